@@ -1,0 +1,29 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+JANJI := $(VENV)/bin/janji
+PYTEST_ARGS ?=
+
+.PHONY: setup run test bench clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -e '.[dev]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+# The main job: analyse the seed documents into janji/1 JSON and show their promise trees.
+run: setup
+	$(JANJI) analyze examples/seeds --out out/
+	$(JANJI) analyze examples/seeds
+
+test: setup
+	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+
+bench: setup
+	$(PY) bench/analyze.py
+
+clean:
+	rm -rf out/ .pytest_cache

@@ -1,0 +1,179 @@
+"""`janji analyze`: source documents -> janji/1 JSON (files, stdout) or a readable tree."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import click
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.tree import Tree
+
+from janji.cli.common import console, err_console, error_line, print_json, warning_line
+from janji.document import DOCUMENT_KINDS, Document, Item
+from janji.errors import JanjiError
+
+PROGRESS_THRESHOLD = 3  # show a progress bar for more than this many files
+SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+
+
+def iter_inputs(paths: Iterable[str]) -> Iterator[Path]:
+    """Files named, and every file under directories named (sorted, hidden files skipped)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for sub in sorted(path.rglob("*")):
+                if sub.is_file() and not any(part.startswith(".") for part in sub.relative_to(path).parts) \
+                        and sub.name not in SKIP_NAMES:
+                    yield sub
+        else:
+            yield path
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path`` then rename: never a half-written output."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def item_line(item: Item, explain: bool = False) -> str:
+    kind = {"vision": "visi", "mission": "misi", "goal": "sasaran", "program": "program", "activity": "kegiatan",
+            "quick_win": "100 hari", "strategy": "strategi", "commitment": "komitmen", "claim": "klaim",
+            "other": "lain"}.get(item.kind, item.kind)
+    parts = [f"[bold cyan]{kind}[/]"]
+    if item.label:
+        parts.append(f"[dim]{escape(item.label)}.[/]")
+    parts.append(escape(item.text))
+    extras = []
+    if item.quantities:
+        extras.append("🎯 " + ", ".join(escape(q.text or f"{q.value:g} {q.unit}") for q in item.quantities))
+    if item.sectors:
+        extras.append("urusan " + " ".join(item.sectors))
+    if item.sdgs:
+        extras.append("SDG " + " ".join(str(s) for s in item.sdgs))
+    if item.speaker:
+        extras.append(f"— {escape(item.speaker)}")
+    elif item.candidate:
+        extras.append(f"— {escape(item.candidate)}")
+    if extras:
+        parts.append("[green]" + " · ".join(extras) + "[/]")
+    line = " ".join(parts)
+    if explain and item.evidence:
+        line += "\n[dim]  bukti: " + escape("; ".join(str(e) for e in item.evidence)) + "[/]"
+    if explain and item.measurability:
+        line += f"\n[dim]  keterukuran: {escape(str(item.measurability.get('label', '')))}[/]"
+    return line
+
+
+def render_tree(doc: Document, explain: bool = False) -> Tree:
+    head = f"[bold]{escape(doc.source.name)}[/] [dim]({doc.kind or '?'}"
+    if doc.region:
+        head += f", {escape(doc.region.name)}"
+        if doc.region.code:
+            head += f" {doc.region.code}"
+    if doc.period:
+        head += f", {doc.period[0]}–{doc.period[1]}"
+    head += ")[/]"
+    tree = Tree(head)
+    for cand in doc.candidates:
+        pair = escape(cand.head) + (f" – {escape(cand.deputy)}" if cand.deputy else "")
+        bits = [f"no. {cand.number}"] if cand.number is not None else []
+        if cand.parties:
+            bits.append(", ".join(cand.parties))
+        if cand.incumbent:
+            bits.append("petahana")
+        tree.add(f"[magenta]pasangan[/] {pair}" + (f" [dim]({escape('; '.join(bits))})[/]" if bits else ""))
+
+    def add(node: Tree, items: list[Item]) -> None:
+        for item in items:
+            add(node.add(item_line(item, explain)), item.children)
+
+    add(tree, doc.items)
+    if not doc.items:
+        tree.add("[yellow]tidak ada janji yang ditemukan[/]")
+    return tree
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for DIR/<name>.json (one janji/1 file per input).")
+@click.option("--json", "as_json", is_flag=True, help="Print janji/1 JSON instead of a tree.")
+@click.option("--kind", type=click.Choice(DOCUMENT_KINDS), help="Force the document kind instead of detecting it.")
+@click.option("--explain", is_flag=True, help="Show why each item got its sectors (evidence, measurability).")
+def analyze(paths: tuple[str, ...], out_dir: Path | None, as_json: bool, kind: str | None, explain: bool) -> None:
+    """Analyse source documents (text, Markdown, HTML, PDF, DOCX) into promise trees.
+
+    Directories are walked. With --out, writes DIR/<name>.json for every input;
+    with --json, prints the JSON; otherwise prints a readable tree. Exits 1 if
+    any input could not be read (the others are still analysed).
+
+    Example:
+
+        janji analyze visi-misi.pdf berita.html --out hasil/
+    """
+    from janji.pipeline import default_pipeline
+
+    files = list(iter_inputs(paths))
+    if not files:
+        error_line("tidak ada berkas untuk dianalisis")
+        raise SystemExit(1)
+    pipe = default_pipeline()
+    failed = 0
+    json_docs = []
+    stems: dict[str, Path] = {}
+    show_progress = len(files) > PROGRESS_THRESHOLD and (out_dir is not None or as_json)
+    progress = Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TimeRemainingColumn(), console=err_console, transient=False, disable=not show_progress)
+    with progress:
+        task = progress.add_task("Menganalisis", total=len(files))
+        for path in files:
+            progress.update(task, description=f"Menganalisis {path.name[:40]}")
+            try:
+                doc = pipe.analyze_path(path, kind=kind)
+            except JanjiError as exc:
+                failed += 1
+                error_line(str(exc))
+                progress.advance(task)
+                continue
+            except Exception as exc:  # a defect in a stage must not kill a batch of 1,500 files
+                failed += 1
+                error_line(f"{path.name}: gagal dianalisis ({type(exc).__name__}: {exc})")
+                progress.advance(task)
+                continue
+            for warning in doc.warnings:
+                warning_line(f"{path.name}: {warning}")
+            if not doc.items:
+                warning_line(f"{path.name}: tidak ada janji yang ditemukan")
+            data = doc.to_json()
+            if out_dir is not None:
+                stem = path.stem
+                if stem in stems and stems[stem] != path:
+                    warning_line(f"{path.name}: nama {stem}.json juga dipakai oleh {stems[stem]}; ditimpa")
+                stems[stem] = path
+                write_atomic(out_dir / f"{stem}.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            elif as_json:
+                json_docs.append(data)
+            else:
+                console.print(render_tree(doc, explain))
+            progress.advance(task)
+    if as_json:
+        if out_dir is None:
+            print_json(json_docs[0] if len(json_docs) == 1 and len(files) == 1 else json_docs)
+    if failed:
+        raise SystemExit(1)

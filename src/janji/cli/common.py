@@ -1,0 +1,26 @@
+"""Pieces shared by the commands: consoles, one-line errors, JSON output."""
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def print_json(data: Any) -> None:
+    """JSON on stdout, UTF-8, no Rich markup (pipes into jq, sqlite-utils …)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.flush()
+
+
+def error_line(message: str) -> None:
+    """One line on stderr, prefixed so it is easy to grep in batch logs."""
+    err_console.print(f"[bold red]galat:[/] {message}", highlight=False, markup=True, soft_wrap=True)
+
+
+def warning_line(message: str) -> None:
+    err_console.print(f"[yellow]peringatan:[/] {message}", highlight=False, soft_wrap=True)

@@ -1,0 +1,253 @@
+"""The one object every stage reads and writes, and its `janji/1` JSON form.
+
+A :class:`Document` starts as source bytes, gets its text from a reader, is
+cleaned, then structured into a tree of :class:`Item`; later stages add facts
+(region, period, candidates), quantities, sectors and prose commitments. Each
+stage only reads and writes attributes of this object (spaCy's ``Doc``).
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+SCHEMA = "janji/1"
+
+DOCUMENT_KINDS = ("campaign", "debate", "plan", "statement")
+LIST_KINDS = ("vision", "mission", "goal", "program", "activity", "quick_win", "strategy")
+PROSE_KINDS = ("commitment", "claim")
+ITEM_KINDS = LIST_KINDS + PROSE_KINDS + ("other",)
+
+
+@dataclass
+class Quantity:
+    """A number a promise commits to: ``10.000 titik`` -> value 10000, unit "titik"."""
+
+    value: float
+    unit: str = ""
+    per: str | None = None
+    text: str = ""
+    span: tuple[int, int] | None = None  # offsets inside the item's text (not serialised)
+
+    def to_json(self) -> dict[str, Any]:
+        value: float | int = self.value
+        if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+            value = int(value)
+        out: dict[str, Any] = {"value": value, "unit": self.unit}
+        if self.per:
+            out["per"] = self.per
+        if self.text:
+            out["text"] = self.text
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Quantity":
+        return cls(value=data["value"], unit=data.get("unit", ""), per=data.get("per"), text=data.get("text", ""))
+
+
+@dataclass
+class Item:
+    """One node of the promise tree (a visi, misi, sasaran, program, kegiatan, commitment …)."""
+
+    kind: str
+    text: str
+    label: str | None = None
+    children: list["Item"] = field(default_factory=list)
+    candidate: str | None = None  # head of the pair it belongs to, in documents about several pairs
+    speaker: str | None = None  # for commitment / claim
+    span: tuple[int, int] | None = None  # [start, end) in Document.text
+    quantities: list[Quantity] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    sdgs: list[int] = field(default_factory=list)
+    scores: dict[str, Any] | None = None  # classifier scores, for explanation
+    evidence: list[str] | None = None  # words / reference entries that decided the sectors
+    measurability: dict[str, Any] | None = None
+
+    def walk(self) -> Iterator["Item"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind}
+        if self.label:
+            out["label"] = self.label
+        out["text"] = self.text
+        if self.candidate:
+            out["candidate"] = self.candidate
+        if self.speaker:
+            out["speaker"] = self.speaker
+        if self.span is not None:
+            out["span"] = [int(self.span[0]), int(self.span[1])]
+        if self.quantities:
+            out["quantities"] = [q.to_json() for q in self.quantities]
+        if self.sectors:
+            out["sectors"] = list(self.sectors)
+        if self.sdgs:
+            out["sdgs"] = list(self.sdgs)
+        if self.measurability is not None:
+            out["measurability"] = self.measurability
+        if self.scores is not None:
+            out["scores"] = self.scores
+        if self.evidence is not None:
+            out["evidence"] = self.evidence
+        if self.children:
+            out["children"] = [c.to_json() for c in self.children]
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Item":
+        span = data.get("span")
+        return cls(
+            kind=data["kind"],
+            text=data["text"],
+            label=data.get("label"),
+            children=[cls.from_json(c) for c in data.get("children") or []],
+            candidate=data.get("candidate"),
+            speaker=data.get("speaker"),
+            span=tuple(span) if span else None,
+            quantities=[Quantity.from_json(q) for q in data.get("quantities") or []],
+            sectors=list(data.get("sectors") or []),
+            sdgs=list(data.get("sdgs") or []),
+            scores=data.get("scores"),
+            evidence=data.get("evidence"),
+            measurability=data.get("measurability"),
+        )
+
+
+@dataclass
+class Candidate:
+    """A candidate pair (or a sole office holder)."""
+
+    head: str
+    deputy: str | None = None
+    number: int | None = None
+    parties: list[str] = field(default_factory=list)
+    incumbent: bool | None = None
+    aliases: list[str] = field(default_factory=list)
+
+    def names(self) -> list[str]:
+        """Every name the pair goes by in a text: head, deputy, aliases."""
+        return [n for n in [self.head, self.deputy, *self.aliases] if n]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "head": self.head,
+            "deputy": self.deputy,
+            "parties": list(self.parties),
+            "incumbent": self.incumbent,
+            "aliases": list(self.aliases),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Candidate":
+        return cls(
+            head=data["head"],
+            deputy=data.get("deputy"),
+            number=data.get("number"),
+            parties=list(data.get("parties") or []),
+            incumbent=data.get("incumbent"),
+            aliases=list(data.get("aliases") or []),
+        )
+
+
+@dataclass
+class Region:
+    name: str
+    code: str | None = None
+    level: str | None = None  # provinsi / kabupaten / kota
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "code": self.code, "level": self.level}
+
+
+@dataclass
+class Source:
+    name: str
+    sha256: str | None = None
+    format: str | None = None  # text / html / pdf / docx / markdown
+    title: str | None = None
+    url: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name}
+        for key in ("sha256", "format", "title", "url"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        return out
+
+
+@dataclass
+class Document:
+    """One analysed source document.
+
+    ``text`` is the cleaned text every later stage works on; item spans point
+    into it. Readers render list structure into the text itself (markers such
+    as "1." or "-" at the start of a line, nesting as leading spaces), so the
+    structure stage reads every format the same way.
+    """
+
+    source: Source
+    raw: bytes = b""
+    text: str = ""
+    kind: str | None = None
+    kind_forced: bool = False  # set by `--kind`: detection must not override it
+    region: Region | None = None
+    period: tuple[int, int] | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    # Free-form notes stages leave for later stages (e.g. sections of text
+    # that belong to one candidate pair); never serialised.
+    user_data: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_bytes(cls, raw: bytes, name: str, url: str | None = None) -> "Document":
+        return cls(source=Source(name=name, sha256=hashlib.sha256(raw).hexdigest(), url=url), raw=raw)
+
+    def walk(self) -> Iterator[Item]:
+        """Every item, depth first, in document order."""
+        for item in self.items:
+            yield from item.walk()
+
+    def candidate_by_name(self, name: str | None) -> Candidate | None:
+        if not name:
+            return None
+        low = name.lower()
+        for cand in self.candidates:
+            if any(low == n.lower() for n in cand.names()):
+                return cand
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "source": self.source.to_json(),
+            "kind": self.kind or "campaign",
+            "region": self.region.to_json() if self.region else None,
+            "period": {"start": self.period[0], "end": self.period[1]} if self.period else None,
+            "candidates": [c.to_json() for c in self.candidates],
+            "items": [i.to_json() for i in self.items],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Document":
+        src = data.get("source") or {}
+        region = data.get("region")
+        period = data.get("period")
+        return cls(
+            source=Source(
+                name=src.get("name", ""),
+                sha256=src.get("sha256"),
+                format=src.get("format"),
+                title=src.get("title"),
+                url=src.get("url"),
+            ),
+            kind=data.get("kind"),
+            region=Region(region["name"], region.get("code"), region.get("level")) if region else None,
+            period=(period["start"], period["end"]) if period else None,
+            candidates=[Candidate.from_json(c) for c in data.get("candidates") or []],
+            items=[Item.from_json(i) for i in data.get("items") or []],
+        )
