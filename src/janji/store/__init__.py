@@ -1,1 +1,31 @@
-"""store."""
+"""The store: every analysed document in a real database (SQLite by default, PostgreSQL on a server).
+
+Example:
+    >>> from janji.store import open_store
+    >>> store = open_store()                       # JANJI_DATABASE_URL, else a SQLite file in the user data dir
+    >>> store.ingest_path("visi-misi-paslon-1.pdf")  # analyse and store (idempotent)
+    >>> store.search("air bersih", region="Kota Bandung")["results"]
+    >>> store.compare("Kota Bandung", year=2024)["pairs"]
+
+Everything returns plain dicts/lists (JSON-ready). See :class:`janji.store.api.Store`
+for each query's fields: ``regions()``, ``elections()``, ``candidates()``,
+``candidate(id)``, ``documents()``, ``document(id_or_sha256)``, ``items()``,
+``count_items()``, ``item(id)``, ``search()``, ``compare()``, ``stats()``,
+``export()``, ``export_json()``, ``import_json()``.
+"""
+from __future__ import annotations
+
+from janji.store.api import IngestResult, IngestSummary, NotFound, Store, is_measurable, sector_names
+from janji.store.db import ENV_VAR, default_url
+from janji.store.text import HIGHLIGHT_END, HIGHLIGHT_START
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open (creating or upgrading) the store at ``url``; default: ``JANJI_DATABASE_URL``, else
+    ``sqlite:///<user data dir>/janji/janji.db``. ``url`` may also be a plain file path (SQLite) or
+    ``postgresql://user@host/db``."""
+    return Store(url or default_url())
+
+
+__all__ = ["open_store", "Store", "IngestResult", "IngestSummary", "NotFound", "is_measurable", "sector_names",
+           "default_url", "ENV_VAR", "HIGHLIGHT_START", "HIGHLIGHT_END"]

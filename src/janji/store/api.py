@@ -1,0 +1,1078 @@
+"""The store's Python API: :class:`Store` (what the CLI and the web portal call).
+
+Every method opens its own short session and returns plain dicts and lists
+(JSON-serialisable: the web API can return them as they are); no ORM object
+leaves this module. Ids are integer primary keys; a document can also be
+fetched by its sha256.
+
+Example:
+    >>> from janji.store import open_store
+    >>> store = open_store("sqlite:///korpus.db")
+    >>> store.ingest_path("visi-misi.pdf").status
+    'added'
+    >>> store.search("pembangunan jalan", region="Kota Bandung")["results"][0]["snippet"]["marked"]
+    '«Membangun» «jalan» desa …'
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from sqlalchemy import Float, Integer, func, insert, or_, select
+from sqlalchemy import text as sql_text
+from sqlalchemy.orm import Session, sessionmaker
+
+from janji.document import Document as JDocument
+from janji.document import Item as JItem
+from janji.errors import InputError, JanjiError
+from janji.store import db
+from janji.store import models as m
+from janji.store import text as jtext
+
+EXPORT_SCHEMA = "janji-store/1"
+PROMISE_KINDS = ("mission", "goal", "program", "activity", "quick_win", "strategy", "commitment")
+KIND_ORDER = ("vision", "mission", "goal", "program", "activity", "quick_win", "strategy", "commitment", "claim",
+              "other")
+MEASURABLE_LABELS = {"terukur", "measurable"}
+SHARED_THRESHOLD = 0.5  # similarity from which two promises of different pairs count as the same promise
+
+# Simultaneous regional elections and the first year of the terms they filled:
+# the term that starts in year Y was (mostly) won in ELECTION_OF_TERM[Y].
+ELECTION_OF_TERM = {2016: 2015, 2017: 2017, 2018: 2018, 2019: 2018, 2021: 2020, 2025: 2024, 2030: 2029}
+
+
+class NotFound(JanjiError):
+    """A region, pair, document or item the caller named does not exist (message in Indonesian)."""
+
+
+@dataclass
+class IngestResult:
+    """What happened to one document: ``status`` is "added", "unchanged" or "failed" (then ``reason``)."""
+
+    name: str
+    status: str
+    document_id: int | None = None
+    sha256: str | None = None
+    items: int = 0
+    version: int | None = None
+    reason: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class IngestSummary:
+    results: list[IngestResult] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.results if r.status == status)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"added": self.count("added"), "unchanged": self.count("unchanged"), "failed": self.count("failed"),
+                "results": [r.to_json() for r in self.results]}
+
+
+def election_year(period_start: int | None) -> int | None:
+    """The year of the election that filled a term starting in ``period_start`` (heuristic).
+
+    Simultaneous elections (2015, 2017, 2018, 2020, 2024) are mapped from the
+    terms they filled; earlier direct elections mostly inaugurated the winner
+    in the year of the vote, so the start year itself is used.
+    """
+    if period_start is None:
+        return None
+    return ELECTION_OF_TERM.get(period_start, period_start)
+
+
+def is_measurable(measurability: dict | None, quantities: list | None) -> bool:
+    """A promise is measurable if the classifier labelled it "terukur", else if it carries a quantity.
+
+    ("sebagian" — partly measurable — counts as not measurable: the share is
+    of promises a citizen can actually check.)
+    """
+    if isinstance(measurability, dict):
+        if isinstance(measurability.get("measurable"), bool):
+            return measurability["measurable"]
+        label = str(measurability.get("label") or "").strip().lower()
+        if label:
+            return label in MEASURABLE_LABELS
+    return bool(quantities)
+
+
+# --- reference data -----------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _regions_ref() -> dict[str, dict[str, str]]:
+    out = {}
+    with resources.files("janji.data").joinpath("regions.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            out[_region_name_key(row["name"])] = row
+    return out
+
+
+@lru_cache(maxsize=1)
+def sector_names() -> dict[str, str]:
+    """Bidang urusan code -> name (title case), from the packaged taxonomy."""
+    with resources.files("janji.data").joinpath("bidang_urusan.csv").open(encoding="utf-8") as fh:
+        return {row["code"]: row["name"].title().replace(" Dan ", " dan ") for row in csv.DictReader(fh)}
+
+
+def _region_name_key(name: str) -> str:
+    low = re.sub(r"\s+", " ", name.lower()).strip()
+    low = re.sub(r"^provinsi\s+", "", low)
+    low = re.sub(r"^kab\.?\s+", "kabupaten ", low)
+    low = re.sub(r"^kab\s*\.", "kabupaten ", low)
+    return low
+
+
+# --- the store ------------------------------------------------------------------------------------------------
+
+class Store:
+    """A corpus of analysed documents in a SQL database (SQLite or PostgreSQL).
+
+    ``Store(url)`` connects and creates or upgrades the schema. Use
+    :func:`janji.store.open_store` for the default location.
+    """
+
+    def __init__(self, url: str):
+        self.url = db.normalise_url(url)
+        self.engine = db.make_engine(self.url)
+        db.upgrade(self.engine)
+        self.dialect = self.engine.dialect.name
+        self._session = sessionmaker(self.engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
+
+    # --- ingest -------------------------------------------------------------------------------------------------
+
+    def ingest_path(self, path: str | Path, *, kind: str | None = None, pipeline=None) -> IngestResult:
+        """Analyse one file and store it; never raises for a bad file (returns status "failed").
+
+        A janji/1 JSON file (``"schema": "janji/1"``) is stored as it is, without
+        analysing. The same bytes twice are stored once ("unchanged", without
+        re-analysing); a changed file at the same path is a new version.
+        """
+        path = Path(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            return IngestResult(path.name, "failed", reason=f"tidak dapat dibaca ({exc.strerror or exc})")
+        origin = str(path.resolve())
+        if path.suffix.lower() == ".json":
+            data = _janji_json(raw)
+            if data is not None:
+                sha = (data.get("source") or {}).get("sha256") or hashlib.sha256(raw).hexdigest()
+                return self.ingest_document(data, origin=origin, sha256=sha, name=path.name)
+        return self.ingest_bytes(raw, path.name, origin=origin, kind=kind, pipeline=pipeline)
+
+    def ingest_bytes(self, raw: bytes, name: str, *, origin: str | None = None, kind: str | None = None,
+                     url: str | None = None, pipeline=None) -> IngestResult:
+        """Analyse source bytes and store the result (see :meth:`ingest_path`)."""
+        sha = hashlib.sha256(raw).hexdigest()
+        existing = self._by_sha(sha)
+        if existing is not None:
+            return IngestResult(name, "unchanged", document_id=existing[0], sha256=sha, version=existing[1])
+        try:
+            from janji.pipeline import analyze
+
+            doc = analyze(bytes(raw), name=name, kind=kind, url=url, pipeline=pipeline)
+        except JanjiError as exc:
+            return IngestResult(name, "failed", sha256=sha, reason=getattr(exc, "reason", None) or str(exc))
+        except Exception as exc:  # a defect in one stage must not stop a batch: report and go on
+            return IngestResult(name, "failed", sha256=sha, reason=f"gagal dianalisis ({type(exc).__name__}: {exc})")
+        return self.ingest_document(doc, origin=origin or url or name, sha256=sha, name=name)
+
+    def ingest_document(self, doc: JDocument | dict, *, origin: str | None = None, sha256: str | None = None,
+                        name: str | None = None, text: str | None = None, retrieved_at: datetime | None = None,
+                        ) -> IngestResult:
+        """Store an analysed :class:`~janji.document.Document` (or its janji/1 dict) in one transaction.
+
+        ``sha256`` defaults to the document's ``source.sha256``, else a hash of
+        its JSON. ``origin`` (path, URL or name) links versions: a new sha256
+        at a known origin becomes version n+1 and the older one is marked
+        superseded (kept, but left out of searches and comparisons).
+        """
+        if isinstance(doc, dict):
+            data = doc
+            try:
+                jdoc = JDocument.from_json(doc)
+            except (KeyError, TypeError, ValueError) as exc:
+                return IngestResult(name or "?", "failed", reason=f"bukan dokumen janji/1 yang sah ({exc})")
+        else:
+            jdoc, data = doc, None
+        name = name or jdoc.source.name or "dokumen"
+        sha = sha256 or jdoc.source.sha256 or hashlib.sha256(
+            json.dumps(data if data is not None else jdoc.to_json(), sort_keys=True, ensure_ascii=False)
+            .encode("utf-8")).hexdigest()
+        try:
+            with self._session() as session, session.begin():
+                found = session.execute(select(m.Document.id, m.Document.version).where(m.Document.sha256 == sha)).first()
+                if found:
+                    return IngestResult(name, "unchanged", document_id=found[0], sha256=sha, version=found[1])
+                row = self._write_document(session, jdoc, sha=sha, origin=origin or jdoc.source.url or name,
+                                           text=text if text is not None else jdoc.text, retrieved_at=retrieved_at)
+                return IngestResult(name, "added", document_id=row.id, sha256=sha, items=row._n_items,
+                                    version=row.version)
+        except JanjiError as exc:
+            return IngestResult(name, "failed", sha256=sha, reason=getattr(exc, "reason", None) or str(exc))
+        except Exception as exc:  # the transaction rolled back: the store is as before this document
+            return IngestResult(name, "failed", sha256=sha, reason=f"gagal disimpan ({type(exc).__name__}: {exc})")
+
+    def ingest_many(self, paths: Iterable[str | Path], *, kind: str | None = None, progress=None) -> IngestSummary:
+        """:meth:`ingest_path` over many files; ``progress(result)`` is called after each."""
+        summary = IngestSummary()
+        for path in paths:
+            result = self.ingest_path(path, kind=kind)
+            summary.results.append(result)
+            if progress:
+                progress(result)
+        return summary
+
+    def _by_sha(self, sha: str) -> tuple[int, int] | None:
+        with self._session() as session:
+            row = session.execute(select(m.Document.id, m.Document.version).where(m.Document.sha256 == sha)).first()
+            return (row[0], row[1]) if row else None
+
+    def _write_document(self, session: Session, doc: JDocument, *, sha: str, origin: str, text: str,
+                        retrieved_at: datetime | None) -> m.Document:
+        region = self._region_row(session, doc)
+        election = None
+        if region is not None:
+            year = election_year(doc.period[0]) if doc.period else None
+            key = f"{region.key}|{year if year is not None else '?'}"
+            election = session.scalars(select(m.Election).where(m.Election.key == key)).first()
+            if election is None:
+                election = m.Election(key=key, region=region, year=year,
+                                      period_start=doc.period[0] if doc.period else None,
+                                      period_end=doc.period[1] if doc.period else None)
+                session.add(election)
+                session.flush()
+        previous = session.scalars(select(m.Document).where(m.Document.origin == origin,
+                                                            m.Document.superseded_by_id.is_(None))
+                                   .order_by(m.Document.version.desc())).first()
+        version = (session.scalar(select(func.max(m.Document.version)).where(m.Document.origin == origin)) or 0) + 1
+        row = m.Document(
+            sha256=sha, origin=origin[:1000], version=version, name=(doc.source.name or "dokumen")[:500],
+            format=doc.source.format, kind=doc.kind or "campaign", title=doc.source.title, url=doc.source.url,
+            retrieved_at=(retrieved_at or datetime.now(timezone.utc)).replace(tzinfo=None, microsecond=0),
+            region=region, election=election, period_start=doc.period[0] if doc.period else None,
+            period_end=doc.period[1] if doc.period else None, text=text or "", warnings=list(doc.warnings),
+        )
+        session.add(row)
+        session.flush()
+        if previous is not None:
+            previous.superseded_by_id = row.id
+        # candidate pairs: one row per pair per election, however many documents name it
+        pair_of: dict[int, m.Candidate] = {}
+        for pos, cand in enumerate(doc.candidates):
+            pair = self._pair_row(session, election, cand)
+            pair_of[id(cand)] = pair
+            if session.get(m.DocumentCandidate, (row.id, pair.id)) is None:
+                session.add(m.DocumentCandidate(document_id=row.id, candidate_id=pair.id, position=pos,
+                                                data=cand.to_json()))
+        session.flush()
+
+        def pair_for(item: JItem, inherited: m.Candidate | None) -> m.Candidate | None:
+            if len(doc.candidates) == 1:
+                return pair_of[id(doc.candidates[0])]
+            for name in (item.candidate, item.speaker):
+                cand = doc.candidate_by_name(name)
+                if cand is not None:
+                    return pair_of[id(cand)]
+            return inherited
+
+        # items, depth first; ids come back from the flush so children can point at parents
+        counter = 0
+        fts_rows = []
+        sector_rows, sdg_rows = [], []
+
+        def add(items: list[JItem], parent: m.Item | None, depth: int, inherited: m.Candidate | None) -> None:
+            nonlocal counter
+            for it in items:
+                pair = pair_for(it, inherited)
+                stemmed = jtext.stem_text(it.text)
+                quantities = [q.to_json() for q in it.quantities]
+                node = m.Item(
+                    document_id=row.id, parent_id=parent.id if parent is not None else None,
+                    candidate_id=pair.id if pair is not None else None, position=counter, depth=depth,
+                    kind=it.kind, label=(it.label or None) and it.label[:100], text=it.text,
+                    candidate_name=it.candidate, speaker=it.speaker,
+                    span_start=it.span[0] if it.span else None, span_end=it.span[1] if it.span else None,
+                    quantities=quantities, sectors=list(it.sectors), sdgs=[int(g) for g in it.sdgs],
+                    measurability=it.measurability, measurable=is_measurable(it.measurability, quantities),
+                    scores=it.scores, evidence=it.evidence, stemmed=stemmed)
+                counter += 1
+                session.add(node)
+                if it.children:
+                    session.flush()
+                    add(it.children, node, depth + 1, pair)
+                items_made.append((node, it))
+
+        items_made: list[tuple[m.Item, JItem]] = []
+        add(doc.items, None, 0, None)
+        session.flush()
+        for node, it in items_made:
+            fts_rows.append({"rowid": node.id, "stemmed": node.stemmed})
+            seen = set()
+            for rank, code in enumerate(it.sectors):
+                if code not in seen:
+                    seen.add(code)
+                    sector_rows.append({"item_id": node.id, "code": str(code)[:10], "rank": rank})
+            seen = set()
+            for rank, goal in enumerate(it.sdgs):
+                if int(goal) not in seen:
+                    seen.add(int(goal))
+                    sdg_rows.append({"item_id": node.id, "goal": int(goal), "rank": rank})
+        if sector_rows:
+            session.execute(insert(m.ItemSector), sector_rows)
+        if sdg_rows:
+            session.execute(insert(m.ItemSdg), sdg_rows)
+        if fts_rows and self.dialect == "sqlite":
+            session.execute(sql_text("INSERT INTO item_fts(rowid, stemmed) VALUES (:rowid, :stemmed)"), fts_rows)
+        row._n_items = counter
+        return row
+
+    def _region_row(self, session: Session, doc: JDocument) -> m.Region | None:
+        if doc.region is None or not (doc.region.name or doc.region.code):
+            return None
+        name, code, level = doc.region.name, doc.region.code, doc.region.level
+        ref = _regions_ref().get(_region_name_key(name or ""))
+        if ref and not code:
+            code = ref["code"]
+        if ref:
+            level = level or ref["level"]
+        key = f"code:{code}" if code else f"name:{_region_name_key(name)}"
+        region = session.scalars(select(m.Region).where(m.Region.key == key)).first()
+        if region is None:
+            region = m.Region(key=key, name=(ref["name"] if ref else name) or code, code=code, level=level)
+            session.add(region)
+            session.flush()
+        return region
+
+    def _pair_row(self, session: Session, election: m.Election | None, cand) -> m.Candidate:
+        head_key, deputy_key = jtext.name_key(cand.head), jtext.name_key(cand.deputy) or None
+        q = select(m.Candidate).where(m.Candidate.head_key == head_key)
+        q = q.where(m.Candidate.election_id == election.id) if election is not None else \
+            q.where(m.Candidate.election_id.is_(None))
+        for pair in session.scalars(q.order_by(m.Candidate.id)):
+            if pair.deputy_key and deputy_key and pair.deputy_key != deputy_key:
+                continue
+            # the same pair seen again: fill what this source adds
+            if not pair.deputy and cand.deputy:
+                pair.deputy, pair.deputy_key = cand.deputy, deputy_key
+            if pair.number is None and cand.number is not None:
+                pair.number = cand.number
+            if pair.incumbent is None and cand.incumbent is not None:
+                pair.incumbent = cand.incumbent
+            if any(p not in pair.parties for p in cand.parties):
+                pair.parties = list(pair.parties) + [p for p in cand.parties if p not in pair.parties]
+            if any(a not in pair.aliases for a in cand.aliases):
+                pair.aliases = list(pair.aliases) + [a for a in cand.aliases if a not in pair.aliases]
+            return pair
+        pair = m.Candidate(election=election, head=cand.head, deputy=cand.deputy, head_key=head_key,
+                           deputy_key=deputy_key, number=cand.number, parties=list(cand.parties),
+                           incumbent=cand.incumbent, aliases=list(cand.aliases))
+        session.add(pair)
+        session.flush()
+        return pair
+
+    # --- lookups ------------------------------------------------------------------------------------------------
+
+    def _region_ids(self, session: Session, region: int | str | None) -> list[int] | None:
+        """Ids of the regions ``region`` names (id, Kemendagri code, name, or a unique part of a name)."""
+        if region is None or region == "":
+            return None
+        if isinstance(region, int) or (isinstance(region, str) and region.isdigit() and "." not in region
+                                       and len(region) > 2):
+            return [int(region)]
+        value = str(region).strip()
+        ids = session.scalars(select(m.Region.id).where(m.Region.code == value)).all()
+        if ids:
+            return list(ids)
+        key = _region_name_key(value)
+        rows = session.execute(select(m.Region.id, m.Region.name)).all()
+        exact = [rid for rid, name in rows if _region_name_key(name) == key]
+        if exact:
+            return exact
+        return [rid for rid, name in rows if key in _region_name_key(name)]
+
+    def resolve_region(self, region: int | str) -> dict[str, Any]:
+        """The one region ``region`` names; raises :class:`NotFound` (none, or several that match)."""
+        with self._session() as session:
+            ids = self._region_ids(session, region) or []
+            rows = session.scalars(select(m.Region).where(m.Region.id.in_(ids))).all() if ids else []
+            if not rows:
+                raise NotFound(f"wilayah tidak ditemukan: {region}")
+            if len(rows) > 1:
+                names = ", ".join(sorted(r.name for r in rows))
+                raise NotFound(f"'{region}' cocok dengan beberapa wilayah: {names}; sebutkan nama lengkap atau kodenya")
+            return _region_dict(rows[0])
+
+    def regions(self) -> list[dict[str, Any]]:
+        """Every region with counts: ``[{id, name, code, level, elections, candidates, documents, items}]``."""
+        with self._session() as session:
+            out = []
+            for region in session.scalars(select(m.Region).order_by(m.Region.name)):
+                out.append(_region_dict(region))
+            counts = self._region_counts(session)
+            for r in out:
+                r.update(counts.get(r["id"], {"elections": 0, "candidates": 0, "documents": 0, "items": 0}))
+            return out
+
+    def _region_counts(self, session: Session) -> dict[int, dict[str, int]]:
+        out: dict[int, dict[str, int]] = defaultdict(lambda: {"elections": 0, "candidates": 0, "documents": 0,
+                                                              "items": 0})
+        for rid, n in session.execute(select(m.Election.region_id, func.count()).group_by(m.Election.region_id)):
+            out[rid]["elections"] = n
+        for rid, n in session.execute(select(m.Election.region_id, func.count(m.Candidate.id))
+                                      .join(m.Candidate, m.Candidate.election_id == m.Election.id)
+                                      .group_by(m.Election.region_id)):
+            out[rid]["candidates"] = n
+        current = m.Document.superseded_by_id.is_(None)
+        for rid, n in session.execute(select(m.Document.region_id, func.count()).where(current)
+                                      .group_by(m.Document.region_id)):
+            out[rid]["documents"] = n
+        for rid, n in session.execute(select(m.Document.region_id, func.count(m.Item.id))
+                                      .join(m.Item, m.Item.document_id == m.Document.id).where(current)
+                                      .group_by(m.Document.region_id)):
+            out[rid]["items"] = n
+        return out
+
+    def elections(self, region: int | str | None = None) -> list[dict[str, Any]]:
+        """Elections (region + year), newest first: ``[{id, region, year, period, candidates, documents}]``."""
+        with self._session() as session:
+            q = select(m.Election, m.Region).join(m.Region, m.Region.id == m.Election.region_id)
+            ids = self._region_ids(session, region)
+            if ids is not None:
+                q = q.where(m.Election.region_id.in_(ids))
+            out = []
+            for el, reg in session.execute(q.order_by(m.Region.name, m.Election.year.desc().nulls_last())):
+                ncand = session.scalar(select(func.count()).where(m.Candidate.election_id == el.id))
+                ndoc = session.scalar(select(func.count()).where(m.Document.election_id == el.id,
+                                                                 m.Document.superseded_by_id.is_(None)))
+                out.append({"id": el.id, "region": _region_dict(reg), "year": el.year,
+                            "period": _period(el.period_start, el.period_end), "candidates": ncand,
+                            "documents": ndoc})
+            return out
+
+    def candidates(self, region: int | str | None = None, year: int | None = None) -> list[dict[str, Any]]:
+        """Candidate pairs: ``[{id, head, deputy, name, number, parties, incumbent, aliases, region, year,
+        election_id, documents, items}]`` ordered by region, year, ballot number."""
+        with self._session() as session:
+            q = select(m.Candidate, m.Election, m.Region).outerjoin(m.Election, m.Election.id == m.Candidate.election_id) \
+                .outerjoin(m.Region, m.Region.id == m.Election.region_id)
+            ids = self._region_ids(session, region)
+            if ids is not None:
+                q = q.where(m.Election.region_id.in_(ids))
+            if year is not None:
+                q = q.where(or_(m.Election.year == year, m.Election.period_start == year))
+            rows = session.execute(q.order_by(m.Region.name, m.Election.year.desc(), m.Candidate.number,
+                                              m.Candidate.id)).all()
+            doc_counts = dict(session.execute(
+                select(m.DocumentCandidate.candidate_id, func.count()).join(m.Document)
+                .where(m.Document.superseded_by_id.is_(None)).group_by(m.DocumentCandidate.candidate_id)).all())
+            item_counts = dict(session.execute(
+                select(m.Item.candidate_id, func.count()).join(m.Document, m.Document.id == m.Item.document_id)
+                .where(m.Document.superseded_by_id.is_(None), m.Item.candidate_id.is_not(None))
+                .group_by(m.Item.candidate_id)).all())
+            return [_pair_dict(c, el, reg) | {"documents": doc_counts.get(c.id, 0), "items": item_counts.get(c.id, 0)}
+                    for c, el, reg in rows]
+
+    def candidate(self, candidate_id: int, *, tree: bool = True) -> dict[str, Any] | None:
+        """One pair with its ``sources`` (documents naming it), ``items_by_kind`` and, with ``tree``, its
+        promise ``tree`` (items nested as in their documents, each document's items in order)."""
+        with self._session() as session:
+            row = session.execute(
+                select(m.Candidate, m.Election, m.Region).outerjoin(m.Election, m.Election.id == m.Candidate.election_id)
+                .outerjoin(m.Region, m.Region.id == m.Election.region_id).where(m.Candidate.id == candidate_id)).first()
+            if row is None:
+                return None
+            out = _pair_dict(*row)
+            docs = session.scalars(select(m.Document).join(m.DocumentCandidate)
+                                   .where(m.DocumentCandidate.candidate_id == candidate_id)
+                                   .order_by(m.Document.id)).all()
+            out["sources"] = [_doc_summary(d) for d in docs]
+            items = self._item_rows(session, [m.Item.candidate_id == candidate_id,
+                                              m.Document.superseded_by_id.is_(None)], limit=None)
+            out["items_by_kind"] = _kinds(Counter(it["kind"] for it in items))
+            if tree:
+                out["tree"] = _nest(items)
+            return out
+
+    def documents(self, region: int | str | None = None, candidate: int | None = None, kind: str | None = None,
+                  include_superseded: bool = False, limit: int | None = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Documents, newest first: ``[{id, sha256, name, origin, version, superseded_by, format, kind, title, url,
+        retrieved_at, region, period, candidates, items}]`` (no text: see :meth:`document`)."""
+        with self._session() as session:
+            q = select(m.Document)
+            ids = self._region_ids(session, region)
+            if ids is not None:
+                q = q.where(m.Document.region_id.in_(ids))
+            if candidate is not None:
+                q = q.where(m.Document.id.in_(select(m.DocumentCandidate.document_id)
+                                              .where(m.DocumentCandidate.candidate_id == int(candidate))))
+            if kind:
+                q = q.where(m.Document.kind == kind)
+            if not include_superseded:
+                q = q.where(m.Document.superseded_by_id.is_(None))
+            q = q.order_by(m.Document.id.desc()).offset(offset)
+            if limit is not None:
+                q = q.limit(limit)
+            docs = session.scalars(q).all()
+            counts = dict(session.execute(select(m.Item.document_id, func.count())
+                                          .where(m.Item.document_id.in_([d.id for d in docs]))
+                                          .group_by(m.Item.document_id)).all()) if docs else {}
+            return [_doc_summary(d) | {"items": counts.get(d.id, 0)} for d in docs]
+
+    def document(self, doc: int | str) -> dict[str, Any] | None:
+        """One document by id or sha256: the summary fields plus ``text`` (the cleaned text), ``items`` (flat, in
+        document order, each with ``span`` [start, end) into ``text`` or None, ``parent_id``, ``depth``), ``tree``
+        (the same items nested), ``versions`` (every version from the same origin) and ``warnings``."""
+        with self._session() as session:
+            if isinstance(doc, int) or (isinstance(doc, str) and doc.isdigit() and len(doc) < 20):
+                row = session.get(m.Document, int(doc))
+            else:
+                row = session.scalars(select(m.Document).where(m.Document.sha256 == str(doc).lower())).first()
+            if row is None:
+                return None
+            out = _doc_summary(row)
+            out["text"] = row.text
+            out["warnings"] = list(row.warnings or [])
+            items = self._item_rows(session, [m.Item.document_id == row.id], limit=None)
+            out["items"] = items
+            out["tree"] = _nest([dict(it) for it in items])
+            out["versions"] = [{"id": d.id, "version": d.version, "sha256": d.sha256,
+                                "retrieved_at": d.retrieved_at.isoformat(), "current": d.superseded_by_id is None}
+                               for d in session.scalars(select(m.Document).where(m.Document.origin == row.origin)
+                                                        .order_by(m.Document.version))]
+            return out
+
+    # --- items and search ---------------------------------------------------------------------------------------
+
+    def _filters(self, session: Session, region=None, candidate=None, kind=None, sector=None, sdg=None,
+                 measurable=None, year=None, document=None, include_superseded=False) -> list:
+        where = []
+        if not include_superseded:
+            where.append(m.Document.superseded_by_id.is_(None))
+        ids = self._region_ids(session, region)
+        if ids is not None:
+            where.append(m.Document.region_id.in_(ids))
+        if year is not None:
+            where.append(m.Document.election_id.in_(select(m.Election.id).where(
+                or_(m.Election.year == int(year), m.Election.period_start == int(year)))))
+        if candidate is not None:
+            where.append(m.Item.candidate_id == int(candidate))
+        if document is not None:
+            where.append(m.Item.document_id == int(document))
+        if kind:
+            kinds = [kind] if isinstance(kind, str) else list(kind)
+            where.append(m.Item.kind.in_(kinds))
+        if sector:
+            # "1.02" matches the bidang; "1" matches every bidang of urusan wajib pelayanan dasar
+            code = str(sector).strip()
+            sub = select(m.ItemSector.item_id).where(or_(m.ItemSector.code == code,
+                                                         m.ItemSector.code.like(code + ".%")))
+            where.append(m.Item.id.in_(sub))
+        if sdg is not None and sdg != "":
+            where.append(m.Item.id.in_(select(m.ItemSdg.item_id).where(m.ItemSdg.goal == int(sdg))))
+        if measurable is not None:
+            where.append(m.Item.measurable.is_(bool(measurable)))
+        return where
+
+    def _item_rows(self, session: Session, where: list, *, limit: int | None = 100, offset: int = 0,
+                   order=None) -> list[dict[str, Any]]:
+        q = (select(m.Item, m.Document.name, m.Document.sha256, m.Region.id, m.Region.name, m.Region.code,
+                    m.Election.year, m.Candidate.head, m.Candidate.deputy, m.Candidate.number)
+             .join(m.Document, m.Document.id == m.Item.document_id)
+             .outerjoin(m.Region, m.Region.id == m.Document.region_id)
+             .outerjoin(m.Election, m.Election.id == m.Document.election_id)
+             .outerjoin(m.Candidate, m.Candidate.id == m.Item.candidate_id)
+             .where(*where))
+        q = q.order_by(*(order if order is not None else (m.Item.document_id, m.Item.position)))
+        if offset:
+            q = q.offset(offset)
+        if limit is not None:
+            q = q.limit(limit)
+        return [_item_dict(*row) for row in session.execute(q)]
+
+    def items(self, region: int | str | None = None, candidate: int | None = None, kind: str | None = None,
+              sector: str | None = None, sdg: int | None = None, measurable: bool | None = None,
+              year: int | None = None, document: int | None = None, limit: int | None = 100,
+              offset: int = 0) -> list[dict[str, Any]]:
+        """Items of current documents matching every filter given, in document order.
+
+        Each: ``{id, document_id, document, sha256, parent_id, candidate_id, candidate, position, depth, kind,
+        label, text, speaker, span, quantities, sectors, sdgs, measurability, measurable, region, year}``.
+        ``sector`` is a bidang urusan code ("1.02") or a prefix ("1"); ``kind`` a kind or list of kinds.
+        """
+        with self._session() as session:
+            where = self._filters(session, region, candidate, kind, sector, sdg, measurable, year, document)
+            return self._item_rows(session, where, limit=limit, offset=offset)
+
+    def count_items(self, region=None, candidate=None, kind=None, sector=None, sdg=None, measurable=None,
+                    year=None, document=None) -> int:
+        """How many items :meth:`items` would return without ``limit`` (for paging)."""
+        with self._session() as session:
+            where = self._filters(session, region, candidate, kind, sector, sdg, measurable, year, document)
+            return session.scalar(select(func.count(m.Item.id)).join(m.Document, m.Document.id == m.Item.document_id)
+                                  .where(*where)) or 0
+
+    def item(self, item_id: int) -> dict[str, Any] | None:
+        """One item, plus ``ancestors`` (root first), ``children`` and ``document`` (summary, no text)."""
+        with self._session() as session:
+            rows = self._item_rows(session, [m.Item.id == int(item_id)], limit=1)
+            if not rows:
+                return None
+            out = rows[0]
+            ancestors = []
+            parent = out["parent_id"]
+            while parent is not None:
+                prow = self._item_rows(session, [m.Item.id == parent], limit=1)
+                if not prow:
+                    break
+                ancestors.insert(0, prow[0])
+                parent = prow[0]["parent_id"]
+            out["ancestors"] = ancestors
+            out["children"] = self._item_rows(session, [m.Item.parent_id == out["id"]], limit=None)
+            out["document_summary"] = _doc_summary(session.get(m.Document, out["document_id"]))
+            return out
+
+    def search(self, query: str, region: int | str | None = None, sector: str | None = None,
+               sdg: int | None = None, kind: str | None = None, measurable: bool | None = None,
+               candidate: int | None = None, year: int | None = None, limit: int = 20,
+               offset: int = 0) -> dict[str, Any]:
+        """Full-text search of the items of current documents, in Indonesian with stemming, best first.
+
+        Every content word of ``query`` must match (by Sastrawi stem: "pembangunan"
+        finds "membangun"). Returns ``{"query", "stems", "total", "results"}``;
+        each result is an item dict (see :meth:`items`) plus ``score`` (higher is
+        better) and ``snippet``: ``{"segments": [{"text", "match"}], "marked"}`` —
+        render ``segments`` escaping each text and wrapping matches in ``<mark>``;
+        ``marked`` has the matches between « and » for terminals.
+        """
+        stems = jtext.query_stems(query or "")
+        if not stems:
+            return {"query": query, "stems": [], "total": 0, "results": []}
+        with self._session() as session:
+            where = self._filters(session, region, candidate, kind, sector, sdg, measurable, year)
+            if self.dialect == "sqlite":
+                match = jtext.fts5_query(stems)
+                fts = sql_text("SELECT rowid AS id, bm25(item_fts) AS rank FROM item_fts WHERE item_fts MATCH :q") \
+                    .bindparams(q=match).columns(id=Integer, rank=Float).subquery("fts")
+                score = -fts.c.rank  # bm25: lower is better
+                base = select(m.Item.id, score.label("score")).join(fts, fts.c.id == m.Item.id)
+            else:
+                tsq = func.to_tsquery("simple", " & ".join(_pg_lexeme(s) for s in stems))
+                vector = func.to_tsvector("simple", m.Item.stemmed)
+                score = func.ts_rank_cd(vector, tsq, 1)  # 1: divide by 1 + log(length), like bm25 favours short items
+                base = select(m.Item.id, score.label("score")).where(vector.op("@@")(tsq))
+            base = base.join(m.Document, m.Document.id == m.Item.document_id).where(*where)
+            total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+            ranked = session.execute(base.order_by(score.desc(), m.Item.id).offset(offset).limit(limit)).all()
+            scores = {rid: float(s) for rid, s in ranked}
+            rows = {r["id"]: r for r in self._item_rows(session, [m.Item.id.in_(list(scores))], limit=None)} \
+                if scores else {}
+            results = []
+            for rid, _ in ranked:
+                r = rows[rid]
+                r["score"] = round(scores[rid], 4)
+                r["snippet"] = jtext.highlight(r["text"], stems)
+                results.append(r)
+            return {"query": query, "stems": stems, "total": total, "results": results}
+
+    # --- compare ------------------------------------------------------------------------------------------------
+
+    def compare(self, region: int | str, year: int | None = None, *,
+                threshold: float = SHARED_THRESHOLD) -> dict[str, Any]:
+        """The candidate pairs of one election side by side.
+
+        ``year`` picks the election (year of the vote or first year of the term);
+        by default the region's latest. Raises :class:`NotFound`. Returns::
+
+            {"region": {...}, "election": {id, year, period}, "elections": [...all years...],
+             "pairs": [{id, name, head, deputy, number, documents, items, items_by_kind: {kind: n},
+                        promises, measurable, measurable_share, measurability: {label: n},
+                        targets: [{item_id, kind, text, quantities}], sectors: {code: n}}],
+             "kinds": [kinds present, in tree order],
+             "sectors": [{code, name, counts: {pair_id: n}, total}],   # most covered first
+             "shared": [{similarity, items: [{pair_id, item_id, text}]}],  # promises several pairs make
+             "unique": {pair_id: [{item_id, kind, text}]},
+             "unassigned_items": n}   # items of the election's documents tied to no pair
+
+        Promise kinds compared for shared/unique: misi, sasaran, program,
+        kegiatan, 100 hari, strategi and commitments; similarity is
+        :func:`janji.store.text.similarity_matrix` (>= ``threshold``).
+        """
+        reg = self.resolve_region(region)
+        with self._session() as session:
+            q = select(m.Election).where(m.Election.region_id == reg["id"])
+            all_elections = session.scalars(q.order_by(m.Election.year.desc().nulls_last())).all()
+            if year is not None:
+                chosen = [e for e in all_elections if year in (e.year, e.period_start)]
+                if not chosen:
+                    raise NotFound(f"tidak ada pemilihan {year} untuk {reg['name']}")
+            else:
+                chosen = all_elections[:1]
+            if not chosen:
+                raise NotFound(f"belum ada pemilihan tersimpan untuk {reg['name']}")
+            el = chosen[0]
+            pairs = session.scalars(select(m.Candidate).where(m.Candidate.election_id == el.id)
+                                    .order_by(m.Candidate.number.nulls_last(), m.Candidate.id)).all()
+            items = self._item_rows(session, [m.Document.election_id == el.id,
+                                              m.Document.superseded_by_id.is_(None)], limit=None)
+            ndocs = dict(session.execute(
+                select(m.DocumentCandidate.candidate_id, func.count()).join(m.Document)
+                .where(m.Document.superseded_by_id.is_(None), m.Document.election_id == el.id)
+                .group_by(m.DocumentCandidate.candidate_id)).all())
+        by_pair: dict[int, list[dict]] = defaultdict(list)
+        unassigned = 0
+        for it in items:
+            if it["candidate_id"] is None:
+                unassigned += 1
+            else:
+                by_pair[it["candidate_id"]].append(it)
+        names = sector_names()
+        out_pairs = []
+        sector_counts: dict[str, dict[int, int]] = defaultdict(dict)
+        for p in pairs:
+            its = by_pair.get(p.id, [])
+            promises = [it for it in its if it["kind"] in PROMISE_KINDS]
+            measurable = sum(1 for it in promises if it["measurable"])
+            labels = Counter(str((it["measurability"] or {}).get("label") or "-") for it in promises
+                             if isinstance(it["measurability"], dict))
+            sectors: Counter = Counter()
+            for it in its:
+                for code in it["sectors"][:1]:  # primary bidang only: an item counts once
+                    sectors[code] += 1
+            for code, n in sectors.items():
+                sector_counts[code][p.id] = n
+            out_pairs.append({
+                "id": p.id, "name": _pair_name(p.head, p.deputy), "head": p.head, "deputy": p.deputy,
+                "number": p.number, "parties": list(p.parties or []), "documents": ndocs.get(p.id, 0),
+                "items": len(its), "items_by_kind": _kinds(Counter(it["kind"] for it in its)),
+                "promises": len(promises), "measurable": measurable,
+                "measurable_share": round(measurable / len(promises), 4) if promises else None,
+                "measurability": dict(labels),
+                "targets": [{"item_id": it["id"], "kind": it["kind"], "text": it["text"],
+                             "quantities": it["quantities"]} for it in its if it["quantities"]],
+                "sectors": dict(sorted(sectors.items())),
+            })
+        kinds = [k for k in KIND_ORDER if any(k in p["items_by_kind"] for p in out_pairs)]
+        sector_table = sorted(
+            ({"code": code, "name": names.get(code, code), "counts": counts, "total": sum(counts.values())}
+             for code, counts in sector_counts.items()), key=lambda r: (-r["total"], r["code"]))
+        shared, unique = _shared_unique([it for p in pairs for it in by_pair.get(p.id, [])
+                                         if it["kind"] in PROMISE_KINDS], threshold)
+        return {
+            "region": reg,
+            "election": {"id": el.id, "year": el.year, "period": _period(el.period_start, el.period_end)},
+            "elections": [{"id": e.id, "year": e.year, "period": _period(e.period_start, e.period_end)}
+                          for e in all_elections],
+            "pairs": out_pairs, "kinds": kinds, "sectors": sector_table, "shared": shared,
+            "unique": {p["id"]: unique.get(p["id"], []) for p in out_pairs}, "unassigned_items": unassigned,
+        }
+
+    # --- stats --------------------------------------------------------------------------------------------------
+
+    def stats(self) -> dict[str, Any]:
+        """What the store holds: ``{regions, elections, candidates, documents, superseded_documents, items,
+        items_by_kind, documents_by_kind, database}`` (items and kinds of current documents)."""
+        with self._session() as session:
+            current = m.Document.superseded_by_id.is_(None)
+            by_kind = dict(session.execute(select(m.Item.kind, func.count()).join(m.Document).where(current)
+                                           .group_by(m.Item.kind)).all())
+            docs_by_kind = dict(session.execute(select(m.Document.kind, func.count()).where(current)
+                                                .group_by(m.Document.kind)).all())
+            return {
+                "database": self.engine.url.render_as_string(hide_password=True),
+                "regions": session.scalar(select(func.count()).select_from(m.Region)) or 0,
+                "elections": session.scalar(select(func.count()).select_from(m.Election)) or 0,
+                "candidates": session.scalar(select(func.count()).select_from(m.Candidate)) or 0,
+                "documents": session.scalar(select(func.count()).select_from(m.Document).where(current)) or 0,
+                "superseded_documents": session.scalar(select(func.count()).select_from(m.Document)
+                                                       .where(m.Document.superseded_by_id.is_not(None))) or 0,
+                "items": sum(by_kind.values()),
+                "items_by_kind": _kinds(Counter(by_kind)),
+                "documents_by_kind": docs_by_kind,
+            }
+
+    # --- export / import ----------------------------------------------------------------------------------------
+
+    def iter_documents_json(self, region: int | str | None = None, year: int | None = None,
+                            include_superseded: bool = True) -> Iterator[dict[str, Any]]:
+        """Stored documents as janji/1 dicts, oldest first, each with a ``"store"`` object (origin, version,
+        sha256, retrieved_at, current, text) so an import recreates exactly the same store."""
+        with self._session() as session:
+            q = select(m.Document.id)
+            ids = self._region_ids(session, region)
+            if ids is not None:
+                q = q.where(m.Document.region_id.in_(ids))
+            if year is not None:
+                q = q.where(m.Document.election_id.in_(select(m.Election.id).where(
+                    or_(m.Election.year == int(year), m.Election.period_start == int(year)))))
+            if not include_superseded:
+                q = q.where(m.Document.superseded_by_id.is_(None))
+            doc_ids = session.scalars(q.order_by(m.Document.id)).all()
+        for did in doc_ids:
+            with self._session() as session:
+                yield self._document_json(session, session.get(m.Document, did))
+
+    def _document_json(self, session: Session, d: m.Document) -> dict[str, Any]:
+        items = session.scalars(select(m.Item).where(m.Item.document_id == d.id).order_by(m.Item.position)).all()
+        nodes: dict[int, dict] = {}
+        roots = []
+        for it in items:
+            node = JItem(kind=it.kind, text=it.text, label=it.label, candidate=it.candidate_name, speaker=it.speaker,
+                         span=(it.span_start, it.span_end) if it.span_start is not None else None,
+                         sectors=list(it.sectors or []), sdgs=list(it.sdgs or []), scores=it.scores,
+                         evidence=it.evidence, measurability=it.measurability).to_json()
+            if it.quantities:
+                node["quantities"] = it.quantities
+                # keep key order as janji/1 writes it (quantities before sectors)
+                node = _reorder(node)
+            node["children"] = []
+            nodes[it.id] = node
+            (nodes[it.parent_id]["children"] if it.parent_id in nodes else roots).append(node)
+        for node in nodes.values():
+            if not node["children"]:
+                del node["children"]
+        region = d.region
+        source = {"name": d.name, "sha256": d.sha256}
+        if d.format:
+            source["format"] = d.format
+        if d.title:
+            source["title"] = d.title
+        if d.url:
+            source["url"] = d.url
+        return {
+            "schema": "janji/1", "source": source, "kind": d.kind,
+            "region": {"name": region.name, "code": region.code, "level": region.level} if region else None,
+            "period": {"start": d.period_start, "end": d.period_end} if d.period_start is not None else None,
+            "candidates": [link.data for link in d.links],
+            "items": roots,
+            "store": {"origin": d.origin, "version": d.version, "current": d.superseded_by_id is None,
+                      "retrieved_at": d.retrieved_at.isoformat(), "warnings": list(d.warnings or []),
+                      "text": d.text},
+        }
+
+    def export_json(self, region: int | str | None = None, year: int | None = None) -> dict[str, Any]:
+        """The store (or one region/year) as one JSON object: ``{"schema": "janji-store/1", "documents": [...]}``."""
+        return {"schema": EXPORT_SCHEMA, "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "documents": list(self.iter_documents_json(region, year))}
+
+    def export(self, fmt: str, out, region: int | str | None = None, year: int | None = None) -> None:
+        """Write an export: ``fmt`` is csv, xlsx, json or sqlite; ``out`` a path or a binary/text file object.
+
+        See :mod:`janji.store.export` for the layouts.
+        """
+        from janji.store import export as exp
+
+        exp.write(self, fmt, out, region=region, year=year)
+
+    def import_json(self, source: str | Path | dict | list) -> IngestSummary:
+        """Load a JSON export, a janji/1 file, a list of janji/1 dicts or a folder of janji/1 files.
+
+        Documents already stored (same sha256) are "unchanged". Exported store
+        metadata (origin, version order, retrieval date, cleaned text) is kept.
+        """
+        summary = IngestSummary()
+        for name, data in _iter_import(source):
+            if not isinstance(data, dict) or data.get("schema") != "janji/1":
+                summary.results.append(IngestResult(name, "failed", reason="bukan dokumen janji/1"))
+                continue
+            meta = data.get("store") or {}
+            retrieved = None
+            if meta.get("retrieved_at"):
+                try:
+                    retrieved = datetime.fromisoformat(meta["retrieved_at"])
+                except ValueError:
+                    retrieved = None
+            result = self.ingest_document(data, origin=meta.get("origin") or name,
+                                          sha256=(data.get("source") or {}).get("sha256"),
+                                          name=(data.get("source") or {}).get("name") or name,
+                                          text=meta.get("text"), retrieved_at=retrieved)
+            summary.results.append(result)
+        return summary
+
+
+# --- helpers ----------------------------------------------------------------------------------------------------
+
+def _janji_json(raw: bytes) -> dict | None:
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("schema") == "janji/1" else None
+
+
+def _iter_import(source) -> Iterator[tuple[str, Any]]:
+    if isinstance(source, dict):
+        if source.get("schema") == EXPORT_SCHEMA:
+            for i, d in enumerate(source.get("documents") or []):
+                yield f"dokumen {i + 1}", d
+        else:
+            yield "dokumen", source
+        return
+    if isinstance(source, list):
+        for i, d in enumerate(source):
+            yield f"dokumen {i + 1}", d
+        return
+    path = Path(source)
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*.json") if not any(x.startswith(".") for x in p.relative_to(path).parts))
+        for p in files:
+            try:
+                yield str(p.resolve()), json.loads(p.read_text(encoding="utf-8-sig"))
+            except (OSError, UnicodeDecodeError, ValueError) as exc:
+                yield p.name, InputError(p.name, f"JSON tidak sah ({exc})")
+        return
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise InputError(path.name, f"tidak dapat dibaca ({exc.strerror or exc})") from None
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise InputError(path.name, f"JSON tidak sah ({exc})") from None
+    if isinstance(data, dict) and data.get("schema") == "janji/1":
+        yield str(path.resolve()), data
+    elif isinstance(data, dict) and data.get("schema") == EXPORT_SCHEMA or isinstance(data, list):
+        yield from _iter_import(data)
+    else:
+        raise InputError(path.name, "bukan ekspor Janji (janji-store/1) atau dokumen janji/1")
+
+
+def _pg_lexeme(stem: str) -> str:
+    # to_tsquery syntax: quote each lexeme so user text cannot inject operators
+    return "'" + stem.replace("'", "''").replace("\\", "") + "'"
+
+
+def _reorder(node: dict) -> dict:
+    order = ["kind", "label", "text", "candidate", "speaker", "span", "quantities", "sectors", "sdgs",
+             "measurability", "scores", "evidence", "children"]
+    return {k: node[k] for k in order if k in node}
+
+
+def _period(start, end):
+    return {"start": start, "end": end} if start is not None else None
+
+
+def _pair_name(head: str | None, deputy: str | None) -> str:
+    return f"{head} – {deputy}" if deputy else (head or "")
+
+
+def _region_dict(r: m.Region) -> dict[str, Any]:
+    return {"id": r.id, "name": r.name, "code": r.code, "level": r.level}
+
+
+def _pair_dict(c: m.Candidate, el: m.Election | None, reg: m.Region | None) -> dict[str, Any]:
+    return {"id": c.id, "head": c.head, "deputy": c.deputy, "name": _pair_name(c.head, c.deputy), "number": c.number,
+            "parties": list(c.parties or []), "incumbent": c.incumbent, "aliases": list(c.aliases or []),
+            "election_id": c.election_id, "year": el.year if el else None,
+            "period": _period(el.period_start, el.period_end) if el else None,
+            "region": _region_dict(reg) if reg else None}
+
+
+def _doc_summary(d: m.Document) -> dict[str, Any]:
+    return {"id": d.id, "sha256": d.sha256, "name": d.name, "origin": d.origin, "version": d.version,
+            "current": d.superseded_by_id is None, "superseded_by": d.superseded_by_id, "format": d.format,
+            "kind": d.kind, "title": d.title, "url": d.url, "retrieved_at": d.retrieved_at.isoformat(),
+            "region": _region_dict(d.region) if d.region else None, "period": _period(d.period_start, d.period_end),
+            "candidates": [{"id": link.candidate_id, "head": link.candidate.head, "deputy": link.candidate.deputy,
+                            "name": _pair_name(link.candidate.head, link.candidate.deputy)} for link in d.links]}
+
+
+def _item_dict(it: m.Item, doc_name, sha, region_id, region_name, region_code, year, head, deputy, number):
+    return {
+        "id": it.id, "document_id": it.document_id, "document": doc_name, "sha256": sha, "parent_id": it.parent_id,
+        "candidate_id": it.candidate_id, "candidate": _pair_name(head, deputy) if head else None,
+        "candidate_number": number, "position": it.position, "depth": it.depth, "kind": it.kind, "label": it.label,
+        "text": it.text, "speaker": it.speaker,
+        "span": [it.span_start, it.span_end] if it.span_start is not None else None,
+        "quantities": list(it.quantities or []), "sectors": list(it.sectors or []), "sdgs": list(it.sdgs or []),
+        "measurability": it.measurability, "measurable": bool(it.measurable),
+        "region": {"id": region_id, "name": region_name, "code": region_code} if region_id else None, "year": year,
+    }
+
+
+def _kinds(counts: Counter) -> dict[str, int]:
+    """Counts by kind in tree order (visi first)."""
+    return {k: counts[k] for k in KIND_ORDER if counts.get(k)} | \
+        {k: n for k, n in counts.items() if k not in KIND_ORDER}
+
+
+def _nest(items: list[dict]) -> list[dict]:
+    """Flat item dicts (document order) -> trees via ``parent_id`` (``children`` lists added)."""
+    by_id = {}
+    roots = []
+    for it in items:
+        it = dict(it)
+        it["children"] = []
+        by_id[it["id"]] = it
+        parent = by_id.get(it["parent_id"])
+        (parent["children"] if parent is not None else roots).append(it)
+    return roots
+
+
+def _shared_unique(promises: list[dict], threshold: float) -> tuple[list[dict], dict[int, list[dict]]]:
+    """Groups of similar promises made by several pairs, and each pair's promises nobody else makes.
+
+    Two promises of different pairs are linked when their similarity reaches
+    ``threshold``; linked promises form groups (connected components).
+    """
+    import numpy as np
+
+    if not promises:
+        return [], {}
+    sims = jtext.similarity_matrix([p["text"] for p in promises])
+    owners = np.array([p["candidate_id"] for p in promises])
+    cross = owners[:, None] != owners[None, :]
+    edges = np.argwhere(np.triu((sims >= threshold) & cross, k=1))
+    n = len(promises)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    linked = np.zeros(n, dtype=bool)
+    for i, j in edges:
+        linked[i] = linked[j] = True
+        parent[find(int(i))] = find(int(j))
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in np.nonzero(linked)[0]:
+        groups[find(int(i))].append(int(i))
+    shared = []
+    for members in groups.values():
+        idx = np.array(members)
+        sub = np.where(cross[np.ix_(idx, idx)], sims[np.ix_(idx, idx)], 0.0)
+        shared.append({"similarity": round(float(sub.max()), 3),
+                       "pairs": sorted({promises[i]["candidate_id"] for i in members}),
+                       "items": [{"pair_id": promises[i]["candidate_id"], "item_id": promises[i]["id"],
+                                  "kind": promises[i]["kind"], "text": promises[i]["text"]} for i in members]})
+    shared.sort(key=lambda g: (-len(g["pairs"]), -g["similarity"], g["items"][0]["item_id"]))
+    unique: dict[int, list[dict]] = defaultdict(list)
+    for i, p in enumerate(promises):
+        if not linked[i]:
+            unique[p["candidate_id"]].append({"item_id": p["id"], "kind": p["kind"], "text": p["text"]})
+    return shared, dict(unique)
