@@ -370,12 +370,12 @@ class Store:
         return region
 
     def _pair_row(self, session: Session, election: m.Election | None, cand) -> m.Candidate:
-        head_key, deputy_key = jtext.name_key(cand.head), jtext.name_key(cand.deputy) or None
+        head_key, deputy_key = jtext.fold(jtext.name_key(cand.head)), jtext.name_key(cand.deputy) or None
         q = select(m.Candidate).where(m.Candidate.head_key == head_key)
         q = q.where(m.Candidate.election_id == election.id) if election is not None else \
             q.where(m.Candidate.election_id.is_(None))
         for pair in session.scalars(q.order_by(m.Candidate.id)):
-            if pair.deputy_key and deputy_key and pair.deputy_key != deputy_key:
+            if pair.deputy_key and deputy_key and not jtext.same_name(pair.deputy_key, deputy_key):
                 continue
             # the same pair seen again: fill what this source adds
             if not pair.deputy and cand.deputy:

@@ -206,3 +206,31 @@ def name_key(name: str | None) -> str:
     stripped = _title_stripper()(name)
     stripped = re.sub(r"[^\w\s]", " ", stripped.lower())
     return " ".join(w for w in stripped.split() if not w.isdigit())
+
+
+# Old (pre-1972) and variant spellings that the same person's name is written in.
+_SPELLING = [("oe", "u"), ("dj", "j"), ("tj", "c"), ("ch", "kh"), ("nj", "ny"), ("sj", "sy"), ("ij", "iy")]
+
+
+def fold(key: str) -> str:
+    for old, new in _SPELLING:
+        key = key.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", key)  # doubled letters: "Muhammad"/"Muhamad"
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two :func:`name_key` names are the same person's: equal after folding spelling variants
+    (Chusnun/Khusnun, Soekarno/Sukarno, Muhammad/Muhamad), or one a one-letter typo of the other.
+
+    Example:
+        >>> same_name("chusnun amin", "khusnun amin")
+        True
+    """
+    if a == b:
+        return True
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True
+    import difflib
+
+    return len(fa) >= 8 and difflib.SequenceMatcher(None, fa, fb).ratio() >= 0.93
