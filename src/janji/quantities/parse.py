@@ -1,0 +1,496 @@
+"""Find the quantities a promise commits to in one piece of text.
+
+The text is cut into tokens (numbers, words, symbols). Spans that only look
+like amounts — dates, clock times, phone numbers, list labels, regulation
+numbers, names such as "Elpiji 3 kg" — are masked first. Every remaining
+number (in digits or in words) is then read with what surrounds it: the
+money prefix ("Rp"), a scale ("juta"), the unit after it ("titik") or,
+failing that, the noun before it ("puskesmas 35"), and a rate after it
+("/tahun", "per RT", "di setiap rumah", "dalam 1 tahun"). Last, pairs are
+resolved: a range "Rp15–20 juta" shares its scale and unit, and a change
+"dari 10% menjadi 20%" keeps only its target.
+
+Example:
+    >>> [(q.value, q.unit, q.per) for q in parse("Bantuan bagi 10.000 anak/tahun (Rp1.800.000/tahun)")]
+    [(10000, 'anak', 'tahun'), (1800000, 'rupiah', 'tahun')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from janji.document import Quantity
+from janji.quantities.numbers import NUMBER_WORDS, SCALES, parse_digits, words_value
+from janji.quantities.units import (
+    ARTICLE_SE,
+    COUNTING_UNITS,
+    INDEX_WORDS,
+    LABEL_WORDS,
+    MEASURES,
+    MONEY_WORDS,
+    MONTHS,
+    MULTIWORD_UNITS,
+    NAME_PATTERNS,
+    PER_NOUNS,
+    SE_PERIODS,
+    STOPWORDS,
+    TIME_UNITS,
+    format_per,
+    normalise_unit,
+)
+
+_TOKEN = re.compile(r"(?P<n>\d+(?:[.,]\d+)*)|(?P<w>[^\W\d_]+(?:['’-][^\W\d_]+)*)|(?P<p>[^\s\w]|_)")
+
+_MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
+_NOT_IN_NUMBER = r"(?<![\d.,])"
+_MASKS = re.compile(
+    "|".join(
+        [
+            # dates and fractions: (25/10/2024), (8/9), 25-10-2024, 2024/2025, UU 23/2014
+            _NOT_IN_NUMBER + r"\d{1,4}\s*/\s*\d{1,4}(?:\s*/\s*\d{2,4})?(?![\d])",
+            _NOT_IN_NUMBER + r"\d{1,2}[-.]\d{1,2}[-.]\d{2,4}(?!\d)",
+            # 27 November (2024), November 2024
+            _NOT_IN_NUMBER + rf"\d{{1,2}}\s+(?:{_MONTHS})\b\.?(?:\s+\d{{4}})?",
+            rf"\b(?:{_MONTHS})\.?\s+\d{{4}}\b",
+            # clock times: pukul 19.00, 09.00 WITA, jam 10 pagi, 13:30
+            r"\b(?:pukul|pkl\.?)\s*\d{1,2}(?:[.:]\d{2})?",
+            r"\bjam\s+\d{1,2}(?:[.:]\d{2}|\s+(?:pagi|siang|sore|malam))",
+            _NOT_IN_NUMBER + r"\d{1,2}[.:]\d{2}\s*(?:wib|wita|wit)\b",
+            _NOT_IN_NUMBER + r"\d{1,2}:\d{2}(?!\d)",
+            # phone numbers: 0812-3456-7890, (021) 555 1234, +62 812 ...
+            r"(?:\+62|\(0\d{1,3}\)|(?<![\d.,])0\d{2,4})[\s-]?\d{3,4}[\s-]?\d{2,5}(?:[\s-]?\d{2,5})?",
+            # list labels: "1." "2)" "(3)" "3.2.1" at the start of a line or after a colon,
+            # and "(1)" anywhere
+            r"(?:^|(?<=\n))[ \t]*[(\[]?\d{1,3}(?:\.\d{1,3})*[.)\]](?=\s|$)",
+            r"(?:(?<=[.:;])|(?<=[.:;]\s))\s*\d{1,2}[.)](?=\s+[A-Z])",
+            r"[(\[]\s*\d{1,3}\s*[)\]]",
+            # names that hold a number
+            *[r"\b" + p for p in NAME_PATTERNS],
+        ]
+    ),
+    re.IGNORECASE,
+)
+
+# Letters glued to a number that still leave it an amount: "10rb", "5km", "20%".
+_GLUED_UNITS = frozenset("km kg ha m m2 cm mm ton mw kw kwh gb mbps liter l x th thn jt rb ribu juta".split())
+# Words between "dari X" and "menjadi Y" (a change: only Y counts).
+_CHANGE = re.compile(r"^\s*(?:,\s*)?(?:menjadi|jadi|ke|hingga|sampai|sampai\s+dengan)\s+(?:sebesar\s+|sebanyak\s+)?(?:Rp\.?\s*)?$", re.I)
+_FROM = re.compile(r"\bdari\s+(?:semula\s+|sebelumnya\s+|sebesar\s+|sebanyak\s+)?(?:Rp\.?\s*)?$", re.I)
+_RANGE = re.compile(r"^\s*(?:[-–—]|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga)\s*(?:Rp\.?\s*)?$", re.I)
+# A count that introduces a list is description, not a target:
+# "sinergi tiga domain, yaitu masyarakat, swasta, dan pemerintah".
+_ENUMERATION = re.compile(
+    r"^(?:\s+[^\W\d_]+){0,3}\s*,?\s*(?::\s|:$|yaitu\b|yakni\b|antara\s+lain\b|meliputi\b|terdiri\b|di\s*antaranya\b)",
+    re.I,
+)
+# Words allowed between a bare number and the noun before it ("RS swasta: 29",
+# "kunjungan wisatawan mencapai 2,4 juta").
+_LINK_WORDS = frozenset("sebanyak sebesar sejumlah mencapai capai menjadi sekitar adalah ialah tercatat".split())
+_CURRENCY_PREFIX = {"rp": "rupiah", "idr": "rupiah", "usd": "usd"}
+_MONEY_LETTER_SCALES = {"m": 1_000_000_000, "t": 1_000_000_000_000, "k": 1_000}
+_SPELLED = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+# "satu keluarga satu sarjana", "1 Desa 1 Produk": one of the second per one of the first.
+_DISTRIBUTIVE = re.compile(
+    rf"(?<![\w.,])(?:satu|1)\s+([^\W\d_]+)\s+((?:\d+|(?:{_SPELLED})(?:\s+(?:{_SPELLED}))*))\s+([^\W\d_]+)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Token:
+    kind: str  # "n" number, "w" word, "p" symbol
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class _Candidate:
+    value: float
+    start: int
+    end: int  # end of the quantity's own text (number, scale, unit)
+    num_start: int  # where the number (or its money prefix) starts
+    unit: str | None  # None: nothing after the number names a unit
+    per: list[str] = field(default_factory=list)
+    money: bool = False
+    scale: int = 1
+    before_unit: str | None = None  # the noun before a bare number, if any
+    before_start: int | None = None
+    spelled: bool = False
+
+
+def tokenize(text: str) -> list[_Token]:
+    return [_Token(m.lastgroup, m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def parse(text: str) -> list[Quantity]:
+    """Every quantity in ``text``, in order.
+
+    Example:
+        >>> [(q.value, q.unit) for q in parse("Pemeliharaan jalan lingkungan 166,2 km")]
+        [(166.2, 'km')]
+        >>> [(q.value, q.unit, q.per) for q in parse("satu keluarga satu sarjana")]
+        [(1, 'sarjana', 'keluarga')]
+    """
+    if not text or not _has_number(text):
+        return []
+    return _Parser(text).run()
+
+
+_DIGIT = re.compile(r"\d")
+_ANY_NUMBER_WORD = re.compile(rf"\b(?:{_SPELLED})\b", re.IGNORECASE)
+
+
+def _has_number(text: str) -> bool:
+    return bool(_DIGIT.search(text) or _ANY_NUMBER_WORD.search(text))
+
+
+class _Parser:
+    def __init__(self, text: str):
+        self.text = text
+        self.tokens = tokenize(text)
+        self.masked = [m.span() for m in _MASKS.finditer(text)]
+        self.consumed: set[int] = set()
+        self.candidates: list[_Candidate] = []
+
+    # -- helpers over tokens -------------------------------------------------
+    def tok(self, i: int) -> _Token | None:
+        return self.tokens[i] if 0 <= i < len(self.tokens) else None
+
+    def glued(self, i: int, j: int) -> bool:
+        """Tokens i and j (i < j, neighbours) touch with no space between."""
+        a, b = self.tok(i), self.tok(j)
+        return a is not None and b is not None and a.end == b.start
+
+    def is_masked(self, t: _Token) -> bool:
+        return any(s < t.end and t.start < e for s, e in self.masked)
+
+    def word(self, i: int) -> str | None:
+        t = self.tok(i)
+        return t.low if t is not None and t.kind == "w" else None
+
+    def index_at(self, offset: int) -> int:
+        for k, t in enumerate(self.tokens):
+            if t.start >= offset:
+                return k
+        return len(self.tokens)
+
+    # -- the scan ------------------------------------------------------------
+    def run(self) -> list[Quantity]:
+        self.distributive()
+        i = 0
+        while i < len(self.tokens):
+            t = self.tokens[i]
+            if i in self.consumed or self.is_masked(t):
+                i += 1
+                continue
+            nxt = None
+            if t.kind == "n":
+                nxt = self.read_digits(i)
+            elif t.kind == "w" and t.low in NUMBER_WORDS:
+                nxt = self.read_words(i)
+            i = nxt if nxt is not None else i + 1
+        self.resolve_pairs()
+        out = []
+        for c in self.candidates:
+            if c.unit is None:
+                continue
+            value = c.value
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            out.append(Quantity(value=value, unit=c.unit, per="/".join(c.per) or None,
+                                text=self.text[c.start:c.end], span=(c.start, c.end)))
+        return out
+
+    def distributive(self) -> None:
+        for m in _DISTRIBUTIVE.finditer(self.text):
+            first, count, unit = m.group(1), m.group(2), m.group(3)
+            if first.lower() not in PER_NOUNS or unit.lower() in STOPWORDS or unit.lower() in NUMBER_WORDS:
+                continue
+            value = parse_digits(count) if count[0].isdigit() else words_value(count.lower().split())
+            if not value:
+                continue
+            if any(s < m.end() and m.start() < e for s, e in self.masked):
+                continue
+            self.candidates.append(_Candidate(value=value, start=m.start(), end=m.end(), num_start=m.start(2),
+                                              unit=normalise_unit(unit), per=[format_per(first)]))
+            for k, t in enumerate(self.tokens):
+                if m.start() <= t.start < m.end():
+                    self.consumed.add(k)
+
+    def read_digits(self, i: int) -> int | None:
+        t = self.tokens[i]
+        prev = self.tok(i - 1)
+        money = None
+        num_start = t.start
+        # What touches the number on its left decides whether it is one at all.
+        if prev is not None and self.glued(i - 1, i):
+            if prev.kind == "w":
+                if prev.low not in _CURRENCY_PREFIX:
+                    return None  # "S3", "TPS3", "Covid19"
+                money, num_start = _CURRENCY_PREFIX[prev.low], prev.start
+            elif prev.text == "." and self.word(i - 2) in _CURRENCY_PREFIX and self.glued(i - 2, i - 1):
+                money, num_start = _CURRENCY_PREFIX[self.word(i - 2)], self.tokens[i - 2].start
+            elif prev.text in "-–—":
+                before = self.tok(i - 2)
+                if before is not None and self.glued(i - 2, i - 1) and before.kind == "w":
+                    return None  # "Covid-19", "TPS-3R", "ke-3"
+            elif prev.text in "+#@/\\":
+                return None
+        if money is None:
+            money, num_start = self.money_before(i, num_start)
+        value = parse_digits(t.text)
+        nxt = self.tok(i + 1)
+        if value is None:
+            # "2.5 km", "5.5%": an English decimal, taken only before a measure.
+            m = re.fullmatch(r"(\d+)\.(\d{1,2})", t.text)
+            after = nxt.low if nxt is not None else ""
+            if not (m and (after == "%" or after in MEASURES)):
+                return None
+            value = float(t.text)
+        if re.fullmatch(r"0\d+", t.text):
+            return None  # "nomor urut 01", "RT 05"
+        j = i + 1
+        scale = 1
+        # Letters glued on the right: a scale or unit ("10rb", "5km") or a name ("3D", "6A").
+        if nxt is not None and self.glued(i, i + 1):
+            if nxt.kind == "w" and not (nxt.low in _GLUED_UNITS or nxt.low in SCALES
+                                        or (money and nxt.low in _MONEY_LETTER_SCALES)):
+                return None
+            if nxt.kind == "n":
+                return None
+            if nxt.text in "-–—" and self.word(i + 2) is not None and self.glued(i + 1, i + 2):
+                return None  # "3-in-1", "5-an"
+        following = self.word(i + 1)
+        if self.is_year(t.text, value, money) and following not in COUNTING_UNITS:
+            return None
+        if self.label_before(i) and not self.unit_word(following):
+            return None
+        # scale
+        w = self.tok(j)
+        if w is not None and w.kind == "w":
+            if w.low in SCALES:
+                if not SCALES[w.low]:
+                    return None  # "ribuan"
+                scale = SCALES[w.low]
+                j += 1
+            elif money and w.low in _MONEY_LETTER_SCALES and (w.text.isupper() or self.glued(i, j)):
+                scale = _MONEY_LETTER_SCALES[w.low]
+                j += 1
+        value = value * scale
+        j = self.skip_restatement(j, value / scale, value)
+        return self.finish(i, j, value, num_start, money, scale, spelled=False)
+
+    def read_words(self, i: int) -> int | None:
+        run = [i]
+        while True:
+            k = run[-1] + 1
+            w = self.tok(k)
+            if w is None or w.kind != "w" or w.low not in NUMBER_WORDS or k in self.consumed or self.is_masked(w):
+                break
+            run.append(k)
+        prev_word = self.word(i - 1)
+        if prev_word == "salah" or (self.tok(i - 1) is not None and self.glued(i - 1, i)):
+            return None  # "salah satu"
+        for n in range(len(run), 0, -1):
+            words = [self.tokens[k].low for k in run[:n]]
+            value = words_value(words)
+            if value is None:
+                continue
+            if words == ["satu"] or value == 0:
+                # "satu" is mostly the article "one/a" ("lewat satu tombol");
+                # counted only in the patterns read elsewhere (distributive, rates).
+                return run[0] + 1
+            last = run[n - 1]
+            money, num_start = self.money_before(i, self.tokens[i].start)
+            return self.finish(i, last + 1, value, num_start, money, 1, spelled=True)
+        return None
+
+    def money_before(self, i: int, start: int) -> tuple[str | None, int]:
+        """"Rp 250 juta", "Rp. 5 miliar": a currency word before the number."""
+        prev = self.tok(i - 1)
+        if prev is not None and prev.kind == "w" and prev.low in _CURRENCY_PREFIX:
+            return _CURRENCY_PREFIX[prev.low], prev.start
+        if prev is not None and prev.text == "." and self.word(i - 2) in _CURRENCY_PREFIX:
+            return _CURRENCY_PREFIX[self.word(i - 2)], self.tokens[i - 2].start
+        return None, start
+
+    def is_year(self, digits: str, value, money) -> bool:
+        return not money and len(digits) == 4 and digits.isdigit() and 1900 <= value <= 2099
+
+    def label_before(self, i: int) -> bool:
+        """"Sasaran 2", "nomor urut 1", "No. 5", "Misi 3:" — the number is a label."""
+        k = i - 1
+        t = self.tok(k)
+        if t is not None and t.text in ".:" and t.kind == "p":
+            k -= 1
+        word = self.word(k)
+        return word in LABEL_WORDS
+
+    @staticmethod
+    def unit_word(word: str | None) -> bool:
+        return word is not None and (word in TIME_UNITS or word in COUNTING_UNITS or word in MEASURES)
+
+    def skip_restatement(self, j: int, bare: float, value: float) -> int:
+        """"10 (sepuluh) prinsip": the number spelled again in brackets."""
+        t = self.tok(j)
+        if t is None or t.text != "(":
+            return j
+        k = j + 1
+        words = []
+        while self.word(k) in NUMBER_WORDS:
+            words.append(self.word(k))
+            k += 1
+        close = self.tok(k)
+        if words and close is not None and close.text == ")" and words_value(words) in (bare, value):
+            for m in range(j, k + 1):
+                self.consumed.add(m)
+            return k + 1
+        return j
+
+    def finish(self, i: int, j: int, value, num_start: int, money, scale: int, spelled: bool) -> int:
+        """Read unit and rate after token j-1 and keep the candidate; returns the next token to scan."""
+        end = self.tokens[j - 1].end
+        unit = None
+        t = self.tok(j)
+        if t is not None and t.text == "%":
+            unit, end, j = "persen", t.end, j + 1
+        elif money:
+            unit = money
+        elif t is not None and t.kind == "w" and self.is_unit(t, j):
+            second = self.word(j + 1)
+            if second is not None and f"{t.low} {second}" in MULTIWORD_UNITS:
+                unit, end, j = f"{t.low} {second}", self.tokens[j + 1].end, j + 2
+            else:
+                unit, end, j = normalise_unit(t.text), t.end, j + 1
+        if unit == "rupiah" and money is None:
+            money = "rupiah"
+        per, j_after = self.read_per(j)
+        cand = _Candidate(value=value, start=num_start, end=end, num_start=num_start, unit=unit,
+                          per=per, money=bool(money), scale=scale, spelled=spelled)
+        if unit is None:
+            if spelled:
+                return j_after  # a spelled number needs its unit after it ("lima tahun")
+            self.noun_before(i, cand)
+        if unit is not None and _ENUMERATION.match(self.text[end:]):
+            return j_after
+        self.candidates.append(cand)
+        return j_after
+
+    def is_unit(self, t: _Token, j: int) -> bool:
+        low = t.low
+        if low in STOPWORDS or low in NUMBER_WORDS or low in MONTHS or low in SCALES or low in ARTICLE_SE:
+            return False
+        if low in SE_PERIODS or (low.startswith("per") and low[3:] in PER_NOUNS):
+            return False
+        if not self.glued(j - 1, j) and self.tokens[j - 1].end < t.start:
+            gap = self.text[self.tokens[j - 1].end:t.start]
+            if gap.strip():
+                return False
+        return True
+
+    def read_per(self, j: int) -> tuple[list[str], int]:
+        """Rates after a quantity: "/tahun", "per tahun per RT", "perdesa", "setiap kecamatan",
+        "di setiap rumah", "dalam 1 tahun", "sebulan"."""
+        per: list[str] = []
+        while True:
+            t = self.tok(j)
+            if t is None:
+                break
+            low = t.low
+            nxt = self.tok(j + 1)
+            if t.text == "/" and nxt is not None and nxt.kind == "w" and nxt.low in PER_NOUNS:
+                per.append(format_per(nxt.text))
+                j += 2
+            elif low == "per" and nxt is not None and nxt.kind == "w" and nxt.low not in STOPWORDS:
+                per.append(format_per(nxt.text))
+                j += 2
+            elif t.kind == "w" and low.startswith("per") and low[3:] in PER_NOUNS:
+                per.append(format_per(t.text[3:]))
+                j += 1
+            elif t.kind == "w" and low in SE_PERIODS:
+                per.append(SE_PERIODS[low])
+                j += 1
+            elif low in ("setiap", "tiap") and nxt is not None and nxt.kind == "w" and nxt.low not in STOPWORDS:
+                per.append(format_per(nxt.text))
+                j += 2
+            elif (low in ("di", "untuk", "bagi", "pada") and self.word(j + 1) in ("setiap", "tiap")
+                  and self.word(j + 2) is not None and self.word(j + 2) not in STOPWORDS):
+                per.append(format_per(self.tokens[j + 2].text))
+                j += 3
+            elif low == "dalam" and nxt is not None and nxt.low in SE_PERIODS:
+                per.append(SE_PERIODS[nxt.low])
+                j += 2
+            elif (low == "dalam" and nxt is not None and nxt.low in ("1", "satu")
+                  and self.word(j + 2) in TIME_UNITS):
+                per.append(self.word(j + 2))
+                self.consumed.update({j + 1, j + 2})
+                j += 3
+            else:
+                break
+        return per, j
+
+    def noun_before(self, i: int, cand: _Candidate) -> None:
+        """A bare number takes the noun before it as unit: "puskesmas 35", "RS swasta: 29",
+        "kunjungan wisatawan 2,4 juta"; an index has none ("IPM 71,46")."""
+        k = i - 1
+        t = self.tok(k)
+        if t is not None and t.text == ":":
+            k -= 1
+        links = []
+        while self.word(k) in _LINK_WORDS and len(links) < 2:
+            links.append(self.word(k))
+            k -= 1
+        words: list[int] = []
+        while len(words) < 2:
+            t = self.tok(k)
+            if t is None or t.kind != "w" or t.low in STOPWORDS or t.low in LABEL_WORDS or self.is_masked(t):
+                break
+            if words and self.text[t.end:self.tokens[words[-1]].start].strip():
+                break  # punctuation between the two words
+            if not words and t.kind == "w" and self.text[t.end:self.tokens[i].start].strip(" \t\n:") and not links:
+                break
+            words.append(k)
+            k -= 1
+        lows = [self.tokens[k].low for k in reversed(words)]
+        if any(w in INDEX_WORDS for w in lows):
+            cand.unit = ""
+        elif cand.scale > 1 and any(w in MONEY_WORDS for w in lows + links):
+            cand.unit = "rupiah"
+            cand.money = True
+        elif lows:
+            cand.unit = " ".join(normalise_unit(w) for w in lows)
+        if cand.unit is not None and words:
+            cand.start = self.tokens[words[-1]].start
+        cand.before_unit = cand.unit
+
+    def resolve_pairs(self) -> None:
+        """Ranges share their scale and unit; a change keeps only its target."""
+        cands = sorted(self.candidates, key=lambda c: c.num_start)
+        drop = set()
+        for a, b in zip(cands, cands[1:]):
+            between = self.text[a.end:b.num_start]
+            if a.end > b.num_start:
+                continue
+            if _CHANGE.match(between) and _FROM.search(self.text[:a.num_start]):
+                drop.add(id(a))
+                if b.unit in (None, "") and a.unit:
+                    b.unit = a.unit
+                continue
+            if _RANGE.match(between):
+                if a.scale == 1 and b.scale > 1 and not a.spelled:
+                    a.value *= b.scale
+                    a.scale = b.scale
+                if a.money and not b.money:
+                    b.unit, b.money = a.unit, True
+                elif b.unit and (a.unit is None or a.unit == a.before_unit):
+                    a.unit = b.unit
+                if not a.per and b.per:
+                    a.per = list(b.per)
+                if b.unit is None and a.unit is not None:
+                    b.unit = a.unit
+        self.candidates = [c for c in cands if id(c) not in drop]
