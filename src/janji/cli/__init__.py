@@ -15,6 +15,7 @@ from janji import __version__
 COMMANDS = {
     "janji.cli.analyze": ["analyze"],
     "janji.cli.store": ["ingest", "search", "compare", "export", "stats", "import_"],
+    "janji.cli.web": ["serve", "demo"],
 }
 
 

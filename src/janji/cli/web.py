@@ -1,0 +1,100 @@
+"""`janji serve` and `janji demo`: the web portal and JSON API over a store."""
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import click
+
+from janji.cli.common import console, error_line, warning_line
+
+REPO_SEEDS = Path(__file__).resolve().parents[3] / "examples" / "seeds"
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail with one clear line, before loading anything, when the port is taken."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            error_line(f"tidak dapat memakai {host}:{port} ({exc.strerror or exc}); pilih --port lain")
+            raise SystemExit(1) from None
+
+
+def _run(store, host: str, port: int, writable: bool) -> None:
+    import uvicorn
+
+    from janji.web import create_app
+
+    app = create_app(store, writable=writable)
+    shown = f"[{host}]" if ":" in host else host
+    console.print(f"Portal Janji berjalan di [bold]http://{shown}:{port}/[/] — API: http://{shown}:{port}/api/docs "
+                  "(Ctrl+C untuk berhenti)", highlight=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False, server_header=False)
+
+
+def _open(db: str | None):
+    from janji.errors import JanjiError
+    from janji.store import open_store
+
+    try:
+        return open_store(db)
+    except JanjiError as exc:
+        error_line(str(exc))
+        raise SystemExit(1) from None
+    except Exception as exc:  # a wrong URL or an unreachable server: one line, not a traceback
+        error_line(f"basis data {db or '(bawaan)'} tidak dapat dibuka ({type(exc).__name__}: {exc})")
+        raise SystemExit(1) from None
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port.")
+@click.option("--db", "db", help="Store URL or SQLite path (default: JANJI_DATABASE_URL, else the user's store).")
+@click.option("--writable", is_flag=True, help="Let visitors save uploads into the store (off: uploads are only analysed).")
+def serve(host: str, port: int, db: str | None, writable: bool) -> None:
+    """Serve the web portal and the JSON API (/api/v1, docs at /api/docs) over a store.
+
+    Example:
+
+        janji serve --db sqlite:///korpus.db --port 8080
+    """
+    _check_port(host, port)
+    _run(_open(db), host, port, writable)
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port.")
+@click.option("--db", "db", help="Store to fill (default: a demo SQLite file in the user's data directory).")
+@click.option("--seeds", "seeds", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of documents to ingest first (default: the project's examples/seeds).")
+def demo(host: str, port: int, db: str | None, seeds: Path | None) -> None:
+    """Ingest the seed documents into the embedded store and start the portal.
+
+    Example:
+
+        janji demo            # then open the address it prints
+    """
+    from platformdirs import user_data_dir
+
+    from janji.cli.analyze import iter_inputs
+
+    _check_port(host, port)
+    if db is None:
+        db = f"sqlite:///{Path(user_data_dir('janji', appauthor=False)) / 'demo.db'}"
+    seeds = seeds or (REPO_SEEDS if REPO_SEEDS.is_dir() else Path("examples/seeds"))
+    store = _open(db)
+    files = list(iter_inputs([str(seeds)])) if seeds.is_dir() else []
+    if not files:
+        warning_line(f"tidak ada dokumen contoh di {seeds}; portal dimulai dengan isi basis data yang ada")
+    with console.status("Menganalisis dokumen contoh …"):
+        summary = store.ingest_many(files)
+    for result in summary.results:
+        if result.status == "failed":
+            warning_line(f"{result.name}: {result.reason}")
+    console.print(f"{summary.count('added')} dokumen baru, {summary.count('unchanged')} sudah ada, "
+                  f"{summary.count('failed')} gagal — basis data: {db}", highlight=False)
+    _run(store, host, port, writable=True)

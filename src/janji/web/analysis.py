@@ -1,0 +1,78 @@
+"""Analyse an upload (file or pasted text) for the upload page and `POST /api/v1/documents`."""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import HTTPException
+
+from janji.errors import JanjiError
+from janji.web import upload, views
+
+log = logging.getLogger("janji.web")
+BUSY_WAIT = 60.0  # seconds an upload waits for the analysis before the visitor is told to retry
+
+
+def read_upload(file, text: str | None, name: str | None) -> upload.Upload:
+    """The one input to analyse, checked; raises HTTPException with the visitor's message."""
+    has_file = file is not None and (file.filename or "") != ""
+    try:
+        if has_file:
+            data = file.file.read(upload.MAX_UPLOAD_BYTES + 1)
+            return upload.check_upload(name or file.filename, data)
+        if text is not None and text.strip():
+            return upload.check_text(text, name)
+    except upload.UploadRejected as exc:
+        raise HTTPException(exc.status, exc.message) from None
+    raise HTTPException(422, "pilih berkas atau tempel teks untuk dianalisis")
+
+
+def analyse_upload(app, *, file=None, text: str | None = None, name: str | None = None,
+                   save: bool = False) -> dict[str, Any]:
+    """Check, analyse and (on a writable portal, when asked) store one upload.
+
+    Returns ``{"stored", "id", "url", "document": janji/1, "text", "warnings"}``.
+    """
+    if save and not app.state.writable:
+        raise HTTPException(403, "portal ini hanya-baca: unggahan dianalisis tetapi tidak disimpan")
+    item = read_upload(file, text, name)
+    if not app.state.analysis_lock.acquire(timeout=BUSY_WAIT):
+        raise HTTPException(503, "server sedang menganalisis dokumen lain; coba lagi sebentar lagi")
+    try:
+        from janji.pipeline import analyze
+
+        doc = analyze(item.data, name=item.name)
+    except JanjiError as exc:
+        raise HTTPException(422, str(exc)) from None
+    except Exception as exc:  # a defect in one stage must give the visitor a message, not a 500 page
+        log.exception("analysis of %s failed", item.name)
+        raise HTTPException(422, f"{item.name}: gagal dianalisis ({type(exc).__name__})") from None
+    finally:
+        app.state.analysis_lock.release()
+    result: dict[str, Any] = {"stored": False, "id": None, "url": None, "document": doc.to_json(),
+                              "text": doc.text, "warnings": list(doc.warnings)}
+    if save:
+        from janji.web import queries
+
+        doc_id = queries.store_document(app.state.store, doc)
+        result.update(stored=True, id=doc_id, url=f"/dokumen/{doc_id}")
+    return result
+
+
+def result_view(result: dict[str, Any]) -> dict[str, Any]:
+    """The upload result in the shape the document page shows (items numbered for anchors)."""
+    data = result["document"]
+    items = [views.decorate(i) for i in views.number_items(_with_spans(data["items"]))]
+    flat = views.flatten(items)
+    return {
+        "id": result.get("id"), "name": data["source"]["name"], "kind": data.get("kind"), "title": None,
+        "url": None, "region": data.get("region"), "period": data.get("period"),
+        "candidates": data.get("candidates") or [], "items": items, "text": result["text"],
+        "segments": views.segments(result["text"], flat), "warnings": result.get("warnings") or [],
+        "counts": views.kind_counts(flat), "measurable_share": views.measurable_share(flat),
+    }
+
+
+def _with_spans(items):
+    # janji/1 JSON carries spans as lists already; nothing to convert, but keep the tree a copy
+    return [dict(i, children=_with_spans(i.get("children") or [])) for i in items]

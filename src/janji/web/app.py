@@ -1,0 +1,119 @@
+"""The portal: FastAPI app with server-rendered pages (Jinja2, Bahasa Indonesia) and the JSON API.
+
+Every page has a JSON twin under ``/api/v1`` and both call the same function
+in :mod:`janji.web.queries` (Datasette's rule): a page is a template over the
+exact data the API returns.
+
+Example:
+
+    from janji.web import create_app
+    app = create_app(db_url="sqlite:///janji.db")   # then: uvicorn.run(app)
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from janji import __version__
+from janji.web import charts, labels, upload
+from janji.web.security import SecurityMiddleware
+
+HERE = Path(__file__).resolve().parent
+
+API_DESCRIPTION = """JSON API portal Janji: wilayah, pemilihan, pasangan calon, dokumen sumber, butir janji,
+pencarian dan perbandingan. Setiap halaman portal punya kembaran JSON di sini. Daftar dipaginasi
+(`page`, `per_page`); parameter yang tidak sah dijawab 422 dengan pesan."""
+
+
+def make_templates() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
+                      autoescape=select_autoescape(["html", "xml", "svg"], default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(kind_label=labels.kind_label, sector_name=labels.sector_name, sdg_name=labels.sdg_name,
+                       KIND_LABELS=labels.KIND_LABELS, DOCUMENT_KIND_LABELS=labels.DOCUMENT_KIND_LABELS,
+                       version=__version__, upload_limit=upload.limit_label(),
+                       bar_chart=charts.bar_chart)
+    env.filters["pct"] = lambda v: "–" if v is None else f"{v * 100:.0f}%"
+    env.filters["num"] = _num
+    return env
+
+
+def _num(value: Any) -> str:
+    """Indonesian number format: 10000 -> '10.000', 166.2 -> '166,2'."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        whole, frac = f"{value:,.2f}".rstrip("0").split(".")
+        return whole.replace(",", ".") + "," + frac
+    return f"{int(value):,}".replace(",", ".")
+
+
+def create_app(store=None, *, db_url: str | None = None, writable: bool = False) -> FastAPI:
+    """Build the portal over ``store`` (a :class:`janji.store.Store`) or the store at ``db_url``.
+
+    ``writable`` lets uploads be saved into the store (``janji demo`` turns it
+    on; a public ``janji serve`` keeps it off unless asked), otherwise an
+    upload is analysed and shown but not kept.
+    """
+    if store is None:
+        from janji.store import open_store
+
+        store = open_store(db_url)
+    app = FastAPI(title="Janji API", version=__version__, description=API_DESCRIPTION,
+                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
+    app.state.store = store
+    app.state.writable = writable
+    app.state.templates = make_templates()
+    # analyses are CPU-bound and load models: one at a time keeps a 2-core server responsive
+    app.state.analysis_lock = threading.Semaphore(1)
+    app.add_middleware(SecurityMiddleware, max_body=upload.MAX_UPLOAD_BYTES + 64 * 1024,
+                       too_large_message=f"Berkas terlalu besar; batas {upload.limit_label()}.")
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    from janji.web import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+
+    @app.exception_handler(RequestValidationError)
+    async def on_invalid(request: Request, exc: RequestValidationError):
+        errors = [_error_line(e) for e in exc.errors()]
+        message = "; ".join(errors) or "permintaan tidak sah"
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": message, "errors": errors}, status_code=422)
+        return render_error(request, 422, "Permintaan tidak sah", message)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http(request: Request, exc: StarletteHTTPException):
+        detail = exc.detail if isinstance(exc.detail, str) else "galat"
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
+        titles = {404: "Tidak ditemukan", 405: "Metode tidak diizinkan", 413: "Berkas terlalu besar",
+                  415: "Jenis berkas tidak didukung", 503: "Server sibuk"}
+        return render_error(request, exc.status_code, titles.get(exc.status_code, "Galat"), detail)
+
+    return app
+
+
+def _error_line(err: dict[str, Any]) -> str:
+    where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body"))
+    msg = str(err.get("msg", "tidak sah"))
+    return f"parameter '{where}': {msg}" if where else msg
+
+
+def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
+    env: Environment = request.app.state.templates
+    html = env.get_template(template).render(request=request, **context)
+    return HTMLResponse(html, status_code=status_code)
+
+
+def render_error(request: Request, status: int, title: str, message: str) -> HTMLResponse:
+    return render(request, "error.html", {"title": title, "message": message, "status": status}, status)

@@ -1,0 +1,34 @@
+// Janji portal: the only script. Progressive enhancement; every page works without it.
+// - "Buka semua" / "Tutup semua" open or close every <details> of a promise tree.
+// - On a document page, an item and its highlighted source span light up together.
+(function () {
+  "use strict";
+  function each(sel, root, fn) { Array.prototype.forEach.call((root || document).querySelectorAll(sel), fn); }
+
+  each("button.expand, button.collapse", null, function (btn) {
+    btn.addEventListener("click", function () {
+      var root = document.getElementById(btn.getAttribute("data-target"));
+      var open = btn.classList.contains("expand");
+      each("details", root, function (d) { d.open = open; });
+    });
+  });
+
+  function light(id) {
+    each(".on", null, function (el) { el.classList.remove("on"); });
+    if (!id) return;
+    var item = document.getElementById("item-" + id);
+    if (item) {
+      item.classList.add("on");
+      // a collapsed ancestor would hide the item we jumped to
+      for (var p = item.parentElement; p; p = p.parentElement) { if (p.tagName === "DETAILS") p.open = true; }
+    }
+    each('.hl[data-item="' + id.replace(/"/g, "") + '"]', null, function (el) { el.classList.add("on"); });
+  }
+
+  function fromHash() {
+    var m = /^#(?:src|item)-(.+)$/.exec(window.location.hash);
+    light(m ? decodeURIComponent(m[1]) : null);
+  }
+  window.addEventListener("hashchange", fromHash);
+  fromHash();
+})();

@@ -1,0 +1,135 @@
+"""Pure functions that turn janji/1 data into what pages and their JSON twins show.
+
+No store here: the upload page renders an analysed :class:`~janji.document.Document`
+that was never stored with the same functions as the stored-document page.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from janji.web import labels
+
+MEASURABLE_LABELS = {"measurable", "terukur", "yes", "ya", "high", "tinggi", "partial", "sebagian"}
+
+
+def is_measurable(item: dict[str, Any]) -> bool:
+    """Whether a promise can be checked later: the classifier's verdict, else whether it has a target number."""
+    m = item.get("measurability")
+    if isinstance(m, dict):
+        if isinstance(m.get("measurable"), bool):
+            return m["measurable"]
+        label = str(m.get("label", "")).strip().lower()
+        if label:
+            return label in MEASURABLE_LABELS
+        score = m.get("score")
+        if isinstance(score, (int, float)):
+            return score >= 0.5
+    if isinstance(m, bool):
+        return m
+    return bool(item.get("quantities"))
+
+
+def decorate(item: dict[str, Any]) -> dict[str, Any]:
+    """Add the Indonesian labels and flags a page needs to an item dict (a copy)."""
+    out = dict(item)
+    out["kind_label"] = labels.kind_label(item.get("kind"))
+    out["sector_names"] = [{"code": c, "name": labels.sector_name(c)} for c in item.get("sectors") or []]
+    out["sdg_names"] = [{"goal": g, "name": labels.sdg_name(g)} for g in item.get("sdgs") or []]
+    out["measurable"] = is_measurable(item)
+    if item.get("children"):
+        out["children"] = [decorate(c) for c in item["children"]]
+    return out
+
+
+def number_items(items: Iterable[dict[str, Any]], prefix: str = "i") -> list[dict[str, Any]]:
+    """Give every item of a tree that has no id one, in document order (for anchors on unsaved documents)."""
+    counter = 0
+
+    def walk(nodes):
+        nonlocal counter
+        out = []
+        for node in nodes:
+            node = dict(node)
+            if node.get("id") is None:
+                counter += 1
+                node["id"] = f"{prefix}{counter}"
+            if node.get("children"):
+                node["children"] = walk(node["children"])
+            out.append(node)
+        return out
+
+    return walk(items)
+
+
+def flatten(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for item in items:
+        out.append(item)
+        out.extend(flatten(item.get("children") or []))
+    return out
+
+
+def segments(text: str, items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Cut ``text`` at every item span boundary.
+
+    Returns ``[{"text", "item": id or None, "kind", "first": bool}]``; a piece
+    covered by several spans (a parent whose span encloses its children) goes
+    to the innermost one, so every item's own words are marked as its own.
+    ``first`` marks the piece that carries the item's anchor. Spans outside
+    the text or empty are ignored rather than trusted.
+    """
+    n = len(text)
+    spans = []
+    for it in items:
+        span = it.get("span")
+        if not span or len(span) != 2:
+            continue
+        start, end = int(span[0]), int(span[1])
+        start, end = max(0, start), min(n, end)
+        if end > start:
+            spans.append((start, end, it.get("id"), it.get("kind")))
+    if not spans:
+        return [{"text": text, "item": None, "kind": None, "first": False}] if text else []
+    cuts = sorted({0, n, *[s for s, _, _, _ in spans], *[e for _, e, _, _ in spans]})
+    out: list[dict[str, Any]] = []
+    seen: set = set()
+    for a, b in zip(cuts, cuts[1:]):
+        covering = [s for s in spans if s[0] <= a and s[1] >= b]
+        owner = min(covering, key=lambda s: s[1] - s[0]) if covering else None
+        item_id = owner[2] if owner else None
+        piece = {"text": text[a:b], "item": item_id, "kind": owner[3] if owner else None,
+                 "first": bool(owner) and item_id not in seen}
+        if owner:
+            seen.add(item_id)
+        if out and out[-1]["item"] == item_id and not piece["first"]:
+            out[-1]["text"] += piece["text"]
+        else:
+            out.append(piece)
+    return out
+
+
+def kind_counts(items: Iterable[dict[str, Any]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for it in items:
+        counts[it["kind"]] = counts.get(it["kind"], 0) + 1
+    return {k: counts[k] for k in labels.KIND_LABELS if k in counts}
+
+
+def sector_counts(items: Iterable[dict[str, Any]]) -> dict[str, int]:
+    """Items per bidang urusan, counting an item once under each of its sectors."""
+    counts: dict[str, int] = {}
+    for it in items:
+        for code in it.get("sectors") or []:
+            counts[code] = counts.get(code, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+PROMISE_KINDS = {"mission", "goal", "program", "activity", "quick_win", "strategy", "commitment"}
+
+
+def measurable_share(items: Iterable[dict[str, Any]]) -> float | None:
+    """Share of promises (not visions, claims or 'other') that are measurable; None when there are none."""
+    promises = [it for it in items if it.get("kind") in PROMISE_KINDS]
+    if not promises:
+        return None
+    return sum(1 for it in promises if is_measurable(it)) / len(promises)
