@@ -1,8 +1,313 @@
-"""prose stage."""
+"""The prose stage: commitments and claims said in running text, with who said them.
+
+Debates, interviews, news comparisons and op-eds carry promises outside any
+list: "Kami akan pertemukan antara penjual dan pembeli …" (a `commitment`),
+and incumbents answer with what they did: "Indeks SPBE sudah kategori sangat
+tinggi" (a `claim`). This stage reads the parts of ``doc.text`` that the
+structure stage did not take as listed items, sentence by sentence and quote
+by quote, keeps track of who is speaking ("Cawali nomor urut 1, Gus Juned
+menjawab …", then "… tambahnya.", "pihaknya", "ia", "Paslon ini"), and appends
+one top-level item per promise or claim, in document order.
+
+Only candidates (or, in a statement, its author) speak promises: the
+journalist's background, the moderator's and the panel's questions and
+officials' remarks are passed over. Plans (RPJMD …) are lists and
+explanations, so they yield no prose items.
+
+Example:
+
+    >>> from janji.document import Candidate, Document, Source
+    >>> doc = Document(Source("debat.txt"), kind="debate", text=(
+    ...     "Cawali nomor urut 1, Gus Juned menjawab pihaknya berencana membuat aplikasi layanan publik.\\n"
+    ...     "“Kami akan pertemukan penjual dan pembeli dalam satu aplikasi,” tambahnya."),
+    ...     candidates=[Candidate("Junaedi Malik", "Chusnun Amin", number=1),
+    ...                 Candidate("Ika Puspitasari", "Rachman Sidharta", number=2)])
+    >>> prose(doc)
+    >>> [(i.kind, i.speaker, i.candidate) for i in doc.items]
+    [('commitment', 'Gus Juned', 'Junaedi Malik'), ('commitment', 'Gus Juned', 'Junaedi Malik')]
+"""
 from __future__ import annotations
 
-from janji.document import Document
+import re
+from dataclasses import dataclass
+
+from janji.document import PROSE_KINDS, Document, Item
+from janji.prose import cues
+from janji.prose.sentences import Unit, split_units
+from janji.prose.speakers import (
+    OTHER_SUBJECT, OTHER_TITLE, PLURAL, PRONOUN, ANAPHORIC_EPITHET, Mention, find_author,
+    find_mentions, incumbent, learn_aliases, speaker_name,
+)
+
+__all__ = ["prose", "find_prose"]
+
+OTHER = -1  # someone who is not a candidate is speaking
+MIN_WORDS = 4  # shorter clauses are fragments ("Ini harga mati"), not promises
+SPEECH_FRAME = re.compile(
+    r"^\W*(?:juga\s+|pun\s+|kembali\s+|lalu\s+|pun\s+)*(?:men\w+|ber\w+|me\w+)?\s*(?:bahwa|jika|kalau|,)?\s*"
+)
+SPEECH_VERBS = re.compile(
+    r"^\W*(?:juga\s+|pun\s+|kembali\s+)*(?:menjawab|mengatakan|menjelaskan|melanjutkan|menyampaikan|memaparkan|"
+    r"menuturkan|menegaskan|mengungkapkan|menambahkan|menyebut(?:kan)?|menerangkan|meyakini|mengaku|menyatakan|"
+    r"membeberkan|berharap)\b\s*(?:,\s*)?(?:bahwa\b|jika\b|kalau\b)?[\s,:]*",
+    re.IGNORECASE,
+)
+CLAUSE_SPLIT = re.compile(
+    r"(?:,\s*|\s+)(?:dan|serta|namun|tetapi|sedangkan)\s+(?=(?:pihaknya|ia|dia|beliau|mereka|kami|kita|saya)\b)|;\s*",
+    re.IGNORECASE,
+)
+STRONG_CLAIM = re.compile(r"\b(?:capaian|berhasil|meraih|mencapai|predikat|penghargaan)\b", re.IGNORECASE)
+PROGRAMME_INTRO = re.compile(r"\b(?:program|progam|gagasan|janji|rencana|langkah|strategi|terobosan)\w*", re.IGNORECASE)
+
+
+@dataclass
+class _Speaker:
+    cand: int | None  # index into doc.candidates, OTHER, or None (nobody known)
+    name: str | None
 
 
 def prose(doc: Document) -> None:
-    return None
+    """Append the document's prose commitments and claims to ``doc.items`` (the pipeline stage)."""
+    if doc.kind == "plan" or not doc.text.strip():
+        return
+    learn_aliases(doc)
+    found = find_prose(doc)
+    # Re-running the stage must not duplicate items.
+    kept = [i for i in doc.items if i.kind not in PROSE_KINDS]
+    doc.items[:] = _document_order(kept, found)
+    for item in found:
+        if item.speaker:
+            cand = doc.candidate_by_name(item.speaker)
+            if cand is None:
+                owner = next((c for c in doc.candidates if c.head == item.candidate), None)
+                if owner is not None and item.speaker not in owner.names():
+                    owner.aliases.append(item.speaker)
+
+
+def _document_order(listed: list[Item], found: list[Item]) -> list[Item]:
+    """Insert prose items among the listed ones by span start; items without a span keep their place."""
+    out: list[Item] = []
+    pending = list(found)
+    for item in listed:
+        if item.span is not None:
+            while pending and pending[0].span[0] < item.span[0]:
+                out.append(pending.pop(0))
+        out.append(item)
+    return out + pending
+
+
+def _listed_spans(doc: Document) -> list[tuple[int, int]]:
+    return sorted(i.span for i in doc.walk() if i.kind not in PROSE_KINDS and i.span is not None)
+
+
+def _words(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _clean(doc: Document, a: int, b: int) -> tuple[int, int]:
+    text = doc.text
+    while a < b and (text[a].isspace() or text[a] in ",;:.–—-\"“”'"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:.–—-\"“”'"):
+        b -= 1
+    return a, b
+
+
+def find_prose(doc: Document) -> list[Item]:
+    """The commitments and claims of one document, in order (does not modify ``doc.items``)."""
+    text = doc.text
+    mentions = find_mentions(doc)
+    several = len(doc.candidates) > 1
+    listed = _listed_spans(doc)
+    statement = doc.kind == "statement"
+    debate = doc.kind == "debate"
+    author = find_author(doc) if statement else None
+    sitting = incumbent(doc, mentions)
+    current = _Speaker(None, None)
+    listing = False  # a speaker has just introduced a run of programmes (debates)
+    items: list[Item] = []
+    last_unit_item: tuple[int, Item] | None = None  # (line, item) of the previous unit's item
+    quote_speakers: dict[int, _Speaker] = {}
+
+    def mentions_in(a: int, b: int) -> list[Mention]:
+        return [m for m in mentions if a <= m.start and m.end <= b]
+
+    def named(m: Mention) -> _Speaker:
+        return _Speaker(m.cand, speaker_name(doc, m))
+
+    units = list(split_units(text))
+    for index, unit in enumerate(units):
+        made: list[Item] = []
+        if unit.kind == "heading":
+            inside = mentions_in(unit.start, unit.end)
+            current = named(inside[-1]) if inside else _Speaker(None, None)
+            listing = False
+            last_unit_item = None
+            continue
+
+        # --- who speaks this unit -------------------------------------------------------------
+        content_start = unit.start
+        explicit = anonymous = False
+        if unit.quoted:
+            if unit.quote_id not in quote_speakers:
+                quote_speakers[unit.quote_id] = _quote_speaker(doc, unit, current, mentions)
+            speaker = quote_speakers[unit.quote_id]
+            current = speaker
+            explicit = True
+        else:
+            body = unit.text
+            inside = mentions_in(unit.start, unit.end)
+            if cues.QUESTION.search(body):
+                # "Saat mendapat pertanyaan soal X, Ambara menekankan …": the answer follows the comma.
+                cut = [m for m in inside if text.rfind(",", unit.start, m.start) > 0]
+                q_end = cues.QUESTION.search(body).end() + unit.start
+                after = [m for m in cut if m.start > q_end]
+                if after:
+                    current = named(after[-1])
+                    content_start = after[-1].end
+                    explicit = True
+                else:
+                    if inside:
+                        current = named(inside[-1])
+                    last_unit_item = None
+                    continue
+            elif PLURAL.search(body) and not inside:
+                current = _Speaker(None, None)
+                listing = False
+                last_unit_item = None
+                continue
+            elif inside:
+                # The speaker is the last pair named before the promise starts.
+                head = inside[-1]
+                current = named(head)
+                if text[head.end:unit.end].strip() and _words(text[head.end:unit.end]) >= MIN_WORDS:
+                    content_start = head.end
+                explicit = True
+            elif statement and author:
+                current = _Speaker(None, author)
+            elif _other_speaker(body):
+                current = _Speaker(OTHER, None)
+                listing = False
+            elif PRONOUN.search(body):
+                explicit = True
+            elif not statement and not (debate and listing):
+                # Narration naming nobody is the journalist's: no promise without a speaker in it.
+                anonymous = True
+            speaker = _Speaker(None, None) if anonymous else current
+
+        # --- is any of it a promise ------------------------------------------------------------
+        a, b = _clean(doc, content_start, unit.end)
+        if content_start != unit.start:
+            m = SPEECH_VERBS.match(text[a:b])
+            if m:
+                a, b = _clean(doc, a + m.end(), b)
+        # Parts the structure stage listed (a visi stated in the sentence) are not prose; what follows
+        # them in the same sentence may be ("… visi X dengan meningkatkan …").
+        overlap = [s for s in listed if s[0] < b and s[1] > a]
+        means_only = False
+        if overlap:
+            a, b = _clean(doc, max(a, max(s[1] for s in overlap)), b)
+            means_only = True
+            if b <= a:
+                last_unit_item = None
+                continue
+        if speaker.cand == OTHER or (speaker.cand is None and speaker.name is None and not statement):
+            # Nobody we know: only an achievement report of the one incumbent is attributable.
+            if sitting is not None and not unit.quoted and STRONG_CLAIM.search(text[a:b]) and \
+                    cues.cue(text[a:b]) == "claim" and not cues.not_a_promise(text[a:b]):
+                made.append(_item(doc, "claim", a, b, _Speaker(sitting, doc.candidates[sitting].head), several))
+            items.extend(made)
+            last_unit_item = (unit.line_id, made[-1]) if made else None
+            continue
+
+        for ca, cb in _clauses(doc, a, b):
+            clause = text[ca:cb]
+            if _words(clause) < MIN_WORDS:
+                continue
+            if means_only:
+                kind = "commitment" if cues.MEANS.match(clause) else None
+            elif cues.not_a_promise(clause):
+                kind = None
+            else:
+                kind = cues.cue(clause)
+                if kind is None and debate and unit.quoted and speaker.cand is not None:
+                    kind = "commitment"  # in a debate, what a candidate says in quotes is their offer
+                if kind is None and debate and listing and not explicit and (
+                        cues.CONTINUATION.match(clause) or cues.PROGRAMME_WORD.match(clause)):
+                    kind = "commitment"  # the next entry of a programme the speaker is listing
+            if kind is None:
+                continue
+            ca2 = ca
+            lead = cues.LEADING_CONNECTIVE.match(clause)
+            if lead and _words(clause[lead.end():]) >= MIN_WORDS:
+                ca2 = ca + lead.end()
+            made.append(_item(doc, kind, ca2, cb, speaker, several))
+
+        if not made and last_unit_item and last_unit_item[0] == unit.line_id and not explicit and \
+                cues.ELABORATION.match(unit.text) and not cues.cue(unit.text):
+            # "… sudah dilakukan. Mulai pemberdayaan masyarakat sampai bantuan tunai." is one claim.
+            prev = last_unit_item[1]
+            end = _clean(doc, unit.start, unit.end)[1]
+            prev.span = (prev.span[0], end)
+            prev.text = _flat(text[prev.span[0]:end])
+            continue
+        if made:
+            items.extend(made)
+            listing = debate and speaker.cand is not None and speaker.cand >= 0
+            last_unit_item = (unit.line_id, made[-1])
+        else:
+            last_unit_item = None
+            if debate and explicit and not unit.quoted and speaker.cand is not None and speaker.cand >= 0:
+                listing = bool(PROGRAMME_INTRO.search(unit.text))
+            elif explicit or unit.first_in_line:
+                listing = listing and not explicit
+    return items
+
+
+def _clauses(doc: Document, a: int, b: int) -> list[tuple[int, int]]:
+    """Split a sentence where a new subject pronoun starts a clause ("…, dan pihaknya sudah …")."""
+    out = []
+    start = a
+    for m in CLAUSE_SPLIT.finditer(doc.text, a, b):
+        out.append(_clean(doc, start, m.start()))
+        start = m.end()
+    out.append(_clean(doc, start, b))
+    return [(x, y) for x, y in out if y > x]
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _item(doc: Document, kind: str, a: int, b: int, speaker: _Speaker, several: bool) -> Item:
+    candidate = None
+    if several and speaker.cand is not None and speaker.cand >= 0:
+        candidate = doc.candidates[speaker.cand].head
+    return Item(kind=kind, text=_flat(doc.text[a:b]), span=(a, b), speaker=speaker.name, candidate=candidate)
+
+
+def _other_speaker(body: str) -> bool:
+    """A sentence whose subject is an official, the panel, the KPU … ("Ketua KPU …, Muhammad Saleh …")."""
+    if ANAPHORIC_EPITHET.match(body):
+        return False
+    head = body[:80]
+    subject = re.split(r"\b(?:me\w+|ber\w+|akan|telah|sudah|di\w+kan)\b", head, maxsplit=1)[0]
+    return bool(OTHER_TITLE.search(subject) or OTHER_SUBJECT.match(body))
+
+
+def _quote_speaker(doc: Document, unit: Unit, current: _Speaker, mentions: list[Mention]) -> _Speaker:
+    """Who said a quote: a pair named in the attribution ("kata Arya Wibawa"), an official
+    ("kata Ketua DPRD …"), or the current speaker ("ujarnya", "kata dia")."""
+    attribution = unit.attribution
+    frame_lo = unit.frame_start
+    frame_hi = frame_lo + 2000
+    pos = doc.text.find(attribution, frame_lo, frame_hi) if attribution else -1
+    if pos >= 0:
+        named = [m for m in mentions if pos <= m.start and m.end <= pos + len(attribution)]
+        if named:
+            return _Speaker(named[-1].cand, speaker_name(doc, named[-1]))
+    if OTHER_TITLE.search(attribution) or re.match(
+            r"^\W*(?:kata|ujar|ungkap|tutur|jelas|imbuh|tambah|papar|tegas|sebut|terang)\s+(?!dia\b|ia\b|beliau\b)"
+            r"[A-Z]", attribution):
+        return _Speaker(OTHER, None)
+    return current

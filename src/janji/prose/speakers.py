@@ -1,0 +1,236 @@
+"""Who is speaking: candidate mentions, aliases found in the text, op-ed authors, other people.
+
+A candidate pair is mentioned by its head's or deputy's name, an alias
+("Gus Juned", "Intan", "Farhan-Erwin"), a distinctive part of a name used
+alone ("Atang", "Ambara Adi") or a ballot number ("Cawali nomor urut 1",
+"paslon 2", "kandidat nomor dua").
+
+Example:
+
+    >>> from janji.document import Candidate, Document, Source
+    >>> doc = Document(Source("x.txt"), text="Cawali nomor urut 1, Gus Juned menjawab.",
+    ...                candidates=[Candidate("Junaedi Malik", "Chusnun Amin", number=1)])
+    >>> learn_aliases(doc)
+    >>> doc.candidates[0].aliases
+    ['Gus Juned']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from janji.document import Candidate, Document
+
+HONORIFICS = ("Gus", "Ning", "Mas", "Mbak", "Bang", "Kang", "Cak", "Abah", "Bunda", "Pak", "Bu", "Bapak", "Ibu",
+              "Daeng", "Uda", "Uni", "Teh", "Aa", "Kak", "Mbah", "Kiai", "Kyai", "Ustaz", "Ustadz", "Tuan", "Om")
+HONORIFIC = r"(?:" + "|".join(HONORIFICS) + r")"
+# Parts of Indonesian (notably Balinese and Arabic-derived) names that many people share: used alone
+# they do not identify a candidate.
+COMMON_NAME_PARTS = {
+    "i", "ni", "gede", "ngurah", "gusti", "made", "kadek", "ketut", "nyoman", "wayan", "putu", "komang", "nengah",
+    "luh", "ayu", "anak", "agung", "muhammad", "mohammad", "mohamad", "moh", "muh", "mochammad", "ahmad", "achmad",
+    "abdul", "siti", "andi", "la", "wa", "haji", "raden", "tengku", "teuku", "cut", "sri", "dan", "bin", "binti",
+    "nur", "nurul", "al", "el", "de", "van", "h", "hj", "dr", "ir", "st", "se", "sh",
+}
+NUMBER_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7}
+BALLOT = re.compile(
+    r"\b(?:nomor\s+urut|nomor|no\.?\s*urut|no\.|paslon|pasangan\s+calon|kandidat)\s+(?:nomor\s+(?:urut\s+)?)?"
+    r"(0?[1-9]|satu|dua|tiga|empat|lima|enam|tujuh)\b",
+    re.IGNORECASE,
+)
+# Several pairs at once: nobody in particular is speaking.
+PLURAL = re.compile(
+    r"\b(?:para|kedua|ketiga|keempat|kelima|masing-masing|seluruh|semua|dua|tiga|empat|lima|sembilan)\s+"
+    r"(?:pasangan|paslon|kandidat|calon|cawali|cabup|cagub)",
+    re.IGNORECASE,
+)
+# Words that stand for the current speaker.
+PRONOUN = re.compile(
+    r"\b(?:pihaknya|ia|dia|beliau|mereka|dirinya|(?:paslon|pasangan|kandidat|calon)\s+(?:ini|tersebut)|"
+    r"keduanya)\b",
+    re.IGNORECASE,
+)
+FIRST_PERSON = re.compile(r"\b(?:kami|kita|saya|aku)\b", re.IGNORECASE)
+# People who are not candidates: officials, the moderator, the panel, analysts.
+OTHER_TITLE = re.compile(
+    r"\b(?:Ketua|Kepala|Komisioner|Anggota|Sekretaris|Direktur|Menteri|Camat|Lurah|Kapolres|Kapolda|Kapolresta|"
+    r"Pengamat|Panelis|Moderator|Akademisi|Koordinator|Jubir|Juru\s+[Bb]icara|Dosen|Warga|Kabag|Kadis|Plt|"
+    r"KPU|Bawaslu|Presiden|Wakil\s+Presiden|Ketum|Sekjen)\b"
+)
+SPEECH_VERB = (r"(?:mengatakan|menjelaskan|menuturkan|menyampaikan|menegaskan|mengungkapkan|menambahkan|menyebut(?:kan)?|"
+               r"berharap|meminta|menilai|mengaku|mengimbau|menyatakan|memaparkan|menjawab|melanjutkan|menerangkan|"
+               r"berpendapat|mengingatkan|menekankan)")
+OTHER_SUBJECT = re.compile(r"^(?:[A-Z][\w.'-]*\s+){1,4}" + SPEECH_VERB + r"\b")
+# An epithet pointing back at the person just named ("Mantan Ketua DPRD tersebut").
+ANAPHORIC_EPITHET = re.compile(r"^\W*(?:[A-Z]\w*\s+){1,6}(?:tersebut|itu)\b")
+OFFICIAL = re.compile(
+    r"(?:(?:Pj\.?|Penjabat|Plt\.?|Plh\.?)\s+)?(?:Wakil\s+)?(?:Wali\s*[Kk]ota|Walikota|Bupati|Gubernur)"
+    r"(?:\s+(?:[A-Z]\w*))(?:\s+[A-Z]\w*)?"
+)
+BYLINE = re.compile(r"^\s*(?:Oleh|Penulis)\s*:?\s+(?P<name>[A-Z][\w.' -]{2,60}?)\s*$", re.MULTILINE)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    cand: int  # index into doc.candidates
+    surface: str  # the name as the text writes it ("" for a bare ballot number)
+
+
+def ballot_number(word: str) -> int | None:
+    """ "01" -> 1, "dua" -> 2."""
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s,]+", name) if t and t.strip(".").lower() not in COMMON_NAME_PARTS
+            and len(t.strip(".")) >= 3 and t[0].isupper() and "." not in t]
+
+
+def _distinctive_tokens(doc: Document) -> dict[str, int]:
+    """Name parts that belong to exactly one pair ("Atang", "Ambara", "Wibawa")."""
+    owner: dict[str, set[int]] = {}
+    for i, c in enumerate(doc.candidates):
+        for name in [c.head, c.deputy or ""]:
+            for tok in _name_tokens(name):
+                owner.setdefault(tok, set()).add(i)
+    return {tok: next(iter(s)) for tok, s in owner.items() if len(s) == 1}
+
+
+def _flex(name: str) -> str:
+    """A regex for a name allowing any spacing and either dash between parts."""
+    parts = [re.escape(p) for p in re.split(r"\s+", name.strip()) if p]
+    return r"\s+".join(parts).replace(r"\-", r"\s*[-–]\s*").replace("–", r"\s*[-–]\s*")
+
+
+def find_mentions(doc: Document) -> list[Mention]:
+    """Every mention of a candidate pair in ``doc.text``, adjacent parts merged, sorted by start."""
+    text = doc.text
+    raw: list[tuple[int, int, int, bool]] = []  # start, end, cand, is_name
+    tokens = _distinctive_tokens(doc)
+    for i, c in enumerate(doc.candidates):
+        for name in c.names():
+            if len(name.strip()) < 3:
+                continue
+            for m in re.finditer(r"(?<![\w-])" + _flex(name) + r"(?![\w-])", text):
+                raw.append((m.start(), m.end(), i, True))
+    for tok, i in tokens.items():
+        for m in re.finditer(r"(?<![\w])(?:" + HONORIFIC + r"\s+)?" + re.escape(tok) + r"(?![\w])", text):
+            raw.append((m.start(), m.end(), i, True))
+    numbers = {c.number: i for i, c in enumerate(doc.candidates) if c.number is not None}
+    for m in BALLOT.finditer(text):
+        n = ballot_number(m.group(1))
+        if n in numbers:
+            raw.append((m.start(), m.end(), numbers[n], False))
+    try:  # the facts stage's mentions, where it provides them
+        from janji.facts import mentions as facts_mentions  # type: ignore[attr-defined]
+        heads = {c.head: i for i, c in enumerate(doc.candidates)}
+        for start, end, head in facts_mentions(doc):
+            if head in heads:
+                raw.append((start, end, heads[head], not BALLOT.search(text[start:end])))
+    except Exception:  # facts may not offer mentions (or fail on odd input): ours suffice
+        pass
+    raw.sort(key=lambda r: (r[0], -r[1]))
+    merged: list[list] = []  # [start, end, cand, [name pieces]]
+    for start, end, cand, is_name in raw:
+        piece = (start, end) if is_name else None
+        if merged and merged[-1][2] == cand and start <= merged[-1][1] + 6 and \
+                re.fullmatch(r"[ \t,–-]*(?:dan|&|-|–)?[ \t,]*", text[merged[-1][1]:start] if start > merged[-1][1] else ""):
+            last = merged[-1]
+            last[1] = max(last[1], end)
+            if piece:
+                last[3].append(piece)
+            continue
+        if merged and start < merged[-1][1]:
+            continue  # overlaps a mention of another pair: keep the first
+        merged.append([start, end, cand, [piece] if piece else []])
+    out = []
+    for start, end, cand, pieces in merged:
+        surface = ""
+        if pieces:
+            # The first run of name pieces joined only by spaces or dashes ("Ambara Adi", not "Farhan dan Erwin").
+            a, b = pieces[0]
+            for pa, pb in pieces[1:]:
+                if re.fullmatch(r"[ \t–-]*", text[b:pa]) and pa >= b:
+                    b = max(b, pb)
+                elif pa < b:
+                    b = max(b, pb)
+                else:
+                    break
+            surface = re.sub(r"\s+", " ", text[a:b]).strip()
+        out.append(Mention(start, end, cand, surface))
+    return out
+
+
+def speaker_name(doc: Document, mention: Mention) -> str:
+    """The name to report for a mention: as written, or the head for a bare ballot number."""
+    return mention.surface or doc.candidates[mention.cand].head
+
+
+def _add_alias(cand: Candidate, alias: str) -> None:
+    alias = re.sub(r"\s+", " ", alias).strip(" ,.-–")
+    if not alias or len(alias) < 3:
+        return
+    if any(alias.lower() == n.lower() for n in cand.names()):
+        return
+    cand.aliases.append(alias)
+
+
+def learn_aliases(doc: Document) -> None:
+    """Add to each pair's ``aliases`` the nicknames the text gives it.
+
+    "Cawali nomor urut 1, Gus Juned" (honorific name after a ballot number),
+    "Irna Narulita-Tanto Arban (Intan)" (a short name in brackets after the
+    pair), "Junaedi Malik atau Gus Juned" / "yang akrab disapa Gus Juned".
+    """
+    text = doc.text
+    numbers = {c.number: c for c in doc.candidates if c.number is not None}
+    for m in re.finditer(BALLOT.pattern + r"\s*,?\s+(" + HONORIFIC + r"\s+[A-Z][a-z]+)\b", text, re.IGNORECASE):
+        n = ballot_number(m.group(1))
+        alias = m.group(2)
+        if n in numbers and alias[0].isupper() and alias.split()[1][0].isupper():
+            _add_alias(numbers[n], alias)
+    for mention in find_mentions(doc):
+        cand = doc.candidates[mention.cand]
+        after = text[mention.end:mention.end + 80]
+        m = re.match(r"\s*\(([A-Z][\w'-]*(?:[\s-][A-Z][\w'-]*){0,2})\)", after)
+        if m and not m.group(1).isupper():  # "(PKB)" is a party, "(Intan)" a nickname
+            _add_alias(cand, m.group(1))
+        m = re.match(r"\s*,?\s*(?:atau|alias|yang\s+(?:akrab|biasa)\s+disapa|akrab\s+disapa|disapa)\s+"
+                     r"((?:" + HONORIFIC + r"\s+)?[A-Z][\w'-]*(?:[\s-][A-Z][\w'-]*){0,2})", after)
+        if m:
+            _add_alias(cand, m.group(1))
+
+
+def find_author(doc: Document) -> str | None:
+    """The official who writes an op-ed or statement: a byline near the top ("Pj Wali Kota Mojokerto")."""
+    if len(doc.candidates) == 1:
+        return doc.candidates[0].aliases[0] if doc.candidates[0].aliases else doc.candidates[0].head
+    lines = [ln.strip() for ln in doc.text.split("\n") if ln.strip()][:12]
+    for line in lines:
+        m = BYLINE.match(line)
+        if m:
+            return m.group("name").strip()
+    for line in lines:
+        if len(line.split()) <= 12:
+            m = OFFICIAL.search(line)
+            if m:
+                return m.group(0).strip()
+    return None
+
+
+def incumbent(doc: Document, mentions: list[Mention]) -> int | None:
+    """The index of the one incumbent pair (facts' flag, else "petahana" just before a mention)."""
+    flagged = [i for i, c in enumerate(doc.candidates) if c.incumbent]
+    if len(flagged) == 1:
+        return flagged[0]
+    if flagged:
+        return None
+    found = set()
+    for m in re.finditer(r"\bpetahana\b", doc.text, re.IGNORECASE):
+        after = [x for x in mentions if m.end() <= x.start <= m.end() + 40]
+        if after:
+            found.add(after[0].cand)
+    return found.pop() if len(found) == 1 else None
