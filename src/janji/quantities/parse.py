@@ -34,6 +34,7 @@ from janji.quantities.units import (
     PER_NOUNS,
     SE_PERIODS,
     STOPWORDS,
+    STRUCTURE_WORDS,
     TIME_UNITS,
     format_per,
     normalise_unit,
@@ -80,12 +81,12 @@ _RANGE = re.compile(r"^\s*(?:[-–—]|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hing
 # A count that introduces a list is description, not a target:
 # "sinergi tiga domain, yaitu masyarakat, swasta, dan pemerintah".
 _ENUMERATION = re.compile(
-    r"^(?:\s+[^\W\d_]+){0,3}\s*,?\s*(?::\s|:$|yaitu\b|yakni\b|antara\s+lain\b|meliputi\b|terdiri\b|di\s*antaranya\b)",
+    r"^(?:\s+[^\W\d_]+){0,3}\s*,?\s*(?::\s|:$|yaitu\b|yakni\b|pertama\b|kesatu\b|antara\s+lain\b|meliputi\b|terdiri\b|di\s*antaranya\b)",
     re.I,
 )
 # Words allowed between a bare number and the noun before it ("RS swasta: 29",
 # "kunjungan wisatawan mencapai 2,4 juta").
-_LINK_WORDS = frozenset("sebanyak sebesar sejumlah mencapai capai menjadi sekitar adalah ialah tercatat".split())
+_LINK_WORDS = frozenset("dari naik turun meningkat menurun sebanyak sebesar sejumlah mencapai capai menjadi sekitar adalah ialah tercatat".split())
 _CURRENCY_PREFIX = {"rp": "rupiah", "idr": "rupiah", "usd": "usd"}
 _MONEY_LETTER_SCALES = {"m": 1_000_000_000, "t": 1_000_000_000_000, "k": 1_000}
 _SPELLED = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -294,6 +295,8 @@ class _Parser:
                 break
             run.append(k)
         prev_word = self.word(i - 1)
+        if self.label_before(i):
+            return run[-1] + 1  # "kandidat nomor dua"
         if prev_word == "salah" or (self.tok(i - 1) is not None and self.glued(i - 1, i)):
             return None  # "salah satu"
         for n in range(len(run), 0, -1):
@@ -370,13 +373,27 @@ class _Parser:
         if unit == "rupiah" and money is None:
             money = "rupiah"
         per, j_after = self.read_per(j)
+        if not per and unit is not None and unit != "persen":
+            # "2 unit ambulans setiap desa": the rate may follow a word or two
+            # that qualify the unit.
+            for skip in (1, 2):
+                words = [self.tok(j + k) for k in range(skip)]
+                if not all(w is not None and w.kind == "w" and w.low not in STOPWORDS for w in words):
+                    break
+                if self.text[self.tokens[j - 1].end:words[-1].end].count("\n") or any(
+                        c in self.text[self.tokens[j - 1].end:words[-1].end] for c in ",.;:()"):
+                    break
+                per, j_after = self.read_per(j + skip)
+                if per:
+                    break
         cand = _Candidate(value=value, start=num_start, end=end, num_start=num_start, unit=unit,
                           per=per, money=bool(money), scale=scale, spelled=spelled)
         if unit is None:
             if spelled:
                 return j_after  # a spelled number needs its unit after it ("lima tahun")
             self.noun_before(i, cand)
-        if unit is not None and _ENUMERATION.match(self.text[end:]):
+        if unit is not None and (_ENUMERATION.match(self.text[end:]) or unit.split(" ")[0] in STRUCTURE_WORDS
+                                 or unit.replace(" ", "-") in STRUCTURE_WORDS):
             return j_after
         self.candidates.append(cand)
         return j_after
@@ -442,7 +459,7 @@ class _Parser:
         if t is not None and t.text == ":":
             k -= 1
         links = []
-        while self.word(k) in _LINK_WORDS and len(links) < 2:
+        while self.word(k) in _LINK_WORDS and len(links) < 3:
             links.append(self.word(k))
             k -= 1
         words: list[int] = []
@@ -478,7 +495,7 @@ class _Parser:
                 continue
             if _CHANGE.match(between) and _FROM.search(self.text[:a.num_start]):
                 drop.add(id(a))
-                if b.unit in (None, "") and a.unit:
+                if b.unit in (None, "") and a.unit is not None:
                     b.unit = a.unit
                 continue
             if _RANGE.match(between):

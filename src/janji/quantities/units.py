@@ -26,7 +26,7 @@ saat sejak selama sesudah setelah sebelum menuju melalui lewat tanpa atas bawah 
 kami kita saya aku mereka ia dia beliau anda kamu nya pula bukan tidak belum tak jangan harus wajib
 dapat bisa mampu ingin mau perlu paling sangat amat terus mulai pernah sedang baru naik turun meningkat
 menurun bertambah berkurang target ditargetkan minimal maksimal setidaknya sedikitnya paling-sedikitnya
-ada adanya tahunnya secara ataupun maupun tentang mengenai seperti misalnya antaranya
+ada adanya tahunnya x secara ataupun maupun tentang mengenai seperti misalnya antaranya
 """.split())
 
 # A number right after one of these words is its label, not an amount:
@@ -37,6 +37,13 @@ bab pasal ayat huruf bagian lampiran halaman hal tabel gambar grafik no nomor no
 tahap fase jilid seri edisi sesi putaran gelombang angkatan kloter periode episode
 peringkat ranking rangking juara kelas tipe level lantai blok gang rt rw tps dapil zona
 paslon kode versi hotline telepon telp tlp hp wa whatsapp center centre
+""".split())
+
+# Counting these describes the document or the election, not a target:
+# "lima misi utama", "32 poin misi", "12 program unggulan", "dua paslon".
+STRUCTURE_WORDS = frozenset("""
+visi misi sasaran tujuan program poin pilar agenda strategi langkah butir aspek prinsip hal kata isu
+prioritas arah paslon kandidat calon pasangan-calon
 """.split())
 
 # Month names: "27 November" is a date, not 27 of anything.
@@ -88,7 +95,7 @@ MULTIWORD_UNITS = frozenset("""
 kepala sekolah|kepala keluarga|penyandang disabilitas|lapangan kerja|lapangan pekerjaan|rumah tangga
 |rumah sakit|rumah ibadah|rumah layak|tenaga kerja|tenaga kesehatan|tenaga pendidik|ibu hamil
 |anak yatim|usaha mikro|pelaku usaha|kunjungan wisatawan|pekerja migran|hektar sawah
-|pos kamling|rs swasta|rumah sakit swasta
+|pos kamling|pasangan calon|rs swasta|rumah sakit swasta
 """.replace("\n", "").split("|"))
 
 # Words after "se-" that make an article, not the number one ("seorang", "sebuah").
@@ -102,6 +109,7 @@ NAME_PATTERNS = (
     r"(?:gas\s+)?(?:elpiji|lpg)(?:\s+(?:subsidi|melon|bersubsidi))?\s+\d+(?:[.,]\d+)?\s*(?:kg|kilo(?:gram)?)",
     r"tabung\s+(?:gas\s+)?\d+(?:[.,]\d+)?\s*kg",
     r"(?:industri|society|revolusi\s+industri|web|era)\s+\d\.0",
+    r"(?:nomor|no)\.?\s*\d+[a-z]?\s+tahun\s+\d{4}",
     r"pasal\s+\d+[a-z]?(?:\s+ayat\s+\(?\d+\)?)?",
     r"(?:uu|undang-undang|perda|perpres|pp|permendagri|perbup|perwali|pergub|inpres|keppres)\s+(?:no(?:mor)?\.?\s*)?\d+(?:\s*/\s*\d{4}|\s+tahun\s+\d{4})?",
 )
