@@ -1,0 +1,494 @@
+"""Build the item tree from lines: headings, list introductions, lists, nesting, inline statements.
+
+One pass over the lines with a little state — the kind the current section
+is about, the item new entries hang under, the open list levels — the way a
+reader follows a document: a heading "Misi" makes the numbers below missions;
+"Sasaran 1: … Program unggulannya:" is a goal with its programs below; bullets
+under a numbered program are its activities.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from janji.document import Item
+from janji.structure.inline import (Span, find_inline_list, find_visions, sentences, split_entries,
+                                    split_top_level, tidy)
+from janji.structure.lines import Line, roman_or_alpha, split_lines
+from janji.structure.vocab import (LIST_OPENER, NUMBER_WORDS, announced_kind, heading_kind)
+
+CHILD_KIND = {"vision": "mission", "mission": "goal", "goal": "program", "program": "activity",
+              "quick_win": "activity", "strategy": "activity", "activity": "activity", "other": "other"}
+CONTINUING_WORDS = {"dan", "serta", "atau", "yang", "di", "ke", "dari", "untuk", "bagi", "dengan", "dalam", "pada",
+                    "melalui", "oleh", "antara", "terhadap", "sebagai", "para", "akan", "–", "-", "&", "se"}
+DISCOURSE_START = re.compile(
+    r"^(?:sedangkan|sementara|selain|kemudian|namun|adapun|menurut|dalam|dengan|oleh|setelah|sebelum|"
+    r"pasangan|paslon|calon|kandidat|ia|dia|mereka|kami|saya|pihaknya|hal\s+ini|ini|itu|berikut|"
+    r"lanjut|lebih|sebagai|untuk|bahkan|tak|tidak|apalagi|karena)\b",
+    re.IGNORECASE)
+STATEMENT_HEADING = re.compile(
+    r"^(?P<word>sasaran|tujuan|misi|visi|program(?:\s+(?:unggulan|prioritas|strategis))?|strategi|kebijakan|arah\s+kebijakan)"
+    r"\s*(?P<num>(?:ke-?)?\d{1,2}|[IVX]{1,4}|[a-z](?=\s*[:.)]))?\s*[:.)–—-]\s*(?P<body>\S.*)$",
+    re.IGNORECASE,
+)
+MISSION_REFERENCE = re.compile(
+    r"\bmisi\s+(?:ke-?\s*)?(?P<n>\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|"
+    r"pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh)\b",
+    re.IGNORECASE)
+
+
+@dataclass
+class Level:
+    mtype: str
+    indent: int
+    item: Item
+
+
+@dataclass
+class Builder:
+    text: str
+    items: list[Item] = field(default_factory=list)
+    section_kind: str | None = None  # what entries of a new list are
+    section_parent: Item | None = None  # where entries of a new list hang
+    goal_parent: Item | None = None  # the mission a run of "Sasaran n:" headings belongs to
+    run_kind: str | None = None  # an open run of unmarked lines (after "MISI" or "… misinya yaitu;")
+    run_count: int = 0
+    levels: list[Level] = field(default_factory=list)
+    inline_programs: list[Item] = field(default_factory=list)
+    taglines: list[tuple[Item, int]] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)  # candidates' names: never items themselves
+    last_inline: tuple[str, str, Item | None] | None = None  # (kind, repeated head, parent) of the last inline list
+
+    # -- adding items ----------------------------------------------------------------------
+    def add(self, item: Item, parent: Item | None) -> Item:
+        if parent is None:
+            self.items.append(item)
+        else:
+            parent.children.append(item)
+        return item
+
+    def all_items(self) -> list[Item]:
+        out = []
+        for item in self.items:
+            out.extend(item.walk())
+        return out
+
+    def restates(self, text: str, kind: str) -> bool:
+        """True when an item of ``kind`` with (nearly) this text already exists: a restatement, not a new item."""
+        low = text.lower()
+        for item in self.all_items():
+            if item.kind == kind and SequenceMatcher(None, item.text.lower(), low).ratio() >= 0.85:
+                return True
+        return False
+
+    def make(self, kind: str, span: Span, label: str | None = None) -> Item:
+        text = re.sub(r"\s+", " ", span.text).strip()
+        return Item(kind=kind, text=text, label=label, span=(span.start, span.end))
+
+    # -- sections --------------------------------------------------------------------------
+    def set_section(self, kind: str | None, parent: Item | None = None, run: bool = True) -> None:
+        self.section_kind = kind
+        self.section_parent = parent
+        self.levels = []
+        self.run_kind = kind if run else None
+        self.run_count = 0
+
+
+def structure_text(text: str, names: set[str] | frozenset = frozenset()) -> list[Item]:
+    lines = split_lines(text)
+    _fix_letter_sequences(lines)
+    headings = _news_subheadings(lines)
+    b = Builder(text, names=set(names))
+    i = 0
+    blank_run = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.blank:
+            blank_run += 1
+            if b.run_kind and b.run_count:
+                b.run_kind = None
+            i += 1
+            continue
+        if i in headings:
+            b.levels = []
+            b.run_kind = None
+            i += 1
+            continue
+        if line.is_list and not (line.mtype == "ordinal" and not b.section_kind):
+            i = _list_entry(b, lines, i)
+            continue
+        kind = heading_kind(line.text)
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if kind and nxt is not None and not nxt.blank and not nxt.is_list and nxt.text[:1].islower():
+            kind = None  # the line wraps into a sentence: no heading
+        if kind == "mission_vision":
+            i += 1
+            continue
+        if kind:
+            b.set_section(kind, None)
+            if kind == "goal" and b.goal_parent is not None:
+                b.section_parent = None
+            i += 1
+            continue
+        m = STATEMENT_HEADING.match(line.text)
+        if m and _statement_heading(b, line, m):
+            i += 1
+            continue
+        # a paragraph: this line and the wrapped lines that continue it
+        j = i + 1
+        para_end = line.end
+        while j < len(lines) and _wraps(lines[j - 1], lines[j]):
+            para_end = lines[j].end
+            j += 1
+        _paragraph(b, Span(text[line.start:para_end], line.start, para_end))
+        i = j
+    _taglines_as_visions(b)
+    return b.items
+
+
+# -- lists -----------------------------------------------------------------------------------
+
+def _list_entry(b: Builder, lines: list[Line], i: int) -> int:
+    line = lines[i]
+    b.run_kind = None
+    # where does this entry go? an open level of the same marker type, or a new, deeper level
+    while b.levels and not (b.levels[-1].mtype == line.mtype and b.levels[-1].indent <= line.indent + 1) \
+            and b.levels[-1].indent >= line.indent and not _deeper(b.levels[-1], line):
+        b.levels.pop()
+    same = [k for k, lv in enumerate(b.levels) if lv.mtype == line.mtype and abs(lv.indent - line.indent) <= 1]
+    if same:
+        del b.levels[same[-1]:]
+    if b.levels:
+        parent = b.levels[-1].item
+        kind = CHILD_KIND.get(parent.kind, "other")
+    else:
+        parent = b.section_parent
+        kind = b.section_kind or "other"
+        if kind == "vision" and b.section_parent is None and any(it.kind == "vision" for it in b.all_items()) \
+                and line.number == 1 and False:
+            kind = "vision"
+    # the entry's own text: this line and its wrapped continuation lines
+    end = line.end
+    text_parts = [line.content]
+    j = i + 1
+    while j < len(lines):
+        nxt = lines[j]
+        if nxt.blank or nxt.is_list or heading_kind(nxt.text):
+            break
+        following = lines[j + 1] if j + 1 < len(lines) else None
+        if not _continues(" ".join(text_parts), line, nxt, following):
+            break
+        text_parts.append(nxt.text)
+        end = nxt.end
+        j += 1
+    raw = b.text[line.content_start:end]
+    label = line.marker if line.mtype != "bullet" else None
+    pieces = _split_run_on_bullets(Span(raw, line.content_start, end)) if line.mtype == "bullet" else [Span(raw, line.content_start, end)]
+    first = None
+    for piece in pieces:
+        piece = tidy(piece)
+        if not piece.text:
+            continue
+        item = b.make(kind, piece, label if first is None else None)
+        b.add(item, parent)
+        first = first or item
+    if first is not None:
+        b.levels.append(Level(line.mtype or "bullet", line.indent, first))
+    return j
+
+
+def _deeper(level: Level, line: Line) -> bool:
+    return line.indent > level.indent + 1 or line.mtype != level.mtype
+
+
+def _continues(current: str, marker_line: Line, nxt: Line, following: Line | None) -> bool:
+    """Is ``nxt`` a wrapped continuation of the list entry started on ``marker_line``?"""
+    if nxt.indent > marker_line.indent + 1 and nxt.indent >= 2:
+        return True
+    last_word = current.rstrip().split()[-1].lower() if current.strip() else ""
+    if current.rstrip().endswith((",", "–", "-", "/", "&")) or last_word in CONTINUING_WORDS:
+        return True
+    ends_sentence = current.rstrip().endswith((".", "!", "?", ":", ";", "”", "\""))
+    if not ends_sentence and nxt.text[:1].islower():
+        return True
+    if not ends_sentence and following is not None and following.is_list and following.mtype == marker_line.mtype \
+            and len(nxt.text.split()) <= 6 and not nxt.text.endswith(":"):
+        return True
+    if not ends_sentence and following is None and len(nxt.text.split()) <= 6:
+        return True
+    return False
+
+
+def _split_run_on_bullets(span: Span) -> list[Span]:
+    """"… harapan hidup. - Peningkatan produktivitas …": two bullets that lost their line break."""
+    out, start = [], 0
+    for m in re.finditer(r"(?<=[.;!?])\s+[-–•·▪]\s+(?=[A-Z])", span.text):
+        out.append(Span(span.text[start:m.start()], span.start + start, span.start + m.start()))
+        start = m.end()
+    out.append(Span(span.text[start:], span.start + start, span.end))
+    return out
+
+
+def _fix_letter_sequences(lines: list[Line]) -> None:
+    previous = None
+    for line in lines:
+        if line.is_list:
+            roman_or_alpha(line, previous)
+            previous = line
+
+
+def _news_subheadings(lines: list[Line]) -> set[int]:
+    """Numbered news sub-headings ("1. Ini Visi Misi …", "2. Ada janji …") are no items.
+
+    They form a numbered sequence whose gaps hold whole lists of their own that
+    start again at 1; a real list's entries follow each other (explanations
+    between them are fine, a restarted list is not).
+    """
+    runs: list[dict] = []
+    numbered = [(i, ln) for i, ln in enumerate(lines) if ln.is_list and ln.mtype == "num" and ln.indent <= 1]
+    for i, line in numbered:
+        candidates = [r for r in runs if r["last"] == line.number - 1]
+        if line.number == 1 or not candidates:
+            runs.append({"lines": [i], "last": line.number, "touched": i, "restarts": 0})
+            if line.number == 1:
+                for r in runs[:-1]:
+                    r["restarts"] += 1
+            continue
+        run = max(candidates, key=lambda r: r["touched"])
+        run["lines"].append(i)
+        run["last"] = line.number
+        run["touched"] = i
+        run.setdefault("gap_restarts", []).append(run["restarts"])
+    out = set()
+    for run in runs:
+        gaps = run.get("gap_restarts", [])
+        # every step of the sequence skipped over a restarted list
+        if len(run["lines"]) >= 2 and gaps and all(g > 0 for g in _diffs(gaps, run)):
+            out.update(run["lines"])
+    return out
+
+
+def _diffs(gaps: list[int], run: dict) -> list[int]:
+    # restarts counted between consecutive members of the run
+    out, prev = [], 0
+    for g in gaps:
+        out.append(g - prev)
+        prev = g
+    return out
+
+
+# -- headings that carry a statement ----------------------------------------------------------
+
+def _statement_heading(b: Builder, line: Line, m: re.Match) -> bool:
+    """"Sasaran 1: Meningkatnya Ketahanan Pangan. Program unggulannya:" -> a goal, programs below it."""
+    word = m.group("word").lower()
+    kind = heading_kind(word) or "program"
+    body_start = line.start + m.start("body")
+    body = m.group("body")
+    child_kind = None
+    trailing = re.search(r"(?:^|[.;]\s+)(?P<tail>[^.;]{0,60}?)\s*:\s*$", body)
+    if trailing:
+        tail_kind, _ = announced_kind(trailing.group("tail"))
+        child_kind = tail_kind or CHILD_KIND.get(kind)
+        body = body[:trailing.start()]
+    elif body.rstrip().endswith(":"):
+        return False
+    if not m.group("num") and not child_kind and len(body.split()) > 25:
+        return False
+    span = tidy(Span(body, body_start, body_start + len(body)))
+    if not span.text:
+        return False
+    label = None
+    if m.group("num"):
+        label = f"{m.group('word').strip().capitalize() if kind == 'goal' else ''} {m.group('num')}".strip()
+        if kind != "goal":
+            label = m.group("num")
+    parent = b.goal_parent if kind == "goal" else None
+    item = b.make(kind, span, label)
+    b.add(item, parent)
+    if child_kind:
+        b.set_section(child_kind, item, run=False)
+    else:
+        b.set_section(kind, parent, run=False)
+    return True
+
+
+# -- paragraphs ------------------------------------------------------------------------------
+
+def _wraps(prev: Line, nxt: Line) -> bool:
+    """A hard-wrapped paragraph (PDF text): the next line continues the sentence."""
+    if nxt.blank or nxt.is_list or prev.blank or heading_kind(nxt.text) or STATEMENT_HEADING.match(nxt.text):
+        return False
+    if heading_kind(prev.text) and not prev.text.rstrip().endswith((",",)):
+        return False
+    tail = prev.text.rstrip()
+    if tail.endswith((";", ",")):
+        return not LIST_OPENER.search(tail)
+    if tail.endswith((".", "!", "?", ":", "”", "\"", "’")) and nxt.text[:1].isupper():
+        return False
+    if tail.endswith((".", "!", "?", ":", ";")):
+        return nxt.text[:1].islower()
+    # no sentence end: a wrapped line when the next starts lower case or the line is long (a wrap)
+    return nxt.text[:1].islower() or len(prev.text) >= 55 or tail.split()[-1].lower() in CONTINUING_WORDS
+
+
+def _paragraph(b: Builder, para: Span) -> None:
+    sents = sentences(para.text, para.start)
+    if b.run_kind and _entry_like(para.text, b.names):
+        for s in sents:
+            entry = tidy(s)
+            if entry.text and not b.restates(entry.text, b.run_kind):
+                b.add(b.make(b.run_kind, entry), b.section_parent)
+                b.run_count += 1
+        return
+    if b.run_kind and b.run_count:
+        b.run_kind = None
+    if b.last_inline and b.last_inline[1] and para.text.startswith(b.last_inline[1] + " "):
+        # "Bantaeng sebagai …, Bantaeng sebagai …" carried on into the next paragraph
+        kind, head, parent = b.last_inline
+        for entry in split_entries(para.text, para.start):
+            if entry.text and not b.restates(entry.text, kind):
+                b.add(b.make(kind, entry, entry.label), parent)
+        return
+    found_list = False
+    k = 0
+    while k < len(sents):
+        consumed, listed = _sentence(b, sents[k], sents[k + 1:])
+        found_list = found_list or listed
+        k += 1 + consumed
+    if not found_list:
+        _intro(b, para, sents)
+
+
+RUN_STOP_WORDS = re.compile(r"\b(?:pasangan|paslon|calon|kandidat|kami|kita|saya|mereka|beliau|pihaknya|tersebut|"
+                            r"berikut|mengatakan|menyampaikan|menjelaskan|ujar\w*|kata(?:nya)?)\b", re.IGNORECASE)
+
+
+def _entry_like(text: str, names: set[str]) -> bool:
+    """Could this unmarked line be one entry of an open list (after "MISI" or "… Misinya yaitu;")?"""
+    words = text.split()
+    if not words or len(words) > 40 or DISCOURSE_START.match(text) or RUN_STOP_WORDS.search(text):
+        return False
+    if text.rstrip().endswith(":") or LIST_OPENER.search(text):
+        return False
+    if any(n and n.lower() in text.lower() for n in names):
+        return False
+    kind, count = announced_kind(text)
+    if count:
+        return False
+    return all(len(s.text.split()) <= 25 for s in sentences(text))
+
+
+def _sentence(b: Builder, s: Span, following: list[Span]) -> tuple[int, bool]:
+    """Statements inside one sentence. Returns (sentences consumed beyond it, whether a list was found)."""
+    # "Dalam misi dua … menaruh dua sasaran": the goals that follow belong to that mission
+    ref = MISSION_REFERENCE.search(s.text)
+    if ref and re.search(r"\b(?:sasaran|tujuan)\b", s.text, re.IGNORECASE):
+        mission = _mission_by_number(b, ref.group("n"))
+        if mission is not None:
+            b.goal_parent = mission
+    found = find_visions(s)
+    for kind, span in found:
+        if kind == "tagline":
+            if not any(k == "vision" for k, _ in found):
+                b.taglines.append((b.make("vision", span), span.start))
+            continue
+        if span.text.lower() in {n.lower() for n in b.names}:
+            continue
+        if not b.restates(span.text, kind):
+            b.add(b.make(kind, span), None)
+    if any(k == "mission" for k, _ in found):
+        return 0, True
+    if _program_paragraph(b, s):
+        return 0, True
+    inline, consumed = find_inline_list(s, following, b.names)
+    if inline is not None and inline.kind != "other":
+        kind = inline.kind
+        parent = None
+        for entry in inline.entries:
+            if b.restates(entry.text, kind):
+                continue
+            item = b.add(b.make(kind, entry, entry.label), parent)
+            if kind == "program":
+                b.inline_programs.append(item)
+        b.last_inline = (kind, inline.head, parent)
+        b.run_kind = None
+        return consumed, True
+    return 0, False
+
+
+def _mission_by_number(b: Builder, word: str) -> Item | None:
+    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
+    missions = [it for it in b.items if it.kind == "mission"]
+    for it in missions:
+        if it.label and it.label.isdigit() and int(it.label) == n:
+            return it
+    if n and 0 < n <= len(missions):
+        return missions[n - 1]
+    return None
+
+
+def _program_paragraph(b: Builder, s: Span) -> bool:
+    """"Program perumahan yaitu melanjutkan …, kemudian penataan …": activities of a program named before."""
+    if not b.inline_programs:
+        return False
+    head = " ".join(s.text.split()[:8]).lower()
+    for program in b.inline_programs:
+        name = program.text.lower()
+        if len(name.split()) > 4 or program.children:
+            continue
+        m = re.search(r"(?:^|\s)" + re.escape(name) + r"\b", head)
+        if not m:
+            continue
+        pos = s.text.lower().find(name, m.start())
+        rest = s.text[pos + len(name):]
+        cue = re.match(r"\s*(?:yaitu|yakni|adalah|antara\s+lain|meliputi)?\s*[:,]?\s*", rest, re.IGNORECASE)
+        rest_start = s.start + pos + len(name) + cue.end()
+        rest = s.text[pos + len(name) + cue.end():]
+        lead = re.match(r"[^,.]{0,60}?\b(?:bertekad|berjanji|berkomitmen|berencana|siap|akan)\s+(?:untuk\s+)?", rest, re.IGNORECASE)
+        if lead:
+            rest, rest_start = rest[lead.end():], rest_start + lead.end()
+        parts = split_top_level(rest, rest_start, separators=r",\s*(?:kemudian|lalu|dan|serta)?\s*|;\s*")
+        entries = [tidy(p) for p in parts]
+        entries = [e for e in entries if e.text and len(e.text.split()) >= 2]
+        if len(entries) >= 1 and all(len(e.text.split()) <= 30 for e in entries):
+            for e in entries:
+                program.children.append(b.make("activity", e))
+            return True
+        return False
+    return False
+
+
+def _intro(b: Builder, para: Span, sents: list[Span]) -> None:
+    """A paragraph that announces the list below it: "… melalui lima misi utama.", "… Misinya yaitu;"."""
+    if not sents:
+        return
+    last = sents[-1].text
+    opener = LIST_OPENER.search(last)
+    kind, count = announced_kind(last)
+    if opener:
+        words = last[:opener.start()].split()
+        tail = " ".join(words[-5:])
+        tail_kind, _ = announced_kind(tail)
+        if count is None:
+            kind = tail_kind
+        b.set_section(kind, _parent_for(b, kind))
+        return
+    if kind and count:
+        b.set_section(kind, _parent_for(b, kind))
+
+
+def _parent_for(b: Builder, kind: str | None) -> Item | None:
+    if kind == "goal" and b.goal_parent is not None:
+        return None
+    return None
+
+
+def _taglines_as_visions(b: Builder) -> None:
+    """A tagline stands for the vision of a pair that stated no vision of its own in the same sentence."""
+    for tagline, pos in b.taglines:
+        if b.restates(tagline.text, "vision"):
+            continue
+        index = next((k for k, it in enumerate(b.items) if it.span and it.span[0] > pos), len(b.items))
+        b.items.insert(index, tagline)

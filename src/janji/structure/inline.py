@@ -1,0 +1,381 @@
+"""Promises written inside sentences: visions, missions and lists run into prose.
+
+News articles rarely print lists: "menyuguhkan visi ‘Kota Yang Tangguh’",
+"Misinya diarahkan ke lima hal, pertama …, kedua …", "7 program unggulan, yaitu
+program perumahan, pertanian, …". These functions find such statements and cut
+them into entries; the builder decides what kind and parent they get.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from janji.structure.vocab import COUNT, COUNTED_KIND, KIND_PATTERN, count_value, kind_of_match
+
+QUOTES_OPEN = "“\"‘'«„"
+QUOTES_CLOSE = "”\"’'»“"
+ABBREVIATIONS = {"h", "hj", "dr", "drs", "dra", "ir", "prof", "no", "dll", "dsb", "rp", "st", "kh", "sh", "se",
+                 "msi", "mm", "mh", "jl", "kab", "kec", "kel", "tbk", "pt", "cv", "a.n", "u.p", "dkk", "mt", "spd",
+                 "sos", "kom", "ak", "s", "m", "a", "b", "c", "d", "e", "f", "g", "i", "j", "k", "l", "n", "o",
+                 "p", "q", "r", "t", "u", "v", "w", "x", "y", "z"}
+
+
+@dataclass
+class Span:
+    text: str
+    start: int
+    end: int
+    label: str | None = None
+
+
+def sentences(text: str, offset: int = 0) -> list[Span]:
+    """Sentences of a paragraph with their offsets; abbreviations ("H.", "Rp.", "Dr.") don't end one."""
+    out = []
+    start = 0
+    for m in re.finditer(r"[.!?]+[”\"’']?(?=\s+[“\"‘'(]?[A-Z0-9])|[.!?]+[”\"’']?$|(?<=[A-Za-z]{2})\.(?=[A-Z][a-z])", text):
+        end = m.end()
+        word = re.search(r"([A-Za-z.]+)\.$", text[start:m.start() + 1])
+        if word and word.group(1).lower().strip(".") in ABBREVIATIONS:
+            continue
+        if re.search(r"\d$", text[start:m.start()]) and re.match(r"\d", text[end:].lstrip()):
+            continue
+        if re.search(r"(?:^|[\s:;,(])\d{1,2}$", text[start:m.start()]) and m.group(0) == ".":
+            continue  # "yakni: 1. Mempercepat …": a list number, not a sentence end
+        piece = text[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append(Span(piece.strip(), offset + start + lead, offset + start + lead + len(piece.strip())))
+        start = end
+    piece = text[start:]
+    if piece.strip():
+        lead = len(piece) - len(piece.lstrip())
+        out.append(Span(piece.strip(), offset + start + lead, offset + start + lead + len(piece.strip())))
+    return out
+
+
+def tidy(span: Span) -> Span:
+    """Strip quotes, trailing punctuation and leading connectives from an entry, keeping offsets right."""
+    text, start = span.text, span.start
+    changed = True
+    while changed and text:
+        changed = False
+        m = re.match(r"(?:dan|serta|atau|kemudian|lalu|selanjutnya|dan\s+terakhir|terakhir|ada\s+juga|"
+                     r"dan\s+ada\s+juga|juga|yaitu|yakni|adalah|antara\s+lain|di\s?antaranya|mulai\s+dari)\b[\s,:]*",
+                     text, re.IGNORECASE)
+        if m and m.end() < len(text):
+            text, start = text[m.end():], start + m.end()
+            changed = True
+        stripped = text.lstrip(" ,;:–—-" + QUOTES_OPEN)
+        if stripped != text:
+            start += len(text) - len(stripped)
+            text = stripped
+            changed = True
+        trimmed = re.sub(r"(?:\s+(?:dan|serta|atau))+$", "", text, flags=re.IGNORECASE).rstrip(" .,;:–—-" + QUOTES_CLOSE)
+        # keep a closing quote/bracket that pairs with one inside
+        if trimmed != text:
+            text = trimmed
+            changed = True
+    if text.count("(") > text.count(")"):
+        text = text + ")" if len(text) < len(span.text) and span.text[len(text) + (start - span.start):].startswith(")") else text
+    return Span(text, start, start + len(text), span.label)
+
+
+def split_top_level(text: str, offset: int, separators: str = r",|;") -> list[Span]:
+    """Split on separators outside brackets and quotes."""
+    out, depth, quote, start = [], 0, False, 0
+    pattern = re.compile(separators)
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        elif ch in "“”\"":
+            quote = not quote if ch == "\"" else (ch == "“")
+        if depth == 0 and not quote:
+            m = pattern.match(text, i)
+            if m and m.end() > i:
+                out.append(Span(text[start:i], offset + start, offset + i))
+                start = m.end()
+                i = m.end()
+                continue
+        i += 1
+    out.append(Span(text[start:], offset + start, offset + len(text)))
+    return [s for s in out if s.text.strip()]
+
+
+ORDINALS = r"(?:pertama|kesatu|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh|terakhir)"
+ORDINAL_SPLIT = re.compile(r"(?:(?<=^)|(?<=[\s,;.]))(?P<ord>" + ORDINALS + r")\b[\s,:]*", re.IGNORECASE)
+
+
+def split_entries(text: str, offset: int, count: int | None = None) -> list[Span]:
+    """Cut an inline list into its entries.
+
+    Ordinals ("pertama …, kedua …, dan terakhir …") label their entries; a
+    repeated head ("Bantaeng sebagai …, Bantaeng sebagai …") marks each entry;
+    otherwise commas and the final "dan"/"serta", guided by the announced count.
+    """
+    ordinals = list(ORDINAL_SPLIT.finditer(text))
+    if len(ordinals) >= 2:
+        pieces = []
+        if ordinals[0].start() > 0 and text[:ordinals[0].start()].strip(" ,.;:"):
+            pieces.append(Span(text[:ordinals[0].start()], offset, offset + ordinals[0].start()))
+        for i, m in enumerate(ordinals):
+            end = ordinals[i + 1].start() if i + 1 < len(ordinals) else len(text)
+            pieces.append(Span(text[m.end():end], offset + m.end(), offset + end, m.group("ord")))
+        if count and len(pieces) < count:
+            # fewer ordinals than announced entries: an unlabelled entry hides in a segment that
+            # ends in "dan" ("…, ketiga A, B dan terakhir C") — cut that segment at its last comma
+            for k, piece in enumerate(pieces[:-1]):
+                if len(pieces) >= count:
+                    break
+                if re.search(r"\b(?:dan|serta)\s*$", piece.text):
+                    parts = split_top_level(piece.text, piece.start)
+                    if len(parts) >= 2:
+                        head = Span(", ".join(p.text for p in parts[:-1]), parts[0].start, parts[-2].end, piece.label)
+                        head = Span(piece.text[: parts[-2].end - piece.start], piece.start, parts[-2].end, piece.label)
+                        pieces[k:k + 1] = [head, parts[-1]]
+        return [e for e in (tidy(s) for s in pieces) if e.text]
+
+    head = repeated_head(text)
+    if head:
+        pattern = re.compile(r"(?:[,;.]\s*(?:dan\s+|serta\s+)?|\s+(?:dan|serta)\s+)(?=" + re.escape(head) + r"\b)")
+        pieces, start = [], 0
+        for m in pattern.finditer(text):
+            pieces.append(Span(text[start:m.start()], offset + start, offset + m.start()))
+            start = m.end()
+        pieces.append(Span(text[start:], offset + start, offset + len(text)))
+        return [e for e in (tidy(s) for s in pieces) if e.text]
+
+    parts = split_top_level(text, offset)
+    if not parts:
+        return []
+    if count is None or len(parts) < count:
+        last = parts[-1]
+        m = list(re.finditer(r"\s+(?:dan|serta)\s+(?:juga\s+)?", last.text))
+        if m and (count is None and len(parts) >= 2 or count is not None and len(parts) + 1 <= count):
+            cut = m[-1]
+            first = Span(last.text[:cut.start()], last.start, last.start + cut.start())
+            second = Span(last.text[cut.end():], last.start + cut.end(), last.end)
+            if len(second.text.split()) <= 12 and first.text.strip():
+                parts = parts[:-1] + [first, second]
+    return [e for e in (tidy(s) for s in parts) if e.text]
+
+
+def repeated_head(text: str) -> str | None:
+    """"Bantaeng sebagai A, Bantaeng sebagai B": the words every entry starts with."""
+    words = text.split()
+    for n in (2, 1):
+        if len(words) < n:
+            continue
+        head = " ".join(words[:n])
+        if not head[0].isalpha() or head.lower() in ("dan", "yang", "untuk", "di", "dengan"):
+            continue
+        hits = len(re.findall(r"(?:[,;.]\s*|\s(?:dan|serta)\s+)" + re.escape(head) + r"\b", text))
+        if hits >= 1 and (n == 2 or len(head) > 3):
+            return head
+    return None
+
+
+# -- vision statements --------------------------------------------------------------------------
+
+QUOTED_AFTER_CUE = re.compile(
+    r"\b(?P<cue>visi(?:nya)?|tagline(?:nya)?|slogan(?:nya)?|misi(?:nya)?)\b(?P<between>[^.“\"‘'”’]{0,120}?)"
+    r"(?P<open>[“\"‘'])(?P<body>[^“”\"‘’]{3,220}?)(?P<close>[”\"’'])",
+    re.IGNORECASE,
+)
+UNQUOTED_VISION = re.compile(
+    r"\b(?:(?:membawa|mengusung|memaparkan|menyuguhkan|menawarkan|mengangkat|menyampaikan|mengemukakan|memiliki)"
+    r"\s+visi(?:nya)?(?![-\w])|visi(?:nya)?\s+(?:(?!yang\b|dan\b|misi\b|tersebut\b|itu\b|ini\b|di\b)[\w.,\-–/ ]{0,120}?\s)?"
+    r"(?:adalah|yaitu|yakni|ialah)|visi(?:\s+dan\s+misi)?\s+yang\s+intinya|visi(?:nya)?\s+(?:berbunyi|bertajuk|bertema))"
+    r"\s*[:,]?\s*(?P<body>(?=\S)(?![“\"‘'])(?!yang\b|dan\b|misi\w*\b|tersebut\b|itu\b|ini\b|di\b|untuk\b|-).+?)"
+    r"(?=,?\s+dengan\s+misi\b|\s+dengan\s+(?:me|ber)\w+|\.\s|\.$|;|$)",
+    re.IGNORECASE,
+)
+WITH_MISSION = re.compile(r"\bdengan\s+misi(?:nya)?\s+(?P<body>(?!yang\b|dan\b|tersebut\b|itu\b|ini\b).+?)(?=\.\s|\.$|;|$)",
+                          re.IGNORECASE)
+
+
+def find_visions(sentence: Span) -> list[tuple[str, Span]]:
+    """("vision"|"tagline"|"mission", statement) found in one sentence."""
+    out: list[tuple[str, Span]] = []
+    text = sentence.text
+    for m in QUOTED_AFTER_CUE.finditer(text):
+        cue = m.group("cue").lower()
+        kind = "vision" if cue.startswith("visi") else "mission" if cue.startswith("misi") else "tagline"
+        between = m.group("between").lower()
+        if kind == "mission" and "visi" in between:
+            kind = "vision"
+        if re.search(r"\b(?:tema|bertema|bertemakan)\b", between) and kind != "vision":
+            continue
+        body = Span(m.group("body"), sentence.start + m.start("body"), sentence.start + m.end("body"))
+        out.append((kind, tidy(body)))
+    if not any(k == "vision" for k, _ in out):
+        m = UNQUOTED_VISION.search(text)
+        if m and not re.search(r"\b(?:tersebut|itu|di\s+atas)\b", text[m.start():m.start("body")], re.IGNORECASE):
+            body = Span(m.group("body"), sentence.start + m.start("body"), sentence.start + m.end("body"))
+            body = tidy(body)
+            stripped = re.match(r"akan\s+(?:membawa|mewujudkan\s+visi)\s+", body.text, re.IGNORECASE)
+            if stripped:
+                body = Span(body.text[stripped.end():], body.start + stripped.end(), body.end)
+            if 2 <= len(body.text.split()) <= 25 and re.search(r"[A-Za-z]{3}", body.text):
+                out.append(("vision", body))
+    m = WITH_MISSION.search(text)
+    if m:
+        body = tidy(Span(m.group("body"), sentence.start + m.start("body"), sentence.start + m.end("body")))
+        if 2 <= len(body.text.split()) <= 25:
+            out.append(("mission", body))
+    return out
+
+
+# -- inline lists ------------------------------------------------------------------------------
+
+LIST_CUE = re.compile(
+    r"(?:\b(?:yaitu|yakni|antara\s+lain|di\s?antaranya|meliputi)\b\s*[:,]?|\badalah\s*(?:sebagai\s+berikut\s*)?:|:)\s*",
+    re.IGNORECASE,
+)
+# "misi pertama yaitu …", "misi ke-5": a reference to one numbered item, not a list announcement
+ITEM_REFERENCE = re.compile(
+    r"\s*(?:tersebut|itu|ini|di\s+atas|ke-?\s*\d+|\d+\b|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|"
+    r"sepuluh|pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh)\b",
+    re.IGNORECASE)
+INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;:,.]))(\d{1,2})[.)]\s+(?=[A-Za-z])")
+FOCUS = re.compile(r"\bmisi(?:nya)?\b[^.]{0,40}?\b(?:difokuskan|diarahkan|berfokus|fokus|menitikberatkan)\s+"
+                   r"(?:pada|ke|kepada|untuk)\s+(?P<body>[^.;]+)", re.IGNORECASE)
+SPEECH_END = re.compile(r"[”\"]\s*(?:,|\.|$)|[”\"]\s+\w+nya\b")
+
+
+@dataclass
+class InlineList:
+    kind: str
+    count: int | None
+    entries: list[Span]
+    head: str | None = None  # the repeated head word(s) of the entries, if any
+
+
+def find_inline_list(sentence: Span, following: list[Span], names: set[str] = frozenset()) -> tuple[InlineList | None, int]:
+    """An announced list inside a sentence (or run on into the next ones).
+
+    Returns the list and how many of ``following`` sentences it consumed.
+    """
+    text = sentence.text
+    kinds = [(m, kind_of_match(m)) for m in KIND_PATTERN.finditer(text)]
+    kinds = [(m, k) for m, k in kinds if not ITEM_REFERENCE.match(text[m.end():]) and k not in ("vision", "activity")]
+    counted = {m.start("kind"): count_value(re.sub(r"\s*\(.*\)", "", m.group("count")))
+               for m in COUNTED_KIND.finditer(text)}
+    for m, kind in kinds:
+        after = text[m.end():]
+        count = counted.get(m.start())
+        ordinal = re.search(r"(?:^|[,:;]\s*)(pertama|kesatu)\b", after, re.IGNORECASE)
+        cue = LIST_CUE.search(after)
+        lead = re.match(r"(?:nya)?\s*,\s*(?=[A-Z])", after)
+        start = None
+        if ordinal and (not cue or ordinal.start() <= cue.start() + 2) and len(after[:ordinal.start()].split()) <= 8:
+            start = m.end() + ordinal.start(1)
+            if count is None:
+                cm = re.search(r"\b(" + COUNT + r")\s+hal\b", text, re.IGNORECASE)
+                count = count_value(cm.group(1)) if cm else None
+        elif cue and len(after[:cue.start()].split()) <= 5 and not re.search(r"[.;]", after[:cue.start()]):
+            start = m.end() + cue.end()
+        elif lead and m.start() <= 12:
+            start = m.end() + lead.end()
+        if start is None:
+            continue
+        body_text = text[start:]
+        speech = SPEECH_END.search(body_text)
+        if speech:
+            body_text = body_text[:speech.start()]
+        consumed = 0
+        if ordinal:
+            # ordinal lists run on over sentences that start with the next ordinal
+            for nxt in following:
+                if re.match(r"(?:dan\s+)?(?:kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|"
+                            r"kesepuluh|terakhir)\b", nxt.text, re.IGNORECASE):
+                    gap = nxt.start - (sentence.start + start + len(body_text))
+                    body_text = body_text + " " * max(gap, 1) + nxt.text
+                    consumed += 1
+                else:
+                    break
+        if not body_text.strip():
+            continue
+        entries = _inline_numbered(body_text, sentence.start + start)
+        if entries is None:
+            entries = split_entries(body_text, sentence.start + start, count)
+        entries = _valid(_drop_head(entries, m.group(0)), names)
+        if len(entries) >= 2 and all(len(e.text.split()) <= 30 for e in entries):
+            return InlineList(kind, count, entries, repeated_head(body_text)), consumed
+    for m, kind in kinds:
+        count = counted.get(m.start())
+        if count and following:
+            # "… 11 program unggulan …. Targetnya yaitu a, b, c": the list is in the next sentence
+            nxt = following[0]
+            cue2 = LIST_CUE.search(nxt.text)
+            if cue2 and len(nxt.text[:cue2.start()].split()) <= 3:
+                entries = split_entries(nxt.text[cue2.end():], nxt.start + cue2.end(), count)
+                entries = _valid(_drop_head(entries, m.group(0)), names)
+                if len(entries) >= 2:
+                    return InlineList(kind, count, entries), 1
+    focus = FOCUS.search(text)
+    if focus:
+        body = tidy(Span(focus.group("body"), sentence.start + focus.start("body"), sentence.start + focus.end("body")))
+        if 2 <= len(body.text.split()) <= 25:
+            return InlineList("mission", 1, [body]), 0
+    return None, 0
+
+
+def _inline_numbered(text: str, offset: int) -> list[Span] | None:
+    """"yakni: 1. Mempercepat … 2. Meningkatkan …": numbered entries run into one paragraph."""
+    marks = [m for m in INLINE_NUMBER.finditer(text)]
+    seq = []
+    for m in marks:
+        if int(m.group(1)) == len(seq) + 1:
+            seq.append(m)
+    if not seq or seq[0].start() > 3:
+        return None
+    out = []
+    for i, m in enumerate(seq):
+        end = seq[i + 1].start() if i + 1 < len(seq) else len(text)
+        piece = Span(text[m.end():end], offset + m.end(), offset + end, m.group(1))
+        out.append(run_in_title(piece))
+    return [e for e in (tidy(p) for p in out) if e.text]
+
+
+def run_in_title(piece: Span) -> Span:
+    """"Mempercepat perwujudan masyarakat yang berkarakter Keberhasilan pembangunan dipengaruhi …":
+    a title run into its explanation is cut where the explanation's first sentence starts."""
+    first = sentences(piece.text)[0].text if piece.text.strip() else piece.text
+    if len(first.split()) <= 20:
+        return Span(first, piece.start, piece.start + len(first), piece.label)
+    words = list(re.finditer(r"\S+", piece.text))
+    for k in range(3, min(len(words), 30)):
+        prev, word = words[k - 1].group(0), words[k].group(0)
+        if prev[:1].islower() and word[:1].isupper() and word[1:2].islower() and prev.isalpha():
+            end = words[k - 1].end()
+            return Span(piece.text[:end], piece.start, piece.start + end, piece.label)
+    return piece
+
+
+def _valid(entries: list[Span], names: set[str]) -> list[Span]:
+    """Entries that can be promises: not a clause tail ("yang …"), not a person's name."""
+    out = []
+    lowered = {n.lower() for n in names}
+    for e in entries:
+        low = e.text.lower()
+        if re.match(r"(?:yang|bahwa|karena|sehingga|agar)\b", low):
+            return []  # a relative clause among the "entries": this is prose, not a list
+        if low in lowered:
+            continue
+        out.append(e)
+    return out
+
+
+def _drop_head(entries: list[Span], cue_word: str) -> list[Span]:
+    """"program perumahan, pertanian, …": the shared head word goes."""
+    word = re.sub(r"(?:nya|-\w+)$", "", cue_word.split()[0].lower())
+    if entries:
+        m = re.match(re.escape(word) + r"\s+", entries[0].text, re.IGNORECASE)
+        if m and len(entries[0].text.split()) <= 4:
+            e = entries[0]
+            entries[0] = Span(e.text[m.end():], e.start + m.end(), e.end, e.label)
+    return entries
