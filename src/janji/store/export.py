@@ -236,9 +236,10 @@ def _sector_names() -> dict[str, str]:
 
 SQLITE_SCHEMA = """
 CREATE TABLE regions (id INTEGER PRIMARY KEY, name TEXT NOT NULL, code TEXT, level TEXT);
-CREATE TABLE elections (id INTEGER PRIMARY KEY, region_id INTEGER REFERENCES regions(id), year INTEGER,
+CREATE TABLE elections (id INTEGER PRIMARY KEY, name TEXT, region_id INTEGER REFERENCES regions(id), year INTEGER,
     period_start INTEGER, period_end INTEGER);
-CREATE TABLE candidates (id INTEGER PRIMARY KEY, election_id INTEGER REFERENCES elections(id), number INTEGER,
+CREATE TABLE candidates (id INTEGER PRIMARY KEY, name TEXT, election_id INTEGER REFERENCES elections(id),
+    number INTEGER,
     head TEXT NOT NULL, deputy TEXT, parties TEXT, incumbent INTEGER, aliases TEXT);
 CREATE TABLE documents (id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, name TEXT, origin TEXT,
     version INTEGER, current INTEGER, format TEXT, kind TEXT, title TEXT, url TEXT, retrieved_at TEXT,
@@ -260,7 +261,7 @@ CREATE TABLE item_sdgs (item_id INTEGER REFERENCES items(id), goal INTEGER REFER
 CREATE INDEX items_document ON items(document_id);
 CREATE INDEX items_candidate ON items(candidate_id);
 CREATE INDEX items_kind ON items(kind);
-CREATE VIRTUAL TABLE items_fts USING fts5(text, content='items', content_rowid='id');
+CREATE VIRTUAL TABLE [items_fts] USING FTS5 ([text], content=[items], content_rowid=[id]);
 """
 
 
@@ -299,19 +300,21 @@ def write_sqlite(store, path: Path, region=None, year=None) -> None:
         for p in pairs.values():
             if p["election_id"] and p["election_id"] not in elections:
                 elections[p["election_id"]] = p
-                con.execute("INSERT INTO elections VALUES (?, ?, ?, ?, ?)", (
-                    p["election_id"], (p["region"] or {}).get("id"), p["year"], (p["period"] or {}).get("start"),
+                con.execute("INSERT INTO elections VALUES (?, ?, ?, ?, ?, ?)", (
+                    p["election_id"], _election_name((p["region"] or {}).get("name"), p["year"]),
+                    (p["region"] or {}).get("id"), p["year"], (p["period"] or {}).get("start"),
                     (p["period"] or {}).get("end")))
-            con.execute("INSERT INTO candidates VALUES (?,?,?,?,?,?,?,?)", (
-                p["id"], p["election_id"], p["number"], p["head"], p["deputy"], ", ".join(p["parties"]),
+            con.execute("INSERT INTO candidates VALUES (?,?,?,?,?,?,?,?,?)", (
+                p["id"], p["name"], p["election_id"], p["number"], p["head"], p["deputy"], ", ".join(p["parties"]),
                 None if p["incumbent"] is None else int(p["incumbent"]), ", ".join(p["aliases"])))
         for d in doc_ids:
             doc_el = _doc_election(store, d)
             if doc_el is not None:
                 if doc_el["id"] not in elections:
                     elections[doc_el["id"]] = doc_el
-                    con.execute("INSERT INTO elections VALUES (?, ?, ?, ?, ?)", (
-                        doc_el["id"], doc_el["region"]["id"], doc_el["year"], (doc_el["period"] or {}).get("start"),
+                    con.execute("INSERT INTO elections VALUES (?, ?, ?, ?, ?, ?)", (
+                        doc_el["id"], _election_name(doc_el["region"].get("name"), doc_el["year"]),
+                        doc_el["region"]["id"], doc_el["year"], (doc_el["period"] or {}).get("start"),
                         (doc_el["period"] or {}).get("end")))
                 con.execute("UPDATE documents SET election_id = ? WHERE id = ?", (doc_el["id"], d))
         for it in items:
@@ -343,8 +346,12 @@ def _doc_election(store, doc_id: int):
         if d is None or d.election is None:
             return None
         el, reg = d.election, d.election.region
-        return {"id": el.id, "year": el.year, "region": {"id": reg.id} if reg else {"id": None},
+        return {"id": el.id, "year": el.year, "region": {"id": reg.id, "name": reg.name} if reg else {"id": None},
                 "period": {"start": el.period_start, "end": el.period_end} if el.period_start is not None else None}
+
+
+def _election_name(region: str | None, year: int | None) -> str:
+    return f"{region or '?'} {year if year is not None else '(tahun tidak diketahui)'}"
 
 
 def _doc_in_year(doc: dict, year: int) -> bool:
