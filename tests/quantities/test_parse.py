@@ -172,3 +172,29 @@ def test_stage_fills_every_item_but_other():
     quantities(doc)
     assert [[(q.value, q.unit) for q in item.quantities] for item in doc.walk()] == [
         [], [(5, "tahun")], [(12, "embung")], [(3, "pasar")], []]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Program 3 juta rumah", [(3_000_000, "rumah", None)]),  # a scale after a label word: an amount
+    ("Meningkatkan IPM menjadi 76,2", [(76.2, "", None)]),  # the verb is not the unit
+    ("Indeks Kepuasan Masyarakat 88", [(88, "", None)]),
+    ("Insentif Rp. 300.000,- per KK", [(300_000, "rupiah", "KK")]),
+    ("Magang 2.000 pemuda setiap tahunnya", [(2000, "pemuda", "tahun")]),
+    ("Lahan terbuka hijau 12,5 km2", [(12.5, "km2", None)]),
+    ("delapan (8) embung desa", [(8, "embung", None)]),
+    ("4 (empat) unit damkar", [(4, "unit", None)]),
+    ("Bantuan 1.5 juta per bulan", [(1_500_000, "rupiah", "bulan")]),  # a money noun: rupiah
+])
+def test_common_writing_variants(text, expected):
+    assert got(text) == expected
+
+
+def test_ranks_and_structure_counts_are_no_quantity():
+    assert got("masuk 10 besar nasional") == []
+    assert got("Terdapat 25 poin misi program") == []
+    assert got("diikuti tiga paslon") == []
+
+
+def test_range_text_is_each_number_as_written():
+    qs = parse("Pertumbuhan ekonomi 5-6% per tahun")
+    assert [(q.value, q.unit, q.per, q.text) for q in qs] == [(5, "persen", "tahun", "5"), (6, "persen", "tahun", "6%")]

@@ -44,8 +44,7 @@ _TOKEN = re.compile(r"(?P<n>\d+(?:[.,]\d+)*)|(?P<w>[^\W\d_]+(?:['’-][^\W\d_]+)
 
 _MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _NOT_IN_NUMBER = r"(?<![\d.,])"
-_MASKS = re.compile(
-    "|".join(
+_MASKS = tuple(re.compile(p, re.IGNORECASE) for p in (
         [
             # dates and fractions: (25/10/2024), (8/9), 25-10-2024, 2024/2025, UU 23/2014
             _NOT_IN_NUMBER + r"\d{1,4}\s*/\s*\d{1,4}(?:\s*/\s*\d{2,4})?(?![\d])",
@@ -53,6 +52,8 @@ _MASKS = re.compile(
             # 27 November (2024), November 2024
             _NOT_IN_NUMBER + rf"\d{{1,2}}\s+(?:{_MONTHS})\b\.?(?:\s+\d{{4}})?",
             rf"\b(?:{_MONTHS})\.?\s+\d{{4}}\b",
+            # ranks: "masuk 10 besar"
+            _NOT_IN_NUMBER + r"\d{1,3}\s+besar\b",
             # clock times: pukul 19.00, 09.00 WITA, jam 10 pagi, 13:30
             r"\b(?:pukul|pkl\.?)\s*\d{1,2}(?:[.:]\d{2})?",
             r"\bjam\s+\d{1,2}(?:[.:]\d{2}|\s+(?:pagi|siang|sore|malam))",
@@ -68,9 +69,7 @@ _MASKS = re.compile(
             # names that hold a number
             *[r"\b" + p for p in NAME_PATTERNS],
         ]
-    ),
-    re.IGNORECASE,
-)
+))  # compiled one by one: an alternation of them all is several times slower
 
 # Letters glued to a number that still leave it an amount: "10rb", "5km", "20%".
 _GLUED_UNITS = frozenset("km kg ha m m2 cm mm ton mw kw kwh gb mbps liter l x th thn jt rb ribu juta".split())
@@ -87,6 +86,8 @@ _ENUMERATION = re.compile(
 # Words allowed between a bare number and the noun before it ("RS swasta: 29",
 # "kunjungan wisatawan mencapai 2,4 juta").
 _LINK_WORDS = frozenset("dari naik turun meningkat menurun sebanyak sebesar sejumlah mencapai capai menjadi sekitar adalah ialah tercatat".split())
+# Verbs by their affixes ("meningkatkan", "membangun", "ditargetkan"): never the noun a number counts.
+_VERB = re.compile(r"^(?:(?:meng|meny|mem|men)[a-z]{3,}|me[lrw][a-z]{3,}|(?:ber|ter|di|per)[a-z]{3,}(?:kan|i))$")
 _CURRENCY_PREFIX = {"rp": "rupiah", "idr": "rupiah", "usd": "usd"}
 _MONEY_LETTER_SCALES = {"m": 1_000_000_000, "t": 1_000_000_000_000, "k": 1_000}
 _SPELLED = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -154,7 +155,7 @@ class _Parser:
     def __init__(self, text: str):
         self.text = text
         self.tokens = tokenize(text)
-        self.masked = [m.span() for m in _MASKS.finditer(text)]
+        self.masked = [m.span() for mask in _MASKS for m in mask.finditer(text)]
         self.consumed: set[int] = set()
         self.candidates: list[_Candidate] = []
 
@@ -250,7 +251,7 @@ class _Parser:
             # "2.5 km", "5.5%": an English decimal, taken only before a measure.
             m = re.fullmatch(r"(\d+)\.(\d{1,2})", t.text)
             after = nxt.low if nxt is not None else ""
-            if not (m and (after == "%" or after in MEASURES)):
+            if not (m and (after == "%" or after in MEASURES or (after in SCALES and SCALES[after]))):
                 return None
             value = float(t.text)
         if re.fullmatch(r"0\d+", t.text):
@@ -269,7 +270,7 @@ class _Parser:
         following = self.word(i + 1)
         if self.is_year(t.text, value, money) and following not in COUNTING_UNITS:
             return None
-        if self.label_before(i) and not self.unit_word(following):
+        if self.label_before(i) and not self.unit_word(following) and following not in SCALES:
             return None
         # scale
         w = self.tok(j)
@@ -310,7 +311,8 @@ class _Parser:
                 return run[0] + 1
             last = run[n - 1]
             money, num_start = self.money_before(i, self.tokens[i].start)
-            return self.finish(i, last + 1, value, num_start, money, 1, spelled=True)
+            j = self.skip_restatement(last + 1, value, value)  # "sepuluh (10) desa"
+            return self.finish(i, j, value, num_start, money, 1, spelled=True)
         return None
 
     def money_before(self, i: int, start: int) -> tuple[str | None, int]:
@@ -348,8 +350,13 @@ class _Parser:
         while self.word(k) in NUMBER_WORDS:
             words.append(self.word(k))
             k += 1
+        if not words and self.tok(k) is not None and self.tok(k).kind == "n":
+            number = parse_digits(self.tok(k).text)
+            k += 1
+        else:
+            number = words_value(words) if words else None
         close = self.tok(k)
-        if words and close is not None and close.text == ")" and words_value(words) in (bare, value):
+        if number is not None and close is not None and close.text == ")" and number in (bare, value):
             for m in range(j, k + 1):
                 self.consumed.add(m)
             return k + 1
@@ -364,12 +371,17 @@ class _Parser:
             unit, end, j = "persen", t.end, j + 1
         elif money:
             unit = money
+            if t is not None and t.text == "," and self.glued(j - 1, j) and (self.tok(j + 1) or t).text in "-–":
+                end, j = self.tokens[j + 1].end, j + 2  # "Rp 500.000,-"
         elif t is not None and t.kind == "w" and self.is_unit(t, j):
             second = self.word(j + 1)
             if second is not None and f"{t.low} {second}" in MULTIWORD_UNITS:
                 unit, end, j = f"{t.low} {second}", self.tokens[j + 1].end, j + 2
             else:
                 unit, end, j = normalise_unit(t.text), t.end, j + 1
+                power = self.tok(j)
+                if unit in ("km", "m", "cm") and power is not None and power.text in ("2", "3") and self.glued(j - 1, j):
+                    unit, end, j = unit + power.text, power.end, j + 1  # "km2", "m3"
         if unit == "rupiah" and money is None:
             money = "rupiah"
         per, j_after = self.read_per(j)
@@ -410,6 +422,14 @@ class _Parser:
                 return False
         return True
 
+    @staticmethod
+    def per_word(token: _Token) -> str:
+        """"tahunnya" -> "tahun": a rate word without its "-nya"."""
+        low = token.low
+        if low.endswith("nya") and low[:-3] in PER_NOUNS:
+            return low[:-3]
+        return format_per(token.text)
+
     def read_per(self, j: int) -> tuple[list[str], int]:
         """Rates after a quantity: "/tahun", "per tahun per RT", "perdesa", "setiap kecamatan",
         "di setiap rumah", "dalam 1 tahun", "sebulan"."""
@@ -424,7 +444,7 @@ class _Parser:
                 per.append(format_per(nxt.text))
                 j += 2
             elif low == "per" and nxt is not None and nxt.kind == "w" and nxt.low not in STOPWORDS:
-                per.append(format_per(nxt.text))
+                per.append(self.per_word(nxt))
                 j += 2
             elif t.kind == "w" and low.startswith("per") and low[3:] in PER_NOUNS:
                 per.append(format_per(t.text[3:]))
@@ -433,11 +453,11 @@ class _Parser:
                 per.append(SE_PERIODS[low])
                 j += 1
             elif low in ("setiap", "tiap") and nxt is not None and nxt.kind == "w" and nxt.low not in STOPWORDS:
-                per.append(format_per(nxt.text))
+                per.append(self.per_word(nxt))
                 j += 2
             elif (low in ("di", "untuk", "bagi", "pada") and self.word(j + 1) in ("setiap", "tiap")
                   and self.word(j + 2) is not None and self.word(j + 2) not in STOPWORDS):
-                per.append(format_per(self.tokens[j + 2].text))
+                per.append(self.per_word(self.tokens[j + 2]))
                 j += 3
             elif low == "dalam" and nxt is not None and nxt.low in SE_PERIODS:
                 per.append(SE_PERIODS[nxt.low])
@@ -465,7 +485,8 @@ class _Parser:
         words: list[int] = []
         while len(words) < 2:
             t = self.tok(k)
-            if t is None or t.kind != "w" or t.low in STOPWORDS or t.low in LABEL_WORDS or self.is_masked(t):
+            if (t is None or t.kind != "w" or t.low in STOPWORDS or t.low in LABEL_WORDS or self.is_masked(t)
+                    or _VERB.match(t.low)):
                 break
             if words and self.text[t.end:self.tokens[words[-1]].start].strip():
                 break  # punctuation between the two words
@@ -474,7 +495,7 @@ class _Parser:
             words.append(k)
             k -= 1
         lows = [self.tokens[k].low for k in reversed(words)]
-        if any(w in INDEX_WORDS for w in lows):
+        if any(w in INDEX_WORDS for w in lows) or (words and self.word(k) in INDEX_WORDS):
             cand.unit = ""
         elif cand.scale > 1 and any(w in MONEY_WORDS for w in lows + links):
             cand.unit = "rupiah"
@@ -506,6 +527,7 @@ class _Parser:
                     b.unit, b.money = a.unit, True
                 elif b.unit and (a.unit is None or a.unit == a.before_unit):
                     a.unit = b.unit
+                    a.start = a.num_start  # the noun before is no longer part of it
                 if not a.per and b.per:
                     a.per = list(b.per)
                 if b.unit is None and a.unit is not None:

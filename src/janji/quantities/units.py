@@ -26,7 +26,7 @@ saat sejak selama sesudah setelah sebelum menuju melalui lewat tanpa atas bawah 
 kami kita saya aku mereka ia dia beliau anda kamu nya pula bukan tidak belum tak jangan harus wajib
 dapat bisa mampu ingin mau perlu paling sangat amat terus mulai pernah sedang baru naik turun meningkat
 menurun bertambah berkurang target ditargetkan minimal maksimal setidaknya sedikitnya paling-sedikitnya
-ada adanya tahunnya x secara ataupun maupun tentang mengenai seperti misalnya antaranya
+ada adanya x secara ataupun maupun tentang mengenai seperti misalnya antaranya
 """.split())
 
 # A number right after one of these words is its label, not an amount:
