@@ -1,0 +1,153 @@
+"""The prose stage on short passages written for the test."""
+from __future__ import annotations
+
+from janji.document import Candidate, Document, Item, Source
+from janji.prose import prose
+
+
+def pairs() -> list[Candidate]:
+    return [Candidate("Budi Santoso", "Agus Salim", number=1), Candidate("Rina Marlina", "Hendra Gunawan", number=2)]
+
+
+def run(text: str, kind: str = "debate", candidates: list[Candidate] | None = None,
+        items: list[Item] | None = None) -> Document:
+    doc = Document(Source("uji.txt"), text=text, kind=kind,
+                   candidates=pairs() if candidates is None else candidates, items=list(items or []))
+    prose(doc)
+    return doc
+
+
+def found(doc: Document) -> list[tuple[str, str | None, str | None, str]]:
+    return [(i.kind, i.speaker, i.candidate, i.text) for i in doc.items if i.kind in ("commitment", "claim")]
+
+
+def test_reported_speech_names_the_speaker_and_drops_the_speech_verb():
+    doc = run("Calon wali kota nomor urut 2, Rina Marlina mengatakan pihaknya akan membangun 50 pasar rakyat.")
+    assert found(doc) == [("commitment", "Rina Marlina", "Rina Marlina", "pihaknya akan membangun 50 pasar rakyat")]
+
+
+def test_direct_quote_is_attributed_by_the_name_after_it():
+    doc = run("“Kami akan menggratiskan biaya sekolah hingga SMA bagi semua anak,” kata Budi.")
+    assert found(doc) == [("commitment", "Budi", "Budi Santoso",
+                           "Kami akan menggratiskan biaya sekolah hingga SMA bagi semua anak")]
+
+
+def test_moderators_question_is_no_promise_but_the_answer_is():
+    doc = run("Moderator bertanya kepada paslon nomor urut 1 apa yang akan dilakukan untuk mengatasi banjir.\n"
+              "Budi Santoso menjawab pihaknya akan menormalisasi sungai dan membangun tanggul baru.")
+    got = found(doc)
+    assert len(got) == 1
+    assert got[0][:3] == ("commitment", "Budi Santoso", "Budi Santoso")
+    assert "menormalisasi sungai" in got[0][3] and "Moderator" not in got[0][3]
+
+
+def test_question_mark_sentence_is_skipped():
+    doc = run("Budi Santoso bertanya balik, apakah pasangan nomor 2 akan menaikkan pajak daerah?")
+    assert found(doc) == []
+
+
+def test_claim_versus_promise():
+    doc = run("“Kami sudah membangun 20 puskesmas baru selama lima tahun terakhir,” ujar Rina Marlina.\n"
+              "Ke depan, Rina berjanji akan menambah 10 puskesmas di wilayah pinggiran.")
+    kinds = [(k, cand) for k, _, cand, _ in found(doc)]
+    assert kinds == [("claim", "Rina Marlina"), ("commitment", "Rina Marlina")]
+
+
+def test_relative_clause_about_others_is_not_a_claim():
+    doc = run("Budi Santoso dan Agus Salim hadir di balai kota.\n"
+              "Pasangan ini berkomitmen untuk melanjutkan program yang telah berjalan di kota ini.\n",
+              kind="campaign", candidates=[Candidate("Budi Santoso", "Agus Salim")])
+    assert [(k, s) for k, s, *_ in found(doc)] == [("commitment", "Budi Santoso")]
+
+
+def test_a_pronoun_with_nobody_named_before_has_no_speaker_and_no_item():
+    doc = run("Pasangan ini berkomitmen untuk melanjutkan program pembangunan di kota ini.\n", kind="campaign")
+    assert found(doc) == []
+
+
+def test_pronoun_carries_the_speaker_across_sentences():
+    doc = run("Paslon nomor urut 1, Budi Santoso, hadir bersama pendukungnya.\n"
+              "Ia berjanji akan memperbaiki jalan desa sepanjang 100 km dalam dua tahun.\n"
+              "“Semua jalan rusak akan kami perbaiki tanpa kecuali,” tambahnya.")
+    got = found(doc)
+    assert [(s, c) for _, s, c, _ in got] == [("Budi Santoso", "Budi Santoso")] * 2
+
+
+def test_two_speakers_alternating():
+    doc = run("“Kami akan membuka 10 ribu lapangan kerja baru,” kata Budi Santoso.\n"
+              "“Kami sudah menurunkan angka pengangguran menjadi 5 persen,” kata Rina Marlina.\n"
+              "“Pelatihan kerja akan kami perluas ke semua kelurahan,” ujarnya.\n"
+              "Budi menambahkan bahwa ia akan memberi modal usaha bagi 1.000 UMKM.")
+    assert [c for _, _, c, _ in found(doc)] == ["Budi Santoso", "Rina Marlina", "Rina Marlina", "Budi Santoso"]
+
+
+def test_officials_and_journalists_do_not_promise():
+    doc = run("Pilkada Kota Sukamaju akan digelar pada 27 November 2024.\n"
+              "\"Kami berharap debat berjalan damai dan semua pihak akan menjaga ketertiban,\" kata Ketua KPU "
+              "Kota Sukamaju, Ahmad Yani.\n"
+              "Kedua paslon akan bertarung memperebutkan suara warga.")
+    assert found(doc) == []
+
+
+def test_candidate_only_when_several_pairs():
+    doc = run("“Kami akan membangun taman kota di setiap kecamatan,” kata Budi.",
+              kind="campaign", candidates=[Candidate("Budi Santoso", "Agus Salim")])
+    assert found(doc) == [("commitment", "Budi", None, "Kami akan membangun taman kota di setiap kecamatan")]
+
+
+def test_op_ed_author_speaks_and_claims():
+    text = ("Pj Bupati Sukamaju\n\n"
+            "Penurunan stunting harus menjadi gerakan bersama seluruh perangkat daerah.\n"
+            "Tahun lalu kami berhasil menurunkan angka stunting menjadi 12 persen.\n"
+            "Ini harga mati.")
+    doc = run(text, kind="statement", candidates=[])
+    assert found(doc) == [
+        ("commitment", "Pj Bupati Sukamaju", None, "Penurunan stunting harus menjadi gerakan bersama seluruh perangkat daerah"),
+        ("claim", "Pj Bupati Sukamaju", None, "Tahun lalu kami berhasil menurunkan angka stunting menjadi 12 persen"),
+    ]
+
+
+def test_plans_yield_no_prose():
+    doc = run("Pemerintah daerah akan meningkatkan kualitas layanan kesehatan dasar.", kind="plan", candidates=[])
+    assert found(doc) == []
+
+
+def test_listed_items_are_not_repeated_as_prose_and_order_is_kept():
+    text = ("Budi Santoso akan membangun 5 SMP Negeri baru.\n"
+            "1. Pembangunan jalan desa\n"
+            "“Kami akan menambah 100 bus sekolah,” kata Budi Santoso.")
+    listed = Item("program", "Budi Santoso akan membangun 5 SMP Negeri baru", span=(0, 46))
+    second = Item("program", "Pembangunan jalan desa", label="1", span=(50, 72))
+    doc = run(text, kind="campaign", candidates=[Candidate("Budi Santoso", "Agus Salim")], items=[listed, second])
+    assert [i.kind for i in doc.items] == ["program", "program", "commitment"]
+    assert doc.items[2].text == "Kami akan menambah 100 bus sekolah"
+
+
+def test_running_twice_does_not_duplicate():
+    doc = run("“Kami akan menambah 100 bus sekolah,” kata Budi Santoso.")
+    prose(doc)
+    assert len(found(doc)) == 1
+
+
+def test_debate_programme_run_is_read_as_commitments_only_in_debates():
+    text = ("Paslon nomor urut 1, Budi Santoso membeberkan program unggulannya.\n"
+            "Mulai dari pembangunan jalan lingkungan di setiap kelurahan.\n"
+            "Selanjutnya, peningkatan insentif guru ngaji dan guru honorer.")
+    debate = found(run(text))
+    assert [(k, c) for k, _, c, _ in debate] == [("commitment", "Budi Santoso")] * 2
+    assert debate[0][3] == "pembangunan jalan lingkungan di setiap kelurahan"
+    assert found(run(text, kind="campaign")) == []
+
+
+def test_aliases_are_learned_from_the_text():
+    text = ("Cawali nomor urut 1, Gus Budi menjawab pihaknya berencana membuat aplikasi layanan publik.\n"
+            "Pasangan Rina Marlina-Hendra Gunawan (Rinaldi) menjawab.")
+    doc = run(text)
+    assert "Gus Budi" in doc.candidates[0].aliases
+    assert "Rinaldi" in doc.candidates[1].aliases
+    assert found(doc)[0][:3] == ("commitment", "Gus Budi", "Budi Santoso")
+
+
+def test_speaker_named_only_by_ballot_number_is_the_pairs_head():
+    doc = run("Paslon nomor urut 2 menegaskan pihaknya akan menghapus pungutan liar di pasar.")
+    assert found(doc)[0][1:3] == ("Rina Marlina", "Rina Marlina")

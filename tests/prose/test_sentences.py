@@ -1,0 +1,32 @@
+"""Cutting prose into sentences, quotes and headings."""
+from __future__ import annotations
+
+from janji.prose.sentences import split_units
+
+
+def test_quote_with_two_sentences_and_attribution():
+    text = "“Kami akan membangun pasar rakyat. Jalan desa juga kami aspal,” kata Budi Santoso."
+    units = list(split_units(text))
+    assert [(u.text, u.quoted, u.attribution) for u in units] == [
+        ("Kami akan membangun pasar rakyat", True, "kata Budi Santoso"),
+        ("Jalan desa juga kami aspal", True, "kata Budi Santoso"),
+    ]
+    assert all(text[u.start:u.end] == u.text for u in units)
+
+
+def test_titles_in_quotes_are_not_speech():
+    text = "Debat bertema “Menyelesaikan Persoalan Daerah dan Memperkokoh NKRI” tersebut berlangsung seru."
+    units = list(split_units(text))
+    assert len(units) == 1 and not units[0].quoted
+
+
+def test_abbreviations_and_decimals_do_not_end_sentences():
+    units = list(split_units("Dr. H. Budi meraih 71,46 poin. Ia lalu pulang."))
+    assert [u.text for u in units] == ["Dr. H. Budi meraih 71,46 poin", "Ia lalu pulang"]
+
+
+def test_furniture_and_list_lines_are_skipped_headings_marked():
+    text = "Bandung Juara dari Haru-Dhani\nBaca Juga: Berita lain\n1. Pembangunan jalan\nIa berjanji akan hadir."
+    units = list(split_units(text))
+    assert [(u.kind, u.text) for u in units] == [("heading", "Bandung Juara dari Haru-Dhani"),
+                                                  ("sentence", "Ia berjanji akan hadir")]
