@@ -1,12 +1,74 @@
-"""Read stage: source bytes -> ``Document.text`` (format detected by content, not only by name)."""
+"""Read stage: source bytes -> ``Document.text``, the format detected by content, not only by name.
+
+Every reader renders the document's structure into plain text the same way,
+so one structure stage reads all formats alike: one block per line,
+paragraphs separated by a blank line, headings on their own line, list
+entries as a line starting with their printed marker ("1. ", "a. ", "- ")
+indented two spaces per nesting level, wrapped lines joined with one space
+and line-end hyphenation undone. Plain text is kept as written.
+
+Example:
+
+    >>> from janji.document import Document
+    >>> doc = Document.from_bytes(b"<ol><li>Jalan</li></ol>", "berita.txt")
+    >>> read(doc); doc.source.format, doc.text
+    ('html', '1. Jalan')
+"""
 from __future__ import annotations
 
 from janji.document import Document
 from janji.errors import InputError
+from janji.read.detect import detect
+
+_FORMAT_NAMES = {"text": "teks", "markdown": "Markdown", "html": "HTML", "pdf": "PDF", "docx": "DOCX"}
 
 
 def read(doc: Document) -> None:
-    if not doc.raw.strip():
-        raise InputError(doc.source.name, "berkas kosong")
-    doc.text = doc.raw.decode("utf-8", errors="replace")
-    doc.source.format = "text"
+    name = doc.source.name
+    raw = doc.raw
+    if not raw.strip(b" \t\r\n\x00\x0b\x0c"):
+        raise InputError(name, "berkas kosong")
+    fmt = detect(raw, name)
+    try:
+        text, title = _read_format(fmt, raw, name)
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(name, f"{_FORMAT_NAMES[fmt]} bersarang terlalu dalam untuk dibaca") from None
+    except MemoryError:
+        raise InputError(name, "berkas terlalu besar untuk dibaca") from None
+    except Exception as exc:  # a reader library failing on a malformed file: one line, not a traceback
+        raise InputError(name, f"{_FORMAT_NAMES[fmt]} rusak atau tidak dapat dibaca ({type(exc).__name__})") from exc
+    if not text.strip():
+        raise InputError(name, "tidak ada teks yang dapat dibaca")
+    doc.text = text
+    doc.source.format = fmt
+    doc.source.title = title
+
+
+def _read_format(fmt: str, raw: bytes, name: str) -> tuple[str, str | None]:
+    if fmt == "pdf":
+        from janji.read.pdf import read_pdf
+
+        return read_pdf(raw, name)
+    if fmt == "docx":
+        from janji.read.docx import read_docx
+
+        return read_docx(raw, name)
+    if fmt == "html":
+        from janji.read.html import read_html
+
+        return read_html(raw, name)
+    from janji.read.text import decode, render_markdown
+
+    text = decode(raw, name)
+    if fmt == "markdown":
+        return render_markdown(text), _markdown_title(text)
+    return text, None
+
+
+def _markdown_title(text: str) -> str | None:
+    for line in text.splitlines()[:50]:
+        if line.startswith("# "):
+            return line[2:].strip(" #") or None
+    return None

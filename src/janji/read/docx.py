@@ -1,0 +1,320 @@
+"""DOCX (python-docx): paragraphs, headings, tables, and Word's list numbering rendered as text.
+
+python-docx gives paragraph text but not the numbers Word prints before list
+paragraphs. They are rebuilt here from the paragraph's ``numPr`` (numId,
+ilvl) — or its style's — and the numbering part: ``abstractNum`` levels with
+``start``, ``numFmt`` (decimal, lowerLetter, upperLetter, lowerRoman,
+upperRoman, bullet, none) and ``lvlText`` ("%1.", "%1.%2.", "(%1)"), with
+``startOverride`` restarts. Styles named "List Number 2" / "List Bullet" are the
+fallback when a document has no numbering definitions.
+
+Example:
+
+    >>> text, title = read_docx(open("visi-misi.docx", "rb").read(), "visi-misi.docx")  # doctest: +SKIP
+    >>> print(text)  # doctest: +SKIP
+    MISI
+    <BLANKLINE>
+    1. Membangun jalan
+      a. Jalan desa
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from janji.errors import InputError
+from janji.read.markers import format_number, starts_with_marker
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_STYLE_LIST = re.compile(r"^list\s*(number|bullet|paragraph|continue)?\s*(\d)?$", re.I)
+_HEADING_STYLE = re.compile(r"^(heading|judul)\s*\d|^title$|^subtitle$", re.I)
+_TABLE_NUMBER = re.compile(r"\d{1,3}\.?|[a-zA-Z][.)]")
+
+
+@dataclass
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+    restart: int | None = None  # lvlRestart: restart after this (1-based) level, 0 = never
+
+
+@dataclass
+class _Numbering:
+    abstract: dict[str, dict[int, _Level]] = field(default_factory=dict)
+    nums: dict[str, str] = field(default_factory=dict)  # numId -> abstractNumId
+    overrides: dict[str, dict[int, int]] = field(default_factory=dict)  # numId -> ilvl -> start
+    counters: dict[str, dict[int, int]] = field(default_factory=dict)  # abstractNumId -> ilvl -> current
+    used: set[str] = field(default_factory=set)
+
+    @classmethod
+    def parse(cls, root) -> "_Numbering":
+        out = cls()
+        if root is None:
+            return out
+        for abstract in root.iter(f"{W}abstractNum"):
+            levels: dict[int, _Level] = {}
+            for lvl in abstract.iter(f"{W}lvl"):
+                ilvl = _int(lvl.get(f"{W}ilvl"), 0)
+                level = _Level()
+                for child in lvl:
+                    val = child.get(f"{W}val")
+                    if child.tag == f"{W}start":
+                        level.start = _int(val, 1)
+                    elif child.tag == f"{W}numFmt":
+                        level.fmt = val or "decimal"
+                    elif child.tag == f"{W}lvlText":
+                        level.text = val if val is not None else ""
+                    elif child.tag == f"{W}lvlRestart":
+                        level.restart = _int(val, None)
+                levels[ilvl] = level
+            out.abstract[abstract.get(f"{W}abstractNumId") or ""] = levels
+        for num in root.iter(f"{W}num"):
+            num_id = num.get(f"{W}numId") or ""
+            ref = num.find(f"{W}abstractNumId")
+            if ref is not None:
+                out.nums[num_id] = ref.get(f"{W}val") or ""
+            for override in num.iter(f"{W}lvlOverride"):
+                start = override.find(f"{W}startOverride")
+                if start is not None:
+                    out.overrides.setdefault(num_id, {})[_int(override.get(f"{W}ilvl"), 0)] = _int(
+                        start.get(f"{W}val"), 1)
+        return out
+
+    def marker(self, num_id: str, ilvl: int) -> str | None:
+        """The marker Word prints for the next paragraph of list ``num_id`` at ``ilvl`` ("" for none)."""
+        abstract_id = self.nums.get(num_id)
+        if abstract_id is None or abstract_id not in self.abstract:
+            return None
+        levels = self.abstract[abstract_id]
+        level = levels.get(ilvl) or _Level()
+        counters = self.counters.setdefault(abstract_id, {})
+        if num_id not in self.used:
+            self.used.add(num_id)
+            for o_lvl, start in self.overrides.get(num_id, {}).items():
+                counters[o_lvl] = start - 1  # a "restart numbering" list instance
+                for deeper in [k for k in counters if k > o_lvl]:
+                    del counters[deeper]
+        counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            restart = (levels.get(deeper) or _Level()).restart
+            if restart != 0:
+                del counters[deeper]
+        if level.fmt == "bullet":
+            return "-"
+        if level.fmt == "none":
+            return ""
+
+        def number(match: re.Match) -> str:
+            k = int(match.group(1)) - 1
+            lvl = levels.get(k) or _Level()
+            return format_number(counters.get(k, lvl.start), lvl.fmt)
+
+        return re.sub(r"%([1-9])", number, level.text).strip()
+
+
+def _int(value, default):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+class _Reader:
+    def __init__(self, document) -> None:
+        self.doc = document
+        part = document.part
+        try:
+            numbering_root = part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            numbering_root = None
+        self.numbering = _Numbering.parse(numbering_root)
+        self.styles = {}
+        for style in document.styles.element.iter(f"{W}style"):
+            self.styles[style.get(f"{W}styleId") or ""] = style
+        self.style_counters: dict[tuple[str, int], int] = {}
+        self.blocks: list[tuple[str, str]] = []  # (kind, line)
+
+    # -- styles -------------------------------------------------------------------------------
+    def _style_chain(self, style_id: str | None):
+        seen = set()
+        while style_id and style_id in self.styles and style_id not in seen:
+            seen.add(style_id)
+            style = self.styles[style_id]
+            yield style
+            based = style.find(f"{W}basedOn")
+            style_id = based.get(f"{W}val") if based is not None else None
+
+    def _style_name(self, style_id: str | None) -> str:
+        for style in self._style_chain(style_id):
+            name = style.find(f"{W}name")
+            return (name.get(f"{W}val") if name is not None else "") or ""
+        return style_id or ""
+
+    # -- paragraphs ---------------------------------------------------------------------------
+    def paragraph(self, p) -> None:
+        text = _paragraph_text(p)
+        ppr = p.find(f"{W}pPr")
+        style_el = ppr.find(f"{W}pStyle") if ppr is not None else None
+        style_id = style_el.get(f"{W}val") if style_el is not None else None
+        style_name = self._style_name(style_id)
+        if not text.strip():
+            return
+        marker, level = self._list_marker(ppr, style_id, style_name)
+        if marker is not None:
+            pieces = [" ".join(piece.split()) for piece in text.split("\n")]
+            pieces = [piece for piece in pieces if piece]
+            line = (f"{marker} " if marker else "") + (pieces[0] if pieces else "")
+            for piece in pieces[1:]:
+                if starts_with_marker(piece):  # a manual line break before a typed marker
+                    self.blocks.append(("item", "  " * level + line))
+                    line = "  " * (level + 1) + piece
+                else:
+                    line += " " + piece
+            self.blocks.append(("item", "  " * level + line))
+            return
+        heading = bool(_HEADING_STYLE.match(style_name)) or _outline_level(ppr) is not None
+        lines = [" ".join(piece.split()) for piece in text.split("\n")]
+        for line in [line for line in lines if line]:
+            self.blocks.append(("heading" if heading else "para", line))
+
+    def _list_marker(self, ppr, style_id: str | None, style_name: str) -> tuple[str | None, int]:
+        num_id, ilvl, from_style = None, None, False
+        num_pr = ppr.find(f"{W}numPr") if ppr is not None else None
+        if num_pr is not None:
+            num_id, ilvl = _num_pr(num_pr)
+        if num_id is None:
+            for style in self._style_chain(style_id):
+                style_ppr = style.find(f"{W}pPr")
+                style_num = style_ppr.find(f"{W}numPr") if style_ppr is not None else None
+                if style_num is not None:
+                    num_id, style_ilvl = _num_pr(style_num)
+                    ilvl = ilvl if ilvl is not None else style_ilvl
+                    from_style = True
+                    break
+        named = _STYLE_LIST.match(style_name.strip())
+        style_level = int(named.group(2)) - 1 if named and named.group(2) else 0
+        if num_id is not None and num_id != "0":
+            level = ilvl or 0
+            if from_style and named and named.group(2):
+                level = max(level, style_level)  # "List Number 2" is a second-level list in its own right
+            marker = self.numbering.marker(num_id, ilvl or 0)
+            if marker is not None:
+                return marker, level
+        if named and (named.group(1) or "").lower() in ("number", "bullet"):
+            if named.group(1).lower() == "bullet":
+                return "-", style_level
+            key = (style_name.lower(), style_level)
+            self.style_counters[key] = self.style_counters.get(key, 0) + 1
+            for other in [k for k in self.style_counters if k[1] > style_level]:
+                del self.style_counters[other]
+            return f"{self.style_counters[key]}.", style_level
+        return None, 0
+
+    # -- tables -------------------------------------------------------------------------------
+    def table(self, tbl) -> None:
+        self.blocks.append(("sep", ""))
+        for tr in tbl.iter(f"{W}tr"):
+            cells = []
+            for tc in tr.iterchildren(f"{W}tc"):
+                cell = " ".join(" ".join(_paragraph_text(p).split()) for p in tc.iter(f"{W}p"))
+                cell = " ".join(cell.split())
+                if cell and (not cells or cells[-1] != cell):  # merged cells repeat their text
+                    cells.append(cell)
+            if not cells:
+                continue
+            if len(cells) > 1 and _TABLE_NUMBER.fullmatch(cells[0]):
+                line = cells[0].rstrip(".)") + ". " + " | ".join(cells[1:])
+            else:
+                line = " | ".join(cells)
+            self.blocks.append(("row", line))
+        self.blocks.append(("sep", ""))
+
+    def body(self, element, depth: int = 0) -> None:
+        for child in element.iterchildren():
+            if child.tag == f"{W}p":
+                self.paragraph(child)
+            elif child.tag == f"{W}tbl":
+                self.table(child)
+            elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml") and depth < 20:
+                self.body(child, depth + 1)
+
+    def text(self) -> str:
+        out: list[str] = []
+        prev = None
+        for kind, line in self.blocks:
+            if kind == "sep":
+                prev = None
+                continue
+            tight = kind in ("item", "row") and prev in ("item", "row")
+            if out and not tight:
+                out.append("")
+            out.append(line)
+            prev = kind
+        return "\n".join(out)
+
+
+def _num_pr(num_pr) -> tuple[str | None, int | None]:
+    num = num_pr.find(f"{W}numId")
+    lvl = num_pr.find(f"{W}ilvl")
+    num_id = num.get(f"{W}val") if num is not None else None
+    return num_id, _int(lvl.get(f"{W}val"), 0) if lvl is not None else None
+
+
+def _outline_level(ppr):
+    if ppr is None:
+        return None
+    el = ppr.find(f"{W}outlineLvl")
+    level = _int(el.get(f"{W}val"), None) if el is not None else None
+    return level if level is not None and level < 9 else None
+
+
+_SKIP = {f"{W}del", f"{W}instrText", f"{W}delText", f"{W}fldChar"}
+
+
+def _paragraph_text(p) -> str:
+    """Run text in order: tabs as spaces, line breaks as newlines, deleted text and field codes skipped."""
+    out: list[str] = []
+
+    def visit(el, depth: int) -> None:
+        for child in el:
+            tag = child.tag
+            if tag in _SKIP or tag == f"{W}pPr" or tag == f"{W}rPr" or depth > 50:
+                continue
+            if tag == f"{W}t":
+                out.append(child.text or "")
+            elif tag in (f"{W}tab", f"{W}ptab"):
+                out.append(" ")
+            elif tag in (f"{W}br", f"{W}cr"):
+                out.append("\n" if child.get(f"{W}type") in (None, "textWrapping") else " ")
+            elif tag == f"{W}noBreakHyphen":
+                out.append("-")
+            elif tag == f"{W}p":
+                out.append("\n")  # a text box paragraph inside a run
+                visit(child, depth + 1)
+            else:
+                visit(child, depth + 1)
+
+    visit(p, 0)
+    return "".join(out)
+
+
+def read_docx(raw: bytes, name: str) -> tuple[str, str | None]:
+    import docx  # python-docx; imported late to keep `janji --help` fast
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError) as exc:
+        raise InputError(name, "DOCX rusak atau tidak dapat dibuka") from exc
+    except Exception as exc:  # python-docx surfaces broken XML as lxml errors of many kinds
+        raise InputError(name, f"DOCX rusak ({type(exc).__name__})") from exc
+    reader = _Reader(document)
+    reader.body(document.element.body)
+    try:
+        title = (document.core_properties.title or "").strip() or None
+    except Exception:  # a broken core.xml is not worth failing the document for
+        title = None
+    return reader.text(), title

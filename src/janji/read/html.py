@@ -1,0 +1,296 @@
+"""HTML: the article's main text (trafilatura), with headings, lists and tables kept as lines.
+
+trafilatura drops navigation, comments and other boilerplate and gives XML in
+which nested lists survive (``<list rend="ol"><item>…``). Ordered-list numbers
+are not text in HTML, so they are written into each ``<li>`` before extraction
+(respecting ``start``, ``type``, ``value`` and ``reversed``). If trafilatura
+finds no main text (a short page, a fragment) the whole body is rendered by
+the same walker.
+
+Example:
+
+    >>> read_html(b"<ol><li>Jalan</li><li>Air<ul><li>Desa</li></ul></li></ol>", "x.html")[0]
+    '1. Jalan\\n2. Air\\n  - Desa'
+"""
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+import lxml.html
+
+from janji.errors import InputError
+from janji.read.markers import format_number, starts_with_marker
+from janji.read.text import decode
+
+# trafilatura needs ~2 s per MB of markup; bigger pages (rare for an article) get the plain walker.
+TRAFILATURA_MAX_BYTES = 2_000_000
+_FURNITURE_TAGS = ("nav", "header", "footer", "aside")
+MAX_DEPTH = 120  # deeper than any real article; beyond it text is taken flat (no recursion blow-up)
+_BR = "\ue000"  # stands for <br> while whitespace inside a block is collapsed
+_WS = re.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+_DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "button",
+         "select", "textarea", "input", "head", "link", "meta", "audio", "video", "map", "math"}
+_HEADING = {"h1", "h2", "h3", "h4", "h5", "h6", "head", "title"}
+_BLOCK = {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "blockquote", "quote",
+          "pre", "figure", "figcaption", "address", "dl", "dt", "dd", "center", "form", "fieldset", "body",
+          "details", "summary", "hr", "caption", "code", "doc", "comments"}
+_LISTS = {"ol", "ul", "list", "menu", "dir"}
+_ITEMS = {"li", "item"}
+_ROWS = {"tr", "row"}
+_CELLS = {"td", "th", "cell"}
+
+
+def read_html(raw: bytes, name: str) -> tuple[str, str | None]:
+    """Return (text, title) of an HTML page."""
+    markup = _decode_html(raw, name)
+    markup = markup.replace(_BR, "").replace("\x00", "")
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise InputError(name, "HTML tidak dapat diurai (kosong atau rusak)") from exc
+    title = _title(root)
+    for el in list(root.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction)):
+        _remove(el)
+    for el in [el for el in root.iter() if isinstance(el.tag, str) and el.tag.lower() in _DROP - {"head"}]:
+        _remove(el)
+    _number_ordered_lists(root)
+    text = ""
+    if len(raw) <= TRAFILATURA_MAX_BYTES:
+        xml = _trafilatura(root)
+        if xml is not None:
+            text = render(xml)
+    else:
+        for el in [el for el in root.iter(*_FURNITURE_TAGS)]:
+            _remove(el)
+    if not text.strip():
+        body = root.find("body")
+        text = render(body if body is not None else root)
+    return text, title
+
+
+def _decode_html(raw: bytes, name: str) -> str:
+    declared = _META_CHARSET.search(raw[:4096])
+    if declared and not raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        encoding = declared.group(1).decode("ascii", "ignore").lower()
+        try:
+            return raw.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration: detect like any text
+    return decode(raw, name)
+
+
+def _title(root) -> str | None:
+    for meta in root.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() in ("og:title", "twitter:title"):
+            content = _WS.sub(" ", meta.get("content") or "").strip()
+            if content:
+                return content[:500]
+    el = root.find(".//title")
+    if el is not None:
+        text = _WS.sub(" ", el.text_content()).strip()
+        if text:
+            return text[:500]
+    return None
+
+
+def _remove(el) -> None:
+    """Remove an element but keep its tail text (lxml attaches following text to it)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _number_ordered_lists(root) -> None:
+    """Write each ordered item's printed number into its text ("3. …")."""
+    for ol in root.iter("ol"):
+        items = [li for li in ol if isinstance(li.tag, str) and li.tag.lower() == "li"]
+        reverse = ol.get("reversed") is not None
+        try:
+            counter = int(ol.get("start")) if ol.get("start") else (len(items) if reverse else 1)
+        except ValueError:
+            counter = 1
+        fmt = ol.get("type") or "1"
+        for li in items:
+            try:
+                if li.get("value"):
+                    counter = int(li.get("value"))
+            except ValueError:
+                pass
+            own = (li.text or "").lstrip()
+            if not starts_with_marker(own or _first_text(li)):
+                li.text = f"{format_number(counter, fmt)}. " + (li.text or "").lstrip()
+            counter += -1 if reverse else 1
+
+
+def _first_text(el) -> str:
+    for text in el.itertext():
+        if text.strip():
+            return text.lstrip()
+    return ""
+
+
+def _trafilatura(root):
+    import trafilatura  # imported late: it is slow to import and only HTML needs it
+
+    try:
+        xml = trafilatura.extract(root, output_format="xml", include_tables=True, include_comments=False,
+                                  include_images=False, include_links=False, favor_recall=True,
+                                  deduplicate=False, with_metadata=False)
+    except (RecursionError, ValueError, TypeError, lxml.etree.LxmlError):
+        return None  # the fallback renderer handles what trafilatura cannot
+    if not xml:
+        return None
+    try:
+        return lxml.etree.fromstring(xml.encode("utf-8"), lxml.etree.XMLParser(recover=True, huge_tree=False))
+    except lxml.etree.XMLSyntaxError:
+        return None
+
+
+class _Renderer:
+    """Walks an HTML or trafilatura-XML tree into lines (one block per line)."""
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple[str, int, str]] = []  # (kind, indent level, text)
+        self.buf: list[str] = []
+        self.kind = "para"
+        self.indent = 0
+        self._inside_item = 0
+
+    def flush(self) -> None:
+        if not self.buf:
+            return
+        raw = "".join(self.buf)
+        self.buf = []
+        pieces = [_WS.sub(" ", p).strip() for p in raw.split(_BR)]
+        pieces = [p for p in pieces if p]
+        if not pieces:
+            return
+        if self.kind == "item":
+            # A <br> inside a list entry: wrapped text, unless the next piece is a list entry itself.
+            text = pieces[0]
+            for piece in pieces[1:]:
+                if starts_with_marker(piece):
+                    self.blocks.append(("item", self.indent, text))
+                    text = piece
+                else:
+                    text += " " + piece
+            self.blocks.append(("item", self.indent, text))
+            self.kind, self.indent = "para", self.indent
+        else:
+            for piece in pieces:
+                self.blocks.append((self.kind if len(pieces) == 1 else "line", self.indent, piece))
+
+    def walk(self, el, level: int, depth: int, list_kind: str | None = None) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if not tag:
+            if el.tail:
+                self.buf.append(el.tail)
+            return
+        if depth > MAX_DEPTH:
+            self.buf.append(" " + " ".join(el.itertext()) + " ")
+            if el.tail:
+                self.buf.append(el.tail)
+            return
+        if tag in _DROP and tag != "head" or tag in ("graphic", "img"):
+            pass
+        elif tag in ("br", "lb"):
+            self.buf.append(_BR)
+        elif tag in _LISTS:
+            self.flush()
+            kind = "ol" if tag == "ol" or (el.get("rend") or "").lower() == "ol" else "ul"
+            outer = self._inside_item == 0  # a nested list stays tight against its parent entry
+            if outer:
+                self.blocks.append(("sep", 0, ""))
+            for child in el:
+                self.walk(child, level + 1 if level >= 0 else 0, depth + 1, kind)
+            self.flush()
+            if outer:
+                self.blocks.append(("sep", 0, ""))
+        elif tag in _ITEMS:
+            self.flush()
+            self.kind, self.indent = "item", max(level, 0)
+            text = el.text or ""
+            first = text.lstrip() or _first_text(el)
+            if list_kind == "ul" or not starts_with_marker(first):
+                marker = "-" if list_kind != "ol" else "1."
+                if not starts_with_marker(first):
+                    text = f"{marker} " + text.lstrip()
+            self.buf.append(text)
+            self._inside_item += 1
+            for child in el:
+                self.walk(child, level, depth + 1, list_kind)
+            self._inside_item -= 1
+            self.flush()
+            self.kind = "para"
+        elif tag == "table":
+            self.flush()
+            self.blocks.append(("sep", 0, ""))
+            self._children(el, level, depth)
+            self.blocks.append(("sep", 0, ""))
+        elif tag in _ROWS:
+            self.flush()
+            cells = [_WS.sub(" ", " ".join(c.itertext())).strip() for c in el
+                     if isinstance(c.tag, str) and c.tag.lower() in _CELLS]
+            cells = [c for c in cells if c]
+            if cells:
+                if re.fullmatch(r"\d{1,3}\.?|[a-zA-Z][.)]", cells[0]) and len(cells) > 1:
+                    line = cells[0].rstrip(".)") + ". " + " | ".join(cells[1:])
+                else:
+                    line = " | ".join(cells)
+                self.blocks.append(("row", max(level, 0), line))
+        elif tag in _HEADING:
+            self.flush()
+            self.kind = "heading"
+            self._children(el, level, depth)
+            self.flush()
+            self.kind = "para"
+        elif tag in _BLOCK or tag in ("tbody", "thead", "tfoot", "html"):
+            self.flush()
+            saved = self.kind
+            self.kind = "para"
+            self._children(el, level, depth)
+            self.flush()
+            self.kind = saved if saved != "item" else "para"
+        else:  # inline: span, b, hi, ref, a …
+            self._children(el, level, depth)
+        if el.tail:
+            self.buf.append(el.tail)
+
+    def _children(self, el, level: int, depth: int) -> None:
+        if el.text:
+            self.buf.append(el.text)
+        for child in el:
+            self.walk(child, level, depth + 1)
+
+    def text(self) -> str:
+        self.flush()
+        out: list[str] = []
+        prev_kind = None
+        for kind, indent, text in self.blocks:
+            if kind == "sep":
+                prev_kind = None
+                continue
+            tight = kind in ("item", "row", "line") and prev_kind in ("item", "row", "line")
+            if out and not tight:
+                out.append("")
+            out.append("  " * indent + text)
+            prev_kind = kind
+        return "\n".join(out)
+
+
+def render(root) -> str:
+    """Render an lxml HTML tree or trafilatura XML into the plain-text shape of every reader."""
+    r = _Renderer()
+    r.walk(root, -1, 0)
+    return r.text()

@@ -1,0 +1,259 @@
+"""PDF (pypdfium2): text lines in reading order, rebuilt into paragraphs and nested lists.
+
+pdfium gives characters in content order with line breaks and boxes. From the
+boxes we know where each line starts and ends, so:
+
+- a line that stops well before the right margin ends its paragraph or list
+  entry; one that fills the line is wrapped and joins the next (hyphenation
+  undone, see :func:`janji.clean.whitespace.join_wrapped`);
+- a line starting with a marker ("1.", "a.", "•") starts a list entry, nested
+  by the x-position of its marker (two spaces per level in the output);
+- a larger vertical gap, a bigger font or a first-line indent starts a new
+  paragraph; page numbers and running headers/footers are dropped.
+
+Example:
+
+    >>> text, title = read_pdf(open("visi-misi.pdf", "rb").read(), "visi-misi.pdf")  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from janji.clean.whitespace import join_wrapped
+from janji.errors import InputError
+from janji.read.markers import BULLET_CHARS, MARKER
+
+MAX_PAGES = 2000
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:hal(?:aman|\.)?\s*)?\d{1,4}(?:\s*(?:dari|/|of)\s*\d{1,4})?(?:\s*[-–—])?\s*$"
+                          r"|^\s*[ivxlcIVXLC]{1,6}\s*$", re.I)
+_SENTENCE_STOP = re.compile(r"[.:;!?][\"”’)]?$")
+_BULLET_START = re.compile("^[" + re.escape(BULLET_CHARS) + r"]\s*")
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float  # left of the first visible character
+    x1: float  # right of the last visible character
+    y: float  # bottom of the first visible character (PDF units, up is larger)
+    size: float  # font size of the first visible character
+    page: int
+    hyphen_break: bool = False  # pdfium joined a hyphenated line end: always a continuation
+
+
+def read_pdf(raw: bytes, name: str) -> tuple[str, str | None]:
+    try:
+        pdf = pdfium.PdfDocument(raw)
+    except pdfium.PdfiumError as exc:
+        message = str(exc).lower()
+        if "password" in message or "security" in message:
+            raise InputError(name, "PDF terenkripsi (butuh kata sandi)") from None
+        raise InputError(name, "PDF rusak atau tidak dapat dibuka") from None
+    try:
+        title = _title(pdf)
+        pages = [_page_lines(pdf, i) for i in range(min(len(pdf), MAX_PAGES))]
+    finally:
+        pdf.close()
+    if not any(pages):
+        raise InputError(name, "PDF tanpa lapisan teks (hasil pindaian?); jalankan OCR terlebih dahulu")
+    pages = _drop_running_lines(pages)
+    return layout([line for page in pages for line in page]), title
+
+
+def _title(pdf) -> str | None:
+    try:
+        title = (pdf.get_metadata_dict().get("Title") or "").strip()
+    except (pdfium.PdfiumError, UnicodeDecodeError, ValueError):
+        return None
+    # Word and converters often leave placeholders ("untitled", "Microsoft Word - x.docx").
+    if not title or title.lower() in ("untitled", "judul", "title") or title.lower().startswith("microsoft word"):
+        return None
+    return title[:500]
+
+
+def _page_lines(pdf, index: int) -> list[Line]:
+    page = pdf[index]
+    try:
+        tp = page.get_textpage()
+        try:
+            n = tp.count_chars()
+            if n <= 0:
+                return []
+            text = tp.get_text_range(0, n)
+            return _split_lines(tp, text, index)
+        finally:
+            tp.close()
+    finally:
+        page.close()
+
+
+def _split_lines(tp, text: str, page: int) -> list[Line]:
+    # pdfium indexes UTF-16 code units: map string positions to character indices.
+    if len(text) == tp.count_chars():
+        index = list(range(len(text)))
+    else:
+        index, i = [], 0
+        for ch in text:
+            index.append(i)
+            i += 2 if ord(ch) > 0xFFFF else 1
+    lines: list[Line] = []
+    start = 0
+    pos = 0
+    length = len(text)
+    while pos <= length:
+        ch = text[pos] if pos < length else "\n"
+        if ch in "\r\n\ufffe":
+            segment = text[start:pos]
+            if ch == "\ufffe":
+                segment += "-"
+            line = _make_line(tp, segment, index, start, page, hyphen=ch == "\ufffe")
+            if line is not None:
+                lines.append(line)
+            if ch == "\r" and pos + 1 < length and text[pos + 1] == "\n":
+                pos += 1
+            start = pos + 1
+        pos += 1
+    return lines
+
+
+def _make_line(tp, segment: str, index: list[int], start: int, page: int, hyphen: bool) -> Line | None:
+    stripped = segment.strip()
+    if not stripped:
+        return None
+    first = start + (len(segment) - len(segment.lstrip()))
+    last = start + len(segment.rstrip()) - 1
+    if hyphen:
+        last -= 1  # the "-" we appended has no box of its own
+    try:
+        left, bottom, _, _ = tp.get_charbox(index[first])
+        _, _, right, _ = tp.get_charbox(index[max(first, last)])
+        size = float(pdfium_c.FPDFText_GetFontSize(tp.raw, index[first]))
+    except (IndexError, pdfium.PdfiumError):
+        left = bottom = right = size = 0.0
+    text = " ".join(stripped.split())
+    return Line(text=text, x0=left, x1=right, y=bottom, size=size, page=page, hyphen_break=hyphen)
+
+
+def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
+    """Remove page numbers and headers/footers repeated at the top or bottom of most pages."""
+    def key(line: Line) -> str:
+        return re.sub(r"\d+", "#", line.text.lower())
+
+    edge_counts: Counter[str] = Counter()
+    for lines in pages:
+        for line in {id(l): l for l in lines[:2] + lines[-2:]}.values():
+            edge_counts[key(line)] += 1
+    repeated = {k for k, c in edge_counts.items() if len(pages) >= 3 and c >= max(3, len(pages) // 2)}
+    out = []
+    for lines in pages:
+        edges = {id(l) for l in lines[:2] + lines[-2:]}
+        out.append([l for l in lines if not (id(l) in edges and (key(l) in repeated or _PAGE_NUMBER.match(l.text)))])
+    return out
+
+
+@dataclass
+class _Block:
+    kind: str  # "item" or "para"
+    level: int
+    text: str
+    last: Line
+
+
+def layout(lines: list[Line]) -> str:
+    """Rebuild paragraphs and nested list entries from positioned lines."""
+    if not lines:
+        return ""
+    lefts = Counter(round(l.x0) for l in lines if len(l.text) > 25) or Counter(round(l.x0) for l in lines)
+    body_left = min(x for x, c in lefts.items() if c >= max(1, lefts.most_common(1)[0][1] // 4))
+    right_margin = _percentile([l.x1 for l in lines], 0.9)
+    width = max(right_margin - body_left, 1.0)
+    sizes = [l.size for l in lines if l.size > 0]
+    body_size = statistics.median(sizes) if sizes else 0.0
+    gaps = [a.y - b.y for a, b in zip(lines, lines[1:]) if a.page == b.page and 0 < a.y - b.y < 4 * (a.size or 12)]
+    # The usual line spacing: a low quantile, since paragraph gaps are part of the sample too.
+    line_gap = _percentile(gaps, 0.3) if gaps else (body_size or 12) * 1.2
+    tol = max(2.0, (body_size or 10) * 0.4)
+
+    blocks: list[_Block] = []
+    markers: list[float] = []  # x of the open list markers, outermost first
+    for line in lines:
+        text = line.text
+        is_marker = bool(MARKER.match(text + " ")) or bool(_BULLET_START.match(text))
+        prev = blocks[-1] if blocks else None
+        if prev is not None and not is_marker and _continues(prev.last, line, width, right_margin, line_gap,
+                                                                    body_size, tol):
+            prev.text = join_wrapped(prev.text, text)
+            prev.last = line
+            continue
+        if is_marker:
+            while markers and line.x0 < markers[-1] - tol:
+                markers.pop()
+            if markers and abs(line.x0 - markers[-1]) <= tol:
+                level = len(markers) - 1
+            elif markers and line.x0 > markers[-1] + tol:
+                markers.append(line.x0)
+                level = len(markers) - 1
+            else:
+                markers[:] = [line.x0]
+                level = 0
+            text = _BULLET_START.sub("- ", text) if _BULLET_START.match(text) else text
+            blocks.append(_Block("item", level, text, line))
+        else:
+            while markers and line.x0 <= markers[-1] + tol:
+                markers.pop()
+            level = len(markers)  # an explanation indented under a list entry stays under it
+            blocks.append(_Block("para", level, text, line))
+    out: list[str] = []
+    prev_kind = None
+    for block in blocks:
+        if out and not (block.kind == "item" and prev_kind == "item"):
+            out.append("")
+        out.append("  " * block.level + block.text)
+        prev_kind = block.kind
+    return "\n".join(out)
+
+
+def _continues(prev: Line, line: Line, width: float, right_margin: float, line_gap: float, body_size: float,
+               tol: float) -> bool:
+    """Is ``line`` the wrapped continuation of the block ending with ``prev``?"""
+    if prev.hyphen_break:
+        return True
+    if _is_caps_heading(prev.text) or _is_caps_heading(line.text):
+        return False
+    if _SENTENCE_STOP.search(prev.text) and (line.text[:1].isupper() or line.text[:1].isdigit()) \
+            and prev.x1 < right_margin - 2 * tol:
+        return False  # a sentence ended before the margin and a new one begins: a new block
+    if line.size and body_size and line.size > body_size * 1.15 and prev.size < line.size * 0.95:
+        return False  # a heading in a larger font
+    if prev.size and line.size and abs(prev.size - line.size) > max(1.0, 0.15 * prev.size):
+        return False
+    if prev.page == line.page:
+        gap = prev.y - line.y
+        if gap <= 0 or gap > line_gap * 1.45:
+            return False  # a paragraph gap, or a jump back up (a new column or text box)
+    elif line.text[:1].isupper():
+        return False  # across a page only a sentence that obviously continues is joined
+    # Did the previous line stop short? The next word would have fitted on it if so.
+    first_word = line.text.split(" ", 1)[0]
+    char_width = (prev.x1 - prev.x0) / max(len(prev.text), 1) if prev.x1 > prev.x0 else width / 80
+    if prev.x1 + char_width * (len(first_word) + 1) < right_margin - tol:
+        return False
+    if line.x0 > prev.x0 + 3 * tol and not MARKER.match(prev.text + " "):
+        return False  # deeper indentation than the block: a new, nested paragraph
+    return True
+
+
+def _is_caps_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(text) < 80 and len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0

@@ -1,0 +1,118 @@
+import re
+
+import pytest
+
+from janji.clean import clean
+from janji.clean.furniture import furniture_rule, remove_furniture
+from janji.document import Document
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Baca Juga: Kampanye Pilwali Dimulai, Simak Visi Misi", "read_more"),
+    ("BACA JUGA : Debat Kedua Digelar", "read_more"),
+    ("Lihat Juga : Video Debat Pilkada", "read_more"),
+    ("Baca: Pilkada Serentak Digelar", "read_more"),
+    ("[Gambas:Video 20detik]", "read_more"),
+    ("Foto: Dok. Tim Pemenangan", "caption"),
+    ("Ilustrasi kotak suara Pilkada. (ANTARA/Fulan Bin Fulan)", "caption"),
+    ("Judul Artikel di Pilkada Kota 2024IDN Times/Muhamad Iqbal", "caption"),
+    ("Pasangan calon saat debat, Sabtu (2/11/2024). ANTARA FOTO/Nyoman Hendra", "caption"),
+    ("Calon bupati berorasi di lapangan (KOMPAS.com/RAHMAT NUR)", "caption"),
+    ("1 KOMENTAR", "comments"),
+    ("TINGGALKAN KOMENTAR", "comments"),
+    ("Silakan masukkan komentar anda!", "comments"),
+    ("Silahkan LOGIN untuk berkomentar.", "comments"),
+    ("Tinggalkan Balasan", "comments"),
+    ("Penulis: Ardiana | Editor: Diah Anggraeni", "author"),
+    ("Reporter: Fulan", "author"),
+    ("Pewarta: Fulan", "author"),
+    ("Laporan Wartawan Tribunnews.com, Fulan", "author"),
+    ("Copyright © ANTARA 2024", "author"),
+    ("SCROLL TO CONTINUE WITH CONTENT", "advert"),
+    ("ADVERTISEMENT", "advert"),
+    ("Artikel ini telah tayang di Kompas.com dengan judul \"Visi Misi\"", "advert"),
+    ("Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com di Telegram", "advert"),
+    ("Ikuti berita terkini dari kami di Google News", "advert"),
+    ("Bagikan: Facebook Twitter WhatsApp", "share"),
+    ("Share Facebook Twitter Telegram Copy Link", "share"),
+    ("Halaman 2 dari 3", "pagination"),
+    ("1 2 3 Selanjutnya", "pagination"),
+    ("(rdp/imk)", "editor_initials"),
+])
+def test_furniture_lines(line, rule):
+    assert furniture_rule(line) == rule
+
+
+@pytest.mark.parametrize("line", [
+    "1. Pembangunan 4 unit sekolah baru SMP, satu di wilayah Kecamatan Setu",
+    "7. Lansia sehat berdaya/Posbindu Plus (Pendampingan Kesehatan dan psikologi di Posbindu)",
+    "Pembangunan RSUD/Puskesmas Baru",
+    "Kerja sama pembangunan dan pelayanan pada Kawasan Aglomerasi (Pusat/Daerah)",
+    "• BOS Daerah (Bosda)/Beasiswa/bantuan pendidikan/insentif",
+    "Selanjutnya: Program Strategis",
+    "Tangerang Selatan, IDN Times - Pasangan calon Wali Kota kembali menjadi kontestan.",
+    "Spanduk kampanye paslon dipasang di seluruh kecamatan sejak awal masa kampanye, kata ketua tim.",
+    "Sumber pendanaan program berasal dari APBD dan APBN serta dana desa yang dialokasikan.",
+    "Komentar warga tentang program ini sangat positif karena menyentuh kebutuhan dasar mereka.",
+    "Rekomendasi: pemerintah daerah perlu memperkuat koordinasi lintas sektor.",
+    "Visi",
+    "Misi:",
+])
+def test_content_lines_are_not_furniture(line):
+    assert furniture_rule(line) is None
+
+
+def test_tags_block_and_trailer_are_removed():
+    text = ("Visi\n\n1. Kota maju\n\n" + "".join(f"Paragraf isi berita ke-{i} yang panjang.\n\n" for i in range(5)) +
+            "Topik:\n\n  • Ita Lismawati F Malau\n  • Pilkada 2024\n\nBerita Terkini Lainnya\n\n"
+            "Judul berita lain\nJudul berita lain lagi")
+    removed = []
+    out = remove_furniture(text, removed)
+    assert "Topik" not in out and "Malau" not in out and "Judul berita lain" not in out
+    assert out.startswith("Visi\n\n1. Kota maju")
+    assert {rule for rule, _ in removed} <= {"tags", "trailer"}
+
+
+def test_trailer_heading_early_in_text_keeps_what_follows():
+    text = "Berita Terkait\nVisi: Kota maju\n" + "Misi pembangunan daerah yang panjang.\n" * 10
+    assert "Visi: Kota maju" in remove_furniture(text)
+
+
+def test_inline_ads_and_glued_read_more():
+    out = remove_furniture("Pasangan itu berjanji. ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT Misi pertama.\n"
+                           "Program jalan desa. Baca juga: Berita lain di kota")
+    assert out == "Pasangan itu berjanji. Misi pertama.\nProgram jalan desa."
+
+
+def test_repeated_headline_is_dropped_once():
+    assert remove_furniture("Judul Berita Sama Persis\n\nJudul Berita Sama Persis\n\nIsi.") == \
+        "Judul Berita Sama Persis\n\n\nIsi."
+
+
+def test_clean_stage_collapses_blank_runs_and_records_removed_lines():
+    doc = Document.from_bytes(b"", "x.txt")
+    doc.text = "\n\nVisi\r\n\r\n\r\n\r\nBaca juga: Lain\r\nMaju\n\n"
+    clean(doc)
+    assert doc.text == "Visi\n\nMaju"
+    assert doc.user_data["clean.removed"] == [("read_more", "Baca juga: Lain")]
+
+
+MARKED = re.compile(r"^\s*(?:\d{1,3}[.)]|[a-z][.)]|[-•])\s")
+
+
+def test_seeds_and_devset_lose_no_list_entries_or_long_lines(shared):
+    """Furniture removal on the real documents beside the project never drops a list entry or prose."""
+    paths = sorted((shared / "seeds").glob("*.txt")) + sorted((shared / "devset" / "docs").glob("*.txt"))
+    assert paths
+    for path in paths:
+        doc = Document.from_bytes(path.read_bytes(), path.name)
+        doc.text = path.read_text(encoding="utf-8")
+        clean(doc)
+        for rule, line in doc.user_data["clean.removed"]:
+            if rule not in ("tags", "trailer"):
+                assert not MARKED.match(line), (path.name, line)
+            assert len(line.split()) <= 40, (path.name, line)
+        kept = {" ".join(line.split()) for line in doc.text.splitlines()}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if MARKED.match(line) and "Malau" not in line:
+                assert " ".join(line.split()) in kept, (path.name, line)

@@ -1,0 +1,165 @@
+"""Build small PDF, DOCX and HTML sources for tests (reportlab, python-docx), in memory.
+
+Loaded by path from the conftest files of tests/read and tests/fuzz (tests are
+not a package here).
+"""
+from __future__ import annotations
+
+import copy
+import io
+
+from docx import Document as DocxDocument
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfgen import canvas
+
+FONT = "Helvetica"
+
+
+def pdf_from_lines(pages: list[list[tuple[float, str]]], *, title: str | None = None, size: float = 11,
+                   leading: float = 14, password: str | None = None) -> bytes:
+    """Each page is a list of (x, text) lines drawn top-down; x=None means an empty line (a gap)."""
+    buf = io.BytesIO()
+    kwargs = {}
+    if password:
+        from reportlab.lib import pdfencrypt
+
+        kwargs["encrypt"] = pdfencrypt.StandardEncryption(password, canPrint=0)
+    c = canvas.Canvas(buf, pagesize=A4, **kwargs)
+    if title:
+        c.setTitle(title)
+    for page in pages:
+        y = 800.0
+        for x, text in page:
+            if x is not None:
+                c.setFont(FONT, size)
+                c.drawString(x, y, text)
+            y -= leading
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def wrap(text: str, width: float, size: float = 11) -> list[str]:
+    return simpleSplit(text, FONT, size, width)
+
+
+def pdf_list(entries: list[tuple[int, str, str]], *, intro: str = "", width: float = 300, title: str | None = None,
+             page_numbers: bool = False) -> bytes:
+    """A list as a word processor lays it out: (level, marker, text), hanging indent, wrapped at ``width``."""
+    lines: list[tuple[float, str]] = []
+    if intro:
+        for line in wrap(intro, width):
+            lines.append((72, line))
+        lines.append((None, ""))
+    for level, marker, text in entries:
+        x = 72 + 24 * level
+        c = canvas.Canvas(io.BytesIO())
+        hang = c.stringWidth(marker + " ", FONT, 11)
+        for i, line in enumerate(wrap(text, width - 24 * level - hang)):
+            lines.append((x, f"{marker} {line}") if i == 0 else (x + hang, line))
+    pages = [lines]
+    if page_numbers:
+        pages = [lines + [(None, "")] * 3 + [(290, "1")]]
+    return pdf_from_lines(pages, title=title)
+
+
+# --- DOCX ----------------------------------------------------------------------------------------
+
+def _abstract_num(abstract_id: int, levels: list[tuple[str, str, int]]) -> str:
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+        f'<w:pPr><w:ind w:left="{720 * (i + 1)}" w:hanging="360"/></w:pPr></w:lvl>'
+        for i, (fmt, text, start) in enumerate(levels))
+    return (f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+            f'<w:multiLevelType w:val="multilevel"/>{lvls}</w:abstractNum>')
+
+
+def add_numbering(document, levels: list[tuple[str, str, int]], *, start_override: int | None = None,
+                  abstract_id: int | None = None) -> int:
+    """Add a Word numbering definition; return its numId. ``levels``: (numFmt, lvlText, start) per ilvl."""
+    numbering = document.part.numbering_part.element
+    existing_abstract = [int(a.get(f'{{{numbering.nsmap["w"]}}}abstractNumId'))
+                         for a in numbering.findall(f'{{{numbering.nsmap["w"]}}}abstractNum')]
+    existing_num = [int(n.get(f'{{{numbering.nsmap["w"]}}}numId'))
+                    for n in numbering.findall(f'{{{numbering.nsmap["w"]}}}num')]
+    if abstract_id is None:
+        abstract_id = max(existing_abstract, default=0) + 100
+        # abstractNum elements must precede num elements
+        first_num = numbering.find(f'{{{numbering.nsmap["w"]}}}num')
+        element = parse_xml(_abstract_num(abstract_id, levels))
+        if first_num is not None:
+            first_num.addprevious(element)
+        else:
+            numbering.append(element)
+    num_id = max(existing_num, default=0) + 1
+    override = (f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start_override}"/></w:lvlOverride>'
+                if start_override is not None else "")
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
+                               f'{override}</w:num>'))
+    return num_id
+
+
+def abstract_of(document, num_id: int) -> int:
+    numbering = document.part.numbering_part.element
+    w = numbering.nsmap["w"]
+    for num in numbering.findall(f"{{{w}}}num"):
+        if num.get(f"{{{w}}}numId") == str(num_id):
+            return int(num.find(f"{{{w}}}abstractNumId").get(f"{{{w}}}val"))
+    raise KeyError(num_id)
+
+
+def numbered(document, text: str, num_id: int, ilvl: int = 0):
+    """A paragraph in Word list ``num_id`` at level ``ilvl`` (the number is NOT in its text)."""
+    p = document.add_paragraph(text, style="List Paragraph" if "List Paragraph" in
+                               [s.name for s in document.styles] else None)
+    ppr = p._p.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    return p
+
+
+def docx_bytes(document) -> bytes:
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def new_docx(title: str | None = None):
+    document = DocxDocument()
+    if title:
+        document.core_properties.title = title
+    return document
+
+
+def sample_docx() -> bytes:
+    """A visi-misi DOCX with real multilevel Word numbering, a bullet list, a heading and a table."""
+    d = new_docx("Visi Misi Paslon")
+    d.add_heading("VISI DAN MISI", level=1)
+    d.add_paragraph("Visi: Kabupaten yang maju dan sejahtera.")
+    num = add_numbering(d, [("decimal", "%1.", 1), ("lowerLetter", "%2.", 1), ("bullet", "\uf0b7", 1)])
+    numbered(d, "Membangun infrastruktur jalan desa", num, 0)
+    numbered(d, "Jalan desa 100 km", num, 1)
+    numbered(d, "Jembatan 20 unit", num, 1)
+    numbered(d, "Meningkatkan mutu pendidikan", num, 0)
+    numbered(d, "Sekolah gratis", num, 1)
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text = "1"
+    t.cell(0, 1).text = "Program beasiswa"
+    t.cell(1, 0).text = "2"
+    t.cell(1, 1).text = "Program kesehatan"
+    return docx_bytes(d)
+
+
+def sample_html() -> bytes:
+    return ("<!doctype html><html><head><meta charset='utf-8'><title>Visi Misi</title></head><body>"
+            "<nav><a href='/'>Beranda</a></nav><article><h1>Visi Misi Paslon Nomor 1</h1>"
+            "<p>Pasangan calon bupati menyampaikan visi dan misi mereka di hadapan DPRD pada Senin malam.</p>"
+            "<h2>Misi</h2><ol><li>Membangun jalan desa</li><li>Meningkatkan pendidikan<ol type='a'>"
+            "<li>Sekolah gratis</li><li>Beasiswa</li></ol></li></ol>"
+            "<script>document.write('x')</script></article></body></html>").encode("utf-8")
+
+
+def deepcopy_bytes(data: bytes) -> bytes:
+    return copy.copy(data)

@@ -1,0 +1,54 @@
+import pytest
+
+from janji.errors import InputError
+from janji.read.docx import read_docx
+
+
+def test_word_numbering_levels_and_formats(builders):
+    text, title = read_docx(builders.sample_docx(), "visi.docx")
+    assert title == "Visi Misi Paslon"
+    assert text == ("VISI DAN MISI\n\nVisi: Kabupaten yang maju dan sejahtera.\n\n"
+                    "1. Membangun infrastruktur jalan desa\n  a. Jalan desa 100 km\n  b. Jembatan 20 unit\n"
+                    "2. Meningkatkan mutu pendidikan\n  a. Sekolah gratis\n\n"
+                    "1. Program beasiswa\n2. Program kesehatan")
+
+
+def test_lvl_text_start_values_roman_and_restart(builders):
+    d = builders.new_docx()
+    num = builders.add_numbering(d, [("upperRoman", "BAB %1", 4), ("decimal", "%1.%2", 1)])
+    builders.numbered(d, "Visi", num, 0)
+    builders.numbered(d, "Misi", num, 0)
+    builders.numbered(d, "Misi pertama", num, 1)
+    d.add_paragraph("Penjelasan di antara dua daftar.")
+    continued = builders.add_numbering(d, [], abstract_id=builders.abstract_of(d, num))
+    builders.numbered(d, "Program", continued, 0)
+    restarted = builders.add_numbering(d, [], abstract_id=builders.abstract_of(d, num), start_override=1)
+    builders.numbered(d, "Ulang", restarted, 0)
+    text, _ = read_docx(builders.docx_bytes(d), "x.docx")
+    assert text.splitlines() == ["BAB IV Visi", "BAB V Misi", "  V.1 Misi pertama", "",
+                                 "Penjelasan di antara dua daftar.", "", "BAB VI Program", "BAB I Ulang"]
+
+
+def test_style_fallback_list_number_and_bullet(builders):
+    d = builders.new_docx()
+    d.add_paragraph("Program", style="List Number")
+    d.add_paragraph("Kegiatan", style="List Number 2")
+    d.add_paragraph("Catatan", style="List Bullet")
+    text, _ = read_docx(builders.docx_bytes(d), "x.docx")
+    assert text == "1. Program\n  1. Kegiatan\n- Catatan"
+
+
+def test_line_breaks_inside_an_entry_are_joined(builders):
+    d = builders.new_docx()
+    num = builders.add_numbering(d, [("decimal", "%1.", 1)])
+    p = builders.numbered(d, "Membangun jalan", num, 0)
+    p.runs[0].add_break()
+    p.add_run("desa dan kota")
+    text, _ = read_docx(builders.docx_bytes(d), "x.docx")
+    assert text == "1. Membangun jalan desa dan kota"
+
+
+def test_broken_docx_is_an_input_error(builders):
+    data = builders.sample_docx()
+    with pytest.raises(InputError):
+        read_docx(data[: len(data) // 2], "rusak.docx")

@@ -1,0 +1,47 @@
+import time
+
+from janji.read.html import read_html
+
+
+def test_article_lists_keep_numbers_nesting_and_title(builders):
+    text, title = read_html(builders.sample_html(), "berita.html")
+    assert title == "Visi Misi"
+    assert "Beranda" not in text and "document.write" not in text
+    assert "Misi\n\n1. Membangun jalan desa\n2. Meningkatkan pendidikan\n  a. Sekolah gratis\n  b. Beasiswa" in text
+
+
+def test_og_title_preferred_and_ol_start_and_bullets():
+    html = (b"<html><head><title>t</title><meta property='og:title' content='Judul Asli'></head><body>"
+            b"<p>Program unggulan pasangan calon:</p><ol start='4'><li>Jalan</li><li>Air</li></ol>"
+            b"<ul><li>Satu</li><li>Dua<ul><li>Dua A</li></ul></li></ul></body></html>")
+    text, title = read_html(html, "x.html")
+    assert title == "Judul Asli"
+    assert "4. Jalan\n5. Air\n\n- Satu\n- Dua\n  - Dua A" in text
+
+
+def test_items_that_already_print_their_number_are_not_numbered_twice():
+    text, _ = read_html(b"<ol><li>1. Jalan</li><li>2. Air</li></ol>", "x.html")
+    assert text == "1. Jalan\n2. Air"
+
+
+def test_br_lines_and_tables_become_lines():
+    html = (b"<div><p>Visi<br>Kota maju</p><table><tr><th>No</th><th>Program</th></tr>"
+            b"<tr><td>1</td><td>Sekolah gratis</td></tr><tr><td>2</td><td>Jalan mulus</td></tr></table></div>")
+    text, _ = read_html(html, "x.html")
+    assert "Visi\nKota maju" in text
+    assert "No | Program\n1. Sekolah gratis\n2. Jalan mulus" in text
+
+
+def test_charset_from_meta_is_used():
+    html = "<html><head><meta charset='windows-1252'></head><body><p>“Kota Maju” café</p></body></html>"
+    text, _ = read_html(html.encode("cp1252"), "x.html")
+    assert "“Kota Maju” café" in text
+
+
+def test_hostile_html_is_bounded():
+    deep = b"<html><body>" + b"<div>" * 20000 + b"<p>Misi</p>" + b"</div>" * 20000 + b"</body></html>"
+    start = time.perf_counter()
+    read_html(deep, "deep.html")  # may find no text, must not blow the stack or hang
+    nested_lists = b"<ul><li>" * 3000 + b"x" + b"</li></ul>" * 3000
+    read_html(nested_lists, "lists.html")
+    assert time.perf_counter() - start < 20

@@ -1,0 +1,63 @@
+import pytest
+
+from janji.errors import InputError
+from janji.read.pdf import read_pdf
+
+
+def test_numbered_list_with_wrapped_lines_and_nesting(builders):
+    entries = [
+        (0, "1.", "Membangun jalan desa yang mantap dan jembatan di seluruh kecamatan dengan kualitas yang baik "
+                  "serta terawat sepanjang tahun."),
+        (0, "2.", "Meningkatkan mutu pendidikan dasar."),
+        (1, "a.", "Sekolah gratis untuk semua anak usia sekolah di seluruh wilayah kabupaten tanpa terkecuali "
+                  "apa pun."),
+        (1, "b.", "Beasiswa bagi pelajar berprestasi."),
+        (0, "3.", "Melestarikan budaya daerah."),
+    ]
+    pdf = builders.pdf_list(entries, intro="Pasangan calon menyampaikan misi mereka dalam dokumen resmi yang "
+                                           "diserahkan kepada KPU pada bulan September.", title="Visi Misi",
+                            page_numbers=True)
+    text, title = read_pdf(pdf, "misi.pdf")
+    assert title == "Visi Misi"
+    assert text == (
+        "Pasangan calon menyampaikan misi mereka dalam dokumen resmi yang diserahkan kepada KPU pada bulan "
+        "September.\n\n"
+        "1. Membangun jalan desa yang mantap dan jembatan di seluruh kecamatan dengan kualitas yang baik serta "
+        "terawat sepanjang tahun.\n"
+        "2. Meningkatkan mutu pendidikan dasar.\n"
+        "  a. Sekolah gratis untuk semua anak usia sekolah di seluruh wilayah kabupaten tanpa terkecuali apa pun.\n"
+        "  b. Beasiswa bagi pelajar berprestasi.\n"
+        "3. Melestarikan budaya daerah.")
+
+
+def test_hyphenation_from_line_wraps_is_undone_but_real_hyphens_stay(builders):
+    lines = [(72, "1. Mempercepat pemba-"), (86, "ngunan jalan dan kegiatan sehari-"), (86, "hari warga, pemulihan Covid-"),
+             (86, "19 serta festival ogoh-"), (86, "ogoh."), (72, "2. Air bersih.")]
+    text, _ = read_pdf(builders.pdf_from_lines([lines]), "x.pdf")
+    assert text == ("1. Mempercepat pembangunan jalan dan kegiatan sehari-hari warga, pemulihan Covid-19 serta "
+                    "festival ogoh-ogoh.\n2. Air bersih.")
+
+
+def test_paragraph_gap_heading_and_bullets(builders):
+    lines = [(72, "VISI"), (None, ""), (72, "Terwujudnya kota yang maju."), (None, ""), (72, "MISI"),
+             (72, "• Membangun jalan"), (72, "• Membangun sekolah")]
+    text, _ = read_pdf(builders.pdf_from_lines([lines]), "x.pdf")
+    assert text == "VISI\n\nTerwujudnya kota yang maju.\n\nMISI\n\n- Membangun jalan\n- Membangun sekolah"
+
+
+def test_running_header_and_page_numbers_dropped(builders):
+    body = ["Pendahuluan rencana.", "Gambaran umum daerah.", "Visi dan misi.", "Program prioritas."]
+    pages = [[(72, "RPJMD Kabupaten Contoh 2025-2029"), (None, ""), (72, line), (None, ""), (290, str(i))]
+             for i, line in enumerate(body, 1)]
+    text, _ = read_pdf(builders.pdf_from_lines(pages), "x.pdf")
+    assert [line for line in text.splitlines() if line] == body
+
+
+def test_encrypted_corrupt_and_scanned_pdfs_give_reasons(builders):
+    with pytest.raises(InputError, match="terenkripsi"):
+        read_pdf(builders.pdf_from_lines([[(72, "Visi")]], password="rahasia"), "kunci.pdf")
+    good = builders.pdf_from_lines([[(72, "Visi")]])
+    with pytest.raises(InputError, match="rusak"):
+        read_pdf(good[: len(good) // 3], "potong.pdf")
+    with pytest.raises(InputError, match="OCR"):
+        read_pdf(builders.pdf_from_lines([[]]), "pindaian.pdf")
