@@ -1,0 +1,486 @@
+"""Candidate pairs: who runs (head, deputy), their ballot number, parties, incumbency and nicknames.
+
+Pairs are found where Indonesian news writes them:
+
+- joined by a dash: "Junaedi Malik–Khusnun Amin", "Thoni-Imat", dash lists of pairs, and two
+  pairs run together ("Bobby Nasution-Surya Edy Rahmayadi-Hasan Basri Sagala. Kedua paslon …");
+- joined by "dan" after a candidate word: "Pasangan calon nomor urut 1, Dr. H. Iwan Saputra,
+  S.E., M.Si., dan Dede MuKsit Aly", "Pasangan kandidat nomor satu Djeli Massie dan Harry Pontoh";
+- a numbered head whose deputy follows: "calon Wali kota nomor tiga, Burhanudin … wakilnya
+  yakni Jakobus Mawuntu".
+
+Later, shorter forms of a known pair ("Farhan-Erwin", "Junaedi-Khusnun") become its aliases;
+a fuller form ("Kasmidi Bulang dan Lulu Kinsu" after "Kasmidi Bulang-Kinsu") completes it; a
+pair whose head is known but whose deputy differs is a slip of the writer and is ignored.
+
+Example:
+    >>> [c.head for c in detect("Pasangan calon nomor urut 1 Irna Narulita-Tanto Arban (Intan).")]
+    ['Irna Narulita']
+"""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from janji.document import Candidate
+from janji.facts import names as names_
+from janji.facts import parties as parties_
+from janji.facts import regions
+from janji.facts.text import sentence_bounds, sentence_ends
+
+NUMBER_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9}
+NUM = r"(?:0?[1-9]|1[0-9]|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
+# "nomor urut 1", "nomor urut 01", "no. urut 2", "nomor dua", "paslon 2", "Paslon nomor 2"
+NUMBER_REF = re.compile(
+    rf"(?:\b(?:nomor|nomer|no\.)[ \t]*(?:urut[ \t]*)?|\b(?:paslon|pasangan|cabup|cawali|cagub|kandidat)[ \t]+)(?P<n>{NUM})\b",
+    re.I,
+)
+CANDIDATE_CUE = re.compile(
+    r"\b(?:pasangan|paslon|kandidat|calon|bakal\s+calon|cabup|cawabup|cawali|cawawali|cagub|cawagub|kontestan|"
+    r"nomor\s+urut|petahana|penantang|diusung)\b",
+    re.I,
+)
+
+_WORD = r"(?<![\w.])(?:(?:(?:Al|El|Ad|As|At|Ar|An|Abu|Ibnu)-)?[A-Z][a-z][A-Za-z'’]*|[A-Z]\.?(?=[ \t]+[A-Z]))"
+_PRE = r"(?:(?:Prof|Dr|dr|Drs|Dra|Ir|Hj|H|KH|drg)\.[ \t]*|(?:Hj|H)[ \t]+)*"
+_DEG = (
+    r"(?:,[ \t]*(?:(?:[A-Z][A-Za-z]{0,3}\.)+(?:[A-Za-z]{1,4}\.?)?|(?:SH|SE|MM|MH|MSi|MPd|SPd|ST|SIP|SAg|MAg|SKM|MKes|"
+    r"MT|MBA|PhD|SSos|MAP|MKn|SKom|Lc))(?=[,\s;)]|$))*"
+)
+NAME = rf"{_PRE}(?:{_WORD})(?:[ \t]+(?:{_WORD})){{0,6}}{_DEG}"
+DASH = r"(?<!\bAl)(?<!\bEl)(?<!\bAbu)[ \t]*[-–—][ \t]*"
+DASH_CHAIN = re.compile(rf"(?P<a>{NAME}){DASH}(?P<b>{NAME})(?:{DASH}(?P<c>{NAME}))?(?:{DASH}(?P<d>{NAME}))?")
+AND_PAIR = re.compile(rf"(?P<a>{NAME})[ \t]*,?[ \t]*(?:dan|&)[ \t]+(?P<b>{NAME})")
+SINGLE_NUMBERED = re.compile(
+    rf"(?i:\b(?:calon|kandidat|cabup|cawali|cagub|paslon)\b[^.\n]{{0,60}}?\bnomor[ \t]+(?:urut[ \t]+)?(?P<n>{NUM}))[ \t]*,?[ \t]*(?P<a>{NAME})"
+)
+DEPUTY_AFTER = re.compile(rf"\bwakil(?:nya)?[ \t]*,?[ \t]*(?:yakni|yaitu|adalah|ialah)?[ \t]*,?[ \t]*(?P<a>{NAME})")
+NUMBERED_NAME = re.compile(rf"(?i:{NUMBER_REF.pattern})[ \t]*,?[ \t]*(?P<a>{NAME}(?:{DASH}{NAME})?)")
+
+# Capitalised words that are not (parts of) person names.
+STOP = set(
+    """pasangan paslon calon bakal kandidat cabup cawabup cawali cawawali cagub cawagub wali walikota kota wakil
+    bupati gubernur kabupaten kab provinsi nomor urut partai pilkada pilbup pilwali pilgub pemilihan pemilu visi misi
+    program debat kpu kpud dan atau dengan yang di ke dari sedangkan sementara kemudian selain menurut kata ujar
+    bersama oleh para ketua anggota dprd pj plt penjabat petahana penantang kepala daerah pemerintah pemkot pemkab
+    pemprov dinas kecamatan kelurahan desa presiden menteri baca juga simak lihat foto sumber editor penulis
+    reporter berita adapun namun tetapi selanjutnya lalu itu ini tersebut mereka kami kita ia dia beliau mantan
+    calon-calon unggulan prioritas strategis misi-misi tim pemenangan ketum sekretaris jenderal dpc dpd dpw dpp
+    kampanye koalisi tagline tema sesi moderator panelis berikut seperti antara lain
+    """.split()
+)
+# First names so common (or Balinese birth-order names) that alone they name nobody in particular.
+COMMON_PARTS = set(
+    """i ni gede made ketut kadek nyoman komang putu wayan nengah gusti ngurah ida bagus ayu anak agung
+    muhammad mohammad muhamad moh mochamad achmad ahmad abdul abd siti nur nurul andi la wa haji""".split()
+)
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[ \t]+", name) if w]
+
+
+def _clean(raw: str, lower_seen: set[str], lead: bool = True) -> str:
+    """A matched name without titles and without the non-name words around it ("Pasangan Junaedi Malik")."""
+    words = _words(names_.strip_titles(raw))
+    if lead:
+        while words and (words[0].lower() in STOP or words[0].lower() in lower_seen):
+            words.pop(0)
+    while words and words[-1].lower() in STOP:
+        words.pop()
+    if any(w.lower() in STOP for w in words):
+        # keep the part after the last non-name word ("Kota Mojokerto" -> nothing, "Wakil Ali" -> "Ali")
+        last = max(i for i, w in enumerate(words) if w.lower() in STOP)
+        words = words[last + 1:]
+    return " ".join(words)
+
+
+def _valid(name: str) -> bool:
+    if not name or not re.search(r"[a-z]", name):
+        return False
+    if regions.candidates(name) or parties_.canonical(name):
+        return False  # "Mojokerto-Disway", "PPP-PKB"
+    return True
+
+
+def _tok(name: str | None) -> list[str]:
+    return names_.tokens(name) if name else []
+
+
+def _subset(short: str | None, long: str | None) -> bool:
+    a, b = _tok(short), _tok(long)
+    return bool(a) and bool(b) and all(w in b for w in a)
+
+
+def _same_person(x: str | None, y: str | None) -> bool:
+    return _subset(x, y) or _subset(y, x)
+
+
+def _number(text: str) -> int | None:
+    text = text.lower()
+    return NUMBER_WORDS.get(text) or (int(text) if text.isdigit() else None)
+
+
+class _Builder:
+    """Collects pairs in the order the text introduces them, merging forms of the same pair."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lower_seen = {w for w in re.findall(r"\b[a-z][a-z]+\b", text)}
+        self.cands: list[Candidate] = []
+        self.first_pos: list[int] = []
+
+    def find(self, head: str | None, deputy: str | None = None) -> Candidate | None:
+        for cand in self.cands:
+            if _same_person(head, cand.head) and (deputy is None or cand.deputy is None or _same_person(deputy, cand.deputy)):
+                return cand
+        return None
+
+    def pair(self, head: str, deputy: str | None, pos: int, written: str, new_ok: bool, number: int | None):
+        if not (_valid(head) and (deputy is None or _valid(deputy))):
+            return None
+        cand = self.find(head, deputy)
+        if cand is None and deputy:
+            # "Bandung Bersih Versi Arfi-Yena": a headline runs into the pair name
+            words = _words(head)
+            for i in range(1, len(words)):
+                cand = self.find(" ".join(words[i:]), deputy)
+                if cand is not None:
+                    head = " ".join(words[i:])
+                    written = written[written.find(words[i]):] if words[i] in written else written
+                    break
+        if cand is None:
+            clash = any(_same_person(head, c.head) or (deputy and _same_person(deputy, c.deputy)) for c in self.cands)
+            if clash or not new_ok or names_.honorific(head):
+                return None  # a known head with another deputy: a slip of the writer, the first form wins
+            cand = Candidate(head=head, deputy=deputy)
+            self.cands.append(cand)
+            self.first_pos.append(pos)
+        else:
+            if len(_tok(head)) > len(_tok(cand.head)):
+                cand.head = head
+            if deputy and (cand.deputy is None or len(_tok(deputy)) > len(_tok(cand.deputy))):
+                cand.deputy = deputy
+            elif deputy and (len(_tok(head)) < len(_tok(cand.head)) or len(_tok(deputy)) < len(_tok(cand.deputy))):
+                alias = re.sub(r"\s*[-–—]\s*", "-", written.strip())
+                if alias not in cand.aliases and "-" in alias:
+                    cand.aliases.append(alias)  # "Farhan-Erwin", "Junaedi-Khusnun"
+        if number and cand.number is None and all(c.number != number for c in self.cands):
+            cand.number = number
+        return cand
+
+
+def _number_before(text: str, start: int, floor: int) -> int | None:
+    """The ballot number written just before a pair ("paslon nomor urut 2 I Gusti …")."""
+    window_start = max(floor, start - 70, sentence_bounds(text, start)[0])
+    found = None
+    for m in NUMBER_REF.finditer(text, window_start, start):
+        found = m
+    if found and ";" not in text[found.end():start] and next(sentence_ends(text, found.end(), start), None) is None:
+        return _number(found.group("n"))
+    m = re.match(rf"[ \t]*\(?[ \t]*(?:nomor|no\.)[ \t]*urut[ \t]*({NUM})\b", text[start:start + 40], re.I)
+    return _number(m.group(1)) if m else None
+
+
+def _split_chain(text: str, parts: list[str], span: tuple[int, int]) -> list[tuple[str, str]]:
+    """"A-B C-D" written as three dashed names: split the middle one where the text elsewhere agrees."""
+    a, middle, c = parts
+    words = _words(middle)
+    if len(words) < 2:
+        return []
+    outside = text[:span[0]] + " " * (span[1] - span[0]) + text[span[1]:]
+    best, best_score = max(1, len(words) - 2), -1
+    for k in range(1, len(words)):
+        left, right = " ".join(words[:k]), " ".join(words[k:])
+        score = len(re.findall(rf"{re.escape(_words(a)[-1])}\s*[-–—]\s*{re.escape(left)}(?![ \t]+[A-Z])", outside))
+        score += len(re.findall(rf"(?<![A-Za-z][ \t]){re.escape(right)}\s*[-–—]\s*{re.escape(_words(c)[0])}", outside))
+        if score > best_score:
+            best, best_score = k, score
+    return [(a, " ".join(words[:best])), (" ".join(words[best:]), c)]
+
+
+def _cued_just_before(text: str, start: int) -> bool:
+    """A candidate word shortly before, with only lower-case or candidate words between
+    ("Pasangan calon nomor urut 1, Dr. H. Iwan …", not "pasangan Intan membawa visi 'Berdaya Saing dan …")."""
+    s0, _ = sentence_bounds(text, start)
+    for cue in CANDIDATE_CUE.finditer(text, max(s0, start - 120), start):
+        gap = names_.strip_titles(text[cue.end():start] + "X").rstrip("X")
+        gap = re.sub(r"\b(?:Prof|Dr|dr|Drs|Dra|Ir|Hj|H|KH|drg)\.", " ", gap)
+        if all(w.lower() in STOP or not w[:1].isupper() for w in re.findall(r"[A-Za-z]+", gap)):
+            return True
+    return False
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Inside a quotation on one line: a slogan or a vision, not a pair ('Berdaya Saing dan Sejahtera')."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    return any(before.count(q) % 2 == 1 for q in ("'", '"')) or before.count("“") > before.count("”") or before.count("‘") > before.count("’")
+
+
+def _raw_pairs(text: str, lower_seen: set[str]):
+    """(position, head, deputy, written form, cued, end) for every pair-shaped phrase, in text order."""
+    found = []
+    for m in DASH_CHAIN.finditer(text):
+        parts = [m.group(g) for g in "abcd" if m.group(g)]
+        cleaned = [_clean(parts[0], lower_seen)] + [_clean(p, lower_seen) for p in parts[1:]]
+        if not all(cleaned):
+            continue
+        s0, s1 = sentence_bounds(text, m.start())
+        cued = bool(CANDIDATE_CUE.search(text, max(0, m.start() - 300), min(len(text), s1)))
+        start = m.start() + m.group(0).find(cleaned[0].split()[0]) if cleaned[0].split()[0] in m.group(0) else m.start()
+        if len(cleaned) == 2:
+            found.append((start, cleaned[0], cleaned[1], m.group(0)[start - m.start():], cued, m.end()))
+        elif len(cleaned) == 3:
+            for head, deputy in _split_chain(text, cleaned, m.span()):
+                found.append((start, head, deputy, f"{head}-{deputy}", cued, m.end()))
+        else:
+            found.append((start, cleaned[0], cleaned[1], f"{cleaned[0]}-{cleaned[1]}", cued, m.end()))
+            found.append((start, cleaned[2], cleaned[3], f"{cleaned[2]}-{cleaned[3]}", cued, m.end()))
+    for m in AND_PAIR.finditer(text):
+        head, deputy = _clean(m.group("a"), lower_seen), _clean(m.group("b"), lower_seen, lead=False)
+        if not head or not deputy:
+            continue
+        if re.search(r"[-–—][ \t]*$", text[max(0, m.start() - 3):m.start()]):
+            continue  # "Kasmidi Bulang-Kinsu dan Ardiansyah-Mahyunadi": two dashed pairs, not one
+        start = m.start() + m.group(0).find(head.split()[0])
+        found.append((start, head, deputy, m.group(0), _cued_just_before(text, start), m.end()))
+    found = [f for f in found if not _quoted(text, f[0], f[5])]
+    found.sort(key=lambda t: t[0])
+    return found
+
+
+def detect(text: str) -> list[Candidate]:
+    """Every candidate pair the text speaks of, in the order it introduces them."""
+    b = _Builder(text)
+    last_end = 0
+    for start, head, deputy, written, cued, end in _raw_pairs(text, b.lower_seen):
+        number = _number_before(text, start, last_end)
+        cand = b.pair(head, deputy, start, written, cued, number)
+        if cand is not None:
+            last_end = end
+            _aliases_around(text, cand, start, end, b.lower_seen)
+    _numbered_heads(text, b)
+    _numbered_aliases(text, b)
+    _short_names(text, b)
+    _incumbency(text, b.cands)
+    return b.cands
+
+
+def _aliases_around(text: str, cand: Candidate, start: int, end: int, lower_seen: set[str]) -> None:
+    """"… Irna Narulita-Tanto Arban (Intan)", "pasangan Tama Asli atau Taslim-Asgar Ali"."""
+    m = re.match(r"[ \t]*\(([^()\n]{2,40})\)", text[end:end + 45])
+    if m:
+        alias = re.sub(r"\s*[-–—]\s*", "-", m.group(1).strip())
+        if alias[:1].isupper() and len(alias.split()) <= 4 and _valid(alias) and not re.search(r"\d", alias):
+            _add_alias(cand, alias)
+    m = re.search(rf"(?P<a>{NAME})[ \t]+atau[ \t]+$", text[max(0, start - 60):start])
+    if m:
+        alias = _clean(m.group("a"), lower_seen)
+        if alias and _valid(alias):
+            _add_alias(cand, alias)
+
+
+def _add_alias(cand: Candidate, alias: str) -> None:
+    if alias and alias not in cand.aliases and alias not in (cand.head, cand.deputy):
+        cand.aliases.append(alias)
+
+
+def _numbered_heads(text: str, b: _Builder) -> None:
+    """"calon Wali kota Manado nomor tiga, Burhanudin … wakilnya yakni Jakobus Mawuntu"."""
+    for m in SINGLE_NUMBERED.finditer(text):
+        number = _number(m.group("n"))
+        head = _clean(m.group("a"), b.lower_seen)
+        if not head or not _valid(head) or names_.honorific(head):
+            continue
+        if re.match(rf"[ \t]*,?[ \t]*(?:dan|&|[-–—])[ \t]*{_WORD}", text[m.end():m.end() + 40]):
+            continue  # a pair, already read
+        if any(c.number == number for c in b.cands) or b.find(head):
+            continue
+        d = DEPUTY_AFTER.search(text, m.end(), min(len(text), m.end() + 400))
+        deputy = _clean(d.group("a"), b.lower_seen) if d else ""
+        if deputy and _valid(deputy):
+            cand = Candidate(head=head, deputy=deputy, number=number)
+            b.cands.append(cand)
+            b.first_pos.append(m.start("a"))
+    order = sorted(range(len(b.cands)), key=lambda i: b.first_pos[i])
+    b.cands[:] = [b.cands[i] for i in order]
+    b.first_pos[:] = [b.first_pos[i] for i in order]
+
+
+def _fuzzy_owner(name: str, cands: list[Candidate]) -> Candidate | None:
+    """The pair a nickname belongs to ("Gus Juned" -> Junaedi Malik), if exactly one fits."""
+    word = _words(name)[-1].lower()
+    owners = []
+    for cand in cands:
+        for part in _tok(cand.head) + _tok(cand.deputy):
+            if part[:2] == word[:2] and SequenceMatcher(None, part, word).ratio() >= 0.75:
+                owners.append(cand)
+                break
+    return owners[0] if len(owners) == 1 else None
+
+
+def _numbered_aliases(text: str, b: _Builder) -> None:
+    """"Cawali nomor urut 1, Gus Juned", "Paslon 1 Ambara Adi", "Paslon nomor 2 Jaya-Wibawa"."""
+    for m in NUMBERED_NAME.finditer(text):
+        number = _number(m.group("n"))
+        raw = re.sub(r"\s*[-–—]\s*", "-", m.group("a"))
+        alias = "-".join(_clean(p, b.lower_seen) for p in raw.split("-"))
+        if not alias or alias.startswith("-") or alias.endswith("-") or not _valid(alias.replace("-", " ")):
+            continue
+        owner = next((c for c in b.cands if c.number == number), None)
+        known = next((c for c in b.cands if any(_same_person(alias, n) for n in [c.head, c.deputy, *c.aliases])), None)
+        if owner is None and known is not None and known.number is None:
+            known.number, owner = number, known
+        if owner is None or (known is not None and known is not owner):
+            continue
+        if not any(_same_person(alias, n) for n in [owner.head, owner.deputy]):
+            _add_alias(owner, alias)
+    # nicknames with an honorific used without a number: "Gus Juned menjawab …"
+    for m in re.finditer(rf"\b(?:{'|'.join(names_.HONORIFICS)})[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?", text):
+        nick = m.group()
+        if any(nick in c.aliases for c in b.cands):
+            continue
+        owner = _fuzzy_owner(nick, b.cands)
+        if owner is not None:
+            _add_alias(owner, nick)
+
+
+def _short_names(text: str, b: _Builder) -> None:
+    """Part of a name used alone later: "kata Atang", "ujar Jaya Negara", "Ambara menekankan"."""
+    runs = set()
+    word = r"(?:[A-Z][a-z][A-Za-z'’]*|[A-Z]\b)"
+    for m in re.finditer(rf"{word}(?:(?:[ \t]+|[ \t]*[-–—][ \t]*){word})*", text):
+        words = _words(m.group())
+        while words and (words[0].lower() in STOP or words[0].lower() in b.lower_seen):
+            words.pop(0)
+        while words and words[-1].lower() in STOP:
+            words.pop()
+        if words:
+            runs.add(" ".join(words))
+    owners: dict[str, list[Candidate]] = {}
+    for cand in b.cands:
+        for full in (cand.head, cand.deputy):
+            words = _words(full or "")
+            for i in range(len(words)):
+                for j in range(i + 1, len(words) + 1):
+                    part = words[i:j]
+                    if j - i == len(words):
+                        continue
+                    if len(part) == 1 and (len(part[0]) < 3 or part[0].lower() in COMMON_PARTS or part[0].lower() in b.lower_seen):
+                        continue
+                    if all(p.lower() in COMMON_PARTS for p in part):
+                        continue
+                    owners.setdefault(" ".join(part), []).append(cand)
+    for short, cands in owners.items():
+        if short in runs and len({id(c) for c in cands}) == 1:
+            _add_alias(cands[0], short)
+    # head-part + deputy-part written as one name: "Ambara Adi"
+    for run in runs:
+        words = run.split()
+        if len(words) != 2:
+            continue
+        for cand in b.cands:
+            if cand.deputy and words[0] in _words(cand.head) and words[1] in _words(cand.deputy) and run not in (cand.head, cand.deputy):
+                _add_alias(cand, run)
+
+
+# "petahana", "penantang" stand next to the pair they describe; the other phrases describe the
+# pair the sentence (or the one before) is about.
+APPOSITIVE = re.compile(r"\b(?:petahana|incumbent|(?P<no>penantang(?:nya)?))\b", re.I)
+INCUMBENT_PHRASE = re.compile(
+    r"\b(?:kembali\s+memimpin|masa\s+jabatan(?:nya)?\s+(?:yang\s+)?(?:sebelumnya|pertama)|jilid\s+(?:yang\s+)?pertama|"
+    r"periode\s+(?:yang\s+)?(?:sebelumnya|pertama)|melanjutkan\s+kepemimpinan(?:nya)?)\b",
+    re.I,
+)
+
+
+def _incumbency(text: str, cands: list[Candidate]) -> None:
+    """Incumbent (true) or challenger (false) from the words next to a pair's name; null if unsaid."""
+    if not cands:
+        return
+    spans = _name_spans(text, cands)
+    for m in APPOSITIVE.finditer(text):
+        s0, s1 = sentence_bounds(text, m.start())
+        near = [(min(abs(m.start() - e), abs(s - m.end())), c) for s, e, c in spans if s0 <= s < s1]
+        if near:
+            dist, cand = min(near, key=lambda t: t[0])
+            if dist <= 40 and cand.incumbent is None:
+                cand.incumbent = not m.group("no")
+    for m in INCUMBENT_PHRASE.finditer(text):
+        s0, _ = sentence_bounds(text, m.start())
+        before = [(s, c) for s, e, c in spans if max(0, s0 - 300) <= s < m.start()]
+        if before and before[-1][1].incumbent is None:
+            before[-1][1].incumbent = True
+    if len(cands) == 1 and cands[0].incumbent is None and re.search(r"\bpetahana\b", text, re.I) and not re.search(r"\bpenantang", text, re.I):
+        cands[0].incumbent = True
+    if len(cands) > 1 and sum(c.incumbent is True for c in cands) == 1:
+        for cand in cands:
+            if cand.incumbent is None:
+                cand.incumbent = False  # one incumbent: the others challenge
+
+
+def _name_patterns(cand: Candidate) -> list[str]:
+    out = []
+    for name in [cand.head, cand.deputy, *cand.aliases]:
+        if name:
+            out.append(r"[\s\-–—]*".join(re.escape(w) for w in re.split(r"[\s\-–—]+", name) if w))
+    if cand.deputy:
+        out.append(re.escape(cand.head) + r"[ \t]*[-–—][ \t]*" + re.escape(cand.deputy))
+    return out
+
+
+def _name_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, Candidate]]:
+    spans = []
+    for cand in cands:
+        for pattern in _name_patterns(cand):
+            for m in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text):
+                spans.append((m.start(), m.end(), cand))
+    return spans
+
+
+def mention_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, str]]:
+    """Every place a pair is named (name, alias, pair name, ballot number), longest first on overlap."""
+    spans = [(s, e, c.head) for s, e, c in _name_spans(text, cands)]
+    by_number = {c.number: c for c in cands if c.number is not None}
+    if by_number:
+        pattern = re.compile(
+            rf"\b(?:(?:paslon|pasangan|calon|kandidat|cabup|cawali|cagub|cawabup|cawawali|cawagub)[ \t]+)*"
+            rf"(?:nomor[ \t]+urut|nomor|no\.[ \t]*urut)[ \t]*(?P<n>{NUM})\b|\bpaslon[ \t]+(?P<m>{NUM})\b",
+            re.I,
+        )
+        for m in pattern.finditer(text):
+            cand = by_number.get(_number(m.group("n") or m.group("m")))
+            if cand is not None:
+                spans.append((m.start(), m.end(), cand.head))
+    spans.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    out: list[tuple[int, int, str]] = []
+    for span in spans:
+        if out and span[0] < out[-1][1]:
+            continue
+        out.append(span)
+    return out
+
+
+SUPPORT = re.compile(r"\b(?:di[ \t]?usung|diusulkan|didukung|mendukung|pendukung|koalisi|usungan|dukungan)\b", re.I)
+
+
+def assign_parties(text: str, cands: list[Candidate], spans: list[tuple[int, int, str]]) -> None:
+    """"diusung oleh Partai Golkar, PAN", "didukung … PKS sebanyak 11 kursi": to the pair last named."""
+    if not cands:
+        return
+    by_head = {c.head: c for c in cands}
+    for m in SUPPORT.finditer(text):
+        s0, s1 = sentence_bounds(text, m.start())
+        before = [sp for sp in spans if sp[1] <= m.start()]
+        owner = by_head[before[-1][2]] if before else (cands[0] if len(cands) == 1 else None)
+        if owner is None:
+            continue
+        stop = s1
+        for s, e, head in spans:
+            if s >= m.end() and head != owner.head:
+                stop = min(stop, s)
+                break
+        for _, _, party in parties_.find(text, m.end(), stop):
+            if party not in owner.parties:
+                owner.parties.append(party)

@@ -1,0 +1,54 @@
+"""What kind of document it is: campaign, debate, plan or statement.
+
+- plan: an official planning document (RPJMD, RPJPD, Renstra, RKPD, "BAB V", numbered
+  sections, "Kepala Daerah Terpilih", SKPD) with few campaign words;
+- debate: a debate report ("debat", "adu gagasan", "panelis", "moderator");
+- statement: an official writing or speaking in the first person ("saya"), outside quotations,
+  about no candidate pair;
+- campaign: everything else (a candidate's visi-misi-program, news about the pairs).
+
+Example:
+    >>> detect("Debat publik perdana paslon: panelis bertanya soal smart city.")
+    'debate'
+"""
+from __future__ import annotations
+
+import re
+
+from janji.facts.text import unquoted
+
+PLAN = re.compile(
+    r"\b(?:RPJMD|RPJPD|RPJMN|RPJPN|Renstra|RKPD|Renja|rencana\s+pembangunan(?:\s+jangka\s+(?:menengah|panjang))?(?:\s+daerah)?|"
+    r"rencana\s+strategis|kepala\s+daerah(?:\s+dan\s+wakil\s+kepala\s+daerah)?\s+terpilih|SKPD|OPD|perangkat\s+daerah|"
+    r"periode\s+perencanaan|arah\s+kebijakan|indikator\s+kinerja|isu\s+strategis|visi\s+pembangunan|misi\s+pembangunan)\b",
+    re.I,
+)
+CHAPTER = re.compile(r"^[ \t]*(?:BAB\s+[IVX]+\b|\d+\.\d+(?:\.\d+)*\.?[ \t]+[A-Z])", re.M)
+CAMPAIGN = re.compile(
+    r"\b(?:pasangan\s+calon|paslon|calon|kandidat|kampanye|pilkada|pilbup|pilwali|pilwalkot|pilgub|cabup|cawali|cagub|"
+    r"petahana|penantang|diusung|nomor\s+urut|pemilihan)\b",
+    re.I,
+)
+DEBATE = re.compile(r"\b(?:debat|adu\s+gagasan|adu\s+program|panelis|moderator|sesi\s+tanya\s+jawab)\b", re.I)
+FIRST_PERSON = re.compile(r"\bsaya\b", re.I)
+
+
+def scores(text: str) -> dict[str, int]:
+    return {
+        "plan": len(PLAN.findall(text)) + 2 * len(CHAPTER.findall(text)),
+        "campaign": len(CAMPAIGN.findall(text)),
+        "debate": len(DEBATE.findall(text)),
+        "first_person": len(FIRST_PERSON.findall(unquoted(text))),
+    }
+
+
+def detect(text: str, n_candidates: int = 0) -> str:
+    """The document kind by the words it uses; ``n_candidates`` is how many pairs were found."""
+    s = scores(text)
+    if s["plan"] >= 2 and s["plan"] > s["campaign"]:
+        return "plan"
+    if s["debate"] >= 2 and (s["campaign"] or n_candidates):
+        return "debate"
+    if s["first_person"] >= 3 and n_candidates == 0:
+        return "statement"
+    return "campaign"
