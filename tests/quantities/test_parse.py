@@ -198,3 +198,10 @@ def test_ranks_and_structure_counts_are_no_quantity():
 def test_range_text_is_each_number_as_written():
     qs = parse("Pertumbuhan ekonomi 5-6% per tahun")
     assert [(q.value, q.unit, q.per, q.text) for q in qs] == [(5, "persen", "tahun", "5"), (6, "persen", "tahun", "6%")]
+
+
+def test_plan_targets_with_base_year_and_acronyms():
+    assert got("Meningkatnya Indeks Pembangunan Manusia (IPM) dari 70,2 pada tahun 2024 menjadi 73,4 pada tahun 2029") \
+        == [(73.4, "", None)]
+    assert got("Kemiskinan turun dari 10,5% (2024) menjadi 8% (2029)") == [(8, "persen", None)]
+    assert [(q.value, q.unit, q.text) for q in parse("Rumah Sakit Umum Daerah (RSUD) 4")] == [(4, "rsud", "(RSUD) 4")]

@@ -74,7 +74,8 @@ _MASKS = tuple(re.compile(p, re.IGNORECASE) for p in (
 # Letters glued to a number that still leave it an amount: "10rb", "5km", "20%".
 _GLUED_UNITS = frozenset("km kg ha m m2 cm mm ton mw kw kwh gb mbps liter l x th thn jt rb ribu juta".split())
 # Words between "dari X" and "menjadi Y" (a change: only Y counts).
-_CHANGE = re.compile(r"^\s*(?:,\s*)?(?:menjadi|jadi|ke|hingga|sampai|sampai\s+dengan)\s+(?:sebesar\s+|sebanyak\s+)?(?:Rp\.?\s*)?$", re.I)
+_YEAR_NOTE = r"(?:\s*\(\s*\d{4}\s*\)|\s+(?:pada|di)?\s*(?:akhir\s+|awal\s+)?(?:tahun\s+)?\d{4})?"
+_CHANGE = re.compile(r"^" + _YEAR_NOTE + r"\s*(?:,\s*)?(?:menjadi|jadi|ke|hingga|sampai|sampai\s+dengan)\s+(?:sebesar\s+|sebanyak\s+)?(?:Rp\.?\s*)?$", re.I)
 _FROM = re.compile(r"\bdari\s+(?:semula\s+|sebelumnya\s+|sebesar\s+|sebanyak\s+)?(?:Rp\.?\s*)?$", re.I)
 _RANGE = re.compile(r"^\s*(?:[-–—]|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga)\s*(?:Rp\.?\s*)?$", re.I)
 # A count that introduces a list is description, not a target:
@@ -483,7 +484,16 @@ class _Parser:
             links.append(self.word(k))
             k -= 1
         words: list[int] = []
-        while len(words) < 2:
+        close, inner, open_ = self.tok(k), self.tok(k - 1), self.tok(k - 2)
+        if (close is not None and close.text == ")" and inner is not None and inner.kind == "w"
+                and open_ is not None and open_.text == "("):
+            # "Indeks Pembangunan Manusia (IPM) 72": the acronym names it
+            words.append(k - 1)
+            k -= 3
+            cand_acronym = True
+        else:
+            cand_acronym = False
+        while len(words) < 2 and not cand_acronym:
             t = self.tok(k)
             if (t is None or t.kind != "w" or t.low in STOPWORDS or t.low in LABEL_WORDS or self.is_masked(t)
                     or _VERB.match(t.low)):
@@ -503,7 +513,7 @@ class _Parser:
         elif lows:
             cand.unit = " ".join(normalise_unit(w) for w in lows)
         if cand.unit is not None and words:
-            cand.start = self.tokens[words[-1]].start
+            cand.start = self.tokens[words[-1] - (1 if cand_acronym else 0)].start
         cand.before_unit = cand.unit
 
     def resolve_pairs(self) -> None:
