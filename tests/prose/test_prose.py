@@ -151,3 +151,37 @@ def test_aliases_are_learned_from_the_text():
 def test_speaker_named_only_by_ballot_number_is_the_pairs_head():
     doc = run("Paslon nomor urut 2 menegaskan pihaknya akan menghapus pungutan liar di pasar.")
     assert found(doc)[0][1:3] == ("Rina Marlina", "Rina Marlina")
+
+
+def test_honorific_nickname_from_a_fragment_of_the_name():
+    doc = run("Ning Rina menegaskan pihaknya akan menghapus pungutan liar di semua pasar.")
+    assert "Ning Rina" in doc.candidates[1].aliases
+    assert found(doc)[0][1:3] == ("Ning Rina", "Rina Marlina")
+
+
+def test_two_pairs_as_one_subject_speak_for_nobody():
+    doc = run("Budi Santoso dan Rina Marlina sama-sama berjanji akan memperbaiki layanan puskesmas.")
+    assert found(doc) == []
+
+
+def test_campaign_team_is_not_the_candidate():
+    doc = run("“Program pasar murah akan kami gelar setiap bulan,” kata Ketua Tim Pemenangan Budi Santoso, Slamet.")
+    assert found(doc) == []
+
+
+def test_election_talk_is_no_promise():
+    doc = run("Budi Santoso yakin akan meraih suara terbanyak di semua kecamatan.\n"
+              "“Kami siap mengikuti semua tahapan dengan tertib,” ujarnya.")
+    assert found(doc) == []
+
+
+def test_first_person_op_ed_under_a_byline_is_read_as_a_statement():
+    text = ("Oleh: Pj Wali Kota Sukamaju\n"
+            "Sejak dilantik, kami telah menuntaskan perbaikan 120 km jalan kota.\n"
+            "Ke depan, kami akan memperkuat BUMDes agar menyerap tenaga kerja lokal.")
+    doc = run(text, kind="campaign", candidates=[])
+    assert [(k, s) for k, s, *_ in found(doc)] == [("claim", "Pj Wali Kota Sukamaju"),
+                                                    ("commitment", "Pj Wali Kota Sukamaju")]
+    doc = Document(Source("uji.txt"), text=text, kind="campaign", kind_forced=True)
+    prose(doc)
+    assert found(doc) == []  # `--kind campaign` is respected

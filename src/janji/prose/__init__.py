@@ -49,7 +49,7 @@ SPEECH_FRAME = re.compile(
 SPEECH_VERBS = re.compile(
     r"^\W*(?:juga\s+|pun\s+|kembali\s+)*(?:menjawab|mengatakan|menjelaskan|melanjutkan|menyampaikan|memaparkan|"
     r"menuturkan|menegaskan|mengungkapkan|menambahkan|menyebut(?:kan)?|menerangkan|meyakini|mengaku|menyatakan|"
-    r"membeberkan|berharap)\b\s*(?:,\s*)?(?:bahwa\b|jika\b|kalau\b)?[\s,:]*",
+    r"membeberkan|berharap|mengklaim|memastikan|menyebutkan|menuturkan|mengutarakan|membeberkan|menjanjikan)\b\s*(?:,\s*)?(?:bahwa\b|jika\b|kalau\b)?[\s,:]*",
     re.IGNORECASE,
 )
 CLAUSE_SPLIT = re.compile(
@@ -57,6 +57,7 @@ CLAUSE_SPLIT = re.compile(
     re.IGNORECASE,
 )
 STRONG_CLAIM = re.compile(r"\b(?:capaian|berhasil|meraih|mencapai|predikat|penghargaan)\b", re.IGNORECASE)
+FIRST_PERSON_NARRATION = re.compile(r"(?:^|[.!?]\s+)[^“\"\n]{0,80}\b(?:kami|saya)\b", re.MULTILINE | re.IGNORECASE)
 PROGRAMME_INTRO = re.compile(r"\b(?:program|progam|gagasan|janji|rencana|langkah|strategi|terobosan)\w*", re.IGNORECASE)
 
 
@@ -122,6 +123,11 @@ def find_prose(doc: Document) -> list[Item]:
     statement = doc.kind == "statement"
     debate = doc.kind == "debate"
     author = find_author(doc) if statement else None
+    if not statement and not doc.kind_forced and doc.kind in (None, "campaign") and not doc.candidates:
+        # An official writing in the first person under a byline is a statement, whatever the
+        # kind detection guessed ("Oleh: …, Pj Bupati Tegal" … "kami telah menuntaskan …").
+        author = find_author(doc)
+        statement = bool(author and FIRST_PERSON_NARRATION.search(doc.text))
     sitting = incumbent(doc, mentions)
     current = _Speaker(None, None)
     listing = False  # a speaker has just introduced a run of programmes (debates)
@@ -173,6 +179,11 @@ def find_prose(doc: Document) -> list[Item]:
                     continue
             elif PLURAL.search(body) and not inside:
                 current = _Speaker(None, None)
+                listing = False
+                last_unit_item = None
+                continue
+            elif _joint_subject(doc, inside):
+                current = _Speaker(None, None)  # "Budi dan Rina sama-sama berjanji …": nobody in particular
                 listing = False
                 last_unit_item = None
                 continue
@@ -286,6 +297,14 @@ def _item(doc: Document, kind: str, a: int, b: int, speaker: _Speaker, several: 
     return Item(kind=kind, text=_flat(doc.text[a:b]), span=(a, b), speaker=speaker.name, candidate=candidate)
 
 
+def _joint_subject(doc: Document, inside: list[Mention]) -> bool:
+    """Two different pairs named side by side ("Budi dan Rina", "Budi, Rina"): a joint subject."""
+    for x, y in zip(inside, inside[1:]):
+        if x.cand != y.cand and re.fullmatch(r"\s*(?:,|dan|serta|&|maupun)\s*", doc.text[x.end:y.start]):
+            return True
+    return False
+
+
 def _other_speaker(body: str) -> bool:
     """A sentence whose subject is an official, the panel, the KPU … ("Ketua KPU …, Muhammad Saleh …")."""
     if ANAPHORIC_EPITHET.match(body):
@@ -304,6 +323,9 @@ def _quote_speaker(doc: Document, unit: Unit, current: _Speaker, mentions: list[
     pos = doc.text.find(attribution, frame_lo, frame_hi) if attribution else -1
     if pos >= 0:
         named = [m for m in mentions if pos <= m.start and m.end <= pos + len(attribution)]
+        title = OTHER_TITLE.search(attribution)
+        if named and title and pos + title.start() < named[0].start:
+            return _Speaker(OTHER, None)  # "kata Ketua Tim Pemenangan Budi-Agus, Slamet"
         if named:
             return _Speaker(named[-1].cand, speaker_name(doc, named[-1]))
     if OTHER_TITLE.search(attribution) or re.match(

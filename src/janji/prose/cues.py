@@ -47,7 +47,9 @@ FIRST_PERSON_AGENT = re.compile(r"^\s*(?:\w+\s+)?(?:kami|kita|saya)\b", re.IGNOR
 ELECTORAL = re.compile(
     r"\b(?:tahapan|penetapan|pendaftaran|pencalonan|pertarungan|bertarung|memenangkan|kemenangan|pilkada|pilwali|"
     r"pilbup|pilgub|pilwakot|kampanye|debat|coblos|mencoblos|elektabilitas|survei|diusung|mengusung|koalisi|"
-    r"berlaga|jumawa|tagline|pleno|visi|misi|visinya|misinya|pengundian|pemungutan\s+suara)\b",
+    r"berlaga|jumawa|tagline|pleno|visi|misi|visinya|misinya|pengundian|pemungutan\s+suara|menang|suara\s+terbanyak|"
+    r"pemilih|relawan|simpatisan|pendukungnya|tim\s+pemenangan|hitung\s+cepat|quick\s+count|lawan\s+politik|"
+    r"rival|pesaing(?:nya)?)\b",
     re.IGNORECASE,
 )
 # News of a programme being launched or presented: the programme's entries are the promises.

@@ -55,7 +55,8 @@ FIRST_PERSON = re.compile(r"\b(?:kami|kita|saya|aku)\b", re.IGNORECASE)
 OTHER_TITLE = re.compile(
     r"\b(?:Ketua|Kepala|Komisioner|Anggota|Sekretaris|Direktur|Menteri|Camat|Lurah|Kapolres|Kapolda|Kapolresta|"
     r"Pengamat|Panelis|Moderator|Akademisi|Koordinator|Jubir|Juru\s+[Bb]icara|Dosen|Warga|Kabag|Kadis|Plt|"
-    r"KPU|Bawaslu|Presiden|Wakil\s+Presiden|Ketum|Sekjen)\b"
+    r"KPU|Bawaslu|Presiden|Wakil\s+Presiden|Ketum|Sekjen|Tim\s+(?:[Pp]emenangan|[Kk]ampanye|[Ss]ukses)|Timses|"
+    r"Jurkam|Juru\s+[Kk]ampanye)\b"
 )
 SPEECH_VERB = (r"(?:mengatakan|menjelaskan|menuturkan|menyampaikan|menegaskan|mengungkapkan|menambahkan|menyebut(?:kan)?|"
                r"berharap|meminta|menilai|mengaku|mengimbau|menyatakan|memaparkan|menjawab|melanjutkan|menerangkan|"
@@ -192,6 +193,18 @@ def learn_aliases(doc: Document) -> None:
         alias = m.group(2)
         if n in numbers and alias[0].isupper() and alias.split()[1][0].isupper():
             _add_alias(numbers[n], alias)
+    # "Gus Juned", "Ning Ita", "Mas Dhito": an honorific before a fragment of one pair's name.
+    for m in re.finditer(r"\b(" + HONORIFIC + r")\s+([A-Z][a-z]{2,})\b", text):
+        honorific, nick = m.group(1), m.group(2).lower()
+        generic = honorific in ("Pak", "Bu", "Bapak", "Ibu", "Tuan", "Om")  # said of any official
+        owners = set()
+        for i, c in enumerate(doc.candidates):
+            for tok in _name_tokens(c.head) + _name_tokens(c.deputy or ""):
+                low = tok.lower()
+                if nick == low or (not generic and (nick in low or low.startswith(nick[:3]))):
+                    owners.add(i)
+        if len(owners) == 1:
+            _add_alias(doc.candidates[owners.pop()], m.group(0))
     for mention in find_mentions(doc):
         cand = doc.candidates[mention.cand]
         after = text[mention.end:mention.end + 80]
