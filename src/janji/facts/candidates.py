@@ -54,7 +54,10 @@ AND_PAIR = re.compile(rf"(?P<a>{NAME})[ \t]*,?[ \t]*(?:dan|&)[ \t]+(?P<b>{NAME})
 SINGLE_NUMBERED = re.compile(
     rf"(?i:\b(?:calon|kandidat|cabup|cawali|cagub|paslon)\b[^.\n]{{0,60}}?\bnomor[ \t]+(?:urut[ \t]+)?(?P<n>{NUM}))[ \t]*,?[ \t]*(?P<a>{NAME})"
 )
-DEPUTY_AFTER = re.compile(rf"\bwakil(?:nya)?[ \t]*,?[ \t]*(?:yakni|yaitu|adalah|ialah)?[ \t]*,?[ \t]*(?P<a>{NAME})")
+DEPUTY_AFTER = re.compile(
+    rf"(?:\b(?:calon[ \t]+)?wakil(?:nya)?|\bberpasangan[ \t]+dengan|\bdidampingi(?:[ \t]+oleh)?(?:[ \t]+calon)?(?:[ \t]+wakil(?:nya)?)?)"
+    rf"[ \t]*,?[ \t]*(?:yakni|yaitu|adalah|ialah)?[ \t]*,?[ \t]*(?P<a>{NAME})"
+)
 NUMBERED_NAME = re.compile(rf"(?i:{NUMBER_REF.pattern})[ \t]*,?[ \t]*(?P<a>{NAME}(?:{DASH}{NAME})?)")
 
 # Capitalised words that are not (parts of) person names.
@@ -112,8 +115,19 @@ def _subset(short: str | None, long: str | None) -> bool:
     return bool(a) and bool(b) and all(w in b for w in a)
 
 
+def _prefix_of(short: str | None, long: str | None) -> bool:
+    """"Risma" for "Tri Rismaharini": one word, the start (4 letters or more) of a word of the name."""
+    a, b = _tok(short), _tok(long)
+    return len(a) == 1 and len(a[0]) >= 4 and any(w.startswith(a[0]) and w != a[0] for w in b)
+
+
 def _same_person(x: str | None, y: str | None) -> bool:
-    return _subset(x, y) or _subset(y, x)
+    return _subset(x, y) or _subset(y, x) or _prefix_of(x, y) or _prefix_of(y, x)
+
+
+def _named(name: str | None, cand: Candidate, part: str) -> bool:
+    """Whether a name is the pair's head (part="head") or deputy, or one of its aliases."""
+    return _same_person(name, getattr(cand, part)) or any(name == a for a in cand.aliases)
 
 
 def _number(text: str) -> int | None:
@@ -132,7 +146,7 @@ class _Builder:
 
     def find(self, head: str | None, deputy: str | None = None) -> Candidate | None:
         for cand in self.cands:
-            if _same_person(head, cand.head) and (deputy is None or cand.deputy is None or _same_person(deputy, cand.deputy)):
+            if _named(head, cand, "head") and (deputy is None or cand.deputy is None or _named(deputy, cand, "deputy")):
                 return cand
         return None
 
@@ -151,17 +165,17 @@ class _Builder:
                     break
         if cand is None:
             clash = any(_same_person(head, c.head) or (deputy and _same_person(deputy, c.deputy)) for c in self.cands)
-            if clash or not new_ok or names_.honorific(head):
+            if clash or not new_ok or names_.honorific(head) or (deputy and names_.honorific(deputy)):
                 return None  # a known head with another deputy: a slip of the writer, the first form wins
             cand = Candidate(head=head, deputy=deputy)
             self.cands.append(cand)
             self.first_pos.append(pos)
         else:
-            if len(_tok(head)) > len(_tok(cand.head)):
+            if _subset(cand.head, head) and len(_tok(head)) > len(_tok(cand.head)):
                 cand.head = head
-            if deputy and (cand.deputy is None or len(_tok(deputy)) > len(_tok(cand.deputy))):
+            if deputy and (cand.deputy is None or (_subset(cand.deputy, deputy) and len(_tok(deputy)) > len(_tok(cand.deputy)))):
                 cand.deputy = deputy
-            elif deputy and (len(_tok(head)) < len(_tok(cand.head)) or len(_tok(deputy)) < len(_tok(cand.deputy))):
+            elif deputy and (head != cand.head or deputy != cand.deputy):
                 alias = re.sub(r"\s*[-–—]\s*", "-", written.strip())
                 if alias not in cand.aliases and "-" in alias:
                     cand.aliases.append(alias)  # "Farhan-Erwin", "Junaedi-Khusnun"
@@ -170,16 +184,22 @@ class _Builder:
         return cand
 
 
-def _number_before(text: str, start: int, floor: int) -> int | None:
-    """The ballot number written just before a pair ("paslon nomor urut 2 I Gusti …")."""
+def _number_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
+    """(number, offset) of the ballot number written just before a pair ("paslon nomor urut 2 I Gusti …")."""
     window_start = max(floor, start - 70, sentence_bounds(text, start)[0])
     found = None
     for m in NUMBER_REF.finditer(text, window_start, start):
         found = m
     if found and ";" not in text[found.end():start] and next(sentence_ends(text, found.end(), start), None) is None:
-        return _number(found.group("n"))
-    m = re.match(rf"[ \t]*\(?[ \t]*(?:nomor|no\.)[ \t]*urut[ \t]*({NUM})\b", text[start:start + 40], re.I)
-    return _number(m.group(1)) if m else None
+        return _number(found.group("n")), found.start()
+    return None
+
+
+def _number_after(text: str, end: int) -> tuple[int, int] | None:
+    """"Munafri Arifuddin-Aliyah Mustika Ilham (MULIA) nomor urut 2", "… (nomor urut 1)"."""
+    m = re.match(rf"[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t,]*\(?[ \t]*(?:dengan[ \t]+)?((?:nomor|no\.)[ \t]*urut[ \t]*({NUM}))\b",
+                 text[end:end + 70], re.I)
+    return (_number(m.group(2)), end + m.start(1)) if m else None
 
 
 def _split_chain(text: str, parts: list[str], span: tuple[int, int]) -> list[tuple[str, str]]:
@@ -206,7 +226,8 @@ def _cued_just_before(text: str, start: int) -> bool:
     for cue in CANDIDATE_CUE.finditer(text, max(s0, start - 120), start):
         gap = names_.strip_titles(text[cue.end():start] + "X").rstrip("X")
         gap = re.sub(r"\b(?:Prof|Dr|dr|Drs|Dra|Ir|Hj|H|KH|drg)\.", " ", gap)
-        if all(w.lower() in STOP or not w[:1].isupper() for w in re.findall(r"[A-Za-z]+", gap)):
+        gap = re.sub(r"\([^()]*\)", " ", gap)  # "(Tangsel)"
+        if all(w.lower() in STOP or not w[:1].isupper() or regions.candidates(w) for w in re.findall(r"[A-Za-z]+", gap)):
             return True
     return False
 
@@ -254,14 +275,24 @@ def detect(text: str) -> list[Candidate]:
     """Every candidate pair the text speaks of, in the order it introduces them."""
     b = _Builder(text)
     last_end = 0
+    claimed: set[int] = set()
     for start, head, deputy, written, cued, end in _raw_pairs(text, b.lower_seen):
-        number = _number_before(text, start, last_end)
-        cand = b.pair(head, deputy, start, written, cued, number)
+        # A number between two pairs belongs to the pair that claimed it first:
+        # "Ridwan Kamil-Suswono nomor urut 1, Dharma Pongrekun-Kun Wardana nomor urut 2".
+        number = None
+        for ref in (_number_before(text, start, last_end), _number_after(text, end)):
+            if ref and ref[1] not in claimed:
+                number = ref
+                break
+        cand = b.pair(head, deputy, start, written, cued, number[0] if number else None)
         if cand is not None:
+            if number:
+                claimed.add(number[1])
             last_end = end
             _aliases_around(text, cand, start, end, b.lower_seen)
     _numbered_heads(text, b)
     _numbered_aliases(text, b)
+    _nicknames(text, b)
     _short_names(text, b)
     _incumbency(text, b.cands)
     return b.cands
@@ -272,13 +303,30 @@ def _aliases_around(text: str, cand: Candidate, start: int, end: int, lower_seen
     m = re.match(r"[ \t]*\(([^()\n]{2,40})\)", text[end:end + 45])
     if m:
         alias = re.sub(r"\s*[-–—]\s*", "-", m.group(1).strip())
-        if alias[:1].isupper() and len(alias.split()) <= 4 and _valid(alias) and not re.search(r"\d", alias):
+        acronym = re.fullmatch(r"[A-Z][A-Z'’-]{2,14}", alias) and not parties_.canonical(alias) and not regions.candidates(alias)
+        if alias[:1].isupper() and len(alias.split()) <= 4 and (_valid(alias) or acronym) and not re.search(r"\d", alias):
             _add_alias(cand, alias)
     m = re.search(rf"(?P<a>{NAME})[ \t]+atau[ \t]+$", text[max(0, start - 60):start])
     if m:
         alias = _clean(m.group("a"), lower_seen)
         if alias and _valid(alias):
             _add_alias(cand, alias)
+
+
+NICKNAME = re.compile(
+    rf"(?P<a>{NAME})[ \t]*,?[ \t]*(?:yang[ \t]+)?(?:sapaan(?:[ \t]+akrab)?|akrab[ \t]+disapa|biasa[ \t]+disapa|disapa|dikenal[ \t]+dengan[ \t]+sapaan)[ \t]+(?P<b>{NAME})"
+)
+
+
+def _nicknames(text: str, b: "_Builder") -> None:
+    """"Appi, sapaan Munafri" and "Munafri yang akrab disapa Appi": the nickname joins the pair."""
+    for m in NICKNAME.finditer(text):
+        a, c = _clean(m.group("a"), b.lower_seen), _clean(m.group("b"), b.lower_seen, lead=False)
+        for nick, name in ((a, c), (c, a)):
+            owner = next((x for x in b.cands if _named(name, x, "head") or _named(name, x, "deputy")), None)
+            if owner is not None and nick and not (_named(nick, owner, "head") or _named(nick, owner, "deputy")):
+                _add_alias(owner, nick)
+                break
 
 
 def _add_alias(cand: Candidate, alias: str) -> None:
@@ -297,7 +345,17 @@ def _numbered_heads(text: str, b: _Builder) -> None:
             continue  # a pair, already read
         if any(c.number == number for c in b.cands) or b.find(head):
             continue
-        d = DEPUTY_AFTER.search(text, m.end(), min(len(text), m.end() + 400))
+        # the deputy is named in this sentence or the next: "… Burhanudin tidak hadir … wakilnya yakni Jakobus"
+        limit, seen, prev = len(text), 0, m.end()
+        for e in sentence_ends(text, m.end()):
+            if text[prev:e].strip():
+                seen += 1
+            prev = e
+            if seen == 2:
+                limit = e
+                break
+        nxt = SINGLE_NUMBERED.search(text, m.end())
+        d = DEPUTY_AFTER.search(text, m.end(), min(limit, nxt.start() if nxt else len(text), m.end() + 400))
         deputy = _clean(d.group("a"), b.lower_seen) if d else ""
         if deputy and _valid(deputy):
             cand = Candidate(head=head, deputy=deputy, number=number)
