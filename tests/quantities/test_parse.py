@@ -205,3 +205,19 @@ def test_plan_targets_with_base_year_and_acronyms():
         == [(73.4, "", None)]
     assert got("Kemiskinan turun dari 10,5% (2024) menjadi 8% (2029)") == [(8, "persen", None)]
     assert [(q.value, q.unit, q.text) for q in parse("Rumah Sakit Umum Daerah (RSUD) 4")] == [(4, "rsud", "(RSUD) 4")]
+
+
+def test_hyphenated_words_split_unless_reduplicated():
+    assert got("Bantuan Rp 2 juta-Rp 3 juta per kelompok") == [
+        (2_000_000, "rupiah", "kelompok"), (3_000_000, "rupiah", "kelompok")]
+    assert got("pendampingan ibu-ibu 300 orang") == [(300, "orang", None)]
+
+
+def test_how_many_words_are_not_units():
+    assert got("jumlah posyandu 48") == [(48, "posyandu", None)]
+    assert got("totalnya 12. Lalu") == []
+
+
+def test_ordinal_after_a_count_is_no_list():
+    assert got("100 hari pertama kerja") == [(100, "hari", None)]
+    assert got("Gerakan Dua Juta Pohon") == [(2_000_000, "pohon", None)]

@@ -81,7 +81,8 @@ _RANGE = re.compile(r"^\s*(?:[-–—]|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hing
 # A count that introduces a list is description, not a target:
 # "sinergi tiga domain, yaitu masyarakat, swasta, dan pemerintah".
 _ENUMERATION = re.compile(
-    r"^(?:\s+[^\W\d_]+){0,3}\s*,?\s*(?::\s|:$|yaitu\b|yakni\b|pertama\b|kesatu\b|antara\s+lain\b|meliputi\b|terdiri\b|di\s*antaranya\b)",
+    r"^(?:\s+[^\W\d_]+){0,3}\s*(?::\s|:$|,\s*(?:pertama|kesatu)\b|,?\s*(?:yaitu|yakni|antara\s+lain|meliputi"
+    r"|terdiri|di\s*antaranya)\b)",
     re.I,
 )
 # Words allowed between a bare number and the noun before it ("RS swasta: 29",
@@ -89,6 +90,8 @@ _ENUMERATION = re.compile(
 _LINK_WORDS = frozenset("dari naik turun meningkat menurun sebanyak sebesar sejumlah mencapai capai menjadi sekitar adalah ialah tercatat".split())
 # Verbs by their affixes ("meningkatkan", "membangun", "ditargetkan"): never the noun a number counts.
 _VERB = re.compile(r"^(?:(?:meng|meny|mem|men)[a-z]{3,}|me[lrw][a-z]{3,}|(?:ber|ter|di|per)[a-z]{3,}(?:kan|i))$")
+# Words that say "how many" rather than what: dropped from a unit taken from before.
+_MEASURE_WORDS = frozenset("jumlah total target angka capaian banyak sebanyak".split())
 _CURRENCY_PREFIX = {"rp": "rupiah", "idr": "rupiah", "usd": "usd"}
 _MONEY_LETTER_SCALES = {"m": 1_000_000_000, "t": 1_000_000_000_000, "k": 1_000}
 _SPELLED = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -127,7 +130,25 @@ class _Candidate:
 
 
 def tokenize(text: str) -> list[_Token]:
-    return [_Token(m.lastgroup, m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    """Numbers, words and symbols with their offsets. A hyphenated word stays one
+    token only when it is a reduplication ("anak-anak", "masing-masing");
+    otherwise its parts are read apart ("juta-Rp" in "Rp 1 juta-Rp 2 juta")."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        kind, word = m.lastgroup, m.group()
+        if kind == "w" and "-" in word:
+            parts = word.split("-")
+            if len({p.lower() for p in parts}) > 1:
+                pos = m.start()
+                for n, part in enumerate(parts):
+                    if n:
+                        out.append(_Token("p", "-", pos, pos + 1))
+                        pos += 1
+                    out.append(_Token("w", part, pos, pos + len(part)))
+                    pos += len(part)
+                continue
+        out.append(_Token(kind, word, m.start(), m.end()))
+    return out
 
 
 def parse(text: str) -> list[Quantity]:
@@ -297,8 +318,9 @@ class _Parser:
                 break
             run.append(k)
         prev_word = self.word(i - 1)
-        if self.label_before(i):
-            return run[-1] + 1  # "kandidat nomor dua"
+        if self.label_before(i) and not any(self.tokens[k].low in SCALES or self.tokens[k].low in ("seribu", "sejuta")
+                                            for k in run):
+            return run[-1] + 1  # "kandidat nomor dua" (but "Program Tiga Juta Rumah" counts)
         if prev_word == "salah" or (self.tok(i - 1) is not None and self.glued(i - 1, i)):
             return None  # "salah satu"
         for n in range(len(run), 0, -1):
@@ -505,6 +527,10 @@ class _Parser:
             words.append(k)
             k -= 1
         lows = [self.tokens[k].low for k in reversed(words)]
+        if lows and lows[-1].endswith("nya"):
+            lows, words = [], []  # "jumlahnya 29": no noun to count with
+        while lows and lows[0] in _MEASURE_WORDS:
+            lows = lows[1:]  # "jumlah sekolah 35" counts sekolah
         if any(w in INDEX_WORDS for w in lows) or (words and self.word(k) in INDEX_WORDS):
             cand.unit = ""
         elif cand.scale > 1 and any(w in MONEY_WORDS for w in lows + links):
