@@ -213,3 +213,15 @@ def test_saving_uploads_needs_a_writable_portal(store):
     assert r.status_code == 201
     doc_id = r.json()["id"]
     assert writable.get(f"/api/v1/documents/{doc_id}").json()["name"] == "desa.txt"
+
+
+def test_pages_link_to_their_next_page(client):
+    html = client.get("/cari", params={"q": "", "per_page": 2}).text
+    assert 'rel="next" href="/cari?per_page=2&amp;page=2"' in html
+    assert 'rel="next" href="/bidang/1.01?per_page=1&amp;page=2"' in client.get("/bidang/1.01?per_page=1").text
+
+
+def test_empty_filter_fields_from_the_form_mean_no_filter(client):
+    page = client.get("/cari?q=beasiswa&region=&sector=&sdg=&kind=&measurable=")
+    assert page.status_code == 200 and page.text.count('class="result"') == 2
+    assert client.get("/api/v1/search?q=beasiswa&region=").status_code == 422  # the API stays strict

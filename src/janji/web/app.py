@@ -12,6 +12,7 @@ Example:
 from __future__ import annotations
 
 import threading
+from urllib.parse import urlencode
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from janji import __version__
 from janji.web import charts, labels, upload
-from janji.web.security import SecurityMiddleware
+from janji.web.security import DropEmptyParams, SecurityMiddleware
 
 HERE = Path(__file__).resolve().parent
 
@@ -40,7 +41,7 @@ def make_templates() -> Environment:
     env.globals.update(kind_label=labels.kind_label, sector_name=labels.sector_name, sdg_name=labels.sdg_name,
                        KIND_LABELS=labels.KIND_LABELS, DOCUMENT_KIND_LABELS=labels.DOCUMENT_KIND_LABELS,
                        version=__version__, upload_limit=upload.limit_label(),
-                       bar_chart=charts.bar_chart)
+                       bar_chart=charts.bar_chart, urlencode=urlencode)
     env.filters["pct"] = lambda v: "–" if v is None else f"{v * 100:.0f}%"
     env.filters["num"] = _num
     return env
@@ -76,6 +77,7 @@ def create_app(store=None, *, db_url: str | None = None, writable: bool = False)
     app.state.analysis_lock = threading.Semaphore(1)
     app.add_middleware(SecurityMiddleware, max_body=upload.MAX_UPLOAD_BYTES + 64 * 1024,
                        too_large_message=f"Berkas terlalu besar; batas {upload.limit_label()}.")
+    app.add_middleware(DropEmptyParams)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     from janji.web import api, pages

@@ -24,7 +24,7 @@ def bar_chart(rows: list[tuple[str, list[float]]], series: list[str], *, title: 
     if not rows:
         return Markup("")
     n = max(1, len(series))
-    bar_h, gap, label_w, chart_w, legend_h = 10, 8, 190, 240, 18 * n + 6
+    bar_h, gap, label_w, chart_w, legend_h = 10, 8, 210, 240, 18 * n + 6
     row_h = bar_h * n + gap
     height = legend_h + row_h * len(rows) + 4
     width = label_w + chart_w + 50
@@ -37,15 +37,16 @@ def bar_chart(rows: list[tuple[str, list[float]]], series: list[str], *, title: 
         out.append(f'<text x="18" y="{y + 10}" font-size="12">{escape(_clip(name, 60))}</text>')
     for r, (label, values) in enumerate(rows):
         y0 = legend_h + r * row_h
-        out.append(f'<text x="{label_w - 6}" y="{y0 + row_h / 2}" font-size="11" text-anchor="end">'
-                   f'<title>{escape(label)}</title>{escape(_clip(label, 30))}</text>')
+        out.append(f'<text x="{label_w - 6}" y="{y0 + row_h / 2 + 3}" font-size="10" text-anchor="end">'
+                   f'<title>{escape(label)}</title>{escape(_clip(label, 32))}</text>')
         for s, value in enumerate(values):
             w = chart_w * (value / top)
             y = y0 + s * bar_h
             out.append(f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h - 1}" '
                        f'fill="{PALETTE[s % len(PALETTE)]}"><title>{escape(series[s] if s < len(series) else "")}: '
                        f'{_fmt(value)}{escape(unit)}</title></rect>')
-            out.append(f'<text x="{label_w + w + 4:.1f}" y="{y + bar_h - 2}" font-size="9">{_fmt(value)}{escape(unit)}</text>')
+            if value:
+                out.append(f'<text x="{label_w + w + 4:.1f}" y="{y + bar_h - 2}" font-size="9">{_fmt(value)}{escape(unit)}</text>')
     out.append("</svg>")
     return Markup("".join(out))
 

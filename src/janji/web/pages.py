@@ -66,9 +66,11 @@ def search(request: Request, q: SearchQ = "", region: RegionId = None, sector: S
     q = clean_q(q)
     data = queries.search(_store(request), q, filters, page=page, per_page=per_page)
     query = {"q": q, **filters.as_query()} if q else filters.as_query()
+    if per_page != 50:
+        query["per_page"] = per_page
     return render(request, "search.html", {
         "data": data, "q": q, "filters": filters, "regions": queries.region_choices(_store(request)),
-        "sectors": labels.sectors(), "sdgs": labels.sdgs(), "query": query, "urlencode": urlencode,
+        "sectors": labels.sectors(), "sdgs": labels.sdgs(), "query": query,
         "api": "/api/v1/search?" + urlencode({**query, "page": page}),
     })
 
@@ -83,7 +85,8 @@ def sectors(request: Request):
 def sector(request: Request, code: Annotated[str, Path(pattern=r"^[0-9]\.[0-9]{2}$")], region: RegionId = None,
            page: Page = 1, per_page: PerPage = 50):
     data = _found(queries.sector(_store(request), code, region=region, page=page, per_page=per_page), "bidang urusan")
-    return render(request, "sector.html", {"data": data, "region": region, "urlencode": urlencode,
+    query = {k: v for k, v in (("region", region), ("per_page", per_page if per_page != 50 else None)) if v}
+    return render(request, "sector.html", {"data": data, "region": region, "query": query,
                                            "api": f"/api/v1/sectors/{code}"})
 
 

@@ -87,3 +87,21 @@ class SecurityMiddleware:
                     "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode()),
                                 (b"connection", b"close")]})
         await send({"type": "http.response.body", "body": body})
+
+
+class DropEmptyParams:
+    """Drop ``name=`` (empty) query parameters on pages.
+
+    A filter form submits every ``<select>``, and "semua" is the empty value:
+    ``/cari?q=air&region=&sector=`` means "no region filter", not an invalid
+    region. The API keeps strict validation (an empty ``region`` there is a 422).
+    """
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope.get("query_string") and not scope.get("path", "").startswith("/api/"):
+            parts = [p for p in scope["query_string"].split(b"&") if p and not p.endswith(b"=")]
+            scope = {**scope, "query_string": b"&".join(parts)}
+        await self.app(scope, receive, send)
