@@ -86,7 +86,7 @@ def test_inline_ads_and_glued_read_more():
 
 def test_repeated_headline_is_dropped_once():
     assert remove_furniture("Judul Berita Sama Persis\n\nJudul Berita Sama Persis\n\nIsi.") == \
-        "Judul Berita Sama Persis\n\n\nIsi."
+        "Judul Berita Sama Persis\n\nIsi."
 
 
 def test_clean_stage_collapses_blank_runs_and_records_removed_lines():

@@ -64,6 +64,9 @@ _TRAILER = re.compile(
     r"(?:berita|artikel|video)\s+(?:terkini\s+)?(?:lainnya|terkait|terpopuler|populer|pilihan|rekomendasi|"
     r"terbaru)(?:\s+.{0,30})?|terpopuler|terkini|pilihan\s+redaksi|editor'?s?\s+picks?|baca\s+(?:berita|artikel)"
     r"\s+lainnya|most\s+popular|recommended(?:\s+articles)?|lainnya\s+dari\s+.{1,40}", re.I)
+_TAG_WORDS = {"topik", "tag", "tags", "kata", "keyword", "keywords", "label", "hashtag"}
+_TRAILER_WORDS = {"berita", "artikel", "video", "terpopuler", "terkini", "pilihan", "editor", "editors", "baca",
+                  "most", "recommended", "lainnya"}
 _TAGS = re.compile(r"(?:topik|tags?|kata\s+kunci|keywords?|label|hashtag)\s*(?::|$)", re.I)
 _SHARE_WORDS = {"facebook", "twitter", "whatsapp", "telegram", "line", "linkedin", "email", "e-mail", "copy",
                 "link", "salin", "tautan", "share", "bagikan", "tweet", "pinterest", "print", "cetak", "wa", "fb",
@@ -71,9 +74,9 @@ _SHARE_WORDS = {"facebook", "twitter", "whatsapp", "telegram", "line", "linkedin
                 "google", "news", "url", "berbagi", "kirim", "save", "simpan"}
 _SHARE_TRIGGER = {"facebook", "twitter", "whatsapp", "telegram", "share", "bagikan", "linkedin", "tweet"}
 # A photo credit at the end of a caption: "(IDN Times/Mardya Shakti)", "ANTARA FOTO/Fulan", "KOMPAS.com/NAMA".
-_CREDIT = re.compile(
-    r"(?:\(\s*)?(?P<outlet>[A-Za-z][\w.&'-]*(?:\s+[A-Za-z][\w.&'-]*){0,3})\s*/\s*"
-    r"(?P<person>[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|bin|binti|de|van|al-\w+)){0,4})\s*\)?\s*\.?$")
+# Matched in two halves around the last "/" (one regex over the whole line backtracks badly).
+_CREDIT_PERSON = re.compile(r"\s*[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|bin|binti|de|van|al-\w+)){0,4}\s*\)?\s*\.?$")
+_CREDIT_OUTLET = re.compile(r"(\(\s*)?([A-Za-z][\w.&'-]*(?:\s+[A-Za-z][\w.&'-]*){0,3})\s*$")
 _OUTLET_WORDS = re.compile(
     r"antara|kompas|tribun|detik|tempo|republika|liputan6|okezone|sindo|kumparan|suara|jpnn|merdeka|viva|"
     r"jawapos|jawa\s+pos|cnn|idn|times|news|beritasatu|inews|pikiran\s+rakyat|bisnis|kontan|katadata|metro|"
@@ -81,6 +84,16 @@ _OUTLET_WORDS = re.compile(
     r"\bfoto\b|photo|fotografer|\bdok\b|dokumentasi|istimewa|\bist\b|humas|instagram|\big\b|facebook|twitter|"
     r"youtube|tiktok|tangkapan|screenshot|arsip|freepik|shutterstock|unsplash|pixabay|getty|reuters|afp|"
     r"\.com|\.co\.id|\.id\b|\.net|\.co\b|\.tv", re.I)
+# First words with which some furniture line starts: the rules only run on lines that start so
+# (most lines are content; this keeps cleaning a 50 MB corpus fast).
+_TRIGGERS = set("""baca simak lihat cek tonton saksikan klik artikel berita video pilihan foto photo sumber keterangan
+caption kredit tangkapan screenshot infografis grafis dok dokumentasi ilustrasi tinggalkan tulis kirim beri berikan
+lihat tampilkan muat silakan silahkan belum komentar simpan alamat ruas login masuk leave post penulis reporter
+wartawan editor penyunting redaktur pewarta kontributor fotografer videografer author writer editing layout desain
+laporan copyright hak advertisement iklan ads sponsored konten scroll gulir lanjutkan continue loading memuat
+dapatkan ikuti download unduh dengarkan banner spanduk halaman hal page selanjutnya berikutnya sebelumnya next
+gambas""".split()) | _SHARE_WORDS
+_FIRST_WORD = re.compile(r"[\[(]?\s*([A-Za-z]+)")
 _INLINE_ADS = re.compile(r"(?:\s*\b(?:ADVERTISEMENT|SCROLL TO (?:CONTINUE|RESUME) WITH CONTENT|SCROLL TO CONTINUE)\b)+\s*")
 _INLINE_READ_MORE = re.compile(r"(?<=[.!?\"”’])\s+(?:Baca|BACA)\s+(?:[Jj]uga|JUGA)\s*:.*$")
 _SENTENCE_END = re.compile(r"[.!?]$")
@@ -97,20 +110,32 @@ def furniture_rule(line: str) -> str | None:
     stripped = line.strip()
     if not stripped or MARKER.match(stripped + " "):
         return None
+    return _rule(stripped, _first_word(stripped))
+
+
+def _first_word(stripped: str) -> str:
+    first = _FIRST_WORD.match(stripped)
+    return first.group(1).lower() if first else ""
+
+
+def _rule(stripped: str, first: str) -> str | None:
     words = stripped.count(" ") + 1
     if words > 50:
         return None
-    for name, pattern, limit in _RULES:
-        if words <= limit and pattern.match(stripped):
-            return name
-    if words <= 25 and _is_share_line(stripped):
-        return "share"
-    if "/" in stripped:
-        credit = _CREDIT.search(stripped)
-        if credit and _OUTLET_WORDS.search(credit.group("outlet")):
+    if first in _TRIGGERS or stripped[0] in "([©" or stripped[0].isdigit():
+        for name, pattern, limit in _RULES:
+            if words <= limit and pattern.match(stripped):
+                return name
+        if words <= 25 and _is_share_line(stripped):
+            return "share"
+    slash = stripped.rfind("/")
+    if slash > 0 and len(stripped) - slash < 60 and _CREDIT_PERSON.match(stripped, slash + 1):
+        outlet = _CREDIT_OUTLET.search(stripped[max(0, slash - 60):slash])
+        if outlet and _OUTLET_WORDS.search(outlet.group(2)):
             # After a full sentence only an unmistakable credit counts: in parentheses or an all-caps outlet.
-            after_sentence = _SENTENCE_END.search(stripped[: credit.start()].rstrip(" ("))
-            if not after_sentence or credit.group().lstrip().startswith("(") or credit.group("outlet").isupper():
+            before = stripped[: max(0, slash - 60) + outlet.start()]
+            after_sentence = _SENTENCE_END.search(before.rstrip(" ("))
+            if not after_sentence or outlet.group(1) or outlet.group(2).isupper():
                 return "caption"
     return None
 
@@ -135,13 +160,14 @@ def remove_furniture(text: str, removed: list[tuple[str, str]] | None = None) ->
         line = lines[i]
         stripped = line.strip()
         if not stripped:
-            keep.append(line)
+            if keep and keep[-1]:
+                keep.append("")  # runs of blank lines become one (paragraph break)
             i += 1
             continue
         if not MARKER.match(stripped + " "):
-            if _TAGS.fullmatch(stripped) or (_TAGS.match(stripped) and stripped.count(" ") < 30
-                                             and _TAGS.match(stripped).end() < len(stripped)
-                                             and ":" in stripped[:20]):
+            first = _first_word(stripped)
+            if first in _TAG_WORDS and (_TAGS.fullmatch(stripped) or (
+                    _TAGS.match(stripped) and stripped.count(" ") < 30 and ":" in stripped[:20])):
                 # A tag list: the heading and the short lines (names, topics) that follow it.
                 _note(removed, "tags", stripped)
                 i += 1
@@ -150,12 +176,13 @@ def remove_furniture(text: str, removed: list[tuple[str, str]] | None = None) ->
                         _note(removed, "tags", lines[i].strip())
                     i += 1
                 continue
-            if stripped.count(" ") < 8 and _TRAILER.fullmatch(stripped) and i >= total * 0.6:
+            if first in _TRAILER_WORDS and stripped.count(" ") < 8 and _TRAILER.fullmatch(stripped) \
+                    and i >= total * 0.6:
                 for rest in lines[i:]:
                     if rest.strip():
                         _note(removed, "trailer", rest.strip())
                 break
-            rule = furniture_rule(stripped)
+            rule = _rule(stripped, first)
             if rule:
                 _note(removed, rule, stripped)
                 i += 1

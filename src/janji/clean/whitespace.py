@@ -13,14 +13,12 @@ import re
 import unicodedata
 
 # Spaces that look like a space but are not U+0020 (NBSP from HTML/Word, thin and ideographic spaces).
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-                                 "\u200a\u202f\u205f\u3000\u0085"), " ")
+# (Regular expressions, not str.translate: translate with a dict is ~20x slower on large texts.)
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u0085]")
 # Invisible characters: zero-width spaces/joiners, BOM, soft hyphen, bidi marks, word joiner.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c"
-                                    "\u202d\u202e\u2066\u2067\u2068\u2069\ufffe"), None)
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069\ufffe]")
 # C0/C1 controls other than tab and newline, plus the PDF/Word line and paragraph separators.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
-_TRAILING = re.compile(r"[ \t]+$", re.M)
 _LEADING_TABS = re.compile(r"^[ \t]+", re.M)
 
 
@@ -31,13 +29,15 @@ def normalize(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\v", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = text.translate(_SPACES).translate(_INVISIBLE)
+    if not text.isascii():
+        text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
     text = _CONTROLS.sub("", text)
     if "\t" in text:
         text = _LEADING_TABS.sub(lambda m: m.group().replace("\t", "  "), text)
         text = text.replace("\t", " ")
-    text = unicodedata.normalize("NFC", text)
-    return _TRAILING.sub("", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return "\n".join(line.rstrip(" ") for line in text.split("\n"))
 
 
 _WORD_END = re.compile(r"(\w+)-$")
