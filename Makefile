@@ -13,6 +13,11 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 setup: $(VENV)/.installed
+	@# The browser tests drive Debian's chromium (Playwright must never download its own browser).
+	@command -v chromium >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then \
+	  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium) >/dev/null \
+	  || echo "setup: could not install chromium; the browser tests will be skipped"; \
+	  else echo "setup: chromium missing (run 'sudo apt-get install chromium'); the browser tests will be skipped"; fi; }
 
 # The main job: analyse the seed documents into janji/1 JSON and show their promise trees.
 run: setup
