@@ -185,3 +185,21 @@ def test_first_person_op_ed_under_a_byline_is_read_as_a_statement():
     doc = Document(Source("uji.txt"), text=text, kind="campaign", kind_forced=True)
     prose(doc)
     assert found(doc) == []  # `--kind campaign` is respected
+
+
+def test_speaker_is_the_pair_named_before_the_promise_not_after():
+    doc = run("Calon wali kota nomor urut 1, Budi Santoso, menyebut air bersih menjadi prioritas utama "
+              "pasangan Budi-Agus.")
+    assert found(doc) == [("commitment", "Budi Santoso", "Budi Santoso",
+                           "air bersih menjadi prioritas utama pasangan Budi-Agus")]
+
+
+def test_epithet_frame_is_stripped_and_points_back():
+    doc = run("Rina Marlina hadir bersama Hendra Gunawan.\n"
+              "Mantan Kepala Dinas Pendidikan itu menambahkan, pihaknya akan membangun 35 sekolah unggulan.")
+    assert found(doc) == [("commitment", "Rina Marlina", "Rina Marlina", "pihaknya akan membangun 35 sekolah unggulan")]
+
+
+def test_a_rebuttal_in_quotes_is_no_promise():
+    doc = run("“Program itu tidak realistis dan sulit diwujudkan,” kata Budi Santoso.")
+    assert found(doc) == []

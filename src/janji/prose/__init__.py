@@ -35,7 +35,7 @@ from janji.document import PROSE_KINDS, Document, Item
 from janji.prose import cues
 from janji.prose.sentences import Unit, split_units
 from janji.prose.speakers import (
-    OTHER_SUBJECT, OTHER_TITLE, PLURAL, PRONOUN, ANAPHORIC_EPITHET, Mention, find_author,
+    FIRST_PERSON, OTHER_SUBJECT, OTHER_TITLE, PLURAL, PRONOUN, ANAPHORIC_EPITHET, Mention, find_author,
     find_mentions, incumbent, learn_aliases, speaker_name,
 )
 
@@ -43,13 +43,14 @@ __all__ = ["prose", "find_prose"]
 
 OTHER = -1  # someone who is not a candidate is speaking
 MIN_WORDS = 4  # shorter clauses are fragments ("Ini harga mati"), not promises
-SPEECH_FRAME = re.compile(
+SPEECH_ACTION = re.compile(r"\b(?:me|mem|men|meng|meny)[a-z]{3,}\b", re.IGNORECASE)
+FRAME = re.compile(
     r"^\W*(?:juga\s+|pun\s+|kembali\s+|lalu\s+|pun\s+)*(?:men\w+|ber\w+|me\w+)?\s*(?:bahwa|jika|kalau|,)?\s*"
 )
 SPEECH_VERBS = re.compile(
     r"^\W*(?:juga\s+|pun\s+|kembali\s+)*(?:menjawab|mengatakan|menjelaskan|melanjutkan|menyampaikan|memaparkan|"
     r"menuturkan|menegaskan|mengungkapkan|menambahkan|menyebut(?:kan)?|menerangkan|meyakini|mengaku|menyatakan|"
-    r"membeberkan|berharap|mengklaim|memastikan|menyebutkan|menuturkan|mengutarakan|membeberkan|menjanjikan)\b\s*(?:,\s*)?(?:bahwa\b|jika\b|kalau\b)?[\s,:]*",
+    r"membeberkan|berharap|mengklaim|memastikan|menyebutkan|menuturkan|mengutarakan)\b\s*(?:,\s*)?(?:bahwa\b|jika\b|kalau\b)?[\s,:]*",
     re.IGNORECASE,
 )
 CLAUSE_SPLIT = re.compile(
@@ -57,6 +58,13 @@ CLAUSE_SPLIT = re.compile(
     re.IGNORECASE,
 )
 STRONG_CLAIM = re.compile(r"\b(?:capaian|berhasil|meraih|mencapai|predikat|penghargaan)\b", re.IGNORECASE)
+ACTION = re.compile(r"\b(?:me|mem|men|meng|meny)[a-z]{3,}\b", re.IGNORECASE)
+FRAME = re.compile(
+    r"^[^,.;]{0,70}?\b(?:mengatakan|menjelaskan|menambahkan|menuturkan|menegaskan|mengungkapkan|menyampaikan|"
+    r"menerangkan|menyebut(?:kan)?|menyatakan|mengklaim|memaparkan|menjawab|melanjutkan)\b\s*(?:,\s*|:\s*)?"
+    r"(?:bahwa\b|jika\b|kalau\b)?\s*",
+    re.IGNORECASE,
+)
 FIRST_PERSON_NARRATION = re.compile(r"(?:^|[.!?]\s+)[^“\"\n]{0,80}\b(?:kami|saya)\b", re.MULTILINE | re.IGNORECASE)
 PROGRAMME_INTRO = re.compile(r"\b(?:program|progam|gagasan|janji|rencana|langkah|strategi|terobosan)\w*", re.IGNORECASE)
 
@@ -189,7 +197,9 @@ def find_prose(doc: Document) -> list[Item]:
                 continue
             elif inside:
                 # The speaker is the last pair named before the promise starts.
-                head = inside[-1]
+                first_cue = cues.first_cue(body)
+                before_cue = [m for m in inside if first_cue is None or m.end <= unit.start + first_cue]
+                head = before_cue[-1] if before_cue else inside[-1]
                 current = named(head)
                 if text[head.end:unit.end].strip() and _words(text[head.end:unit.end]) >= MIN_WORDS:
                     content_start = head.end
@@ -201,7 +211,8 @@ def find_prose(doc: Document) -> list[Item]:
                 listing = False
             elif PRONOUN.search(body):
                 explicit = True
-            elif not statement and not (debate and listing):
+            elif not statement and not (debate and listing and (
+                    cues.CONTINUATION.match(body) or cues.PROGRAMME_WORD.match(body))):
                 # Narration naming nobody is the journalist's: no promise without a speaker in it.
                 anonymous = True
             speaker = _Speaker(None, None) if anonymous else current
@@ -211,6 +222,11 @@ def find_prose(doc: Document) -> list[Item]:
         if content_start != unit.start:
             m = SPEECH_VERBS.match(text[a:b])
             if m:
+                a, b = _clean(doc, a + m.end(), b)
+        elif not unit.quoted:
+            # "Mantan Kapolda itu menambahkan, pihaknya …", "Ia menjelaskan bahwa …": the frame is no promise.
+            m = FRAME.match(text[a:b])
+            if m and cues.first_cue(m.group(0)) is None and _words(text[a + m.end():b]) >= MIN_WORDS:
                 a, b = _clean(doc, a + m.end(), b)
         # Parts the structure stage listed (a visi stated in the sentence) are not prose; what follows
         # them in the same sentence may be ("… visi X dengan meningkatkan …").
@@ -241,8 +257,10 @@ def find_prose(doc: Document) -> list[Item]:
                 kind = None
             else:
                 kind = cues.cue(clause)
-                if kind is None and debate and unit.quoted and speaker.cand is not None:
-                    kind = "commitment"  # in a debate, what a candidate says in quotes is their offer
+                if kind is None and debate and unit.quoted and speaker.cand is not None and speaker.cand >= 0 and (
+                        cues.CONTINUATION.match(clause) or cues.PROGRAMME_WORD.match(clause)
+                        or (FIRST_PERSON.search(clause) and ACTION.search(clause))):
+                    kind = "commitment"  # in a debate, a programme a candidate states in quotes is their offer
                 if kind is None and debate and listing and not explicit and (
                         cues.CONTINUATION.match(clause) or cues.PROGRAMME_WORD.match(clause)):
                     kind = "commitment"  # the next entry of a programme the speaker is listing

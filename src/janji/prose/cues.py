@@ -112,6 +112,12 @@ def cue(text: str) -> str | None:
     return None
 
 
+def first_cue(text: str) -> int | None:
+    """Offset of the first live commitment or claim cue in the text, or None."""
+    found = _live(COMMIT.finditer(text), text) + _live(CLAIM.finditer(text), text)
+    return min((m.start() for m in found), default=None)
+
+
 def not_a_promise(text: str) -> bool:
     """About the election itself, a question, a visi/misi (the structure stage's), a programme being
     presented (its entries are the items), or a pointer back."""
