@@ -195,7 +195,7 @@ def test_speaker_is_the_pair_named_before_the_promise_not_after():
 
 
 def test_epithet_frame_is_stripped_and_points_back():
-    doc = run("Rina Marlina hadir bersama Hendra Gunawan.\n"
+    doc = run("Rina Marlina hadir di arena debat.\n"
               "Mantan Kepala Dinas Pendidikan itu menambahkan, pihaknya akan membangun 35 sekolah unggulan.")
     assert found(doc) == [("commitment", "Rina Marlina", "Rina Marlina", "pihaknya akan membangun 35 sekolah unggulan")]
 

@@ -78,7 +78,7 @@ CONTINUATION = re.compile(
     re.IGNORECASE,
 )
 # A nominalised or active programme phrase: "peningkatan …", "pembangunan …", "menuntaskan …".
-PROGRAMME_WORD = re.compile(r"^\s*(?:pe[a-z]{3,}an|ke[a-z]{3,}an|per[a-z]{3,}an|me[a-z]{4,}|program)\b", re.IGNORECASE)
+PROGRAMME_WORD = re.compile(r"^\s*(?:pe[a-z]{3,}an|ke[a-z]{3,}an|per[a-z]{3,}an|me[a-z]{4,})\b", re.IGNORECASE)
 ELABORATION = re.compile(r"^\s*(?:mulai|seperti|misalnya|contohnya|antara\s+lain)\b", re.IGNORECASE)
 MEANS = re.compile(r"^\W*(?:dengan|melalui|lewat)\s+(?:me[a-z]+|pe[a-z]+an)\b", re.IGNORECASE)
 
