@@ -255,7 +255,11 @@ def _news_subheadings(lines: list[Line]) -> set[int]:
                 for r in runs[:-1]:
                     r["restarts"] += 1
             continue
-        run = max(candidates, key=lambda r: r["touched"])
+        # the run this entry continues: one whose last entry is right above (a plain list), otherwise
+        # the oldest open one (sub-headings enclose the lists that restart between them)
+        adjacent = [r for r in candidates
+                    if all(lines[k].blank or lines[k].is_list for k in range(r["touched"] + 1, i))]
+        run = max(adjacent, key=lambda r: r["touched"]) if adjacent else min(candidates, key=lambda r: r["lines"][0])
         run["lines"].append(i)
         run["last"] = line.number
         run["touched"] = i

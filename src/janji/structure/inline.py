@@ -151,6 +151,15 @@ def split_entries(text: str, offset: int, count: int | None = None) -> list[Span
     parts = split_top_level(text, offset)
     if not parts:
         return []
+    # ", serta X, Y": a conjunction in the middle of a list coordinates inside one entry
+    merged: list[Span] = []
+    for k, part in enumerate(parts):
+        if merged and k < len(parts) - 1 and re.match(r"\s*(?:serta|dan)\s", part.text):
+            prev = merged[-1]
+            merged[-1] = Span(text[prev.start - offset:part.end - offset], prev.start, part.end)
+        else:
+            merged.append(part)
+    parts = merged
     if count is None or len(parts) < count:
         last = parts[-1]
         m = list(re.finditer(r"\s+(?:dan|serta)\s+(?:juga\s+)?", last.text))
@@ -173,7 +182,9 @@ def repeated_head(text: str) -> str | None:
         if not head[0].isalpha() or head.lower() in ("dan", "yang", "untuk", "di", "dengan"):
             continue
         hits = len(re.findall(r"(?:[,;.]\s*|\s(?:dan|serta)\s+)" + re.escape(head) + r"\b", text))
-        if hits >= 1 and (n == 2 or len(head) > 3):
+        parts = len(re.findall(r"[,;]", text)) + 1
+        # the head must start most entries, not just two ("Bogor Smart System, Hotline …, Bogor Bekerja")
+        if hits >= 1 and (n == 2 or len(head) > 3) and hits + 1 >= parts / 2:
             return head
     return None
 
@@ -280,6 +291,11 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
             start = m.end() + cue.end()
         elif lead and m.start() <= 12:
             start = m.end() + lead.end()
+        elif count and count >= 3:
+            # "dalam 12 program dijelaskan Atang, A, B, C": a counted list after a short attribution
+            comma = re.match(r"[^,.;:]{0,40}?,\s*", after)
+            if comma and len(after[:comma.end()].split()) <= 4:
+                start = m.end() + comma.end()
         if start is None:
             continue
         body_text = text[start:]
@@ -300,10 +316,12 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
         if not body_text.strip():
             continue
         entries = _inline_numbered(body_text, sentence.start + start)
+        numbered = entries is not None and count is not None
         if entries is None:
             entries = split_entries(body_text, sentence.start + start, count)
         entries = _valid(_drop_head(entries, m.group(0)), names)
-        if len(entries) >= 2 and all(len(e.text.split()) <= 30 for e in entries):
+        # a counted, numbered list may be cut short by the end of an excerpt: one entry is still a list
+        if (len(entries) >= 2 or numbered and entries) and all(len(e.text.split()) <= 30 for e in entries):
             return InlineList(kind, count, entries, repeated_head(body_text)), consumed
     for m, kind in kinds:
         count = counted.get(m.start())
@@ -343,17 +361,22 @@ def _inline_numbered(text: str, offset: int) -> list[Span] | None:
 
 def run_in_title(piece: Span) -> Span:
     """"Mempercepat perwujudan masyarakat yang berkarakter Keberhasilan pembangunan dipengaruhi …":
-    a title run into its explanation is cut where the explanation's first sentence starts."""
+    a title run into its explanation is cut where the explanation's first sentence starts — a
+    capitalised word after a lower-case content word, followed by a lower-case clause."""
     first = sentences(piece.text)[0].text if piece.text.strip() else piece.text
-    if len(first.split()) <= 20:
-        return Span(first, piece.start, piece.start + len(first), piece.label)
-    words = list(re.finditer(r"\S+", piece.text))
-    for k in range(3, min(len(words), 30)):
+    words = list(re.finditer(r"\S+", first))
+    for k in range(3, len(words) - 5):
         prev, word = words[k - 1].group(0), words[k].group(0)
-        if prev[:1].islower() and word[:1].isupper() and word[1:2].islower() and prev.isalpha():
+        after = [w.group(0) for w in words[k + 1:k + 4]]
+        if prev.isalpha() and prev.islower() and prev not in CONNECTIVES and word[:1].isupper() \
+                and word[1:].islower() and all(w[:1].islower() for w in after):
             end = words[k - 1].end()
-            return Span(piece.text[:end], piece.start, piece.start + end, piece.label)
-    return piece
+            return Span(first[:end], piece.start, piece.start + end, piece.label)
+    return Span(first, piece.start, piece.start + len(first), piece.label)
+
+
+CONNECTIVES = {"dan", "serta", "atau", "yang", "di", "ke", "dari", "untuk", "bagi", "dengan", "dalam", "pada",
+               "melalui", "oleh", "antara", "terhadap", "sebagai", "menuju", "secara"}
 
 
 def _valid(entries: list[Span], names: set[str]) -> list[Span]:

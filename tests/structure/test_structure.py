@@ -1,0 +1,213 @@
+"""The structure stage on short passages written for the test (every rule in its own case)."""
+from __future__ import annotations
+
+from janji.document import Candidate, Document
+from janji.structure import structure, structure_text
+
+
+def flat(items, depth=0):
+    out = []
+    for it in items:
+        out.append((depth, it.kind, it.label, it.text))
+        out.extend(flat(it.children, depth + 1))
+    return out
+
+
+def test_headings_make_visi_misi_and_programs_with_nested_activities():
+    text = """VISI
+Terwujudnya Kabupaten Sejahtera, Religius dan Berdaya Saing
+
+MISI
+1. Meningkatkan kualitas sumber daya manusia.
+2. Mewujudkan tata kelola pemerintahan yang bersih.
+
+PROGRAM UNGGULAN
+1. Pendidikan gratis dua belas tahun
+   a. Beasiswa bagi 1.000 siswa miskin
+   b. Seragam sekolah gratis
+2. Kesehatan gratis dengan kartu berobat
+"""
+    got = flat(structure_text(text))
+    assert got == [
+        (0, "vision", None, "Terwujudnya Kabupaten Sejahtera, Religius dan Berdaya Saing"),
+        (0, "mission", "1", "Meningkatkan kualitas sumber daya manusia"),
+        (0, "mission", "2", "Mewujudkan tata kelola pemerintahan yang bersih"),
+        (0, "program", "1", "Pendidikan gratis dua belas tahun"),
+        (1, "activity", "a", "Beasiswa bagi 1.000 siswa miskin"),
+        (1, "activity", "b", "Seragam sekolah gratis"),
+        (0, "program", "2", "Kesehatan gratis dengan kartu berobat"),
+    ]
+
+
+def test_quick_wins_strategies_and_roman_labels():
+    text = """Program 100 Hari Kerja
+I. Penataan pasar tradisional
+II. Layanan adminduk keliling
+III. Perbaikan jalan rusak
+
+Strategi Pelaksanaan Program 100 Hari
+- Berkoordinasi dengan perangkat daerah
+"""
+    got = flat(structure_text(text))
+    assert [(k, lab) for _, k, lab, _ in got] == [("quick_win", "I"), ("quick_win", "II"), ("quick_win", "III"),
+                                                  ("strategy", None)]
+
+
+def test_ordinal_lines_are_labelled_entries():
+    text = """Adapun misi pasangan ini sebagai berikut:
+Pertama, membangun infrastruktur desa yang merata.
+Kedua, meningkatkan layanan kesehatan dasar.
+Satu: contoh yang tidak berurutan tetap dibaca sebagai entri.
+"""
+    got = flat(structure_text(text))
+    assert got[0] == (0, "mission", "Pertama", "membangun infrastruktur desa yang merata")
+    assert got[1] == (0, "mission", "Kedua", "meningkatkan layanan kesehatan dasar")
+
+
+def test_wrapped_list_lines_are_joined_and_explanations_are_not_items():
+    text = """Misi yang dilaksanakan adalah sebagai berikut :
+1. Menyelenggarakan Tata Kelola Pemerintahan Yang Baik
+Misi ini bermakna bahwa tata kelola pemerintahan dilakukan melalui fungsi
+peraturan, pelayanan, dan pemberdayaan masyarakat yang dijalankan aparatur.
+2. Membangun Prasarana dan Sarana yang serasi dengan dinamika dan
+pertumbuhan kota.
+Misi ini bermakna bahwa pembangunan prasarana diarahkan untuk kehidupan
+yang layak dan nyaman bagi warga.
+"""
+    got = flat(structure_text(text))
+    assert got == [
+        (0, "mission", "1", "Menyelenggarakan Tata Kelola Pemerintahan Yang Baik"),
+        (0, "mission", "2", "Membangun Prasarana dan Sarana yang serasi dengan dinamika dan pertumbuhan kota"),
+    ]
+
+
+def test_goal_heading_with_statement_holds_its_programs_and_mission_reference_nests_goals():
+    text = """Misi
+1. Membangun Sumber Daya Manusia yang Unggul
+2. Meningkatkan ekonomi lokal
+
+Dalam misi dua, yakni "Meningkatkan ekonomi lokal" pasangan ini menaruh dua sasaran.
+
+Sasaran 1: Meningkatnya Produktivitas Tenaga Kerja. Program unggulannya:
+1. Bursa kerja terpadu
+2. Pelatihan kerja berbasis kompetensi
+  - Pelatihan digital untuk 2.500 orang
+
+Sasaran 2: Berkembangnya Ekonomi Kreatif. Program unggulannya:
+1. Inkubator bisnis kreatif
+"""
+    items = structure_text(text)
+    assert [it.kind for it in items] == ["mission", "mission"]
+    goals = items[1].children
+    assert [(g.kind, g.label, g.text) for g in goals] == [
+        ("goal", "Sasaran 1", "Meningkatnya Produktivitas Tenaga Kerja"),
+        ("goal", "Sasaran 2", "Berkembangnya Ekonomi Kreatif"),
+    ]
+    assert [p.text for p in goals[0].children] == ["Bursa kerja terpadu", "Pelatihan kerja berbasis kompetensi"]
+    assert [(a.kind, a.text) for a in goals[0].children[1].children] == [
+        ("activity", "Pelatihan digital untuk 2.500 orang")]
+
+
+def test_visions_and_missions_stated_inside_sentences():
+    text = ("Pasangan ini menyuguhkan visi ‘Kota Yang Maju Dan Berbudaya’. "
+            "Visinya adalah membangun masyarakat yang sejahtera, dengan misi membangun sarana transportasi.\n")
+    got = [(k, t) for _, k, _, t in flat(structure_text(text))]
+    assert ("vision", "Kota Yang Maju Dan Berbudaya") in got
+    assert ("vision", "membangun masyarakat yang sejahtera") in got
+    assert ("mission", "membangun sarana transportasi") in got
+
+
+def test_inline_lists_split_on_ordinals_counts_and_shared_heads():
+    text = ("Misinya diarahkan ke tiga hal, pertama pembangunan jalan desa. Kedua, peningkatan kualitas guru, "
+            "dan terakhir pemberdayaan nelayan dan petani.\n"
+            "Adapun 4 program unggulan, yaitu program perumahan, pertanian, sosial dan agama, pendidikan.\n"
+            "Program perumahan yaitu bedah rumah tidak layak huni, kemudian penataan kawasan kumuh.\n")
+    got = flat(structure_text(text))
+    assert [(k, lab, t) for _, k, lab, t in got[:3]] == [
+        ("mission", "pertama", "pembangunan jalan desa"),
+        ("mission", "Kedua", "peningkatan kualitas guru"),
+        ("mission", "terakhir", "pemberdayaan nelayan dan petani"),
+    ]
+    programs = [(d, t) for d, k, _, t in got if k == "program"]
+    assert programs == [(0, "perumahan"), (0, "pertanian"), (0, "sosial dan agama"), (0, "pendidikan")]
+    activities = [(d, t) for d, k, _, t in got if k == "activity"]
+    assert activities == [(1, "bedah rumah tidak layak huni"), (1, "penataan kawasan kumuh")]
+
+
+def test_unnumbered_lines_after_an_opener_are_entries():
+    text = ("Pasangan nomor urut 1 membawa visi “Desa Maju, Warga Sejahtera”. Adapun sejumlah misinya yaitu;\n"
+            "Mewujudkan SDM unggul dan berakhlak.\n"
+            "Mendorong ekonomi pedesaan.Tata kelola pemerintahan yang modern. Dan Infrastruktur berkualitas.\n"
+            "Sedangkan pasangan nomor urut 2 membawa visi “Bersama Membangun Desa”.\n")
+    got = [(k, t) for _, k, _, t in flat(structure_text(text))]
+    assert got == [
+        ("vision", "Desa Maju, Warga Sejahtera"),
+        ("mission", "Mewujudkan SDM unggul dan berakhlak"),
+        ("mission", "Mendorong ekonomi pedesaan"),
+        ("mission", "Tata kelola pemerintahan yang modern"),
+        ("mission", "Infrastruktur berkualitas"),
+        ("vision", "Bersama Membangun Desa"),
+    ]
+
+
+def test_numbered_news_subheadings_are_not_items():
+    text = """1. Ini visi misi pasangan calon
+
+Visi
+
+1. Kota Unggul dan Lestari
+
+Misi
+
+1. Membangun SDM unggul
+2. Membangun birokrasi profesional
+
+2. Ada janji membangun sekolah baru
+
+Program unggulan:
+
+1. Pembangunan 4 unit sekolah baru
+"""
+    got = [(k, t) for _, k, _, t in flat(structure_text(text))]
+    assert ("other", "Ini visi misi pasangan calon") not in got
+    assert all("Ada janji" not in t and "Ini visi" not in t for _, t in got)
+    assert ("program", "Pembangunan 4 unit sekolah baru") in got
+    assert ("vision", "Kota Unggul dan Lestari") in got
+
+
+def test_lists_without_a_promise_heading_are_other_and_enumerated_explanations_are_no_items():
+    text = """Faktor penghambat :
+• Kualitas aparatur belum optimal
+• Anggaran terbatas
+
+Visi tersebut mengandung 3 kata kunci, yakni: 1. Maju, artinya berdaya saing. 2. Sejahtera, artinya makmur.
+"""
+    got = flat(structure_text(text))
+    assert [k for _, k, _, _ in got] == ["other", "other"]
+
+
+def test_two_bullets_on_one_line_are_split():
+    text = """MISI
+- Meningkatkan kualitas layanan kesehatan gratis bagi
+seluruh penduduk. - Peningkatan produktivitas pangan.
+"""
+    got = [t for _, _, _, t in flat(structure_text(text))]
+    assert got == ["Meningkatkan kualitas layanan kesehatan gratis bagi seluruh penduduk",
+                   "Peningkatan produktivitas pangan"]
+
+
+def test_spans_point_into_the_text():
+    text = "MISI\n1. Membangun jalan desa sepanjang 10 km\n2. Menata pasar\n"
+    for item in structure_text(text):
+        start, end = item.span
+        assert text[start:end].rstrip(".") == item.text
+
+
+def test_each_item_carries_the_pair_whose_part_of_the_text_it_is_in():
+    text = ("Pasangan nomor urut 1, Budi Santoso dan Ani Lestari, membawa visi “Kota Hijau”.\n"
+            "Sementara pasangan nomor urut 2, Cahyo Wibowo dan Dewi Sartika, membawa visi “Kota Cerdas”.\n")
+    doc = Document.from_bytes(text.encode(), "t.txt")
+    doc.text = text
+    doc.candidates = [Candidate("Budi Santoso", "Ani Lestari", number=1), Candidate("Cahyo Wibowo", "Dewi Sartika", number=2)]
+    structure(doc)
+    assert [(i.text, i.candidate) for i in doc.items] == [("Kota Hijau", "Budi Santoso"), ("Kota Cerdas", "Cahyo Wibowo")]
