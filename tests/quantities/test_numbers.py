@@ -102,3 +102,13 @@ def test_no_quantity_without_digits_or_number_words(text):
                                  "per", "tahun", "setiap", "/", "persen", "juta", "ribu", "(", ")", "-"]), max_size=12))
 def test_no_quantity_from_words_alone(words):
     assert parse(" ".join(words)) == []
+
+
+@pytest.mark.parametrize("module", ["janji.quantities", "janji.quantities.numbers", "janji.quantities.units",
+                                    "janji.quantities.parser"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0

@@ -14,7 +14,7 @@ Example:
 from __future__ import annotations
 
 from janji.document import Document
-from janji.quantities.parse import parse
+from janji.quantities.parser import parse
 
 __all__ = ["parse", "quantities"]
 

@@ -125,7 +125,6 @@ class _Candidate:
     money: bool = False
     scale: int = 1
     before_unit: str | None = None  # the noun before a bare number, if any
-    before_start: int | None = None
     spelled: bool = False
 
 
@@ -196,12 +195,6 @@ class _Parser:
     def word(self, i: int) -> str | None:
         t = self.tok(i)
         return t.low if t is not None and t.kind == "w" else None
-
-    def index_at(self, offset: int) -> int:
-        for k, t in enumerate(self.tokens):
-            if t.start >= offset:
-                return k
-        return len(self.tokens)
 
     # -- the scan ------------------------------------------------------------
     def run(self) -> list[Quantity]:
@@ -512,10 +505,10 @@ class _Parser:
             # "Indeks Pembangunan Manusia (IPM) 72": the acronym names it
             words.append(k - 1)
             k -= 3
-            cand_acronym = True
+            acronym = True
         else:
-            cand_acronym = False
-        while len(words) < 2 and not cand_acronym:
+            acronym = False
+        while len(words) < 2 and not acronym:
             t = self.tok(k)
             if (t is None or t.kind != "w" or t.low in STOPWORDS or t.low in LABEL_WORDS or self.is_masked(t)
                     or _VERB.match(t.low)):
@@ -539,7 +532,7 @@ class _Parser:
         elif lows:
             cand.unit = " ".join(normalise_unit(w) for w in lows)
         if cand.unit is not None and words:
-            cand.start = self.tokens[words[-1] - (1 if cand_acronym else 0)].start
+            cand.start = self.tokens[words[-1] - (1 if acronym else 0)].start
         cand.before_unit = cand.unit
 
     def resolve_pairs(self) -> None:
