@@ -9,6 +9,7 @@ list below is the one place that says in which order they run.
 """
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import signal
@@ -75,8 +76,24 @@ class Pipeline:
                 raise InputError(path.name, f"berkas terlalu besar ({size / 1e6:.0f} MB; batas {MAX_BYTES // 2**20} MB)")
             raw = path.read_bytes()
         except OSError as exc:
-            raise InputError(path.name, f"tidak dapat dibaca ({exc.strerror or exc})") from None
+            raise InputError(path.name or str(path), _os_reason(exc)) from None
         return self.analyze_bytes(raw, path.name, **options)
+
+
+def _os_reason(exc: OSError) -> str:
+    """Why a file could not be opened, in the user's language."""
+    reasons = {errno.ENOENT: "berkas tidak ditemukan", errno.EACCES: "tidak ada izin membaca berkas",
+               errno.EPERM: "tidak ada izin membaca berkas", errno.EISDIR: "ini folder, bukan berkas",
+               errno.ENAMETOOLONG: "nama berkas terlalu panjang"}
+    return reasons.get(exc.errno, f"tidak dapat dibaca ({exc.strerror or exc})")
+
+
+def _existing_path(source: str) -> bool:
+    # Path.exists raises on names the OS refuses (too long, NUL bytes): such a string is text, not a path.
+    try:
+        return Path(source).exists()
+    except (OSError, ValueError):
+        return False
 
 
 @contextmanager
@@ -117,7 +134,7 @@ def analyze(source, *, name: str | None = None, kind: str | None = None, url: st
     pipe = pipeline or default_pipeline()
     if isinstance(source, (bytes, bytearray)):
         return pipe.analyze_bytes(bytes(source), name or "input", kind=kind, url=url, time_limit=time_limit)
-    if isinstance(source, str) and (name is not None or "\n" in source or not Path(source).exists()):
+    if isinstance(source, str) and (name is not None or "\n" in source or not _existing_path(source)):
         return pipe.analyze_bytes(source.encode("utf-8"), name or "input.txt", kind=kind, url=url, time_limit=time_limit)
     return pipe.analyze_path(source, kind=kind, url=url, time_limit=time_limit)
 

@@ -38,6 +38,9 @@ def write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; results are ordinary files others may read
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
@@ -166,7 +169,13 @@ def analyze(paths: tuple[str, ...], out_dir: Path | None, as_json: bool, kind: s
                 if stem in stems and stems[stem] != path:
                     warning_line(f"{path.name}: nama {stem}.json juga dipakai oleh {stems[stem]}; ditimpa")
                 stems[stem] = path
-                write_atomic(out_dir / f"{stem}.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+                try:
+                    write_atomic(out_dir / f"{stem}.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+                except OSError as exc:  # full disk, read-only folder: say so, keep going, exit 1
+                    failed += 1
+                    error_line(f"{path.name}: hasil tidak dapat ditulis ke {out_dir} ({exc.strerror or exc})")
+                    progress.advance(task)
+                    continue
             elif as_json:
                 json_docs.append(data)
             else:
