@@ -203,3 +203,10 @@ def test_epithet_frame_is_stripped_and_points_back():
 def test_a_rebuttal_in_quotes_is_no_promise():
     doc = run("“Program itu tidak realistis dan sulit diwujudkan,” kata Budi Santoso.")
     assert found(doc) == []
+
+
+def test_menurutnya_carries_the_speaker_and_is_not_part_of_the_promise():
+    doc = run("Rina Marlina hadir di arena debat.\n"
+              "Menurutnya, pemkot juga akan menambah beasiswa untuk 20 ribu pelajar dari keluarga miskin.")
+    assert found(doc) == [("commitment", "Rina Marlina", "Rina Marlina",
+                           "pemkot juga akan menambah beasiswa untuk 20 ribu pelajar dari keluarga miskin")]

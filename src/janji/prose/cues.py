@@ -17,7 +17,7 @@ import re
 COMMIT = re.compile(
     r"\b(?:akan|bakal|berencana|merencanakan|rencananya|siap|harus|wajib|berjanji|menjanjikan|janjinya|"
     r"berkomitmen|komitmennya|bertekad|menargetkan|ditargetkan|targetnya|mencoba|berupaya|berusaha|ingin|"
-    r"(?:ber)?fokus\s+pada|memfokuskan|menekankan\s+pada|menjadi\s+prioritas|diprioritaskan|memprioritaskan|"
+    r"(?:ber)?fokus\s+pada|menjadi\s+fokus|fokus\s+utama|memfokuskan|menekankan\s+pada|menjadi\s+prioritas|diprioritaskan|memprioritaskan|"
     r"menjadi\s+perhatian|mengupayakan|menjamin|"
     # "haus" + passive verb is a frequent typo for "harus" ("Angka kemiskinan haus diurai").
     r"haus(?=\s+di[a-z]))\b",
@@ -69,7 +69,7 @@ NON_PROMISE_START = re.compile(
 LEADING_CONNECTIVE = re.compile(
     r"^\s*(?:(?:selanjutnya|kemudian|lalu|berikutnya|selain\s+itu|di\s+samping\s+itu|tak\s+hanya\s+itu|"
     r"di\s+antaranya|diantaranya|antara\s+lain|termasuk|mulai\s+dari|yakni|yaitu|adapun|sementara\s+itu|"
-    r"sedangkan|apalagi|namun|dan|serta)\b[\s,:]*)+",
+    r"sedangkan|apalagi|namun|dan|serta|menurut(?:nya|\s+dia|\s+beliau|\s+mereka))\b[\s,:]*)+",
     re.IGNORECASE,
 )
 CONTINUATION = re.compile(

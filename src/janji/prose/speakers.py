@@ -47,7 +47,7 @@ PLURAL = re.compile(
 # Words that stand for the current speaker.
 PRONOUN = re.compile(
     r"\b(?:pihaknya|ia|dia|beliau|mereka|dirinya|(?:paslon|pasangan|kandidat|calon)\s+(?:ini|tersebut)|"
-    r"keduanya)\b",
+    r"keduanya|menurut(?:nya|\s+dia|\s+beliau|\s+mereka)|katanya|baginya)\b",
     re.IGNORECASE,
 )
 FIRST_PERSON = re.compile(r"\b(?:kami|kita|saya|aku)\b", re.IGNORECASE)
