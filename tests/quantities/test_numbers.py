@@ -112,3 +112,13 @@ def test_docstring_examples(module):
 
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0
+
+
+@given(st.one_of(st.integers(min_value=0, max_value=10**12),
+                 st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False).map(float)),
+       st.sampled_from(["km", "titik", "unit", "persen", "orang", "hektare"]))
+def test_any_indonesian_number_with_a_unit_round_trips(value, unit):
+    text = f"target {format_number(value)} {unit} baru"
+    (q,) = parse(text)
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
