@@ -211,3 +211,36 @@ def test_each_item_carries_the_pair_whose_part_of_the_text_it_is_in():
     doc.candidates = [Candidate("Budi Santoso", "Ani Lestari", number=1), Candidate("Cahyo Wibowo", "Dewi Sartika", number=2)]
     structure(doc)
     assert [(i.text, i.candidate) for i in doc.items] == [("Kota Hijau", "Budi Santoso"), ("Kota Cerdas", "Cahyo Wibowo")]
+
+
+def test_statement_headings_nest_sasaran_under_tujuan_and_letter_categories_hold_programs():
+    text = """Tujuan 1 : Meningkatkan kualitas SDM
+Sasaran 1.1 : Meningkatnya derajat kesehatan masyarakat
+Sasaran 1.2 : Meningkatnya kualitas pendidikan
+Tujuan 2 : Meningkatkan perekonomian daerah
+Sasaran 2.1 : Meningkatnya pertumbuhan ekonomi
+
+PROGRAM PRIORITAS
+A. Bidang Pendidikan
+   1. Sekolah gratis dari SD hingga SMA
+B. Bidang Kesehatan
+   1. Pembangunan 3 puskesmas baru
+"""
+    got = flat(structure_text(text))
+    assert got == [
+        (0, "goal", "Tujuan 1", "Meningkatkan kualitas SDM"),
+        (1, "goal", "Sasaran 1.1", "Meningkatnya derajat kesehatan masyarakat"),
+        (1, "goal", "Sasaran 1.2", "Meningkatnya kualitas pendidikan"),
+        (0, "goal", "Tujuan 2", "Meningkatkan perekonomian daerah"),
+        (1, "goal", "Sasaran 2.1", "Meningkatnya pertumbuhan ekonomi"),
+        (0, "program", "A", "Bidang Pendidikan"),
+        (1, "activity", "1", "Sekolah gratis dari SD hingga SMA"),
+        (0, "program", "B", "Bidang Kesehatan"),
+        (1, "activity", "1", "Pembangunan 3 puskesmas baru"),
+    ]
+
+
+def test_a_name_initial_at_line_start_is_no_list_letter():
+    text = "MISI\n1. Membangun desa\nH. Cecep Nurul Yakin menyampaikan misi tersebut di depan warga.\n"
+    got = flat(structure_text(text))
+    assert got == [(0, "mission", "1", "Membangun desa")]

@@ -29,7 +29,7 @@ DISCOURSE_START = re.compile(
     re.IGNORECASE)
 STATEMENT_HEADING = re.compile(
     r"^(?P<word>sasaran|tujuan|misi|visi|program(?:\s+(?:unggulan|prioritas|strategis))?|strategi|kebijakan|arah\s+kebijakan)"
-    r"\s*(?P<num>(?:ke-?)?\d{1,2}|[IVX]{1,4}|[a-z](?=\s*[:.)]))?\s*[:.)–—-]\s*(?P<body>\S.*)$",
+    r"\s*(?P<num>(?:ke-?)?\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-z](?=\s*[:.)]))?\s*[:.)–—-]\s*(?P<body>\S.*)$",
     re.IGNORECASE,
 )
 MISSION_REFERENCE = re.compile(
@@ -118,6 +118,10 @@ def structure_text(text: str, names: set[str] | frozenset = frozenset()) -> list
         if line.is_list and not (line.mtype == "ordinal" and not b.section_kind):
             i = _list_entry(b, lines, i)
             continue
+        m = STATEMENT_HEADING.match(line.text)
+        if m and _statement_heading(b, line, m):
+            i += 1
+            continue
         kind = heading_kind(line.text)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if kind and nxt is not None and not nxt.blank and not nxt.is_list and nxt.text[:1].islower():
@@ -129,10 +133,6 @@ def structure_text(text: str, names: set[str] | frozenset = frozenset()) -> list
             b.set_section(kind, None)
             if kind == "goal" and b.goal_parent is not None:
                 b.section_parent = None
-            i += 1
-            continue
-        m = STATEMENT_HEADING.match(line.text)
-        if m and _statement_heading(b, line, m):
             i += 1
             continue
         # a paragraph: this line and the wrapped lines that continue it
@@ -232,10 +232,21 @@ def _split_run_on_bullets(span: Span) -> list[Span]:
 
 def _fix_letter_sequences(lines: list[Line]) -> None:
     previous = None
+    last_letter: dict[str, int] = {}
     for line in lines:
-        if line.is_list:
-            roman_or_alpha(line, previous)
-            previous = line
+        if not line.is_list:
+            continue
+        roman_or_alpha(line, previous)
+        if line.mtype in ("alpha", "ALPHA"):
+            # "H. Cecep Nurul Yakin" at the start of a line is a name's initial, not entry h of a list:
+            # a letter entry starts a list at a or continues the letter before it
+            expected = last_letter.get(line.mtype, 0) + 1
+            if line.number not in (1, expected):
+                line.marker = line.mtype = line.number = None
+                line.content, line.content_start = line.text, line.start
+                continue
+            last_letter[line.mtype] = line.number
+        previous = line
 
 
 def _news_subheadings(lines: list[Line]) -> set[int]:
@@ -309,6 +320,12 @@ def _statement_heading(b: Builder, line: Line, m: re.Match) -> bool:
         if kind != "goal":
             label = m.group("num")
     parent = b.goal_parent if kind == "goal" else None
+    num = m.group("num") or ""
+    if kind == "goal" and "." in num:
+        # "Sasaran 1.2" under "Tujuan 1": the numbering says which goal it refines
+        owner = next((g for g in reversed(b.all_items()) if g.kind == "goal" and g.label
+                      and g.label.split()[-1] == num.rsplit(".", 1)[0]), None)
+        parent = owner or parent
     item = b.make(kind, span, label)
     b.add(item, parent)
     if child_kind:

@@ -85,7 +85,7 @@ def _mark(line: Line) -> None:
         _set(line, m, "ROMAN" if m.group(1).isupper() else "roman", ROMAN[m.group(1).lower()])
         return
     m = LETTER_MARKER.match(text)
-    if m and not _looks_like_initial(text):
+    if m and not re.match(r"[A-Z]\.\s*[A-Z]\.", text):
         letter = m.group(1)
         _set(line, m, "ALPHA" if letter.isupper() else "alpha", ord(letter.lower()) - ord("a") + 1)
         return
