@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from janji.document import Candidate
 from janji.facts import names as names_
@@ -106,8 +107,13 @@ def _valid(name: str) -> bool:
     return True
 
 
-def _tok(name: str | None) -> list[str]:
-    return names_.tokens(name) if name else []
+@lru_cache(maxsize=4096)
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(names_.tokens(name))
+
+
+def _tok(name: str | None) -> tuple[str, ...]:
+    return _tokens(name) if name else ()
 
 
 def _subset(short: str | None, long: str | None) -> bool:
@@ -219,6 +225,30 @@ def _split_chain(text: str, parts: list[str], span: tuple[int, int]) -> list[tup
     return [(a, " ".join(words[:best])), (" ".join(words[best:]), c)]
 
 
+DASH_ANCHOR = re.compile(r"[A-Za-z.'’][ \t]*[-–—][ \t]*[A-Z]")
+AND_ANCHOR = re.compile(r"[A-Za-z.,][ \t]*(?:dan|&)[ \t]+(?:(?:Prof|Dr|dr|Drs|Dra|Ir|Hj|H|KH|drg)\.?[ \t]*)*[A-Z]")
+NICKNAME_ANCHOR = re.compile(r"\b(?:sapaan|disapa)\b")
+
+
+def _anchored(pattern: re.Pattern, anchor: re.Pattern, text: str, back: int = 160, ahead: int = 200):
+    """Matches of a slow pattern that cover a cheap anchor (a dash, "dan", "sapaan"), found only around it.
+
+    Long plans have few pairs but many capitalised words; trying the name pattern at every
+    capitalised word would cost seconds.
+    """
+    pos = 0
+    for a in anchor.finditer(text):
+        if a.start() < pos:
+            continue
+        end = min(len(text), a.end() + ahead)
+        m = pattern.search(text, max(pos, a.start() - back), end)
+        while m and m.end() <= a.start():
+            m = pattern.search(text, m.end(), end)
+        if m and m.start() <= a.start():
+            yield m
+            pos = m.end()
+
+
 def _cued_just_before(text: str, start: int) -> bool:
     """A candidate word shortly before, with only lower-case or candidate words between
     ("Pasangan calon nomor urut 1, Dr. H. Iwan …", not "pasangan Intan membawa visi 'Berdaya Saing dan …")."""
@@ -242,7 +272,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
 def _raw_pairs(text: str, lower_seen: set[str]):
     """(position, head, deputy, written form, cued, end) for every pair-shaped phrase, in text order."""
     found = []
-    for m in DASH_CHAIN.finditer(text):
+    for m in _anchored(DASH_CHAIN, DASH_ANCHOR, text):
         parts = [m.group(g) for g in "abcd" if m.group(g)]
         cleaned = [_clean(parts[0], lower_seen)] + [_clean(p, lower_seen) for p in parts[1:]]
         if not all(cleaned):
@@ -258,7 +288,7 @@ def _raw_pairs(text: str, lower_seen: set[str]):
         else:
             found.append((start, cleaned[0], cleaned[1], f"{cleaned[0]}-{cleaned[1]}", cued, m.end()))
             found.append((start, cleaned[2], cleaned[3], f"{cleaned[2]}-{cleaned[3]}", cued, m.end()))
-    for m in AND_PAIR.finditer(text):
+    for m in _anchored(AND_PAIR, AND_ANCHOR, text):
         head, deputy = _clean(m.group("a"), lower_seen), _clean(m.group("b"), lower_seen, lead=False)
         if not head or not deputy:
             continue
@@ -320,7 +350,7 @@ NICKNAME = re.compile(
 
 def _nicknames(text: str, b: "_Builder") -> None:
     """"Appi, sapaan Munafri" and "Munafri yang akrab disapa Appi": the nickname joins the pair."""
-    for m in NICKNAME.finditer(text):
+    for m in _anchored(NICKNAME, NICKNAME_ANCHOR, text, back=120, ahead=80):
         a, c = _clean(m.group("a"), b.lower_seen), _clean(m.group("b"), b.lower_seen, lead=False)
         for nick, name in ((a, c), (c, a)):
             owner = next((x for x in b.cands if _named(name, x, "head") or _named(name, x, "deputy")), None)
@@ -478,22 +508,33 @@ def _incumbency(text: str, cands: list[Candidate]) -> None:
                 cand.incumbent = False  # one incumbent: the others challenge
 
 
-def _name_patterns(cand: Candidate) -> list[str]:
-    out = []
-    for name in [cand.head, cand.deputy, *cand.aliases]:
-        if name:
-            out.append(r"[\s\-–—]*".join(re.escape(w) for w in re.split(r"[\s\-–—]+", name) if w))
-    if cand.deputy:
-        out.append(re.escape(cand.head) + r"[ \t]*[-–—][ \t]*" + re.escape(cand.deputy))
-    return out
+def _norm_name(name: str) -> str:
+    return " ".join(w for w in re.split(r"[\s\-–—]+", name) if w)
 
 
 def _name_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, Candidate]]:
-    spans = []
+    """Every place a pair's head, deputy, alias or "head-deputy" is written, with that pair."""
+    owner: dict[str, Candidate] = {}
     for cand in cands:
-        for pattern in _name_patterns(cand):
-            for m in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text):
-                spans.append((m.start(), m.end(), cand))
+        for name in [cand.head, cand.deputy, *cand.aliases]:
+            if name:
+                owner.setdefault(_norm_name(name), cand)
+    if not owner:
+        return []
+    ordered = sorted(owner, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(r"[\s\-–—]*".join(map(re.escape, n.split())) for n in ordered) + r")(?!\w)")
+    spans = []
+    for m in pattern.finditer(text):
+        cand = owner.get(_norm_name(m.group()))
+        if cand is None:
+            continue
+        end = m.end()
+        # "Junaedi Malik–Khusnun Amin": the pair name is one mention
+        if cand.deputy and _norm_name(m.group()) == _norm_name(cand.head):
+            pair = re.match(r"[ \t]*[-–—][ \t]*" + re.escape(cand.deputy) + r"(?![\w-])", text[end:end + len(cand.deputy) + 8])
+            if pair:
+                end += pair.end()
+        spans.append((m.start(), end, cand))
     return spans
 
 

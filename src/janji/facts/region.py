@@ -79,7 +79,8 @@ def _matcher() -> tuple[re.Pattern, dict[str, tuple[Region, ...]]]:
     alternation = "|".join(
         _pattern(n) if not n.isupper() else re.escape(n) for n in ordered
     )
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)"), {regions._key(n): names[n] for n in ordered}
+    # the lookahead lets the engine skip, at once, every position that cannot start a name
+    return re.compile(rf"(?<!\w)(?=[A-Z])(?:{alternation})(?!\w)"), {regions._key(n): names[n] for n in ordered}
 
 
 def mentions(text: str):

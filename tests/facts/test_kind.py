@@ -1,0 +1,35 @@
+"""Document kind, and --kind is never overridden."""
+from __future__ import annotations
+
+from janji.facts.kind import detect
+
+
+def test_debate():
+    text = "Dua paslon adu gagasan dalam debat publik perdana. Panelis bertanya soal smart city kepada paslon."
+    assert detect(text) == "debate"
+
+
+def test_plan():
+    text = "BAB V VISI, MISI, TUJUAN DAN SASARAN\n5.1. Visi\nVisi pembangunan Provinsi X Tahun 2013-2018 (RPJMD)."
+    assert detect(text) == "plan"
+    assert detect("3.2.2 Misi Kepala Daerah Terpilih\nMisi SKPD Kecamatan adalah ...") == "plan"
+
+
+def test_news_that_cites_a_plan_is_still_a_campaign():
+    text = (
+        "Pasangan calon nomor urut 1 memaparkan visi. Program mereka akan masuk dalam Rencana Pembangunan "
+        "Jangka Menengah Daerah (RPJMD). Paslon ini diusung tiga partai. Kandidat lain menyusul."
+    )
+    assert detect(text) == "campaign"
+
+
+def test_statement_is_first_person_outside_quotes():
+    text = "Saya segera menjalin komunikasi dengan bupati. Saya berterima kasih. Ini menjadi konsen saya."
+    assert detect(text) == "statement"
+    quoted = 'Paslon itu berjanji. "Saya akan membangun, saya janji, saya buktikan," kata calon bupati.'
+    assert detect(quoted) == "campaign"
+
+
+def test_forced_kind_is_kept(analyse):
+    doc = analyse("Dua paslon adu gagasan dalam debat publik. Panelis bertanya kepada paslon.", kind="campaign")
+    assert doc.kind == "campaign"

@@ -1,0 +1,87 @@
+"""Region lookup (names, prefixes, media aliases) and which region a text is about."""
+from __future__ import annotations
+
+import pytest
+
+from janji.facts import regions
+from janji.facts.region import detect
+
+
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        ("Tangsel", "36.74"),
+        ("Kutim", "64.08"),
+        ("Sumut", "12"),
+        ("NTB", "52"),
+        ("Jabar", "32"),
+        ("Jateng", "33"),
+        ("Jatim", "35"),
+        ("Kaltim", "64"),
+        ("Sulsel", "73"),
+        ("DKI", "31"),
+        ("Kab. Kudus", "33.19"),
+        ("Kab.Tasikmalaya", "32.06"),
+        ("Kabupaten Bogor", "32.01"),
+        ("Kota Bogor", "32.71"),
+        ("Walikota Bogor", "32.71"),
+        ("Bupati Bogor", "32.01"),
+        ("Pemkot Palangka Raya", "62.71"),
+        ("Provinsi Jawa Barat", "32"),
+        ("Papua Selatan", "93"),
+    ],
+)
+def test_resolve(name, code):
+    assert regions.resolve(name).code == code
+
+
+def test_resolve_leaves_ambiguous_or_unknown_names_open():
+    assert regions.resolve("Bogor") is None  # kabupaten or kota: the text must say
+    assert regions.resolve("Atlantis") is None
+    assert regions.resolve("") is None
+
+
+def test_table_is_complete():
+    levels = [r.level for r in regions.all_regions()]
+    assert (levels.count("provinsi"), levels.count("kabupaten") + levels.count("kota")) == (38, 514)
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Debat Pilbup Jombang 2024 digelar malam ini di pendopo.", "35.17"),
+        ("Dua pasangan calon walikota dan wakil walikota Mojokerto mulai berkampanye di Mojokerto.", "35.76"),
+        ("Pasangan calon bupati Mojokerto berkampanye. Warga Mojokerto antusias.", "35.16"),
+        ("Pilkada Kutim 2024 diikuti dua paslon bupati-wakil bupati Kutim.", "64.08"),
+        ("KPU Sumut menetapkan paslon Gubernur dan Wakil Gubernur Sumut.", "12"),
+        ("Visi pembangunan Provinsi Nusa Tenggara Barat Tahun 2013-2018 menuju NTB sejahtera.", "52"),
+        ("Pemkot Palangka Raya menggelar rapat anggaran.", "62.71"),
+    ],
+)
+def test_detect(text, code):
+    assert detect(text).code == code
+
+
+def test_dateline_names_where_the_story_was_written_not_its_region():
+    text = (
+        "MAKASSAR, RAKYATSULSEL - KPU Kabupaten Bantaeng menggelar debat Calon Bupati Bantaeng "
+        "di Hotel Novotel Makassar. Ketua KPU Bantaeng membuka acara."
+    )
+    assert detect(text).name == "Kabupaten Bantaeng"
+
+
+def test_longest_name_wins_and_reference_plans_of_the_parent_weigh_less():
+    text = (
+        "Perumusan tujuan pembangunan Provinsi Papua Selatan tahun 2024-2026 mempedomani "
+        "Visi RPJPD Provinsi Papua Tahun 2005-2025 dan RPJPD Provinsi Papua Tahun 2005-2025 Tahap IV."
+    )
+    assert detect(text).name == "Papua Selatan"
+
+
+def test_place_names_that_are_common_words_need_a_level_cue():
+    assert detect("Penataan kawasan Batu Tulis dan Empang.") is None
+    assert detect("Wali Kota Batu meresmikan taman.").name == "Kota Batu"
+
+
+def test_no_region():
+    assert detect("Visi: maju bersama, sejahtera bersama.") is None
