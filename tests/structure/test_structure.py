@@ -244,3 +244,28 @@ def test_a_name_initial_at_line_start_is_no_list_letter():
     text = "MISI\n1. Membangun desa\nH. Cecep Nurul Yakin menyampaikan misi tersebut di depan warga.\n"
     got = flat(structure_text(text))
     assert got == [(0, "mission", "1", "Membangun desa")]
+
+
+def test_lower_headings_after_a_statement_heading_nest_in_it():
+    text = """Misi 1: Meningkatkan kualitas SDM
+Program:
+- Sekolah gratis
+- Beasiswa prestasi
+Misi 2: Membangun infrastruktur
+Program:
+- Jalan desa mulus
+"""
+    got = flat(structure_text(text))
+    assert got == [
+        (0, "mission", "1", "Meningkatkan kualitas SDM"),
+        (1, "program", None, "Sekolah gratis"),
+        (1, "program", None, "Beasiswa prestasi"),
+        (0, "mission", "2", "Membangun infrastruktur"),
+        (1, "program", None, "Jalan desa mulus"),
+    ]
+
+
+def test_a_nested_list_under_a_campaign_misi_holds_programs_and_under_a_plan_misi_goals():
+    text = "MISI\n1. Membangun infrastruktur kota\n  - Perbaikan 50 km jalan lingkungan\n"
+    assert flat(structure_text(text))[1][1] == "program"
+    assert flat(structure_text(text, kind="plan"))[1][1] == "goal"

@@ -20,7 +20,7 @@ __all__ = ["structure", "structure_text", "assign_candidates"]
 
 def structure(doc: Document) -> None:
     names = {n for c in doc.candidates for n in c.names()}
-    doc.items = structure_text(doc.text, names)
+    doc.items = structure_text(doc.text, names, doc.kind)
     assign_candidates(doc, doc.items)
 
 

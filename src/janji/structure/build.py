@@ -20,6 +20,7 @@ from janji.structure.vocab import (LIST_OPENER, NUMBER_WORDS, announced_kind, he
 
 CHILD_KIND = {"vision": "mission", "mission": "goal", "goal": "program", "program": "activity",
               "quick_win": "activity", "strategy": "activity", "activity": "activity", "other": "other"}
+RANK = {"vision": 0, "mission": 1, "goal": 2, "program": 3, "quick_win": 3, "strategy": 3, "activity": 4}
 CONTINUING_WORDS = {"dan", "serta", "atau", "yang", "di", "ke", "dari", "untuk", "bagi", "dengan", "dalam", "pada",
                     "melalui", "oleh", "antara", "terhadap", "sebagai", "para", "akan", "–", "-", "&", "se"}
 DISCOURSE_START = re.compile(
@@ -58,7 +59,9 @@ class Builder:
     inline_programs: list[Item] = field(default_factory=list)
     taglines: list[tuple[Item, int]] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # candidates' names: never items themselves
+    child_kind: dict[str, str] = field(default_factory=lambda: dict(CHILD_KIND))
     last_inline: tuple[str, str, Item | None] | None = None  # (kind, repeated head, parent) of the last inline list
+    last_statement: Item | None = None  # the last "Misi 1: …" heading item: lower headings below nest in it
 
     # -- adding items ----------------------------------------------------------------------
     def add(self, item: Item, parent: Item | None) -> Item:
@@ -95,11 +98,15 @@ class Builder:
         self.run_count = 0
 
 
-def structure_text(text: str, names: set[str] | frozenset = frozenset()) -> list[Item]:
+def structure_text(text: str, names: set[str] | frozenset = frozenset(), kind: str | None = None) -> list[Item]:
+    """The item tree of ``text``; ``names`` are the candidates' names (never items), ``kind`` the document's."""
     lines = split_lines(text)
     _fix_letter_sequences(lines)
     headings = _news_subheadings(lines)
     b = Builder(text, names=set(names))
+    if kind != "plan":
+        # under a campaign's misi, a nested list holds programs; a plan's misi unfolds into tujuan/sasaran
+        b.child_kind = dict(CHILD_KIND, mission="program")
     i = 0
     blank_run = 0
     while i < len(lines):
@@ -130,9 +137,17 @@ def structure_text(text: str, names: set[str] | frozenset = frozenset()) -> list
             i += 1
             continue
         if kind:
-            b.set_section(kind, None)
-            if kind == "goal" and b.goal_parent is not None:
-                b.section_parent = None
+            owner = b.last_statement
+            # "Misi 1: …" then "Program:" — a label ending in a colon, right below, names what that misi
+            # holds; an upper-case section title ("PROGRAM PRIORITAS") opens a section of its own
+            label_like = line.text.rstrip().endswith(":") and not line.text.isupper()
+            near = owner is not None and owner.span is not None and line.start - owner.span[1] <= 200
+            if owner is not None and label_like and near and RANK.get(kind, 9) > RANK.get(owner.kind, 9) \
+                    and kind != "other":
+                b.set_section(kind, owner)  # "Misi 1: …" then "Program:" — the programs of that misi
+            else:
+                b.last_statement = None
+                b.set_section(kind, None)
             i += 1
             continue
         # a paragraph: this line and the wrapped lines that continue it
@@ -161,7 +176,7 @@ def _list_entry(b: Builder, lines: list[Line], i: int) -> int:
         del b.levels[same[-1]:]
     if b.levels:
         parent = b.levels[-1].item
-        kind = CHILD_KIND.get(parent.kind, "other")
+        kind = b.child_kind.get(parent.kind, "other")
     else:
         parent = b.section_parent
         kind = b.section_kind or "other"
@@ -328,6 +343,7 @@ def _statement_heading(b: Builder, line: Line, m: re.Match) -> bool:
         parent = owner or parent
     item = b.make(kind, span, label)
     b.add(item, parent)
+    b.last_statement = item
     if child_kind:
         b.set_section(child_kind, item, run=False)
     else:
