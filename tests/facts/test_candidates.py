@@ -155,3 +155,31 @@ def test_an_official_writing_in_the_first_person_is_no_pair(analyse):
     )
     assert doc.candidates == [] and doc.kind == "statement"
     assert doc.region.name == "Kota Mojokerto" and doc.period is None
+
+
+def test_rival_heads_listed_together_are_not_a_pair(analyse):
+    doc = analyse(
+        "Kedua calon bupati, Harda Kiswaya dan Kustini Sri Purnomo, beradu gagasan dalam debat. "
+        "Paslon nomor urut 1 Harda Kiswaya-Danang Maharsa menjawab panelis."
+    )
+    assert pairs(doc) == [(1, "Harda Kiswaya", "Danang Maharsa")]
+
+
+def test_kpu_list_with_numbers_on_their_own_lines(analyse):
+    doc = analyse(
+        "DAFTAR PASANGAN CALON BUPATI DAN WAKIL BUPATI KLATEN TAHUN 2024\nNomor Urut 1\n"
+        "Calon Bupati : Hj. Sri Mulyani\nCalon Wakil Bupati : Yoga Hardaya, S.H.\nNomor Urut 2\n"
+        "Calon Bupati : Hamenang Wajar Ismoyo\nCalon Wakil Bupati : Benny Indra Ardhianto\n"
+    )
+    assert pairs(doc) == [(1, "Sri Mulyani", "Yoga Hardaya"), (2, "Hamenang Wajar Ismoyo", "Benny Indra Ardhianto")]
+    assert doc.region.name == "Kabupaten Klaten" and doc.period == (2025, 2030)
+
+
+def test_elected_pair_and_acronym_nickname(analyse):
+    doc = analyse("Visi misi Wali Kota Surabaya terpilih Eri Cahyadi dan Armuji untuk periode 2025-2030.")
+    assert pairs(doc) == [(None, "Eri Cahyadi", "Armuji")]
+    doc = analyse(
+        "Cagub Jabar nomor urut 4 Dedi Mulyadi, yang berpasangan dengan Erwan Setiawan, menjanjikan program. "
+        "KDM, sapaan Dedi Mulyadi, berjanji membangun jalan."
+    )
+    assert pairs(doc) == [(4, "Dedi Mulyadi", "Erwan Setiawan")] and doc.candidates[0].aliases == ["KDM"]

@@ -52,3 +52,9 @@ def test_election_year_only_counts_in_election_news():
 
 def test_null_when_unsaid():
     assert detect("Debat digelar Sabtu (26/10) malam.", election=True) is None
+
+
+def test_national_plans_and_one_year_spans_are_not_the_term():
+    text = "Visi Bupati Banyumas Tahun 2018-2023 adalah maju. RPJMN 2020-2024 menjadi acuan; tahun ajaran 2024/2025."
+    assert detect(text) == (2018, 2023)
+    assert detect("RPJMN 2020-2024 menjadi acuan tahun anggaran 2024-2025.") is None

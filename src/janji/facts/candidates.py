@@ -38,7 +38,7 @@ NUMBER_REF = re.compile(
 )
 CANDIDATE_CUE = re.compile(
     r"\b(?:pasangan|paslon|kandidat|calon|bakal\s+calon|cabup|cawabup|cawali|cawawali|cagub|cawagub|kontestan|"
-    r"nomor\s+urut|petahana|penantang|diusung)\b",
+    r"nomor\s+urut|petahana|penantang|diusung|terpilih)\b",
     re.I,
 )
 
@@ -201,6 +201,19 @@ def _number_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
     return None
 
 
+NUMBER_LINE = re.compile(rf"(?im)^[ \t]*(?:(?:pasangan[ \t]+calon|paslon)[ \t]+)?(?:nomor|no\.)[ \t]*urut[ \t]*:?[ \t]*(?P<n>{NUM})[ \t]*:?[ \t]*\n")
+
+
+def _number_line_before(text: str, start: int) -> tuple[int, int] | None:
+    """A heading line "Nomor Urut 1" right above the line that names the pair (KPU lists)."""
+    line_start = text.rfind("\n", 0, start)
+    if line_start < 0:
+        return None
+    prev_start = text.rfind("\n", 0, line_start) + 1
+    m = NUMBER_LINE.match(text, prev_start, line_start + 1)
+    return (_number(m.group("n")), m.start("n")) if m else None
+
+
 def _number_after(text: str, end: int) -> tuple[int, int] | None:
     """"Munafri Arifuddin-Aliyah Mustika Ilham (MULIA) nomor urut 2", "… (nomor urut 1)"."""
     m = re.match(rf"[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t,]*\(?[ \t]*(?:dengan[ \t]+)?((?:nomor|no\.)[ \t]*urut[ \t]*({NUM}))\b",
@@ -249,11 +262,21 @@ def _anchored(pattern: re.Pattern, anchor: re.Pattern, text: str, back: int = 16
             pos = m.end()
 
 
+PLURAL = re.compile(r"\b(?:kedua|ketiga|keempat|kelima|dua|tiga|empat|lima|para|semua|seluruh|antar|masing-masing)[ \t]+(?:\w+[ \t]+)?$", re.I)
+# KPU lists: "Calon Bupati : H. Ahmad, S.H.  Calon Wakil Bupati : Budi"
+FORM_PAIR = re.compile(
+    rf"(?i:calon[ \t]+(?P<office>bupati|wali[ \t]*kota|gubernur))[ \t]*:[ \t]*(?P<a>{NAME})[^\n]{{0,5}}\n?[^\n:]{{0,60}}?"
+    rf"(?i:calon[ \t]+wakil[ \t]+(?:bupati|wali[ \t]*kota|gubernur))[ \t]*:[ \t]*(?P<b>{NAME})"
+)
+
+
 def _cued_just_before(text: str, start: int) -> bool:
     """A candidate word shortly before, with only lower-case or candidate words between
     ("Pasangan calon nomor urut 1, Dr. H. Iwan …", not "pasangan Intan membawa visi 'Berdaya Saing dan …")."""
     s0, _ = sentence_bounds(text, start)
     for cue in CANDIDATE_CUE.finditer(text, max(s0, start - 120), start):
+        if PLURAL.search(text, max(s0, cue.start() - 25), cue.start()):
+            continue  # "kedua calon, Harda dan Kustini": rivals listed, not one pair
         gap = names_.strip_titles(text[cue.end():start] + "X").rstrip("X")
         gap = re.sub(r"\b(?:Prof|Dr|dr|Drs|Dra|Ir|Hj|H|KH|drg)\.", " ", gap)
         gap = re.sub(r"\([^()]*\)", " ", gap)  # "(Tangsel)"
@@ -296,6 +319,10 @@ def _raw_pairs(text: str, lower_seen: set[str]):
             continue  # "Kasmidi Bulang-Kinsu dan Ardiansyah-Mahyunadi": two dashed pairs, not one
         start = m.start() + m.group(0).find(head.split()[0])
         found.append((start, head, deputy, m.group(0), _cued_just_before(text, start), m.end()))
+    for m in FORM_PAIR.finditer(text):
+        head, deputy = _clean(m.group("a"), lower_seen), _clean(m.group("b"), lower_seen, lead=False)
+        if head and deputy:
+            found.append((m.start("a"), head, deputy, m.group(0), True, m.end()))
     found = [f for f in found if not _quoted(text, f[0], f[5])]
     found.sort(key=lambda t: t[0])
     return found
@@ -310,7 +337,7 @@ def detect(text: str) -> list[Candidate]:
         # A number between two pairs belongs to the pair that claimed it first:
         # "Ridwan Kamil-Suswono nomor urut 1, Dharma Pongrekun-Kun Wardana nomor urut 2".
         number = None
-        for ref in (_number_before(text, start, last_end), _number_after(text, end)):
+        for ref in (_number_before(text, start, last_end), _number_after(text, end), _number_line_before(text, start)):
             if ref and ref[1] not in claimed:
                 number = ref
                 break
@@ -344,14 +371,15 @@ def _aliases_around(text: str, cand: Candidate, start: int, end: int, lower_seen
 
 
 NICKNAME = re.compile(
-    rf"(?P<a>{NAME})[ \t]*,?[ \t]*(?:yang[ \t]+)?(?:sapaan(?:[ \t]+akrab)?|akrab[ \t]+disapa|biasa[ \t]+disapa|disapa|dikenal[ \t]+dengan[ \t]+sapaan)[ \t]+(?P<b>{NAME})"
+    rf"(?P<a>{NAME}|\b[A-Z]{{2,6}}\b)[ \t]*,?[ \t]*(?:yang[ \t]+)?(?:sapaan(?:[ \t]+akrab)?|akrab[ \t]+disapa|biasa[ \t]+disapa|disapa|dikenal[ \t]+dengan[ \t]+sapaan)[ \t]+(?P<b>{NAME})"
 )
 
 
 def _nicknames(text: str, b: "_Builder") -> None:
     """"Appi, sapaan Munafri" and "Munafri yang akrab disapa Appi": the nickname joins the pair."""
     for m in _anchored(NICKNAME, NICKNAME_ANCHOR, text, back=120, ahead=80):
-        a, c = _clean(m.group("a"), b.lower_seen), _clean(m.group("b"), b.lower_seen, lead=False)
+        a = m.group("a") if m.group("a").isupper() else _clean(m.group("a"), b.lower_seen)
+        c = _clean(m.group("b"), b.lower_seen, lead=False)
         for nick, name in ((a, c), (c, a)):
             owner = next((x for x in b.cands if _named(name, x, "head") or _named(name, x, "deputy")), None)
             if owner is not None and nick and not (_named(nick, owner, "head") or _named(nick, owner, "deputy")):

@@ -22,11 +22,12 @@ from collections import Counter
 RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|/|s\.?d\.?|sampai(?:\s+dengan)?|hingga)\s*((?:19|20)\d\d)(?!\d)", re.I)
 TERM_CUE = re.compile(r"(?:periode|tahun|rpjmd|renstra|rkpd|masa\s+jabatan|rencana\s+pembangunan[\w\s]{0,40}?|"
                       r"visi|misi|kepala\s+daerah|wali\s*kota|bupati|gubernur)[\s\w().,]{0,30}$", re.I)
-LONG_RANGE_CUE = re.compile(r"(?:rpjpd|rpjpn|jangka\s+panjang)[\s\w().,]{0,40}$", re.I)
+# Long-range plans and national plans frame a regional term but are not it.
+LONG_RANGE_CUE = re.compile(r"(?:rpjpd|rpjpn|rpjmn|jangka\s+panjang|nasional)[\s\w().,]{0,40}$", re.I)
 PAST_CUE = re.compile(r"(?:sebelumnya|lalu|telah|sudah|pada\s+masa\s+jabatan)[\s\w().,]{0,40}$", re.I)
 ELECTION_YEAR = re.compile(
     r"\b(?:pilkada|pilbup|pilwali|pilwalkot|pilwakot|pilkot|pilgub|pemilihan\s+(?:kepala\s+daerah|bupati|wali\s*kota|gubernur|umum\s+kepala\s+daerah))"
-    r"(?:[ \t]+(?:serentak|(?:dan[ \t]+)?wakil|bupati|wali[ \t]*kota|gubernur|kepala|daerah|kota|kabupaten|provinsi|[A-Z][\w.]*|\(\w+\))){0,8}?"
+    r"(?:[ \t]+(?:serentak|(?:dan[ \t]+)?wakil|bupati|wali[ \t]*kota|gubernur|kepala|daerah|kota|kabupaten|provinsi|tahun|[A-Z][\w.]*|\(\w+\))){0,8}?"
     r"[ \t,]+((?:19|20)\d\d)\b",
     re.I,
 )
@@ -40,7 +41,7 @@ def ranges(text: str):
     for m in RANGE.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
         before = text[max(0, m.start() - 80):m.start()]
-        if not 1 <= b - a <= 6 or LONG_RANGE_CUE.search(before):
+        if not 2 <= b - a <= 6 or LONG_RANGE_CUE.search(before):  # a one-year span is a budget or school year
             continue
         if latest_election and b <= latest_election and (PAST_CUE.search(before) or "jabatan" in before.lower()):
             continue  # a term already served ("masa jabatan 2018-2023")
@@ -63,5 +64,6 @@ def detect(text: str, election: bool = False) -> tuple[int, int] | None:
     years += [int(m.group(1)) for m in DATED.finditer(text)]
     if not years:
         return None
-    year = Counter(years).most_common(1)[0][0]
+    counts = Counter(years)
+    year = max(counts, key=lambda y: (counts[y], y))
     return year + 1, year + 6
