@@ -1,0 +1,242 @@
+#!/usr/bin/env python3
+"""Throughput of the whole analyser over a corpus, against the floor of merely reading the files.
+
+    .venv/bin/python bench/analyze.py [--mb 50] [--pdf 20] [--docx 20] [--stages read,clean]
+                                      [--max-seconds 600] [--json]
+
+The corpus (written to a temporary folder, removed afterwards): the five seed
+documents from examples/seeds copied under new names until the text reaches
+``--mb`` megabytes, plus ``--pdf`` PDFs and ``--docx`` DOCX files generated from
+the seeds (reportlab, python-docx: list lines become real numbered
+paragraphs, text wrapped at a page width), so every reader is exercised.
+
+Printed figures:
+
+- the seeds alone: the five seed documents analysed once, cold (first use
+  loads every stage's data and models) and warm; the target is < 2 s warm;
+- documents/s and MB/s over the corpus, per format;
+- seconds per stage (where the time goes);
+- the ratio of analyse time to the *floor*: the time to read the same files
+  and Unicode-normalise their bytes (UTF-8 decode + NFC), i.e. what any tool
+  must spend at least.
+
+``--stages`` runs only some stages (``read,clean`` measures the readers and
+cleaning alone). ``--max-seconds`` stops analysing the corpus after that long
+and reports figures over the documents done so far (marked "partial").
+The machine is shared with other work: figures are noisy, run it twice.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import shutil
+import sys
+import tempfile
+import time
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "examples" / "seeds"
+sys.path.insert(0, str(ROOT / "src"))
+
+from janji.document import Document  # noqa: E402
+from janji.errors import JanjiError  # noqa: E402
+from janji.pipeline import STAGES, Pipeline, deadline, TIME_LIMIT  # noqa: E402
+from janji.read.markers import MARKER  # noqa: E402
+
+
+def seed_texts() -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+def make_pdf(text: str) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    y = 800.0
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if not line:
+            y -= 8
+            continue
+        marker = MARKER.match(line + " ")
+        x = 72 + (24 if raw.startswith("  ") and marker else 0)
+        hang = c.stringWidth(line[: marker.end()], "Helvetica", 10) if marker else 0
+        for i, part in enumerate(simpleSplit(line, "Helvetica", 10, 440 - (x - 72))):
+            if y < 60:
+                c.showPage()
+                y = 800.0
+            c.setFont("Helvetica", 10)
+            c.drawString(x + (hang if i else 0), y, part)
+            y -= 13
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def make_docx(text: str) -> bytes:
+    from docx import Document as DocxDocument
+
+    d = DocxDocument()
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        marker = MARKER.match(line + " ")
+        if marker:
+            d.add_paragraph(line[marker.end():], style="List Number" if marker.group().strip()[0].isdigit()
+                            else "List Bullet")
+        else:
+            d.add_paragraph(line)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def build_corpus(folder: Path, mb: float, n_pdf: int, n_docx: int) -> list[Path]:
+    seeds = seed_texts()
+    files: list[Path] = []
+    total = 0
+    i = 0
+    target = mb * 1e6
+    names = list(seeds)
+    while total < target:
+        name = names[i % len(names)]
+        data = seeds[name].encode("utf-8")
+        path = folder / f"{i:06d}_{name}"
+        path.write_bytes(data)
+        files.append(path)
+        total += len(data)
+        i += 1
+    for j in range(n_pdf):
+        name = names[j % len(names)]
+        path = folder / f"pdf{j:04d}_{Path(name).stem}.pdf"
+        path.write_bytes(make_pdf(seeds[name]))
+        files.append(path)
+    for j in range(n_docx):
+        name = names[j % len(names)]
+        path = folder / f"docx{j:04d}_{Path(name).stem}.docx"
+        path.write_bytes(make_docx(seeds[name]))
+        files.append(path)
+    return files
+
+
+def floor_seconds(files: list[Path]) -> float:
+    start = time.perf_counter()
+    for path in files:
+        unicodedata.normalize("NFC", path.read_bytes().decode("utf-8", errors="replace"))
+    return time.perf_counter() - start
+
+
+def analyse(pipe: Pipeline, files: list[Path], max_seconds: float | None):
+    per_stage: dict[str, float] = defaultdict(float)
+    per_format: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])  # docs, bytes, seconds
+    failed = 0
+    done: list[Path] = []
+    start = time.perf_counter()
+    for path in files:
+        raw = path.read_bytes()
+        doc = Document.from_bytes(raw, path.name)
+        t0 = time.perf_counter()
+        try:
+            with deadline(TIME_LIMIT, path.name):
+                for name, stage in pipe.stages:
+                    s0 = time.perf_counter()
+                    stage(doc)
+                    per_stage[name] += time.perf_counter() - s0
+        except JanjiError:
+            failed += 1
+        fmt = doc.source.format or "?"
+        per_format[fmt][0] += 1
+        per_format[fmt][1] += len(raw)
+        per_format[fmt][2] += time.perf_counter() - t0
+        done.append(path)
+        if max_seconds and time.perf_counter() - start > max_seconds:
+            break
+    return time.perf_counter() - start, done, dict(per_stage), dict(per_format), failed
+
+
+def seeds_alone(pipe_factory) -> tuple[float, float]:
+    seeds = [(p.name, p.read_bytes()) for p in sorted(SEEDS.glob("*.txt"))]
+    times = []
+    pipe = pipe_factory()
+    for _ in range(2):  # cold (lazy loading of data and models), then warm
+        start = time.perf_counter()
+        for name, raw in seeds:
+            pipe.analyze_bytes(raw, name)
+        times.append(time.perf_counter() - start)
+    return times[0], times[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mb", type=float, default=50.0, help="megabytes of seed text in the corpus")
+    parser.add_argument("--pdf", type=int, default=20, help="generated PDFs added to the corpus")
+    parser.add_argument("--docx", type=int, default=20, help="generated DOCX files added to the corpus")
+    parser.add_argument("--stages", default=",".join(STAGES), help="comma-separated stages to run")
+    parser.add_argument("--max-seconds", type=float, default=None, help="stop the corpus run after this long")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    names = [s for s in args.stages.split(",") if s]
+
+    t0 = time.perf_counter()
+    pipe = Pipeline(names)
+    load = time.perf_counter() - t0
+    cold, warm = seeds_alone(lambda: pipe)
+
+    folder = Path(tempfile.mkdtemp(prefix="janji-bench-"))
+    try:
+        files = build_corpus(folder, args.mb, args.pdf, args.docx)
+        floor_all = floor_seconds(files)  # also warms the page cache for the analysis below
+        floor_all = floor_seconds(files)
+        seconds, done, per_stage, per_format, failed = analyse(pipe, files, args.max_seconds)
+        floor_done = floor_seconds(done) if len(done) < len(files) else floor_all
+        total_bytes = sum(p.stat().st_size for p in done)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    figures = {
+        "stages": names,
+        "stage_import_s": round(load, 3),
+        "seeds_cold_s": round(cold, 3),
+        "seeds_warm_s": round(warm, 3),
+        "corpus_files": len(files),
+        "documents": len(done),
+        "partial": len(done) < len(files),
+        "failed": failed,
+        "megabytes": round(total_bytes / 1e6, 2),
+        "seconds": round(seconds, 2),
+        "documents_per_s": round(len(done) / seconds, 1) if seconds else None,
+        "mb_per_s": round(total_bytes / 1e6 / seconds, 3) if seconds else None,
+        "floor_s": round(floor_done, 3),
+        "ratio_to_floor": round(seconds / floor_done, 1) if floor_done else None,
+        "per_stage_s": {k: round(v, 2) for k, v in per_stage.items()},
+        "per_format": {k: {"documents": int(v[0]), "mb": round(v[1] / 1e6, 2),
+                           "documents_per_s": round(v[0] / v[2], 1) if v[2] else None}
+                       for k, v in per_format.items()},
+    }
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return
+    print(f"stages: {', '.join(names)} (imported in {load:.2f} s)")
+    print(f"five seeds alone: {cold:.2f} s cold (loads data and models), {warm:.2f} s warm"
+          f" — target < 2 s: {'ok' if warm < 2 else 'TOO SLOW'}")
+    label = " (partial: --max-seconds reached)" if figures["partial"] else ""
+    print(f"corpus{label}: {len(done)} of {len(files)} documents, {figures['megabytes']} MB in {seconds:.1f} s"
+          f" ({failed} failed)")
+    print(f"  {figures['documents_per_s']} documents/s, {figures['mb_per_s']} MB/s")
+    print(f"  floor (read + UTF-8 decode + NFC of the same files): {floor_done:.2f} s;"
+          f" analyse/floor = {figures['ratio_to_floor']}x")
+    for fmt, v in figures["per_format"].items():
+        print(f"  {fmt:9s} {v['documents']:6d} documents  {v['mb']:8.2f} MB  {v['documents_per_s']} documents/s")
+    print("  seconds per stage: " + ", ".join(f"{k} {v}" for k, v in figures["per_stage_s"].items()))
+
+
+if __name__ == "__main__":
+    main()
