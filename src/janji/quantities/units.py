@@ -103,15 +103,18 @@ ARTICLE_SE = frozenset("sebuah seorang sekali seekor sebutir selembar sehelai se
 
 # Names that hold a number that is no amount: a region ("Kabupaten Lima Puluh
 # Kota", "Kepulauan Seribu") and the subsidised gas cylinder ("Elpiji 3 kg").
-NAME_PATTERNS = (
-    r"lima\s+puluh\s+kota",
-    r"kepulauan\s+seribu",
-    r"(?:gas\s+)?(?:elpiji|lpg)(?:\s+(?:subsidi|melon|bersubsidi))?\s+\d+(?:[.,]\d+)?\s*(?:kg|kilo(?:gram)?)",
-    r"tabung\s+(?:gas\s+)?\d+(?:[.,]\d+)?\s*kg",
-    r"(?:industri|society|revolusi\s+industri|web|era)\s+\d\.0",
-    r"(?:nomor|no)\.?\s*\d+[a-z]?\s+tahun\s+\d{4}",
-    r"pasal\s+\d+[a-z]?(?:\s+ayat\s+\(?\d+\)?)?",
-    r"(?:uu|undang-undang|perda|perpres|pp|permendagri|perbup|perwali|pergub|inpres|keppres)\s+(?:no(?:mor)?\.?\s*)?\d+(?:\s*/\s*\d{4}|\s+tahun\s+\d{4})?",
+NAME_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
+    # (words one of which the text must hold, pattern): the words make the check cheap
+    (("puluh",), r"lima\s+puluh\s+kota"),
+    (("seribu",), r"kepulauan\s+seribu"),
+    (("elpiji", "lpg"), r"(?:gas\s+)?(?:elpiji|lpg)(?:\s+(?:subsidi|melon|bersubsidi))?\s+\d+(?:[.,]\d+)?\s*(?:kg|kilo(?:gram)?)"),
+    (("tabung",), r"tabung\s+(?:gas\s+)?\d+(?:[.,]\d+)?\s*kg"),
+    ((".0",), r"(?:industri|society|revolusi\s+industri|web|era)\s+\d\.0"),
+    (("no",), r"(?:nomor|no)\.?\s*\d+[a-z]?\s+tahun\s+\d{4}"),
+    (("pasal",), r"pasal\s+\d+[a-z]?(?:\s+ayat\s+\(?\d+\)?)?"),
+    (("uu", "undang", "per", "pp", "inpres", "keppres"),
+     r"(?:uu|undang-undang|perda|perpres|pp|permendagri|perbup|perwali|pergub|inpres|keppres)\s+"
+     r"(?:no(?:mor)?\.?\s*)?\d+(?:\s*/\s*\d{4}|\s+tahun\s+\d{4})?"),
 )
 
 
