@@ -52,3 +52,19 @@ def test_broken_docx_is_an_input_error(builders):
     data = builders.sample_docx()
     with pytest.raises(InputError):
         read_docx(data[: len(data) // 2], "rusak.docx")
+
+
+def test_hand_typed_markers_are_tight_and_nested_by_indentation(builders):
+    from docx.shared import Cm
+
+    d = builders.new_docx()
+    d.add_paragraph("Misi:")
+    d.add_paragraph("1. Membangun jalan")
+    sub = d.add_paragraph("a. Jalan desa")
+    sub.paragraph_format.left_indent = Cm(1.5)
+    tabbed = d.add_paragraph()
+    tabbed.add_run().add_tab()
+    tabbed.add_run("b. Jalan kota")
+    d.add_paragraph("2. Pendidikan")
+    text, _ = read_docx(builders.docx_bytes(d), "x.docx")
+    assert text == "Misi:\n\n1. Membangun jalan\n  a. Jalan desa\n  b. Jalan kota\n2. Pendidikan"

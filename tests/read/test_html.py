@@ -45,3 +45,9 @@ def test_hostile_html_is_bounded():
     nested_lists = b"<ul><li>" * 3000 + b"x" + b"</li></ul>" * 3000
     read_html(nested_lists, "lists.html")
     assert time.perf_counter() - start < 20
+
+
+def test_list_typed_as_paragraphs_stays_together():
+    text, _ = read_html(b"<div><p>Misi:</p><p>1. Membangun jalan</p><p>2. Air bersih</p><p>Penutup.</p></div>",
+                        "x.html")
+    assert text == "Misi:\n\n1. Membangun jalan\n2. Air bersih\n\nPenutup."

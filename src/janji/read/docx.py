@@ -135,6 +135,7 @@ class _Reader:
         for style in document.styles.element.iter(f"{W}style"):
             self.styles[style.get(f"{W}styleId") or ""] = style
         self.style_counters: dict[tuple[str, int], int] = {}
+        self.typed_markers: list[int] = []  # indentation (twips) of open hand-typed list levels
         self.blocks: list[tuple[str, str]] = []  # (kind, line)
 
     # -- styles -------------------------------------------------------------------------------
@@ -176,9 +177,28 @@ class _Reader:
             self.blocks.append(("item", "  " * level + line))
             return
         heading = bool(_HEADING_STYLE.match(style_name)) or _outline_level(ppr) is not None
-        lines = [" ".join(piece.split()) for piece in text.split("\n")]
-        for line in [line for line in lines if line]:
-            self.blocks.append(("heading" if heading else "para", line))
+        if heading:
+            self.typed_markers.clear()
+        pieces = text.split("\n")
+        for n, raw_line in enumerate(pieces):
+            line = " ".join(raw_line.split())
+            if not line:
+                continue
+            if not heading and starts_with_marker(line):
+                # A marker typed by hand ("a.<tab>Sekolah gratis"): nest it by its indentation.
+                indent = (_indent_twips(ppr) if n == 0 else 0) + _leading_tabs(raw_line) * 720
+                self.blocks.append(("item", "  " * self._typed_level(indent) + line))
+            else:
+                self.blocks.append(("heading" if heading else "para", line))
+
+    def _typed_level(self, indent: int) -> int:
+        stack = self.typed_markers
+        tol = 120  # twips (about 2 mm)
+        while stack and indent < stack[-1] - tol:
+            stack.pop()
+        if not stack or indent > stack[-1] + tol:
+            stack.append(indent)
+        return len(stack) - 1
 
     def _list_marker(self, ppr, style_id: str | None, style_name: str) -> tuple[str | None, int]:
         num_id, ilvl, from_style = None, None, False
@@ -263,6 +283,20 @@ def _num_pr(num_pr) -> tuple[str | None, int | None]:
     return num_id, _int(lvl.get(f"{W}val"), 0) if lvl is not None else None
 
 
+def _indent_twips(ppr) -> int:
+    """Where the paragraph's first line starts, in twips (left indent plus first-line indent, less hanging)."""
+    ind = ppr.find(f"{W}ind") if ppr is not None else None
+    if ind is None:
+        return 0
+    left = _int(ind.get(f"{W}left") or ind.get(f"{W}start"), 0)
+    return left + _int(ind.get(f"{W}firstLine"), 0) - _int(ind.get(f"{W}hanging"), 0)
+
+
+def _leading_tabs(text: str) -> int:
+    stripped = text.lstrip(" \t")
+    return text[: len(text) - len(stripped)].count("\t")
+
+
 def _outline_level(ppr):
     if ppr is None:
         return None
@@ -286,7 +320,7 @@ def _paragraph_text(p) -> str:
             if tag == f"{W}t":
                 out.append(child.text or "")
             elif tag in (f"{W}tab", f"{W}ptab"):
-                out.append(" ")
+                out.append("\t")
             elif tag in (f"{W}br", f"{W}cr"):
                 out.append("\n" if child.get(f"{W}type") in (None, "textWrapping") else " ")
             elif tag == f"{W}noBreakHyphen":

@@ -281,6 +281,8 @@ class _Renderer:
             if kind == "sep":
                 prev_kind = None
                 continue
+            if kind == "para" and starts_with_marker(text):
+                kind = "item"  # "<p>1. …</p><p>2. …</p>": a list typed as paragraphs stays one list
             tight = kind in ("item", "row", "line") and prev_kind in ("item", "row", "line")
             if out and not tight:
                 out.append("")
