@@ -1,0 +1,3 @@
+from janji.cli import main
+
+main()
