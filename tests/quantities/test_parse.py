@@ -221,3 +221,13 @@ def test_how_many_words_are_not_units():
 def test_ordinal_after_a_count_is_no_list():
     assert got("100 hari pertama kerja") == [(100, "hari", None)]
     assert got("Gerakan Dua Juta Pohon") == [(2_000_000, "pohon", None)]
+
+
+def test_distributive_amount_of_money():
+    assert got("Program Satu Desa Satu Miliar") == [(1_000_000_000, "rupiah", "desa")]
+    assert got("1 kelurahan 1 miliar untuk pembangunan") == [(1_000_000_000, "rupiah", "kelurahan")]
+
+
+def test_rate_after_a_qualified_unit():
+    assert got("4 ekor kambing untuk setiap kelompok tani") == [(4, "ekor", "kelompok")]
+    assert got("Rp 10 juta untuk setiap BUMDes") == [(10_000_000, "rupiah", "BUMDes")]

@@ -101,7 +101,8 @@ _MONEY_LETTER_SCALES = {"m": 1_000_000_000, "t": 1_000_000_000_000, "k": 1_000}
 _SPELLED = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # "satu keluarga satu sarjana", "1 Desa 1 Produk": one of the second per one of the first.
 _DISTRIBUTIVE = re.compile(
-    rf"(?<![\w.,])(?:satu|1)\s+([^\W\d_]+)\s+((?:\d+|(?:{_SPELLED})(?:\s+(?:{_SPELLED}))*))\s+([^\W\d_]+)\b",
+    rf"(?<![\w.,])(?:satu|1)\s+([^\W\d_]+)\s+((?:\d+(?:[.,]\d+)*(?:\s+(?:ribu|juta|miliar|milyar|triliun))?"
+    rf"|(?:{_SPELLED})(?:\s+(?:{_SPELLED}))*))(?:\s+([^\W\d_]+))?\b",
     re.IGNORECASE,
 )
 
@@ -250,17 +251,30 @@ class _Parser:
     def distributive(self) -> None:
         for m in _DISTRIBUTIVE.finditer(self.text):
             first, count, unit = m.group(1), m.group(2), m.group(3)
-            if first.lower() not in PER_NOUNS or unit.lower() in STOPWORDS or unit.lower() in NUMBER_WORDS:
+            if first.lower() not in PER_NOUNS:
                 continue
-            value = parse_digits(count) if count[0].isdigit() else words_value(count.lower().split())
+            words = count.lower().split()
+            if count[0].isdigit():
+                value = parse_digits(words[0])
+                if value is not None and len(words) > 1:
+                    value *= SCALES[words[1]]
+            else:
+                value = words_value(words)
             if not value:
                 continue
+            end = m.end()
+            if unit is None or unit.lower() in STOPWORDS or unit.lower() in NUMBER_WORDS:
+                if not (set(words) & {"juta", "miliar", "milyar", "triliun"}):
+                    continue
+                unit, end = "rupiah", m.end(2)  # "Satu Desa Satu Miliar": an amount of money
+            else:
+                unit = normalise_unit(unit)
             if any(s < m.end() and m.start() < e for s, e in self.masked):
                 continue
-            self.candidates.append(_Candidate(value=value, start=m.start(), end=m.end(), num_start=m.start(2),
-                                              unit=normalise_unit(unit), per=[format_per(first)]))
+            self.candidates.append(_Candidate(value=value, start=m.start(), end=end, num_start=m.start(2),
+                                              unit=unit, per=[format_per(first)]))
             k = bisect.bisect_left(self.starts, m.start())
-            while k < len(self.tokens) and self.tokens[k].start < m.end():
+            while k < len(self.tokens) and self.tokens[k].start < end:
                 self.consumed.add(k)
                 k += 1
 

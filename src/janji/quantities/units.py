@@ -138,7 +138,12 @@ def normalise_unit(word: str) -> str:
 
 
 def format_per(word: str) -> str:
-    """A divisor as stored: lower case, but acronyms kept ("RT", "KK")."""
-    if len(word) > 1 and word.isupper():
+    """A divisor as stored: lower case, but acronyms kept ("RT", "KK", "BUMDes").
+
+    Example:
+        >>> format_per("Rumah"), format_per("RT"), format_per("BUMDes")
+        ('rumah', 'RT', 'BUMDes')
+    """
+    if sum(c.isupper() for c in word) >= 2:
         return word
     return word.lower()
