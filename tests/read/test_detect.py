@@ -44,3 +44,11 @@ def test_known_binary_formats_get_a_reason(raw, reason):
         detect(raw, "berkas.docx")
     assert reason in err.value.reason
     assert err.value.name == "berkas.docx"
+
+
+def test_zip_bomb_is_refused():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", b"\0" * 50_000_000)
+    with pytest.raises(InputError, match="bom zip"):
+        detect(buf.getvalue(), "bom.docx")

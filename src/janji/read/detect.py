@@ -17,6 +17,7 @@ import zipfile
 from janji.errors import InputError
 
 FORMATS = ("text", "markdown", "html", "pdf", "docx")
+MAX_UNPACKED_BYTES = 300_000_000  # a real DOCX, even with pictures, unpacks to far less
 
 # Magic numbers of common non-text files people drop into a folder of sources,
 # with the reason shown to the user (Bahasa Indonesia).
@@ -68,9 +69,13 @@ def detect(raw: bytes, name: str = "") -> str:
 def _zip_kind(raw: bytes, name: str) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-            names = set(zf.namelist())
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
         raise InputError(name, "arsip ZIP/DOCX rusak") from None
+    names = {info.filename for info in infos}
+    unpacked = sum(info.file_size for info in infos)
+    if unpacked > MAX_UNPACKED_BYTES or unpacked > 200 * max(len(raw), 1) + 10_000_000:
+        raise InputError(name, "DOCX mengembang terlalu besar saat dibuka (kemungkinan bom zip)")
     if "word/document.xml" in names:
         return "docx"
     if any(n.startswith("xl/") for n in names):
