@@ -143,7 +143,7 @@ def structure_text(text: str, names: set[str] | frozenset = frozenset(), kind: s
             label_like = line.text.rstrip().endswith(":") and not line.text.isupper()
             near = owner is not None and owner.span is not None and line.start - owner.span[1] <= 200
             if owner is not None and label_like and near and RANK.get(kind, 9) > RANK.get(owner.kind, 9) \
-                    and kind != "other":
+                    and kind != "other" and owner.kind != "vision":
                 b.set_section(kind, owner)  # "Misi 1: …" then "Program:" — the programs of that misi
             else:
                 b.last_statement = None
