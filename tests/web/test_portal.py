@@ -225,3 +225,17 @@ def test_empty_filter_fields_from_the_form_mean_no_filter(client):
     page = client.get("/cari?q=beasiswa&region=&sector=&sdg=&kind=&measurable=")
     assert page.status_code == 200 and page.text.count('class="result"') == 2
     assert client.get("/api/v1/search?q=beasiswa&region=").status_code == 422  # the API stays strict
+
+
+def test_cached_pages_see_new_documents(tmp_path):
+    from janji.store import open_store
+
+    s = open_store(f"sqlite:///{tmp_path / 'c.db'}")
+    s.ingest_document(corpus.DOC_A, origin="a", text=corpus.TEXT_A)
+    c = make_client(s)
+    rid = s.regions()[0]["id"]
+    assert [p["head"] for p in c.get(f"/api/v1/regions/{rid}").json()["pairs"]] == ["Junaedi Malik"]
+    s.ingest_document(corpus.DOC_B, origin="b", text=corpus.TEXT_B)  # a new document must show at once, not after a cache expires
+    assert len(c.get(f"/api/v1/regions/{rid}").json()["pairs"]) == 2
+    assert c.get("/api/v1/stats").json()["stats"]["documents"] == 2
+    assert "Ika Puspitasari" in c.get(f"/wilayah/{rid}").text

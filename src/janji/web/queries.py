@@ -8,6 +8,8 @@ grouped queries over the store's tables here.
 """
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from typing import Any
 
 from sqlalchemy import func, select
@@ -20,6 +22,39 @@ from janji.web.params import Filters
 
 EXPORT_LIMIT = 50_000  # rows in one CSV/XLSX download; a whole province is far below this
 PRIVATE_KEYS = ("origin",)  # where a file was on the server that ingested it: not the public's business
+
+
+class VersionedCache:
+    """Results of the costly page queries (comparison, home), kept while the store is unchanged.
+
+    The store only ever adds documents (a changed file is a new row), so the
+    largest document id and the number of documents tell whether anything
+    changed; checking them is one indexed query, while a comparison loads every
+    item of an election and computes pairwise similarities.
+    """
+
+    def __init__(self, size: int = 256):
+        self.size = size
+        self.data: OrderedDict = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, store, key, compute):
+        with Session(store.engine) as session:
+            version = tuple(session.execute(select(func.max(m.Document.id), func.count(m.Document.id))).one())
+        full = (id(store), version, key)
+        with self.lock:
+            if full in self.data:
+                self.data.move_to_end(full)
+                return self.data[full]
+        value = compute()
+        with self.lock:
+            self.data[full] = value
+            while len(self.data) > self.size:
+                self.data.popitem(last=False)
+        return value
+
+
+CACHE = VersionedCache()
 
 
 def _public(d: dict[str, Any]) -> dict[str, Any]:
@@ -53,6 +88,10 @@ def item_view(it: dict[str, Any]) -> dict[str, Any]:
 
 def overview(store) -> dict[str, Any]:
     """Home: store totals, and every region with its elections."""
+    return CACHE.get(store, ("overview",), lambda: _overview(store))
+
+
+def _overview(store) -> dict[str, Any]:
     stats = {k: v for k, v in store.stats().items() if k != "database"}
     by_region: dict[int, list] = {}
     for el in store.elections():
@@ -101,16 +140,24 @@ def compare(store, region_id: int, year: int | None = None) -> dict[str, Any] | 
     """The store's comparison of one election's pairs (None: no such region, or no election that year)."""
     if not _region_exists(store, region_id):
         return None
-    try:
-        return store.compare(region_id, year=year)
-    except NotFound:
-        return None
+
+    def run():
+        try:
+            return store.compare(region_id, year=year)
+        except NotFound:
+            return None
+
+    return CACHE.get(store, ("compare", region_id, year), run)
 
 
 def region(store, region_id: int, year: int | None = None) -> dict[str, Any] | None:
     """Region page: its elections and, for the chosen one (default: latest), the pairs side by side."""
     if not _region_exists(store, region_id):
         return None
+    return CACHE.get(store, ("region", region_id, year), lambda: _region(store, region_id, year))
+
+
+def _region(store, region_id: int, year: int | None) -> dict[str, Any] | None:
     try:
         cmp = store.compare(region_id, year=year)
     except NotFound:
@@ -291,7 +338,8 @@ def store_document(store, doc) -> int:
     """Save an analysed upload; returns its document id (an identical earlier upload keeps its id)."""
     from fastapi import HTTPException
 
-    result = store.ingest_document(doc, name=doc.source.name, text=doc.text)
+    # each upload is its own document: two different texts pasted under the same name are not versions
+    result = store.ingest_document(doc, name=doc.source.name, text=doc.text, origin=f"unggahan:{doc.source.sha256}")
     if result.status == "failed":
         raise HTTPException(422, f"{doc.source.name}: tidak dapat disimpan ({result.reason})")
     return result.document_id
