@@ -305,7 +305,8 @@ class _Parser:
             # "2.5 km", "5.5%": an English decimal, taken only before a measure.
             m = re.fullmatch(r"(\d+)\.(\d{1,2})", t.text)
             after = nxt.low if nxt is not None else ""
-            if not (m and (after == "%" or after in MEASURES or (after in SCALES and SCALES[after]))):
+            if not (m and (after == "%" or after in MEASURES or (after in SCALES and SCALES[after])
+                           or (money and after in _MONEY_LETTER_SCALES))):
                 return None
             value = float(t.text)
         if re.fullmatch(r"0\d+", t.text):
