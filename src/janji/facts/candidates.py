@@ -71,6 +71,9 @@ STOP = set(
     reporter berita adapun namun tetapi selanjutnya lalu itu ini tersebut mereka kami kita ia dia beliau mantan
     calon-calon unggulan prioritas strategis misi-misi tim pemenangan ketum sekretaris jenderal dpc dpd dpw dpp
     kampanye koalisi tagline tema sesi moderator panelis berikut seperti antara lain
+    bahkan diketahui sebelumnya saat ketika dalam pada bagi untuk maka jadi setelah sebelum sejak hingga sampai
+    menanggapi menjawab sebagai yakni yaitu adalah ialah tak tidak juga pun baik kini kala waktu hari
+    senin selasa rabu kamis jumat sabtu minggu
     """.split()
 )
 # First names so common (or Balinese birth-order names) that alone they name nobody in particular.
@@ -88,7 +91,9 @@ def _clean(raw: str, lower_seen: set[str], lead: bool = True) -> str:
     """A matched name without titles and without the non-name words around it ("Pasangan Junaedi Malik")."""
     words = _words(names_.strip_titles(raw))
     if lead:
-        while words and (words[0].lower() in STOP or words[0].lower() in lower_seen):
+        # A common word opening the run ("Sedangkan Pasangan …") is no name; one that is also a
+        # given name ("Adil", "Budi", "Rahmat") is kept unless the run would still hold two words.
+        while words and (words[0].lower() in STOP or (words[0].lower() in lower_seen and len(words) > 2)):
             words.pop(0)
     while words and words[-1].lower() in STOP:
         words.pop()

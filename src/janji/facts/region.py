@@ -53,8 +53,11 @@ ELECTION_NEAR = re.compile(
     re.I,
 )
 LONG_RANGE_AFTER = re.compile(r"\s*(?:tahun\s+)?((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)", re.I)
-# "MAKASSAR, RAKYATSULSEL -", "Manado, (Antara News) -", "Kota Mojokerto, Kabarterdepan.com –"
-DATELINE = re.compile(r"^[ \t]*(?:[A-Z][\w.]*[ \t]+){0,3}?$")
+# A dateline opens a line: "MAKASSAR, RAKYATSULSEL -", "Manado, (Antara News) -",
+# "Kota Mojokerto, Kabarterdepan.com –". DATELINE_BEFORE is what may stand before the place
+# on its line, DATELINE_AFTER what follows it.
+DATELINE_BEFORE = re.compile(r"^[ \t]*(?:[A-Z][\w.]*[ \t]+){0,3}$")
+DATELINE_AFTER = re.compile(r"\s*,\s*\(?[\w .]{2,40}\)?\s*[-–—]")
 
 
 def _pattern(name: str) -> str:
@@ -111,15 +114,15 @@ def election_level(text: str) -> str | None:
 def detect(text: str) -> Region | None:
     """The region the text is about, or None when it names none."""
     office = election_level(text)
-    first_line_end = text.find("\n", text.find(next((c for c in text if not c.isspace()), "\n")))
-    first_line_end = len(text) if first_line_end < 0 else first_line_end
+    body = len(text) - len(text.lstrip())
+    first_line_end = text.find("\n", body) if "\n" in text[body:] else len(text)
     score: dict[str, float] = defaultdict(float)
+    first_seen: dict[str, int] = {}
     regions_by_code: dict[str, Region] = {}
     for start, end, found, level in mentions(text):
         weight = 1.0
         line_start = text.rfind("\n", 0, start) + 1
-        after = text[end:end + 40]
-        if DATELINE.match(text[line_start:start]) and re.match(r"\s*,\s*\(?[\w .]{2,40}\)?\s*[-–—]", after):
+        if DATELINE_BEFORE.match(text[line_start:start]) and DATELINE_AFTER.match(text, end):
             weight = 0.3  # where the story was written
         elif start < first_line_end and first_line_end < 300:
             weight = 2.0  # the headline
@@ -135,8 +138,9 @@ def detect(text: str) -> Region | None:
         for region in found:
             score[region.code] += weight / len(found)
             regions_by_code[region.code] = region
+            first_seen.setdefault(region.code, start)
     if not score:
         return None
-    best = max(score, key=lambda code: (score[code], -len(code)))
+    best = max(score, key=lambda code: (round(score[code], 6), -first_seen[code]))
     region = regions_by_code[best]
     return Region(region.name, region.code, region.level)
