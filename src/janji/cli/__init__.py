@@ -16,6 +16,7 @@ COMMANDS = {
     "janji.cli.analyze": ["analyze"],
     "janji.cli.store": ["ingest", "search", "compare", "export", "stats", "import_"],
     "janji.cli.web": ["serve", "demo"],
+    "janji.cli.taxonomy": ["taxonomy"],
 }
 
 

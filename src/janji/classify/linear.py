@@ -1,0 +1,112 @@
+"""A linear model over stem unigrams and bigrams, trained on the official nomenclature.
+
+It is the fast half of the classifier: a softmax regression whose classes are
+the bidang urusan, trained (by :mod:`janji.classify.train`) on 80 % of the
+kegiatan and sub kegiatan names (split by program, so that near-identical
+siblings never straddle the split), the program names of those programs, and
+janji's own descriptions and keyword lists. Scoring an item is a sum of a few
+rows of a weight matrix: ~10,000 items/s.
+
+The same file keeps the training phrases' features, so an explanation can
+name the nearest official entry ("mirip nomenklatur: Pembangunan Unit Sekolah
+Baru").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from janji.classify.taxonomy import data_path
+
+MODEL_FILE = "classify_linear.npz"
+MAX_POSTINGS = 300
+
+
+@dataclass
+class LinearModel:
+    vocab: dict[str, int]
+    classes: list[str]
+    weights: np.ndarray  # (V, C) float32
+    bias: np.ndarray  # (C,)
+    idf: np.ndarray  # (V,) idf of each feature over the training phrases
+    # training nomenclature phrases, as a feature -> phrase posting list (CSC)
+    post_ptr: np.ndarray
+    post_idx: np.ndarray
+    phrase_text: list[str]
+    phrase_class: np.ndarray  # (P,) class index of each phrase
+    stem_table: dict[str, str]  # word -> stem for every word seen at build time
+
+    @classmethod
+    def load(cls, path=None) -> "LinearModel":
+        src = path or data_path(MODEL_FILE)
+        with (open(src, "rb") if path else src.open("rb")) as fh:
+            z = np.load(fh, allow_pickle=False)
+            vocab_list = [str(v) for v in z["vocab"]]
+            return cls(
+                vocab={v: i for i, v in enumerate(vocab_list)},
+                classes=[str(c) for c in z["classes"]],
+                weights=z["weights"].astype(np.float32),
+                bias=z["bias"].astype(np.float32),
+                idf=z["idf"].astype(np.float32),
+                post_ptr=z["post_ptr"],
+                post_idx=z["post_idx"],
+                phrase_text=[str(t) for t in z["phrase_text"]],
+                phrase_class=z["phrase_class"],
+                stem_table=dict(zip((str(w) for w in z["stem_words"]), (str(s) for s in z["stem_values"]))),
+            )
+
+    def indices(self, feats) -> np.ndarray:
+        return np.fromiter((self.vocab[f] for f in feats if f in self.vocab), dtype=np.int64)
+
+    def values(self, feats: dict[str, float]) -> np.ndarray:
+        return np.fromiter((v for f, v in feats.items() if f in self.vocab), dtype=np.float32)
+
+    def logits(self, idx: np.ndarray, values: np.ndarray | None = None) -> np.ndarray:
+        """Bias plus the weights of the features present, scaled as in training (1/sqrt(n))."""
+        if len(idx) == 0:
+            return self.bias.copy()
+        if values is None:
+            return self.bias + self.weights[idx].sum(axis=0) / np.sqrt(len(idx))
+        return self.bias + (self.weights[idx] * values[:, None]).sum(axis=0) / np.sqrt(len(idx))
+
+    def contributions(self, idx: np.ndarray, cls: int, top: int = 4) -> list[tuple[str, float]]:
+        """The features that pushed most towards class ``cls`` (for the explanation)."""
+        if len(idx) == 0:
+            return []
+        w = self.weights[idx, cls]
+        order = np.argsort(-w)[:top]
+        inv = self._inverse_vocab()
+        return [(inv[int(idx[i])], float(w[i])) for i in order if w[i] > 0.5]
+
+    def nearest_phrase(self, idx: np.ndarray, cls: int) -> tuple[str, float] | None:
+        """The training nomenclature phrase of class ``cls`` sharing most idf-weight with the item."""
+        if len(idx) == 0:
+            return None
+        starts, ends = self.post_ptr[idx], self.post_ptr[idx + 1]
+        # Words in hundreds of phrases ("pengelolaan", "daerah") say little and cost much: skip them.
+        keep_f = (ends - starts) <= MAX_POSTINGS
+        idx, starts, ends = idx[keep_f], starts[keep_f], ends[keep_f]
+        if len(idx) == 0 or not (ends - starts).any():
+            return None
+        phrases = np.concatenate([self.post_idx[s:e] for s, e in zip(starts, ends)])
+        weights = np.concatenate([np.full(e - s, self.idf[f], dtype=np.float32) for f, s, e in zip(idx, starts, ends)])
+        keep = self.phrase_class[phrases] == cls
+        if not keep.any():
+            return None
+        phrases, weights = phrases[keep], weights[keep]
+        uniq, inv = np.unique(phrases, return_inverse=True)
+        score = np.bincount(inv, weights=weights)
+        best = int(np.argmax(score))
+        total = float(self.idf[idx].sum()) or 1.0
+        return self.phrase_text[int(uniq[best])], float(score[best]) / total
+
+    @lru_cache(maxsize=1)
+    def _inverse_vocab(self) -> list[str]:
+        inv = [""] * len(self.vocab)
+        for word, i in self.vocab.items():
+            inv[i] = word
+        return inv
+
+    __hash__ = object.__hash__

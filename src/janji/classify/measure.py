@@ -1,0 +1,96 @@
+"""Measurability: does a promise say how much, where, when, for whom and with what money?
+
+Five flags and a label, so a reader can spot vague promises at a glance:
+
+- ``quantity``: a number it commits to (the quantities stage's findings when
+  present, else a number in the text that is not a year or part of a name);
+- ``place``: a named place or a place unit ("Kecamatan Setu", "di Pamulang",
+  "setiap desa", "per RT");
+- ``time``: a year, a period or a rate ("2026", "dalam 5 tahun", "100 hari",
+  "per tahun");
+- ``beneficiary``: a group it serves ("siswa", "lansia", "petani",
+  "penyandang disabilitas");
+- ``budget``: a money amount or an allocation ("Rp1.800.000",
+  "Rp 250 juta", "anggaran", "Alokasi Dana Desa 20%").
+
+``terukur`` (measurable): a quantity and at least one other flag;
+``sebagian`` (partly): at least one flag; ``tidak terukur``: none.
+
+Example:
+
+    >>> measurability("Bantuan biaya pendidikan PAUD bagi 10.000 anak/tahun")["label"]
+    'terukur'
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+NUMBER_WORD = r"(?:se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu)"
+YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+# A digit group not glued to letters ("3D", "TPS-3R", "6A" are names, not targets) and not a year.
+DIGITS = re.compile(r"(?<![\w-])\d[\d.,]*(?:\s*%)?(?![\w-]*[a-zA-Z])")
+NUMBER_WORDS = re.compile(
+    rf"\b(?:sejuta|seribu|seratus|sepuluh|{NUMBER_WORD}\s+(?:puluh|ratus|ribu|juta|miliar))\b", re.I)
+UNIT_AFTER_WORD = re.compile(
+    rf"\b{NUMBER_WORD}\s+(?:unit|titik|orang|kali|paket|km|kilometer|sekolah|puskesmas|pasar|desa|ruas|lokasi|kawasan)\b", re.I)
+
+PLACE_UNIT = r"(?:kecamatan|kelurahan|desa|dusun|kampung|nagari|gampong|kabupaten|kota|provinsi|pulau|banjar|kawasan|pasar|jalan|jl\.?)"
+PLACE = [
+    re.compile(rf"\b{PLACE_UNIT}\s+[A-Z][\w'-]+"),  # Kecamatan Setu, Pasar Gintung
+    re.compile(r"\b(?:di|ke|wilayah|daerah)\s+(?![A-Z]{2,}\b)[A-Z][a-z][\w'-]*"),  # di Pamulang (not "di RSUD")
+    re.compile(r"\b(?:setiap|tiap|per|seluruh|semua|masing-masing)\s+(?:kecamatan|kelurahan|desa|dusun|kampung|RT|RW|banjar|nagari|gampong|pulau|wilayah)\b", re.I),
+    re.compile(r"\b\d[\d.,]*\s+(?:desa|kelurahan|kecamatan|ruas|lokasi|titik|kawasan)\b", re.I),
+]
+TIME = [
+    YEAR,
+    re.compile(rf"\b(?:\d+|{NUMBER_WORD})\s+(?:tahun|bulan|minggu|pekan|hari)\b", re.I),
+    re.compile(r"\b(?:setiap|tiap|per|dalam)\s+(?:tahun|bulan|minggu|pekan|hari|semester|triwulan)\b", re.I),
+    re.compile(r"/\s*(?:tahun|thn|bulan|bln|hari|minggu)\b", re.I),
+    re.compile(r"\b(?:tahun|bulan) (?:pertama|kedua|ketiga|depan)\b|\bmasa jabatan\b|\bakhir periode\b|\bhari pertama\b", re.I),
+]
+BENEFICIARY = re.compile(
+    r"\b(?:anak|anak-anak|siswa|murid|pelajar|mahasiswa|santri|guru|dosen|lansia|lanjut usia|disabilitas|difabel|"
+    r"perempuan|ibu hamil|ibu|balita|bayi|remaja|pemuda|petani|nelayan|peternak|pembudidaya|buruh|pekerja|"
+    r"pencari kerja|keluarga|rumah tangga|warga miskin|masyarakat miskin|penduduk miskin|fakir|yatim|janda|"
+    r"pelaku usaha|umkm|usaha mikro|pedagang|asn|pns|pegawai|honorer|tenaga kesehatan|nakes|kader|marbot|"
+    r"guru ngaji|imam|penerima|mbr|atlet|seniman|pengemudi|ojek|veteran|penyandang|warga|penduduk|jiwa|"
+    r"orang|kk|rt|rw|kelompok tani|koperasi|wisatawan|investor|masyarakat adat|orang asli|penyuluh)\b",
+    re.I,
+)
+BUDGET = [
+    re.compile(r"\brp\.?\s*\d", re.I),
+    re.compile(r"\d[\d.,]*\s*(?:ribu|juta|jt|miliar|milyar|triliun|m)?\s*rupiah\b", re.I),
+    re.compile(r"\b\d[\d.,]*\s*(?:juta|miliar|milyar|triliun)\b", re.I),
+    re.compile(r"\b(?:anggaran|apbd|dana|alokasi|insentif|hibah|subsidi)\b[^.;]*?\d", re.I),
+]
+
+FLAGS = ("quantity", "place", "time", "beneficiary", "budget")
+
+
+def _has_quantity(text: str) -> bool:
+    for m in DIGITS.finditer(text):
+        if not YEAR.fullmatch(m.group().strip(" .,%")):
+            return True
+    return bool(NUMBER_WORDS.search(text) or UNIT_AFTER_WORD.search(text))
+
+
+def _title_case(text: str) -> bool:
+    """Headings Written Like This make every noun look like a name: capitals then say nothing."""
+    words = [w for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+def measurability(text: str, quantities: list | None = None) -> dict[str, Any]:
+    """Flags and label for one promise; ``quantities`` are the item's :class:`Quantity` objects, if any."""
+    text = text or ""
+    flags = {
+        "quantity": bool(quantities) or _has_quantity(text),
+        "place": any(p.search(text) for p in (PLACE[2:] if _title_case(text) else PLACE)),
+        "time": any(p.search(text) for p in TIME),
+        "beneficiary": bool(BENEFICIARY.search(text)),
+        "budget": any(p.search(text) for p in BUDGET),
+    }
+    n = sum(flags.values())
+    label = "terukur" if flags["quantity"] and n >= 2 else "sebagian" if n else "tidak terukur"
+    return {**flags, "label": label}

@@ -1,0 +1,166 @@
+"""The taxonomy as data: bidang urusan, SDGs, the official nomenclature, and janji's lexicon.
+
+Everything here is read from files packaged in ``janji/data`` (see SOURCES.md
+there) and cached; nothing is downloaded.
+
+Example:
+
+    >>> sectors()["1.01"].name
+    'PENDIDIKAN'
+    >>> sdgs()[4].nama
+    'Pendidikan Berkualitas'
+"""
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from janji.classify.text import stems
+
+
+@dataclass(frozen=True)
+class Sector:
+    code: str
+    name: str
+    group: str
+    description: str = ""
+    gated: bool = False
+
+
+@dataclass(frozen=True)
+class Goal:
+    goal: int
+    nama: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One nomenclature entry (a program, kegiatan or sub kegiatan)."""
+
+    code: str
+    name: str
+    level: str
+    program_code: str
+    bidang_code: str
+
+
+def data_path(name: str):
+    return resources.files("janji.data").joinpath(name)
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with data_path(name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@lru_cache(maxsize=1)
+def lexicon_data() -> dict:
+    with data_path("classify_lexicon.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=1)
+def sectors() -> dict[str, Sector]:
+    """Bidang urusan by code, in the order of ``bidang_urusan.csv``."""
+    lex = lexicon_data()["sectors"]
+    return {
+        row["code"]: Sector(row["code"], row["name"], row["group"],
+                            lex.get(row["code"], {}).get("description", ""),
+                            bool(lex.get(row["code"], {}).get("gated")))
+        for row in _read_csv("bidang_urusan.csv")
+    }
+
+
+@lru_cache(maxsize=1)
+def sdgs() -> dict[int, Goal]:
+    lex = lexicon_data()["sdgs"]
+    return {
+        int(row["goal"]): Goal(int(row["goal"]), row["nama"], row["name"], lex.get(row["goal"], {}).get("description", ""))
+        for row in _read_csv("sdgs.csv")
+    }
+
+
+@lru_cache(maxsize=1)
+def programs() -> list[Phrase]:
+    return [Phrase(r["code"], r["name"], "program", r["code"], r["bidang_code"]) for r in _read_csv("programs.csv")]
+
+
+@lru_cache(maxsize=1)
+def nomenclature() -> list[Phrase]:
+    """Every kegiatan and sub kegiatan (codes repeat between provinsi and kab/kota lists: key by code and name)."""
+    return [Phrase(r["code"], r["name"], r["level"], r["program_code"], r["bidang_code"]) for r in _read_csv("kegiatan.csv")]
+
+
+def sector_sdg_prior() -> dict[str, list[int]]:
+    return {code: list(goals) for code, goals in lexicon_data()["sector_sdgs"].items()}
+
+
+@dataclass
+class Lexicon:
+    """Keyword phrases (as stem tuples) -> {label: weight}; longest match wins at each position."""
+
+    phrases: dict[tuple[str, ...], dict[str, float]] = field(default_factory=dict)
+    surface: dict[tuple[str, ...], str] = field(default_factory=dict)
+    longest: int = 1
+
+    def add(self, phrase: str, label: str | None, weight: float = 0.0) -> None:
+        """Add a keyword; ``label=None`` adds a neutral phrase that only stops its words matching alone."""
+        key = tuple(stems(phrase))
+        if not key:
+            return
+        slot = self.phrases.setdefault(key, {})
+        if label is not None:
+            slot[label] = max(slot.get(label, 0.0), weight)
+        self.surface.setdefault(key, phrase)
+        self.longest = max(self.longest, len(key))
+
+    def match(self, stem_list: list[str]) -> list[tuple[tuple[str, ...], dict[str, float], int, int]]:
+        """Matched phrases in text order, each at most once: (stems, {label: weight}, start, end)."""
+        out, seen, i, n = [], set(), 0, len(stem_list)
+        while i < n:
+            for size in range(min(self.longest, n - i), 0, -1):
+                key = tuple(stem_list[i:i + size])
+                hit = self.phrases.get(key)
+                if hit is not None:
+                    if hit and key not in seen:
+                        seen.add(key)
+                        out.append((key, hit, i, i + size))
+                    i += size
+                    break
+            else:
+                i += 1
+        return out
+
+
+def _parse(entry: str) -> tuple[str, float]:
+    phrase, _, weight = entry.partition("|")
+    return phrase.strip(), float(weight) if weight else 1.0
+
+
+@lru_cache(maxsize=1)
+def sector_lexicon() -> Lexicon:
+    lex = Lexicon()
+    for code, spec in lexicon_data()["sectors"].items():
+        for entry in spec.get("keywords", []):
+            phrase, weight = _parse(entry)
+            lex.add(phrase, code, weight)
+    for phrase in lexicon_data().get("neutral", []):
+        lex.add(phrase, None)
+    return lex
+
+
+@lru_cache(maxsize=1)
+def sdg_lexicon() -> Lexicon:
+    lex = Lexicon()
+    for goal, spec in lexicon_data()["sdgs"].items():
+        for entry in spec.get("keywords", []):
+            phrase, weight = _parse(entry)
+            lex.add(phrase, goal, weight)
+    for phrase in lexicon_data().get("neutral", []):
+        lex.add(phrase, None)
+    return lex
