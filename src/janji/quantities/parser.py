@@ -460,8 +460,8 @@ class _Parser:
             if spelled:
                 return j_after  # a spelled number needs its unit after it ("lima tahun")
             self.noun_before(i, cand)
-        if unit is not None and (_ENUMERATION.match(self.text, end) or unit.split(" ")[0] in STRUCTURE_WORDS
-                                 or unit.replace(" ", "-") in STRUCTURE_WORDS):
+        if unit is not None and (_ENUMERATION.match(self.text, end) or unit in STRUCTURE_WORDS
+                                 or unit.split(" ")[0] in STRUCTURE_WORDS):
             return j_after
         self.candidates.append(cand)
         return j_after

@@ -43,8 +43,8 @@ paslon kode versi hotline telepon telp tlp hp wa whatsapp center centre
 # "lima misi utama", "32 poin misi", "12 program unggulan", "dua paslon".
 STRUCTURE_WORDS = frozenset("""
 visi misi sasaran tujuan program poin pilar agenda strategi langkah butir aspek prinsip hal kata isu
-prioritas arah paslon kandidat calon pasangan-calon
-""".split())
+prioritas arah paslon kandidat calon
+""".split()) | {"pasangan calon"}
 
 # Month names: "27 November" is a date, not 27 of anything.
 MONTHS = frozenset("""
