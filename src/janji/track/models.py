@@ -1,0 +1,193 @@
+"""Tracking tables, on the store's declarative ``Base`` (migration: ``0002_track``).
+
+History is the truth: ``track_updates`` is appended to, never rewritten (a
+review only moves an entry from "pending" to "published" or "rejected").
+``track_state`` is the latest published entry of each promise, kept beside it
+so a scorecard of 50,000 promises is one grouped query, and carries the
+``version`` that optimistic locking compares. ``track_audit`` is append-only;
+database triggers refuse UPDATE and DELETE on it.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String,
+                        Text)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from janji.store.models import Base
+
+ROLES = ("admin", "editor", "reviewer")
+
+
+class User(Base):
+    __tablename__ = "track_users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    # bumped on disable / password change / role change: every cookie signed for an older epoch stops working
+    session_epoch: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class UserRegion(Base):
+    """A region an editor may change, or a reviewer may review."""
+
+    __tablename__ = "track_user_regions"
+    user_id: Mapped[int] = mapped_column(ForeignKey("track_users.id", ondelete="CASCADE"), primary_key=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class Token(Base):
+    """An API token for an account's scripts; only its SHA-256 is kept (the token is shown once)."""
+
+    __tablename__ = "track_tokens"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("track_users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(12))  # shown in lists so a user can tell tokens apart
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class RegionSetting(Base):
+    __tablename__ = "track_region_settings"
+    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id", ondelete="CASCADE"), primary_key=True)
+    needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Setting(Base):
+    """Instance-wide values (the cookie signing key), shared by every worker process of a server."""
+
+    __tablename__ = "track_settings"
+    key: Mapped[str] = mapped_column(String(50), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class LoginFailure(Base):
+    """Failed logins per account+address within the throttling window."""
+
+    __tablename__ = "track_login_failures"
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)  # "<username>|<ip>"
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    first_at: Mapped[datetime] = mapped_column(DateTime)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class File(Base):
+    """An uploaded evidence document (kept in the database: one backup holds everything)."""
+
+    __tablename__ = "track_files"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(100))  # sniffed from the bytes, never the client's claim
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Update(Base):
+    """One entry of a promise's history: a status and/or progress, with its evidence."""
+
+    __tablename__ = "track_updates"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    prev_status: Mapped[str | None] = mapped_column(String(20))  # set when published: lets charts sum deltas
+    progress_value: Mapped[float | None] = mapped_column(Float)
+    progress_target: Mapped[float | None] = mapped_column(Float)
+    progress_unit: Mapped[str | None] = mapped_column(String(50))
+    measured_on: Mapped[date | None] = mapped_column(Date)
+    evidence_url: Mapped[str | None] = mapped_column(Text)
+    evidence_file_id: Mapped[int | None] = mapped_column(ForeignKey("track_files.id"))
+    evidence_date: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("track_users.id"))
+    author_name: Mapped[str] = mapped_column(String(200))
+    origin: Mapped[str] = mapped_column(String(20))  # form, api, import, proposal
+    base_version: Mapped[int] = mapped_column(Integer, default=0)  # the state version the author saw
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    state: Mapped[str] = mapped_column(String(20), index=True)  # published, pending, rejected
+    published_at: Mapped[datetime | None] = mapped_column(DateTime)
+    published_month: Mapped[str | None] = mapped_column(String(7))  # "YYYY-MM" of publication (chart buckets)
+    reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("track_users.id"))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    review_note: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_track_updates_region_state", "region_id", "state", "published_month"),)
+
+
+class State(Base):
+    """The current (latest published) status of a promise; absent = "belum dinilai" at version 0."""
+
+    __tablename__ = "track_state"
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    version: Mapped[int] = mapped_column(Integer)
+    update_id: Mapped[int] = mapped_column(ForeignKey("track_updates.id"))
+    progress_value: Mapped[float | None] = mapped_column(Float)
+    progress_target: Mapped[float | None] = mapped_column(Float)
+    progress_unit: Mapped[str | None] = mapped_column(String(50))
+    measured_on: Mapped[date | None] = mapped_column(Date)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __table_args__ = (Index("ix_track_state_region_status", "region_id", "status"),)
+
+
+class Milestone(Base):
+    """A dated stage of a promise (anggaran disetujui → lelang → dibangun → diresmikan)."""
+
+    __tablename__ = "track_milestones"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    planned_on: Mapped[date | None] = mapped_column(Date)
+    reached_on: Mapped[date | None] = mapped_column(Date)
+    evidence_url: Mapped[str | None] = mapped_column(Text)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("track_users.id"))
+
+
+class Proposal(Base):
+    """Evidence proposed by anyone; enters the review queue and is never published unreviewed."""
+
+    __tablename__ = "track_proposals"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"), index=True)
+    proposer: Mapped[str] = mapped_column(String(200))
+    contact: Mapped[str | None] = mapped_column(String(200))  # never shown publicly
+    status: Mapped[str | None] = mapped_column(String(20))
+    evidence_url: Mapped[str | None] = mapped_column(Text)
+    evidence_file_id: Mapped[int | None] = mapped_column(ForeignKey("track_files.id"))
+    evidence_date: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    state: Mapped[str] = mapped_column(String(20), index=True)  # pending, approved, rejected
+    reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("track_users.id"))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    update_id: Mapped[int | None] = mapped_column(ForeignKey("track_updates.id"))
+
+
+class Audit(Base):
+    """Append-only log of every write: who, when, what, before and after."""
+
+    __tablename__ = "track_audit"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    actor_id: Mapped[int | None] = mapped_column(Integer)  # no FK: the log outlives what it names
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(50))
+    target: Mapped[str] = mapped_column(String(50))
+    target_id: Mapped[str | None] = mapped_column(String(50))
+    before: Mapped[Any] = mapped_column(JSON, nullable=True)
+    after: Mapped[Any] = mapped_column(JSON, nullable=True)
+    ip: Mapped[str | None] = mapped_column(String(64))

@@ -1,0 +1,1360 @@
+"""The tracking API every door uses (pages, ``/api/v1``, CLI, bulk import): :class:`Tracker`.
+
+Rules live here and only here: who may change which promise, what an update
+must carry (validation), optimistic locking, review, the audit log. Every
+method opens its own short session and returns plain dicts.
+
+Example:
+    >>> t = Tracker(store)
+    >>> ed = t.add_user("rina", "kata-sandi-panjang", role="editor", regions=[3])
+    >>> actor = t.actor(ed["id"])
+    >>> t.update_status(actor, 17, "dalam proses", evidence_url="https://jdih.example.go.id/perda-5",
+    ...                 evidence_date="2026-03-01", note="Perda disahkan", expected_version=0)["state"]
+    'published'
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import secrets
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from typing import Any, Iterable
+from urllib.parse import urlsplit
+
+from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from janji.errors import JanjiError
+from janji.store import models as sm
+from janji.track import models as tm
+from janji.track import statuses as st
+
+PROMISE_KINDS = ("mission", "goal", "program", "activity", "quick_win", "strategy", "commitment")
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_NOTE = 4000
+MAX_URL = 2000
+THROTTLE_FAILURES = 5  # failed logins per account+address …
+THROTTLE_WINDOW = timedelta(minutes=15)  # … within this window lock that pair for as long
+MIN_PASSWORD = 10
+# argon2id parameters; empty = the library's defaults (RFC 9106 low-memory profile: 64 MiB, 3 passes).
+# Tests lower them (every login would otherwise cost ~0.1 s); a server never should.
+HASH_PARAMS: dict[str, int] = {}
+EXPORT_COLUMNS = ["id_butir", "wilayah", "pasangan", "jenis", "teks", "status", "nilai_capaian", "target", "satuan",
+                  "tanggal_ukur", "url_bukti", "tanggal_bukti", "catatan", "versi"]
+SAFE_TYPES = {b"%PDF-": "application/pdf", b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg",
+              b"GIF87a": "image/gif", b"GIF89a": "image/gif"}
+
+
+class TrackError(JanjiError):
+    """A request the rules refuse; ``message`` is Indonesian and safe to show."""
+
+    status_code = 400
+
+    def __init__(self, message: str, errors: list[str] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.errors = errors or [message]
+
+
+class Invalid(TrackError):
+    status_code = 422
+
+
+class Forbidden(TrackError):
+    status_code = 403
+
+
+class NotFound(TrackError):
+    status_code = 404
+
+
+class Conflict(TrackError):
+    """The promise changed since the author loaded it (optimistic locking): nothing was saved."""
+
+    status_code = 409
+
+    def __init__(self, message: str, current: dict[str, Any] | None = None):
+        super().__init__(message)
+        self.current = current
+
+
+class Throttled(TrackError):
+    status_code = 429
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: an account (with its role and regions), or the public (``id`` None, role "public")."""
+
+    id: int | None
+    username: str
+    name: str
+    role: str
+    regions: frozenset[int] = field(default_factory=frozenset)
+    ip: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.name or self.username
+
+    def can_edit(self, region_id: int | None) -> bool:
+        return self.role == "admin" or (self.role == "editor" and region_id in self.regions)
+
+    def can_review(self, region_id: int | None) -> bool:
+        return self.role == "admin" or (self.role == "reviewer" and region_id in self.regions)
+
+
+PUBLIC = Actor(None, "publik", "Publik", "public")
+CLI = Actor(None, "cli", "Baris perintah (admin)", "admin")
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+# --- validation (forms, API and import share it) ------------------------------------------------------------------
+
+def parse_date(value: Any, what: str, errors: list[str], *, required: bool = False) -> date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            errors.append(f"{what} wajib diisi (format TTTT-BB-HH)")
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        out = value
+    else:
+        try:
+            out = date.fromisoformat(str(value).strip()[:10])
+        except ValueError:
+            errors.append(f"{what} bukan tanggal yang sah: {str(value)[:40]!r} (format TTTT-BB-HH)")
+            return None
+    if out > date.today() + timedelta(days=1):
+        errors.append(f"{what} tidak boleh di masa depan ({out.isoformat()})")
+    elif out.year < 1945:
+        errors.append(f"{what} terlalu lampau ({out.isoformat()})")
+    return out
+
+
+def parse_number(value: Any, what: str, errors: list[str]) -> float | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        errors.append(f"{what} harus berupa angka")
+        return None
+    if isinstance(value, (int, float)):
+        out = float(value)
+    else:
+        text = str(value).strip().replace(" ", "")
+        # Indonesian writing: 1.000,5 ; also accept 1000.5 from scripts and spreadsheets
+        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):
+            text = text.replace(".", "").replace(",", ".")
+        elif re.fullmatch(r"-?\d+,\d+", text):
+            text = text.replace(",", ".")
+        try:
+            out = float(text)
+        except ValueError:
+            errors.append(f"{what} harus berupa angka: {str(value)[:40]!r}")
+            return None
+    if out != out or out in (float("inf"), float("-inf")) or out < 0 or out > 1e15:
+        errors.append(f"{what} harus angka nol atau lebih")
+        return None
+    return out
+
+
+def http_url(url: str | None) -> bool:
+    """Whether ``url`` may be shown as a link: only absolute http(s) URLs with a host."""
+    if not url:
+        return False
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc) and not any(c in url for c in "\r\n\t ")
+
+
+def validate_update(*, status: Any, evidence_url: Any = None, has_file: bool = False, evidence_date: Any = None,
+                    note: Any = None, progress_value: Any = None, progress_target: Any = None,
+                    progress_unit: Any = None, measured_on: Any = None, expected_version: Any = None,
+                    require_version: bool = True) -> dict[str, Any]:
+    """Check an update as a form, the API and an import row send it; raise :class:`Invalid` listing every problem."""
+    errors: list[str] = []
+    canonical = st.normalise(status) if status is not None else None
+    if canonical is None:
+        errors.append("status tidak dikenal" + (f": {str(status)[:40]!r}" if status else "") + " (pilihan: "
+                      + ", ".join(st.STATUSES) + ")")
+    url = (str(evidence_url).strip() if evidence_url is not None else "") or None
+    if url is not None:
+        if len(url) > MAX_URL:
+            errors.append(f"URL bukti terlalu panjang (maks. {MAX_URL} karakter)")
+        elif not http_url(url):
+            errors.append("URL bukti harus alamat http:// atau https:// yang lengkap")
+    if url is None and not has_file:
+        errors.append("bukti wajib: isi URL sumber atau unggah dokumen")
+    ev_date = parse_date(evidence_date, "tanggal bukti", errors, required=True)
+    note_s = (str(note).strip() if note is not None else "") or None
+    if note_s and len(note_s) > MAX_NOTE:
+        errors.append(f"catatan terlalu panjang (maks. {MAX_NOTE} karakter)")
+    value = parse_number(progress_value, "nilai capaian", errors)
+    target = parse_number(progress_target, "target", errors)
+    unit = (str(progress_unit).strip() if progress_unit is not None else "") or None
+    if unit and len(unit) > 50:
+        errors.append("satuan terlalu panjang (maks. 50 karakter)")
+    measured = parse_date(measured_on, "tanggal pengukuran", errors, required=value is not None)
+    if target is not None and target == 0:
+        errors.append("target harus lebih dari nol")
+    version = None
+    if expected_version is None or (isinstance(expected_version, str) and not expected_version.strip()):
+        if require_version:
+            errors.append("versi (yang Anda lihat) wajib dikirim")
+    else:
+        try:
+            version = int(str(expected_version).strip().split(".")[0]) if not isinstance(expected_version, int) \
+                else expected_version
+            if version < 0:
+                raise ValueError
+        except ValueError:
+            errors.append(f"versi harus bilangan bulat nol atau lebih: {str(expected_version)[:20]!r}")
+    if errors:
+        raise Invalid("; ".join(errors), errors)
+    return {"status": canonical, "evidence_url": url, "evidence_date": ev_date, "note": note_s,
+            "progress_value": value, "progress_target": target, "progress_unit": unit, "measured_on": measured,
+            "expected_version": version}
+
+
+def sniff(data: bytes) -> str:
+    """A content type from the bytes: PDF and common images by signature, anything else octet-stream."""
+    for magic, ctype in SAFE_TYPES.items():
+        if data.startswith(magic):
+            return ctype
+    return "application/octet-stream"
+
+
+def safe_filename(name: str | None) -> str:
+    base = re.split(r"[\\/]", name or "")[-1]
+    base = re.sub(r"[^\w.\- ]+", "_", base, flags=re.UNICODE).strip(" .")[:120]
+    return base or "bukti"
+
+
+def percent(value: float | None, target: float | None) -> float | None:
+    if value is None or not target:
+        return None
+    return round(100.0 * value / target, 1)
+
+
+# --- the tracker --------------------------------------------------------------------------------------------------
+
+class Tracker:
+    """Tracking over a :class:`janji.store.Store` (same database, same engine)."""
+
+    def __init__(self, store):
+        self.store = store
+        self.engine = store.engine
+        self.dialect = self.engine.dialect.name
+        self._session = sessionmaker(self.engine, expire_on_commit=False)
+        self._hasher = None
+
+    # --- audit ----------------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _audit(session: Session, actor: Actor, action: str, target: str, target_id: Any, before=None,
+               after=None) -> None:
+        session.execute(insert(tm.Audit).values(
+            at=now(), actor_id=actor.id, actor=actor.label if actor.id is None else actor.username, action=action,
+            target=target, target_id=None if target_id is None else str(target_id), before=_jsonable(before),
+            after=_jsonable(after), ip=actor.ip))
+
+    def audit(self, actor: Actor, *, limit: int = 100, offset: int = 0, action: str | None = None) -> dict[str, Any]:
+        """The audit log, newest first (admins only)."""
+        if actor.role != "admin":
+            raise Forbidden("hanya admin yang dapat membaca log audit")
+        with self._session() as s:
+            q = select(tm.Audit)
+            if action:
+                q = q.where(tm.Audit.action == action)
+            total = s.scalar(select(func.count()).select_from(q.subquery()))
+            rows = s.scalars(q.order_by(tm.Audit.id.desc()).limit(limit).offset(offset)).all()
+            return {"total": total, "entries": [_audit_dict(a) for a in rows]}
+
+    def audit_rows(self, actor: Actor) -> list[dict[str, Any]]:
+        """Every audit entry, oldest first, flat (for CSV/XLSX export)."""
+        if actor.role != "admin":
+            raise Forbidden("hanya admin yang dapat mengekspor log audit")
+        import json
+
+        with self._session() as s:
+            out = []
+            for a in s.scalars(select(tm.Audit).order_by(tm.Audit.id)):
+                d = _audit_dict(a)
+                d["before"] = json.dumps(d["before"], ensure_ascii=False) if d["before"] is not None else ""
+                d["after"] = json.dumps(d["after"], ensure_ascii=False) if d["after"] is not None else ""
+                out.append(d)
+            return out
+
+    # --- settings ---------------------------------------------------------------------------------------------------
+
+    def secret_key(self) -> str:
+        """The cookie signing key: ``JANJI_SECRET_KEY``, else one generated once and kept in the database."""
+        import os
+
+        env = os.environ.get("JANJI_SECRET_KEY", "").strip()
+        if env:
+            return env
+        with self._session() as s:
+            row = s.get(tm.Setting, "secret_key")
+            if row is not None:
+                return row.value
+            try:
+                s.add(tm.Setting(key="secret_key", value=secrets.token_urlsafe(48)))
+                s.commit()
+            except IntegrityError:  # another worker created it first: use theirs
+                s.rollback()
+            return s.get(tm.Setting, "secret_key").value
+
+    def needs_review(self, region_id: int | None) -> bool:
+        if region_id is None:
+            return False
+        with self._session() as s:
+            row = s.get(tm.RegionSetting, region_id)
+            return bool(row and row.needs_review)
+
+    def set_needs_review(self, actor: Actor, region_id: int, needs: bool) -> None:
+        if actor.role != "admin":
+            raise Forbidden("hanya admin yang dapat mengatur wilayah")
+        with self._session.begin() as s:
+            if s.get(sm.Region, region_id) is None:
+                raise NotFound(f"wilayah {region_id} tidak ditemukan")
+            row = s.get(tm.RegionSetting, region_id)
+            before = bool(row and row.needs_review)
+            if row is None:
+                s.add(tm.RegionSetting(region_id=region_id, needs_review=needs))
+            else:
+                row.needs_review = needs
+            self._audit(s, actor, "region.review", "region", region_id, {"needs_review": before},
+                        {"needs_review": needs})
+
+    # --- accounts -----------------------------------------------------------------------------------------------
+
+    @property
+    def hasher(self):
+        if self._hasher is None:
+            from argon2 import PasswordHasher
+
+            self._hasher = PasswordHasher(**HASH_PARAMS)
+        return self._hasher
+
+    def add_user(self, username: str, password: str, *, role: str, name: str | None = None,
+                 regions: Iterable[int] = (), actor: Actor = CLI) -> dict[str, Any]:
+        if actor.role != "admin":
+            raise Forbidden("hanya admin yang dapat menambah akun")
+        username = (username or "").strip().lower()
+        if not re.fullmatch(r"[a-z0-9][a-z0-9._-]{1,79}", username):
+            raise Invalid("nama pengguna: 2–80 huruf kecil, angka, titik, garis bawah atau tanda hubung")
+        if role not in tm.ROLES:
+            raise Invalid(f"peran tidak dikenal: {role!r} (pilihan: {', '.join(tm.ROLES)})")
+        if len(password or "") < MIN_PASSWORD:
+            raise Invalid(f"kata sandi minimal {MIN_PASSWORD} karakter")
+        regions = sorted({int(r) for r in regions})
+        with self._session.begin() as s:
+            if s.scalar(select(tm.User.id).where(tm.User.username == username)) is not None:
+                raise Invalid(f"nama pengguna {username!r} sudah dipakai")
+            self._check_regions(s, regions)
+            user = tm.User(username=username, name=(name or username).strip()[:200],
+                           password_hash=self.hasher.hash(password), role=role, disabled=False, session_epoch=0,
+                           created_at=now())
+            s.add(user)
+            s.flush()
+            for r in regions:
+                s.add(tm.UserRegion(user_id=user.id, region_id=r))
+            out = _user_dict(user, regions)
+            self._audit(s, actor, "user.add", "user", user.id, None, out)
+            return out
+
+    @staticmethod
+    def _check_regions(s: Session, regions: list[int]) -> None:
+        if regions:
+            found = set(s.scalars(select(sm.Region.id).where(sm.Region.id.in_(regions))))
+            missing = [r for r in regions if r not in found]
+            if missing:
+                raise NotFound(f"wilayah tidak ditemukan: {', '.join(map(str, missing))}")
+
+    def _user(self, s: Session, user: int | str) -> tm.User:
+        if isinstance(user, int):
+            row = s.get(tm.User, user)
+        else:
+            row = s.scalar(select(tm.User).where(tm.User.username == str(user).strip().lower()))
+        if row is None:
+            raise NotFound(f"akun {user!r} tidak ditemukan")
+        return row
+
+    def users(self, actor: Actor = CLI) -> list[dict[str, Any]]:
+        if actor.role != "admin":
+            raise Forbidden("hanya admin yang dapat melihat daftar akun")
+        with self._session() as s:
+            regions = defaultdict(list)
+            for ur in s.scalars(select(tm.UserRegion).order_by(tm.UserRegion.region_id)):
+                regions[ur.user_id].append(ur.region_id)
+            return [_user_dict(u, regions[u.id]) for u in s.scalars(select(tm.User).order_by(tm.User.username))]
+
+    def user(self, user: int | str) -> dict[str, Any]:
+        with self._session() as s:
+            u = self._user(s, user)
+            return _user_dict(u, self._regions_of(s, u.id))
+
+    @staticmethod
+    def _regions_of(s: Session, user_id: int) -> list[int]:
+        return list(s.scalars(select(tm.UserRegion.region_id).where(tm.UserRegion.user_id == user_id)
+                              .order_by(tm.UserRegion.region_id)))
+
+    def modify_user(self, user: int | str, *, actor: Actor = CLI, role: str | None = None,
+                    regions: Iterable[int] | None = None, disabled: bool | None = None,
+                    password: str | None = None) -> dict[str, Any]:
+        """Change an account's role, regions, disabled flag or password (admins; audited).
+
+        Any change but regions ends the account's open sessions (its cookies stop working).
+        """
+        if actor.role != "admin":
+            raise Forbidden("hanya admin yang dapat mengubah akun")
+        if role is not None and role not in tm.ROLES:
+            raise Invalid(f"peran tidak dikenal: {role!r} (pilihan: {', '.join(tm.ROLES)})")
+        if password is not None and len(password) < MIN_PASSWORD:
+            raise Invalid(f"kata sandi minimal {MIN_PASSWORD} karakter")
+        with self._session.begin() as s:
+            u = self._user(s, user)
+            before = _user_dict(u, self._regions_of(s, u.id))
+            if actor.id is not None and u.id == actor.id and (disabled or (role and role != "admin")):
+                raise Invalid("admin tidak dapat menonaktifkan atau menurunkan perannya sendiri")
+            bump = False
+            if role is not None and role != u.role:
+                u.role, bump = role, True
+            if disabled is not None and disabled != u.disabled:
+                u.disabled, bump = disabled, True
+            if password is not None:
+                u.password_hash, bump = self.hasher.hash(password), True
+            if bump:
+                u.session_epoch += 1
+            if regions is not None:
+                wanted = sorted({int(r) for r in regions})
+                self._check_regions(s, wanted)
+                s.query(tm.UserRegion).filter(tm.UserRegion.user_id == u.id).delete()
+                for r in wanted:
+                    s.add(tm.UserRegion(user_id=u.id, region_id=r))
+            s.flush()
+            after = _user_dict(u, self._regions_of(s, u.id))
+            if password is not None:
+                after["password"] = "(diubah)"
+            self._audit(s, actor, "user.modify", "user", u.id, before, after)
+            return {k: v for k, v in after.items() if k != "password"}
+
+    def actor(self, user_id: int, *, epoch: int | None = None, ip: str | None = None) -> Actor | None:
+        """The acting account for a session or token, or None if it is gone, disabled, or the epoch is stale."""
+        with self._session() as s:
+            u = s.get(tm.User, int(user_id))
+            if u is None or u.disabled or (epoch is not None and epoch != u.session_epoch):
+                return None
+            return Actor(u.id, u.username, u.name, u.role, frozenset(self._regions_of(s, u.id)), ip)
+
+    def authenticate(self, username: str, password: str, ip: str | None = None) -> tuple[Actor, int]:
+        """Check a login; returns the actor and its session epoch. Throttled per account+address."""
+        from argon2.exceptions import InvalidHashError, VerificationError
+
+        username = (username or "").strip().lower()[:80]
+        key = f"{username}|{ip or '-'}"[:300]
+        t = now()
+        with self._session() as s:
+            fail = s.get(tm.LoginFailure, key)
+            if fail is not None and fail.locked_until and fail.locked_until > t:
+                minutes = max(1, int((fail.locked_until - t).total_seconds() // 60) + 1)
+                raise Throttled(f"terlalu banyak percobaan masuk yang gagal; coba lagi dalam {minutes} menit")
+            u = s.scalar(select(tm.User).where(tm.User.username == username))
+            ok = False
+            if u is not None and not u.disabled:
+                try:
+                    ok = self.hasher.verify(u.password_hash, password or "")
+                except (VerificationError, InvalidHashError):
+                    ok = False
+            else:
+                # spend the same time as a real check so a missing account is not told apart by timing
+                try:
+                    self.hasher.verify(_dummy_hash(self.hasher), password or "x")
+                except (VerificationError, InvalidHashError):
+                    pass
+        if not ok:
+            self._login_failed(key, username, ip)
+            raise Forbidden("nama pengguna atau kata sandi salah")
+        with self._session.begin() as s:
+            s.query(tm.LoginFailure).filter(tm.LoginFailure.key == key).delete()
+            if self.hasher.check_needs_rehash(u.password_hash):
+                s.get(tm.User, u.id).password_hash = self.hasher.hash(password)
+            actor = Actor(u.id, u.username, u.name, u.role, frozenset(self._regions_of(s, u.id)), ip)
+            self._audit(s, actor, "login", "user", u.id)
+            return actor, u.session_epoch
+
+    def _login_failed(self, key: str, username: str, ip: str | None) -> None:
+        t = now()
+        for _ in range(3):  # two failed logins at once may both try to create the row
+            try:
+                with self._session.begin() as s:
+                    fail = s.get(tm.LoginFailure, key)
+                    if fail is None or fail.first_at < t - THROTTLE_WINDOW:
+                        if fail is None:
+                            fail = tm.LoginFailure(key=key, count=0, first_at=t)
+                            s.add(fail)
+                        fail.count, fail.first_at, fail.locked_until = 0, t, None
+                    fail.count += 1
+                    if fail.count >= THROTTLE_FAILURES:
+                        fail.locked_until = t + THROTTLE_WINDOW
+                    self._audit(s, Actor(None, username or "?", username or "?", "public", ip=ip), "login.failed",
+                                "user", username or None, None, {"count": fail.count})
+                return
+            except IntegrityError:
+                continue
+
+    # --- API tokens -----------------------------------------------------------------------------------------------
+
+    def create_token(self, actor: Actor, name: str, user: int | None = None) -> dict[str, Any]:
+        """A new API token for ``actor`` (or, for an admin, another account). The token is only returned here."""
+        if actor.id is None and user is None:
+            raise Invalid("token perlu akun")
+        target = actor.id if user is None else int(user)
+        if target != actor.id and actor.role != "admin":
+            raise Forbidden("hanya admin yang dapat membuat token untuk akun lain")
+        name = (name or "").strip()[:100] or "skrip"
+        token = "jnj_" + secrets.token_urlsafe(32)
+        with self._session.begin() as s:
+            u = s.get(tm.User, target)
+            if u is None or u.disabled:
+                raise NotFound("akun tidak ditemukan atau nonaktif")
+            row = tm.Token(user_id=target, name=name, token_hash=_token_hash(token), prefix=token[:10],
+                           created_at=now(), revoked=False)
+            s.add(row)
+            s.flush()
+            self._audit(s, actor, "token.create", "token", row.id, None, {"user": target, "name": name,
+                                                                          "prefix": row.prefix})
+            return {"id": row.id, "name": name, "prefix": row.prefix, "token": token}
+
+    def tokens(self, actor: Actor) -> list[dict[str, Any]]:
+        with self._session() as s:
+            q = select(tm.Token).where(tm.Token.revoked.is_(False))
+            if actor.role != "admin":
+                q = q.where(tm.Token.user_id == actor.id)
+            return [{"id": t.id, "user_id": t.user_id, "name": t.name, "prefix": t.prefix,
+                     "created_at": t.created_at.isoformat(timespec="seconds")}
+                    for t in s.scalars(q.order_by(tm.Token.id))]
+
+    def revoke_token(self, actor: Actor, token_id: int) -> None:
+        with self._session.begin() as s:
+            t = s.get(tm.Token, token_id)
+            if t is None or (t.user_id != actor.id and actor.role != "admin"):
+                raise NotFound("token tidak ditemukan")
+            t.revoked = True
+            self._audit(s, actor, "token.revoke", "token", t.id, {"revoked": False}, {"revoked": True})
+
+    def token_actor(self, token: str, ip: str | None = None) -> Actor | None:
+        if not token or not token.startswith("jnj_") or len(token) > 100:
+            return None
+        with self._session() as s:
+            row = s.scalar(select(tm.Token).where(tm.Token.token_hash == _token_hash(token),
+                                                  tm.Token.revoked.is_(False)))
+            if row is None:
+                return None
+        return self.actor(row.user_id, ip=ip)
+
+    # --- items ----------------------------------------------------------------------------------------------------
+
+    def _item(self, s: Session, item_id: int) -> tuple[sm.Item, int | None]:
+        row = s.execute(select(sm.Item, sm.Document.region_id).join(sm.Document, sm.Document.id == sm.Item.document_id)
+                        .where(sm.Item.id == int(item_id))).first()
+        if row is None:
+            raise NotFound(f"butir janji {item_id} tidak ditemukan")
+        item, region_id = row
+        if item.kind not in PROMISE_KINDS:
+            raise Invalid(f"butir {item_id} bukan janji (jenis {item.kind}); statusnya tidak dipantau")
+        return item, region_id
+
+    def state(self, item_id: int) -> dict[str, Any]:
+        """The current status of a promise: ``status``, ``version`` (0 = never rated), progress, ``updated_at``."""
+        with self._session() as s:
+            return _state_dict(s.get(tm.State, int(item_id)))
+
+    def item_tracking(self, item_id: int, *, include_pending: bool = False) -> dict[str, Any]:
+        """Everything a promise's page shows: the item, its state, default target, milestones, history."""
+        with self._session() as s:
+            item, region_id = self._item(s, item_id)
+            state = _state_dict(s.get(tm.State, item.id))
+            target = _quantity_target(item.quantities)
+            milestones = [_milestone_dict(ms) for ms in s.scalars(
+                select(tm.Milestone).where(tm.Milestone.item_id == item.id).order_by(tm.Milestone.position,
+                                                                                   tm.Milestone.id))]
+        return {"item_id": item.id, "region_id": region_id, "kind": item.kind, "text": item.text,
+                "candidate_id": item.candidate_id, "document_id": item.document_id, "state": state,
+                "default_target": target, "milestones": milestones,
+                "needs_review": self.needs_review(region_id),
+                "history": self.history(item.id, include_pending=include_pending)}
+
+    def history(self, item_id: int, *, include_pending: bool = False) -> list[dict[str, Any]]:
+        """A promise's timeline, newest first (published entries; pending and rejected ones on request)."""
+        with self._session() as s:
+            q = select(tm.Update).where(tm.Update.item_id == int(item_id))
+            if not include_pending:
+                q = q.where(tm.Update.state == "published")
+            rows = s.scalars(q.order_by(func.coalesce(tm.Update.published_at, tm.Update.created_at).desc(),
+                                        tm.Update.id.desc())).all()
+            files = _file_meta(s, [r.evidence_file_id for r in rows if r.evidence_file_id])
+            return [_update_dict(r, files) for r in rows]
+
+    # --- the write path -------------------------------------------------------------------------------------------
+
+    def update_status(self, actor: Actor, item_id: int, status: str, *, evidence_url: str | None = None,
+                      evidence_file: tuple[str, bytes] | None = None, evidence_date: Any = None,
+                      note: str | None = None, progress_value: Any = None, progress_target: Any = None,
+                      progress_unit: Any = None, measured_on: Any = None, expected_version: Any = None,
+                      origin: str = "form") -> dict[str, Any]:
+        """Record a change of status/progress with its evidence; returns the new history entry.
+
+        ``expected_version`` is the version the author saw (``state(item)["version"]``); if the promise
+        changed since, :class:`Conflict` is raised and nothing is saved. In a region that needs review the
+        entry is "pending" until a reviewer approves it.
+        """
+        data = validate_update(status=status, evidence_url=evidence_url, has_file=bool(evidence_file),
+                               evidence_date=evidence_date, note=note, progress_value=progress_value,
+                               progress_target=progress_target, progress_unit=progress_unit,
+                               measured_on=measured_on, expected_version=expected_version)
+        if evidence_file is not None:
+            _check_file(*evidence_file)
+        for attempt in range(5):
+            try:
+                with self._session.begin() as s:
+                    return self._write_update(s, actor, int(item_id), data, evidence_file, origin)
+            except OperationalError as exc:
+                # SQLite: another writer held the lock past the timeout; PostgreSQL: a serialization failure
+                if attempt == 4:
+                    raise Conflict("basis data sibuk; coba simpan lagi") from exc
+                time.sleep(0.05 * (attempt + 1))
+        raise Conflict("basis data sibuk; coba simpan lagi")
+
+    def _write_update(self, s: Session, actor: Actor, item_id: int, data: dict[str, Any],
+                      evidence_file: tuple[str, bytes] | None, origin: str) -> dict[str, Any]:
+        item, region_id = self._item(s, item_id)
+        if not actor.can_edit(region_id):
+            raise Forbidden("Anda tidak berhak mengubah janji di wilayah ini")
+        current = s.get(tm.State, item_id)
+        seen = current.version if current is not None else 0
+        if data["expected_version"] != seen:
+            raise Conflict(_conflict_message(current), _state_dict(current))
+        if data["progress_value"] is not None and data["progress_target"] is None:
+            data["progress_target"] = (current.progress_target if current is not None and current.progress_target
+                                       else (_quantity_target(item.quantities) or {}).get("value"))
+            if data["progress_unit"] is None:
+                data["progress_unit"] = (current.progress_unit if current is not None and current.progress_unit
+                                         else (_quantity_target(item.quantities) or {}).get("unit"))
+            if data["progress_target"] is None:
+                raise Invalid("target wajib diisi untuk nilai capaian (janji ini tidak punya target angka)")
+        file_id = self._store_file(s, *evidence_file) if evidence_file is not None else None
+        review = actor.role != "admin" and self._needs_review(s, region_id)
+        t = now()
+        row = tm.Update(item_id=item_id, region_id=region_id, status=data["status"],
+                        progress_value=data["progress_value"], progress_target=data["progress_target"],
+                        progress_unit=data["progress_unit"], measured_on=data["measured_on"],
+                        evidence_url=data["evidence_url"], evidence_file_id=file_id,
+                        evidence_date=data["evidence_date"], note=data["note"], author_id=actor.id,
+                        author_name=actor.label, origin=origin, base_version=seen, created_at=t,
+                        state="pending" if review else "published")
+        s.add(row)
+        s.flush()
+        if not review:
+            self._publish(s, row, current_version=seen)
+        after = _update_dict(row, {})
+        self._audit(s, actor, "update.submit" if review else "update.publish", "item", item_id,
+                    _state_dict(current), after)
+        return after
+
+    def _publish(self, s: Session, row: tm.Update, *, current_version: int) -> None:
+        """Make ``row`` the promise's current state if the state is still at ``current_version`` (else Conflict)."""
+        t = now()
+        current = s.get(tm.State, row.item_id)
+        prev_status = current.status if current is not None else st.UNRATED
+        values = dict(status=row.status, update_id=row.id, progress_value=row.progress_value,
+                      progress_target=row.progress_target, progress_unit=row.progress_unit,
+                      measured_on=row.measured_on, updated_at=t, region_id=row.region_id)
+        if row.progress_value is None and current is not None:
+            # a status change without a new measurement keeps the last measured progress
+            values.update(progress_value=current.progress_value, progress_target=current.progress_target,
+                          progress_unit=current.progress_unit, measured_on=current.measured_on)
+        if current_version == 0:
+            try:
+                with s.begin_nested():
+                    s.execute(insert(tm.State).values(item_id=row.item_id, version=1, **values))
+            except IntegrityError:
+                raise Conflict(_conflict_message(None)) from None
+        else:
+            res = s.execute(update(tm.State).where(tm.State.item_id == row.item_id,
+                                                   tm.State.version == current_version)
+                            .values(version=tm.State.version + 1, **values)
+                            .execution_options(synchronize_session=False))
+            if res.rowcount != 1:
+                s.expire_all()
+                raise Conflict(_conflict_message(s.get(tm.State, row.item_id)))
+        row.state, row.published_at, row.published_month, row.prev_status = "published", t, t.strftime("%Y-%m"), \
+            prev_status
+        s.flush()
+        s.expire_all()
+
+    def _needs_review(self, s: Session, region_id: int | None) -> bool:
+        if region_id is None:
+            return False
+        row = s.get(tm.RegionSetting, region_id)
+        return bool(row and row.needs_review)
+
+    @staticmethod
+    def _store_file(s: Session, name: str, data: bytes) -> int:
+        row = tm.File(sha256=hashlib.sha256(data).hexdigest(), name=safe_filename(name), content_type=sniff(data),
+                      size=len(data), data=data, created_at=now())
+        s.add(row)
+        s.flush()
+        return row.id
+
+    def file(self, file_id: int) -> dict[str, Any] | None:
+        """An evidence file: ``name``, ``content_type`` (sniffed), ``data`` — if it belongs to a published entry."""
+        with self._session() as s:
+            f = s.get(tm.File, int(file_id))
+            if f is None:
+                return None
+            published = s.scalar(select(func.count()).select_from(tm.Update).where(
+                tm.Update.evidence_file_id == f.id, tm.Update.state == "published"))
+            return {"id": f.id, "name": f.name, "content_type": f.content_type, "size": f.size, "data": f.data,
+                    "published": bool(published)}
+
+    # --- review ---------------------------------------------------------------------------------------------------
+
+    def queue(self, actor: Actor) -> dict[str, Any]:
+        """Pending updates and public proposals the actor may review (oldest first)."""
+        if actor.role not in ("admin", "reviewer"):
+            raise Forbidden("hanya peninjau atau admin yang dapat membuka antrean tinjauan")
+        with self._session() as s:
+            q = select(tm.Update, sm.Item.text).join(sm.Item, sm.Item.id == tm.Update.item_id).where(
+                tm.Update.state == "pending")
+            p = select(tm.Proposal, sm.Item.text).join(sm.Item, sm.Item.id == tm.Proposal.item_id).where(
+                tm.Proposal.state == "pending")
+            if actor.role != "admin":
+                q = q.where(tm.Update.region_id.in_(actor.regions or {-1}))
+                p = p.where(tm.Proposal.region_id.in_(actor.regions or {-1}))
+            updates = s.execute(q.order_by(tm.Update.id)).all()
+            proposals = s.execute(p.order_by(tm.Proposal.id)).all()
+            files = _file_meta(s, [u.evidence_file_id for u, _ in updates if u.evidence_file_id]
+                               + [pr.evidence_file_id for pr, _ in proposals if pr.evidence_file_id])
+            return {"updates": [_update_dict(u, files) | {"item_text": text} for u, text in updates],
+                    "proposals": [_proposal_dict(pr, files) | {"item_text": text} for pr, text in proposals]}
+
+    def review(self, actor: Actor, update_id: int, approve: bool, note: str | None = None) -> dict[str, Any]:
+        """Approve (publish) or reject a pending update. Approving publishes on top of whatever is current:
+        both entries stay in the history, nothing is overwritten."""
+        note = (note or "").strip()[:MAX_NOTE] or None
+        for _ in range(5):
+            try:
+                with self._session.begin() as s:
+                    row = s.get(tm.Update, int(update_id))
+                    if row is None:
+                        raise NotFound(f"perubahan {update_id} tidak ditemukan")
+                    if not actor.can_review(row.region_id):
+                        raise Forbidden("Anda tidak berhak meninjau perubahan di wilayah ini")
+                    if actor.id is not None and row.author_id == actor.id:
+                        raise Forbidden("perubahan sendiri tidak dapat ditinjau sendiri")
+                    claimed = s.execute(update(tm.Update).where(tm.Update.id == row.id, tm.Update.state == "pending")
+                                        .values(state="reviewing" if approve else "rejected", reviewer_id=actor.id,
+                                                reviewed_at=now(), review_note=note)
+                                        .execution_options(synchronize_session=False))
+                    if claimed.rowcount != 1:
+                        raise Conflict("perubahan ini sudah ditinjau orang lain")
+                    s.expire_all()
+                    row = s.get(tm.Update, int(update_id))
+                    if approve:
+                        current = s.get(tm.State, row.item_id)
+                        self._publish(s, row, current_version=current.version if current is not None else 0)
+                    after = _update_dict(row, {})
+                    self._audit(s, actor, "update.approve" if approve else "update.reject", "update", row.id,
+                                {"state": "pending"}, after)
+                    return after
+            except Conflict as exc:
+                if "ditinjau" in exc.message:
+                    raise
+                continue  # the state moved between our read and our write: read it again
+        raise Conflict("basis data sibuk; coba lagi")
+
+    # --- public proposals -----------------------------------------------------------------------------------------
+
+    def propose(self, item_id: int, *, proposer: str, contact: str | None = None, status: str | None = None,
+                evidence_url: str | None = None, evidence_file: tuple[str, bytes] | None = None,
+                evidence_date: Any = None, note: str | None = None, ip: str | None = None) -> dict[str, Any]:
+        """Anyone proposes evidence for a promise: it waits in the review queue, never published unreviewed."""
+        errors = []
+        proposer = (proposer or "").strip()
+        if not proposer or len(proposer) > 200:
+            errors.append("nama pengusul wajib diisi (maks. 200 karakter)")
+        contact = (contact or "").strip()[:200] or None
+        try:
+            data = validate_update(status=status or st.UNRATED, evidence_url=evidence_url,
+                                   has_file=bool(evidence_file), evidence_date=evidence_date, note=note,
+                                   require_version=False)
+        except Invalid as exc:
+            errors.extend(exc.errors)
+            data = None
+        if errors:
+            raise Invalid("; ".join(errors), errors)
+        if evidence_file is not None:
+            _check_file(*evidence_file)
+        with self._session.begin() as s:
+            item, region_id = self._item(s, item_id)
+            file_id = self._store_file(s, *evidence_file) if evidence_file is not None else None
+            row = tm.Proposal(item_id=item.id, region_id=region_id, proposer=proposer, contact=contact,
+                              status=data["status"] if status else None, evidence_url=data["evidence_url"],
+                              evidence_file_id=file_id, evidence_date=data["evidence_date"], note=data["note"],
+                              created_at=now(), state="pending")
+            s.add(row)
+            s.flush()
+            out = _proposal_dict(row, {})
+            self._audit(s, Actor(None, "publik", f"publik: {proposer}", "public", ip=ip), "proposal.add", "item",
+                        item.id, None, out)
+            return out
+
+    def review_proposal(self, actor: Actor, proposal_id: int, approve: bool, *, status: str | None = None
+                        ) -> dict[str, Any]:
+        """Approve (becomes a published history entry, credited to the proposer) or reject a proposal."""
+        for _ in range(5):
+            try:
+                with self._session.begin() as s:
+                    p = s.get(tm.Proposal, int(proposal_id))
+                    if p is None:
+                        raise NotFound(f"usulan {proposal_id} tidak ditemukan")
+                    if not actor.can_review(p.region_id):
+                        raise Forbidden("Anda tidak berhak meninjau usulan di wilayah ini")
+                    claimed = s.execute(update(tm.Proposal).where(tm.Proposal.id == p.id,
+                                                                  tm.Proposal.state == "pending")
+                                        .values(state="approved" if approve else "rejected", reviewer_id=actor.id,
+                                                reviewed_at=now()).execution_options(synchronize_session=False))
+                    if claimed.rowcount != 1:
+                        raise Conflict("usulan ini sudah ditinjau orang lain")
+                    s.expire_all()
+                    p = s.get(tm.Proposal, int(proposal_id))
+                    current = s.get(tm.State, p.item_id)
+                    new_status = st.normalise(status) or p.status or (current.status if current else st.UNRATED)
+                    entry = None
+                    if approve:
+                        row = tm.Update(item_id=p.item_id, region_id=p.region_id, status=new_status,
+                                        evidence_url=p.evidence_url, evidence_file_id=p.evidence_file_id,
+                                        evidence_date=p.evidence_date, note=p.note, author_id=None,
+                                        author_name=f"{p.proposer} (usulan publik)", origin="proposal",
+                                        base_version=current.version if current else 0, created_at=p.created_at,
+                                        state="reviewing", reviewer_id=actor.id, reviewed_at=now())
+                        s.add(row)
+                        s.flush()
+                        self._publish(s, row, current_version=current.version if current else 0)
+                        p.update_id = row.id
+                        entry = _update_dict(row, {})
+                    out = _proposal_dict(p, {}) | {"update": entry}
+                    self._audit(s, actor, "proposal.approve" if approve else "proposal.reject", "proposal", p.id,
+                                {"state": "pending"}, out)
+                    return out
+            except Conflict as exc:
+                if "ditinjau" in exc.message:
+                    raise
+                continue
+        raise Conflict("basis data sibuk; coba lagi")
+
+    # --- milestones -----------------------------------------------------------------------------------------------
+
+    def add_milestone(self, actor: Actor, item_id: int, name: str, *, planned_on: Any = None,
+                      reached_on: Any = None, evidence_url: str | None = None) -> dict[str, Any]:
+        errors: list[str] = []
+        name = (name or "").strip()
+        if not name or len(name) > 200:
+            errors.append("nama tahapan wajib diisi (maks. 200 karakter)")
+        planned = _any_date(planned_on, "tanggal rencana", errors)
+        reached = parse_date(reached_on, "tanggal tercapai", errors)
+        url = (evidence_url or "").strip() or None
+        if url and not http_url(url):
+            errors.append("URL bukti harus alamat http:// atau https:// yang lengkap")
+        if reached and not url:
+            errors.append("tahapan yang sudah tercapai perlu URL bukti")
+        if errors:
+            raise Invalid("; ".join(errors), errors)
+        with self._session.begin() as s:
+            item, region_id = self._item(s, item_id)
+            if not actor.can_edit(region_id):
+                raise Forbidden("Anda tidak berhak mengubah janji di wilayah ini")
+            pos = (s.scalar(select(func.max(tm.Milestone.position)).where(tm.Milestone.item_id == item.id)) or 0) + 1
+            row = tm.Milestone(item_id=item.id, position=pos, name=name, planned_on=planned, reached_on=reached,
+                               evidence_url=url, created_by_id=actor.id)
+            s.add(row)
+            s.flush()
+            out = _milestone_dict(row)
+            self._audit(s, actor, "milestone.add", "item", item.id, None, out)
+            return out
+
+    def reach_milestone(self, actor: Actor, milestone_id: int, reached_on: Any, evidence_url: str) -> dict[str, Any]:
+        errors: list[str] = []
+        reached = parse_date(reached_on, "tanggal tercapai", errors, required=True)
+        url = (evidence_url or "").strip() or None
+        if not url or not http_url(url):
+            errors.append("URL bukti harus alamat http:// atau https:// yang lengkap")
+        if errors:
+            raise Invalid("; ".join(errors), errors)
+        with self._session.begin() as s:
+            row = s.get(tm.Milestone, int(milestone_id))
+            if row is None:
+                raise NotFound(f"tahapan {milestone_id} tidak ditemukan")
+            _, region_id = self._item(s, row.item_id)
+            if not actor.can_edit(region_id):
+                raise Forbidden("Anda tidak berhak mengubah janji di wilayah ini")
+            before = _milestone_dict(row)
+            row.reached_on, row.evidence_url = reached, url
+            s.flush()
+            out = _milestone_dict(row)
+            self._audit(s, actor, "milestone.reach", "milestone", row.id, before, out)
+            return out
+
+    # --- reading: scorecards and roll-ups -------------------------------------------------------------------------
+
+    def _promises(self, region_id: int):
+        return (select(sm.Item.id).join(sm.Document, sm.Document.id == sm.Item.document_id)
+                .where(sm.Document.region_id == region_id, sm.Document.superseded_by_id.is_(None),
+                       sm.Item.kind.in_(PROMISE_KINDS)))
+
+    def scorecard(self, region_id: int) -> dict[str, Any] | None:
+        """A region's scorecard: counts per status (overall, per pair, per bidang urusan), progress, a monthly
+        series of status counts, and the latest changes. None if the region does not exist."""
+        with self._session() as s:
+            region = s.get(sm.Region, int(region_id))
+            if region is None:
+                return None
+            base = (select(sm.Item.candidate_id, func.coalesce(tm.State.status, st.UNRATED), func.count())
+                    .join(sm.Document, sm.Document.id == sm.Item.document_id)
+                    .outerjoin(tm.State, tm.State.item_id == sm.Item.id)
+                    .where(sm.Document.region_id == region.id, sm.Document.superseded_by_id.is_(None),
+                           sm.Item.kind.in_(PROMISE_KINDS)))
+            per_pair: dict[int | None, dict[str, int]] = defaultdict(_zero)
+            for cand, status, n in s.execute(base.group_by(sm.Item.candidate_id, tm.State.status)):
+                per_pair[cand][status] += n
+            totals = _zero()
+            for counts in per_pair.values():
+                for k, v in counts.items():
+                    totals[k] += v
+            sectors = defaultdict(_zero)
+            q = (select(sm.ItemSector.code, func.coalesce(tm.State.status, st.UNRATED), func.count())
+                 .join(sm.Item, sm.Item.id == sm.ItemSector.item_id)
+                 .join(sm.Document, sm.Document.id == sm.Item.document_id)
+                 .outerjoin(tm.State, tm.State.item_id == sm.Item.id)
+                 .where(sm.Document.region_id == region.id, sm.Document.superseded_by_id.is_(None),
+                        sm.Item.kind.in_(PROMISE_KINDS))
+                 .group_by(sm.ItemSector.code, tm.State.status))
+            for code, status, n in s.execute(q):
+                sectors[code][status] += n
+            prog = s.execute(select(func.count(), func.avg(tm.State.progress_value / tm.State.progress_target))
+                             .where(tm.State.region_id == region.id, tm.State.progress_target > 0,
+                                    tm.State.progress_value.is_not(None))).first()
+            pairs = {c.id: c for c in s.scalars(select(sm.Candidate).where(
+                sm.Candidate.id.in_([k for k in per_pair if k is not None])))}
+            series = self._series(s, region.id, sum(totals.values()))
+            recent = s.execute(select(tm.Update, sm.Item.text).join(sm.Item, sm.Item.id == tm.Update.item_id)
+                               .where(tm.Update.region_id == region.id, tm.Update.state == "published")
+                               .order_by(tm.Update.published_at.desc(), tm.Update.id.desc()).limit(10)).all()
+            needs_review = self._needs_review(s, region.id)
+        from janji.web import labels
+
+        total = sum(totals.values())
+        return {
+            "region": {"id": region.id, "name": region.name, "code": region.code},
+            "needs_review": needs_review,
+            "total": total, "counts": totals, "shares": {k: (v / total if total else None) for k, v in totals.items()},
+            "progress": {"measured": prog[0] or 0, "average_percent": None if prog[1] is None
+                         else round(100 * float(prog[1]), 1)},
+            "pairs": sorted(({"id": cid, "name": _pair_name(pairs[cid]) if cid in pairs else "(tanpa pasangan)",
+                              "number": pairs[cid].number if cid in pairs else None, "counts": counts,
+                              "total": sum(counts.values())} for cid, counts in per_pair.items()),
+                            key=lambda p: (p["number"] is None, p["number"] or 0, p["name"])),
+            "sectors": sorted(({"code": code, "name": labels.sector_name(code), "counts": counts,
+                                "total": sum(counts.values())} for code, counts in sectors.items()),
+                              key=lambda r: (-r["total"], r["code"])),
+            "series": series,
+            "recent": [_update_dict(u, {}) | {"item_text": text} for u, text in recent],
+            "definitions": st.definitions(),
+        }
+
+    def _series(self, s: Session, region_id: int, total: int) -> list[dict[str, Any]]:
+        """Status counts at the end of each month with a change, summed from each entry's (prev -> new) delta."""
+        rows = s.execute(select(tm.Update.published_month, tm.Update.prev_status, tm.Update.status, func.count())
+                         .where(tm.Update.region_id == region_id, tm.Update.state == "published")
+                         .group_by(tm.Update.published_month, tm.Update.prev_status, tm.Update.status)
+                         .order_by(tm.Update.published_month)).all()
+        counts = _zero()
+        counts[st.UNRATED] = total
+        out = []
+        month = None
+        for m, prev, new, n in rows:
+            if month is not None and m != month:
+                out.append({"month": month, "counts": dict(counts)})
+            month = m
+            if prev != new:
+                counts[prev or st.UNRATED] -= n
+                counts[new] += n
+        if month is not None:
+            out.append({"month": month, "counts": dict(counts)})
+        # the last point is today's scorecard: items added or superseded since keep the series honest
+        return out
+
+    def regions_rollup(self) -> list[dict[str, Any]]:
+        """Counts per status for every region that has promises (the national roll-up)."""
+        with self._session() as s:
+            q = (select(sm.Document.region_id, func.coalesce(tm.State.status, st.UNRATED), func.count())
+                 .select_from(sm.Item).join(sm.Document, sm.Document.id == sm.Item.document_id)
+                 .outerjoin(tm.State, tm.State.item_id == sm.Item.id)
+                 .where(sm.Document.region_id.is_not(None), sm.Document.superseded_by_id.is_(None),
+                        sm.Item.kind.in_(PROMISE_KINDS))
+                 .group_by(sm.Document.region_id, tm.State.status))
+            per = defaultdict(_zero)
+            for rid, status, n in s.execute(q):
+                per[rid][status] += n
+            names = dict(s.execute(select(sm.Region.id, sm.Region.name).where(sm.Region.id.in_(list(per)))).all())
+        return sorted(({"id": rid, "name": names.get(rid, "?"), "counts": c, "total": sum(c.values())}
+                       for rid, c in per.items()), key=lambda r: r["name"])
+
+    def pair_tracking(self, candidate_id: int, status: str | None = None) -> dict[str, Any] | None:
+        """A pair's promises with their current status, filterable by status, rolled up by misi (each top-level
+        promise of a source document counts its own status and its descendants')."""
+        pair = self.store.candidate(int(candidate_id), tree=True)
+        if pair is None:
+            return None
+        flat = []
+
+        def walk(nodes, mission):
+            for node in nodes:
+                own = mission
+                if node["kind"] == "mission" or (mission is None and node["kind"] in PROMISE_KINDS
+                                                 and node.get("children")):
+                    own = node
+                if node["kind"] in PROMISE_KINDS:
+                    flat.append((node, own))
+                walk(node.get("children") or [], own)
+
+        walk(pair.get("tree") or [], None)
+        with self._session() as s:
+            states = {r.item_id: r for r in s.scalars(select(tm.State).where(
+                tm.State.item_id.in_([n["id"] for n, _ in flat])))} if flat else {}
+        canonical = st.normalise(status) if status else None
+        counts = _zero()
+        missions: dict[Any, dict[str, Any]] = {}
+        rows = []
+        for node, mission in flat:
+            state = _state_dict(states.get(node["id"]))
+            counts[state["status"]] += 1
+            key = mission["id"] if mission else None
+            if key not in missions:
+                missions[key] = {"id": key, "text": mission["text"] if mission else "(di luar misi)",
+                                 "counts": _zero()}
+            missions[key]["counts"][state["status"]] += 1
+            if canonical is None or state["status"] == canonical:
+                rows.append({"id": node["id"], "kind": node["kind"], "label": node.get("label"), "text": node["text"],
+                             "depth": node.get("depth", 0), "sectors": node.get("sectors") or [],
+                             "state": state, "default_target": _quantity_target(node.get("quantities"))})
+        return {"candidate": {k: pair.get(k) for k in ("id", "head", "deputy", "number", "parties", "region",
+                                                         "election")},
+                "status": canonical, "counts": counts, "total": sum(counts.values()),
+                "missions": [dict(v, total=sum(v["counts"].values())) for v in missions.values()],
+                "items": rows, "definitions": st.definitions()}
+
+    # --- export / import --------------------------------------------------------------------------------------------
+
+    def export_rows(self, region_id: int) -> list[dict[str, Any]]:
+        """One row per promise of a region in the round-trip layout (:data:`EXPORT_COLUMNS`)."""
+        with self._session() as s:
+            region = s.get(sm.Region, int(region_id))
+            if region is None:
+                raise NotFound(f"wilayah {region_id} tidak ditemukan")
+            q = (select(sm.Item, tm.State, tm.Update, sm.Candidate)
+                 .join(sm.Document, sm.Document.id == sm.Item.document_id)
+                 .outerjoin(tm.State, tm.State.item_id == sm.Item.id)
+                 .outerjoin(tm.Update, tm.Update.id == tm.State.update_id)
+                 .outerjoin(sm.Candidate, sm.Candidate.id == sm.Item.candidate_id)
+                 .where(sm.Document.region_id == region.id, sm.Document.superseded_by_id.is_(None),
+                        sm.Item.kind.in_(PROMISE_KINDS))
+                 .order_by(sm.Item.document_id, sm.Item.position))
+            out = []
+            for item, state, upd, cand in s.execute(q):
+                out.append({
+                    "id_butir": item.id, "wilayah": region.name, "pasangan": _pair_name(cand) if cand else "",
+                    "jenis": item.kind, "teks": item.text, "status": state.status if state else st.UNRATED,
+                    "nilai_capaian": _num_cell(state.progress_value if state else None),
+                    "target": _num_cell(state.progress_target if state else None),
+                    "satuan": (state.progress_unit if state else None) or "",
+                    "tanggal_ukur": state.measured_on.isoformat() if state and state.measured_on else "",
+                    "url_bukti": (upd.evidence_url if upd else None) or "",
+                    "tanggal_bukti": upd.evidence_date.isoformat() if upd and upd.evidence_date else "",
+                    "catatan": (upd.note if upd else None) or "",
+                    "versi": state.version if state else 0,
+                })
+            return out
+
+    def import_rows(self, actor: Actor, rows: list[dict[str, Any]], *, force: bool = False,
+                    source: str = "impor") -> dict[str, Any]:
+        """Bulk update from rows in the export layout.
+
+        A row whose status and progress equal the current ones is skipped. Every other row is validated
+        like a form (evidence, dates, the ``versi`` it was exported at). With any error nothing is applied
+        unless ``force`` (then the valid rows are). Returns ``{"applied", "unchanged", "errors": [{"row",
+        "id_butir", "message"}], "entries"}``; rows are numbered as in a spreadsheet (header = row 1).
+        """
+        report: dict[str, Any] = {"applied": 0, "unchanged": 0, "errors": [], "entries": [], "source": source}
+        plans = []
+        with self._session() as s:
+            for n, raw in enumerate(rows, start=2):
+                row = {str(k).strip().lower(): ("" if v is None else v) for k, v in raw.items() if k is not None}
+                if not any(str(v).strip() for v in row.values()):
+                    continue
+                item_id = str(row.get("id_butir", "")).strip().split(".")[0]
+                try:
+                    if not item_id.isdigit():
+                        raise Invalid("id_butir harus bilangan bulat")
+                    item, region_id = self._item(s, int(item_id))
+                    if not actor.can_edit(region_id):
+                        raise Forbidden("Anda tidak berhak mengubah janji di wilayah ini")
+                    state = s.get(tm.State, item.id)
+                    cur = _state_dict(state)
+                    status = st.normalise(row.get("status")) or row.get("status")
+                    value = parse_number(row.get("nilai_capaian"), "nilai capaian", [])
+                    target = parse_number(row.get("target"), "target", [])
+                    measured = str(row.get("tanggal_ukur") or "").strip()[:10] or None
+                    if (status == cur["status"] and value == cur["progress_value"]
+                            and (target is None or target == cur["progress_target"])
+                            and measured == cur["measured_on"]):
+                        report["unchanged"] += 1
+                        continue
+                    data = validate_update(status=row.get("status"), evidence_url=row.get("url_bukti"),
+                                           evidence_date=row.get("tanggal_bukti"), note=row.get("catatan"),
+                                           progress_value=row.get("nilai_capaian"), progress_target=row.get("target"),
+                                           progress_unit=row.get("satuan"), measured_on=row.get("tanggal_ukur"),
+                                           expected_version=row.get("versi"))
+                    if data["expected_version"] != cur["version"]:
+                        raise Conflict(_conflict_message(state))
+                    plans.append((n, item.id, data))
+                except TrackError as exc:
+                    report["errors"].append({"row": n, "id_butir": item_id, "message": exc.message})
+        if report["errors"] and not force:
+            report["applied"] = 0
+            return report
+        if not plans:
+            return report
+        try:
+            with self._session.begin() as s:
+                for n, item_id, data in plans:
+                    try:
+                        with s.begin_nested():
+                            entry = self._write_update(s, actor, item_id, dict(data), None, "import")
+                        report["entries"].append(entry)
+                    except TrackError as exc:
+                        report["errors"].append({"row": n, "id_butir": str(item_id), "message": exc.message})
+                        if not force:
+                            raise _Abort() from None
+                report["applied"] = len(report["entries"])
+                self._audit(s, actor, "import", "region", None, None,
+                            {"source": source, "applied": report["applied"], "errors": len(report["errors"])})
+        except _Abort:
+            report["applied"], report["entries"] = 0, []
+        report["errors"].sort(key=lambda e: e["row"])
+        return report
+
+    # --- feed -----------------------------------------------------------------------------------------------------
+
+    def feed_entries(self, region_id: int, limit: int = 50) -> list[dict[str, Any]]:
+        with self._session() as s:
+            rows = s.execute(select(tm.Update, sm.Item.text).join(sm.Item, sm.Item.id == tm.Update.item_id)
+                             .where(tm.Update.region_id == int(region_id), tm.Update.state == "published")
+                             .order_by(tm.Update.published_at.desc(), tm.Update.id.desc()).limit(limit)).all()
+            return [_update_dict(u, {}) | {"item_text": text} for u, text in rows]
+
+
+# --- helpers ----------------------------------------------------------------------------------------------------------
+
+class _Abort(Exception):
+    pass
+
+
+def _zero() -> dict[str, int]:
+    return {s: 0 for s in st.STATUSES}
+
+
+def _token_hash(token: str) -> str:
+    # tokens are 256-bit random: a plain SHA-256 is enough (no dictionary to attack), and lookups stay indexed
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+_DUMMY: dict[int, str] = {}
+
+
+def _dummy_hash(hasher) -> str:
+    if id(hasher) not in _DUMMY:
+        _DUMMY[id(hasher)] = hasher.hash(secrets.token_hex(16))
+    return _DUMMY[id(hasher)]
+
+
+def _check_file(name: str, data: bytes) -> None:
+    if not data:
+        raise Invalid(f"{safe_filename(name)}: berkas bukti kosong")
+    if len(data) > MAX_FILE_BYTES:
+        raise Invalid(f"{safe_filename(name)}: berkas bukti terlalu besar (maks. {MAX_FILE_BYTES // (1024 * 1024)} MB)")
+
+
+def _any_date(value, what, errors):
+    """A planned date may lie in the future."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return value if isinstance(value, date) else date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        errors.append(f"{what} bukan tanggal yang sah: {str(value)[:40]!r} (format TTTT-BB-HH)")
+        return None
+
+
+def _quantity_target(quantities) -> dict[str, Any] | None:
+    """The promise's own number as the default target ("100 km" -> 100, "km"); None without one."""
+    for q in quantities or []:
+        if isinstance(q, dict) and isinstance(q.get("value"), (int, float)) and q["value"] > 0:
+            unit = q.get("unit")
+            if unit in ("tahun", "bulan", "hari", "persen", "%") and len(quantities) > 1:
+                continue  # "dalam 5 tahun" is a deadline, not the target
+            return {"value": float(q["value"]), "unit": unit, "text": q.get("text")}
+    return None
+
+
+def _pair_name(c) -> str:
+    return c.head + (f" – {c.deputy}" if c.deputy else "")
+
+
+def _num_cell(v):
+    if v is None:
+        return ""
+    return int(v) if float(v).is_integer() else v
+
+
+def _jsonable(value):
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def _state_dict(state: tm.State | None) -> dict[str, Any]:
+    if state is None:
+        return {"status": st.UNRATED, "label": st.label(st.UNRATED), "version": 0, "progress_value": None,
+                "progress_target": None, "progress_unit": None, "progress_percent": None, "measured_on": None,
+                "updated_at": None, "update_id": None}
+    return {"status": state.status, "label": st.label(state.status), "version": state.version,
+            "progress_value": state.progress_value, "progress_target": state.progress_target,
+            "progress_unit": state.progress_unit,
+            "progress_percent": percent(state.progress_value, state.progress_target),
+            "measured_on": state.measured_on.isoformat() if state.measured_on else None,
+            "updated_at": state.updated_at.isoformat(timespec="seconds"), "update_id": state.update_id}
+
+
+def _conflict_message(current: tm.State | None) -> str:
+    if current is None:
+        return ("Janji ini diubah orang lain sejak Anda membukanya. Perubahan Anda belum disimpan; periksa status "
+                "terbaru lalu simpan lagi.")
+    return (f"Janji ini diubah orang lain sejak Anda membukanya (sekarang: {st.label(current.status)}, versi "
+            f"{current.version}). Perubahan Anda belum disimpan; periksa status terbaru lalu simpan lagi.")
+
+
+def _file_meta(s: Session, ids: list[int]) -> dict[int, dict[str, Any]]:
+    if not ids:
+        return {}
+    return {f.id: {"id": f.id, "name": f.name, "content_type": f.content_type, "size": f.size}
+            for f in s.execute(select(tm.File.id, tm.File.name, tm.File.content_type, tm.File.size)
+                               .where(tm.File.id.in_(set(ids))))}
+
+
+def _update_dict(u: tm.Update, files: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "id": u.id, "item_id": u.item_id, "region_id": u.region_id, "status": u.status, "label": st.label(u.status),
+        "prev_status": u.prev_status, "progress_value": u.progress_value, "progress_target": u.progress_target,
+        "progress_unit": u.progress_unit, "progress_percent": percent(u.progress_value, u.progress_target),
+        "measured_on": u.measured_on.isoformat() if u.measured_on else None,
+        "evidence_url": u.evidence_url, "evidence_link": u.evidence_url if http_url(u.evidence_url) else None,
+        "evidence_file": files.get(u.evidence_file_id) or ({"id": u.evidence_file_id} if u.evidence_file_id else None),
+        "evidence_date": u.evidence_date.isoformat() if u.evidence_date else None, "note": u.note,
+        "author": u.author_name, "origin": u.origin, "base_version": u.base_version,
+        "created_at": u.created_at.isoformat(timespec="seconds"), "state": u.state,
+        "published_at": u.published_at.isoformat(timespec="seconds") if u.published_at else None,
+        "reviewed_at": u.reviewed_at.isoformat(timespec="seconds") if u.reviewed_at else None,
+        "review_note": u.review_note,
+    }
+
+
+def _proposal_dict(p: tm.Proposal, files: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    return {"id": p.id, "item_id": p.item_id, "region_id": p.region_id, "proposer": p.proposer,
+            "status": p.status, "label": st.label(p.status) if p.status else None, "evidence_url": p.evidence_url,
+            "evidence_link": p.evidence_url if http_url(p.evidence_url) else None,
+            "evidence_file": files.get(p.evidence_file_id) or ({"id": p.evidence_file_id} if p.evidence_file_id
+                                                                else None),
+            "evidence_date": p.evidence_date.isoformat() if p.evidence_date else None, "note": p.note,
+            "created_at": p.created_at.isoformat(timespec="seconds"), "state": p.state}
+
+
+def _milestone_dict(ms: tm.Milestone) -> dict[str, Any]:
+    return {"id": ms.id, "item_id": ms.item_id, "position": ms.position, "name": ms.name,
+            "planned_on": ms.planned_on.isoformat() if ms.planned_on else None,
+            "reached_on": ms.reached_on.isoformat() if ms.reached_on else None,
+            "evidence_url": ms.evidence_url, "evidence_link": ms.evidence_url if http_url(ms.evidence_url) else None}
+
+
+def _user_dict(u: tm.User, regions) -> dict[str, Any]:
+    return {"id": u.id, "username": u.username, "name": u.name, "role": u.role, "disabled": bool(u.disabled),
+            "regions": list(regions), "created_at": u.created_at.isoformat(timespec="seconds")}
+
+
+def _audit_dict(a: tm.Audit) -> dict[str, Any]:
+    return {"id": a.id, "at": a.at.isoformat(timespec="seconds"), "actor_id": a.actor_id, "actor": a.actor,
+            "action": a.action, "target": a.target, "target_id": a.target_id, "before": a.before, "after": a.after,
+            "ip": a.ip}
+
+
+def read_table(name: str, data: bytes) -> list[dict[str, Any]]:
+    """Rows of a CSV (UTF-8, comma or semicolon) or XLSX file; raise :class:`janji.errors.InputError` if unreadable."""
+    from janji.errors import InputError
+
+    if data[:4] == b"PK\x03\x04":
+        try:
+            import openpyxl
+
+            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            ws = wb.worksheets[0]
+            it = ws.iter_rows(values_only=True)
+            header = [str(h or "").strip() for h in next(it, [])]
+            out = []
+            for values in it:
+                out.append({h: v for h, v in zip(header, values) if h})
+            wb.close()
+        except Exception as exc:  # corrupt archives raise many kinds
+            raise InputError(name, f"berkas XLSX tidak dapat dibaca ({exc})") from None
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InputError(name, "CSV harus UTF-8") from None
+        first = text.split("\n", 1)[0]
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        out = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+        header = list(out[0].keys()) if out else [h.strip() for h in first.split(delimiter)]
+    missing = [c for c in ("id_butir", "status", "versi") if c not in {str(h).strip().lower() for h in header}]
+    if missing:
+        raise InputError(name, f"kolom wajib tidak ada: {', '.join(missing)} (pakai tata letak hasil ekspor)")
+    return out
