@@ -29,8 +29,6 @@ def facts(doc: Document) -> None:
     kind = doc.kind if doc.kind_forced and doc.kind else _kind.detect(text, len(cands))
     if not doc.kind_forced:
         doc.kind = kind
-    if kind == "plan" and not any(c.number for c in cands):
-        cands = []  # a plan names its programme, not contestants
     doc.candidates = cands
     doc.user_data.pop("mentions", None)
     _candidates.assign_parties(text, cands, mentions(doc))

@@ -56,7 +56,7 @@ def detect(text: str, election: bool = False) -> tuple[int, int] | None:
     if found:
         cued = [(a, b) for a, b, _, cue in found if cue] or [(a, b) for a, b, _, _ in found]
         counts = Counter(cued)
-        return max(counts, key=lambda k: (counts[k], -cued.index(k)))
+        return max(counts, key=lambda k: (counts[k], k))  # on a tie the later term: the one being planned
     if not election:
         return None
     years = [int(m.group(1)) for m in ELECTION_YEAR.finditer(text)]
