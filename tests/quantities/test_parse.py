@@ -231,3 +231,8 @@ def test_distributive_amount_of_money():
 def test_rate_after_a_qualified_unit():
     assert got("4 ekor kambing untuk setiap kelompok tani") == [(4, "ekor", "kelompok")]
     assert got("Rp 10 juta untuk setiap BUMDes") == [(10_000_000, "rupiah", "BUMDes")]
+
+
+def test_health_rates_over_a_population():
+    assert got("Angka Kematian Bayi 15 per 1.000 kelahiran hidup") == [(15, "", "1.000 kelahiran")]
+    assert got("Gini Ratio 0,36") == [(0.36, "", None)]

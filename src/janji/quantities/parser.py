@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from janji.document import Quantity
-from janji.quantities.numbers import NUMBER_WORDS, SCALES, parse_digits, words_value
+from janji.quantities.numbers import NUMBER_WORDS, SCALES, format_number, parse_digits, words_value
 from janji.quantities.units import (
     ARTICLE_SE,
     COUNTING_UNITS,
@@ -95,7 +95,7 @@ _LINK_WORDS = frozenset("dari naik turun meningkat menurun sebanyak sebesar seju
 # Verbs by their affixes ("meningkatkan", "membangun", "ditargetkan"): never the noun a number counts.
 _VERB = re.compile(r"^(?:(?:meng|meny|mem|men)[a-z]{3,}|me[lrw][a-z]{3,}|(?:ber|ter|di|per)[a-z]{3,}(?:kan|i))$")
 # Words that say "how many" rather than what: dropped from a unit taken from before.
-_MEASURE_WORDS = frozenset("jumlah total target angka capaian banyak sebanyak".split())
+_MEASURE_WORDS = frozenset("jumlah total target capaian banyak sebanyak".split())
 _CURRENCY_PREFIX = {"rp": "rupiah", "idr": "rupiah", "usd": "usd"}
 _MONEY_LETTER_SCALES = {"m": 1_000_000_000, "t": 1_000_000_000_000, "k": 1_000}
 _SPELLED = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -499,6 +499,12 @@ class _Parser:
             if t.text == "/" and nxt is not None and nxt.kind == "w" and nxt.low in PER_NOUNS:
                 per.append(format_per(nxt.text))
                 j += 2
+            elif (low == "per" and nxt is not None and nxt.kind == "n" and parse_digits(nxt.text)
+                  and self.word(j + 2) is not None and self.word(j + 2) not in STOPWORDS):
+                # "100 per 100.000 kelahiran hidup": a rate over a population
+                per.append(f"{format_number(parse_digits(nxt.text))} {self.word(j + 2)}")
+                self.consumed.update({j + 1, j + 2})
+                j += 3
             elif low == "per" and nxt is not None and nxt.kind == "w" and nxt.low not in STOPWORDS:
                 per.append(self.per_word(nxt))
                 j += 2

@@ -69,7 +69,7 @@ MEASURES = frozenset("km kilometer m meter cm mm ha hektar hektare ton kg gram l
 # A bare number after these (with nothing after it) is a value of an index or
 # rate that has no unit: "IPM 71,46", "nilai SAKIP 80", "indeks gini 0,38".
 INDEX_WORDS = frozenset("""
-ipm ipg idg idm ikm iklh ikp ipkd sakip spbe gini indeks indek index nilai skor rasio rating
+ipm ipg idg idm ikm iklh ikp ipkd sakip spbe gini indeks indek index nilai skor rasio ratio rating angka
 opini reformasi lppd ipp iga akip
 """.split())
 
