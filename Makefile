@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 JANJI := $(VENV)/bin/janji
 PYTEST_ARGS ?=
 
-.PHONY: setup run test bench clean
+.PHONY: setup run analyze test bench clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -19,8 +19,14 @@ setup: $(VENV)/.installed
 	  || echo "setup: could not install chromium; the browser tests will be skipped"; \
 	  else echo "setup: chromium missing (run 'sudo apt-get install chromium'); the browser tests will be skipped"; fi; }
 
-# The main job: analyse the seed documents into janji/1 JSON and show their promise trees.
-run: setup
+# The main job: analyse the seed documents into janji/1 JSON (out/), store them in the embedded
+# SQLite store (the user's data directory, or JANJI_DATABASE_URL) and serve the portal on it.
+run: analyze
+	$(JANJI) ingest examples/seeds
+	$(JANJI) serve
+
+# Only the analysis: out/<name>.json for every seed, and their promise trees on the terminal.
+analyze: setup
 	$(JANJI) analyze examples/seeds --out out/
 	$(JANJI) analyze examples/seeds
 
