@@ -8,6 +8,10 @@ def test_normalize_newlines_spaces_controls_and_nfc():
     assert normalize(raw) == "Visi\nMisi\nA BCD E\n  1. Jalan\ncafé"
 
 
+def test_symbol_font_bullets_become_bullets():
+    assert normalize("\uf0b7\tSatu\n  \uf0a7 Dua") == "• Satu\n  • Dua"
+
+
 def test_normalize_keeps_indentation_and_blank_lines():
     assert normalize("Misi:\n\n  1. Satu\n    a. Dua\n") == "Misi:\n\n  1. Satu\n    a. Dua\n"
 
