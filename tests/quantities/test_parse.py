@@ -236,3 +236,8 @@ def test_rate_after_a_qualified_unit():
 def test_health_rates_over_a_population():
     assert got("Angka Kematian Bayi 15 per 1.000 kelahiran hidup") == [(15, "", "1.000 kelahiran")]
     assert got("Gini Ratio 0,36") == [(0.36, "", None)]
+
+
+def test_scaled_decimals_are_exact():
+    (q,) = parse("menjangkau 1,1 juta warga")
+    assert q.value == 1_100_000 and isinstance(q.value, int)

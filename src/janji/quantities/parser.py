@@ -242,8 +242,10 @@ class _Parser:
             if c.unit is None:
                 continue
             value = c.value
-            if isinstance(value, float) and value.is_integer():
-                value = int(value)
+            if isinstance(value, float):
+                value = round(value, 6)  # "1,1 juta" is 1100000, not 1100000.0000000002
+                if value.is_integer():
+                    value = int(value)
             out.append(Quantity(value=value, unit=c.unit, per="/".join(c.per) or None,
                                 text=self.text[c.start:c.end], span=(c.start, c.end)))
         return out
