@@ -58,3 +58,12 @@ def test_national_plans_and_one_year_spans_are_not_the_term():
     text = "Visi Bupati Banyumas Tahun 2018-2023 adalah maju. RPJMN 2020-2024 menjadi acuan; tahun ajaran 2024/2025."
     assert detect(text) == (2018, 2023)
     assert detect("RPJMN 2020-2024 menjadi acuan tahun anggaran 2024-2025.") is None
+
+
+def test_election_day_written_out():
+    assert detect("Pilkada serentak 27 November 2024 diikuti tiga paslon.", election=True) == (2025, 2030)
+
+
+def test_a_past_term_said_so_is_skipped_even_without_an_election_year():
+    text = "Program perumahan melanjutkan yang telah dilaksanakan pada masa jabatan 2018-2023."
+    assert detect(text, election=True) is None

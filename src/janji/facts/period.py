@@ -24,10 +24,14 @@ TERM_CUE = re.compile(r"(?:periode|tahun|rpjmd|renstra|rkpd|masa\s+jabatan|renca
                       r"visi|misi|kepala\s+daerah|wali\s*kota|bupati|gubernur)[\s\w().,]{0,30}$", re.I)
 # Long-range plans and national plans frame a regional term but are not it.
 LONG_RANGE_CUE = re.compile(r"(?:rpjpd|rpjpn|rpjmn|jangka\s+panjang|nasional)[\s\w().,]{0,40}$", re.I)
-PAST_CUE = re.compile(r"(?:sebelumnya|lalu|telah|sudah|pada\s+masa\s+jabatan)[\s\w().,]{0,40}$", re.I)
+PAST_CUE = re.compile(
+    r"(?:sebelumnya|telah\s+dilaksanakan|telah\s+dijalankan|pada\s+masa\s+jabatan|periode\s+(?:lalu|pertama)|jilid\s+(?:pertama|i))"
+    r"[\s\w().,]{0,25}$",
+    re.I,
+)
 ELECTION_YEAR = re.compile(
     r"\b(?:pilkada|pilbup|pilwali|pilwalkot|pilwakot|pilkot|pilgub|pemilihan\s+(?:kepala\s+daerah|bupati|wali\s*kota|gubernur|umum\s+kepala\s+daerah))"
-    r"(?:[ \t]+(?:serentak|(?:dan[ \t]+)?wakil|bupati|wali[ \t]*kota|gubernur|kepala|daerah|kota|kabupaten|provinsi|tahun|[A-Z][\w.]*|\(\w+\))){0,8}?"
+    r"(?:[ \t]+(?:serentak|(?:dan[ \t]+)?wakil|bupati|wali[ \t]*kota|gubernur|kepala|daerah|kota|kabupaten|provinsi|tahun|pada|tanggal|\d{1,2}|[A-Z][\w.]*|\(\w+\))){0,8}?"
     r"[ \t,]+((?:19|20)\d\d)\b",
     re.I,
 )
@@ -43,10 +47,8 @@ def ranges(text: str):
         before = text[max(0, m.start() - 80):m.start()]
         if not 2 <= b - a <= 6 or LONG_RANGE_CUE.search(before):  # a one-year span is a budget or school year
             continue
-        if latest_election and b <= latest_election and (PAST_CUE.search(before) or "jabatan" in before.lower()):
-            continue  # a term already served ("masa jabatan 2018-2023")
-        if latest_election and b <= latest_election:
-            continue
+        if PAST_CUE.search(before) or (latest_election and b <= latest_election):
+            continue  # a term already served ("pada masa jabatan 2018-2023", before a 2024 election)
         yield a, b, m.start(), bool(TERM_CUE.search(before))
 
 
