@@ -243,7 +243,7 @@ class _Parser:
                 continue
             value = c.value
             if isinstance(value, float):
-                value = round(value, 6)  # "1,1 juta" is 1100000, not 1100000.0000000002
+                value = round(value, 6)  # "0,57 juta" is 570000, not 569999.9999999999
                 if value.is_integer():
                     value = int(value)
             out.append(Quantity(value=value, unit=c.unit, per="/".join(c.per) or None,
