@@ -213,3 +213,23 @@ def test_regions_resolve_by_code_name_and_part(store):
     assert store.resolve_region("kota bandung")["code"] == "32.73"
     with pytest.raises(NotFound, match="beberapa wilayah"):
         store.resolve_region("bandung")
+
+
+def test_a_store_at_an_older_revision_is_upgraded_on_open(db_url):
+    from alembic import command
+    from alembic.config import Config
+
+    from janji.store import open_store
+    from janji.store.db import MIGRATIONS, make_engine
+
+    engine = make_engine(db_url)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    engine.dispose()
+    store = open_store(db_url)  # applies 0002 (PostgreSQL: stored search vector)
+    store.ingest_document(campaign_a())
+    assert store.search("beasiswa")["total"] == 1
+    store.close()

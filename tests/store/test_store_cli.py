@@ -148,9 +148,9 @@ def _content(url: str) -> dict:
 
 @pytest.mark.slow
 def test_sigkill_mid_batch_then_rerun_equals_one_uninterrupted_run(db_url, db_url2, tmp_path):
-    n_docs = 80
+    n_docs = 50
     folder = tmp_path / "batch"
-    _batch(folder, n_docs, 150)
+    _batch(folder, n_docs, 100)
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     proc = subprocess.Popen(_ingest_cmd(folder, db_url), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env=env)

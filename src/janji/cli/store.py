@@ -99,6 +99,8 @@ def ingest(paths: tuple[str, ...], db_url: str | None, kind: str | None, as_json
             if result.status == "failed":
                 error_line(f"{result.name}: {result.reason}")
             progress.advance(task)
+    if summary.count("added"):
+        store.optimize()
     store.close()
     _summary(summary, as_json, "penyimpanan")
 
@@ -357,6 +359,8 @@ def import_(sources: tuple[Path, ...], db_url, as_json) -> None:
             if r.status == "failed":
                 error_line(f"{r.name}: {r.reason}")
         summary.results.extend(part.results)
+    if summary.count("added"):
+        store.optimize()
     store.close()
     _summary(summary, as_json, "impor")
 

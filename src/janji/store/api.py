@@ -27,7 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import Float, Integer, func, insert, or_, select
+from sqlalchemy import Float, Integer, func, insert, literal_column, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -247,6 +247,17 @@ class Store:
             if progress:
                 progress(result)
         return summary
+
+    def optimize(self) -> None:
+        """Refresh the planner's statistics after a large ingest (ANALYZE on PostgreSQL, PRAGMA optimize and
+        an FTS5 merge on SQLite). Cheap; ``janji ingest`` and ``janji import`` call it when they added data."""
+        with self.engine.begin() as conn:
+            if self.dialect == "postgresql":
+                for table in ("items", "documents", "item_sectors", "item_sdgs", "candidates"):
+                    conn.execute(sql_text(f"ANALYZE {table}"))
+            elif self.dialect == "sqlite":
+                conn.execute(sql_text("INSERT INTO item_fts(item_fts) VALUES ('optimize')"))
+                conn.execute(sql_text("PRAGMA optimize"))
 
     def _by_sha(self, sha: str) -> tuple[int, int] | None:
         with self._session() as session:
@@ -692,8 +703,10 @@ class Store:
                 score = -fts.c.rank  # bm25: lower is better
                 base = select(m.Item.id, score.label("score")).join(fts, fts.c.id == m.Item.id)
             else:
-                tsq = func.to_tsquery("simple", " & ".join(_pg_lexeme(s) for s in stems))
-                vector = func.to_tsvector("simple", m.Item.stemmed)
+                # items.search_vector: to_tsvector('simple', stemmed), stored and GIN-indexed (migration 0002)
+                simple = literal_column("'simple'::regconfig")
+                tsq = func.to_tsquery(simple, " & ".join(_pg_lexeme(s) for s in stems))
+                vector = literal_column("items.search_vector")
                 score = func.ts_rank_cd(vector, tsq, 1)  # 1: divide by 1 + log(length), like bm25 favours short items
                 base = select(m.Item.id, score.label("score")).where(vector.op("@@")(tsq))
             base = base.join(m.Document, m.Document.id == m.Item.document_id).where(*where)

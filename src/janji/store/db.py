@@ -53,7 +53,12 @@ def make_engine(url: str) -> Engine:
 
 
 def upgrade(engine: Engine) -> None:
-    """Create or upgrade the schema to the newest migration (idempotent)."""
+    """Create or upgrade the schema to the newest migrations (idempotent).
+
+    Upgrades to every head: parts of janji (the store, tracking) add their own
+    migrations on branches from the initial revision, and each branch applies
+    on its own.
+    """
     from alembic import command
     from alembic.config import Config
 
@@ -61,4 +66,4 @@ def upgrade(engine: Engine) -> None:
     cfg.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        command.upgrade(cfg, "heads")
