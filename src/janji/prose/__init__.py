@@ -29,6 +29,7 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from janji.document import PROSE_KINDS, Document, Item
@@ -128,6 +129,8 @@ def find_prose(doc: Document) -> list[Item]:
     mentions = find_mentions(doc)
     several = len(doc.candidates) > 1
     listed = _listed_spans(doc)
+    listed_starts = [s[0] for s in listed]
+    longest = max((e - s for s, e in listed), default=0)
     statement = doc.kind == "statement"
     debate = doc.kind == "debate"
     author = find_author(doc) if statement else None
@@ -143,8 +146,7 @@ def find_prose(doc: Document) -> list[Item]:
     last_unit_item: tuple[int, Item] | None = None  # (line, item) of the previous unit's item
     quote_speakers: dict[int, _Speaker] = {}
 
-    def mentions_in(a: int, b: int) -> list[Mention]:
-        return [m for m in mentions if a <= m.start and m.end <= b]
+    mentions_in = _index(mentions)
 
     def named(m: Mention) -> _Speaker:
         return _Speaker(m.cand, speaker_name(doc, m))
@@ -164,7 +166,7 @@ def find_prose(doc: Document) -> list[Item]:
         explicit = anonymous = False
         if unit.quoted:
             if unit.quote_id not in quote_speakers:
-                quote_speakers[unit.quote_id] = _quote_speaker(doc, unit, current, mentions)
+                quote_speakers[unit.quote_id] = _quote_speaker(doc, unit, current, mentions_in)
             speaker = quote_speakers[unit.quote_id]
             current = speaker
             explicit = True
@@ -230,7 +232,8 @@ def find_prose(doc: Document) -> list[Item]:
                 a, b = _clean(doc, a + m.end(), b)
         # Parts the structure stage listed (a visi stated in the sentence) are not prose; what follows
         # them in the same sentence may be ("… visi X dengan meningkatkan …").
-        overlap = [s for s in listed if s[0] < b and s[1] > a]
+        overlap = [s for s in listed[bisect_left(listed_starts, a - longest):bisect_left(listed_starts, b)]
+                   if s[1] > a]
         means_only = False
         if overlap:
             a, b = _clean(doc, max(a, max(s[1] for s in overlap)), b)
@@ -332,7 +335,16 @@ def _other_speaker(body: str) -> bool:
     return bool(OTHER_TITLE.search(subject) or OTHER_SUBJECT.match(body))
 
 
-def _quote_speaker(doc: Document, unit: Unit, current: _Speaker, mentions: list[Mention]) -> _Speaker:
+def _index(mentions: list[Mention]):
+    """``within(a, b)``: the mentions inside [a, b), found by bisection (documents can be long)."""
+    starts = [m.start for m in mentions]
+
+    def within(a: int, b: int) -> list[Mention]:
+        return [m for m in mentions[bisect_left(starts, a):bisect_left(starts, b)] if m.end <= b]
+    return within
+
+
+def _quote_speaker(doc: Document, unit: Unit, current: _Speaker, mentions_in) -> _Speaker:
     """Who said a quote: a pair named in the attribution ("kata Arya Wibawa"), an official
     ("kata Ketua DPRD …"), or the current speaker ("ujarnya", "kata dia")."""
     attribution = unit.attribution
@@ -340,7 +352,7 @@ def _quote_speaker(doc: Document, unit: Unit, current: _Speaker, mentions: list[
     frame_hi = frame_lo + 2000
     pos = doc.text.find(attribution, frame_lo, frame_hi) if attribution else -1
     if pos >= 0:
-        named = [m for m in mentions if pos <= m.start and m.end <= pos + len(attribution)]
+        named = mentions_in(pos, pos + len(attribution))
         title = OTHER_TITLE.search(attribution)
         if named and title and pos + title.start() < named[0].start:
             return _Speaker(OTHER, None)  # "kata Ketua Tim Pemenangan Budi-Agus, Slamet"

@@ -32,6 +32,7 @@ ABBREVIATIONS = {
     "tn", "sdr", "dll", "dsb", "dst", "tsb", "yth", "kab", "kec", "kel", "prov", "pj", "plt", "plh", "a", "m", "s",
 }
 OPEN_QUOTES = "“\""
+OPEN_QUOTE_RE = re.compile("[“\"]")
 CLOSE_FOR = {"“": "”", "\"": "\""}
 SPEECH_TAG = re.compile(
     r"^\s*,?\s*(?:kata|ujar|ungkap|tutur|jelas|imbuh|tambah|papar|lanjut|tegas|sebut|terang|pungkas|tukas|"
@@ -85,17 +86,17 @@ def _quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """(open, close) offsets of direct quotes in one line; an unclosed quote runs to the line's end."""
     out = []
     i = lo
-    while i < hi:
-        ch = text[i]
-        if ch in OPEN_QUOTES:
-            close = text.find(CLOSE_FOR[ch], i + 1, hi)
-            if close < 0:
-                out.append((i, hi))
-                break
-            out.append((i, close + 1))
-            i = close + 1
-        else:
-            i += 1
+    while True:
+        m = OPEN_QUOTE_RE.search(text, i, hi)
+        if not m:
+            break
+        open_at = m.start()
+        close = text.find(CLOSE_FOR[m.group()], open_at + 1, hi)
+        if close < 0:
+            out.append((open_at, hi))
+            break
+        out.append((open_at, close + 1))
+        i = close + 1
     # Short quoted strings are names and titles ("visi “Bandung Utama”"), and so is a quote that
     # neither ends in punctuation nor is followed by "kata …"/"ujarnya" or preceded by "…, “".
     speech = []

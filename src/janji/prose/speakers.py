@@ -100,6 +100,10 @@ def _distinctive_tokens(doc: Document) -> dict[str, int]:
     return {tok: next(iter(s)) for tok, s in owner.items() if len(s) == 1}
 
 
+def _word_before(text: str, start: int) -> bool:
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-")
+
+
 def _flex(name: str) -> str:
     """A regex for a name allowing any spacing and either dash between parts."""
     parts = [re.escape(p) for p in re.split(r"\s+", name.strip()) if p]
@@ -115,11 +119,18 @@ def find_mentions(doc: Document) -> list[Mention]:
         for name in c.names():
             if len(name.strip()) < 3:
                 continue
-            for m in re.finditer(r"(?<![\w-])" + _flex(name) + r"(?![\w-])", text):
-                raw.append((m.start(), m.end(), i, True))
+            # The pattern starts with the name itself so the regex engine can skip ahead to it.
+            for m in re.finditer(_flex(name) + r"(?![\w-])", text):
+                if not _word_before(text, m.start()):
+                    raw.append((m.start(), m.end(), i, True))
+    honorific_before = re.compile(r"\b" + HONORIFIC + r"\s+$")
     for tok, i in tokens.items():
-        for m in re.finditer(r"(?<![\w])(?:" + HONORIFIC + r"\s+)?" + re.escape(tok) + r"(?![\w])", text):
-            raw.append((m.start(), m.end(), i, True))
+        for m in re.finditer(re.escape(tok) + r"(?![\w])", text):
+            start = m.start()
+            if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue
+            h = honorific_before.search(text, max(0, start - 10), start)  # "Pak Atang" is one mention
+            raw.append((h.start() if h else start, m.end(), i, True))
     numbers = {c.number: i for i, c in enumerate(doc.candidates) if c.number is not None}
     for m in BALLOT.finditer(text):
         n = ballot_number(m.group(1))
