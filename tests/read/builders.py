@@ -163,3 +163,38 @@ def sample_html() -> bytes:
 
 def deepcopy_bytes(data: bytes) -> bytes:
     return copy.copy(data)
+
+
+def pdf_report() -> bytes:
+    """A plan chapter laid out by reportlab's platypus: headings in larger fonts, justified paragraphs,
+    a numbered list with a nested lettered list whose markers are set in another font size."""
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate
+
+    ss = getSampleStyleSheet()
+    body = ss["BodyText"]
+    body.alignment = TA_JUSTIFY
+    story = [
+        Paragraph("BAB V VISI DAN MISI", ss["Heading1"]),
+        Paragraph("Visi pembangunan daerah tahun 2025-2029 adalah terwujudnya masyarakat yang maju, sejahtera, "
+                  "berkeadilan dan berkelanjutan melalui tata kelola pemerintahan yang bersih dan melayani "
+                  "seluruh lapisan masyarakat tanpa kecuali.", body),
+        Paragraph("5.2 Misi", ss["Heading2"]),
+        ListFlowable([
+            ListItem(Paragraph("Meningkatkan kualitas sumber daya manusia yang sehat, cerdas, berkarakter dan "
+                               "berdaya saing tinggi melalui pemerataan layanan pendidikan dan kesehatan.", body)),
+            ListItem([Paragraph("Mewujudkan pertumbuhan ekonomi yang inklusif.", body),
+                      ListFlowable([
+                          ListItem(Paragraph("Pengembangan UMKM dan koperasi berbasis digital di seluruh kecamatan "
+                                             "dengan pendampingan yang berkelanjutan.", body)),
+                          ListItem(Paragraph("Peningkatan produksi pertanian.", body))],
+                          bulletType="a", bulletFormat="%s.", leftIndent=20)]),
+            ListItem(Paragraph("Membangun infrastruktur wilayah yang merata.", body)),
+        ], bulletType="1", bulletFormat="%s."),
+        Paragraph("Penjelasan misi ini disusun berdasarkan hasil analisis isu strategis daerah dan aspirasi "
+                  "masyarakat yang berkembang selama masa penyusunan dokumen.", body),
+    ]
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, title="RPJMD Bab V").build(story)
+    return buf.getvalue()

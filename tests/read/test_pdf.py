@@ -61,3 +61,23 @@ def test_encrypted_corrupt_and_scanned_pdfs_give_reasons(builders):
         read_pdf(good[: len(good) // 3], "potong.pdf")
     with pytest.raises(InputError, match="OCR"):
         read_pdf(builders.pdf_from_lines([[]]), "pindaian.pdf")
+
+
+def test_laid_out_report_with_headings_justified_text_and_nested_list(builders):
+    text, title = read_pdf(builders.pdf_report(), "rpjmd.pdf")
+    assert title == "RPJMD Bab V"
+    assert text == (
+        "BAB V VISI DAN MISI\n\n"
+        "Visi pembangunan daerah tahun 2025-2029 adalah terwujudnya masyarakat yang maju, sejahtera, berkeadilan "
+        "dan berkelanjutan melalui tata kelola pemerintahan yang bersih dan melayani seluruh lapisan masyarakat "
+        "tanpa kecuali.\n\n"
+        "5.2 Misi\n\n"
+        "1. Meningkatkan kualitas sumber daya manusia yang sehat, cerdas, berkarakter dan berdaya saing tinggi "
+        "melalui pemerataan layanan pendidikan dan kesehatan.\n"
+        "2. Mewujudkan pertumbuhan ekonomi yang inklusif.\n"
+        "  a. Pengembangan UMKM dan koperasi berbasis digital di seluruh kecamatan dengan pendampingan yang "
+        "berkelanjutan.\n"
+        "  b. Peningkatan produksi pertanian.\n"
+        "3. Membangun infrastruktur wilayah yang merata.\n\n"
+        "Penjelasan misi ini disusun berdasarkan hasil analisis isu strategis daerah dan aspirasi masyarakat yang "
+        "berkembang selama masa penyusunan dokumen.")

@@ -42,7 +42,7 @@ class Line:
     x0: float  # left of the first visible character
     x1: float  # right of the last visible character
     y: float  # bottom of the first visible character (PDF units, up is larger)
-    size: float  # font size of the first visible character
+    size: float  # font size of the last visible character
     page: int
     hyphen_break: bool = False  # pdfium joined a hyphenated line end: always a continuation
 
@@ -133,7 +133,8 @@ def _make_line(tp, segment: str, index: list[int], start: int, page: int, hyphen
     try:
         left, bottom, _, _ = tp.get_charbox(index[first])
         _, _, right, _ = tp.get_charbox(index[max(first, last)])
-        size = float(pdfium_c.FPDFText_GetFontSize(tp.raw, index[first]))
+        # The size at the line's end: a list marker is often set in another font size than its text.
+        size = float(pdfium_c.FPDFText_GetFontSize(tp.raw, index[max(first, last)]))
     except (IndexError, pdfium.PdfiumError):
         left = bottom = right = size = 0.0
     text = " ".join(stripped.split())
@@ -245,7 +246,12 @@ def _continues(prev: Line, line: Line, width: float, right_margin: float, line_g
     if prev.x1 + char_width * (len(first_word) + 1) < right_margin - tol:
         return False
     if line.x0 > prev.x0 + 3 * tol and not MARKER.match(prev.text + " "):
-        return False  # deeper indentation than the block: a new, nested paragraph
+        # Deeper than the block: a nested paragraph, unless it is the hanging indent of an entry
+        # whose marker we do not know ("1 Text", "§ Text"): the text then lines up after the first token.
+        head = prev.text.split(" ", 1)[0]
+        hang = prev.x0 + char_width * (len(head) + 1)
+        if len(head) > 4 or abs(line.x0 - hang) > max(3 * tol, 2 * char_width):
+            return False
     return True
 
 
