@@ -239,5 +239,5 @@ def test_health_rates_over_a_population():
 
 
 def test_scaled_decimals_are_exact():
-    (q,) = parse("menjangkau 0,57 juta warga")  # 0.57 * 10**6 is 569999.9999999999 in floats
-    assert q.value == 570_000 and isinstance(q.value, int)
+    (q,) = parse("menjangkau 4,1 juta warga")  # 4.1 * 10**6 is 4099999.9999999995 in floats
+    assert q.value == 4_100_000 and isinstance(q.value, int)

@@ -243,7 +243,7 @@ class _Parser:
                 continue
             value = c.value
             if isinstance(value, float):
-                value = round(value, 6)  # "0,57 juta" is 570000, not 569999.9999999999
+                value = round(value, 6)  # "4,1 juta" is 4100000, not 4099999.9999999995
                 if value.is_integer():
                     value = int(value)
             out.append(Quantity(value=value, unit=c.unit, per="/".join(c.per) or None,
