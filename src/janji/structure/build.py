@@ -64,11 +64,14 @@ class Builder:
     last_statement: Item | None = None  # the last "Misi 1: …" heading item: lower headings below nest in it
 
     # -- adding items ----------------------------------------------------------------------
+    seen: dict[str, list[str]] = field(default_factory=dict)  # kind -> lower-cased texts, for restatements
+
     def add(self, item: Item, parent: Item | None) -> Item:
         if parent is None:
             self.items.append(item)
         else:
             parent.children.append(item)
+        self.seen.setdefault(item.kind, []).append(item.text.lower())
         return item
 
     def all_items(self) -> list[Item]:
@@ -80,8 +83,12 @@ class Builder:
     def restates(self, text: str, kind: str) -> bool:
         """True when an item of ``kind`` with (nearly) this text already exists: a restatement, not a new item."""
         low = text.lower()
-        for item in self.all_items():
-            if item.kind == kind and SequenceMatcher(None, item.text.lower(), low).ratio() >= 0.85:
+        for other in self.seen.get(kind, ()):
+            # a ratio of 0.85 needs lengths within that proportion: skip the rest cheaply
+            if 2 * min(len(low), len(other)) < 0.85 * (len(low) + len(other)):
+                continue
+            matcher = SequenceMatcher(None, other, low)
+            if matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85:
                 return True
         return False
 
@@ -271,40 +278,37 @@ def _news_subheadings(lines: list[Line]) -> set[int]:
     start again at 1; a real list's entries follow each other (explanations
     between them are fine, a restarted list is not).
     """
+    content = [0]  # content[k]: lines before k that are neither blank nor list entries
+    for line in lines:
+        content.append(content[-1] + (0 if line.blank or line.is_list else 1))
     runs: list[dict] = []
-    numbered = [(i, ln) for i, ln in enumerate(lines) if ln.is_list and ln.mtype == "num" and ln.indent <= 1]
-    for i, line in numbered:
-        candidates = [r for r in runs if r["last"] == line.number - 1]
-        if line.number == 1 or not candidates:
-            runs.append({"lines": [i], "last": line.number, "touched": i, "restarts": 0})
-            if line.number == 1:
-                for r in runs[:-1]:
-                    r["restarts"] += 1
+    by_last: dict[int, list[dict]] = {}
+    restarts = 0
+    for i, line in enumerate(lines):
+        if not (line.is_list and line.mtype == "num" and line.indent <= 1):
+            continue
+        n = line.number
+        candidates = by_last.get(n - 1, [])
+        if n == 1 or not candidates:
+            restarts += n == 1
+            run = {"lines": [i], "touched": i, "mark": restarts, "gaps": []}
+            runs.append(run)
+            by_last.setdefault(n, []).append(run)
             continue
         # the run this entry continues: one whose last entry is right above (a plain list), otherwise
         # the oldest open one (sub-headings enclose the lists that restart between them)
-        adjacent = [r for r in candidates
-                    if all(lines[k].blank or lines[k].is_list for k in range(r["touched"] + 1, i))]
+        adjacent = [r for r in candidates if content[i] == content[r["touched"] + 1]]
         run = max(adjacent, key=lambda r: r["touched"]) if adjacent else min(candidates, key=lambda r: r["lines"][0])
+        candidates.remove(run)
+        by_last.setdefault(n, []).append(run)
+        run["gaps"].append(restarts - run["mark"])  # lists restarted since this run's last entry
         run["lines"].append(i)
-        run["last"] = line.number
         run["touched"] = i
-        run.setdefault("gap_restarts", []).append(run["restarts"])
-    out = set()
+        run["mark"] = restarts
+    out: set[int] = set()
     for run in runs:
-        gaps = run.get("gap_restarts", [])
-        # every step of the sequence skipped over a restarted list
-        if len(run["lines"]) >= 2 and gaps and all(g > 0 for g in _diffs(gaps, run)):
+        if run["gaps"] and all(g > 0 for g in run["gaps"]):
             out.update(run["lines"])
-    return out
-
-
-def _diffs(gaps: list[int], run: dict) -> list[int]:
-    # restarts counted between consecutive members of the run
-    out, prev = [], 0
-    for g in gaps:
-        out.append(g - prev)
-        prev = g
     return out
 
 
