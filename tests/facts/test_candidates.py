@@ -183,3 +183,20 @@ def test_elected_pair_and_acronym_nickname(analyse):
         "KDM, sapaan Dedi Mulyadi, berjanji membangun jalan."
     )
     assert pairs(doc) == [(4, "Dedi Mulyadi", "Erwan Setiawan")] and doc.candidates[0].aliases == ["KDM"]
+
+
+def test_pairs_in_capitals_are_read_in_title_case(analyse):
+    doc = analyse(
+        "PENETAPAN NOMOR URUT PASANGAN CALON BUPATI DAN WAKIL BUPATI SLEMAN TAHUN 2024\n"
+        "1. HARDA KISWAYA - DANANG MAHARSA\n2. Hj. KUSTINI SRI PURNOMO - SUKAMTO, S.H.\n"
+    )
+    assert pairs(doc) == [(None, "Harda Kiswaya", "Danang Maharsa"), (None, "Kustini Sri Purnomo", "Sukamto")]
+
+
+def test_supporting_parties_and_running_again(analyse):
+    doc = analyse(
+        "Paslon nomor urut 2 Sutrisno-Slamet Riyadi kembali maju di Pilbup Kendal. "
+        "Partai pengusung mereka adalah Partai Golkar dan PKS."
+    )
+    cand = doc.candidates[0]
+    assert cand.parties == ["Golkar", "PKS"] and cand.incumbent is True

@@ -268,6 +268,9 @@ def _anchored(pattern: re.Pattern, anchor: re.Pattern, text: str, back: int = 16
 
 
 PLURAL = re.compile(r"\b(?:kedua|ketiga|keempat|kelima|dua|tiga|empat|lima|para|semua|seluruh|antar|masing-masing)[ \t]+(?:\w+[ \t]+)?$", re.I)
+_CAPS_NAME = r"(?:(?:DR|DRS|IR|HJ|H|PROF|KH)\.[ \t]*)*[A-Z][A-Z'’]+(?:[ \t]+[A-Z][A-Z'’]+){0,5}(?:,[ \t]*(?:[A-Z][A-Za-z]{0,3}\.)+[A-Za-z]{0,3})*"
+CAPS_PAIR = re.compile(rf"(?<![\w.])(?P<a>{_CAPS_NAME})[ \t]*[-–—][ \t]*(?P<b>{_CAPS_NAME})(?![\w])")
+CAPS_ANCHOR = re.compile(r"[A-Z.][ \t]*[-–—][ \t]*(?:(?:DR|DRS|IR|HJ|H|PROF|KH)\.[ \t]*)*[A-Z][A-Z]")
 # KPU lists: "Calon Bupati : H. Ahmad, S.H.  Calon Wakil Bupati : Budi"
 FORM_PAIR = re.compile(
     rf"(?i:calon[ \t]+(?P<office>bupati|wali[ \t]*kota|gubernur))[ \t]*:[ \t]*(?P<a>{NAME})[^\n]{{0,5}}\n?[^\n:]{{0,60}}?"
@@ -324,6 +327,11 @@ def _raw_pairs(text: str, lower_seen: set[str]):
             continue  # "Kasmidi Bulang-Kinsu dan Ardiansyah-Mahyunadi": two dashed pairs, not one
         start = m.start() + m.group(0).find(head.split()[0])
         found.append((start, head, deputy, m.group(0), _cued_just_before(text, start), m.end()))
+    for m in _anchored(CAPS_PAIR, CAPS_ANCHOR, text, back=90, ahead=90):
+        # "1. HARDA KISWAYA - DANANG MAHARSA" in KPU lists and headlines: read in title case
+        head, deputy = (_clean(names_.strip_titles(m.group(g)).title(), lower_seen, lead=(g == "a")) for g in "ab")
+        if head and deputy and CANDIDATE_CUE.search(text, max(0, m.start() - 300), m.start()):
+            found.append((m.start("a"), head, deputy, m.group(0), True, m.end()))
     for m in FORM_PAIR.finditer(text):
         head, deputy = _clean(m.group("a"), lower_seen), _clean(m.group("b"), lower_seen, lead=False)
         if head and deputy:
@@ -510,7 +518,7 @@ def _short_names(text: str, b: _Builder) -> None:
 # pair the sentence (or the one before) is about.
 APPOSITIVE = re.compile(r"\b(?:petahana|incumbent|(?P<no>penantang(?:nya)?))\b", re.I)
 INCUMBENT_PHRASE = re.compile(
-    r"\b(?:kembali\s+memimpin|masa\s+jabatan(?:nya)?\s+(?:yang\s+)?(?:sebelumnya|pertama)|jilid\s+(?:yang\s+)?pertama|"
+    r"\b(?:kembali\s+(?:memimpin|maju|mencalonkan(?:\s+diri)?|menjadi\s+(?:kontestan|calon)|bertarung)|masa\s+jabatan(?:nya)?\s+(?:yang\s+)?(?:sebelumnya|pertama)|jilid\s+(?:yang\s+)?pertama|"
     r"periode\s+(?:yang\s+)?(?:sebelumnya|pertama)|melanjutkan\s+kepemimpinan(?:nya)?)\b",
     re.I,
 )
@@ -542,7 +550,7 @@ def _incumbency(text: str, cands: list[Candidate]) -> None:
 
 
 def _norm_name(name: str) -> str:
-    return " ".join(w for w in re.split(r"[\s\-–—]+", name) if w)
+    return " ".join(w for w in re.split(r"[\s\-–—]+", name) if w).lower()
 
 
 def _name_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, Candidate]]:
@@ -554,7 +562,13 @@ def _name_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, Candi
                 owner.setdefault(_norm_name(name), cand)
     if not owner:
         return []
-    ordered = sorted(owner, key=len, reverse=True)
+    written = {}
+    for cand in cands:
+        for name in [cand.head, cand.deputy, *cand.aliases]:
+            if name:
+                written[name] = None
+                written[name.upper()] = None  # KPU lists and headlines in capitals
+    ordered = sorted(written, key=len, reverse=True)
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(r"[\s\-–—]*".join(map(re.escape, n.split())) for n in ordered) + r")(?!\w)")
     spans = []
     for m in pattern.finditer(text):
@@ -564,7 +578,7 @@ def _name_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, Candi
         end = m.end()
         # "Junaedi Malik–Khusnun Amin": the pair name is one mention
         if cand.deputy and _norm_name(m.group()) == _norm_name(cand.head):
-            pair = re.match(r"[ \t]*[-–—][ \t]*" + re.escape(cand.deputy) + r"(?![\w-])", text[end:end + len(cand.deputy) + 8])
+            pair = re.match(r"[ \t]*[-–—][ \t]*" + re.escape(cand.deputy) + r"(?![\w-])", text[end:end + len(cand.deputy) + 8], re.I)
             if pair:
                 end += pair.end()
         spans.append((m.start(), end, cand))
@@ -594,7 +608,9 @@ def mention_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, str
     return out
 
 
-SUPPORT = re.compile(r"\b(?:di[ \t]?usung|diusulkan|didukung|mendukung|pendukung|koalisi|usungan|dukungan)\b", re.I)
+SUPPORT = re.compile(
+    r"\b(?:di[ \t]?usung|diusulkan|didukung|mendukung|pendukung|pengusung|koalisi|usungan|dukungan|rekomendasi)\b", re.I
+)
 
 
 def assign_parties(text: str, cands: list[Candidate], spans: list[tuple[int, int, str]]) -> None:
