@@ -210,3 +210,18 @@ def test_menurutnya_carries_the_speaker_and_is_not_part_of_the_promise():
               "Menurutnya, pemkot juga akan menambah beasiswa untuk 20 ribu pelajar dari keluarga miskin.")
     assert found(doc) == [("commitment", "Rina Marlina", "Rina Marlina",
                            "pemkot juga akan menambah beasiswa untuk 20 ribu pelajar dari keluarga miskin")]
+
+
+def test_byline_with_name_and_office_speaks_as_the_office_or_the_name():
+    text = ("Oleh: Dr. H. Amir Makhmud, M.Si., Pj Bupati Sukamaju\n"
+            "Ke depan, kami akan memperkuat BUMDes agar menyerap tenaga kerja lokal.")
+    assert found(run(text, kind="statement", candidates=[]))[0][1] == "Pj Bupati Sukamaju"
+    text = "Oleh: Dr. H. Amir Makhmud, M.Si.\nKe depan, kami akan memperkuat BUMDes agar menyerap tenaga kerja lokal."
+    assert found(run(text, kind="statement", candidates=[]))[0][1] == "Amir Makhmud"
+
+
+def test_closing_note_names_the_op_ed_author_but_a_journalist_byline_does_not():
+    text = ("Membangun dari Desa\nPenulis: Siti Aminah\n"
+            "Ke depan, kami akan memperkuat BUMDes agar menyerap tenaga kerja lokal.\n"
+            "(Penulis adalah Pj Bupati Sukamaju)")
+    assert found(run(text, kind="statement", candidates=[]))[0][1] == "Pj Bupati Sukamaju"

@@ -68,7 +68,7 @@ OFFICIAL = re.compile(
     r"(?:(?:Pj\.?|Penjabat|Plt\.?|Plh\.?)\s+)?(?:Wakil\s+)?(?:Wali\s*[Kk]ota|Walikota|Bupati|Gubernur)"
     r"(?:\s+(?:[A-Z]\w*))(?:\s+[A-Z]\w*)?"
 )
-BYLINE = re.compile(r"^\s*(?:Oleh|Penulis)\s*:?\s+(?P<name>[A-Z][\w.' -]{2,60}?)\s*$", re.MULTILINE)
+BYLINE = re.compile(r"^\s*(?:Oleh)\s*:?\s+(?P<name>[A-Z][\w.,' -]{2,90}?)\s*$", re.MULTILINE)
 
 
 @dataclass
@@ -236,13 +236,31 @@ def find_author(doc: Document) -> str | None:
     for line in lines:
         m = BYLINE.match(line)
         if m:
-            return m.group("name").strip()
+            office = OFFICIAL.search(m.group("name"))
+            if office:  # "Oleh: Dr. H. Amir Makhmud, Pj Bupati Tegal" speaks as the Pj Bupati
+                return office.group(0).strip()
+            return _strip_titles(m.group("name").split(",")[0]) or None
+    # An op-ed's closing note: "(Penulis adalah Pj Wali Kota Sukamaju)". A "Penulis: …" line names the
+    # journalist, not the speaker, and is left alone.
+    for m in re.finditer(r"^\W*Penulis\s+adalah\s+(.{3,120})$", doc.text, re.MULTILINE | re.IGNORECASE):
+        office = OFFICIAL.search(m.group(1))
+        if office:
+            return office.group(0).strip()
     for line in lines:
         if len(line.split()) <= 12:
             m = OFFICIAL.search(line)
             if m:
                 return m.group(0).strip()
     return None
+
+
+def _strip_titles(name: str) -> str:
+    """ "Dr. H. Amir Makhmud" -> "Amir Makhmud" (the facts stage's rule where it is available)."""
+    try:
+        from janji.facts.names import strip_titles
+        return strip_titles(name).strip()
+    except Exception:  # facts not installed or failing on odd input: a plain cleanup will do
+        return re.sub(r"\b(?:[A-Z][a-z]{0,3}\.\s*)+", "", name).strip()
 
 
 def incumbent(doc: Document, mentions: list[Mention]) -> int | None:
