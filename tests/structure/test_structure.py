@@ -269,3 +269,14 @@ def test_a_nested_list_under_a_campaign_misi_holds_programs_and_under_a_plan_mis
     text = "MISI\n1. Membangun infrastruktur kota\n  - Perbaikan 50 km jalan lingkungan\n"
     assert flat(structure_text(text))[1][1] == "program"
     assert flat(structure_text(text, kind="plan"))[1][1] == "goal"
+
+
+def test_visi_and_misi_run_together_in_one_paragraph():
+    text = ("Pasangan ini mengusung visi dan misi sebagai berikut. Visi: Kabupaten Hijau dan Mandiri. "
+            "Misi: 1) Membangun pertanian modern; 2) Menjaga hutan adat; 3) Memperluas layanan air bersih.\n"
+            "Misi pertama: Membangun pertanian modern berbasis teknologi\n")
+    got = [(k, lab, t) for _, k, lab, t in flat(structure_text(text))]
+    assert got[0] == ("vision", None, "Kabupaten Hijau dan Mandiri")
+    assert [t for k, _, t in got[1:4]] == ["Membangun pertanian modern", "Menjaga hutan adat",
+                                           "Memperluas layanan air bersih"]
+    assert got[4] == ("mission", "pertama", "Membangun pertanian modern berbasis teknologi")

@@ -30,7 +30,8 @@ DISCOURSE_START = re.compile(
     re.IGNORECASE)
 STATEMENT_HEADING = re.compile(
     r"^(?P<word>sasaran|tujuan|misi|visi|program(?:\s+(?:unggulan|prioritas|strategis))?|strategi|kebijakan|arah\s+kebijakan)"
-    r"\s*(?P<num>(?:ke-?)?\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-z](?=\s*[:.)]))?\s*[:.)–—-]\s*(?P<body>\S.*)$",
+    r"\s*(?P<num>(?:ke-?)?\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-z](?=\s*[:.)])|pertama|kesatu|kedua|ketiga|keempat|"
+    r"kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh)?\s*[:.)–—-]\s*(?P<body>\S.*)$",
     re.IGNORECASE,
 )
 MISSION_REFERENCE = re.compile(

@@ -199,7 +199,8 @@ QUOTED_AFTER_CUE = re.compile(
 UNQUOTED_VISION = re.compile(
     r"\b(?:(?:membawa|mengusung|memaparkan|menyuguhkan|menawarkan|mengangkat|menyampaikan|mengemukakan|memiliki)"
     r"\s+visi(?:nya)?(?![-\w])|visi(?:nya)?\s+(?:(?!yang\b|dan\b|misi\b|tersebut\b|itu\b|ini\b|di\b)[\w.,\-–/ ]{0,120}?\s)?"
-    r"(?:adalah|yaitu|yakni|ialah)|visi(?:\s+dan\s+misi)?\s+yang\s+intinya|visi(?:nya)?\s+(?:berbunyi|bertajuk|bertema))"
+    r"(?:adalah|yaitu|yakni|ialah)|visi(?:\s+dan\s+misi)?\s+yang\s+intinya|visi(?:nya)?\s+(?:berbunyi|bertajuk|bertema)"
+    r"|(?<![\w-])visi(?:nya)?\s*:)"
     r"\s*[:,]?\s*(?P<body>(?=\S)(?![“\"‘'])(?!yang\b|dan\b|misi\w*\b|tersebut\b|itu\b|ini\b|di\b|untuk\b|-).+?)"
     r"(?=,?\s+dengan\s+misi\b|\s+dengan\s+(?:me|ber)\w+|\.\s|\.$|;|$)",
     re.IGNORECASE,
