@@ -225,3 +225,20 @@ def test_closing_note_names_the_op_ed_author_but_a_journalist_byline_does_not():
             "Ke depan, kami akan memperkuat BUMDes agar menyerap tenaga kerja lokal.\n"
             "(Penulis adalah Pj Bupati Sukamaju)")
     assert found(run(text, kind="statement", candidates=[]))[0][1] == "Pj Bupati Sukamaju"
+
+
+def test_unattributed_achievement_goes_to_the_one_incumbent_only_in_a_record_context():
+    cands = [Candidate("Budi Santoso", "Agus Salim", number=1, incumbent=True), Candidate("Rina Marlina", "Hendra Gunawan", number=2)]
+    text = ("Dokumen visi misi pasangan petahana juga memuat capaian kinerja bupati selama lima tahun.\n"
+            "Di sana disebutkan bahwa jalan mantap mencapai 70 persen dan angka kemiskinan turun ke 8 persen.")
+    got = found(run(text, kind="campaign", candidates=cands))
+    assert [(k, c) for k, _, c, _ in got] == [("claim", "Budi Santoso")]
+    text = "Pemilihan digelar serentak.\nJumlah warga yang hadir mencapai 5.000 orang."
+    assert found(run(text, kind="campaign", candidates=cands)) == []
+
+
+def test_listed_item_without_a_span_is_still_not_repeated():
+    text = "“Kami akan membangun 5 SMP Negeri baru di pinggiran kota,” kata Budi Santoso."
+    listed = Item("program", "Kami akan membangun 5 SMP Negeri baru di pinggiran kota")
+    doc = run(text, items=[listed])
+    assert found(doc) == []

@@ -58,6 +58,12 @@ CLAUSE_SPLIT = re.compile(
     r"(?:,\s*|\s+)(?:dan|serta|namun|tetapi|sedangkan)\s+(?=(?:pihaknya|ia|dia|beliau|mereka|kami|kita|saya)\b)|;\s*",
     re.IGNORECASE,
 )
+# Words that put an achievement report in the incumbent's mouth ("capaian kinerja bupati").
+INCUMBENCY = re.compile(
+    r"\b(?:capaian|kinerja|petahana|selama\s+(?:memimpin|menjabat)|masa\s+jabatan|periode\s+(?:pertama|sebelumnya)|"
+    r"di\s+bawah\s+kepemimpinan)",
+    re.IGNORECASE,
+)
 STRONG_CLAIM = re.compile(r"\b(?:capaian|berhasil|meraih|mencapai|predikat|penghargaan)\b", re.IGNORECASE)
 ACTION = re.compile(r"\b(?:me|mem|men|meng|meny)[a-z]{3,}\b", re.IGNORECASE)
 FRAME = re.compile(
@@ -107,7 +113,18 @@ def _document_order(listed: list[Item], found: list[Item]) -> list[Item]:
 
 
 def _listed_spans(doc: Document) -> list[tuple[int, int]]:
-    return sorted(i.span for i in doc.walk() if i.kind not in PROSE_KINDS and i.span is not None)
+    """Where the listed items sit; an item without a span is looked up by its text."""
+    spans = []
+    for item in doc.walk():
+        if item.kind in PROSE_KINDS:
+            continue
+        if item.span is not None:
+            spans.append(tuple(item.span))
+        elif item.text and len(item.text) >= 12:
+            m = re.search(r"\s+".join(re.escape(w) for w in item.text.split()), doc.text)
+            if m:
+                spans.append((m.start(), m.end()))
+    return sorted(spans)
 
 
 def _words(text: str) -> int:
@@ -243,7 +260,9 @@ def find_prose(doc: Document) -> list[Item]:
                 continue
         if speaker.cand == OTHER or (speaker.cand is None and speaker.name is None and not statement):
             # Nobody we know: only an achievement report of the one incumbent is attributable.
-            if sitting is not None and not unit.quoted and STRONG_CLAIM.search(text[a:b]) and \
+            context = unit.text + (" " + units[index - 1].text if index else "")
+            if sitting is not None and speaker.cand is None and not unit.quoted and \
+                    STRONG_CLAIM.search(text[a:b]) and INCUMBENCY.search(context) and \
                     cues.cue(text[a:b]) == "claim" and not cues.not_a_promise(text[a:b]):
                 made.append(_item(doc, "claim", a, b, _Speaker(sitting, doc.candidates[sitting].head), several))
             items.extend(made)

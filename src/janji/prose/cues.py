@@ -49,7 +49,7 @@ ELECTORAL = re.compile(
     r"pilbup|pilgub|pilwakot|kampanye|debat|coblos|mencoblos|elektabilitas|survei|diusung|mengusung|koalisi|"
     r"berlaga|jumawa|tagline|pleno|visi|misi|visinya|misinya|pengundian|pemungutan\s+suara|menang|suara\s+terbanyak|"
     r"pemilih|relawan|simpatisan|pendukungnya|tim\s+pemenangan|hitung\s+cepat|quick\s+count|lawan\s+politik|"
-    r"rival|pesaing(?:nya)?)\b",
+    r"rival|pesaing(?:nya)?|(?:perolehan|meraih|raihan)\s+suara|persen\s+suara|\d+\s+kursi|DPT|daftar\s+pemilih)\b",
     re.IGNORECASE,
 )
 # News of a programme being launched or presented: the programme's entries are the promises.
