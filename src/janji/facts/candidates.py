@@ -19,6 +19,7 @@ Example:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -243,12 +244,13 @@ def _split_chain(text: str, parts: list[str], span: tuple[int, int]) -> list[tup
     return [(a, " ".join(words[:best])), (" ".join(words[best:]), c)]
 
 
-DASH_ANCHOR = re.compile(r"[A-Za-z.'’][ \t]*[-–—][ \t]*[A-Z]")
-AND_ANCHOR = re.compile(r"[A-Za-z.,][ \t]*(?:dan|&)[ \t]+(?:(?:Prof|Dr|dr|Drs|Dra|Ir|Hj|H|KH|drg)\.?[ \t]*)*[A-Z]")
+# a name ends in a small letter (or a degree's dot) and the next one starts with a capital
+DASH_ANCHOR = re.compile(r"[a-z.'’][ \t]*[-–—][ \t]*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
+AND_ANCHOR = re.compile(r"[a-z.,'’][ \t]*(?:dan|&)[ \t]+(?:(?:Prof|Dr|dr|Drs|Dra|Ir|Hj|H|KH|drg)\.?[ \t]*)*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
 NICKNAME_ANCHOR = re.compile(r"\b(?:sapaan|disapa)\b")
 
 
-def _anchored(pattern: re.Pattern, anchor: re.Pattern, text: str, back: int = 160, ahead: int = 200):
+def _anchored(pattern: re.Pattern, anchor: re.Pattern, text: str, back: int = 160, ahead: int = 200, keep=None):
     """Matches of a slow pattern that cover a cheap anchor (a dash, "dan", "sapaan"), found only around it.
 
     Long plans have few pairs but many capitalised words; trying the name pattern at every
@@ -256,7 +258,7 @@ def _anchored(pattern: re.Pattern, anchor: re.Pattern, text: str, back: int = 16
     """
     pos = 0
     for a in anchor.finditer(text):
-        if a.start() < pos:
+        if a.start() < pos or (keep is not None and not keep(a.start())):
             continue
         end = min(len(text), a.end() + ahead)
         m = pattern.search(text, max(pos, a.start() - back), end)
@@ -327,7 +329,13 @@ def _raw_pairs(text: str, lower_seen: set[str]):
             continue  # "Kasmidi Bulang-Kinsu dan Ardiansyah-Mahyunadi": two dashed pairs, not one
         start = m.start() + m.group(0).find(head.split()[0])
         found.append((start, head, deputy, m.group(0), _cued_just_before(text, start), m.end()))
-    for m in _anchored(CAPS_PAIR, CAPS_ANCHOR, text, back=90, ahead=90):
+    cues = [m.end() for m in CANDIDATE_CUE.finditer(text)]
+
+    def after_cue(pos: int) -> bool:
+        i = bisect.bisect_right(cues, pos)
+        return i > 0 and pos - cues[i - 1] <= 300
+
+    for m in _anchored(CAPS_PAIR, CAPS_ANCHOR, text, back=90, ahead=90, keep=after_cue):
         # "1. HARDA KISWAYA - DANANG MAHARSA" in KPU lists and headlines: read in title case
         head, deputy = (_clean(names_.strip_titles(m.group(g)).title(), lower_seen, lead=(g == "a")) for g in "ab")
         if head and deputy and CANDIDATE_CUE.search(text, max(0, m.start() - 300), m.start()):
