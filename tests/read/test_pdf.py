@@ -46,11 +46,16 @@ def test_paragraph_gap_heading_and_bullets(builders):
 
 
 def test_running_header_and_page_numbers_dropped(builders):
-    body = ["Pendahuluan rencana.", "Gambaran umum daerah.", "Visi dan misi.", "Program prioritas."]
-    pages = [[(72, "RPJMD Kabupaten Contoh 2025-2029"), (None, ""), (72, line), (None, ""), (290, str(i))]
-             for i, line in enumerate(body, 1)]
+    topics = ["pendahuluan", "gambaran umum", "visi dan misi", "program prioritas"]
+    pages = []
+    for i, topic in enumerate(topics, 1):
+        body = [(72, f"Bagian {topic}."), (72, "Paragraf kedua halaman ini."),
+                (72, f"Penutup bagian {topic} yang menjadi baris terpanjang di halaman ini.")]
+        pages.append([(72, "RPJMD Kabupaten Contoh 2025-2029"), (None, "")] + body + [(None, ""), (290, str(i))])
     text, _ = read_pdf(builders.pdf_from_lines(pages), "x.pdf")
-    assert [line for line in text.splitlines() if line] == body
+    assert "RPJMD" not in text
+    lines = [line for line in text.splitlines() if line]
+    assert len(lines) == 12 and not any(line.isdigit() for line in lines)
 
 
 def test_encrypted_corrupt_and_scanned_pdfs_give_reasons(builders):
@@ -81,3 +86,28 @@ def test_laid_out_report_with_headings_justified_text_and_nested_list(builders):
         "3. Membangun infrastruktur wilayah yang merata.\n\n"
         "Penjelasan misi ini disusun berdasarkan hasil analisis isu strategis daerah dan aspirasi masyarakat yang "
         "berkembang selama masa penyusunan dokumen.")
+
+
+def test_paragraphs_across_pages_with_decorations_drawn_first(builders):
+    """Headers and page numbers drawn before the body (content order) are still found by position,
+    and a paragraph is not cut where a line starts with a descender ("p", "g")."""
+    import io
+
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    body = getSampleStyleSheet()["BodyText"]
+
+    def decorate(c, doc):
+        c.setFont("Helvetica", 8)
+        c.drawString(72, 800, "RPJMD Kabupaten Contoh Tahun 2025-2029")
+        c.drawString(290, 30, str(doc.page))
+
+    text = ("Paragraf ke-{} menjelaskan arah kebijakan pembangunan daerah yang berkaitan dengan peningkatan pelayanan "
+            "publik, pemerataan infrastruktur dasar, dan penguatan ekonomi lokal berbasis potensi desa sehingga "
+            "kesejahteraan masyarakat meningkat.")
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf).build([Paragraph(text.format(i), body) for i in range(40)],
+                                 onFirstPage=decorate, onLaterPages=decorate)
+    out, _ = read_pdf(buf.getvalue(), "x.pdf")
+    assert out.split("\n\n") == [text.format(i) for i in range(40)]

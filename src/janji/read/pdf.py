@@ -17,6 +17,7 @@ Example:
 """
 from __future__ import annotations
 
+import ctypes
 import re
 import statistics
 from collections import Counter
@@ -41,7 +42,7 @@ class Line:
     text: str
     x0: float  # left of the first visible character
     x1: float  # right of the last visible character
-    y: float  # bottom of the first visible character (PDF units, up is larger)
+    y: float  # baseline of the line (PDF units, up is larger)
     size: float  # font size of the last visible character
     page: int
     hyphen_break: bool = False  # pdfium joined a hyphenated line end: always a continuation
@@ -135,6 +136,10 @@ def _make_line(tp, segment: str, index: list[int], start: int, page: int, hyphen
         _, _, right, _ = tp.get_charbox(index[max(first, last)])
         # The size at the line's end: a list marker is often set in another font size than its text.
         size = float(pdfium_c.FPDFText_GetFontSize(tp.raw, index[max(first, last)]))
+        # The baseline, not the glyph box: a line starting with "p" or "g" would look lower than it is.
+        x, y = ctypes.c_double(), ctypes.c_double()
+        if pdfium_c.FPDFText_GetCharOrigin(tp.raw, index[max(first, last)], ctypes.byref(x), ctypes.byref(y)):
+            bottom = y.value
     except (IndexError, pdfium.PdfiumError):
         left = bottom = right = size = 0.0
     text = " ".join(stripped.split())
@@ -142,19 +147,37 @@ def _make_line(tp, segment: str, index: list[int], start: int, page: int, hyphen
 
 
 def _drop_running_lines(pages: list[list[Line]]) -> list[list[Line]]:
-    """Remove page numbers and headers/footers repeated at the top or bottom of most pages."""
+    """Remove page numbers and headers/footers: lines at the top or bottom of a page, set apart from
+    the body by a wider gap than the line spacing, that are page numbers or repeat on most pages."""
     def key(line: Line) -> str:
         return re.sub(r"\d+", "#", line.text.lower())
 
+    gaps = [a.y - b.y for lines in pages for a, b in zip(lines, lines[1:]) if a.y > b.y]
+    spacing = _percentile(gaps, 0.3) if gaps else 12.0
+
+    def set_apart(page: list[Line]) -> set[int]:
+        """ids of the two top/bottom lines (by position, not content order) set apart from the body."""
+        lines = sorted(page, key=lambda line: -line.y)
+        out: set[int] = set()
+        wide = [i for i in range(min(2, len(lines) - 1)) if lines[i].y - lines[i + 1].y > 1.3 * spacing]
+        if wide:
+            out.update(id(lines[i]) for i in range(max(wide) + 1))
+        wide = [i for i in range(len(lines) - 1, max(len(lines) - 3, 0), -1)
+                if lines[i - 1].y - lines[i].y > 1.3 * spacing]
+        if wide:
+            out.update(id(lines[i]) for i in range(min(wide), len(lines)))
+        return out
+
+    edges_by_page = [set_apart(lines) for lines in pages]
     edge_counts: Counter[str] = Counter()
-    for lines in pages:
-        for line in {id(l): l for l in lines[:2] + lines[-2:]}.values():
-            edge_counts[key(line)] += 1
+    for lines, edges in zip(pages, edges_by_page):
+        for k in {key(line) for line in lines if id(line) in edges}:
+            edge_counts[k] += 1
     repeated = {k for k, c in edge_counts.items() if len(pages) >= 3 and c >= max(3, len(pages) // 2)}
     out = []
-    for lines in pages:
-        edges = {id(l) for l in lines[:2] + lines[-2:]}
-        out.append([l for l in lines if not (id(l) in edges and (key(l) in repeated or _PAGE_NUMBER.match(l.text)))])
+    for lines, edges in zip(pages, edges_by_page):
+        out.append([line for line in lines
+                    if not (id(line) in edges and (key(line) in repeated or _PAGE_NUMBER.match(line.text)))])
     return out
 
 
