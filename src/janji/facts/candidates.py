@@ -234,7 +234,8 @@ def _split_chain(text: str, parts: list[str], span: tuple[int, int]) -> list[tup
     if len(words) < 2:
         return []
     outside = text[:span[0]] + " " * (span[1] - span[0]) + text[span[1]:]
-    best, best_score = max(1, len(words) - 2), -1
+    # without evidence the second head keeps two words ("Surya Edy Rahmayadi" -> "Surya" | "Edy Rahmayadi")
+    best, best_score = max(1, len(words) - 2), 0
     for k in range(1, len(words)):
         left, right = " ".join(words[:k]), " ".join(words[k:])
         score = len(re.findall(rf"{re.escape(_words(a)[-1])}\s*[-–—]\s*{re.escape(left)}(?![ \t]+[A-Z])", outside))
@@ -315,12 +316,11 @@ def _raw_pairs(text: str, lower_seen: set[str]):
         start = m.start() + m.group(0).find(cleaned[0].split()[0]) if cleaned[0].split()[0] in m.group(0) else m.start()
         if len(cleaned) == 2:
             found.append((start, cleaned[0], cleaned[1], m.group(0)[start - m.start():], cued, m.end()))
-        elif len(cleaned) == 3:
-            for head, deputy in _split_chain(text, cleaned, m.span()):
-                found.append((start, head, deputy, f"{head}-{deputy}", cued, m.end()))
         else:
-            found.append((start, cleaned[0], cleaned[1], f"{cleaned[0]}-{cleaned[1]}", cued, m.end()))
-            found.append((start, cleaned[2], cleaned[3], f"{cleaned[2]}-{cleaned[3]}", cued, m.end()))
+            # two pairs in one run: what follows the run ("(Alias)", "nomor urut 2") is the second's
+            halves = _split_chain(text, cleaned, m.span()) if len(cleaned) == 3 else [cleaned[:2], cleaned[2:]]
+            for i, (head, deputy) in enumerate(halves):
+                found.append((start + i, head, deputy, f"{head}-{deputy}", cued, m.end() if i else m.start("b")))
     for m in _anchored(AND_PAIR, AND_ANCHOR, text):
         head, deputy = _clean(m.group("a"), lower_seen), _clean(m.group("b"), lower_seen, lead=False)
         if not head or not deputy:
