@@ -242,3 +242,9 @@ def test_listed_item_without_a_span_is_still_not_repeated():
     listed = Item("program", "Kami akan membangun 5 SMP Negeri baru di pinggiran kota")
     doc = run(text, items=[listed])
     assert found(doc) == []
+
+
+def test_short_name_a_speaker_goes_by_becomes_an_alias():
+    doc = run("“Kami akan membangun taman kota di setiap kecamatan,” kata Budi.",
+              kind="campaign", candidates=[Candidate("Budi Santoso", "Agus Salim")])
+    assert doc.candidates[0].aliases == ["Budi"]

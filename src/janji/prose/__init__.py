@@ -44,10 +44,7 @@ __all__ = ["prose", "find_prose"]
 
 OTHER = -1  # someone who is not a candidate is speaking
 MIN_WORDS = 4  # shorter clauses are fragments ("Ini harga mati"), not promises
-SPEECH_ACTION = re.compile(r"\b(?:me|mem|men|meng|meny)[a-z]{3,}\b", re.IGNORECASE)
-FRAME = re.compile(
-    r"^\W*(?:juga\s+|pun\s+|kembali\s+|lalu\s+|pun\s+)*(?:men\w+|ber\w+|me\w+)?\s*(?:bahwa|jika|kalau|,)?\s*"
-)
+# A speech verb right after the speaker's name: "Gus Juned menjawab (bahwa) …".
 SPEECH_VERBS = re.compile(
     r"^\W*(?:juga\s+|pun\s+|kembali\s+)*(?:menjawab|mengatakan|menjelaskan|melanjutkan|menyampaikan|memaparkan|"
     r"menuturkan|menegaskan|mengungkapkan|menambahkan|menyebut(?:kan)?|menerangkan|meyakini|mengaku|menyatakan|"
@@ -65,7 +62,9 @@ INCUMBENCY = re.compile(
     re.IGNORECASE,
 )
 STRONG_CLAIM = re.compile(r"\b(?:capaian|berhasil|meraih|mencapai|predikat|penghargaan)\b", re.IGNORECASE)
+# An active verb: with "kami"/"saya", a speaker saying what they do.
 ACTION = re.compile(r"\b(?:me|mem|men|meng|meny)[a-z]{3,}\b", re.IGNORECASE)
+# A reporting frame with a pronoun or epithet subject: "Mantan Kapolda itu menambahkan, …".
 FRAME = re.compile(
     r"^[^,.;]{0,70}?\b(?:mengatakan|menjelaskan|menambahkan|menuturkan|menegaskan|mengungkapkan|menyampaikan|"
     r"menerangkan|menyebut(?:kan)?|menyatakan|mengklaim|memaparkan|menjawab|melanjutkan)\b\s*(?:,\s*|:\s*)?"
@@ -91,13 +90,6 @@ def prose(doc: Document) -> None:
     # Re-running the stage must not duplicate items.
     kept = [i for i in doc.items if i.kind not in PROSE_KINDS]
     doc.items[:] = _document_order(kept, found)
-    for item in found:
-        if item.speaker:
-            cand = doc.candidate_by_name(item.speaker)
-            if cand is None:
-                owner = next((c for c in doc.candidates if c.head == item.candidate), None)
-                if owner is not None and item.speaker not in owner.names():
-                    owner.aliases.append(item.speaker)
 
 
 def _document_order(listed: list[Item], found: list[Item]) -> list[Item]:
@@ -332,8 +324,12 @@ def _flat(text: str) -> str:
 
 def _item(doc: Document, kind: str, a: int, b: int, speaker: _Speaker, several: bool) -> Item:
     candidate = None
-    if several and speaker.cand is not None and speaker.cand >= 0:
-        candidate = doc.candidates[speaker.cand].head
+    if speaker.cand is not None and speaker.cand >= 0:
+        pair = doc.candidates[speaker.cand]
+        if several:
+            candidate = pair.head
+        if speaker.name and not any(speaker.name.lower() == n.lower() for n in pair.names()):
+            pair.aliases.append(speaker.name)  # the short name the text calls the speaker by ("Atang")
     return Item(kind=kind, text=_flat(doc.text[a:b]), span=(a, b), speaker=speaker.name, candidate=candidate)
 
 
