@@ -248,3 +248,11 @@ def test_short_name_a_speaker_goes_by_becomes_an_alias():
     doc = run("“Kami akan membangun taman kota di setiap kecamatan,” kata Budi.",
               kind="campaign", candidates=[Candidate("Budi Santoso", "Agus Salim")])
     assert doc.candidates[0].aliases == ["Budi"]
+
+
+def test_in_an_op_ed_an_officials_remark_is_not_the_authors():
+    text = ("Pj Bupati Sukamaju\n"
+            "Kepala BPS Sukamaju, Joko Susilo, mengatakan angka kemiskinan akan turun tahun depan.\n"
+            "Kami akan memperluas bantuan modal bagi 2.000 pelaku UMKM.")
+    got = found(run(text, kind="statement", candidates=[]))
+    assert [(k, s) for k, s, *_ in got] == [("commitment", "Pj Bupati Sukamaju")]

@@ -215,11 +215,11 @@ def find_prose(doc: Document) -> list[Item]:
                 if text[head.end:unit.end].strip() and _words(text[head.end:unit.end]) >= MIN_WORDS:
                     content_start = head.end
                 explicit = True
-            elif statement and author:
-                current = _Speaker(None, author)
             elif _other_speaker(body):
                 current = _Speaker(OTHER, None)
                 listing = False
+            elif statement and author:
+                current = _Speaker(None, author)
             elif PRONOUN.search(body):
                 explicit = True
             elif not statement and not (debate and listing and (
