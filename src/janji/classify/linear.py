@@ -84,23 +84,31 @@ class LinearModel:
         """The training nomenclature phrase of class ``cls`` sharing most idf-weight with the item."""
         if len(idx) == 0:
             return None
-        starts, ends = self.post_ptr[idx], self.post_ptr[idx + 1]
-        # Words in hundreds of phrases ("pengelolaan", "daerah") say little and cost much: skip them.
-        keep_f = (ends - starts) <= MAX_POSTINGS
-        idx, starts, ends = idx[keep_f], starts[keep_f], ends[keep_f]
-        if len(idx) == 0 or not (ends - starts).any():
+        postings = self._class_postings()
+        score: dict[int, float] = {}
+        for f in idx.tolist():
+            phrases = postings.get((f, cls))
+            if phrases is None:
+                continue
+            w = float(self.idf[f])
+            for p in phrases:
+                score[p] = score.get(p, 0.0) + w
+        if not score:
             return None
-        phrases = np.concatenate([self.post_idx[s:e] for s, e in zip(starts, ends)])
-        weights = np.concatenate([np.full(e - s, self.idf[f], dtype=np.float32) for f, s, e in zip(idx, starts, ends)])
-        keep = self.phrase_class[phrases] == cls
-        if not keep.any():
-            return None
-        phrases, weights = phrases[keep], weights[keep]
-        uniq, inv = np.unique(phrases, return_inverse=True)
-        score = np.bincount(inv, weights=weights)
-        best = int(np.argmax(score))
+        best = max(score, key=lambda p: (score[p], -p))
         total = float(self.idf[idx].sum()) or 1.0
-        return self.phrase_text[int(uniq[best])], float(score[best]) / total
+        return self.phrase_text[best], score[best] / total
+
+    @lru_cache(maxsize=1)
+    def _class_postings(self) -> dict[tuple[int, int], list[int]]:
+        """(feature, class) -> phrases; words in hundreds of phrases ("pengelolaan") are left out: they say little."""
+        out: dict[tuple[int, int], list[int]] = {}
+        ptr, post, pclass = self.post_ptr, self.post_idx, self.phrase_class
+        lengths = np.diff(ptr)
+        for f in np.nonzero((lengths > 0) & (lengths <= MAX_POSTINGS))[0].tolist():
+            for p in post[ptr[f]:ptr[f + 1]].tolist():
+                out.setdefault((f, int(pclass[p])), []).append(p)
+        return out
 
     @lru_cache(maxsize=1)
     def _inverse_vocab(self) -> list[str]:

@@ -68,6 +68,16 @@ BUDGET = [
 FLAGS = ("quantity", "place", "time", "beneficiary", "budget")
 
 
+def _union(patterns: list[re.Pattern]) -> re.Pattern:
+    """One regex for a list (one scan per flag instead of one per pattern), keeping each one's case rule."""
+    parts = [f"(?i:{p.pattern})" if p.flags & re.I else f"(?-i:{p.pattern})" for p in patterns]
+    return re.compile("|".join(parts))
+
+
+PLACE_ANY, PLACE_LOWER = _union(PLACE), _union(PLACE[2:])
+TIME_ANY, BUDGET_ANY = _union(TIME), _union(BUDGET)
+
+
 def _has_quantity(text: str) -> bool:
     for m in DIGITS.finditer(text):
         if not YEAR.fullmatch(m.group().strip(" .,%")):
@@ -86,10 +96,10 @@ def measurability(text: str, quantities: list | None = None) -> dict[str, Any]:
     text = text or ""
     flags = {
         "quantity": bool(quantities) or _has_quantity(text),
-        "place": any(p.search(text) for p in (PLACE[2:] if _title_case(text) else PLACE)),
-        "time": any(p.search(text) for p in TIME),
+        "place": bool((PLACE_LOWER if _title_case(text) else PLACE_ANY).search(text)),
+        "time": bool(TIME_ANY.search(text)),
         "beneficiary": bool(BENEFICIARY.search(text)),
-        "budget": any(p.search(text) for p in BUDGET),
+        "budget": bool(BUDGET_ANY.search(text)),
     }
     n = sum(flags.values())
     label = "terukur" if flags["quantity"] and n >= 2 else "sebagian" if n else "tidak terukur"

@@ -107,6 +107,7 @@ class Lexicon:
     phrases: dict[tuple[str, ...], dict[str, float]] = field(default_factory=dict)
     surface: dict[tuple[str, ...], str] = field(default_factory=dict)
     longest: int = 1
+    first: dict[str, int] = field(default_factory=dict)  # first stem -> longest phrase starting with it
 
     def add(self, phrase: str, label: str | None, weight: float = 0.0) -> None:
         """Add a keyword; ``label=None`` adds a neutral phrase that only stops its words matching alone."""
@@ -118,12 +119,17 @@ class Lexicon:
             slot[label] = max(slot.get(label, 0.0), weight)
         self.surface.setdefault(key, phrase)
         self.longest = max(self.longest, len(key))
+        self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
 
     def match(self, stem_list: list[str]) -> list[tuple[tuple[str, ...], dict[str, float], int, int]]:
         """Matched phrases in text order, each at most once: (stems, {label: weight}, start, end)."""
         out, seen, i, n = [], set(), 0, len(stem_list)
         while i < n:
-            for size in range(min(self.longest, n - i), 0, -1):
+            longest = self.first.get(stem_list[i])
+            if longest is None:  # most words start no keyword: skip them cheaply
+                i += 1
+                continue
+            for size in range(min(longest, n - i), 0, -1):
                 key = tuple(stem_list[i:i + size])
                 hit = self.phrases.get(key)
                 if hit is not None:

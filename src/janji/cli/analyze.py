@@ -79,7 +79,11 @@ def item_line(item: Item, explain: bool = False) -> str:
     if explain and item.evidence:
         line += "\n[dim]  bukti: " + escape("; ".join(str(e) for e in item.evidence)) + "[/]"
     if explain and item.measurability:
-        line += f"\n[dim]  keterukuran: {escape(str(item.measurability.get('label', '')))}[/]"
+        named = [word for flag, word in (("quantity", "jumlah"), ("place", "tempat"), ("time", "waktu"),
+                                         ("beneficiary", "penerima"), ("budget", "anggaran"))
+                 if item.measurability.get(flag)]
+        line += f"\n[dim]  keterukuran: {escape(str(item.measurability.get('label', '')))}" \
+                + (f" ({', '.join(named)})" if named else "") + "[/]"
     return line
 
 
