@@ -116,3 +116,18 @@ def test_seeds_and_devset_lose_no_list_entries_or_long_lines(shared):
         for line in path.read_text(encoding="utf-8").splitlines():
             if MARKED.match(line) and "Malau" not in line:
                 assert " ".join(line.split()) in kept, (path.name, line)
+
+
+def test_no_gold_promise_is_taken_for_furniture(shared):
+    """Every item text in the gold files (visi, misi, programs, commitments …) is content."""
+    import json
+
+    def walk(items):
+        for item in items:
+            yield item
+            yield from walk(item.get("children") or [])
+
+    paths = sorted((shared / "gold").glob("*.json")) + sorted((shared / "devset" / "gold").glob("*.json"))
+    texts = [item["text"] for path in paths for item in walk(json.loads(path.read_text())["items"])]
+    assert len(texts) > 100
+    assert [t for t in texts if furniture_rule(t)] == []
