@@ -33,3 +33,11 @@ def test_statement_is_first_person_outside_quotes():
 def test_forced_kind_is_kept(analyse):
     doc = analyse("Dua paslon adu gagasan dalam debat publik. Panelis bertanya kepada paslon.", kind="campaign")
     assert doc.kind == "campaign"
+
+
+def test_campaign_news_that_mentions_an_upcoming_debate():
+    text = (
+        "Pasangan calon nomor urut 1 berkampanye di pasar dan menyampaikan program unggulan kepada warga. " * 3
+        + "Jelang debat kedua pekan depan, paslon ini menyiapkan materi debat."
+    )
+    assert detect(text) == "campaign"

@@ -47,7 +47,9 @@ def detect(text: str, n_candidates: int = 0) -> str:
     s = scores(text)
     if s["plan"] >= 2 and s["plan"] > s["campaign"]:
         return "plan"
-    if s["debate"] >= 2 and (s["campaign"] or n_candidates):
+    # "jelang debat kedua" in campaign news is one word; a debate report keeps coming back to it
+    opening = len(DEBATE.findall(text[:300]))
+    if (s["debate"] >= 3 or (s["debate"] >= 2 and opening)) and (s["campaign"] or n_candidates):
         return "debate"
     if s["first_person"] >= 3 and n_candidates == 0:
         return "statement"
