@@ -38,6 +38,18 @@ from janji.document import Document
     ("Halaman 2 dari 3", "pagination"),
     ("1 2 3 Selanjutnya", "pagination"),
     ("(rdp/imk)", "editor_initials"),
+    ("Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran andalanmu akses berita "
+     "Kompas.com WhatsApp Channel : https://www.whatsapp.com/channel/x Pastikan kamu sudah install aplikasi "
+     "WhatsApp ya.", "advert"),
+    ("Follow Berita Okezone di Google News", "advert"),
+    ("Dilarang keras mengambil konten, melakukan crawling atau pengindeksan otomatis untuk AI di situs web ini "
+     "tanpa izin tertulis dari Kantor Berita ANTARA.", "advert"),
+    ("Jangan lewatkan berita menarik lainnya", "advert"),
+    ("Komentar (0)", "comments"),
+    ("Simak Video \"Debat Pilkada\"", "read_more"),
+    ("Saksikan Video Pilihan Berikut Ini:", "read_more"),
+    ("Lanjutkan Membaca ↓", "advert"),
+    ("Bagikan ke:", "share"),
 ])
 def test_furniture_lines(line, rule):
     assert furniture_rule(line) == rule
@@ -57,6 +69,8 @@ def test_furniture_lines(line, rule):
     "Rekomendasi: pemerintah daerah perlu memperkuat koordinasi lintas sektor.",
     "Visi",
     "Misi:",
+    "Ikuti perkembangan program ini melalui laporan tahunan pemerintah daerah kepada DPRD.",
+    "Jangan sampai ada warga yang tertinggal dalam pembangunan, kata calon bupati.",
 ])
 def test_content_lines_are_not_furniture(line):
     assert furniture_rule(line) is None

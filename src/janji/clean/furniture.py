@@ -34,6 +34,7 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
         r"\d+\s+(?:komentar|tanggapan|comments?)$|(?:tinggalkan|tulis|kirim|beri(?:kan)?|lihat(?:\s+semua)?|"
         r"tampilkan|muat)\s+(?:komentar|balasan|tanggapan)|silah?kan\s+(?:masukkan|login|masuk|tulis|isi|"
         r"berikan)\b.*\b(?:komentar|nama|e-?mail|berkomentar)|belum\s+ada\s+komentar|komentar(?:\s+anda)?\s*:?$|"
+        r"komentar\s*\(\d+\)$|"
         r"simpan\s+nama,?\s+e-?mail|alamat\s+e-?mail\s+anda\s+tidak\s+akan|ruas\s+yang\s+wajib|"
         r"(?:login|masuk)\s+untuk\s+(?:berkomentar|memberi)|leave\s+a\s+(?:reply|comment)|post\s+comment", re.I),
      20),
@@ -49,7 +50,10 @@ _RULES: list[tuple[str, re.Pattern, int]] = [
         r"(?:dapatkan|simak)\s+(?:update|berita|informasi|breaking\s+news|kabar)\b.*\b(?:telegram|whatsapp|"
         r"google\s+news|saluran|ponsel|channel)|ikuti\s+(?:kami|berita|kabar|saluran|update|akun)\b.*\b"
         r"(?:google\s+news|whatsapp|telegram|instagram|twitter|tiktok|facebook|youtube|saluran)|"
-        r"(?:download|unduh)\s+(?:aplikasi|app)\b|dengarkan\s+(?:berita|artikel)\b", re.I), 40),
+        r"(?:download|unduh)\s+(?:aplikasi|app)\b|dengarkan\s+(?:berita|artikel)\b|"
+        r"(?:ikuti|follow)\s+\S+.*\b(?:google\s+news|whatsapp|telegram|instagram|twitter|tiktok|facebook|"
+        r"youtube|channel)\b|jangan\s+lewatkan\b|"
+        r"dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memperbanyak)\b", re.I), 50),
     # Image alt text of an advertising banner ("banner hari pahlawan 2024 …").
     ("advert", re.compile(r"(?:banner|spanduk\s+iklan|iklan)\b[^.!?,]*$", re.I), 8),
     ("pagination", re.compile(
@@ -92,7 +96,7 @@ lihat tampilkan muat silakan silahkan belum komentar simpan alamat ruas login ma
 wartawan editor penyunting redaktur pewarta kontributor fotografer videografer author writer editing layout desain
 laporan copyright hak advertisement iklan ads sponsored konten scroll gulir lanjutkan continue loading memuat
 dapatkan ikuti download unduh dengarkan banner spanduk halaman hal page selanjutnya berikutnya sebelumnya next
-gambas""".split()) | _SHARE_WORDS
+gambas follow jangan dilarang""".split()) | _SHARE_WORDS
 _FIRST_WORD = re.compile(r"[\[(]?\s*([A-Za-z]+)")
 _INLINE_ADS = re.compile(r"(?:\s*\b(?:ADVERTISEMENT|SCROLL TO (?:CONTINUE|RESUME) WITH CONTENT|SCROLL TO CONTINUE)\b)+\s*")
 _INLINE_READ_MORE = re.compile(r"(?<=[.!?\"”’])\s+(?:Baca|BACA)\s+(?:[Jj]uga|JUGA)\s*:.*$")
