@@ -10,11 +10,12 @@ import re
 # "Baca Juga: Kampanye Pilwali Mojokerto Dimulai, … Ika Puspitasari-Sandi" links
 # to another story: its names, regions and years are not this document's facts.
 RELATED = re.compile(
-    r"^[ \t]*(?:baca|simak|lihat|tonton)\s+(?:juga|pula)\b.*$|^[ \t]*(?:berita|artikel)\s+(?:terkait|lainnya|terkini)\b.*$",
+    r"^[ \t]*(?:baca|simak|lihat|tonton)\s+(?:juga|pula)\b.*$|^[ \t]*(?:berita|artikel)\s+(?:terkait|lainnya|terkini)\b.*$"
+    r"|(?<=[.!?])[ \t]+(?:baca|simak|lihat)\s+(?:juga|pula)\s*:.*$",  # run into a paragraph by the reader
     re.I | re.M,
 )
 QUOTED = re.compile(r"[\"“”][^\"“”\n]{0,2000}[\"“”]")
-_END = re.compile(r"[.!?](?=\s|$)|\n")
+_END = re.compile(r"[.!?][\"”’')]?(?=\s|$)|\n")
 # A dot after these is an abbreviation or a title, not the end of a sentence.
 _ABBREV = re.compile(r"(?:\b[A-Za-z]|\b(?:No|no|Dr|dr|Ir|Hj|Drs|Dra|Kab|Prof|St|Si|Kn|Sos|Pd|Kes|Hum|Ag|OG|Jl|Tn|Ny|Sdr|dll|dsb))$")
 
