@@ -1,0 +1,600 @@
+"""Tracking pages (``/pantau``, ``/masuk``, ``/admin``) and their ``/api/v1`` routes, as one APIRouter.
+
+Every page calls :class:`janji.track.service.Tracker` — the same rules as the
+API, the CLI and bulk import. Forms carry a CSRF token; pages that need an
+account redirect the public to ``/masuk``; an account without the right role
+or region gets 403.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path as FsPath
+from typing import Annotated, Any, Literal
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Body, File, Form, HTTPException, Path, Query, Request, UploadFile
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from pydantic import BaseModel, Field
+
+from janji.track import auth, chart, feeds
+from janji.track import statuses as st
+from janji.track.service import MAX_FILE_BYTES, Actor, Conflict, Forbidden, Invalid, TrackError, read_table
+
+HERE = FsPath(__file__).resolve().parent
+Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
+StatusQ = Annotated[str | None, Query(max_length=40, description="Saring menurut status.")]
+Text200 = Annotated[str | None, Form(max_length=200)]
+Text2k = Annotated[str | None, Form(max_length=4000)]
+
+router = APIRouter(include_in_schema=False)
+api = APIRouter(prefix="/api/v1", tags=["pantau"])
+
+
+# --- helpers -----------------------------------------------------------------------------------------------------
+
+def _t(request: Request):
+    return auth.tracker(request)
+
+
+def page(request: Request, template: str, context: dict[str, Any], status_code: int = 200):
+    from janji.web.app import render
+
+    actor = auth.current_actor(request)
+    env = request.app.state.templates
+    if "status_label" not in env.globals:
+        env.globals.update(status_label=st.label, STATUS_DEFINITIONS=st.definitions(), STATUSES=st.STATUSES,
+                           status_chart=chart.status_bars)
+    ctx = {"actor": actor, "csrf": auth.csrf_token(request), "definitions": st.definitions(), **context}
+    return auth.finish(request, render(request, template, ctx, status_code))
+
+
+def _login_redirect(request: Request) -> RedirectResponse:
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return RedirectResponse("/masuk?" + urlencode({"next": target}), status_code=303)
+
+
+class _NeedLogin(Exception):
+    pass
+
+
+def _account(request: Request, *roles: str) -> Actor:
+    actor = auth.current_actor(request)
+    if actor.id is None:
+        raise _NeedLogin()
+    if roles and actor.role not in roles:
+        raise HTTPException(403, "Akun Anda tidak berhak membuka halaman ini")
+    return actor
+
+
+def _csrf(request: Request, token: str | None) -> None:
+    if not auth.csrf_ok(request, token):
+        raise HTTPException(403, "Formulir kedaluwarsa atau tidak sah (token CSRF). Muat ulang halaman lalu kirim lagi.")
+
+
+def _file(upload: UploadFile | None) -> tuple[str, bytes] | None:
+    if upload is None or not upload.filename:
+        return None
+    data = upload.file.read(MAX_FILE_BYTES + 1)
+    if not data:
+        return None
+    return upload.filename, data
+
+
+def _guard(fn):
+    """Page routes: anonymous -> login redirect; TrackError -> an error page with its status."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(request: Request, *args, **kwargs):
+        try:
+            return fn(request, *args, **kwargs)
+        except _NeedLogin:
+            return _login_redirect(request)
+        except TrackError as exc:
+            from janji.web.app import render_error
+
+            return render_error(request, exc.status_code, "Tidak dapat diproses", exc.message)
+
+    return wrapper
+
+
+def _local(next_url: str | None) -> str:
+    """Only same-site paths after login (no open redirect)."""
+    if next_url and next_url.startswith("/") and not next_url.startswith("//") and "\\" not in next_url:
+        return next_url
+    return "/pantau"
+
+
+# --- login --------------------------------------------------------------------------------------------------------
+
+@router.get("/masuk")
+def login_form(request: Request, next: Annotated[str | None, Query(max_length=500)] = None):
+    return page(request, "track/login.html", {"next": _local(next)})
+
+
+@router.post("/masuk")
+def login(request: Request, username: Text200 = None, password: Text200 = None, csrf: Text200 = None,
+          next: Annotated[str | None, Form(max_length=500)] = None):
+    _csrf(request, csrf)
+    try:
+        actor, epoch = _t(request).authenticate(username or "", password or "", ip=auth.client_ip(request))
+    except TrackError as exc:
+        return page(request, "track/login.html", {"next": _local(next), "error": exc.message,
+                                                   "username": username or ""}, exc.status_code)
+    response = RedirectResponse(_local(next), status_code=303)
+    auth.set_session(request, response, actor.id, epoch)
+    return response
+
+
+@router.post("/keluar")
+def logout(request: Request, csrf: Text200 = None):
+    _csrf(request, csrf)
+    response = RedirectResponse("/pantau", status_code=303)
+    auth.clear_session(request, response)
+    return response
+
+
+# --- public pages ---------------------------------------------------------------------------------------------------
+
+@router.get("/pantau")
+def index(request: Request):
+    return page(request, "track/index.html", {"regions": _t(request).regions_rollup(),
+                                              "api": "/api/v1/track/regions"})
+
+
+@router.get("/pantau/wilayah/{region_id}")
+def region(request: Request, region_id: Id):
+    card = _t(request).scorecard(region_id)
+    if card is None:
+        raise HTTPException(404, "wilayah tidak ditemukan")
+    return page(request, "track/region.html", {"card": card, "api": f"/api/v1/track/regions/{region_id}"})
+
+
+@router.get("/pantau/wilayah/{region_id}/feed.atom")
+def region_feed(request: Request, region_id: Id):
+    card = _t(request).scorecard(region_id)
+    if card is None:
+        raise HTTPException(404, "wilayah tidak ditemukan")
+    body = feeds.atom(card["region"], _t(request).feed_entries(region_id), str(request.base_url))
+    return Response(body, media_type="application/atom+xml; charset=utf-8")
+
+
+@router.get("/pantau/pasangan/{candidate_id}")
+def pair(request: Request, candidate_id: Id, status: StatusQ = None):
+    if status and st.normalise(status) is None:
+        raise HTTPException(422, f"status tidak dikenal: {status!r}")
+    data = _t(request).pair_tracking(candidate_id, status)
+    if data is None:
+        raise HTTPException(404, "pasangan calon tidak ditemukan")
+    return page(request, "track/pair.html", {"data": data, "api": f"/api/v1/track/candidates/{candidate_id}"
+                                             + (f"?status={quote(status)}" if status else "")})
+
+
+def _item_page(request: Request, item_id: int, *, error: str | None = None, form: dict | None = None,
+               proposal_error: str | None = None, proposal_form: dict | None = None, notice: str | None = None,
+               status_code: int = 200):
+    t = _t(request)
+    actor = auth.current_actor(request)
+    try:
+        data = t.item_tracking(item_id, include_pending=actor.id is not None)
+    except TrackError as exc:
+        raise HTTPException(exc.status_code, exc.message) from None
+    item = t.store.item(item_id)
+    return page(request, "track/item.html", {
+        "data": data, "item": item, "can_edit": actor.can_edit(data["region_id"]), "error": error,
+        "form": form or {}, "proposal_error": proposal_error, "proposal_form": proposal_form or {},
+        "notice": notice, "api": f"/api/v1/items/{item_id}/tracking", "today": _today()}, status_code)
+
+
+def _today() -> str:
+    from datetime import date
+
+    return date.today().isoformat()
+
+
+@router.get("/pantau/butir/{item_id}")
+def item(request: Request, item_id: Id, ok: Annotated[str | None, Query(max_length=20)] = None):
+    notices = {"tersimpan": "Perubahan tersimpan dan sudah tampil untuk publik.",
+               "menunggu": "Perubahan tersimpan dan menunggu persetujuan peninjau sebelum tampil untuk publik.",
+               "usulan": "Terima kasih. Usulan bukti Anda masuk antrean tinjauan dan baru tampil setelah disetujui.",
+               "tahapan": "Tahapan tersimpan."}
+    return _item_page(request, item_id, notice=notices.get(ok or ""))
+
+
+@router.post("/pantau/butir/{item_id}/status")
+@_guard
+def item_update(request: Request, item_id: Id, csrf: Text200 = None,
+                status: Annotated[str | None, Form(max_length=40)] = None,
+                evidence_url: Annotated[str | None, Form(max_length=2100)] = None,
+                evidence_date: Annotated[str | None, Form(max_length=20)] = None, note: Text2k = None,
+                progress_value: Annotated[str | None, Form(max_length=40)] = None,
+                progress_target: Annotated[str | None, Form(max_length=40)] = None,
+                progress_unit: Annotated[str | None, Form(max_length=60)] = None,
+                measured_on: Annotated[str | None, Form(max_length=20)] = None,
+                expected_version: Annotated[str | None, Form(max_length=20)] = None,
+                evidence_file: Annotated[UploadFile | None, File()] = None):
+    actor = _account(request)
+    _csrf(request, csrf)
+    form = {"status": status, "evidence_url": evidence_url, "evidence_date": evidence_date, "note": note,
+            "progress_value": progress_value, "progress_target": progress_target, "progress_unit": progress_unit,
+            "measured_on": measured_on}
+    try:
+        entry = _t(request).update_status(actor, item_id, status, evidence_url=evidence_url,
+                                          evidence_file=_file(evidence_file), evidence_date=evidence_date, note=note,
+                                          progress_value=progress_value, progress_target=progress_target,
+                                          progress_unit=progress_unit, measured_on=measured_on,
+                                          expected_version=expected_version, origin="form")
+    except Forbidden:
+        raise
+    except (Conflict, Invalid) as exc:
+        message = exc.message + (" Berkas bukti perlu diunggah ulang." if evidence_file and evidence_file.filename
+                                 else "")
+        return _item_page(request, item_id, error=message, form=form, status_code=exc.status_code)
+    ok = "menunggu" if entry["state"] == "pending" else "tersimpan"
+    return RedirectResponse(f"/pantau/butir/{item_id}?ok={ok}", status_code=303)
+
+
+@router.post("/pantau/butir/{item_id}/usul")
+@_guard
+def item_propose(request: Request, item_id: Id, csrf: Text200 = None, proposer: Text200 = None,
+                 contact: Text200 = None, status: Annotated[str | None, Form(max_length=40)] = None,
+                 evidence_url: Annotated[str | None, Form(max_length=2100)] = None,
+                 evidence_date: Annotated[str | None, Form(max_length=20)] = None, note: Text2k = None,
+                 evidence_file: Annotated[UploadFile | None, File()] = None):
+    _csrf(request, csrf)
+    try:
+        _t(request).propose(item_id, proposer=proposer or "", contact=contact, status=status or None,
+                            evidence_url=evidence_url, evidence_file=_file(evidence_file),
+                            evidence_date=evidence_date, note=note, ip=auth.client_ip(request))
+    except Invalid as exc:
+        form = {"proposer": proposer, "contact": contact, "status": status, "evidence_url": evidence_url,
+                "evidence_date": evidence_date, "note": note}
+        return _item_page(request, item_id, proposal_error=exc.message, proposal_form=form, status_code=422)
+    return RedirectResponse(f"/pantau/butir/{item_id}?ok=usulan", status_code=303)
+
+
+@router.post("/pantau/butir/{item_id}/tahapan")
+@_guard
+def milestone_add(request: Request, item_id: Id, csrf: Text200 = None, name: Text200 = None,
+                  planned_on: Annotated[str | None, Form(max_length=20)] = None,
+                  reached_on: Annotated[str | None, Form(max_length=20)] = None,
+                  evidence_url: Annotated[str | None, Form(max_length=2100)] = None):
+    actor = _account(request)
+    _csrf(request, csrf)
+    try:
+        _t(request).add_milestone(actor, item_id, name or "", planned_on=planned_on, reached_on=reached_on,
+                                  evidence_url=evidence_url)
+    except Invalid as exc:
+        return _item_page(request, item_id, error=exc.message, status_code=422)
+    return RedirectResponse(f"/pantau/butir/{item_id}?ok=tahapan#tahapan", status_code=303)
+
+
+@router.post("/pantau/tahapan/{milestone_id}/capai")
+@_guard
+def milestone_reach(request: Request, milestone_id: Id, csrf: Text200 = None,
+                    reached_on: Annotated[str | None, Form(max_length=20)] = None,
+                    evidence_url: Annotated[str | None, Form(max_length=2100)] = None):
+    actor = _account(request)
+    _csrf(request, csrf)
+    out = _t(request).reach_milestone(actor, milestone_id, reached_on, evidence_url or "")
+    return RedirectResponse(f"/pantau/butir/{out['item_id']}?ok=tahapan#tahapan", status_code=303)
+
+
+@router.get("/pantau/berkas/{file_id}")
+def evidence_file(request: Request, file_id: Id):
+    f = _t(request).file(file_id)
+    actor = auth.current_actor(request)
+    if f is None or (not f["published"] and actor.role not in ("admin", "reviewer", "editor")):
+        raise HTTPException(404, "berkas tidak ditemukan")
+    # served as a download, never rendered: a sniffed safe type or octet-stream, attachment, nosniff, sandboxed
+    return Response(f["data"], media_type=f["content_type"], headers={
+        "content-disposition": f"attachment; filename=\"bukti-{f['id']}\"; filename*=UTF-8''{quote(f['name'])}",
+        "x-content-type-options": "nosniff", "cache-control": "private, no-transform"})
+
+
+@router.get("/pantau/wilayah/{region_id}/unduh")
+def region_download(request: Request, region_id: Id, format: Literal["csv", "xlsx"] = "csv"):
+    return _download(request, region_id, format)
+
+
+def _download(request: Request, region_id: int, fmt: str) -> Response:
+    try:
+        rows = _t(request).export_rows(region_id)
+    except TrackError as exc:
+        raise HTTPException(exc.status_code, exc.message) from None
+    from janji.track.service import EXPORT_COLUMNS
+
+    stem = f"pantau-wilayah-{region_id}"
+    if fmt == "xlsx":
+        import openpyxl
+
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "pantau"
+        ws.append(EXPORT_COLUMNS)
+        for r in rows:
+            ws.append([_cell(r[c]) for c in EXPORT_COLUMNS])
+        buf = io.BytesIO()
+        wb.save(buf)
+        return Response(buf.getvalue(), media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        headers={"content-disposition": f'attachment; filename="{stem}.xlsx"'})
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=EXPORT_COLUMNS)
+    w.writeheader()
+    for r in rows:
+        w.writerow({c: _cell(r[c]) for c in EXPORT_COLUMNS})
+    return Response(("\ufeff" + buf.getvalue()).encode("utf-8"), media_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": f'attachment; filename="{stem}.csv"'})
+
+
+def _cell(value):
+    """Spreadsheet cells starting with = + - @ are formulas: prefix text cells so a download never runs one."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+# --- review, import, account ---------------------------------------------------------------------------------------
+
+@router.get("/pantau/tinjau")
+@_guard
+def queue(request: Request):
+    actor = _account(request, "admin", "reviewer")
+    return page(request, "track/queue.html", {"queue": _t(request).queue(actor)})
+
+
+@router.post("/pantau/tinjau/perubahan/{update_id}")
+@_guard
+def review_update(request: Request, update_id: Id, csrf: Text200 = None,
+                  action: Annotated[Literal["setujui", "tolak"], Form()] = "setujui", note: Text2k = None):
+    actor = _account(request)
+    _csrf(request, csrf)
+    _t(request).review(actor, update_id, action == "setujui", note)
+    return RedirectResponse("/pantau/tinjau", status_code=303)
+
+
+@router.post("/pantau/tinjau/usulan/{proposal_id}")
+@_guard
+def review_proposal(request: Request, proposal_id: Id, csrf: Text200 = None,
+                    action: Annotated[Literal["setujui", "tolak"], Form()] = "setujui",
+                    status: Annotated[str | None, Form(max_length=40)] = None):
+    actor = _account(request)
+    _csrf(request, csrf)
+    _t(request).review_proposal(actor, proposal_id, action == "setujui", status=status or None)
+    return RedirectResponse("/pantau/tinjau", status_code=303)
+
+
+@router.get("/pantau/impor")
+@_guard
+def import_form(request: Request):
+    _account(request, "admin", "editor")
+    return page(request, "track/import.html", {})
+
+
+@router.post("/pantau/impor")
+@_guard
+def import_post(request: Request, csrf: Text200 = None, force: Annotated[bool, Form()] = False,
+                file: Annotated[UploadFile | None, File()] = None):
+    actor = _account(request, "admin", "editor")
+    _csrf(request, csrf)
+    got = _file(file)
+    if got is None:
+        return page(request, "track/import.html", {"error": "Pilih berkas CSV atau XLSX hasil ekspor."}, 422)
+    from janji.errors import InputError
+
+    try:
+        rows = read_table(*got)
+    except InputError as exc:
+        return page(request, "track/import.html", {"error": str(exc)}, 422)
+    report = _t(request).import_rows(actor, rows, force=force, source=got[0])
+    return page(request, "track/import.html", {"report": report}, 422 if report["errors"] and not force else 200)
+
+
+@router.get("/akun")
+@_guard
+def account(request: Request):
+    actor = _account(request)
+    return page(request, "track/account.html", {"tokens": _t(request).tokens(actor)})
+
+
+@router.post("/akun/token")
+@_guard
+def token_new(request: Request, csrf: Text200 = None, name: Text200 = None):
+    actor = _account(request, "admin", "editor")
+    _csrf(request, csrf)
+    tok = _t(request).create_token(actor, name or "")
+    return page(request, "track/account.html", {"tokens": _t(request).tokens(actor), "new_token": tok})
+
+
+@router.post("/akun/token/{token_id}/cabut")
+@_guard
+def token_revoke(request: Request, token_id: Id, csrf: Text200 = None):
+    actor = _account(request)
+    _csrf(request, csrf)
+    _t(request).revoke_token(actor, token_id)
+    return RedirectResponse("/akun", status_code=303)
+
+
+# --- admin ----------------------------------------------------------------------------------------------------------
+
+def _users_page(request: Request, actor: Actor, error: str | None = None, status_code: int = 200):
+    t = _t(request)
+    regions = t.store.regions()
+    settings = {r["id"]: t.needs_review(r["id"]) for r in regions}
+    return page(request, "track/users.html", {"users": t.users(actor), "regions": regions, "review": settings,
+                                              "roles": ("admin", "editor", "reviewer"), "error": error},
+                status_code)
+
+
+@router.get("/admin/pengguna")
+@_guard
+def users(request: Request):
+    return _users_page(request, _account(request, "admin"))
+
+
+@router.post("/admin/pengguna")
+@_guard
+def user_add(request: Request, csrf: Text200 = None, username: Text200 = None, name: Text200 = None,
+             password: Text200 = None, role: Annotated[str | None, Form(max_length=20)] = None,
+             regions: Annotated[list[int] | None, Form()] = None):
+    actor = _account(request, "admin")
+    _csrf(request, csrf)
+    try:
+        _t(request).add_user(username or "", password or "", role=role or "", name=name, regions=regions or [],
+                             actor=actor)
+    except Invalid as exc:
+        return _users_page(request, actor, exc.message, 422)
+    return RedirectResponse("/admin/pengguna", status_code=303)
+
+
+@router.post("/admin/pengguna/{user_id}")
+@_guard
+def user_modify(request: Request, user_id: Id, csrf: Text200 = None,
+                role: Annotated[str | None, Form(max_length=20)] = None,
+                regions: Annotated[list[int] | None, Form()] = None,
+                disabled: Annotated[bool, Form()] = False):
+    actor = _account(request, "admin")
+    _csrf(request, csrf)
+    try:
+        _t(request).modify_user(user_id, actor=actor, role=role or None, regions=regions or [], disabled=disabled)
+    except Invalid as exc:
+        return _users_page(request, actor, exc.message, 422)
+    return RedirectResponse("/admin/pengguna", status_code=303)
+
+
+@router.post("/admin/wilayah/{region_id}/tinjauan")
+@_guard
+def region_review(request: Request, region_id: Id, csrf: Text200 = None,
+                  needs_review: Annotated[bool, Form()] = False):
+    actor = _account(request, "admin")
+    _csrf(request, csrf)
+    _t(request).set_needs_review(actor, region_id, needs_review)
+    return RedirectResponse("/admin/pengguna#wilayah", status_code=303)
+
+
+@router.get("/admin/audit")
+@_guard
+def audit(request: Request, page_no: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1):
+    actor = _account(request, "admin")
+    per = 100
+    log = _t(request).audit(actor, limit=per, offset=(page_no - 1) * per)
+    return page(request, "track/audit.html", {"log": log, "page": page_no, "pages": max(1, -(-log["total"] // per))})
+
+
+@router.get("/admin/audit.csv")
+@_guard
+def audit_csv(request: Request):
+    actor = _account(request, "admin")
+    rows = _t(request).audit_rows(actor)
+    buf = io.StringIO()
+    cols = ["id", "at", "actor_id", "actor", "action", "target", "target_id", "before", "after", "ip"]
+    w = csv.DictWriter(buf, fieldnames=cols)
+    w.writeheader()
+    for r in rows:
+        w.writerow({c: _cell(r[c]) for c in cols})
+    return Response(("\ufeff" + buf.getvalue()).encode("utf-8"), media_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": 'attachment; filename="janji-audit.csv"'})
+
+
+@router.get("/pantau/track.css")
+def stylesheet():
+    return FileResponse(HERE / "track.css", media_type="text/css")
+
+
+# --- JSON API -------------------------------------------------------------------------------------------------------
+
+class UpdateIn(BaseModel):
+    """A change of status and/or progress, with its evidence (validated like the form)."""
+
+    status: str = Field(..., max_length=40, description="Salah satu: " + ", ".join(st.STATUSES))
+    expected_version: int = Field(..., ge=0, description="Versi yang Anda lihat (0 bila belum pernah dinilai).")
+    evidence_url: str | None = Field(None, max_length=2000, description="URL sumber bukti (http/https).")
+    evidence_date: str = Field(..., max_length=20, description="Tanggal bukti, TTTT-BB-HH.")
+    note: str | None = Field(None, max_length=4000)
+    progress_value: float | None = Field(None, ge=0)
+    progress_target: float | None = Field(None, gt=0)
+    progress_unit: str | None = Field(None, max_length=50)
+    measured_on: str | None = Field(None, max_length=20, description="Tanggal pengukuran capaian, TTTT-BB-HH.")
+
+
+def _api_error(exc: TrackError) -> JSONResponse:
+    body: dict[str, Any] = {"detail": exc.message, "errors": exc.errors}
+    if isinstance(exc, Conflict):
+        body["current"] = exc.current
+    return JSONResponse(body, status_code=exc.status_code)
+
+
+@api.get("/track/statuses", summary="Skala status janji beserta definisinya")
+def api_statuses():
+    return {"statuses": st.definitions()}
+
+
+@api.get("/track/regions", summary="Rekap status janji per wilayah")
+def api_regions(request: Request):
+    return {"regions": _t(request).regions_rollup(), "definitions": st.definitions()}
+
+
+@api.get("/track/regions/{region_id}", summary="Kartu skor satu wilayah: status, capaian, rekap, deret waktu")
+def api_region(request: Request, region_id: Id):
+    card = _t(request).scorecard(region_id)
+    if card is None:
+        raise HTTPException(404, "wilayah tidak ditemukan")
+    return card
+
+
+@api.get("/track/regions/{region_id}/export", summary="Kartu skor sebagai CSV atau XLSX (tata letak impor)")
+def api_region_export(request: Request, region_id: Id, format: Literal["csv", "xlsx"] = "csv"):
+    return _download(request, region_id, format)
+
+
+@api.get("/track/candidates/{candidate_id}", summary="Janji satu pasangan dengan statusnya, rekap per misi")
+def api_pair(request: Request, candidate_id: Id, status: StatusQ = None):
+    if status and st.normalise(status) is None:
+        raise HTTPException(422, f"status tidak dikenal: {status!r}")
+    data = _t(request).pair_tracking(candidate_id, status)
+    if data is None:
+        raise HTTPException(404, "pasangan calon tidak ditemukan")
+    return data
+
+
+@api.get("/items/{item_id}/tracking", summary="Status, capaian, tahapan dan riwayat satu janji")
+def api_item_tracking(request: Request, item_id: Id):
+    try:
+        return _t(request).item_tracking(item_id)
+    except TrackError as exc:
+        return _api_error(exc)
+
+
+@api.get("/items/{item_id}/history", summary="Riwayat status satu janji (terbaru dahulu)")
+def api_item_history(request: Request, item_id: Id):
+    try:
+        _t(request).item_tracking(item_id)
+    except TrackError as exc:
+        return _api_error(exc)
+    return {"item_id": item_id, "history": _t(request).history(item_id)}
+
+
+@api.post("/items/{item_id}/updates", status_code=201, summary="Catat perubahan status dengan bukti (token editor)",
+          responses={401: {"description": "Tanpa token yang sah."}, 403: {"description": "Tidak berhak."},
+                     409: {"description": "Janji berubah sejak versi yang Anda kirim; tidak ada yang disimpan."},
+                     422: {"description": "Data tidak sah (pesan menyebut yang mana)."}})
+def api_item_update(request: Request, item_id: Id, body: Annotated[UpdateIn, Body()]):
+    actor = auth.token_actor(request)
+    if actor is None:
+        return JSONResponse({"detail": "perlu token API yang sah (Authorization: Bearer jnj_…)"}, status_code=401,
+                            headers={"www-authenticate": "Bearer"})
+    try:
+        entry = _t(request).update_status(actor, item_id, body.status, evidence_url=body.evidence_url,
+                                          evidence_date=body.evidence_date, note=body.note,
+                                          progress_value=body.progress_value, progress_target=body.progress_target,
+                                          progress_unit=body.progress_unit, measured_on=body.measured_on,
+                                          expected_version=body.expected_version, origin="api")
+    except TrackError as exc:
+        return _api_error(exc)
+    return JSONResponse(entry, status_code=201 if entry["state"] == "published" else 202)
+
+
+routes = APIRouter()
+routes.include_router(router)
+routes.include_router(api)
