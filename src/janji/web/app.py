@@ -84,6 +84,8 @@ def create_app(store=None, *, db_url: str | None = None, writable: bool = False)
 
     app.include_router(api.router)
     app.include_router(pages.router)
+    from janji.track.web import routes as track_routes  # issue 7: /pantau, /masuk, /admin, tracking API
+    app.include_router(track_routes)
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(request: Request, exc: RequestValidationError):
