@@ -51,3 +51,18 @@ def test_list_typed_as_paragraphs_stays_together():
     text, _ = read_html(b"<div><p>Misi:</p><p>1. Membangun jalan</p><p>2. Air bersih</p><p>Penutup.</p></div>",
                         "x.html")
     assert text == "Misi:\n\n1. Membangun jalan\n2. Air bersih\n\nPenutup."
+
+
+def test_double_br_is_a_paragraph_break():
+    text, _ = read_html(b"<html><body><div>Visi<br>Kota maju<br><br>Misi<br>1. Jalan<br>2. Air</div>"
+                        b"<table><tr><td>a<br><br>b</td></tr></table></body></html>", "x.html")
+    assert text.startswith("Visi\nKota maju\n\nMisi\n1. Jalan\n2. Air")
+    assert "\ue001" not in text
+
+
+def test_pdf_lone_marker_joins_its_text():
+    from janji.read.pdf import Line, layout
+
+    lines = [Line("1.", 72, 80, 700, 11, 0), Line("Membangun jalan", 90, 200, 700, 11, 0),
+             Line("2.", 72, 80, 686, 11, 0), Line("Air", 90, 120, 686.5, 11, 0)]
+    assert layout(lines) == "1. Membangun jalan\n2. Air"

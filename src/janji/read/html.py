@@ -28,6 +28,7 @@ TRAFILATURA_MAX_BYTES = 2_000_000
 _FURNITURE_TAGS = ("nav", "header", "footer", "aside")
 MAX_DEPTH = 120  # deeper than any real article; beyond it text is taken flat (no recursion blow-up)
 _BR = "\ue000"  # stands for <br> while whitespace inside a block is collapsed
+_PARA = "\ue001"  # stands for the paragraph break of "<br><br>"
 _WS = re.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -46,7 +47,7 @@ _CELLS = {"td", "th", "cell"}
 def read_html(raw: bytes, name: str) -> tuple[str, str | None]:
     """Return (text, title) of an HTML page."""
     markup = _decode_html(raw, name)
-    markup = markup.replace(_BR, "").replace("\x00", "")
+    markup = markup.replace(_BR, "").replace(_PARA, "").replace("\x00", "")
     try:
         root = lxml.html.document_fromstring(markup)
     except (lxml.etree.ParserError, ValueError) as exc:
@@ -57,6 +58,7 @@ def read_html(raw: bytes, name: str) -> tuple[str, str | None]:
     for el in [el for el in root.iter() if isinstance(el.tag, str) and el.tag.lower() in _DROP - {"head"}]:
         _remove(el)
     _number_ordered_lists(root)
+    _mark_double_breaks(root)
     text = ""
     if len(raw) <= TRAFILATURA_MAX_BYTES:
         xml = _trafilatura(root)
@@ -133,6 +135,15 @@ def _number_ordered_lists(root) -> None:
             counter += -1 if reverse else 1
 
 
+def _mark_double_breaks(root) -> None:
+    """Old portals separate paragraphs with "<br><br>" only; trafilatura merges the two breaks, so a
+    marker goes between them and the renderer turns it into a blank line."""
+    for br in root.iter("br"):
+        nxt = br.getnext()
+        if nxt is not None and isinstance(nxt.tag, str) and nxt.tag.lower() == "br" and not (br.tail or "").strip():
+            br.tail = _PARA + (br.tail or "")
+
+
 def _first_text(el) -> str:
     for text in el.itertext():
         if text.strip():
@@ -172,6 +183,8 @@ class _Renderer:
             return
         raw = "".join(self.buf)
         self.buf = []
+        if self.kind == "item":
+            raw = raw.replace(_PARA, _BR)
         pieces = [_WS.sub(" ", p).strip() for p in raw.split(_BR)]
         pieces = [p for p in pieces if p]
         if not pieces:
@@ -188,8 +201,13 @@ class _Renderer:
             self.blocks.append(("item", self.indent, text))
             self.kind, self.indent = "para", self.indent
         else:
-            for piece in pieces:
-                self.blocks.append((self.kind if len(pieces) == 1 else "line", self.indent, piece))
+            single = len(pieces) == 1
+            raw_pieces = [_WS.sub(" ", p).strip() for p in raw.replace(_PARA, _BR + _BR).split(_BR)]
+            for n, piece in enumerate(raw_pieces):
+                if piece:
+                    self.blocks.append((self.kind if single else "line", self.indent, piece))
+                elif 0 < n < len(raw_pieces) - 1 and raw_pieces[n - 1]:
+                    self.blocks.append(("sep", 0, ""))  # "<br><br>": a paragraph break in br-only markup
 
     def walk(self, el, level: int, depth: int, list_kind: str | None = None) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
@@ -295,4 +313,4 @@ def render(root) -> str:
     """Render an lxml HTML tree or trafilatura XML into the plain-text shape of every reader."""
     r = _Renderer()
     r.walk(root, -1, 0)
-    return r.text()
+    return r.text().replace(_PARA, "")

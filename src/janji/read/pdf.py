@@ -204,6 +204,7 @@ def layout(lines: list[Line]) -> str:
     line_gap = _percentile(gaps, 0.3) if gaps else (body_size or 12) * 1.2
     tol = max(2.0, (body_size or 10) * 0.4)
 
+    lines = _attach_lone_markers(lines)
     blocks: list[_Block] = []
     markers: list[float] = []  # x of the open list markers, outermost first
     for line in lines:
@@ -241,6 +242,28 @@ def layout(lines: list[Line]) -> str:
         out.append("  " * block.level + block.text)
         prev_kind = block.kind
     return "\n".join(out)
+
+
+_LONE_MARKER = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|[" + re.escape(BULLET_CHARS)
+                          + r"-])$")
+
+
+def _attach_lone_markers(lines: list[Line]) -> list[Line]:
+    """A marker that pdfium put on a line of its own ("1." then "Membangun …" on the same baseline)."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and _LONE_MARKER.match(line.text) and nxt.page == line.page \
+                and abs(nxt.y - line.y) <= max(2.0, 0.5 * (line.size or 10)) and nxt.x0 > line.x0:
+            out.append(Line(text=f"{line.text} {nxt.text}", x0=line.x0, x1=nxt.x1, y=nxt.y, size=nxt.size,
+                            page=nxt.page, hyphen_break=nxt.hyphen_break))
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
 
 
 def _continues(prev: Line, line: Line, width: float, right_margin: float, line_gap: float, body_size: float,
