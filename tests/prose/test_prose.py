@@ -256,3 +256,16 @@ def test_in_an_op_ed_an_officials_remark_is_not_the_authors():
             "Kami akan memperluas bantuan modal bagi 2.000 pelaku UMKM.")
     got = found(run(text, kind="statement", candidates=[]))
     assert [(k, s) for k, s, *_ in got] == [("commitment", "Pj Bupati Sukamaju")]
+
+
+def test_a_pair_written_with_a_dash_speaks_through_its_head():
+    doc = run("Pasangan nomor urut 2, Rina Marlina-Hendra Gunawan, menjanjikan pembangunan 100 km jalan desa.")
+    assert found(doc)[0][1:3] == ("Rina Marlina", "Rina Marlina")
+    assert "Rina Marlina-Hendra Gunawan" not in doc.candidates[1].aliases
+
+
+def test_an_analysts_quote_is_not_the_last_candidates():
+    doc = run("“Kami akan membuka 10 ribu lapangan kerja baru,” kata Budi Santoso.\n"
+              "Menurut pengamat politik dari universitas setempat, Slamet Riyadi, janji itu perlu diuji.\n"
+              "“Anggaran harus dihitung dengan cermat sebelum program dijalankan,” katanya.")
+    assert [s for _, s, *_ in found(doc)] == ["Budi Santoso"]

@@ -36,7 +36,7 @@ from janji.document import PROSE_KINDS, Document, Item
 from janji.prose import cues
 from janji.prose.sentences import Unit, split_units
 from janji.prose.speakers import (
-    FIRST_PERSON, OTHER_SUBJECT, OTHER_TITLE, PLURAL, PRONOUN, ANAPHORIC_EPITHET, Mention, find_author,
+    FIRST_PERSON, OTHER_ROLE, OTHER_SUBJECT, OTHER_TITLE, PLURAL, PRONOUN, ANAPHORIC_EPITHET, Mention, find_author,
     find_mentions, incumbent, learn_aliases, speaker_name,
 )
 
@@ -347,7 +347,7 @@ def _other_speaker(body: str) -> bool:
         return False
     head = body[:80]
     subject = re.split(r"\b(?:me\w+|ber\w+|akan|telah|sudah|di\w+kan)\b", head, maxsplit=1)[0]
-    return bool(OTHER_TITLE.search(subject) or OTHER_SUBJECT.match(body))
+    return bool(OTHER_TITLE.search(subject) or OTHER_ROLE.search(subject) or OTHER_SUBJECT.match(body))
 
 
 def _index(mentions: list[Mention]):
@@ -373,7 +373,7 @@ def _quote_speaker(doc: Document, unit: Unit, current: _Speaker, mentions_in) ->
             return _Speaker(OTHER, None)  # "kata Ketua Tim Pemenangan Budi-Agus, Slamet"
         if named:
             return _Speaker(named[-1].cand, speaker_name(doc, named[-1]))
-    if OTHER_TITLE.search(attribution) or re.match(
+    if OTHER_TITLE.search(attribution) or OTHER_ROLE.search(attribution) or re.match(
             r"^\W*(?:kata|ujar|ungkap|tutur|jelas|imbuh|tambah|papar|tegas|sebut|terang)\s+(?!dia\b|ia\b|beliau\b)"
             r"[A-Z]", attribution):
         return _Speaker(OTHER, None)

@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from janji.document import Candidate, Document
@@ -61,6 +62,11 @@ OTHER_TITLE = re.compile(
 SPEECH_VERB = (r"(?:mengatakan|menjelaskan|menuturkan|menyampaikan|menegaskan|mengungkapkan|menambahkan|menyebut(?:kan)?|"
                r"berharap|meminta|menilai|mengaku|mengimbau|menyatakan|memaparkan|menjawab|melanjutkan|menerangkan|"
                r"berpendapat|mengingatkan|menekankan)")
+# The same roles written in lower case mid-sentence ("Menurut pengamat dari Unsoed, …", "tanya panelis").
+OTHER_ROLE = re.compile(
+    r"\b(?:pengamat|panelis|moderator|akademisi|analis|peneliti|dosen|wartawan|warga|ketua|kepala|komisioner)\b",
+    re.IGNORECASE,
+)
 OTHER_SUBJECT = re.compile(r"^(?:[A-Z][\w.'-]*\s+){1,4}" + SPEECH_VERB + r"\b")
 # An epithet pointing back at the person just named ("Mantan Ketua DPRD tersebut").
 ANAPHORIC_EPITHET = re.compile(r"^\W*(?:[A-Z]\w*\s+){1,6}(?:tersebut|itu)\b")
@@ -101,7 +107,7 @@ def _distinctive_tokens(doc: Document) -> dict[str, int]:
 
 
 def _word_before(text: str, start: int) -> bool:
-    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-")
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
 
 
 def _flex(name: str) -> str:
@@ -120,7 +126,7 @@ def find_mentions(doc: Document) -> list[Mention]:
             if len(name.strip()) < 3:
                 continue
             # The pattern starts with the name itself so the regex engine can skip ahead to it.
-            for m in re.finditer(_flex(name) + r"(?![\w-])", text):
+            for m in re.finditer(_flex(name) + r"(?!\w)", text):
                 if not _word_before(text, m.start()):
                     raw.append((m.start(), m.end(), i, True))
     honorific_before = re.compile(r"\b" + HONORIFIC + r"\s+$")
@@ -139,8 +145,13 @@ def find_mentions(doc: Document) -> list[Mention]:
     try:  # the facts stage's mentions, where it provides them
         from janji.facts import mentions as facts_mentions  # type: ignore[attr-defined]
         heads = {c.head: i for i, c in enumerate(doc.candidates)}
+        own = sorted((r[0], r[1]) for r in raw)
+        own_starts = [r[0] for r in own]
         for start, end, head in facts_mentions(doc):
-            if head in heads:
+            # Where ours already name someone inside the span ("Sadewo Tri Lastiono-Dwi Asih Lintarti" is
+            # two people), ours are the finer cut.
+            k = bisect_left(own_starts, start)
+            if head in heads and not (k < len(own) and own[k][1] <= end):
                 raw.append((start, end, heads[head], not BALLOT.search(text[start:end])))
     except Exception:  # facts may not offer mentions (or fail on odd input): ours suffice
         pass
@@ -165,7 +176,11 @@ def find_mentions(doc: Document) -> list[Mention]:
             # The first run of name pieces joined only by spaces or dashes ("Ambara Adi", not "Farhan dan Erwin").
             a, b = pieces[0]
             for pa, pb in pieces[1:]:
-                if re.fullmatch(r"[ \t–-]*", text[b:pa]) and pa >= b:
+                gap = text[b:pa] if pa >= b else ""
+                single = " " not in text[a:b].strip() and " " not in text[pa:pb].strip()
+                # "Ambara Adi" (space) and "Husein-Mulyani" (short names, dash) are one name; a dash
+                # between two full names ("Sadewo Tri Lastiono-Dwi Asih") joins two people: keep the first.
+                if pa >= b and (re.fullmatch(r"[ \t]+", gap) or (single and re.fullmatch(r"[ \t]*[–-][ \t]*", gap))):
                     b = max(b, pb)
                 elif pa < b:
                     b = max(b, pb)
