@@ -268,7 +268,9 @@ def main() -> None:
     servers = {
         "janji": [str(VENV_BIN / "janji"), "serve", "--db", f"sqlite:///{db}", "--port", str(janji_port)],
         "datasette": [str(VENV_BIN / "datasette") if (VENV_BIN / "datasette").exists() else shutil.which("datasette"),
-                      "serve", str(export), "--port", str(ds_port), "--host", "127.0.0.1"],
+                      "serve", str(export), "--port", str(ds_port), "--host", "127.0.0.1",
+                      # Janji computes no facet suggestions either; leave Datasette's out of the comparison
+                      "--setting", "suggest_facets", "off"],
     }
     results = {"items": n_items, "clients": args.clients, "seconds": seconds, "max_requests": max_requests,
                "cores": os.cpu_count(), "runs": []}

@@ -40,7 +40,7 @@ def test_home_region_compare_candidate_source(page, screenshots):
     expect(program).to_be_hidden()
     page.get_by_role("button", name="Buka semua").first.click()
     expect(program).to_be_visible()
-    page.screenshot(path=str(screenshots / "candidate.png"), full_page=True)
+    page.screenshot(path=str(screenshots / "candidate.png"), full_page=False)
 
     program.get_by_role("link", name=re.compile("sumber")).click()
     expect(page).to_have_url(re.compile(r"/dokumen/\d+#src-\d+$"))

@@ -92,6 +92,12 @@ def test_hostile_text_is_escaped_everywhere(client, ids):
     assert page.status_code == 200 and "<script>alert(1)" not in page.text
 
 
+def test_head_requests_answer_like_get(client):
+    head = client.head("/")
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-security-policy"]
+
+
 def test_security_headers(client):
     response = client.get("/")
     csp = response.headers["content-security-policy"]

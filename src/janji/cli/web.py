@@ -31,7 +31,7 @@ def _run(store, host: str, port: int, writable: bool) -> None:
     app = create_app(store, writable=writable)
     shown = f"[{host}]" if ":" in host else host
     console.print(f"Portal Janji berjalan di [bold]http://{shown}:{port}/[/] — API: http://{shown}:{port}/api/docs "
-                  "(Ctrl+C untuk berhenti)", highlight=False)
+                  "(Ctrl+C untuk berhenti)", highlight=False, soft_wrap=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False, server_header=False)
 
 

@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from janji import __version__
 from janji.web import charts, labels, upload
-from janji.web.security import DropEmptyParams, SecurityMiddleware
+from janji.web.security import DropEmptyParams, HeadAsGet, SecurityMiddleware
 
 HERE = Path(__file__).resolve().parent
 
@@ -78,6 +78,7 @@ def create_app(store=None, *, db_url: str | None = None, writable: bool = False)
     app.add_middleware(SecurityMiddleware, max_body=upload.MAX_UPLOAD_BYTES + 64 * 1024,
                        too_large_message=f"Berkas terlalu besar; batas {upload.limit_label()}.")
     app.add_middleware(DropEmptyParams)
+    app.add_middleware(HeadAsGet)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     from janji.web import api, pages

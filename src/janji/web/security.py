@@ -105,3 +105,22 @@ class DropEmptyParams:
             parts = [p for p in scope["query_string"].split(b"&") if p and not p.endswith(b"=")]
             scope = {**scope, "query_string": b"&".join(parts)}
         await self.app(scope, receive, send)
+
+
+class HeadAsGet:
+    """Answer ``HEAD`` like ``GET`` without the body (link checkers and ``curl -I`` use it)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message):
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
