@@ -5,7 +5,6 @@ not a package here).
 """
 from __future__ import annotations
 
-import copy
 import io
 
 from docx import Document as DocxDocument
@@ -159,10 +158,6 @@ def sample_html() -> bytes:
             "<h2>Misi</h2><ol><li>Membangun jalan desa</li><li>Meningkatkan pendidikan<ol type='a'>"
             "<li>Sekolah gratis</li><li>Beasiswa</li></ol></li></ol>"
             "<script>document.write('x')</script></article></body></html>").encode("utf-8")
-
-
-def deepcopy_bytes(data: bytes) -> bytes:
-    return copy.copy(data)
 
 
 def pdf_report() -> bytes:

@@ -30,6 +30,8 @@ _BOMS = [
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 _CONTROL_TABLE = bytes.maketrans(b"", b"")
 _SAMPLE = 1 << 16
+_STRAY = re.compile("[\udc80-\udcff]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -88,8 +90,8 @@ def _utf8_with_legacy_bytes(raw: bytes) -> str | None:
     charset-normalizer decides which.
     """
     text = raw.decode("utf-8", errors="surrogateescape")
-    stray = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
-    multibyte = sum(1 for ch in text if ord(ch) > 0x7F and not "\udc80" <= ch <= "\udcff")
+    stray = len(_STRAY.findall(text))
+    multibyte = len(_NON_ASCII.findall(text)) - stray
     if multibyte == 0 or stray > multibyte:
         return None
     return re.sub("[\udc80-\udcff]+",
