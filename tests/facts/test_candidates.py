@@ -200,3 +200,14 @@ def test_supporting_parties_and_running_again(analyse):
     )
     cand = doc.candidates[0]
     assert cand.parties == ["Golkar", "PKS"] and cand.incumbent is True
+
+
+def test_places_and_promises_after_a_candidate_word_are_not_pairs(analyse):
+    doc = analyse(
+        "Pasangan calon nomor urut 1 berjanji memperlebar Tol Jakarta-Cikampek dan Jalan Raya Bogor-Ciawi. "
+        "Pasangan calon nomor urut 1 berjanji membangun Taman Sari dan Kebun Raya."
+    )
+    assert doc.candidates == []
+    doc = analyse("Pasangan calon yang diusung PDIP dan Golkar, Harda Kiswaya dan Danang Maharsa, hadir.")
+    assert pairs(doc) == [(None, "Harda Kiswaya", "Danang Maharsa")]
+    assert doc.candidates[0].parties == ["PDI Perjuangan", "Golkar"]

@@ -281,6 +281,20 @@ FORM_PAIR = re.compile(
 )
 
 
+# What may stand between a candidate word and the names: "Pasangan calon nomor urut 1, Dr. H. …",
+# "Pasangan Nomor Urut 3 atas nama …", "Bakal pasangan calon wali kota dan wakil wali kota, …".
+# Any other word ("berjanji memperlebar Tol …") means the names are something else.
+GAP_WORDS = STOP | {
+    "atas", "nama", "resmi", "ditetapkan", "terpilih", "no", "sdr", "saudara", "saudari", "yakni", "yaitu", "diusung",
+    "didukung", "usungan", "pasangan", "nomor",
+}
+
+
+def _placey(name: str) -> bool:
+    """A word of the name is a place (region name or alias): "Tol Jakarta", "Simpang Pamulang"."""
+    return any(regions.candidates(w) for w in _words(name)) or bool(re.search(r"\b(?:Jalan|Jl|Tol|Simpang|Kali|Sungai|Gunung|Pasar|Terminal|Stasiun|Bandara|Pelabuhan|Kecamatan|Desa|Kelurahan)\b", name))
+
+
 def _cued_just_before(text: str, start: int) -> bool:
     """A candidate word shortly before, with only lower-case or candidate words between
     ("Pasangan calon nomor urut 1, Dr. H. Iwan …", not "pasangan Intan membawa visi 'Berdaya Saing dan …")."""
@@ -291,7 +305,8 @@ def _cued_just_before(text: str, start: int) -> bool:
         gap = names_.strip_titles(text[cue.end():start] + "X").rstrip("X")
         gap = re.sub(r"\b(?:Prof|Dr|dr|Drs|Dra|Ir|Hj|H|KH|drg)\.", " ", gap)
         gap = re.sub(r"\([^()]*\)", " ", gap)  # "(Tangsel)"
-        if all(w.lower() in STOP or not w[:1].isupper() or regions.candidates(w) for w in re.findall(r"[A-Za-z]+", gap)):
+        if all(w.lower() in GAP_WORDS or w.lower() in NUMBER_WORDS or regions.candidates(w) or parties_.canonical(w)
+               for w in re.findall(r"[A-Za-z]+", gap)):
             return True
     return False
 
@@ -313,6 +328,8 @@ def _raw_pairs(text: str, lower_seen: set[str]):
             continue
         s0, s1 = sentence_bounds(text, m.start())
         cued = bool(CANDIDATE_CUE.search(text, max(0, m.start() - 300), min(len(text), s1)))
+        if cued and any(_placey(p) for p in cleaned) and not _cued_just_before(text, m.start()):
+            cued = False  # "Tol Jakarta-Cikampek", "Jalan Raya Bogor-Ciawi": a road, not a pair
         start = m.start() + m.group(0).find(cleaned[0].split()[0]) if cleaned[0].split()[0] in m.group(0) else m.start()
         if len(cleaned) == 2:
             found.append((start, cleaned[0], cleaned[1], m.group(0)[start - m.start():], cued, m.end()))
@@ -392,14 +409,14 @@ def _aliases_around(text: str, cand: Candidate, start: int, end: int, lower_seen
 
 
 NICKNAME = re.compile(
-    rf"(?P<a>{NAME}|\b[A-Z]{{2,6}}\b)[ \t]*,?[ \t]*(?:yang[ \t]+)?(?:sapaan(?:[ \t]+akrab)?|akrab[ \t]+disapa|biasa[ \t]+disapa|disapa|dikenal[ \t]+dengan[ \t]+sapaan)[ \t]+(?P<b>{NAME})"
+    rf"(?P<a>(?:{_WORD}[ \t]+)?\b[A-Z]{{2,6}}\b|{NAME})[ \t]*,?[ \t]*(?:yang[ \t]+)?(?:sapaan(?:[ \t]+akrab)?|akrab[ \t]+disapa|biasa[ \t]+disapa|disapa|dikenal[ \t]+dengan[ \t]+sapaan)[ \t]+(?P<b>{NAME})"
 )
 
 
 def _nicknames(text: str, b: "_Builder") -> None:
     """"Appi, sapaan Munafri" and "Munafri yang akrab disapa Appi": the nickname joins the pair."""
     for m in _anchored(NICKNAME, NICKNAME_ANCHOR, text, back=120, ahead=80):
-        a = m.group("a") if m.group("a").isupper() else _clean(m.group("a"), b.lower_seen)
+        a = m.group("a") if re.search(r"\b[A-Z]{2,6}$", m.group("a")) else _clean(m.group("a"), b.lower_seen)
         c = _clean(m.group("b"), b.lower_seen, lead=False)
         for nick, name in ((a, c), (c, a)):
             owner = next((x for x in b.cands if _named(name, x, "head") or _named(name, x, "deputy")), None)
