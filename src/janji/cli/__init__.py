@@ -17,6 +17,7 @@ COMMANDS = {
     "janji.cli.store": ["ingest", "search", "compare", "export", "stats", "import_"],
     "janji.cli.web": ["serve", "demo"],
     "janji.cli.taxonomy": ["taxonomy"],
+    "janji.cli.track": ["user", "track"],
 }
 
 
