@@ -280,3 +280,9 @@ def test_visi_and_misi_run_together_in_one_paragraph():
     assert [t for k, _, t in got[1:4]] == ["Membangun pertanian modern", "Menjaga hutan adat",
                                            "Memperluas layanan air bersih"]
     assert got[4] == ("mission", "pertama", "Membangun pertanian modern berbasis teknologi")
+
+
+def test_quotes_inside_an_entry_are_kept():
+    text = 'PROGRAM UNGGULAN\n1. Program “Kartu Sakti” untuk lansia\n2. Program "Sekolah Gratis"\n'
+    assert [t for _, _, _, t in flat(structure_text(text))] == ["Program “Kartu Sakti” untuk lansia",
+                                                                 'Program "Sekolah Gratis"']

@@ -188,9 +188,6 @@ def _list_entry(b: Builder, lines: list[Line], i: int) -> int:
     else:
         parent = b.section_parent
         kind = b.section_kind or "other"
-        if kind == "vision" and b.section_parent is None and any(it.kind == "vision" for it in b.all_items()) \
-                and line.number == 1 and False:
-            kind = "vision"
     # the entry's own text: this line and its wrapped continuation lines
     end = line.end
     text_parts = [line.content]
@@ -515,16 +512,10 @@ def _intro(b: Builder, para: Span, sents: list[Span]) -> None:
         tail_kind, _ = announced_kind(tail)
         if count is None:
             kind = tail_kind
-        b.set_section(kind, _parent_for(b, kind))
+        b.set_section(kind, None)
         return
     if kind and count:
-        b.set_section(kind, _parent_for(b, kind))
-
-
-def _parent_for(b: Builder, kind: str | None) -> Item | None:
-    if kind == "goal" and b.goal_parent is not None:
-        return None
-    return None
+        b.set_section(kind, None)
 
 
 def _taglines_as_visions(b: Builder) -> None:

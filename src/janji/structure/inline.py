@@ -70,13 +70,12 @@ def tidy(span: Span) -> Span:
             start += len(text) - len(stripped)
             text = stripped
             changed = True
-        trimmed = re.sub(r"(?:\s+(?:dan|serta|atau))+$", "", text, flags=re.IGNORECASE).rstrip(" .,;:–—-" + QUOTES_CLOSE)
-        # keep a closing quote/bracket that pairs with one inside
+        trimmed = re.sub(r"(?:\s+(?:dan|serta|atau))+$", "", text, flags=re.IGNORECASE).rstrip(" .,;:–—-")
+        if trimmed and trimmed[-1] in QUOTES_CLOSE and not any(q in trimmed[:-1] for q in "“\"‘«"):
+            trimmed = trimmed[:-1]  # a closing quote with no opening one inside: the quote around the entry
         if trimmed != text:
             text = trimmed
             changed = True
-    if text.count("(") > text.count(")"):
-        text = text + ")" if len(text) < len(span.text) and span.text[len(text) + (start - span.start):].startswith(")") else text
     return Span(text, start, start + len(text), span.label)
 
 

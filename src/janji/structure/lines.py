@@ -94,12 +94,6 @@ def _mark(line: Line) -> None:
         _set(line, m, "ordinal", ORDINAL_WORDS[m.group(1).lower()])
 
 
-def _looks_like_initial(text: str) -> bool:
-    """"H. Cecep", "M. Nasir", "A. Yani": a name's initial, not a list letter."""
-    m = re.match(r"[A-Z]\.\s+([A-Z][a-z]+)(\s+[A-Z][a-z]+)?(,|\s+dan\b|$)", text)
-    return bool(m) or bool(re.match(r"[A-Z]\.\s*[A-Z]\.", text))
-
-
 def _set(line: Line, m: re.Match, mtype: str, number: int | None) -> None:
     line.marker = m.group(1)
     line.mtype = mtype
