@@ -233,3 +233,12 @@ def test_a_store_at_an_older_revision_is_upgraded_on_open(db_url):
     store.ingest_document(campaign_a())
     assert store.search("beasiswa")["total"] == 1
     store.close()
+
+
+def test_a_document_listing_one_pair_twice_is_one_source(store):
+    data = doc("debat.txt", candidates=[PAIR_A, {"head": "H. Budi Santoso", "deputy": None, "aliases": ["Budi"]}],
+               items=[item("commitment", "akan menggratiskan sekolah", candidate="H. Budi Santoso")])
+    result = store.ingest_document(data)
+    assert result.status == "added", result.reason
+    [pair] = store.candidates()
+    assert pair["documents"] == 1 and pair["items"] == 1

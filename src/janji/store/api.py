@@ -295,10 +295,14 @@ class Store:
             previous.superseded_by_id = row.id
         # candidate pairs: one row per pair per election, however many documents name it
         pair_of: dict[int, m.Candidate] = {}
+        linked: set[int] = set()
         for pos, cand in enumerate(doc.candidates):
             pair = self._pair_row(session, election, cand)
             pair_of[id(cand)] = pair
-            if session.get(m.DocumentCandidate, (row.id, pair.id)) is None:
+            # a document may list the same pair twice (e.g. with and without titles): one source link,
+            # the first entry as written (items naming the second entry still find the pair above)
+            if pair.id not in linked:
+                linked.add(pair.id)
                 session.add(m.DocumentCandidate(document_id=row.id, candidate_id=pair.id, position=pos,
                                                 data=cand.to_json()))
         session.flush()
@@ -507,8 +511,8 @@ class Store:
                 q = q.where(m.Election.region_id.in_(ids))
             if year is not None:
                 q = q.where(or_(m.Election.year == year, m.Election.period_start == year))
-            rows = session.execute(q.order_by(m.Region.name, m.Election.year.desc(), m.Candidate.number,
-                                              m.Candidate.id)).all()
+            rows = session.execute(q.order_by(m.Region.name.nulls_last(), m.Election.year.desc().nulls_last(),
+                                              m.Candidate.number.nulls_last(), m.Candidate.id)).all()
             doc_counts = dict(session.execute(
                 select(m.DocumentCandidate.candidate_id, func.count()).join(m.Document)
                 .where(m.Document.superseded_by_id.is_(None)).group_by(m.DocumentCandidate.candidate_id)).all())

@@ -31,15 +31,17 @@ def coverage_chart(result: dict[str, Any], path: str | Path) -> Path:
         ax.set_axis_off()
     else:
         height = 0.8 / len(pairs)
+        for i in range(0, len(sectors), 2):  # shaded bands: each group of bars reads with its label
+            ax.axhspan(i - 0.5, i + 0.5, color="0.94", zorder=0)
         labels = [textwrap.shorten(f"{s['code']} {s['name']}", 45, placeholder="…") for s in sectors]
         for k, pair in enumerate(pairs):
             values = [s["counts"].get(pair["id"], 0) for s in sectors]
             ys = [i + k * height - 0.4 + height / 2 for i in range(len(sectors))]
             label = (f"{pair['number']}. " if pair["number"] is not None else "") + pair["name"]
-            ax.barh(ys, values, height=height, label=textwrap.shorten(label, 50, placeholder="…"))
+            ax.barh(ys, values, height=height, label=textwrap.shorten(label, 50, placeholder="…"), zorder=2)
         ax.set_yticks(range(len(sectors)))
         ax.set_yticklabels(labels, fontsize=8)
-        ax.invert_yaxis()
+        ax.set_ylim(len(sectors) - 0.5, -0.5)  # first (most covered) sector on top
         ax.set_xlabel("jumlah janji (bidang urusan utama)")
         ax.legend(fontsize=8, loc="lower right")
         ax.xaxis.get_major_locator().set_params(integer=True)
