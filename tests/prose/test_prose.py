@@ -269,3 +269,8 @@ def test_an_analysts_quote_is_not_the_last_candidates():
               "Menurut pengamat politik dari universitas setempat, Slamet Riyadi, janji itu perlu diuji.\n"
               "“Anggaran harus dihitung dengan cermat sebelum program dijalankan,” katanya.")
     assert [s for _, s, *_ in found(doc)] == ["Budi Santoso"]
+
+
+def test_a_regulation_number_is_not_a_ballot_number():
+    doc = run("Sesuai Perda Nomor 2 Tahun 2020, pemerintah akan menata pasar tradisional.")
+    assert found(doc) == []

@@ -35,8 +35,11 @@ COMMON_NAME_PARTS = {
 }
 NUMBER_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7}
 BALLOT = re.compile(
-    r"\b(?:nomor\s+urut|nomor|no\.?\s*urut|no\.|paslon|pasangan\s+calon|kandidat)\s+(?:nomor\s+(?:urut\s+)?)?"
-    r"(0?[1-9]|satu|dua|tiga|empat|lima|enam|tujuh)\b",
+    # "nomor urut 2", "Paslon 1", "paslon nomor 2", "kandidat nomor dua"; a bare "Nomor 2" is a regulation
+    # ("Perda Nomor 2 Tahun 2020"), not a pair.
+    r"\b(?:nomor\s+urut|no\.?\s*urut|(?:paslon|pasangan\s+calon|pasangan|kandidat|cawali|cawalkot|cawawali|"
+    r"cabup|cawabup|cagub|cawagub|calon)\s+(?:nomor\s+(?:urut\s+)?|no\.\s*)?)\s*"
+    r"(0?[1-9]|satu|dua|tiga|empat|lima|enam|tujuh)\b(?!\s*(?:tahun|persen|%))",
     re.IGNORECASE,
 )
 # Several pairs at once: nobody in particular is speaking.
@@ -151,8 +154,10 @@ def find_mentions(doc: Document) -> list[Mention]:
             # Where ours already name someone inside the span ("Sadewo Tri Lastiono-Dwi Asih Lintarti" is
             # two people), ours are the finer cut.
             k = bisect_left(own_starts, start)
-            if head in heads and not (k < len(own) and own[k][1] <= end):
-                raw.append((start, end, heads[head], not BALLOT.search(text[start:end])))
+            # Ballot numbers are read here with a stricter rule (a regulation's "Nomor 2" is no pair).
+            if head in heads and not (k < len(own) and own[k][1] <= end) and \
+                    not re.search(r"\d|\bnomor\b|\bno\.|\bpaslon\b", text[start:end], re.IGNORECASE):
+                raw.append((start, end, heads[head], True))
     except Exception:  # facts may not offer mentions (or fail on odd input): ours suffice
         pass
     raw.sort(key=lambda r: (r[0], -r[1]))
