@@ -27,6 +27,7 @@ from functools import lru_cache
 from janji.document import Candidate
 from janji.facts import names as names_
 from janji.facts import parties as parties_
+from janji.facts import region as region_
 from janji.facts import regions
 from janji.facts.text import sentence_bounds, sentence_ends
 
@@ -39,7 +40,7 @@ NUMBER_REF = re.compile(
 )
 CANDIDATE_CUE = re.compile(
     r"\b(?:pasangan|paslon|kandidat|calon|bakal\s+calon|cabup|cawabup|cawali|cawawali|cagub|cawagub|kontestan|"
-    r"nomor\s+urut|petahana|penantang|diusung|terpilih)\b",
+    r"nomor\s+urut|petahana|penantang|diusung|terpilih|pilkada|pilbup|pilwali|pilwalkot|pilwakot|pilkot|pilgub|kampanye|debat)\b",
     re.I,
 )
 
@@ -295,20 +296,39 @@ def _placey(name: str) -> bool:
     return any(regions.candidates(w) for w in _words(name)) or bool(re.search(r"\b(?:Jalan|Jl|Tol|Simpang|Kali|Sungai|Gunung|Pasar|Terminal|Stasiun|Bandara|Pelabuhan|Kecamatan|Desa|Kelurahan)\b", name))
 
 
-def _cued_just_before(text: str, start: int) -> bool:
-    """A candidate word shortly before, with only lower-case or candidate words between
-    ("Pasangan calon nomor urut 1, Dr. H. Iwan …", not "pasangan Intan membawa visi 'Berdaya Saing dan …")."""
+def _cued_just_before(text: str, start: int, listing: bool = False) -> bool:
+    """A candidate word shortly before, with only candidate words, numbers, places or parties between
+    ("Pasangan calon nomor urut 1, Dr. H. Iwan …", not "pasangan Intan membawa visi 'Berdaya Saing dan …").
+
+    ``listing``: the names are a dashed pair, which may come in a list after a plural
+    ("dua paslon, Kasmidi Bulang-Kinsu dan Ardiansyah-Mahyunadi"): earlier pairs may stand between.
+    """
     s0, _ = sentence_bounds(text, start)
-    for cue in CANDIDATE_CUE.finditer(text, max(s0, start - 120), start):
-        if PLURAL.search(text, max(s0, cue.start() - 25), cue.start()):
+    for cue in CANDIDATE_CUE.finditer(text, max(s0, start - (300 if listing else 120)), start):
+        if not listing and PLURAL.search(text, max(s0, cue.start() - 25), cue.start()):
             continue  # "kedua calon, Harda dan Kustini": rivals listed, not one pair
-        gap = names_.strip_titles(text[cue.end():start] + "X").rstrip("X")
+        gap = text[cue.end():start]
+        if listing:
+            gap = re.sub(rf"{NAME}{DASH}{NAME}", " ", gap)
+        gap = re.sub(rf"{NAME}[ \t]+atau[ \t]*$", " ", gap)  # "pasangan Tama Asli atau Taslim-Asgar Ali"
         gap = re.sub(r"\b(?:Prof|Dr|dr|Drs|Dra|Ir|Hj|H|KH|drg)\.", " ", gap)
-        gap = re.sub(r"\([^()]*\)", " ", gap)  # "(Tangsel)"
+        gap = re.sub(r"\([^()]*\)", " ", gap)  # "(Tangsel)", "(Intan)"
+        for r_start, r_end, _, _ in reversed(list(region_.mentions(gap))):
+            gap = gap[:r_start] + " " + gap[r_end:]  # "Tangerang Selatan"
         if all(w.lower() in GAP_WORDS or w.lower() in NUMBER_WORDS or regions.candidates(w) or parties_.canonical(w)
                for w in re.findall(r"[A-Za-z]+", gap)):
             return True
     return False
+
+
+LIST_LINE = re.compile(r"^[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+", re.M)
+
+
+def _listed_after_cue(text: str, start: int) -> bool:
+    """A pair alone on a list line ("- Muhammad Farhan – Erwin") under words about the pairs."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = LIST_LINE.match(text, line_start)
+    return bool(m and m.end() == start and CANDIDATE_CUE.search(text, max(0, line_start - 400), line_start))
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -326,11 +346,10 @@ def _raw_pairs(text: str, lower_seen: set[str]):
         cleaned = [_clean(parts[0], lower_seen)] + [_clean(p, lower_seen) for p in parts[1:]]
         if not all(cleaned):
             continue
-        s0, s1 = sentence_bounds(text, m.start())
-        cued = bool(CANDIDATE_CUE.search(text, max(0, m.start() - 300), min(len(text), s1)))
-        if cued and any(_placey(p) for p in cleaned) and not _cued_just_before(text, m.start()):
-            cued = False  # "Tol Jakarta-Cikampek", "Jalan Raya Bogor-Ciawi": a road, not a pair
         start = m.start() + m.group(0).find(cleaned[0].split()[0]) if cleaned[0].split()[0] in m.group(0) else m.start()
+        cued = _cued_just_before(text, start, listing=True) or _listed_after_cue(text, start) or bool(_number_after(text, m.end()))
+        if cued and any(_placey(p) for p in cleaned) and not _cued_just_before(text, start):
+            cued = False  # "Tol Jakarta-Cikampek", "Jalan Raya Bogor-Ciawi": a road, not a pair
         if len(cleaned) == 2:
             found.append((start, cleaned[0], cleaned[1], m.group(0)[start - m.start():], cued, m.end()))
         else:
