@@ -1,11 +1,11 @@
 """The store: every analysed document in a real database (SQLite by default, PostgreSQL on a server).
 
 Example:
-    >>> from janji.store import open_store
-    >>> store = open_store()                       # JANJI_DATABASE_URL, else a SQLite file in the user data dir
-    >>> store.ingest_path("visi-misi-paslon-1.pdf")  # analyse and store (idempotent)
-    >>> store.search("air bersih", region="Kota Bandung")["results"]
-    >>> store.compare("Kota Bandung", year=2024)["pairs"]
+    from janji.store import open_store
+    store = open_store()                       # JANJI_DATABASE_URL, else a SQLite file in the user data dir
+    store.ingest_path("visi-misi-paslon-1.pdf")  # analyse and store (idempotent)
+    store.search("air bersih", region="Kota Bandung")["results"]
+    store.compare("Kota Bandung", year=2024)["pairs"]
 
 Everything returns plain dicts/lists (JSON-ready). See :class:`janji.store.api.Store`
 for each query's fields: ``regions()``, ``elections()``, ``candidates()``,

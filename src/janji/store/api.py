@@ -6,12 +6,11 @@ leaves this module. Ids are integer primary keys; a document can also be
 fetched by its sha256.
 
 Example:
-    >>> from janji.store import open_store
-    >>> store = open_store("sqlite:///korpus.db")
-    >>> store.ingest_path("visi-misi.pdf").status
-    'added'
-    >>> store.search("pembangunan jalan", region="Kota Bandung")["results"][0]["snippet"]["marked"]
-    '«Membangun» «jalan» desa …'
+    from janji.store import open_store
+    store = open_store("sqlite:///korpus.db")
+    store.ingest_path("visi-misi.pdf").status     # "added" ("unchanged" the second time)
+    store.search("pembangunan jalan", region="Kota Bandung")["results"][0]["snippet"]["marked"]
+    # -> "«Membangun» «jalan» desa …"
 """
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ def coverage_chart(result: dict[str, Any], path: str | Path) -> Path:
     """Save the bidang urusan coverage of :meth:`Store.compare`'s ``result`` as PNG or SVG (by suffix).
 
     Example:
-        >>> coverage_chart(store.compare("Kota Bandung"), "bandung.svg")
+        coverage_chart(store.compare("Kota Bandung"), "bandung.svg")
     """
     import matplotlib
 
