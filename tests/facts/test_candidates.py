@@ -211,3 +211,14 @@ def test_places_and_promises_after_a_candidate_word_are_not_pairs(analyse):
     doc = analyse("Pasangan calon yang diusung PDIP dan Golkar, Harda Kiswaya dan Danang Maharsa, hadir.")
     assert pairs(doc) == [(None, "Harda Kiswaya", "Danang Maharsa")]
     assert doc.candidates[0].parties == ["PDI Perjuangan", "Golkar"]
+
+
+def test_short_pair_name_in_a_headline_before_the_pair_is_introduced(analyse):
+    doc = analyse(
+        "Visi Misi dan Program Unggulan Benyamin-Pilar di Pilkada Tangsel 2024\n\n"
+        "Tangerang Selatan, IDN Times - Pasangan calon Wali Kota dan calon Wakil Wali Kota Tangerang Selatan "
+        "(Tangsel), Benyamin Davnie-Pilar Saga Ichsan kembali menjadi kontestan Pilkada Tangsel 2024."
+    )
+    assert pairs(doc) == [(None, "Benyamin Davnie", "Pilar Saga Ichsan")]
+    assert doc.candidates[0].aliases == ["Benyamin-Pilar"] and doc.candidates[0].incumbent is True
+    assert doc.region.name == "Kota Tangerang Selatan" and doc.period == (2025, 2030)

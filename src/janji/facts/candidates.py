@@ -388,22 +388,26 @@ def _raw_pairs(text: str, lower_seen: set[str]):
 def detect(text: str) -> list[Candidate]:
     """Every candidate pair the text speaks of, in the order it introduces them."""
     b = _Builder(text)
-    last_end = 0
+    raw = _raw_pairs(text, b.lower_seen)
     claimed: set[int] = set()
-    for start, head, deputy, written, cued, end in _raw_pairs(text, b.lower_seen):
-        # A number between two pairs belongs to the pair that claimed it first:
-        # "Ridwan Kamil-Suswono nomor urut 1, Dharma Pongrekun-Kun Wardana nomor urut 2".
-        number = None
-        for ref in (_number_before(text, start, last_end), _number_after(text, end), _number_line_before(text, start)):
-            if ref and ref[1] not in claimed:
-                number = ref
-                break
-        cand = b.pair(head, deputy, start, written, cued, number[0] if number else None)
-        if cand is not None:
-            if number:
-                claimed.add(number[1])
-            last_end = end
-            _aliases_around(text, cand, start, end, b.lower_seen)
+    # Two passes: the first meets the pairs where they are introduced; the second reads the short
+    # forms written before that ("Visi Misi Benyamin-Pilar di Pilkada Tangsel 2024" as a headline).
+    for new_ok in (True, False):
+        last_end = 0
+        for start, head, deputy, written, cued, end in raw:
+            # A number between two pairs belongs to the pair that claimed it first:
+            # "Ridwan Kamil-Suswono nomor urut 1, Dharma Pongrekun-Kun Wardana nomor urut 2".
+            number = None
+            for ref in (_number_before(text, start, last_end), _number_after(text, end), _number_line_before(text, start)):
+                if ref and ref[1] not in claimed:
+                    number = ref
+                    break
+            cand = b.pair(head, deputy, start, written, cued and new_ok, number[0] if number else None)
+            if cand is not None:
+                if number and cand.number == number[0]:
+                    claimed.add(number[1])
+                last_end = end
+                _aliases_around(text, cand, start, end, b.lower_seen)
     _numbered_heads(text, b)
     _numbered_aliases(text, b)
     _nicknames(text, b)
