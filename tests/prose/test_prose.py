@@ -274,3 +274,8 @@ def test_an_analysts_quote_is_not_the_last_candidates():
 def test_a_regulation_number_is_not_a_ballot_number():
     doc = run("Sesuai Perda Nomor 2 Tahun 2020, pemerintah akan menata pasar tradisional.")
     assert found(doc) == []
+
+
+def test_events_of_the_day_are_not_claims():
+    doc = run("Budi Santoso telah hadir di balai kota sejak pukul 18.00 WIB.")
+    assert found(doc) == []

@@ -99,10 +99,24 @@ def _live(matches, text: str) -> list[re.Match]:
     return out
 
 
+# "sudah hadir", "telah tiba", "sudah selesai": events of the day, not achievements.
+EVENT_AFTER = re.compile(
+    r"\s+(?:(?:juga|pun|lama|sejak)\s+)?(?:hadir|tiba|datang|menunggu|berada|selesai|mendaftar|terdaftar|"
+    r"menyampaikan|memaparkan|menjawab|mengikuti|menggelar|berlangsung|dimulai|berakhir|dibuka|ditutup|kenal|"
+    r"mengenal|bertemu|berkumpul|memadati|meninggalkan|pulang|berangkat|disiapkan|ditetapkan|diundi)\b",
+    re.IGNORECASE,
+)
+
+
+def _achievements(text: str) -> list[re.Match]:
+    return [m for m in _live(CLAIM.finditer(text), text)
+            if not (m.group().lower() in ("sudah", "telah") and EVENT_AFTER.match(text, m.end()))]
+
+
 def cue(text: str) -> str | None:
     """"commitment", "claim" or None for one clause, from its cue words alone."""
     commits = _live(COMMIT.finditer(text), text)
-    claims = _live(CLAIM.finditer(text), text)
+    claims = _achievements(text)
     if claims and (not commits or claims[0].start() < commits[0].start()):
         return "claim"
     if commits or PROGRAM_STATED.search(text) or PROGRAM_FOR.search(text):
@@ -114,7 +128,7 @@ def cue(text: str) -> str | None:
 
 def first_cue(text: str) -> int | None:
     """Offset of the first live commitment or claim cue in the text, or None."""
-    found = _live(COMMIT.finditer(text), text) + _live(CLAIM.finditer(text), text)
+    found = _live(COMMIT.finditer(text), text) + _achievements(text)
     return min((m.start() for m in found), default=None)
 
 
