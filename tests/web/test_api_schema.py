@@ -23,15 +23,19 @@ EXAMPLES = 15
 
 
 def test_api_conforms_to_its_spec(store):
-    from janji.web import create_app
+    from janji.web import api, create_app
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         schema = schemathesis.openapi.from_asgi("/api/openapi.json", create_app(store, writable=False))
     failures = []
     operations = 0
+    # The portal's own API (janji.web.api); routers other modules mount on the app test their own.
+    portal_paths = {route.path for route in api.router.routes}
     for result in schema.get_all_operations():
         operation = result.ok()
+        if operation.path not in portal_paths:
+            continue
         operations += 1
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             failures.extend(_fuzz(operation, mode))
