@@ -83,7 +83,7 @@ class _Speaker:
 
 def prose(doc: Document) -> None:
     """Append the document's prose commitments and claims to ``doc.items`` (the pipeline stage)."""
-    if doc.kind == "plan" or not doc.text.strip():
+    if doc.kind == "plan" or not (doc.text or "").strip():
         return
     learn_aliases(doc)
     found = find_prose(doc)
