@@ -110,6 +110,10 @@ def abstract_of(document, num_id: int) -> int:
     raise KeyError(num_id)
 
 
+def parse_numpr(num_id: int, ilvl: int = 0):
+    return parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>')
+
+
 def numbered(document, text: str, num_id: int, ilvl: int = 0):
     """A paragraph in Word list ``num_id`` at level ``ilvl`` (the number is NOT in its text)."""
     p = document.add_paragraph(text, style="List Paragraph" if "List Paragraph" in

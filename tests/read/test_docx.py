@@ -68,3 +68,15 @@ def test_hand_typed_markers_are_tight_and_nested_by_indentation(builders):
     d.add_paragraph("2. Pendidikan")
     text, _ = read_docx(builders.docx_bytes(d), "x.docx")
     assert text == "Misi:\n\n1. Membangun jalan\n  a. Jalan desa\n  b. Jalan kota\n2. Pendidikan"
+
+
+def test_numbered_headings_stay_headings_with_their_number(builders):
+    d = builders.new_docx()
+    num = builders.add_numbering(d, [("upperRoman", "BAB %1", 1)])
+    heading = d.add_heading("VISI DAN MISI", level=1)
+    heading._p.get_or_add_pPr().append(builders.parse_numpr(num, 0))
+    list_num = builders.add_numbering(d, [("decimal", "%1.", 1)])
+    builders.numbered(d, "Membangun jalan", list_num, 0)
+    builders.numbered(d, "Air bersih", list_num, 0)
+    text, _ = read_docx(builders.docx_bytes(d), "x.docx")
+    assert text == "BAB I VISI DAN MISI\n\n1. Membangun jalan\n2. Air bersih"

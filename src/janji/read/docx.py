@@ -164,6 +164,11 @@ class _Reader:
         if not text.strip():
             return
         marker, level = self._list_marker(ppr, style_id, style_name)
+        if marker is not None and (_HEADING_STYLE.match(style_name) or _outline_level(ppr) is not None):
+            # A numbered heading ("BAB II", "2.1 Misi"): a heading line that keeps its number.
+            self.typed_markers.clear()
+            self.blocks.append(("heading", " ".join(f"{marker} {text}".split())))
+            return
         if marker is not None:
             pieces = [" ".join(piece.split()) for piece in text.split("\n")]
             pieces = [piece for piece in pieces if piece]
