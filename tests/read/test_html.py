@@ -66,3 +66,10 @@ def test_pdf_lone_marker_joins_its_text():
     lines = [Line("1.", 72, 80, 700, 11, 0), Line("Membangun jalan", 90, 200, 700, 11, 0),
              Line("2.", 72, 80, 686, 11, 0), Line("Air", 90, 120, 686.5, 11, 0)]
     assert layout(lines) == "1. Membangun jalan\n2. Air"
+
+
+def test_paragraphs_with_br_lines_stay_apart():
+    html = (b"<html><body><div><p><strong>VISI</strong><br>Kabupaten yang maju</p>"
+            b"<p><strong>MISI</strong><br>1. Meningkatkan mutu SDM.<br>2. Membangun jalan.</p></div></body></html>")
+    text, _ = read_html(html, "x.html")
+    assert text == "VISI\nKabupaten yang maju\n\nMISI\n1. Meningkatkan mutu SDM.\n2. Membangun jalan."

@@ -208,6 +208,8 @@ class _Renderer:
                     self.blocks.append((self.kind if single else "line", self.indent, piece))
                 elif 0 < n < len(raw_pieces) - 1 and raw_pieces[n - 1]:
                     self.blocks.append(("sep", 0, ""))  # "<br><br>": a paragraph break in br-only markup
+            if not single:
+                self.blocks.append(("sep", 0, ""))  # the next block is another paragraph
 
     def walk(self, el, level: int, depth: int, list_kind: str | None = None) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
