@@ -222,3 +222,8 @@ def test_short_pair_name_in_a_headline_before_the_pair_is_introduced(analyse):
     assert pairs(doc) == [(None, "Benyamin Davnie", "Pilar Saga Ichsan")]
     assert doc.candidates[0].aliases == ["Benyamin-Pilar"] and doc.candidates[0].incumbent is True
     assert doc.region.name == "Kota Tangerang Selatan" and doc.period == (2025, 2030)
+
+
+def test_office_and_place_before_each_name(analyse):
+    doc = analyse("Paslon Bupati Sleman Harda Kiswaya dan Wakil Bupati Danang Maharsa berkampanye.")
+    assert pairs(doc) == [(None, "Harda Kiswaya", "Danang Maharsa")]

@@ -67,3 +67,8 @@ def test_election_day_written_out():
 def test_a_past_term_said_so_is_skipped_even_without_an_election_year():
     text = "Program perumahan melanjutkan yang telah dilaksanakan pada masa jabatan 2018-2023."
     assert detect(text, election=True) is None
+
+
+def test_election_year_a_few_words_after_the_election():
+    assert detect("Pilkada serentak yang digelar 27 November 2024 diikuti tiga paslon.", election=True) == (2025, 2030)
+    assert detect("Capaian kinerja bupati hingga 2020 dipaparkan paslon.", election=True) is None

@@ -95,7 +95,8 @@ def _clean(raw: str, lower_seen: set[str], lead: bool = True) -> str:
     if lead:
         # A common word opening the run ("Sedangkan Pasangan …") is no name; one that is also a
         # given name ("Adil", "Budi", "Rahmat") is kept unless the run would still hold two words.
-        while words and (words[0].lower() in STOP or (words[0].lower() in lower_seen and len(words) > 2)):
+        while words and (words[0].lower() in STOP or (words[0].lower() in lower_seen and len(words) > 2)
+                         or (len(words) > 2 and regions.candidates(words[0]))):  # "Bupati Sleman Harda Kiswaya"
             words.pop(0)
     while words and words[-1].lower() in STOP:
         words.pop()

@@ -35,6 +35,12 @@ ELECTION_YEAR = re.compile(
     r"[ \t,]+((?:19|20)\d\d)\b",
     re.I,
 )
+# A year shortly after an election word: "Pilkada serentak yang digelar 27 November 2024".
+ELECTION_NEAR_YEAR = re.compile(
+    r"\b(?:pilkada|pilbup|pilwali|pilwalkot|pilwakot|pilkot|pilgub|pemilihan\s+kepala\s+daerah|pemungutan\s+suara)\b"
+    r"[^.\n\d]{0,50}?(?:\d{1,2}\s+\w+\s+)?((?:19|20)\d\d)\b(?!\s*[-–—/]\s*\d)",
+    re.I,
+)
 DATED = re.compile(r"\(\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*((?:19|20)\d\d)\s*\)")
 CALON_YEAR = re.compile(r"\b(?:calon|paslon|pasangan\s+calon)\b[^.\n]{0,60}?\b((?:19|20)\d\d)\b", re.I)
 
@@ -64,6 +70,7 @@ def detect(text: str, election: bool = False) -> tuple[int, int] | None:
     years = [int(m.group(1)) for m in ELECTION_YEAR.finditer(text)]
     years += [int(m.group(1)) for m in CALON_YEAR.finditer(text)]
     years += [int(m.group(1)) for m in DATED.finditer(text)]
+    years += [int(m.group(1)) for m in ELECTION_NEAR_YEAR.finditer(text)]
     if not years:
         return None
     counts = Counter(years)
