@@ -197,3 +197,31 @@ def pdf_report() -> bytes:
     buf = io.BytesIO()
     SimpleDocTemplate(buf, title="RPJMD Bab V").build(story)
     return buf.getvalue()
+
+
+def docx_from_text(text: str) -> bytes:
+    """A DOCX as someone would type the text in Word: each run of "1." lines a real numbered list
+    (restarting at its first number), "•"/"-" lines a bullet list, other lines plain paragraphs."""
+    import re
+
+    marker = re.compile(r"^(\s*)(?:(\d{1,3})[.)]|([a-z])[.)]|[•\-–])\s+")
+    d = new_docx()
+    current = None  # (kind, num_id) of the list being typed
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        m = marker.match(raw)
+        if not m:
+            d.add_paragraph(line)
+            current = None
+            continue
+        kind = "decimal" if m.group(2) else "lowerLetter" if m.group(3) else "bullet"
+        body = raw[m.end():].strip()
+        level = 1 if len(m.group(1)) >= 4 and current is not None and current[0] != kind else 0
+        if current is None or (level == 0 and current[0] != kind):
+            start = int(m.group(2)) if m.group(2) else 1
+            fmt = [(kind, "%1." if kind != "bullet" else "\uf0b7", start), ("bullet", "\uf0b7", 1)]
+            current = (kind, add_numbering(d, fmt))
+        numbered(d, body, current[1], level)
+    return docx_bytes(d)
