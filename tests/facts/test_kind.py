@@ -41,3 +41,8 @@ def test_campaign_news_that_mentions_an_upcoming_debate():
         + "Jelang debat kedua pekan depan, paslon ini menyiapkan materi debat."
     )
     assert detect(text) == "campaign"
+
+
+def test_statement_by_its_opening():
+    assert detect("Oleh: Pj Bupati Gresik\nSaya mengajak warga menjaga kebersihan kota.") == "statement"
+    assert detect("Oleh: Redaksi\nWarga mengeluhkan jalan rusak.") == "campaign"

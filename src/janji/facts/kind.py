@@ -31,6 +31,8 @@ CAMPAIGN = re.compile(
 )
 DEBATE = re.compile(r"\b(?:debat|adu\s+gagasan|adu\s+program|panelis|moderator|sesi\s+tanya\s+jawab)\b", re.I)
 FIRST_PERSON = re.compile(r"\bsaya\b", re.I)
+# An opening that says an official is speaking: a byline, an opinion column, a speech, a press release.
+STATEMENT_OPENING = re.compile(r"\b(?:oleh\s*:|opini\b|kolom\b|sambutan\b|siaran\s+pers\b|press\s+release\b)", re.I)
 
 
 def scores(text: str) -> dict[str, int]:
@@ -51,6 +53,6 @@ def detect(text: str, n_candidates: int = 0) -> str:
     opening = len(DEBATE.findall(text[:300]))
     if (s["debate"] >= 3 or (s["debate"] >= 2 and opening)) and (s["campaign"] or n_candidates):
         return "debate"
-    if s["first_person"] >= 3 and n_candidates == 0:
+    if n_candidates == 0 and (s["first_person"] >= 3 or (STATEMENT_OPENING.search(text[:300]) and s["first_person"])):
         return "statement"
     return "campaign"
