@@ -193,3 +193,21 @@ def test_explain_output_shows_evidence(clf):
     line = item_line(item, explain=True)
     assert "bukti" in line and "jembatan" in line and "keterukuran" in line
     assert "bukti" not in item_line(item, explain=False)
+
+
+@pytest.mark.parametrize("text,not_code", [
+    ("Bantuan tunai bagi penduduk miskin", "2.12"),  # penduduk is not kependudukan (Sastrawi: both "duduk")
+    ("Satu keluarga satu sarjana", "8.01"),  # satu (one) is not persatuan (unity)
+    ("Program yang telah berjalan dilanjutkan", "1.03"),  # berjalan (to run) is not jalan (road)
+    ("Pemenuhan hak dasar masyarakat", "5.05"),  # hak is not HAKI
+])
+def test_stems_that_would_mislead(clf, text, not_code):
+    assert not_code not in clf.classify_text(text).sectors
+
+
+def test_cache_is_bounded_and_never_loses_a_batch():
+    clf = Classifier(embedder=FakeEmbedder(), cache_size=5)
+    texts = [f"Pembangunan {n} puskesmas baru" for n in range(12)]
+    results = clf.classify_texts(texts[:4]) + clf.classify_texts(texts[4:])
+    assert len(results) == 12 and all(r.sectors == ["1.02"] for r in results)
+    assert len(clf.cache) <= 8

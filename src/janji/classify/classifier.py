@@ -129,12 +129,11 @@ class Classifier:
             self.stats["embedded"] += len(chunk)
             for k, v in zip(chunk, vecs):
                 pending[k]["emb"] = v
-        for key, st in pending.items():
-            result = self._decide(st)
-            if len(self.cache) >= self.cache_size:
-                self.cache.clear()  # a national batch is streamed: an old entry is rarely asked for again
-            self.cache[key] = result
-        return [out[i] or self.cache[keys[i]] for i in range(len(texts))]
+        results = {key: self._decide(st) for key, st in pending.items()}
+        if len(self.cache) + len(results) > self.cache_size:
+            self.cache.clear()  # a national batch is streamed: an old entry is rarely asked for again
+        self.cache.update(results)
+        return [out[i] or results[keys[i]] for i in range(len(texts))]
 
     # -- passes ---------------------------------------------------------------------------------------
 
@@ -165,7 +164,7 @@ class Classifier:
         prob = _softmax(score)
         top2 = np.sort(prob)[-2:]
         unsure = kw.max() < SURE_KEYWORDS and top2[1] < SURE_PROBABILITY
-        self.stats["unsure"] += unsure
+        self.stats["unsure"] += int(unsure)
         return {"text": text, "tokens": toks, "stems": st, "idx": idx, "p_lin": p_lin, "kw": kw, "hits": hits,
                 "score": score, "unsure": unsure, "emb": None}
 

@@ -47,6 +47,17 @@ STEM_OVERRIDES = {
     "perjalanan": "jalan_v",
     "sejalan": "jalan_v",
     "pengangguran": "pengangguran",
+    # Sastrawi reduces these to common roots that mean something else:
+    # persatuan -> satu (one), penduduk -> duduk (sit), kinerja -> kerja (work),
+    # tertinggal -> tinggal (live), haki -> hak (right).
+    "persatuan": "persatuan",
+    "kesatuan": "kesatuan",
+    "penduduk": "penduduk",
+    "kependudukan": "kependudukan",
+    "kinerja": "kinerja",
+    "tertinggal": "tertinggal",
+    "ketertinggalan": "tertinggal",
+    "haki": "haki",
     # "berkelanjutan" (sustainable) is not "melanjutkan" (to continue)
     "berkelanjutan": "berkelanjutan",
     "keberlanjutan": "berkelanjutan",
