@@ -245,3 +245,18 @@ def test_cached_pages_see_new_documents(tmp_path):
     assert len(c.get(f"/api/v1/regions/{rid}").json()["pairs"]) == 2
     assert c.get("/api/v1/stats").json()["stats"]["documents"] == 2
     assert "Ika Puspitasari" in c.get(f"/wilayah/{rid}").text
+
+
+def test_a_hanging_analysis_is_stopped(client, monkeypatch):
+    import time
+
+    import janji.pipeline
+    from janji.web import analysis
+
+    monkeypatch.setattr(janji.pipeline, "TIME_LIMIT", 0.5)
+    monkeypatch.setattr(analysis, "_warm", True)
+    monkeypatch.setattr(janji.pipeline, "analyze", lambda *a, **k: time.sleep(60))  # a reader stuck on a file
+    started = time.monotonic()
+    r = client.post("/api/v1/documents", data={"text": "Visi: Kota Sehat", "name": "macet.txt"})
+    assert r.status_code == 422 and "batas waktu" in r.json()["detail"]
+    assert time.monotonic() - started < 30
