@@ -169,3 +169,18 @@ def test_sigkill_mid_batch_then_rerun_equals_one_uninterrupted_run(db_url, db_ur
     clean = subprocess.run(_ingest_cmd(folder, db_url2), capture_output=True, text=True, env=env, timeout=600)
     assert clean.returncode == 0, clean.stderr
     assert _content(db_url) == _content(db_url2)
+
+
+def test_two_ingests_at_the_same_time_store_everything_once(db_url, tmp_path):
+    folder = tmp_path / "bersama"
+    _batch(folder, 16, 40)
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    procs = [subprocess.Popen(_ingest_cmd(folder, db_url), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env=env) for _ in range(2)]
+    outs = [p.communicate(timeout=600) for p in procs]
+    for p, (out, err) in zip(procs, outs):
+        assert p.returncode == 0, err
+    summaries = [json.loads(out) for out, _ in outs]
+    assert sum(s["added"] for s in summaries) == 16
+    content = _content(db_url)
+    assert content["stats"]["documents"] == 16 and len(content["pairs"]) == 4

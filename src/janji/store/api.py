@@ -18,6 +18,7 @@ import csv
 import hashlib
 import json
 import re
+import time
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
@@ -28,6 +29,7 @@ from typing import Any, Iterable, Iterator
 
 from sqlalchemy import Float, Integer, func, insert, literal_column, or_, select
 from sqlalchemy import text as sql_text
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from janji.document import Document as JDocument
@@ -42,6 +44,7 @@ PROMISE_KINDS = ("mission", "goal", "program", "activity", "quick_win", "strateg
 KIND_ORDER = ("vision", "mission", "goal", "program", "activity", "quick_win", "strategy", "commitment", "claim",
               "other")
 MEASURABLE_LABELS = {"terukur", "measurable"}
+RETRIES = 5  # attempts per document when a concurrent ingest wins a race for the same new rows
 SHARED_THRESHOLD = 0.5  # similarity from which two promises of different pairs count as the same promise
 
 # Simultaneous regional elections and the first year of the terms they filled:
@@ -224,14 +227,25 @@ class Store:
             json.dumps(data if data is not None else jdoc.to_json(), sort_keys=True, ensure_ascii=False)
             .encode("utf-8")).hexdigest()
         try:
-            with self._session() as session, session.begin():
-                found = session.execute(select(m.Document.id, m.Document.version).where(m.Document.sha256 == sha)).first()
-                if found:
-                    return IngestResult(name, "unchanged", document_id=found[0], sha256=sha, version=found[1])
-                row = self._write_document(session, jdoc, sha=sha, origin=origin or jdoc.source.url or name,
-                                           text=text if text is not None else jdoc.text, retrieved_at=retrieved_at)
-                return IngestResult(name, "added", document_id=row.id, sha256=sha, items=row._n_items,
-                                    version=row.version)
+            for attempt in range(RETRIES):
+                try:
+                    with self._session() as session, session.begin():
+                        found = session.execute(select(m.Document.id, m.Document.version)
+                                                .where(m.Document.sha256 == sha)).first()
+                        if found:
+                            return IngestResult(name, "unchanged", document_id=found[0], sha256=sha,
+                                                version=found[1])
+                        row = self._write_document(session, jdoc, sha=sha, origin=origin or jdoc.source.url or name,
+                                                   text=text if text is not None else jdoc.text,
+                                                   retrieved_at=retrieved_at)
+                        return IngestResult(name, "added", document_id=row.id, sha256=sha, items=row._n_items,
+                                            version=row.version)
+                except (IntegrityError, OperationalError) as exc:
+                    # another ingest running at the same time created the same region/election/pair (or
+                    # held SQLite's write lock): the transaction rolled back; try again with its rows visible
+                    if attempt == RETRIES - 1 or (isinstance(exc, OperationalError) and "locked" not in str(exc)):
+                        raise
+                    time.sleep(0.2 * (attempt + 1))
         except JanjiError as exc:
             return IngestResult(name, "failed", sha256=sha, reason=getattr(exc, "reason", None) or str(exc))
         except Exception as exc:  # the transaction rolled back: the store is as before this document

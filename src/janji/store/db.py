@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 ENV_VAR = "JANJI_DATABASE_URL"
@@ -64,6 +66,18 @@ def upgrade(engine: Engine) -> None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "heads")
+    for attempt in range(5):
+        try:
+            with engine.begin() as conn:
+                if conn.dialect.name == "postgresql":
+                    # two processes opening a new store at once: one migrates, the other waits for it
+                    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242001)")
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "heads")
+            return
+        except (OperationalError, IntegrityError, ProgrammingError):
+            # SQLite has no advisory lock: the process that lost the race finds the schema made (or the
+            # database locked) and tries again once the winner's transaction is done
+            if attempt == 4:
+                raise
+            time.sleep(0.3 * (attempt + 1))
