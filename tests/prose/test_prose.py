@@ -279,3 +279,10 @@ def test_a_regulation_number_is_not_a_ballot_number():
 def test_events_of_the_day_are_not_claims():
     doc = run("Budi Santoso telah hadir di balai kota sejak pukul 18.00 WIB.")
     assert found(doc) == []
+
+
+def test_a_shared_first_name_followed_by_another_surname_is_someone_else():
+    cands = [Candidate("Bobby Nasution", "Surya", number=1), Candidate("Edy Rahmayadi", "Hasan Basri Sagala", number=2)]
+    doc = run("Surya Paloh mengatakan partainya akan memenangkan semua daerah.\n"
+              "“Kami akan membangun jalan provinsi yang mantap,” ujarnya.", candidates=cands)
+    assert found(doc) == []

@@ -109,6 +109,13 @@ def _distinctive_tokens(doc: Document) -> dict[str, int]:
     return {tok: next(iter(s)) for tok, s in owner.items() if len(s) == 1}
 
 
+def _foreign_after(text: str, end: int, own: set[str]) -> bool:
+    """A one-word name followed by a capitalised word not of the pair's names: "Surya Paloh" is not the
+    deputy "Surya". Acronyms ("Surya PKS") do not count."""
+    after = re.match(r"[ \t]+([A-Z][\w'-]*)", text[end:end + 40])
+    return bool(after and after.group(1) not in own and not after.group(1).isupper())
+
+
 def _word_before(text: str, start: int) -> bool:
     return start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_")
 
@@ -124,19 +131,23 @@ def find_mentions(doc: Document) -> list[Mention]:
     text = doc.text
     raw: list[tuple[int, int, int, bool]] = []  # start, end, cand, is_name
     tokens = _distinctive_tokens(doc)
+    own_words = [{w for n in c.names() for w in re.split(r"[\s,.-]+", n) if w} for c in doc.candidates]
     for i, c in enumerate(doc.candidates):
         for name in c.names():
             if len(name.strip()) < 3:
                 continue
             # The pattern starts with the name itself so the regex engine can skip ahead to it.
             for m in re.finditer(_flex(name) + r"(?!\w)", text):
-                if not _word_before(text, m.start()):
+                if not _word_before(text, m.start()) and not (" " not in name.strip() and
+                                                              _foreign_after(text, m.end(), own_words[i])):
                     raw.append((m.start(), m.end(), i, True))
     honorific_before = re.compile(r"\b" + HONORIFIC + r"\s+$")
     for tok, i in tokens.items():
         for m in re.finditer(re.escape(tok) + r"(?![\w])", text):
             start = m.start()
             if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue
+            if _foreign_after(text, m.end(), own_words[i]):
                 continue
             h = honorific_before.search(text, max(0, start - 10), start)  # "Pak Atang" is one mention
             raw.append((h.start() if h else start, m.end(), i, True))
@@ -156,7 +167,8 @@ def find_mentions(doc: Document) -> list[Mention]:
             k = bisect_left(own_starts, start)
             # Ballot numbers are read here with a stricter rule (a regulation's "Nomor 2" is no pair).
             if head in heads and not (k < len(own) and own[k][1] <= end) and \
-                    not re.search(r"\d|\bnomor\b|\bno\.|\bpaslon\b", text[start:end], re.IGNORECASE):
+                    not re.search(r"\d|\bnomor\b|\bno\.|\bpaslon\b", text[start:end], re.IGNORECASE) and \
+                    not (" " not in text[start:end].strip() and _foreign_after(text, end, own_words[heads[head]])):
                 raw.append((start, end, heads[head], True))
     except Exception:  # facts may not offer mentions (or fail on odd input): ours suffice
         pass
