@@ -37,6 +37,13 @@ def test_region_page_puts_pairs_side_by_side_with_sector_table(client, ids):
     assert "/api/v1/export/regions/" in html
 
 
+def test_pair_page_and_region_page_count_measurable_promises_alike(client, ids):
+    rid, cid = ids["regions"]["Kota Mojokerto"], ids["pairs"]["Junaedi Malik"]
+    region_pair = next(p for p in client.get(f"/api/v1/regions/{rid}").json()["pairs"] if p["id"] == cid)
+    pair = client.get(f"/api/v1/candidates/{cid}").json()
+    assert pair["measurable_share"] == pytest.approx(region_pair["measurable_share"], abs=1e-3)
+
+
 def test_compare_api_matches_region_page(client, ids):
     rid = ids["regions"]["Kota Mojokerto"]
     cmp = client.get("/api/v1/compare", params={"region": rid, "year": 2024}).json()

@@ -30,6 +30,7 @@ def test_segments_ignore_spans_outside_the_text():
 def test_measurable_prefers_the_classifier_then_quantities():
     assert views.is_measurable({"measurability": {"label": "terukur"}})
     assert not views.is_measurable({"measurability": {"label": "tidak terukur"}, "quantities": [{"value": 1}]})
+    assert not views.is_measurable({"measurable": False, "quantities": [{"value": 1}]})  # the store decided
     assert views.is_measurable({"quantities": [{"value": 5, "unit": "km"}]})
     assert not views.is_measurable({"text": "Meningkatkan kesejahteraan"})
     share = views.measurable_share([{"kind": "vision"}, {"kind": "program", "quantities": [{"value": 1}]},

@@ -9,24 +9,16 @@ from typing import Any, Iterable
 
 from janji.web import labels
 
-MEASURABLE_LABELS = {"measurable", "terukur", "yes", "ya", "high", "tinggi", "partial", "sebagian"}
-
-
 def is_measurable(item: dict[str, Any]) -> bool:
-    """Whether a promise can be checked later: the classifier's verdict, else whether it has a target number."""
+    """Whether a promise can be checked later: the store's flag when the item comes from the store,
+    else the store's own rule (the classifier's verdict, else whether it carries a target number),
+    so an upload, a pair page and a comparison count alike."""
+    if isinstance(item.get("measurable"), bool):
+        return item["measurable"]
+    from janji.store import is_measurable as store_rule
+
     m = item.get("measurability")
-    if isinstance(m, dict):
-        if isinstance(m.get("measurable"), bool):
-            return m["measurable"]
-        label = str(m.get("label", "")).strip().lower()
-        if label:
-            return label in MEASURABLE_LABELS
-        score = m.get("score")
-        if isinstance(score, (int, float)):
-            return score >= 0.5
-    if isinstance(m, bool):
-        return m
-    return bool(item.get("quantities"))
+    return store_rule(m if isinstance(m, dict) else None, item.get("quantities"))
 
 
 def decorate(item: dict[str, Any]) -> dict[str, Any]:
