@@ -17,6 +17,7 @@ from janji.facts import kind as _kind
 from janji.facts import names, parties, regions  # noqa: F401  (public lookups)
 from janji.facts import period as _period
 from janji.facts import region as _region
+from janji.facts import roles as _roles
 from janji.facts.text import visible
 
 __all__ = ["facts", "mentions", "names", "parties", "regions"]
@@ -31,7 +32,7 @@ def facts(doc: Document) -> None:
         doc.kind = kind
     doc.candidates = cands
     doc.user_data.pop("mentions", None)
-    _candidates.assign_parties(text, cands, mentions(doc))
+    _roles.assign_parties(text, cands, mentions(doc))
     doc.region = _region.detect(text)
     doc.period = _period.detect(text, election=kind in ("campaign", "debate") and (bool(cands) or _kind.scores(text)["campaign"] > 0))
 
@@ -44,6 +45,6 @@ def mentions(doc: Document) -> list[tuple[int, int, str]]:
     """
     cached = doc.user_data.get("mentions")
     if cached is None:
-        cached = _candidates.mention_spans(visible(doc.text or ""), doc.candidates)
+        cached = _roles.mention_spans(visible(doc.text or ""), doc.candidates)
         doc.user_data["mentions"] = cached
     return cached

@@ -1,0 +1,158 @@
+"""Name patterns and name comparison shared by the pair, alias and mention finders.
+
+A person's name here is one to seven capitalised words, with titles before it (H., Hj., Dr.)
+and degrees after a comma (S.E., M.Si.); two names are forms of the same person when the words
+of one are among the words of the other ("Junaedi" ~ "Junaedi Malik") or one word starts
+another ("Risma" ~ "Tri Rismaharini").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from janji.document import Candidate
+from janji.facts import names as names_
+from janji.facts import parties as parties_
+from janji.facts import regions
+
+NUMBER_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9}
+NUM = r"(?:0?[1-9]|1[0-9]|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
+# "nomor urut 1", "nomor urut 01", "no. urut 2", "nomor dua", "paslon 2", "Paslon nomor 2"
+NUMBER_REF = re.compile(
+    rf"(?:\b(?:nomor|nomer|no\.)[ \t]*(?:urut[ \t]*)?|\b(?:paslon|pasangan|cabup|cawali|cagub|kandidat)[ \t]+)(?P<n>{NUM})\b",
+    re.I,
+)
+CANDIDATE_CUE = re.compile(
+    r"\b(?:pasangan|paslon|kandidat|calon|bakal\s+calon|cabup|cawabup|cawali|cawawali|cagub|cawagub|kontestan|"
+    r"nomor\s+urut|petahana|penantang|diusung|terpilih|pilkada|pilbup|pilwali|pilwalkot|pilwakot|pilkot|pilgub|kampanye|debat)\b",
+    re.I,
+)
+
+NAME_WORD = r"(?<![\w.])(?:(?:(?:Al|El|Ad|As|At|Ar|An|Abu|Ibnu)-)?[A-Z][a-z][A-Za-z'’]*|[A-Z]\.?(?=[ \t]+[A-Z]))"
+_PRE = r"(?:(?:Prof|Dr|dr|Drs|Dra|Ir|Hj|H|KH|drg)\.[ \t]*|(?:Hj|H)[ \t]+)*"
+_DEG = (
+    r"(?:,[ \t]*(?:(?:[A-Z][A-Za-z]{0,3}\.)+(?:[A-Za-z]{1,4}\.?)?|(?:SH|SE|MM|MH|MSi|MPd|SPd|ST|SIP|SAg|MAg|SKM|MKes|"
+    r"MT|MBA|PhD|SSos|MAP|MKn|SKom|Lc))(?=[,\s;)]|$))*"
+)
+NAME = rf"{_PRE}(?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{0,6}}{_DEG}"
+DASH = r"(?<!\bAl)(?<!\bEl)(?<!\bAbu)[ \t]*[-–—][ \t]*"
+DASH_CHAIN = re.compile(rf"(?P<a>{NAME}){DASH}(?P<b>{NAME})(?:{DASH}(?P<c>{NAME}))?(?:{DASH}(?P<d>{NAME}))?")
+AND_PAIR = re.compile(rf"(?P<a>{NAME})[ \t]*,?[ \t]*(?:dan|&)[ \t]+(?P<b>{NAME})")
+SINGLE_NUMBERED = re.compile(
+    rf"(?i:\b(?:calon|kandidat|cabup|cawali|cagub|paslon)\b[^.\n]{{0,60}}?\bnomor[ \t]+(?:urut[ \t]+)?(?P<n>{NUM}))[ \t]*,?[ \t]*(?P<a>{NAME})"
+)
+DEPUTY_AFTER = re.compile(
+    rf"(?:\b(?:calon[ \t]+)?wakil(?:nya)?|\bberpasangan[ \t]+dengan|\bdidampingi(?:[ \t]+oleh)?(?:[ \t]+calon)?(?:[ \t]+wakil(?:nya)?)?)"
+    rf"[ \t]*,?[ \t]*(?:yakni|yaitu|adalah|ialah)?[ \t]*,?[ \t]*(?P<a>{NAME})"
+)
+NUMBERED_NAME = re.compile(rf"(?i:{NUMBER_REF.pattern})[ \t]*,?[ \t]*(?P<a>{NAME}(?:{DASH}{NAME})?)")
+
+# Capitalised words that are not (parts of) person names.
+STOP = set(
+    """pasangan paslon calon bakal kandidat cabup cawabup cawali cawawali cagub cawagub wali walikota kota wakil
+    bupati gubernur kabupaten kab provinsi nomor urut partai pilkada pilbup pilwali pilgub pemilihan pemilu visi misi
+    program debat kpu kpud dan atau dengan yang di ke dari sedangkan sementara kemudian selain menurut kata ujar
+    bersama oleh para ketua anggota dprd pj plt penjabat petahana penantang kepala daerah pemerintah pemkot pemkab
+    pemprov dinas kecamatan kelurahan desa presiden menteri baca juga simak lihat foto sumber editor penulis
+    reporter berita adapun namun tetapi selanjutnya lalu itu ini tersebut mereka kami kita ia dia beliau mantan
+    calon-calon unggulan prioritas strategis misi-misi tim pemenangan ketum sekretaris jenderal dpc dpd dpw dpp
+    kampanye koalisi tagline tema sesi moderator panelis berikut seperti antara lain
+    bahkan diketahui sebelumnya saat ketika dalam pada bagi untuk maka jadi setelah sebelum sejak hingga sampai
+    menanggapi menjawab sebagai yakni yaitu adalah ialah tak tidak juga pun baik kini kala waktu hari
+    senin selasa rabu kamis jumat sabtu minggu
+    """.split()
+)
+# First names so common (or Balinese birth-order names) that alone they name nobody in particular.
+COMMON_PARTS = set(
+    """i ni gede made ketut kadek nyoman komang putu wayan nengah gusti ngurah ida bagus ayu anak agung
+    muhammad mohammad muhamad moh mochamad achmad ahmad abdul abd siti nur nurul andi la wa haji""".split()
+)
+
+
+def split_words(name: str) -> list[str]:
+    return [w for w in re.split(r"[ \t]+", name) if w]
+
+
+def clean_name(raw: str, lower_seen: set[str], lead: bool = True) -> str:
+    """A matched name without titles and without the non-name words around it ("Pasangan Junaedi Malik")."""
+    words = split_words(names_.strip_titles(raw))
+    if lead:
+        # A common word opening the run ("Sedangkan Pasangan …") is no name; one that is also a
+        # given name ("Adil", "Budi", "Rahmat") is kept unless the run would still hold two words.
+        while words and (words[0].lower() in STOP or (words[0].lower() in lower_seen and len(words) > 2)
+                         or (len(words) > 2 and regions.candidates(words[0]))):  # "Bupati Sleman Harda Kiswaya"
+            words.pop(0)
+    while words and words[-1].lower() in STOP:
+        words.pop()
+    if any(w.lower() in STOP for w in words):
+        # keep the part after the last non-name word ("Kota Mojokerto" -> nothing, "Wakil Ali" -> "Ali")
+        last = max(i for i, w in enumerate(words) if w.lower() in STOP)
+        words = words[last + 1:]
+    return " ".join(words)
+
+
+def plausible_name(name: str) -> bool:
+    if not name or not re.search(r"[a-z]", name):
+        return False
+    if regions.candidates(name) or parties_.canonical(name):
+        return False  # "Mojokerto-Disway", "PPP-PKB"
+    return True
+
+
+@lru_cache(maxsize=4096)
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(names_.tokens(name))
+
+
+def name_tokens(name: str | None) -> tuple[str, ...]:
+    return _tokens(name) if name else ()
+
+
+def words_within(short: str | None, long: str | None) -> bool:
+    a, b = name_tokens(short), name_tokens(long)
+    return bool(a) and bool(b) and all(w in b for w in a)
+
+
+def _prefix_of(short: str | None, long: str | None) -> bool:
+    """"Risma" for "Tri Rismaharini": one word, the start (4 letters or more) of a word of the name."""
+    a, b = name_tokens(short), name_tokens(long)
+    return len(a) == 1 and len(a[0]) >= 4 and any(w.startswith(a[0]) and w != a[0] for w in b)
+
+
+def same_person(x: str | None, y: str | None) -> bool:
+    return words_within(x, y) or words_within(y, x) or _prefix_of(x, y) or _prefix_of(y, x)
+
+
+def names_pair(name: str | None, cand: Candidate, part: str) -> bool:
+    """Whether a name is the pair's head (part="head") or deputy, or one of its aliases."""
+    return same_person(name, getattr(cand, part)) or any(name == a for a in cand.aliases)
+
+
+def number_value(text: str) -> int | None:
+    text = text.lower()
+    return NUMBER_WORDS.get(text) or (int(text) if text.isdigit() else None)
+
+
+# a name ends in a small letter (or a degree's dot) and the next one starts with a capital
+DASH_ANCHOR = re.compile(r"[a-z.'’][ \t]*[-–—][ \t]*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
+AND_ANCHOR = re.compile(r"[a-z.,'’][ \t]*(?:dan|&)[ \t]+(?:(?:Prof|Dr|dr|Drs|Dra|Ir|Hj|H|KH|drg)\.?[ \t]*)*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
+NICKNAME_ANCHOR = re.compile(r"\b(?:sapaan|disapa)\b")
+
+
+def anchored(pattern: re.Pattern, anchor: re.Pattern, text: str, back: int = 160, ahead: int = 200, keep=None):
+    """Matches of a slow pattern that cover a cheap anchor (a dash, "dan", "sapaan"), found only around it.
+
+    Long plans have few pairs but many capitalised words; trying the name pattern at every
+    capitalised word would cost seconds.
+    """
+    pos = 0
+    for a in anchor.finditer(text):
+        if a.start() < pos or (keep is not None and not keep(a.start())):
+            continue
+        end = min(len(text), a.end() + ahead)
+        m = pattern.search(text, max(pos, a.start() - back), end)
+        while m and m.end() <= a.start():
+            m = pattern.search(text, m.end(), end)
+        if m and m.start() <= a.start():
+            yield m
+            pos = m.end()

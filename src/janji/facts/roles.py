@@ -1,0 +1,130 @@
+"""What the text says about each pair once the pairs are known: where it is named (mentions),
+whether it holds the office (incumbent), and which parties back it.
+"""
+from __future__ import annotations
+
+import re
+
+from janji.document import Candidate
+from janji.facts import parties as parties_
+from janji.facts.patterns import NUM, number_value
+from janji.facts.text import sentence_bounds
+
+# "petahana", "penantang" stand next to the pair they describe; the other phrases describe the
+# pair the sentence (or the one before) is about.
+APPOSITIVE = re.compile(r"\b(?:petahana|incumbent|(?P<no>penantang(?:nya)?))\b", re.I)
+INCUMBENT_PHRASE = re.compile(
+    r"\b(?:kembali\s+(?:memimpin|maju|mencalonkan(?:\s+diri)?|menjadi\s+(?:kontestan|calon)|bertarung)|masa\s+jabatan(?:nya)?\s+(?:yang\s+)?(?:sebelumnya|pertama)|jilid\s+(?:yang\s+)?pertama|"
+    r"periode\s+(?:yang\s+)?(?:sebelumnya|pertama)|melanjutkan\s+kepemimpinan(?:nya)?)\b",
+    re.I,
+)
+
+
+def incumbency(text: str, cands: list[Candidate]) -> None:
+    """Incumbent (true) or challenger (false) from the words next to a pair's name; null if unsaid."""
+    if not cands:
+        return
+    spans = _name_spans(text, cands)
+    for m in APPOSITIVE.finditer(text):
+        s0, s1 = sentence_bounds(text, m.start())
+        near = [(min(abs(m.start() - e), abs(s - m.end())), c) for s, e, c in spans if s0 <= s < s1]
+        if near:
+            dist, cand = min(near, key=lambda t: t[0])
+            if dist <= 40 and cand.incumbent is None:
+                cand.incumbent = not m.group("no")
+    for m in INCUMBENT_PHRASE.finditer(text):
+        s0, _ = sentence_bounds(text, m.start())
+        before = [(s, c) for s, e, c in spans if max(0, s0 - 300) <= s < m.start()]
+        if before and before[-1][1].incumbent is None:
+            before[-1][1].incumbent = True
+    if len(cands) == 1 and cands[0].incumbent is None and re.search(r"\bpetahana\b", text, re.I) and not re.search(r"\bpenantang", text, re.I):
+        cands[0].incumbent = True
+    if len(cands) > 1 and sum(c.incumbent is True for c in cands) == 1:
+        for cand in cands:
+            if cand.incumbent is None:
+                cand.incumbent = False  # one incumbent: the others challenge
+
+
+def _norm_name(name: str) -> str:
+    return " ".join(w for w in re.split(r"[\s\-–—]+", name) if w).lower()
+
+
+def _name_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, Candidate]]:
+    """Every place a pair's head, deputy, alias or "head-deputy" is written, with that pair."""
+    owner: dict[str, Candidate] = {}
+    for cand in cands:
+        for name in [cand.head, cand.deputy, *cand.aliases]:
+            if name:
+                owner.setdefault(_norm_name(name), cand)
+    if not owner:
+        return []
+    written = {}
+    for cand in cands:
+        for name in [cand.head, cand.deputy, *cand.aliases]:
+            if name:
+                written[name] = None
+                written[name.upper()] = None  # KPU lists and headlines in capitals
+    ordered = sorted(written, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(r"[\s\-–—]*".join(map(re.escape, n.split())) for n in ordered) + r")(?!\w)")
+    spans = []
+    for m in pattern.finditer(text):
+        cand = owner.get(_norm_name(m.group()))
+        if cand is None:
+            continue
+        end = m.end()
+        # "Junaedi Malik–Khusnun Amin": the pair name is one mention
+        if cand.deputy and _norm_name(m.group()) == _norm_name(cand.head):
+            pair = re.match(r"[ \t]*[-–—][ \t]*" + re.escape(cand.deputy) + r"(?![\w-])", text[end:end + len(cand.deputy) + 8], re.I)
+            if pair:
+                end += pair.end()
+        spans.append((m.start(), end, cand))
+    return spans
+
+
+def mention_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, str]]:
+    """Every place a pair is named (name, alias, pair name, ballot number), longest first on overlap."""
+    spans = [(s, e, c.head) for s, e, c in _name_spans(text, cands)]
+    by_number = {c.number: c for c in cands if c.number is not None}
+    if by_number:
+        pattern = re.compile(
+            rf"\b(?:(?:paslon|pasangan|calon|kandidat|cabup|cawali|cagub|cawabup|cawawali|cawagub)[ \t]+)*"
+            rf"(?:nomor[ \t]+urut|nomor|no\.[ \t]*urut)[ \t]*(?P<n>{NUM})\b|\bpaslon[ \t]+(?P<m>{NUM})\b",
+            re.I,
+        )
+        for m in pattern.finditer(text):
+            cand = by_number.get(number_value(m.group("n") or m.group("m")))
+            if cand is not None:
+                spans.append((m.start(), m.end(), cand.head))
+    spans.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    out: list[tuple[int, int, str]] = []
+    for span in spans:
+        if out and span[0] < out[-1][1]:
+            continue
+        out.append(span)
+    return out
+
+
+SUPPORT = re.compile(
+    r"\b(?:di[ \t]?usung|diusulkan|didukung|mendukung|pendukung|pengusung|koalisi|usungan|dukungan|rekomendasi)\b", re.I
+)
+
+
+def assign_parties(text: str, cands: list[Candidate], spans: list[tuple[int, int, str]]) -> None:
+    """"diusung oleh Partai Golkar, PAN", "didukung … PKS sebanyak 11 kursi": to the pair last named."""
+    if not cands:
+        return
+    by_head = {c.head: c for c in cands}
+    for m in SUPPORT.finditer(text):
+        s0, s1 = sentence_bounds(text, m.start())
+        before = [sp for sp in spans if sp[1] <= m.start()]
+        owner = by_head[before[-1][2]] if before else (cands[0] if len(cands) == 1 else None)
+        if owner is None:
+            continue
+        stop = s1
+        for s, e, head in spans:
+            if s >= m.end() and head != owner.head:
+                stop = min(stop, s)
+                break
+        for _, _, party in parties_.find(text, m.end(), stop):
+            if party not in owner.parties:
+                owner.parties.append(party)
