@@ -81,22 +81,13 @@ def make_pdf(text: str) -> bytes:
 
 
 def make_docx(text: str) -> bytes:
-    from docx import Document as DocxDocument
+    """The text typed into Word: real numbered lists restarting per list (the tests' builder)."""
+    import importlib.util
 
-    d = DocxDocument()
-    for raw in text.splitlines():
-        line = " ".join(raw.split())
-        if not line:
-            continue
-        marker = MARKER.match(line + " ")
-        if marker:
-            d.add_paragraph(line[marker.end():], style="List Number" if marker.group().strip()[0].isdigit()
-                            else "List Bullet")
-        else:
-            d.add_paragraph(line)
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
+    spec = importlib.util.spec_from_file_location("janji_test_builders", ROOT / "tests" / "read" / "builders.py")
+    builders = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builders)
+    return builders.docx_from_text(text)
 
 
 def build_corpus(folder: Path, mb: float, n_pdf: int, n_docx: int) -> list[Path]:

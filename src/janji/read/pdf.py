@@ -33,6 +33,8 @@ from janji.read.markers import BULLET_CHARS, MARKER
 MAX_PAGES = 2000
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:hal(?:aman|\.)?\s*)?\d{1,4}(?:\s*(?:dari|/|of)\s*\d{1,4})?(?:\s*[-–—])?\s*$"
                           r"|^\s*[ivxlcIVXLC]{1,6}\s*$", re.I)
+_LINE_BREAK = re.compile("\r\n|[\r\n\ufffe]")  # pdfium's line ends; U+FFFE marks a hyphen it joined
+_LETTERS = re.compile(r"[^\W\d_]")
 _SENTENCE_STOP = re.compile(r"[.:;!?][\"”’)]?$")
 _BULLET_START = re.compile("^[" + re.escape(BULLET_CHARS) + r"]\s*")
 
@@ -105,21 +107,13 @@ def _split_lines(tp, text: str, page: int) -> list[Line]:
             i += 2 if ord(ch) > 0xFFFF else 1
     lines: list[Line] = []
     start = 0
-    pos = 0
-    length = len(text)
-    while pos <= length:
-        ch = text[pos] if pos < length else "\n"
-        if ch in "\r\n\ufffe":
-            segment = text[start:pos]
-            if ch == "\ufffe":
-                segment += "-"
-            line = _make_line(tp, segment, index, start, page, hyphen=ch == "\ufffe")
-            if line is not None:
-                lines.append(line)
-            if ch == "\r" and pos + 1 < length and text[pos + 1] == "\n":
-                pos += 1
-            start = pos + 1
-        pos += 1
+    for match in _LINE_BREAK.finditer(text + "\n"):
+        hyphen = match.group() == "\ufffe"
+        segment = text[start:match.start()] + ("-" if hyphen else "")
+        line = _make_line(tp, segment, index, start, page, hyphen=hyphen)
+        if line is not None:
+            lines.append(line)
+        start = match.end()
     return lines
 
 
@@ -302,8 +296,7 @@ def _continues(prev: Line, line: Line, width: float, right_margin: float, line_g
 
 
 def _is_caps_heading(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(text) < 80 and len(letters) >= 3 and all(c.isupper() for c in letters)
+    return len(text) < 80 and text.isupper() and len(_LETTERS.findall(text)) >= 3
 
 
 def _percentile(values: list[float], q: float) -> float:
