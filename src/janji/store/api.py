@@ -1082,11 +1082,17 @@ def _shared_unique(promises: list[dict], threshold: float) -> tuple[list[dict], 
 
     if not promises:
         return [], {}
-    sims = jtext.similarity_matrix([p["text"] for p in promises])
+    vectors = jtext.promise_vectors([p["text"] for p in promises])
     owners = np.array([p["candidate_id"] for p in promises])
-    cross = owners[:, None] != owners[None, :]
-    edges = np.argwhere(np.triu((sims >= threshold) & cross, k=1))
     n = len(promises)
+    edge_list = []
+    # row blocks: a province-wide comparison can hold thousands of promises; never build n x n at once
+    for start in range(0, n, 1024):
+        block = vectors[start:start + 1024] @ vectors.T
+        rows, cols = np.nonzero((block >= threshold) & (owners[start:start + 1024, None] != owners[None, :]))
+        keep = cols > rows + start
+        edge_list.append(np.stack([rows[keep] + start, cols[keep]], axis=1))
+    edges = np.concatenate(edge_list) if edge_list else np.zeros((0, 2), dtype=int)
     parent = list(range(n))
 
     def find(i: int) -> int:
@@ -1105,7 +1111,8 @@ def _shared_unique(promises: list[dict], threshold: float) -> tuple[list[dict], 
     shared = []
     for members in groups.values():
         idx = np.array(members)
-        sub = np.where(cross[np.ix_(idx, idx)], sims[np.ix_(idx, idx)], 0.0)
+        sub = vectors[idx] @ vectors[idx].T
+        sub = np.where(owners[idx][:, None] != owners[idx][None, :], sub, 0.0)
         shared.append({"similarity": round(float(sub.max()), 3),
                        "pairs": sorted({promises[i]["candidate_id"] for i in members}),
                        "items": [{"pair_id": promises[i]["candidate_id"], "item_id": promises[i]["id"],

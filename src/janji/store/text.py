@@ -135,13 +135,15 @@ def content_stems(text: str) -> list[str]:
     return [stem_word(t) for t in tokens(text) if t not in stop and not t.isdigit() and len(t) > 1]
 
 
-def similarity_matrix(texts: list[str]):
-    """Pairwise semantic similarity (0..1) of promise texts, as a numpy array (n x n).
+def promise_vectors(texts: list[str]):
+    """Unit-length vectors of promise texts (numpy, one row per text): the dot product of two rows is
+    their semantic similarity (0..1).
 
-    The one place :meth:`janji.store.api.Store.compare` asks "do these two
-    promises say the same thing?". Today: TF-IDF cosine over content stems,
-    IDF from the texts compared (so words every pair uses, e.g. "masyarakat",
-    weigh little). An embedder can replace it here without touching callers.
+    The one place :meth:`janji.store.api.Store.compare` decides "do these two
+    promises say the same thing?". Today: TF-IDF over content stems, IDF from
+    the texts compared (so words every pair uses, e.g. "masyarakat", weigh
+    little). An embedder (unit-normalised sentence vectors) can replace it here
+    without touching callers.
     """
     import numpy as np
 
@@ -160,7 +162,13 @@ def similarity_matrix(texts: list[str]):
     norms = np.linalg.norm(mat, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     mat /= norms
-    return mat @ mat.T
+    return mat
+
+
+def similarity_matrix(texts: list[str]):
+    """Pairwise similarity (n x n numpy array) of :func:`promise_vectors`."""
+    vectors = promise_vectors(texts)
+    return vectors @ vectors.T
 
 
 _TITLES = None
