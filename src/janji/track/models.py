@@ -121,7 +121,10 @@ class Update(Base):
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
     review_note: Mapped[str | None] = mapped_column(Text)
 
-    __table_args__ = (Index("ix_track_updates_region_state", "region_id", "state", "published_month"),)
+    __table_args__ = (Index("ix_track_updates_region_state", "region_id", "state", "published_month"),
+                      Index("ix_track_updates_series", "region_id", "state", "published_month", "prev_status",
+                            "status"),
+                      Index("ix_track_updates_recent", "region_id", "published_at"))
 
 
 class State(Base):

@@ -259,6 +259,7 @@ class Tracker:
         self.dialect = self.engine.dialect.name
         self._session = sessionmaker(self.engine, expire_on_commit=False)
         self._hasher = None
+        self._index_cache: dict[int, tuple[tuple, dict[str, Any]]] = {}
 
     # --- audit ----------------------------------------------------------------------------------------------------
 
@@ -926,6 +927,41 @@ class Tracker:
                 .where(sm.Document.region_id == region_id, sm.Document.superseded_by_id.is_(None),
                        sm.Item.kind.in_(PROMISE_KINDS)))
 
+    def _region_index(self, s: Session, region_id: int) -> dict[str, Any]:
+        """The region's current promises: item -> pair, item -> sectors, and totals per pair and per sector.
+
+        These change only when documents are ingested or superseded, so they are cached per region under a
+        fingerprint of the documents table (one cheap aggregate per request). Statuses are never cached:
+        :meth:`scorecard` reads them fresh each time.
+        """
+        fp = tuple(s.execute(select(func.max(sm.Document.id), func.count(sm.Document.superseded_by_id),
+                                    func.count(sm.Document.id))).one())
+        cached = self._index_cache.get(region_id)
+        if cached is not None and cached[0] == fp:
+            return cached[1]
+        current = (select(sm.Item.id, sm.Item.candidate_id).join(sm.Document, sm.Document.id == sm.Item.document_id)
+                   .where(sm.Document.region_id == region_id, sm.Document.superseded_by_id.is_(None),
+                          sm.Item.kind.in_(PROMISE_KINDS)))
+        pair_of = dict(s.execute(current).all())
+        sectors_of: dict[int, list[str]] = defaultdict(list)
+        for item_id, code in s.execute(select(sm.ItemSector.item_id, sm.ItemSector.code)
+                                       .where(sm.ItemSector.item_id.in_(current.with_only_columns(sm.Item.id)
+                                                                        .scalar_subquery()))):
+            sectors_of[item_id].append(code)
+        pair_totals: dict[Any, int] = defaultdict(int)
+        for cand in pair_of.values():
+            pair_totals[cand] += 1
+        sector_totals: dict[str, int] = defaultdict(int)
+        for codes in sectors_of.values():
+            for code in codes:
+                sector_totals[code] += 1
+        index = {"pair_of": pair_of, "sectors_of": dict(sectors_of), "pair_totals": dict(pair_totals),
+                 "sector_totals": dict(sector_totals)}
+        if len(self._index_cache) > 64:
+            self._index_cache.clear()
+        self._index_cache[region_id] = (fp, index)
+        return index
+
     def scorecard(self, region_id: int) -> dict[str, Any] | None:
         """A region's scorecard: counts per status (overall, per pair, per bidang urusan), progress, a monthly
         series of status counts, and the latest changes. None if the region does not exist."""
@@ -933,34 +969,32 @@ class Tracker:
             region = s.get(sm.Region, int(region_id))
             if region is None:
                 return None
-            base = (select(sm.Item.candidate_id, func.coalesce(tm.State.status, st.UNRATED), func.count())
-                    .join(sm.Document, sm.Document.id == sm.Item.document_id)
-                    .outerjoin(tm.State, tm.State.item_id == sm.Item.id)
-                    .where(sm.Document.region_id == region.id, sm.Document.superseded_by_id.is_(None),
-                           sm.Item.kind.in_(PROMISE_KINDS)))
-            per_pair: dict[int | None, dict[str, int]] = defaultdict(_zero)
-            for cand, status, n in s.execute(base.group_by(sm.Item.candidate_id, tm.State.status)):
-                per_pair[cand][status] += n
+            index = self._region_index(s, region.id)
+            pair_of, sectors_of = index["pair_of"], index["sectors_of"]
+            per_pair: dict[Any, dict[str, int]] = defaultdict(_zero)
+            sectors: dict[str, dict[str, int]] = defaultdict(_zero)
             totals = _zero()
-            for counts in per_pair.values():
-                for k, v in counts.items():
-                    totals[k] += v
-            sectors = defaultdict(_zero)
-            q = (select(sm.ItemSector.code, func.coalesce(tm.State.status, st.UNRATED), func.count())
-                 .join(sm.Item, sm.Item.id == sm.ItemSector.item_id)
-                 .join(sm.Document, sm.Document.id == sm.Item.document_id)
-                 .outerjoin(tm.State, tm.State.item_id == sm.Item.id)
-                 .where(sm.Document.region_id == region.id, sm.Document.superseded_by_id.is_(None),
-                        sm.Item.kind.in_(PROMISE_KINDS))
-                 .group_by(sm.ItemSector.code, tm.State.status))
-            for code, status, n in s.execute(q):
-                sectors[code][status] += n
-            prog = s.execute(select(func.count(), func.avg(tm.State.progress_value / tm.State.progress_target))
-                             .where(tm.State.region_id == region.id, tm.State.progress_target > 0,
-                                    tm.State.progress_value.is_not(None))).first()
+            measured, ratio_sum = 0, 0.0
+            rows = s.execute(select(tm.State.item_id, tm.State.status, tm.State.progress_value,
+                                    tm.State.progress_target).where(tm.State.region_id == region.id))
+            for item_id, status, value, target in rows:
+                if item_id not in pair_of:
+                    continue  # the item's document was superseded: it is no longer one of the region's promises
+                totals[status] += 1
+                per_pair[pair_of[item_id]][status] += 1
+                for code in sectors_of.get(item_id, ()):
+                    sectors[code][status] += 1
+                if value is not None and target:
+                    measured += 1
+                    ratio_sum += value / target
+            for cand, n in index["pair_totals"].items():
+                per_pair[cand][st.UNRATED] = n - sum(per_pair[cand].values())
+            for code, n in index["sector_totals"].items():
+                sectors[code][st.UNRATED] = n - sum(sectors[code].values())
+            totals[st.UNRATED] = len(pair_of) - sum(totals.values())
             pairs = {c.id: c for c in s.scalars(select(sm.Candidate).where(
                 sm.Candidate.id.in_([k for k in per_pair if k is not None])))}
-            series = self._series(s, region.id, sum(totals.values()))
+            series = self._series(s, region.id, len(pair_of))
             recent = s.execute(select(tm.Update, sm.Item.text).join(sm.Item, sm.Item.id == tm.Update.item_id)
                                .where(tm.Update.region_id == region.id, tm.Update.state == "published")
                                .order_by(tm.Update.published_at.desc(), tm.Update.id.desc()).limit(10)).all()
@@ -972,8 +1006,8 @@ class Tracker:
             "region": {"id": region.id, "name": region.name, "code": region.code},
             "needs_review": needs_review,
             "total": total, "counts": totals, "shares": {k: (v / total if total else None) for k, v in totals.items()},
-            "progress": {"measured": prog[0] or 0, "average_percent": None if prog[1] is None
-                         else round(100 * float(prog[1]), 1)},
+            "progress": {"measured": measured,
+                         "average_percent": round(100 * ratio_sum / measured, 1) if measured else None},
             "pairs": sorted(({"id": cid, "name": _pair_name(pairs[cid]) if cid in pairs else "(tanpa pasangan)",
                               "number": pairs[cid].number if cid in pairs else None, "counts": counts,
                               "total": sum(counts.values())} for cid, counts in per_pair.items()),
@@ -1025,48 +1059,52 @@ class Tracker:
                        for rid, c in per.items()), key=lambda r: r["name"])
 
     def pair_tracking(self, candidate_id: int, status: str | None = None) -> dict[str, Any] | None:
-        """A pair's promises with their current status, filterable by status, rolled up by misi (each top-level
-        promise of a source document counts its own status and its descendants')."""
-        pair = self.store.candidate(int(candidate_id), tree=True)
-        if pair is None:
-            return None
-        flat = []
-
-        def walk(nodes, mission):
-            for node in nodes:
-                own = mission
-                if node["kind"] == "mission" or (mission is None and node["kind"] in PROMISE_KINDS
-                                                 and node.get("children")):
-                    own = node
-                if node["kind"] in PROMISE_KINDS:
-                    flat.append((node, own))
-                walk(node.get("children") or [], own)
-
-        walk(pair.get("tree") or [], None)
+        """A pair's promises with their current status, filterable by status, rolled up by misi (a mission
+        counts its own status and its descendants'; promises outside any mission are grouped together)."""
         with self._session() as s:
-            states = {r.item_id: r for r in s.scalars(select(tm.State).where(
-                tm.State.item_id.in_([n["id"] for n, _ in flat])))} if flat else {}
+            row = s.execute(select(sm.Candidate, sm.Election, sm.Region)
+                            .outerjoin(sm.Election, sm.Election.id == sm.Candidate.election_id)
+                            .outerjoin(sm.Region, sm.Region.id == sm.Election.region_id)
+                            .where(sm.Candidate.id == int(candidate_id))).first()
+            if row is None:
+                return None
+            c, el, reg = row
+            pair = {"id": c.id, "head": c.head, "deputy": c.deputy, "number": c.number, "parties": list(c.parties or []),
+                    "region": {"id": reg.id, "name": reg.name} if reg else None,
+                    "election": {"id": el.id, "year": el.year} if el else None}
+            rows = s.execute(
+                select(sm.Item.id, sm.Item.parent_id, sm.Item.kind, sm.Item.label, sm.Item.text, sm.Item.depth,
+                       tm.State.status, tm.State.version, tm.State.progress_value, tm.State.progress_target,
+                       tm.State.progress_unit, tm.State.measured_on, tm.State.updated_at, tm.State.update_id)
+                .join(sm.Document, sm.Document.id == sm.Item.document_id)
+                .outerjoin(tm.State, tm.State.item_id == sm.Item.id)
+                .where(sm.Item.candidate_id == int(candidate_id), sm.Document.superseded_by_id.is_(None))
+                .order_by(sm.Item.document_id, sm.Item.position)).all()
         canonical = st.normalise(status) if status else None
+        mission_of: dict[int, Any] = {}
+        text_of = {r[0]: r[4] for r in rows}
         counts = _zero()
         missions: dict[Any, dict[str, Any]] = {}
-        rows = []
-        for node, mission in flat:
-            state = _state_dict(states.get(node["id"]))
-            counts[state["status"]] += 1
-            key = mission["id"] if mission else None
-            if key not in missions:
-                missions[key] = {"id": key, "text": mission["text"] if mission else "(di luar misi)",
-                                 "counts": _zero()}
-            missions[key]["counts"][state["status"]] += 1
-            if canonical is None or state["status"] == canonical:
-                rows.append({"id": node["id"], "kind": node["kind"], "label": node.get("label"), "text": node["text"],
-                             "depth": node.get("depth", 0), "sectors": node.get("sectors") or [],
-                             "state": state, "default_target": _quantity_target(node.get("quantities"))})
+        out = []
+        for item_id, parent_id, kind, label, text, depth, *state in rows:
+            mission = item_id if kind == "mission" else mission_of.get(parent_id)
+            mission_of[item_id] = mission
+            if kind not in PROMISE_KINDS:
+                continue
+            status_now = state[0] or st.UNRATED
+            counts[status_now] += 1
+            if mission not in missions:
+                missions[mission] = {"id": mission, "text": text_of.get(mission, "(di luar misi)") if mission
+                                     else "(di luar misi)", "counts": _zero()}
+            missions[mission]["counts"][status_now] += 1
+            if canonical is None or status_now == canonical:
+                out.append({"id": item_id, "kind": kind, "label": label, "text": text, "depth": depth,
+                            "state": _state_values(*state)})
         return {"candidate": {k: pair.get(k) for k in ("id", "head", "deputy", "number", "parties", "region",
                                                          "election")},
                 "status": canonical, "counts": counts, "total": sum(counts.values()),
                 "missions": [dict(v, total=sum(v["counts"].values())) for v in missions.values()],
-                "items": rows, "definitions": st.definitions()}
+                "items": out, "definitions": st.definitions()}
 
     # --- export / import --------------------------------------------------------------------------------------------
 
@@ -1264,6 +1302,16 @@ def _state_dict(state: tm.State | None) -> dict[str, Any]:
             "progress_percent": percent(state.progress_value, state.progress_target),
             "measured_on": state.measured_on.isoformat() if state.measured_on else None,
             "updated_at": state.updated_at.isoformat(timespec="seconds"), "update_id": state.update_id}
+
+
+def _state_values(status, version, value, target, unit, measured_on, updated_at, update_id) -> dict[str, Any]:
+    """:func:`_state_dict` from plain columns (lists of hundreds of promises: no ORM objects)."""
+    if status is None:
+        return _state_dict(None)
+    return {"status": status, "label": st.label(status), "version": version, "progress_value": value,
+            "progress_target": target, "progress_unit": unit, "progress_percent": percent(value, target),
+            "measured_on": measured_on.isoformat() if measured_on else None,
+            "updated_at": updated_at.isoformat(timespec="seconds"), "update_id": update_id}
 
 
 def _conflict_message(current: tm.State | None) -> str:
