@@ -145,3 +145,10 @@ def test_no_gold_promise_is_taken_for_furniture(shared):
     texts = [item["text"] for path in paths for item in walk(json.loads(path.read_text())["items"])]
     assert len(texts) > 100
     assert [t for t in texts if furniture_rule(t)] == []
+
+
+def test_read_more_heading_takes_its_headline_along():
+    text = "Visi kota maju.\nBaca Juga:\nDebat Pilkada Digelar Malam Ini di Hotel\nMisi:\n1. Membangun jalan"
+    assert remove_furniture(text) == "Visi kota maju.\nMisi:\n1. Membangun jalan"
+    # A list right after it is never taken for the headline.
+    assert remove_furniture("Baca juga:\n1. Membangun jalan desa") == "1. Membangun jalan desa"

@@ -190,6 +190,14 @@ def remove_furniture(text: str, removed: list[tuple[str, str]] | None = None) ->
             if rule:
                 _note(removed, rule, stripped)
                 i += 1
+                if rule == "read_more" and stripped.endswith(":"):
+                    # "Baca Juga:" with its headline on the next line: the headline goes too.
+                    j = i
+                    while j < total and not lines[j].strip():
+                        j += 1
+                    if j < total and j - i <= 1 and _is_headline(lines[j]):
+                        _note(removed, rule, lines[j].strip())
+                        i = j + 1
                 continue
             if previous_content == stripped and stripped.count(" ") >= 2 and i < 12:
                 _note(removed, "duplicate", stripped)  # a headline printed twice (title + og:title)
@@ -205,6 +213,12 @@ def remove_furniture(text: str, removed: list[tuple[str, str]] | None = None) ->
             removed.append(("advert", stripped))
         i += 1
     return "\n".join(keep)
+
+
+def _is_headline(line: str) -> bool:
+    stripped = line.strip()
+    # Headlines are short and carry no final full stop; a sentence of the article does.
+    return 0 < stripped.count(" ") < 20 and not MARKER.match(stripped + " ") and not stripped.endswith((":", "."))
 
 
 def _is_tag_line(line: str) -> bool:
