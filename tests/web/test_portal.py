@@ -267,3 +267,9 @@ def test_a_hanging_analysis_is_stopped(client, monkeypatch):
     r = client.post("/api/v1/documents", data={"text": "Visi: Kota Sehat", "name": "macet.txt"})
     assert r.status_code == 422 and "batas waktu" in r.json()["detail"]
     assert time.monotonic() - started < 30
+
+
+def test_validation_messages_are_in_indonesian(client):
+    assert client.get("/api/v1/items?page=0").json()["detail"] == "parameter 'page': paling kecil 1"
+    assert "harus bilangan bulat" in client.get("/api/v1/items?region=satu").json()["detail"]
+    assert "harus salah satu dari" in client.get("/api/v1/items?kind=janji").json()["detail"]

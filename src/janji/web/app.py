@@ -108,9 +108,30 @@ def create_app(store=None, *, db_url: str | None = None, writable: bool = False)
     return app
 
 
+MESSAGES = {
+    "missing": "wajib diisi",
+    "int_parsing": "harus bilangan bulat",
+    "int_type": "harus bilangan bulat",
+    "bool_parsing": "harus true atau false",
+    "bool_type": "harus true atau false",
+    "greater_than_equal": "paling kecil {ge}",
+    "less_than_equal": "paling besar {le}",
+    "string_pattern_mismatch": "tidak cocok dengan pola {pattern}",
+    "string_too_long": "paling panjang {max_length} karakter",
+    "enum": "harus salah satu dari {expected}",
+    "literal_error": "harus salah satu dari {expected}",
+}
+
+
 def _error_line(err: dict[str, Any]) -> str:
+    """One validation error in Indonesian: "parameter 'page': paling kecil 1"."""
     where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body"))
-    msg = str(err.get("msg", "tidak sah"))
+    template = MESSAGES.get(str(err.get("type")))
+    try:
+        msg = template.format(**(err.get("ctx") or {})).replace("' or '", "' atau '") if template \
+            else str(err.get("msg", "tidak sah"))
+    except (KeyError, IndexError):
+        msg = str(err.get("msg", "tidak sah"))
     return f"parameter '{where}': {msg}" if where else msg
 
 
