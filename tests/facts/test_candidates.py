@@ -227,3 +227,13 @@ def test_short_pair_name_in_a_headline_before_the_pair_is_introduced(analyse):
 def test_office_and_place_before_each_name(analyse):
     doc = analyse("Paslon Bupati Sleman Harda Kiswaya dan Wakil Bupati Danang Maharsa berkampanye.")
     assert pairs(doc) == [(None, "Harda Kiswaya", "Danang Maharsa")]
+
+
+def test_pair_nicknames_in_brackets_are_no_pairs_and_their_halves_name_the_pair(analyse):
+    doc = analyse(
+        "Debat publik pasangan calon Gubernur dan Wakil Gubernur Papua: paslon nomor urut 1 Benhur Tomi Mano-"
+        "Constant Karma (BTM-CK) dan paslon nomor urut 2 Mathius D. Fakhiri-Aryoko Rumaropen (MARI-YO). "
+        "Panelis bertanya. BTM menjawab soal pendidikan."
+    )
+    assert pairs(doc) == [(1, "Benhur Tomi Mano", "Constant Karma"), (2, "Mathius D. Fakhiri", "Aryoko Rumaropen")]
+    assert doc.candidates[0].aliases == ["BTM-CK", "BTM"] and doc.candidates[1].aliases == ["MARI-YO"]

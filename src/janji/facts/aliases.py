@@ -123,6 +123,15 @@ def short_names(text: str, b: _Builder) -> None:
     for short, cands in owners.items():
         if short in runs and len({id(c) for c in cands}) == 1:
             add(cands[0], short)
+    # one half of a pair nickname used alone: "Mualem" of "Mualem-Dek Fadh", "BTM" of "BTM-CK"
+    for cand in list(b.cands):
+        for alias in list(cand.aliases):
+            for half in alias.split("-") if "-" in alias else []:
+                if same_person(half, cand.head) or same_person(half, cand.deputy):
+                    continue  # a part of the name itself: the short-name rule above decides
+                if len(half) >= 3 and half.lower() not in b.lower_seen and re.search(rf"(?<![\w-]){re.escape(half)}(?![\w-])", text):
+                    if not any(half in (c.head, c.deputy) or half in c.aliases for c in b.cands if c is not cand):
+                        add(cand, half)
     # head-part + deputy-part written as one name: "Ambara Adi"
     for run in runs:
         words = run.split()

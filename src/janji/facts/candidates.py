@@ -245,6 +245,8 @@ def _raw_pairs(text: str, lower_seen: set[str]):
         if head and deputy:
             found.append((m.start("a"), head, deputy, m.group(0), True, m.end()))
     found = [f for f in found if not _quoted(text, f[0], f[5])]
+    # "(Mualem-Dek Fadh)", "(BTM-CK)" after a pair is its nickname, never a pair of its own
+    found = [(*f[:4], f[4] and not text[:f[0]].rstrip(" \t\"“'").endswith("("), f[5]) for f in found]
     found.sort(key=lambda t: t[0])
     return found
 
