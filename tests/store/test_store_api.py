@@ -242,3 +242,14 @@ def test_a_document_listing_one_pair_twice_is_one_source(store):
     assert result.status == "added", result.reason
     [pair] = store.candidates()
     assert pair["documents"] == 1 and pair["items"] == 1
+
+
+def test_a_source_without_term_joins_the_election_its_pair_stands_in(store):
+    store.ingest_document(campaign_a())  # term 2025-2030: election 2024
+    store.ingest_document(doc("berita-tanpa-tahun.html", period=None, candidates=[PAIR_A],
+                              items=[item("commitment", "akan membuka lapangan kerja")]))
+    store.ingest_document(doc("lain.html", period=None, candidates=[{"head": "Orang Lain", "deputy": None}],
+                              items=[item("commitment", "akan menanam pohon")]))
+    [budi] = [p for p in store.candidates() if p["head"] == "Budi Santoso"]
+    assert budi["documents"] == 2 and budi["year"] == 2024
+    assert [e["year"] for e in store.elections("Kota Bandung")] == [2024, None]

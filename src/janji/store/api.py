@@ -285,6 +285,16 @@ class Store:
             year = election_year(doc.period[0]) if doc.period else None
             key = f"{region.key}|{year if year is not None else '?'}"
             election = session.scalars(select(m.Election).where(m.Election.key == key)).first()
+            if year is None and doc.candidates:
+                # a news article or debate report that names no term: it belongs to the latest election of
+                # the region in which one of its pairs already stands
+                heads = [jtext.fold(jtext.name_key(c.head)) for c in doc.candidates]
+                known = session.scalars(
+                    select(m.Election).join(m.Candidate, m.Candidate.election_id == m.Election.id)
+                    .where(m.Election.region_id == region.id, m.Election.year.is_not(None),
+                           m.Candidate.head_key.in_(heads))
+                    .order_by(m.Election.year.desc())).first()
+                election = known or election
             if election is None:
                 election = m.Election(key=key, region=region, year=year,
                                       period_start=doc.period[0] if doc.period else None,
