@@ -195,7 +195,10 @@ def write_xlsx(store, fh, region=None, year=None) -> None:
         if pair is None and key is not None:
             continue
         title = pair["name"] if pair else "Tanpa pasangan"
-        ws = wb.create_sheet(_sheet_title(title, used))
+        short = title
+        if pair and len(title) > 31:  # Excel's limit: keep whole names (the head's) over a cut pair
+            short = (f"{pair['number']}. " if pair["number"] is not None else "") + pair["head"]
+        ws = wb.create_sheet(_sheet_title(short, used))
         visions, rows = xlsx_rows(groups[key])
         head = [title]
         if pair:
