@@ -273,3 +273,16 @@ def test_validation_messages_are_in_indonesian(client):
     assert client.get("/api/v1/items?page=0").json()["detail"] == "parameter 'page': paling kecil 1"
     assert "harus bilangan bulat" in client.get("/api/v1/items?region=satu").json()["detail"]
     assert "harus salah satu dari" in client.get("/api/v1/items?kind=janji").json()["detail"]
+
+
+def test_only_http_source_urls_become_links(tmp_path):
+    from janji.store import open_store
+
+    s = open_store(f"sqlite:///{tmp_path / 'u.db'}")
+    bad = {**corpus.DOC_A, "source": {"name": "x.txt", "url": "javascript:alert(1)"}}
+    good = {**corpus.DOC_B, "source": {"name": "y.txt", "url": "https://contoh.id/berita"}}
+    bad_id = s.ingest_document(bad, origin="x", text=corpus.TEXT_A).document_id
+    good_id = s.ingest_document(good, origin="y", text=corpus.TEXT_B).document_id
+    c = make_client(s)
+    assert "javascript:" not in c.get(f"/dokumen/{bad_id}").text
+    assert 'href="https://contoh.id/berita"' in c.get(f"/dokumen/{good_id}").text

@@ -44,7 +44,15 @@ def make_templates() -> Environment:
                        bar_chart=charts.bar_chart, urlencode=urlencode)
     env.filters["pct"] = lambda v: "–" if v is None else f"{v * 100:.0f}%"
     env.filters["num"] = _num
+    env.filters["http_url"] = _http_url
     return env
+
+
+def _http_url(value: Any) -> str | None:
+    """A source URL fit for a link: http(s) only (a stored ``javascript:`` URL must never become a link)."""
+    if isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")):
+        return value.strip()
+    return None
 
 
 def _num(value: Any) -> str:
