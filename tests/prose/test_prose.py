@@ -286,3 +286,9 @@ def test_a_shared_first_name_followed_by_another_surname_is_someone_else():
     doc = run("Surya Paloh mengatakan partainya akan memenangkan semua daerah.\n"
               "“Kami akan membangun jalan provinsi yang mantap,” ujarnya.", candidates=cands)
     assert found(doc) == []
+
+
+def test_scene_setting_before_the_comma_is_not_part_of_the_promise():
+    doc = run("Budi Santoso hadir di arena.\nDalam debat itu, ia berjanji akan menggratiskan biaya berobat di puskesmas.")
+    assert found(doc) == [("commitment", "Budi Santoso", "Budi Santoso",
+                           "ia berjanji akan menggratiskan biaya berobat di puskesmas")]

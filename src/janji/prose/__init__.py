@@ -262,6 +262,10 @@ def find_prose(doc: Document) -> list[Item]:
             continue
 
         for ca, cb in _clauses(doc, a, b):
+            whole = text[ca:cb]  # before the scene is cut: "Di antaranya, …" still continues a run
+            lead = cues.LEADING_ADVERBIAL.match(whole)
+            if lead and cues.first_cue(lead.group()) is None and _words(text[ca + lead.end():cb]) >= MIN_WORDS:
+                ca += lead.end()  # "Dalam debat itu, ia berjanji …": the scene is not part of the promise
             clause = text[ca:cb]
             if _words(clause) < MIN_WORDS:
                 continue
@@ -276,7 +280,7 @@ def find_prose(doc: Document) -> list[Item]:
                         or (FIRST_PERSON.search(clause) and ACTION.search(clause))):
                     kind = "commitment"  # in a debate, a programme a candidate states in quotes is their offer
                 if kind is None and debate and listing and not explicit and (
-                        cues.CONTINUATION.match(clause) or cues.PROGRAMME_WORD.match(clause)):
+                        cues.CONTINUATION.match(whole) or cues.PROGRAMME_WORD.match(clause)):
                     kind = "commitment"  # the next entry of a programme the speaker is listing
             if kind is None:
                 continue

@@ -72,6 +72,12 @@ LEADING_CONNECTIVE = re.compile(
     r"sedangkan|apalagi|namun|dan|serta|menurut(?:nya|\s+dia|\s+beliau|\s+mereka))\b[\s,:]*)+",
     re.IGNORECASE,
 )
+# A scene-setting phrase before the comma: "Dalam debat itu, …", "Menjawab pertanyaan panelis, …".
+LEADING_ADVERBIAL = re.compile(
+    r"^\s*(?:dalam|pada|di(?!\s+antaranya)|saat|ketika|usai|seusai|selepas|menanggapi|menjawab|menurut|sementara\s+itu|"
+    r"sedangkan|adapun)\b[^,.;]{0,80},\s*",
+    re.IGNORECASE,
+)
 CONTINUATION = re.compile(
     r"^\s*(?:selanjutnya|kemudian|lalu|berikutnya|di\s+antaranya|diantaranya|antara\s+lain|termasuk|mulai\s+dari|"
     r"serta|selain\s+itu|dan)\b",
