@@ -190,7 +190,7 @@ def test_pairs_in_capitals_are_read_in_title_case(analyse):
         "PENETAPAN NOMOR URUT PASANGAN CALON BUPATI DAN WAKIL BUPATI SLEMAN TAHUN 2024\n"
         "1. HARDA KISWAYA - DANANG MAHARSA\n2. Hj. KUSTINI SRI PURNOMO - SUKAMTO, S.H.\n"
     )
-    assert pairs(doc) == [(None, "Harda Kiswaya", "Danang Maharsa"), (None, "Kustini Sri Purnomo", "Sukamto")]
+    assert pairs(doc) == [(1, "Harda Kiswaya", "Danang Maharsa"), (2, "Kustini Sri Purnomo", "Sukamto")]
 
 
 def test_supporting_parties_and_running_again(analyse):
@@ -237,3 +237,8 @@ def test_pair_nicknames_in_brackets_are_no_pairs_and_their_halves_name_the_pair(
     )
     assert pairs(doc) == [(1, "Benhur Tomi Mano", "Constant Karma"), (2, "Mathius D. Fakhiri", "Aryoko Rumaropen")]
     assert doc.candidates[0].aliases == ["BTM-CK", "BTM"] and doc.candidates[1].aliases == ["MARI-YO"]
+
+
+def test_list_numbers_are_ballot_numbers_only_under_a_numbering(analyse):
+    doc = analyse("Empat pasangan calon berlaga di Pilkada Bandung 2024:\n1. Muhammad Farhan – Erwin\n2. Haru Suandharu – Dhani Wirianata\n")
+    assert [c.number for c in doc.candidates] == [None, None]

@@ -110,6 +110,15 @@ def _number_line_before(text: str, start: int) -> tuple[int, int] | None:
     return (number_value(m.group("n")), m.start("n")) if m else None
 
 
+def _number_list_marker(text: str, start: int) -> tuple[int, int] | None:
+    """"1. HARDA KISWAYA - DANANG MAHARSA" under "Penetapan Nomor Urut …": the list number is the ballot number."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = re.match(r"[ \t]*(\d{1,2})[.)][ \t]+(?:(?:Prof|Dr|Drs|Dra|Ir|Hj|H|KH)\.?[ \t]*)*", text[line_start:start], re.I)
+    if m and line_start + m.end() == start and re.search(r"nomor\s+urut(?!\s*\d)", text[max(0, line_start - 400):line_start], re.I):
+        return int(m.group(1)), line_start + m.start(1)
+    return None
+
+
 def _number_after(text: str, end: int) -> tuple[int, int] | None:
     """"Munafri Arifuddin-Aliyah Mustika Ilham (MULIA) nomor urut 2", "… (nomor urut 1)"."""
     m = re.match(rf"[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t,]*\(?[ \t]*(?:dengan[ \t]+)?((?:nomor|no\.)[ \t]*urut[ \t]*({NUM}))\b",
@@ -264,7 +273,8 @@ def detect(text: str) -> list[Candidate]:
             # A number between two pairs belongs to the pair that claimed it first:
             # "Ridwan Kamil-Suswono nomor urut 1, Dharma Pongrekun-Kun Wardana nomor urut 2".
             number = None
-            for ref in (_number_before(text, start, last_end), _number_after(text, end), _number_line_before(text, start)):
+            for ref in (_number_before(text, start, last_end), _number_after(text, end), _number_line_before(text, start),
+                        _number_list_marker(text, start)):
                 if ref and ref[1] not in claimed:
                     number = ref
                     break
