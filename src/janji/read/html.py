@@ -177,6 +177,7 @@ class _Renderer:
         self.kind = "para"
         self.indent = 0
         self._inside_item = 0
+        self._numbers: list[int] = []  # position of the current entry in each open list
 
     def flush(self) -> None:
         if not self.buf:
@@ -199,7 +200,7 @@ class _Renderer:
                 else:
                     text += " " + piece
             self.blocks.append(("item", self.indent, text))
-            self.kind, self.indent = "para", self.indent
+            self.kind = "para"
         else:
             single = len(pieces) == 1
             raw_pieces = [_WS.sub(" ", p).strip() for p in raw.replace(_PARA, _BR + _BR).split(_BR)]
@@ -232,8 +233,10 @@ class _Renderer:
             outer = self._inside_item == 0  # a nested list stays tight against its parent entry
             if outer:
                 self.blocks.append(("sep", 0, ""))
+            self._numbers.append(0)
             for child in el:
                 self.walk(child, level + 1 if level >= 0 else 0, depth + 1, kind)
+            self._numbers.pop()
             self.flush()
             if outer:
                 self.blocks.append(("sep", 0, ""))
@@ -242,10 +245,12 @@ class _Renderer:
             self.kind, self.indent = "item", max(level, 0)
             text = el.text or ""
             first = text.lstrip() or _first_text(el)
-            if list_kind == "ul" or not starts_with_marker(first):
-                marker = "-" if list_kind != "ol" else "1."
-                if not starts_with_marker(first):
-                    text = f"{marker} " + text.lstrip()
+            if self._numbers:
+                self._numbers[-1] += 1
+            if not starts_with_marker(first):
+                # Ordered items were numbered in the HTML before extraction; this covers the rest.
+                marker = f"{self._numbers[-1] if self._numbers else 1}." if list_kind == "ol" else "-"
+                text = f"{marker} " + text.lstrip()
             self.buf.append(text)
             self._inside_item += 1
             for child in el:
