@@ -292,3 +292,11 @@ def test_scene_setting_before_the_comma_is_not_part_of_the_promise():
     doc = run("Budi Santoso hadir di arena.\nDalam debat itu, ia berjanji akan menggratiskan biaya berobat di puskesmas.")
     assert found(doc) == [("commitment", "Budi Santoso", "Budi Santoso",
                            "ia berjanji akan menggratiskan biaya berobat di puskesmas")]
+
+
+def test_press_release_speaks_through_the_official_who_speaks_first():
+    text = ("Pemkab Targetkan 1.000 Rumah Layak Huni\n"
+            "KUDUS - Bupati Kudus Hartopo mengatakan, pemkab akan merehab 1.000 rumah tidak layak huni tahun ini.\n"
+            "Tahun lalu pemkab telah merehab 800 rumah.")
+    got = found(run(text, kind="statement", candidates=[]))
+    assert [(k, s) for k, s, *_ in got] == [("commitment", "Bupati Kudus Hartopo"), ("claim", "Bupati Kudus Hartopo")]
