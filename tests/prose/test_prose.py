@@ -300,3 +300,15 @@ def test_press_release_speaks_through_the_official_who_speaks_first():
             "Tahun lalu pemkab telah merehab 800 rumah.")
     got = found(run(text, kind="statement", candidates=[]))
     assert [(k, s) for k, s, *_ in got] == [("commitment", "Bupati Kudus Hartopo"), ("claim", "Bupati Kudus Hartopo")]
+
+
+def test_transcript_lines_with_speaker_labels():
+    text = ("Paslon 1 (Budi): Apa strategi Anda untuk mengatasi banjir?\n"
+            "Paslon 2 (Rina): Kami akan membangun kolam retensi di 5 titik rawan banjir.\n"
+            "Moderator: Waktu habis, silakan paslon 1 menanggapi.\n"
+            "Budi: Kolam retensi saja tidak cukup, kami akan menormalisasi sungai.")
+    got = found(run(text))
+    assert [(c, t) for _, _, c, t in got] == [
+        ("Rina Marlina", "Kami akan membangun kolam retensi di 5 titik rawan banjir"),
+        ("Budi Santoso", "Kolam retensi saja tidak cukup, kami akan menormalisasi sungai"),
+    ]

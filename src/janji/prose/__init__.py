@@ -125,7 +125,7 @@ def _words(text: str) -> int:
 
 def _clean(doc: Document, a: int, b: int) -> tuple[int, int]:
     text = doc.text
-    while a < b and (text[a].isspace() or text[a] in ",;:.–—-\"“”'"):
+    while a < b and (text[a].isspace() or text[a] in ",;:.–—-\"“”')"):
         a += 1
     while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:.–—-\"“”'"):
         b -= 1
