@@ -17,6 +17,9 @@ distinct, so the cache by normalised text helps little: this measures the
 classifier, not the cache. Items are classified in batches of ``--batch``
 (about one document's worth), as the pipeline does.
 
+With ``--workers N`` the items are spread over N processes instead (the way
+a national batch runs on N cores), and that throughput is reported.
+
 Prints items/s, peak resident memory (ru_maxrss), model load time, the share
 of items that needed the embedding model, and the time to classify the gold
 items of the five seeds once the model is loaded. The machine is shared with
@@ -99,15 +102,73 @@ def make_items(n: int, seed: int = 7) -> list[str]:
     return out
 
 
+_worker_clf = None
+
+
+def _worker_init(embed: bool) -> None:
+    global _worker_clf
+    import os
+
+    os.environ.setdefault("OMP_NUM_THREADS", "1")  # one core per worker process
+    from janji.classify.classifier import Classifier
+
+    _worker_clf = Classifier(embedder="auto" if embed else None)
+
+
+def _worker_run(chunk: list[str]) -> tuple[int, int, float]:
+    from janji.classify import classify_items
+    from janji.document import Item
+
+    before = _worker_clf.stats["embedded"]
+    c0 = time.process_time()
+    classify_items([Item("program", t) for t in chunk], _worker_clf)
+    return len(chunk), _worker_clf.stats["embedded"] - before, time.process_time() - c0
+
+
+def run_workers(texts: list[str], workers: int, batch: int, embed: bool) -> dict:
+    """Split the items over ``workers`` processes (each with its own classifier), as a batch run would."""
+    import multiprocessing as mp
+
+    chunks = [texts[i:i + batch] for i in range(0, len(texts), batch)]
+    ctx = mp.get_context("spawn")
+    t0 = time.perf_counter()
+    with ctx.Pool(workers, initializer=_worker_init, initargs=(embed,)) as pool:
+        ready = time.perf_counter()
+        pool.map(_worker_run, chunks[:workers], chunksize=1)  # load models before timing
+        t1 = time.perf_counter()
+        out = pool.map(_worker_run, chunks[workers:], chunksize=4)
+        elapsed = time.perf_counter() - t1
+    n = sum(o[0] for o in out)
+    return {
+        "workers": workers,
+        "items": n,
+        "seconds": round(elapsed, 1),
+        "items_per_s": round(n / elapsed),
+        "cpu_seconds": round(sum(o[2] for o in out), 1),
+        "embedded_share": round(sum(o[1] for o in out) / max(n, 1), 4),
+        "pool_start_s": round(ready - t0, 2),
+        "peak_rss_mb_per_worker": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--batch", type=int, default=200)
     parser.add_argument("--no-embed", action="store_true", help="lexical pass only")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="also run the items over N worker processes (one per core) and report that")
     args = parser.parse_args()
 
     texts = make_items(args.n)
+    if args.workers:
+        report = run_workers(texts, args.workers, args.batch, not args.no_embed)
+        print(json.dumps(report, indent=2) if args.json else
+              f"{report['items']} items over {report['workers']} processes in {report['seconds']} s: "
+              f"{report['items_per_s']} items/s; {report['cpu_seconds']} CPU s; "
+              f"embedded {report['embedded_share']:.1%}; peak memory {report['peak_rss_mb_per_worker']} MB per worker")
+        return
     from janji.classify import classify_items
     from janji.classify.classifier import Classifier
     from janji.document import Item

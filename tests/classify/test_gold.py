@@ -68,7 +68,10 @@ def test_five_seeds_classify_in_under_a_second(shared, real):
     items = [Item(g["kind"], g["text"]) for _, g in _eval().gold_items(shared / "gold")]
     clf = Classifier(embedder=real[0].embedder)
     clf._desc = real[0]._desc
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     classify_items(items, clf)
-    # The issue asks < 1 s; the machine is shared, so allow a margin for noise.
-    assert time.perf_counter() - t0 < 2.0
+    # The issue asks < 1 s. On a shared machine the wall clock measures the other jobs
+    # (1.4 s at load 17 for 0.3 s of CPU), so the bound is on this process's CPU time
+    # (all its threads), with a loose wall-clock bound besides.
+    assert time.process_time() - c0 < 1.0
+    assert time.perf_counter() - t0 < 5.0
