@@ -30,3 +30,14 @@ def test_furniture_and_list_lines_are_skipped_headings_marked():
     units = list(split_units(text))
     assert [(u.kind, u.text) for u in units] == [("heading", "Bandung Juara dari Haru-Dhani"),
                                                   ("sentence", "Ia berjanji akan hadir")]
+
+
+def test_a_long_title_in_quotes_at_the_end_of_a_line_is_not_speech():
+    text = 'Paslon 2 memaparkan visi "Mewujudkan Bantaeng Sejahtera Berdaya Saing dan Berkelanjutan"'
+    units = list(split_units(text))
+    assert [u.quoted for u in units] == [False]
+
+
+def test_an_unclosed_quote_runs_to_the_end_of_its_paragraph():
+    units = list(split_units("“Kami akan membangun pasar rakyat di setiap kecamatan. Itu janji kami"))
+    assert [u.quoted for u in units] == [True, True]

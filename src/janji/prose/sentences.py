@@ -104,8 +104,9 @@ def _quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         inner = text[a + 1:b - 1].rstrip() if b - a > 1 else ""
         if len(inner.split()) < 5:
             continue
+        unclosed = b == hi and text[b - 1] not in "”\""  # a quote running on into the next paragraph
         if inner[-1:] in ",.!?…" or SPEECH_TAG.match(text[b:hi]) or re.search(r"[:,]\s*$", text[lo:a]) \
-                or b == hi:
+                or unclosed:
             speech.append((a, b))
     return speech
 
