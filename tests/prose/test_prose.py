@@ -312,3 +312,8 @@ def test_transcript_lines_with_speaker_labels():
         ("Rina Marlina", "Kami akan membangun kolam retensi di 5 titik rawan banjir"),
         ("Budi Santoso", "Kolam retensi saja tidak cukup, kami akan menormalisasi sungai"),
     ]
+
+
+def test_a_party_in_brackets_is_not_a_nickname():
+    doc = run("Pasangan Budi Santoso-Agus Salim (Golkar) dan Rina Marlina-Hendra Gunawan (Intan) hadir.")
+    assert doc.candidates[0].aliases == [] and doc.candidates[1].aliases == ["Intan"]

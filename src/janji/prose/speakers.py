@@ -252,7 +252,7 @@ def learn_aliases(doc: Document) -> None:
         cand = doc.candidates[mention.cand]
         after = text[mention.end:mention.end + 80]
         m = re.match(r"\s*\(([A-Z][\w'-]*(?:[\s-][A-Z][\w'-]*){0,2})\)", after)
-        if m and not m.group(1).isupper():  # "(PKB)" is a party, "(Intan)" a nickname
+        if m and not m.group(1).isupper() and not _is_party(m.group(1)):  # "(Golkar)" is a party, "(Intan)" a nickname
             _add_alias(cand, m.group(1))
         m = re.match(r"\s*,?\s*(?:atau|alias|yang\s+(?:akrab|biasa)\s+disapa|akrab\s+disapa|disapa)\s+"
                      r"((?:" + HONORIFIC + r"\s+)?[A-Z][\w'-]*(?:[\s-][A-Z][\w'-]*){0,2})", after)
@@ -288,6 +288,14 @@ def find_author(doc: Document) -> str | None:
     if m:
         return OFFICIAL.match(m.group(0)).group(0).strip()
     return None
+
+
+def _is_party(name: str) -> bool:
+    try:
+        from janji.facts.parties import canonical
+        return canonical(name) is not None
+    except Exception:  # facts not available: only all-caps party acronyms are recognised then
+        return False
 
 
 def _strip_titles(name: str) -> str:
