@@ -40,6 +40,7 @@ def test_many_writers_no_lost_update(world):
     """Four writers, each saving 8 times (re-reading the version after a refusal): every accepted save is in
     the history, and the version counts exactly the accepted saves."""
     t, a, road = world["tracker"], world["actors"], world["road"]
+    t.scorecard(world["bandung"])  # build the tallies first: the writers then keep them up to date concurrently
     accepted: list[int] = []
     refused = [0]
     lock = threading.Lock()
@@ -69,6 +70,8 @@ def test_many_writers_no_lost_update(world):
     history = t.history(road)
     assert sorted(e["id"] for e in history) == sorted(accepted)
     assert t.state(road)["version"] == 32
+    card = t.scorecard(world["bandung"])
+    assert card["counts"]["belum dinilai"] == 4 and card["counts"]["dalam proses"] + card["counts"]["sebagian"] == 1
     # every published entry says what it replaced: the chain of prev_status is unbroken
     chain = list(reversed(history))
     assert chain[0]["prev_status"] == "belum dinilai"

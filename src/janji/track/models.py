@@ -194,3 +194,22 @@ class Audit(Base):
     before: Mapped[Any] = mapped_column(JSON, nullable=True)
     after: Mapped[Any] = mapped_column(JSON, nullable=True)
     ip: Mapped[str | None] = mapped_column(String(64))
+
+
+class Tally(Base):
+    """Running counts behind the scorecard, kept in the same transaction as each publication.
+
+    ``scope`` "pair" (key: candidate id, "-" without a pair), "sector" (key: bidang code), "month" (key:
+    YYYY-MM; ``n`` = net change of that status in that month), "progress" (key "-", status "measured":
+    ``n`` promises with a measured value, ``total`` the sum of their value/target). Only rated promises are
+    counted; "belum dinilai" is the region's number of promises minus the rest. Rebuilt from the history
+    when the documents change (a superseded document's promises leave the scorecard).
+    """
+
+    __tablename__ = "track_tally"
+    region_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    scope: Mapped[str] = mapped_column(String(10), primary_key=True)
+    key: Mapped[str] = mapped_column(String(20), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[float] = mapped_column(Float, default=0.0)

@@ -704,6 +704,9 @@ class Tracker:
                 raise Conflict(_conflict_message(s.get(tm.State, row.item_id)))
         row.state, row.published_at, row.published_month, row.prev_status = "published", t, t.strftime("%Y-%m"), \
             prev_status
+        old = (current.status, current.progress_value, current.progress_target) if current is not None else None
+        self._tally_publish(s, row, old, (values["status"], values["progress_value"], values["progress_target"]),
+                            row.published_month)
         s.flush()
         s.expire_all()
 
@@ -927,120 +930,189 @@ class Tracker:
                 .where(sm.Document.region_id == region_id, sm.Document.superseded_by_id.is_(None),
                        sm.Item.kind.in_(PROMISE_KINDS)))
 
-    def _region_index(self, s: Session, region_id: int) -> dict[str, Any]:
-        """The region's current promises: item -> pair, item -> sectors, and totals per pair and per sector.
+    @staticmethod
+    def _documents_fingerprint(s: Session) -> str:
+        """Changes whenever a document is added or superseded (one aggregate over the small documents table)."""
+        return ",".join(str(v) for v in s.execute(select(func.max(sm.Document.id), func.count(sm.Document.superseded_by_id),
+                                                         func.count(sm.Document.id))).one())
 
-        These change only when documents are ingested or superseded, so they are cached per region under a
-        fingerprint of the documents table (one cheap aggregate per request). Statuses are never cached:
-        :meth:`scorecard` reads them fresh each time.
-        """
-        fp = tuple(s.execute(select(func.max(sm.Document.id), func.count(sm.Document.superseded_by_id),
-                                    func.count(sm.Document.id))).one())
+    def _totals(self, s: Session, region_id: int, fp: str) -> dict[str, Any]:
+        """Promises of the region per pair and per bidang (store data: cached until the documents change)."""
         cached = self._index_cache.get(region_id)
         if cached is not None and cached[0] == fp:
             return cached[1]
-        current = (select(sm.Item.id, sm.Item.candidate_id).join(sm.Document, sm.Document.id == sm.Item.document_id)
-                   .where(sm.Document.region_id == region_id, sm.Document.superseded_by_id.is_(None),
-                          sm.Item.kind.in_(PROMISE_KINDS)))
-        pair_of = dict(s.execute(current).all())
-        sectors_of: dict[int, list[str]] = defaultdict(list)
-        for item_id, code in s.execute(select(sm.ItemSector.item_id, sm.ItemSector.code)
-                                       .where(sm.ItemSector.item_id.in_(current.with_only_columns(sm.Item.id)
-                                                                        .scalar_subquery()))):
-            sectors_of[item_id].append(code)
-        pair_totals: dict[Any, int] = defaultdict(int)
-        for cand in pair_of.values():
-            pair_totals[cand] += 1
-        sector_totals: dict[str, int] = defaultdict(int)
-        for codes in sectors_of.values():
-            for code in codes:
-                sector_totals[code] += 1
-        index = {"pair_of": pair_of, "sectors_of": dict(sectors_of), "pair_totals": dict(pair_totals),
-                 "sector_totals": dict(sector_totals)}
-        if len(self._index_cache) > 64:
+        where = (sm.Document.region_id == region_id, sm.Document.superseded_by_id.is_(None),
+                 sm.Item.kind.in_(PROMISE_KINDS))
+        pairs = {("-" if c is None else str(c)): n for c, n in s.execute(
+            select(sm.Item.candidate_id, func.count()).join(sm.Document, sm.Document.id == sm.Item.document_id)
+            .where(*where).group_by(sm.Item.candidate_id))}
+        sectors = dict(s.execute(
+            select(sm.ItemSector.code, func.count()).join(sm.Item, sm.Item.id == sm.ItemSector.item_id)
+            .join(sm.Document, sm.Document.id == sm.Item.document_id).where(*where).group_by(sm.ItemSector.code)).all())
+        out = {"pairs": pairs, "sectors": sectors, "total": sum(pairs.values())}
+        if len(self._index_cache) > 256:
             self._index_cache.clear()
-        self._index_cache[region_id] = (fp, index)
-        return index
+        self._index_cache[region_id] = (fp, out)
+        return out
+
+    def _bump(self, s: Session, region_id: int | None, scope: str, key: str, status: str, dn: int,
+              dt: float = 0.0) -> None:
+        if region_id is None or (dn == 0 and dt == 0.0):
+            return
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as upsert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as upsert
+        stmt = upsert(tm.Tally).values(region_id=region_id, scope=scope, key=key, status=status, n=dn, total=dt)
+        s.execute(stmt.on_conflict_do_update(index_elements=["region_id", "scope", "key", "status"],
+                                             set_={"n": tm.Tally.n + dn, "total": tm.Tally.total + dt}))
+
+    def _tally_publish(self, s: Session, row: tm.Update, old: tuple | None, new: tuple, month: str) -> None:
+        """Move one promise from its old (status, value, target) to the new one in the running tallies."""
+        item = s.get(sm.Item, row.item_id)
+        doc = s.get(sm.Document, item.document_id)
+        region = row.region_id
+        old_status = old[0] if old else st.UNRATED
+        self._bump(s, region, "month", month, old_status, -1)
+        self._bump(s, region, "month", month, new[0], 1)
+        if doc.superseded_by_id is not None:
+            return  # history only: a superseded document's promises are not on the scorecard
+        pair = "-" if item.candidate_id is None else str(item.candidate_id)
+        if old:
+            self._bump(s, region, "pair", pair, old[0], -1)
+            for code in item.sectors or []:
+                self._bump(s, region, "sector", code, old[0], -1)
+        self._bump(s, region, "pair", pair, new[0], 1)
+        for code in item.sectors or []:
+            self._bump(s, region, "sector", code, new[0], 1)
+        was = old is not None and old[1] is not None and bool(old[2])
+        now_ = new[1] is not None and bool(new[2])
+        if was or now_:
+            self._bump(s, region, "progress", "-", "measured", int(now_) - int(was),
+                       (new[1] / new[2] if now_ else 0.0) - (old[1] / old[2] if was else 0.0))
+
+    def _rebuild_tally(self, region_id: int, fp: str) -> None:
+        """Recount a region's tallies from the current states and the published history."""
+        with self._session.begin() as s:
+            s.query(tm.Tally).filter(tm.Tally.region_id == region_id).delete(synchronize_session=False)
+            cur = (select(tm.State.item_id).join(sm.Item, sm.Item.id == tm.State.item_id)
+                   .join(sm.Document, sm.Document.id == sm.Item.document_id)
+                   .where(tm.State.region_id == region_id, sm.Document.superseded_by_id.is_(None)))
+            rows = []
+            for cand, status, n in s.execute(
+                    select(sm.Item.candidate_id, tm.State.status, func.count()).join(tm.State, tm.State.item_id == sm.Item.id)
+                    .where(tm.State.item_id.in_(cur.scalar_subquery())).group_by(sm.Item.candidate_id, tm.State.status)):
+                rows.append(dict(scope="pair", key="-" if cand is None else str(cand), status=status, n=n, total=0.0))
+            for code, status, n in s.execute(
+                    select(sm.ItemSector.code, tm.State.status, func.count())
+                    .join(tm.State, tm.State.item_id == sm.ItemSector.item_id)
+                    .where(tm.State.item_id.in_(cur.scalar_subquery())).group_by(sm.ItemSector.code, tm.State.status)):
+                rows.append(dict(scope="sector", key=code, status=status, n=n, total=0.0))
+            n, total = s.execute(select(func.count(), func.sum(tm.State.progress_value / tm.State.progress_target))
+                                 .where(tm.State.item_id.in_(cur.scalar_subquery()), tm.State.progress_target > 0,
+                                        tm.State.progress_value.is_not(None))).one()
+            if n:
+                rows.append(dict(scope="progress", key="-", status="measured", n=n, total=float(total or 0)))
+            months: dict[tuple[str, str], int] = defaultdict(int)
+            for m, prev, new, c in s.execute(
+                    select(tm.Update.published_month, tm.Update.prev_status, tm.Update.status, func.count())
+                    .where(tm.Update.region_id == region_id, tm.Update.state == "published")
+                    .group_by(tm.Update.published_month, tm.Update.prev_status, tm.Update.status)):
+                months[(m, prev or st.UNRATED)] -= c
+                months[(m, new)] += c
+            rows.extend(dict(scope="month", key=m, status=status, n=c, total=0.0)
+                        for (m, status), c in months.items() if c)
+            if rows:
+                s.execute(insert(tm.Tally), [dict(r, region_id=region_id) for r in rows])
+            key = f"tally:{region_id}"
+            setting = s.get(tm.Setting, key)
+            if setting is None:
+                s.add(tm.Setting(key=key, value=fp))
+            else:
+                setting.value = fp
 
     def scorecard(self, region_id: int) -> dict[str, Any] | None:
         """A region's scorecard: counts per status (overall, per pair, per bidang urusan), progress, a monthly
-        series of status counts, and the latest changes. None if the region does not exist."""
+        series of status counts, and the latest changes. None if the region does not exist.
+
+        Reads running tallies (kept with every publication), so its cost does not grow with the number of
+        promises; after documents are added or superseded the first read recounts them.
+        """
         with self._session() as s:
             region = s.get(sm.Region, int(region_id))
             if region is None:
                 return None
-            index = self._region_index(s, region.id)
-            pair_of, sectors_of = index["pair_of"], index["sectors_of"]
-            per_pair: dict[Any, dict[str, int]] = defaultdict(_zero)
-            sectors: dict[str, dict[str, int]] = defaultdict(_zero)
-            totals = _zero()
-            measured, ratio_sum = 0, 0.0
-            rows = s.execute(select(tm.State.item_id, tm.State.status, tm.State.progress_value,
-                                    tm.State.progress_target).where(tm.State.region_id == region.id))
-            for item_id, status, value, target in rows:
-                if item_id not in pair_of:
-                    continue  # the item's document was superseded: it is no longer one of the region's promises
-                totals[status] += 1
-                per_pair[pair_of[item_id]][status] += 1
-                for code in sectors_of.get(item_id, ()):
-                    sectors[code][status] += 1
-                if value is not None and target:
-                    measured += 1
-                    ratio_sum += value / target
-            for cand, n in index["pair_totals"].items():
-                per_pair[cand][st.UNRATED] = n - sum(per_pair[cand].values())
-            for code, n in index["sector_totals"].items():
-                sectors[code][st.UNRATED] = n - sum(sectors[code].values())
-            totals[st.UNRATED] = len(pair_of) - sum(totals.values())
-            pairs = {c.id: c for c in s.scalars(select(sm.Candidate).where(
-                sm.Candidate.id.in_([k for k in per_pair if k is not None])))}
-            series = self._series(s, region.id, len(pair_of))
+            fp = self._documents_fingerprint(s)
+            totals = self._totals(s, region.id, fp)
+            stamp = s.get(tm.Setting, f"tally:{region.id}")
+            fresh = stamp is not None and stamp.value == fp
+        if not fresh:
+            for _ in range(3):
+                try:
+                    self._rebuild_tally(region.id, fp)
+                    break
+                except (IntegrityError, OperationalError):  # another reader rebuilt it at the same moment
+                    time.sleep(0.05)
+        with self._session() as s:
+            tallies = s.execute(select(tm.Tally.scope, tm.Tally.key, tm.Tally.status, tm.Tally.n, tm.Tally.total)
+                                .where(tm.Tally.region_id == region.id)).all()
             recent = s.execute(select(tm.Update, sm.Item.text).join(sm.Item, sm.Item.id == tm.Update.item_id)
                                .where(tm.Update.region_id == region.id, tm.Update.state == "published")
                                .order_by(tm.Update.published_at.desc(), tm.Update.id.desc()).limit(10)).all()
             needs_review = self._needs_review(s, region.id)
+            per_pair: dict[str, dict[str, int]] = defaultdict(_zero)
+            sectors: dict[str, dict[str, int]] = defaultdict(_zero)
+            month_rows: dict[str, dict[str, int]] = defaultdict(_zero)
+            measured, ratio_sum = 0, 0.0
+            for scope, key, status, n, total in tallies:
+                if scope == "pair" and key in totals["pairs"]:
+                    per_pair[key][status] += n
+                elif scope == "sector" and key in totals["sectors"]:
+                    sectors[key][status] += n
+                elif scope == "month":
+                    month_rows[key][status] += n
+                elif scope == "progress":
+                    measured, ratio_sum = n, total
+            for key, n in totals["pairs"].items():
+                per_pair[key][st.UNRATED] = n - sum(per_pair[key].values())
+            for code, n in totals["sectors"].items():
+                sectors[code][st.UNRATED] = n - sum(sectors[code].values())
+            counts = _zero()
+            for c in per_pair.values():
+                for k, v in c.items():
+                    counts[k] += v
+            ids = [int(k) for k in per_pair if k != "-"]
+            pairs = {str(c.id): c for c in s.scalars(select(sm.Candidate).where(sm.Candidate.id.in_(ids)))}
         from janji.web import labels
 
-        total = sum(totals.values())
+        series, running = [], _zero()
+        running[st.UNRATED] = totals["total"]
+        for month in sorted(month_rows):
+            for k, v in month_rows[month].items():
+                running[k] += v
+            series.append({"month": month, "counts": dict(running)})
+        if series:
+            # the newest point is today's scorecard (promises added or superseded since the history began)
+            series[-1]["counts"] = dict(counts)
+        total = sum(counts.values())
         return {
             "region": {"id": region.id, "name": region.name, "code": region.code},
             "needs_review": needs_review,
-            "total": total, "counts": totals, "shares": {k: (v / total if total else None) for k, v in totals.items()},
+            "total": total, "counts": counts, "shares": {k: (v / total if total else None) for k, v in counts.items()},
             "progress": {"measured": measured,
                          "average_percent": round(100 * ratio_sum / measured, 1) if measured else None},
-            "pairs": sorted(({"id": cid, "name": _pair_name(pairs[cid]) if cid in pairs else "(tanpa pasangan)",
-                              "number": pairs[cid].number if cid in pairs else None, "counts": counts,
-                              "total": sum(counts.values())} for cid, counts in per_pair.items()),
+            "pairs": sorted(({"id": int(k) if k != "-" else None,
+                              "name": _pair_name(pairs[k]) if k in pairs else "(tanpa pasangan)",
+                              "number": pairs[k].number if k in pairs else None, "counts": c,
+                              "total": sum(c.values())} for k, c in per_pair.items()),
                             key=lambda p: (p["number"] is None, p["number"] or 0, p["name"])),
-            "sectors": sorted(({"code": code, "name": labels.sector_name(code), "counts": counts,
-                                "total": sum(counts.values())} for code, counts in sectors.items()),
+            "sectors": sorted(({"code": code, "name": labels.sector_name(code), "counts": c,
+                                "total": sum(c.values())} for code, c in sectors.items()),
                               key=lambda r: (-r["total"], r["code"])),
             "series": series,
             "recent": [_update_dict(u, {}) | {"item_text": text} for u, text in recent],
             "definitions": st.definitions(),
         }
-
-    def _series(self, s: Session, region_id: int, total: int) -> list[dict[str, Any]]:
-        """Status counts at the end of each month with a change, summed from each entry's (prev -> new) delta."""
-        rows = s.execute(select(tm.Update.published_month, tm.Update.prev_status, tm.Update.status, func.count())
-                         .where(tm.Update.region_id == region_id, tm.Update.state == "published")
-                         .group_by(tm.Update.published_month, tm.Update.prev_status, tm.Update.status)
-                         .order_by(tm.Update.published_month)).all()
-        counts = _zero()
-        counts[st.UNRATED] = total
-        out = []
-        month = None
-        for m, prev, new, n in rows:
-            if month is not None and m != month:
-                out.append({"month": month, "counts": dict(counts)})
-            month = m
-            if prev != new:
-                counts[prev or st.UNRATED] -= n
-                counts[new] += n
-        if month is not None:
-            out.append({"month": month, "counts": dict(counts)})
-        # the last point is today's scorecard: items added or superseded since keep the series honest
-        return out
 
     def regions_rollup(self) -> list[dict[str, Any]]:
         """Counts per status for every region that has promises (the national roll-up)."""
