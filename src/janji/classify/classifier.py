@@ -56,7 +56,7 @@ EMBED_MARGIN = 1.5  # z-score of the best description that counts as evidence wi
 # When the lexical pass is this sure, the embedding is not computed.
 SURE_KEYWORDS = 1.0
 SURE_PROBABILITY = 0.4
-SDG_PRIOR = (3.0, 1.8, 1.2)  # log-score of a bidang's first, second, third usual SDG
+SDG_PRIOR = (1.5, 1.0, 0.6)  # log-score of a bidang's first, second, third usual SDG
 SDG_SECOND_SHARE = 0.35
 GAMMA_SDG = 0.6  # the SDG descriptions overlap more than the bidang ones: the embedding counts less
 CACHE_SIZE = 50_000
