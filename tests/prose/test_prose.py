@@ -317,3 +317,11 @@ def test_transcript_lines_with_speaker_labels():
 def test_a_party_in_brackets_is_not_a_nickname():
     doc = run("Pasangan Budi Santoso-Agus Salim (Golkar) dan Rina Marlina-Hendra Gunawan (Intan) hadir.")
     assert doc.candidates[0].aliases == [] and doc.candidates[1].aliases == ["Intan"]
+
+
+def test_the_journalist_taking_the_word_ends_a_programme_run():
+    text = ("Paslon nomor urut 1, Budi Santoso membeberkan program unggulannya.\n"
+            "Mulai dari pembangunan jalan lingkungan di setiap kelurahan.\n"
+            "Acara berlangsung hingga pukul 22.00 WIB.\n"
+            "Pengamanan acara dilakukan oleh 300 personel polisi.")
+    assert [t for *_, t in found(run(text))] == ["pembangunan jalan lingkungan di setiap kelurahan"]

@@ -259,6 +259,7 @@ def find_prose(doc: Document) -> list[Item]:
                 made.append(_item(doc, "claim", a, b, _Speaker(sitting, doc.candidates[sitting].head), several))
             items.extend(made)
             last_unit_item = (unit.line_id, made[-1]) if made else None
+            listing = False  # the journalist or someone else has the word: a candidate's run has ended
             continue
 
         for ca, cb in _clauses(doc, a, b):
@@ -305,9 +306,11 @@ def find_prose(doc: Document) -> list[Item]:
         else:
             last_unit_item = None
             if debate and explicit and not unit.quoted and speaker.cand is not None and speaker.cand >= 0:
+                # A candidate's sentence with no promise of its own opens a run if it announces programmes
+                # ("… membeberkan program unggulannya.").
                 listing = bool(PROGRAMME_INTRO.search(unit.text))
-            elif explicit or unit.first_in_line:
-                listing = listing and not explicit
+            elif explicit:
+                listing = False
     return items
 
 
