@@ -325,3 +325,11 @@ def test_the_journalist_taking_the_word_ends_a_programme_run():
             "Acara berlangsung hingga pukul 22.00 WIB.\n"
             "Pengamanan acara dilakukan oleh 300 personel polisi.")
     assert [t for *_, t in found(run(text))] == ["pembangunan jalan lingkungan di setiap kelurahan"]
+
+
+def test_the_days_agenda_is_not_a_promise():
+    text = ("Calon bupati Budi Santoso blusukan ke pasar, Selasa (15/10).\n"
+            "Ia berjanji akan merevitalisasi pasar tradisional jika terpilih.\n"
+            "Budi juga akan bertemu tokoh agama di pondok pesantren pada Sabtu.")
+    assert [t for *_, t in found(run(text, kind="campaign"))] == [
+        "Ia berjanji akan merevitalisasi pasar tradisional jika terpilih"]

@@ -105,11 +105,12 @@ def _live(matches, text: str) -> list[re.Match]:
     return out
 
 
-# "sudah hadir", "telah tiba", "sudah selesai": events of the day, not achievements.
+# "sudah hadir", "telah tiba", "akan menghadiri": events of the day, not achievements or promises.
 EVENT_AFTER = re.compile(
     r"\s+(?:(?:juga|pun|lama|sejak)\s+)?(?:hadir|tiba|datang|menunggu|berada|selesai|mendaftar|terdaftar|"
     r"menyampaikan|memaparkan|menjawab|mengikuti|menggelar|berlangsung|dimulai|berakhir|dibuka|ditutup|kenal|"
-    r"mengenal|bertemu|berkumpul|memadati|meninggalkan|pulang|berangkat|disiapkan|ditetapkan|diundi)\b",
+    r"mengenal|bertemu|berkumpul|memadati|meninggalkan|pulang|berangkat|disiapkan|ditetapkan|diundi|menghadiri|"
+    r"berkunjung|mengunjungi|blusukan|bersilaturahmi|bersilaturahim|dijadwalkan|digelar|diadakan)\b",
     re.IGNORECASE,
 )
 
@@ -119,9 +120,15 @@ def _achievements(text: str) -> list[re.Match]:
             if not (m.group().lower() in ("sudah", "telah") and EVENT_AFTER.match(text, m.end()))]
 
 
+def _promises(text: str) -> list[re.Match]:
+    # "akan menghadiri kampanye", "siap bertemu warga": the day's agenda, not a promise.
+    return [m for m in _live(COMMIT.finditer(text), text)
+            if not (m.group().lower() in ("akan", "bakal", "siap") and EVENT_AFTER.match(text, m.end()))]
+
+
 def cue(text: str) -> str | None:
     """"commitment", "claim" or None for one clause, from its cue words alone."""
-    commits = _live(COMMIT.finditer(text), text)
+    commits = _promises(text)
     claims = _achievements(text)
     if claims and (not commits or claims[0].start() < commits[0].start()):
         return "claim"
@@ -134,7 +141,7 @@ def cue(text: str) -> str | None:
 
 def first_cue(text: str) -> int | None:
     """Offset of the first live commitment or claim cue in the text, or None."""
-    found = _live(COMMIT.finditer(text), text) + _achievements(text)
+    found = _promises(text) + _achievements(text)
     return min((m.start() for m in found), default=None)
 
 
