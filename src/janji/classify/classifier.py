@@ -242,8 +242,12 @@ class Classifier:
             code = self.sector_codes[j]
             contrib = self.linear.contributions(st["idx"], j)
             if contrib:
-                ev.append(f"{code}: model nomenklatur {st['p_lin'][j]:.2f} ("
-                          + ", ".join(w for w, _ in contrib) + ")")
+                # show the words as the item writes them, not their stems ("pendidikan", not "didik")
+                surface: dict[str, str] = {}
+                for tok, stem in zip(st["tokens"], st["stems"]):
+                    surface.setdefault(stem, tok)
+                words = [" ".join(surface.get(part, part) for part in w.split(" ")) for w, _ in contrib]
+                ev.append(f"{code}: model nomenklatur {st['p_lin'][j]:.2f} (" + ", ".join(dict.fromkeys(words)) + ")")
             near = self.linear.nearest_phrase(st["idx"], j)
             if near and near[1] >= 0.3:
                 ev.append(f"{code}: mirip nomenklatur \u201c{near[0]}\u201d")
