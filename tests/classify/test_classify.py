@@ -211,3 +211,30 @@ def test_cache_is_bounded_and_never_loses_a_batch():
     results = clf.classify_texts(texts[:4]) + clf.classify_texts(texts[4:])
     assert len(results) == 12 and all(r.sectors == ["1.02"] for r in results)
     assert len(clf.cache) <= 8
+
+
+def test_only_texts_without_lexical_evidence_are_embedded_in_one_batch():
+    fake = FakeEmbedder()
+    clf = Classifier(embedder=fake)
+    clf._descriptions()  # embeds the descriptions once (one call)
+    fake.calls = 0
+    clear = ["Pembangunan puskesmas baru", "Beasiswa bagi siswa berprestasi", "Perbaikan jalan kabupaten"]
+    vague = ["Nyaman untuk semua", "Kota yang bahagia", "Maju bersama rakyat"]
+    results = clf.classify_texts(clear + vague)
+    assert fake.calls == 1  # one batch for all unsure texts
+    assert clf.stats["embedded"] == sum(r.scores["method"] == "leksikal+e5" for r in results)
+    assert all(r.scores["method"] == "leksikal" for r in results[:3])
+
+
+def test_a_broken_model_falls_back_to_the_lexical_pass():
+    class Broken:
+        name = "broken"
+
+        def embed(self, texts, kind="query"):
+            raise OSError("model file missing")
+
+    clf = Classifier(embedder=Broken())
+    results = clf.classify_texts(["Nyaman untuk semua", "Pembangunan puskesmas baru"])
+    assert results[1].sectors[0] == "1.02"
+    assert results[0].scores["method"] == "leksikal"
+    assert clf.embedder is None and "model file missing" in clf.embed_error

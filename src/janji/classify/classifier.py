@@ -33,6 +33,7 @@ Example:
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
@@ -101,6 +102,7 @@ class Classifier:
                 self.sdg_prior[i, self.goals.index(goal)] = SDG_PRIOR[min(rank, len(SDG_PRIOR) - 1)]
         self.embedder: Embedder | None = E5Embedder() if embedder == "auto" else embedder  # type: ignore[assignment]
         self._desc: tuple[np.ndarray, np.ndarray] | None = None
+        self.embed_error: str | None = None
         self.cache: dict[str, Result] = {}
         self.cache_size = cache_size
         self.stats = {"texts": 0, "cached": 0, "unsure": 0, "embedded": 0}
@@ -125,7 +127,19 @@ class Classifier:
         to_embed = [k for k, st in pending.items() if st["unsure"]] if self.embedder is not None else []
         for start in range(0, len(to_embed), batch_size):
             chunk = to_embed[start:start + batch_size]
-            vecs = self.embedder.embed([pending[k]["text"] for k in chunk], kind="query")
+            try:
+                vecs = self.embedder.embed([pending[k]["text"] for k in chunk], kind="query")
+                self._descriptions()
+            except (ImportError, OSError, RuntimeError) as exc:
+                # A broken model install must not stop a batch: carry on with the lexical pass,
+                # and say so once (janji.classify logs it; scores["method"] stays "leksikal").
+                self.embed_error = f"{type(exc).__name__}: {exc}"
+                logging.getLogger("janji.classify").warning("model embedding tidak tersedia (%s); hanya leksikal",
+                                                            self.embed_error)
+                self.embedder = None
+                for k in to_embed:
+                    pending[k]["emb"] = None
+                break
             self.stats["embedded"] += len(chunk)
             for k, v in zip(chunk, vecs):
                 pending[k]["emb"] = v
