@@ -148,8 +148,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start(cmd: list[str], port: int) -> subprocess.Popen:
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+def start(cmd: list[str], port: int, env: dict[str, str]) -> subprocess.Popen:
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+                            env={**os.environ, **env})
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -273,35 +274,32 @@ def main() -> None:
             ["/api/v1/search?" + urlencode({"q": w, "per_page": 50}) for w in SEARCH_WORDS],
             [f"/{dbname}/items.json?_search={quote(w)}&_size=50" for w in SEARCH_WORDS]),
     }
-    janji_port, ds_port = free_port(), free_port()
-    servers = {
-        "janji": [str(VENV_BIN / "janji"), "serve", "--db", f"sqlite:///{db}", "--port", str(janji_port)],
-        "datasette": [str(VENV_BIN / "datasette") if (VENV_BIN / "datasette").exists() else shutil.which("datasette"),
-                      "serve", str(export), "--port", str(ds_port), "--host", "127.0.0.1",
-                      # Janji computes no facet suggestions either; leave Datasette's out of the comparison
-                      "--setting", "suggest_facets", "off"],
-    }
+    janji = [str(VENV_BIN / "janji"), "serve", "--db", f"sqlite:///{db}", "--port"]
+    datasette = str(VENV_BIN / "datasette") if (VENV_BIN / "datasette").exists() else shutil.which("datasette")
+    servers = [
+        # the portal keeps comparisons and searches per store version: measured once without that cache
+        # (every request computed: first views) and once with it after every path was shown (repeat views)
+        ("janji", "first views", janji, {"JANJI_WEB_CACHE_SIZE": "0"}),
+        ("janji", "repeat views", janji, {}),
+        # Janji computes no facet suggestions either; leave Datasette's out of the comparison
+        ("datasette", "", [datasette, "serve", str(export), "--host", "127.0.0.1", "--setting", "suggest_facets", "off",
+                           "--port"], {}),
+    ]
     results = {"items": n_items, "clients": args.clients, "seconds": seconds, "max_requests": max_requests,
                "cores": os.cpu_count(), "runs": []}
-    for name, cmd in servers.items():
-        port = janji_port if name == "janji" else ds_port
-        proc = start(cmd, port)
+    for name, variant, cmd, env in servers:
+        port = free_port()
+        proc = start(cmd + [str(port)], port, env)
         try:
             for scenario, (janji_paths, ds_paths) in scenarios.items():
                 paths = janji_paths if name == "janji" else ds_paths
-                runs = [(scenario, paths)]
-                if name == "janji" and scenario == "region page":
-                    # Janji keeps comparisons per store version: measure the first views above (a fresh
-                    # server), then every region once more so the second run sees only repeat views
-                    runs.append(("region page, repeat views", paths))
-                for label, run_paths in runs:
-                    if label.endswith("repeat views"):
-                        sweep(port, run_paths)
-                    r = load(port, run_paths, args.clients, seconds, max_requests)
-                    results["runs"].append({"server": name, "scenario": label, **r})
-                    print(f"{name:10} {label:26} {r['rps']:8.1f} req/s  p50 {r['p50_ms']:7.1f} ms  "
-                          f"p99 {r['p99_ms']:7.1f} ms  ({r['requests']} requests, {r['errors']} errors)",
-                          file=sys.stderr)
+                if variant == "repeat views":
+                    sweep(port, paths)
+                label = f"{scenario}, {variant}" if variant else scenario
+                r = load(port, paths, args.clients, seconds, max_requests)
+                results["runs"].append({"server": name, "scenario": label, **r})
+                print(f"{name:10} {label:26} {r['rps']:8.1f} req/s  p50 {r['p50_ms']:7.1f} ms  "
+                      f"p99 {r['p99_ms']:7.1f} ms  ({r['requests']} requests, {r['errors']} errors)", file=sys.stderr)
         finally:
             stop(proc)
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")

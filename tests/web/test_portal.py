@@ -248,8 +248,10 @@ def test_cached_pages_see_new_documents(tmp_path):
     c = make_client(s)
     rid = s.regions()[0]["id"]
     assert [p["head"] for p in c.get(f"/api/v1/regions/{rid}").json()["pairs"]] == ["Junaedi Malik"]
+    assert c.get("/api/v1/search?q=beasiswa").json()["total"] == 1
     s.ingest_document(corpus.DOC_B, origin="b", text=corpus.TEXT_B)  # a new document must show at once, not after a cache expires
     assert len(c.get(f"/api/v1/regions/{rid}").json()["pairs"]) == 2
+    assert c.get("/api/v1/search?q=beasiswa").json()["total"] == 2
     assert c.get("/api/v1/stats").json()["stats"]["documents"] == 2
     assert "Ika Puspitasari" in c.get(f"/wilayah/{rid}").text
 

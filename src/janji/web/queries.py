@@ -8,6 +8,7 @@ grouped queries over the store's tables here.
 """
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict
 from typing import Any
@@ -25,7 +26,7 @@ PRIVATE_KEYS = ("origin",)  # where a file was on the server that ingested it: n
 
 
 class VersionedCache:
-    """Results of the costly page queries (comparison, home), kept while the store is unchanged.
+    """Results of the costly queries (comparison, home, searches), kept while the store is unchanged.
 
     The store only ever adds documents (a changed file is a new row), so the
     largest document id and the number of documents tell whether anything
@@ -33,12 +34,14 @@ class VersionedCache:
     item of an election and computes pairwise similarities.
     """
 
-    def __init__(self, size: int = 256):
+    def __init__(self, size: int = 512):
         self.size = size
         self.data: OrderedDict = OrderedDict()
         self.lock = threading.Lock()
 
     def get(self, store, key, compute):
+        if self.size <= 0:
+            return compute()
         with Session(store.engine) as session:
             version = tuple(session.execute(select(func.max(m.Document.id), func.count(m.Document.id))).one())
         full = (id(store), version, key)
@@ -54,7 +57,8 @@ class VersionedCache:
         return value
 
 
-CACHE = VersionedCache()
+# JANJI_WEB_CACHE_SIZE=0 turns the cache off (bench/web.py measures first views so)
+CACHE = VersionedCache(int(os.environ.get("JANJI_WEB_CACHE_SIZE", "512") or 0))
 
 
 def _public(d: dict[str, Any]) -> dict[str, Any]:
@@ -279,6 +283,11 @@ def search(store, q: str, filters: Filters, page: int = 1, per_page: int = 50) -
     args = _filter_args(filters)
     if args is None:
         return {**_page([], 0, page, per_page), "query": q, "stems": []}
+    key = ("search", q, tuple(sorted(args.items(), key=lambda kv: kv[0])), page, per_page)
+    return CACHE.get(store, key, lambda: _search(store, q, args, page, per_page))
+
+
+def _search(store, q: str, args: dict[str, Any], page: int, per_page: int) -> dict[str, Any]:
     res = store.search(q, **args, limit=per_page, offset=(page - 1) * per_page)
     rows = []
     for r in res["results"]:
@@ -325,7 +334,9 @@ def export_search(store, q: str, filters: Filters) -> list[dict[str, Any]]:
     if not q:
         args = _filter_args(filters)
         return [] if args is None else [item_view(r) for r in store.items(**args, limit=EXPORT_LIMIT)]
-    return search(store, q, filters, 1, EXPORT_LIMIT)["items"]
+    args = _filter_args(filters)
+    # straight to the store: a 50,000-row download must not sit in the page cache
+    return [] if args is None else _search(store, q, args, 1, EXPORT_LIMIT)["items"]
 
 
 def export_region(store, region_id: int, year: int | None = None) -> list[dict[str, Any]] | None:
