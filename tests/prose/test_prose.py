@@ -333,3 +333,9 @@ def test_the_days_agenda_is_not_a_promise():
             "Budi juga akan bertemu tokoh agama di pondok pesantren pada Sabtu.")
     assert [t for *_, t in found(run(text, kind="campaign"))] == [
         "Ia berjanji akan merevitalisasi pasar tradisional jika terpilih"]
+
+
+def test_the_incumbent_named_by_role():
+    cands = [Candidate("Budi Santoso", "Agus Salim", number=1, incumbent=True), Candidate("Rina Marlina", "Hendra Gunawan", number=2)]
+    doc = run("Sang petahana berjanji akan melanjutkan pembangunan jalan lingkar selatan.", candidates=cands)
+    assert found(doc)[0][1:3] == ("Budi Santoso", "Budi Santoso")

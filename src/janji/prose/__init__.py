@@ -55,6 +55,8 @@ CLAUSE_SPLIT = re.compile(
     r"(?:,\s*|\s+)(?:dan|serta|namun|tetapi|sedangkan)\s+(?=(?:pihaknya|ia|dia|beliau|mereka|kami|kita|saya)\b)|;\s*",
     re.IGNORECASE,
 )
+# "Sang petahana" alone (not "calon petahana Kustini", which names her).
+INCUMBENT_REF = re.compile(r"\b(?i:sang|calon|paslon|pasangan|kandidat)\s+(?i:petahana)\b(?!\s+[A-Z])")
 # Words that put an achievement report in the incumbent's mouth ("capaian kinerja bupati").
 INCUMBENCY = re.compile(
     r"\b(?:capaian|kinerja|petahana|selama\s+(?:memimpin|menjabat)|masa\s+jabatan|periode\s+(?:pertama|sebelumnya)|"
@@ -149,6 +151,13 @@ def find_prose(doc: Document) -> list[Item]:
         author = find_author(doc)
         statement = bool(author and FIRST_PERSON_NARRATION.search(doc.text))
     sitting = incumbent(doc, mentions)
+    if sitting is not None:
+        # "Sang petahana berjanji …" names the one incumbent pair.
+        taken = {(m.start, m.end) for m in mentions}
+        for m in INCUMBENT_REF.finditer(text):
+            if not any(a <= m.start() < b for a, b in taken):
+                mentions.append(Mention(m.start(), m.end(), sitting, ""))
+        mentions.sort(key=lambda m: m.start)
     current = _Speaker(None, None)
     listing = False  # a speaker has just introduced a run of programmes (debates)
     items: list[Item] = []

@@ -55,7 +55,8 @@ ELECTORAL = re.compile(
 # News of a programme being launched or presented: the programme's entries are the promises.
 PRESENTING = re.compile(
     r"\b(?:meluncurkan|memaparkan|menyampaikan|membeberkan|menawarkan|menyuguhkan|mengenalkan|memperkenalkan|"
-    r"menjabarkan|merumuskan|menyusun|menyiapkan|membacakan)\s+(?:\S+\s+){0,2}?(?:program|progam|visi|misi|gagasan)",
+    r"menjabarkan|merumuskan|menyusun|menyiapkan|membacakan|memuat|menampilkan)\s+(?:\S+\s+){0,2}?"
+    r"(?:program|progam|visi|misi|gagasan|capaian)",
     re.IGNORECASE,
 )
 QUESTION = re.compile(r"\b(?:pertanyaan|bertanya|ditanya|menanyakan|panelis|moderator)\b|\?\s*$", re.IGNORECASE)
