@@ -123,7 +123,12 @@ def render_tree(doc: Document, explain: bool = False) -> Tree:
 @click.option("--json", "as_json", is_flag=True, help="Print janji/1 JSON instead of a tree.")
 @click.option("--kind", type=click.Choice(DOCUMENT_KINDS), help="Force the document kind instead of detecting it.")
 @click.option("--explain", is_flag=True, help="Show why each item got its sectors (evidence, measurability).")
-def analyze(paths: tuple[str, ...], out_dir: Path | None, as_json: bool, kind: str | None, explain: bool) -> None:
+@click.option("--dask", "dask_scheduler", metavar="ADDRESS|processes",
+              help="Analyse in parallel with Dask: 'processes' (worker processes on this machine) or the address "
+                   "of a dask scheduler (tcp://host:8786). Needs --out.")
+@click.option("--workers", type=click.IntRange(min=1), help="Worker processes for --dask processes (default: cores).")
+def analyze(paths: tuple[str, ...], out_dir: Path | None, as_json: bool, kind: str | None, explain: bool,
+            dask_scheduler: str | None = None, workers: int | None = None) -> None:
     """Analyse source documents (text, Markdown, HTML, PDF, DOCX) into promise trees.
 
     Directories are walked. With --out, writes DIR/<name>.json for every input;
@@ -133,13 +138,22 @@ def analyze(paths: tuple[str, ...], out_dir: Path | None, as_json: bool, kind: s
     Example:
 
         janji analyze visi-misi.pdf berita.html --out hasil/
+
+        janji analyze korpus/ --out json/ --dask tcp://10.0.0.5:8786
     """
     from janji.pipeline import default_pipeline
 
+    if workers is not None and dask_scheduler is None:
+        dask_scheduler = "processes"  # --workers alone: a pool of processes on this machine
+    if dask_scheduler is not None and out_dir is None:
+        raise click.UsageError("--dask memerlukan --out FOLDER (hasil ditulis sebagai FOLDER/<nama>.json)")
     files = list(iter_inputs(paths))
     if not files:
         error_line("tidak ada berkas untuk dianalisis")
         raise SystemExit(1)
+    if dask_scheduler is not None:
+        _analyze_parallel(files, out_dir, dask_scheduler, workers, kind)
+        return
     pipe = default_pipeline()
     failed = 0
     json_docs = []
@@ -190,3 +204,59 @@ def analyze(paths: tuple[str, ...], out_dir: Path | None, as_json: bool, kind: s
             print_json(json_docs[0] if len(json_docs) == 1 and len(files) == 1 else json_docs)
     if failed:
         raise SystemExit(1)
+
+
+def _analyze_parallel(files: list[Path], out_dir: Path, scheduler: str, workers: int | None, kind: str | None) -> None:
+    """`--dask`: the same files, warnings, errors and exit code as the sequential run, in parallel."""
+    from janji.scale import SchedulerError, check_scheduler, plan
+
+    try:
+        scheduler = check_scheduler(scheduler)
+    except SchedulerError as exc:
+        raise click.UsageError(str(exc)) from None
+    if workers is not None and scheduler not in ("sync", "processes"):
+        raise click.UsageError("--workers hanya untuk --dask processes; di kluster, jumlah pekerja diatur oleh "
+                               "'dask worker --nworkers N' di tiap mesin")
+    jobs, collisions = plan(files, out_dir)
+    for c in collisions:
+        warning_line(f"{Path(c.kept).name}: nama {c.stem}.json juga dipakai oleh {c.dropped}; ditimpa")
+    client = None
+    try:
+        if scheduler not in ("sync", "processes"):
+            from janji.scale.runners import check_workers, connect
+            # Connect before the progress bar: an unreachable scheduler is one line, not a stalled bar.
+            client = connect(scheduler)
+            check_workers(client, scheduler)
+        failed = _run_with_progress(jobs, scheduler, workers, kind, client)
+    except SchedulerError as exc:
+        error_line(str(exc))
+        raise SystemExit(1)
+    finally:
+        if client is not None:
+            client.close()
+    if failed:
+        raise SystemExit(1)
+
+
+def _run_with_progress(jobs, scheduler: str, workers: int | None, kind: str | None, client) -> int:
+    """Run the jobs, printing each failure and warning as it arrives; return how many failed."""
+    from janji.scale import iter_analyze
+
+    failed = 0
+    show_progress = len(jobs) > PROGRESS_THRESHOLD
+    progress = Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TimeRemainingColumn(), console=err_console, transient=False, disable=not show_progress)
+    with progress:
+        task = progress.add_task("Menganalisis", total=len(jobs))
+        for result in iter_analyze(jobs, scheduler, num_workers=workers, kind=kind, client=client):
+            progress.update(task, description=f"Menganalisis {result.name[:40]}")
+            if not result.ok:
+                failed += 1
+                error_line(result.error or f"{result.name}: gagal dianalisis")
+            else:
+                for warning in result.warnings:
+                    warning_line(f"{result.name}: {warning}")
+                if not result.items:
+                    warning_line(f"{result.name}: tidak ada janji yang ditemukan")
+            progress.advance(task)
+    return failed

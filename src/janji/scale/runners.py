@@ -1,0 +1,209 @@
+"""Where the jobs run: in this process, in a pool of processes on this machine, or on a Dask cluster.
+
+Each runner takes the planned jobs and yields a :class:`FileResult` per job
+as soon as it is done (in completion order), so a caller can show progress
+and write logs while a national corpus is still being analysed.
+"""
+from __future__ import annotations
+
+import queue
+import threading
+import uuid
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from janji.errors import InputError, JanjiError
+from janji.scale import tasks
+from janji.scale.jobs import FileResult, Job
+
+
+class SchedulerError(JanjiError):
+    """The scheduler named cannot be used (unreachable, workers without janji …): one line for the user."""
+
+
+def run_sync(jobs: Sequence[Job], kind: str | None = None) -> Iterator[FileResult]:
+    """One after another in this process: the default, exactly what `janji analyze` has always done."""
+    for job in jobs:
+        yield tasks.analyze_file(job, kind)
+
+
+def run_processes(jobs: Sequence[Job], kind: str | None = None, num_workers: int | None = None) -> Iterator[FileResult]:
+    """Dask's multiprocessing scheduler on this machine; each worker process loads the pipeline once.
+
+    Workers read the inputs and write the outputs themselves (same disk), so
+    only small :class:`FileResult` records come back. The graph is computed in
+    a background thread; its per-task callback hands each result over a queue.
+    """
+    import dask
+    from dask.callbacks import Callback
+
+    if not jobs:
+        return
+    results: queue.Queue = queue.Queue()
+    done = object()
+
+    def posttask(key, result, dsk, state, worker_id):
+        if isinstance(result, FileResult):
+            results.put(result)
+
+    def compute() -> None:
+        try:
+            parts = [dask.delayed(tasks.analyze_file, pure=False)(job, kind, dask_key_name=f"janji-analyze-{job.index}")
+                     for job in jobs]
+            with Callback(posttask=posttask):
+                # chunksize 1: documents differ a hundredfold in cost; small chunks keep every worker busy.
+                dask.compute(*parts, scheduler="processes", num_workers=num_workers, chunksize=1,
+                             initializer=tasks.warm, optimize_graph=False)
+        except BaseException as exc:  # a worker process died (out of memory, a crash in a C library)
+            results.put(exc)
+        finally:
+            results.put(done)
+
+    thread = threading.Thread(target=compute, name="janji-dask-processes", daemon=True)
+    thread.start()
+    seen: set[int] = set()
+    crash: BaseException | None = None
+    while True:
+        item = results.get()
+        if item is done:
+            break
+        if isinstance(item, BaseException):
+            crash = item
+            continue
+        seen.add(item.index)
+        yield item
+    thread.join()
+    if crash is not None:
+        # The pool is gone; the files it had not finished are reported, not silently dropped.
+        reason = f"{type(crash).__name__}: {crash}".strip().rstrip(":")
+        for job in jobs:
+            if job.index not in seen:
+                yield FileResult(job.index, job.source, ok=False,
+                                 error=f"{job.name}: gagal dianalisis (proses pekerja berhenti: {reason})")
+
+
+def read_source(path: str | Path) -> bytes:
+    """The bytes of one input, with the same one-line errors as :meth:`Pipeline.analyze_path`."""
+    from janji.pipeline import MAX_BYTES, _os_reason
+
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(path.name, f"berkas terlalu besar ({size / 1e6:.0f} MB; batas {MAX_BYTES // 2**20} MB)")
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(path.name or str(path), _os_reason(exc)) from None
+
+
+SCATTER_BYTES = 1_000_000  # larger inputs go to the cluster as data, not inside the task message
+
+
+def connect(address: str, timeout: float = 10.0):
+    """A ``distributed.Client`` for ``address``, or a :class:`SchedulerError` saying why not."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise SchedulerError("paket 'distributed' belum terpasang (pip install 'distributed>=2024.4')") from None
+    try:
+        client = Client(address, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError) as exc:
+        raise SchedulerError(f"penjadwal Dask {address} tidak dapat dihubungi ({type(exc).__name__}: {exc})") from None
+    return client
+
+
+def check_workers(client, address: str) -> int:
+    """Threads available on the cluster; refuses a cluster with no workers or whose workers lack janji."""
+    from janji import __version__
+
+    try:
+        client.wait_for_workers(1, timeout=30)
+    except TimeoutError:
+        raise SchedulerError(f"penjadwal Dask {address} tidak memiliki pekerja (jalankan 'dask worker {address}')") \
+            from None
+    try:
+        versions = client.run(tasks.janji_version)
+    except Exception as exc:  # the worker could not unpickle a janji function: janji is not installed there
+        raise SchedulerError(f"pekerja Dask di {address} tidak dapat menjalankan janji "
+                             f"(pasang paket janji di setiap mesin pekerja; {type(exc).__name__}: {exc})") from None
+    other = sorted({v for v in versions.values() if v != __version__})
+    if other:
+        raise SchedulerError(f"versi janji di pekerja ({', '.join(other)}) berbeda dengan di sini ({__version__}); "
+                             "hasilnya tidak akan sama")
+    return sum(client.nthreads().values()) or 1
+
+
+def run_distributed(jobs: Sequence[Job], kind: str | None = None, address: str | None = None, client=None,
+                    window: int | None = None) -> Iterator[FileResult]:
+    """On a ``dask.distributed`` cluster: the client reads each file and writes its JSON; workers only analyse.
+
+    Workers on other machines need not see this disk. At most ``window`` files
+    are in flight (default: twice the cluster's threads), so a corpus of
+    150,000 PDFs is never held in memory at once; ``as_completed`` streams the
+    results back. A task that fails on the cluster (a worker killed three
+    times) is reported for its file and the batch goes on.
+    """
+    from distributed import as_completed
+
+    from janji.cli.analyze import write_atomic
+
+    own = client is None
+    if own:
+        client = connect(address)
+    try:
+        threads = check_workers(client, address or str(client.scheduler.address))
+        window = window or max(4, 2 * threads)
+        pending: dict[str, Job] = {}
+        todo = iter(jobs)
+        ready = as_completed(loop=client.loop)
+
+        run_id = uuid.uuid4().hex[:8]
+        exhausted = False
+
+        def submit(job: Job) -> FileResult | None:
+            """Send one job; a file that cannot even be read fails here, on the client."""
+            try:
+                raw = read_source(job.source)
+            except InputError as exc:
+                return FileResult(job.index, job.source, ok=False, error=str(exc))
+            data = client.scatter(raw, hash=False) if len(raw) > SCATTER_BYTES else raw
+            future = client.submit(tasks.analyze_raw, data, job, kind, pure=False,
+                                   key=f"janji-analyze-{run_id}-{job.index}")
+            pending[future.key] = job
+            ready.add(future)
+            return None
+
+        def top_up() -> Iterator[FileResult]:
+            nonlocal exhausted
+            while not exhausted and len(pending) < window:
+                job = next(todo, None)
+                if job is None:
+                    exhausted = True
+                    return
+                failed = submit(job)
+                if failed is not None:
+                    yield failed
+
+        yield from top_up()
+        for future in ready:
+            job = pending.pop(future.key)
+            if future.status == "finished":
+                result, text = future.result()
+                if text is not None and job.output is not None:
+                    try:
+                        write_atomic(Path(job.output), text)
+                        result.output = job.output
+                    except OSError as exc:
+                        result.ok = False
+                        result.error = (f"{job.name}: hasil tidak dapat ditulis ke {Path(job.output).parent} "
+                                        f"({exc.strerror or exc})")
+            else:
+                exc = future.exception()
+                result = FileResult(job.index, job.source, ok=False,
+                                    error=f"{job.name}: gagal dianalisis di kluster ({type(exc).__name__}: {exc})")
+            future.release()
+            yield result
+            yield from top_up()
+    finally:
+        if own:
+            client.close()

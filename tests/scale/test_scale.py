@@ -1,0 +1,152 @@
+"""The distributed engine: sync, a process pool and a real dask.distributed cluster give the same files."""
+from __future__ import annotations
+
+import json
+import pickle
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from janji.cli import cli
+from janji.scale import SchedulerError, analyze_many, check_scheduler, plan, tasks
+from janji.scale.runners import connect
+
+DOCS = {
+    "kota.txt": "VISI\nKota Maju dan Sejahtera\n\nMISI\n1. Membangun jalan desa 10 km\n2. Menata pasar tradisional\n",
+    "kabupaten.md": "# Visi\nKabupaten yang Sehat dan Cerdas\n\n# Misi\n1. Meningkatkan layanan kesehatan\n"
+                    "   a. Membangun 5 puskesmas baru\n2. Memberikan beasiswa kepada 1.000 mahasiswa\n",
+    "berita.txt": "Pasangan calon nomor urut 2 berjanji membangun 100 titik sumur bor dan menaikkan insentif "
+                  "guru ngaji menjadi Rp1.000.000 per bulan jika terpilih.\n",
+    "cuaca.txt": "Hujan ringan diperkirakan turun di Jakarta pada sore hari.\n",
+    "kosong.txt": "",  # empty: fails with a one-line reason, the batch goes on
+}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("corpus")
+    paths = []
+    for name, text in DOCS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        paths.append(folder / name)
+    return paths
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  host="127.0.0.1") as local:
+        yield local
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def check_batch(results, out: Path) -> None:
+    by_name = {r.name: r for r in results}
+    assert [r.name for r in results] == list(DOCS)  # input order, whatever finished first
+    bad = by_name["kosong.txt"]
+    assert not bad.ok and bad.status == "failed" and bad.error.startswith("kosong.txt: ") and "\n" not in bad.error
+    assert all(r.ok for name, r in by_name.items() if name != "kosong.txt")
+    assert by_name["cuaca.txt"].items == 0 and by_name["kota.txt"].items == 3
+    assert sorted(files(out)) == ["berita.json", "cuaca.json", "kabupaten.json", "kota.json"]
+
+
+def test_sync_processes_and_a_cluster_write_byte_identical_json(corpus, cluster, tmp_path):
+    sequential = tmp_path / "cli"
+    result = CliRunner().invoke(cli, ["analyze", *map(str, corpus), "--out", str(sequential)])
+    assert result.exit_code == 1  # kosong.txt
+
+    outs = {}
+    for label, scheduler in (("sync", None), ("processes", "processes"), ("cluster", cluster.scheduler_address)):
+        out = tmp_path / label
+        seen = []
+        results = analyze_many(corpus, out, scheduler=scheduler, num_workers=2, on_result=seen.append)
+        check_batch(results, out)
+        assert len(seen) == len(DOCS)
+        outs[label] = files(out)
+    assert outs["sync"] == outs["processes"] == outs["cluster"] == files(sequential)
+    kota = json.loads(outs["cluster"]["kota.json"])
+    assert kota["source"]["name"] == "kota.txt" and kota["items"][1]["quantities"][0]["value"] == 10
+
+
+def test_processes_spread_work_over_the_pool_and_load_the_pipeline_per_process(corpus, tmp_path):
+    results = analyze_many(corpus * 3, tmp_path, scheduler="processes", num_workers=2)
+    pids = {r.worker for r in results if r.worker}
+    assert 1 <= len(pids) <= 2  # the pool's processes, reused from task to task
+    # A task ships a reference to an importable function, never the pipeline or a __main__ closure.
+    assert len(pickle.dumps(tasks.analyze_file)) < 100
+
+
+def test_a_defect_in_one_document_is_reported_and_the_batch_goes_on(corpus, tmp_path, monkeypatch):
+    real = tasks.pipeline()
+
+    class Broken:
+        def analyze_path(self, path, **options):
+            if Path(path).name == "berita.txt":
+                raise RuntimeError("stage crashed")
+            return real.analyze_path(path, **options)
+
+    monkeypatch.setattr(tasks, "pipeline", lambda: Broken())
+    results = analyze_many(corpus, tmp_path)
+    broken = [r for r in results if r.name == "berita.txt"][0]
+    assert broken.error == "berita.txt: gagal dianalisis (RuntimeError: stage crashed)"
+    assert (tmp_path / "kota.json").exists() and not (tmp_path / "berita.json").exists()
+
+
+def test_same_stem_in_two_folders_keeps_the_later_input_as_a_sequential_run_would(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, second = tmp_path / "a" / "x.txt", tmp_path / "b" / "x.md"
+    first.write_text(DOCS["kota.txt"], encoding="utf-8")
+    second.write_text(DOCS["kabupaten.md"], encoding="utf-8")
+    jobs, collisions = plan([first, second], tmp_path / "out")
+    assert [j.output for j in jobs] == [None, str(tmp_path / "out" / "x.json")]
+    assert [(c.stem, c.kept, c.dropped) for c in collisions] == [("x", str(second), str(first))]
+    analyze_many([first, second], tmp_path / "out", scheduler="processes", num_workers=2)
+    assert json.loads((tmp_path / "out" / "x.json").read_text(encoding="utf-8"))["source"]["name"] == "x.md"
+
+
+def test_scheduler_names_and_an_unreachable_scheduler():
+    assert check_scheduler(None) == "sync" and check_scheduler("processes") == "processes"
+    assert check_scheduler("tcp://10.1.2.3:8786") == "tcp://10.1.2.3:8786" and check_scheduler("host:8786")
+    with pytest.raises(SchedulerError, match="tidak dikenal"):
+        check_scheduler("threads")
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with pytest.raises(SchedulerError, match=f"tcp://127.0.0.1:{port} tidak dapat dihubungi"):
+        connect(f"tcp://127.0.0.1:{port}", timeout=1)
+
+
+def test_cli_dask_processes_matches_the_sequential_run(corpus, tmp_path):
+    folder = corpus[0].parent
+    seq, par = tmp_path / "seq", tmp_path / "par"
+    assert CliRunner().invoke(cli, ["analyze", str(folder), "--out", str(seq)]).exit_code == 1
+    proc = subprocess.run([sys.executable, "-m", "janji.cli", "analyze", str(folder), "--out", str(par),
+                           "--dask", "processes", "--workers", "2"], capture_output=True, text=True)
+    assert proc.returncode == 1
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("galat")]
+    assert errors == ["galat: kosong.txt: berkas kosong"] or (len(errors) == 1 and "kosong.txt" in errors[0])
+    assert "cuaca.txt: tidak ada janji yang ditemukan" in proc.stderr and "Traceback" not in proc.stderr
+    assert files(par) == files(seq)
+
+
+def test_cli_dask_address_and_option_errors(corpus, cluster, tmp_path):
+    good = [str(p) for p in corpus if p.name != "kosong.txt"]
+    result = CliRunner().invoke(cli, ["analyze", *good, "--out", str(tmp_path), "--dask", cluster.scheduler_address])
+    assert result.exit_code == 0, result.output
+    assert sorted(files(tmp_path)) == ["berita.json", "cuaca.json", "kabupaten.json", "kota.json"]
+    no_out = CliRunner().invoke(cli, ["analyze", *good, "--dask", "processes"])
+    assert no_out.exit_code == 2 and "--dask memerlukan --out" in no_out.output
+    unknown = CliRunner().invoke(cli, ["analyze", *good, "--out", str(tmp_path), "--dask", "threads"])
+    assert unknown.exit_code == 2 and "penjadwal tidak dikenal" in unknown.output
+    cluster_workers = CliRunner().invoke(cli, ["analyze", *good, "--out", str(tmp_path),
+                                               "--dask", cluster.scheduler_address, "--workers", "3"])
+    assert cluster_workers.exit_code == 2 and "--workers hanya untuk --dask processes" in cluster_workers.output
