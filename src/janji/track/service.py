@@ -1058,7 +1058,7 @@ class Tracker:
                                 .where(tm.Tally.region_id == region.id)).all()
             recent = s.execute(select(tm.Update, sm.Item.text).join(sm.Item, sm.Item.id == tm.Update.item_id)
                                .where(tm.Update.region_id == region.id, tm.Update.state == "published")
-                               .order_by(tm.Update.published_at.desc(), tm.Update.id.desc()).limit(10)).all()
+                               .order_by(tm.Update.published_at.desc()).limit(10)).all()
             needs_review = self._needs_review(s, region.id)
             per_pair: dict[str, dict[str, int]] = defaultdict(_zero)
             sectors: dict[str, dict[str, int]] = defaultdict(_zero)
@@ -1284,7 +1284,7 @@ class Tracker:
         with self._session() as s:
             rows = s.execute(select(tm.Update, sm.Item.text).join(sm.Item, sm.Item.id == tm.Update.item_id)
                              .where(tm.Update.region_id == int(region_id), tm.Update.state == "published")
-                             .order_by(tm.Update.published_at.desc(), tm.Update.id.desc()).limit(limit)).all()
+                             .order_by(tm.Update.published_at.desc()).limit(limit)).all()
             return [_update_dict(u, {}) | {"item_text": text} for u, text in rows]
 
 
