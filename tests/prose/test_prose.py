@@ -339,3 +339,12 @@ def test_the_incumbent_named_by_role():
     cands = [Candidate("Budi Santoso", "Agus Salim", number=1, incumbent=True), Candidate("Rina Marlina", "Hendra Gunawan", number=2)]
     doc = run("Sang petahana berjanji akan melanjutkan pembangunan jalan lingkar selatan.", candidates=cands)
     assert found(doc)[0][1:3] == ("Budi Santoso", "Budi Santoso")
+
+
+def test_first_person_narration_in_a_one_pair_document_is_that_pairs_voice():
+    doc = run("Visi kami sederhana.\nKami berkomitmen membangun 10 pasar rakyat dalam lima tahun.",
+              kind="campaign", candidates=[Candidate("Budi Santoso", "Agus Salim")])
+    assert found(doc) == [("commitment", "Budi Santoso", None,
+                           "Kami berkomitmen membangun 10 pasar rakyat dalam lima tahun")]
+    two = run("Kami berkomitmen membangun 10 pasar rakyat dalam lima tahun.", kind="campaign")
+    assert found(two) == []  # with two pairs, "kami" outside quotes names nobody

@@ -73,6 +73,8 @@ FRAME = re.compile(
     r"(?:bahwa\b|jika\b|kalau\b)?\s*",
     re.IGNORECASE,
 )
+FIRST_PERSON_START = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:kami|saya)\s+(?:\w+\s+)?(?:akan|siap|berjanji|berkomitmen|"
+                                r"bertekad|ingin|telah|sudah|berhasil|mem|men|meng|me)", re.IGNORECASE)
 FIRST_PERSON_NARRATION = re.compile(r"(?:^|[.!?]\s+)[^“\"\n]{0,80}\b(?:kami|saya)\b", re.MULTILINE | re.IGNORECASE)
 PROGRAMME_INTRO = re.compile(r"\b(?:program|progam|gagasan|janji|rencana|langkah|strategi|terobosan)\w*", re.IGNORECASE)
 
@@ -230,6 +232,12 @@ def find_prose(doc: Document) -> list[Item]:
             elif statement and author:
                 current = _Speaker(None, author)
             elif PRONOUN.search(body):
+                explicit = True
+            elif len(doc.candidates) == 1 and FIRST_PERSON_START.match(body):
+                # In a document about one pair, "Kami akan …" outside quotes is that pair's own voice
+                # (their programme document, a letter to voters).
+                only = doc.candidates[0]
+                current = _Speaker(0, only.aliases[0] if only.aliases else only.head)
                 explicit = True
             elif not statement and not (debate and listing and (
                     cues.CONTINUATION.match(body) or cues.PROGRAMME_WORD.match(body))):
