@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 import csv
 import io
 import json
@@ -109,7 +110,9 @@ def test_sqlite_export_opens_in_datasette(store, tmp_path):
         row = (await ds.client.get("/korpus/items.json?_shape=array&_labels=on&kind=quick_win")).json()
         return tables, found, row
 
-    tables, found, rows = asyncio.run(query())
+    # A fresh thread gets a fresh event loop, whatever loop an earlier test in this worker left running.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        tables, found, rows = pool.submit(lambda: asyncio.run(query())).result()
     names = {t["name"]: t for t in tables["tables"]}
     assert {"regions", "elections", "candidates", "documents", "items", "item_sectors"} <= set(names)
     assert names["items"]["fts_table"] == "items_fts"
