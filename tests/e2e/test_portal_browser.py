@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import corpus
+import portal_corpus as corpus
 import pytest
 from playwright.sync_api import expect
 

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import sys
-import warnings
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corpus  # noqa: E402
+import portal_corpus as corpus  # noqa: E402
+from portal_corpus import make_client  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -29,15 +29,6 @@ def ids(store):
     pairs = {c["head"]: c["id"] for c in store.candidates()}
     docs = {d["name"]: d["id"] for d in store.documents()}
     return {"regions": regions, "pairs": pairs, "docs": docs}
-
-
-def make_client(store, writable=False):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from fastapi.testclient import TestClient
-    from janji.web import create_app
-
-    return TestClient(create_app(store, writable=writable))
 
 
 @pytest.fixture(scope="module")

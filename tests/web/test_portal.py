@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-import corpus
+import portal_corpus as corpus
 import pytest
-from conftest import make_client
+from portal_corpus import make_client
 
 
 def test_home_lists_regions_elections_and_counts(client, ids):

@@ -77,3 +77,15 @@ def load(store) -> None:
     summary = store.import_json(CORPUS)
     bad = [r for r in summary.results if r.status == "failed"]
     assert not bad, [r.reason for r in bad]
+
+
+def make_client(store, writable=False):
+    """A Starlette TestClient over the portal (the httpx deprecation warning of the client is not ours)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from janji.web import create_app
+
+    return TestClient(create_app(store, writable=writable))
