@@ -286,3 +286,10 @@ def test_quotes_inside_an_entry_are_kept():
     text = 'PROGRAM UNGGULAN\n1. Program “Kartu Sakti” untuk lansia\n2. Program "Sekolah Gratis"\n'
     assert [t for _, _, _, t in flat(structure_text(text))] == ["Program “Kartu Sakti” untuk lansia",
                                                                  'Program "Sekolah Gratis"']
+
+
+def test_inline_numbered_missions_in_brackets():
+    text = "Adapun misi yang diusung yaitu: (1) Membangun desa mandiri; (2) Menata kota yang hijau; (3) Melayani warga.\n"
+    got = [(k, lab, t) for _, k, lab, t in flat(structure_text(text))]
+    assert got == [("mission", "1", "Membangun desa mandiri"), ("mission", "2", "Menata kota yang hijau"),
+                   ("mission", "3", "Melayani warga")]

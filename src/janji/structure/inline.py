@@ -251,7 +251,7 @@ ITEM_REFERENCE = re.compile(
     r"\s*(?:tersebut|itu|ini|di\s+atas|ke-?\s*\d+|\d+\b|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|"
     r"sepuluh|pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh)\b",
     re.IGNORECASE)
-INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;:,.]))(\d{1,2})[.)]\s+(?=[A-Za-z])")
+INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;:,.]))\(?(\d{1,2})[.)]\s*(?=[A-Za-z])")
 FOCUS = re.compile(r"\bmisi(?:nya)?\b[^.]{0,40}?\b(?:difokuskan|diarahkan|berfokus|fokus|menitikberatkan)\s+"
                    r"(?:pada|ke|kepada|untuk)\s+(?P<body>[^.;]+)", re.IGNORECASE)
 SPEECH_END = re.compile(r"[”\"]\s*(?:,|\.|$)|[”\"]\s+\w+nya\b")
