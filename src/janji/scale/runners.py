@@ -50,10 +50,10 @@ def run_processes(jobs: Sequence[Job], kind: str | None = None, num_workers: int
         try:
             parts = [dask.delayed(tasks.analyze_file, pure=False)(job, kind, dask_key_name=f"janji-analyze-{job.index}")
                      for job in jobs]
-            with Callback(posttask=posttask):
-                # chunksize 1: documents differ a hundredfold in cost; small chunks keep every worker busy.
-                dask.compute(*parts, scheduler="processes", num_workers=num_workers, chunksize=1,
-                             initializer=tasks.warm, optimize_graph=False)
+            # chunksize 1: documents differ a hundredfold in cost; small chunks keep every worker busy.
+            # The callback is passed to this computation only (a `with Callback()` would be process-global).
+            dask.compute(*parts, scheduler="processes", num_workers=num_workers, chunksize=1,
+                         initializer=tasks.warm, optimize_graph=False, callbacks=[Callback(posttask=posttask)._callback])
         except BaseException as exc:  # a worker process died (out of memory, a crash in a C library)
             results.put(exc)
         finally:
