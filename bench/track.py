@@ -158,7 +158,7 @@ def seed_province(url: str, items: int, with_history: bool = True) -> dict:
 def start_server(url: str, port: int) -> subprocess.Popen:
     code = ("import sys, uvicorn; from janji.web import create_app; "
             f"uvicorn.run(create_app(db_url={url!r}), host='127.0.0.1', port={port}, log_level='warning', "
-            "access_log=False)")
+            "access_log=False, timeout_keep_alive=120)")
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=str(ROOT))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

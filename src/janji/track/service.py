@@ -585,7 +585,8 @@ class Tracker:
             return _state_dict(s.get(tm.State, int(item_id)))
 
     def item_tracking(self, item_id: int, *, include_pending: bool = False) -> dict[str, Any]:
-        """Everything a promise's page shows: the item, its state, default target, milestones, history."""
+        """Everything a promise's page shows: the item (with its region and pair), its state, default target,
+        milestones and history — in one session (this is the most read page)."""
         with self._session() as s:
             item, region_id = self._item(s, item_id)
             state = _state_dict(s.get(tm.State, item.id))
@@ -593,22 +594,32 @@ class Tracker:
             milestones = [_milestone_dict(ms) for ms in s.scalars(
                 select(tm.Milestone).where(tm.Milestone.item_id == item.id).order_by(tm.Milestone.position,
                                                                                    tm.Milestone.id))]
-        return {"item_id": item.id, "region_id": region_id, "kind": item.kind, "text": item.text,
-                "candidate_id": item.candidate_id, "document_id": item.document_id, "state": state,
-                "default_target": target, "milestones": milestones,
-                "needs_review": self.needs_review(region_id),
-                "history": self.history(item.id, include_pending=include_pending)}
+            region = s.execute(select(sm.Region.id, sm.Region.name).where(sm.Region.id == region_id)).first() \
+                if region_id is not None else None
+            pair = s.get(sm.Candidate, item.candidate_id) if item.candidate_id is not None else None
+            out = {"item_id": item.id, "region_id": region_id, "kind": item.kind, "text": item.text,
+                   "candidate_id": item.candidate_id, "document_id": item.document_id, "state": state,
+                   "region": {"id": region[0], "name": region[1]} if region else None,
+                   "candidate": _pair_name(pair) if pair is not None else None,
+                   "default_target": target, "milestones": milestones,
+                   "needs_review": self._needs_review(s, region_id),
+                   "history": self._history(s, item.id, include_pending)}
+        return out
 
     def history(self, item_id: int, *, include_pending: bool = False) -> list[dict[str, Any]]:
         """A promise's timeline, newest first (published entries; pending and rejected ones on request)."""
         with self._session() as s:
-            q = select(tm.Update).where(tm.Update.item_id == int(item_id))
-            if not include_pending:
-                q = q.where(tm.Update.state == "published")
-            rows = s.scalars(q.order_by(func.coalesce(tm.Update.published_at, tm.Update.created_at).desc(),
-                                        tm.Update.id.desc())).all()
-            files = _file_meta(s, [r.evidence_file_id for r in rows if r.evidence_file_id])
-            return [_update_dict(r, files) for r in rows]
+            return self._history(s, int(item_id), include_pending)
+
+    @staticmethod
+    def _history(s: Session, item_id: int, include_pending: bool) -> list[dict[str, Any]]:
+        q = select(tm.Update).where(tm.Update.item_id == item_id)
+        if not include_pending:
+            q = q.where(tm.Update.state == "published")
+        rows = s.scalars(q.order_by(func.coalesce(tm.Update.published_at, tm.Update.created_at).desc(),
+                                    tm.Update.id.desc())).all()
+        files = _file_meta(s, [r.evidence_file_id for r in rows if r.evidence_file_id])
+        return [_update_dict(r, files) for r in rows]
 
     # --- the write path -------------------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from enum import Enum
 from pathlib import Path as FsPath
 from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlencode
@@ -23,7 +24,8 @@ from janji.track.service import MAX_FILE_BYTES, Actor, Conflict, Forbidden, Inva
 
 HERE = FsPath(__file__).resolve().parent
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
-StatusQ = Annotated[str | None, Query(max_length=40, description="Saring menurut status.")]
+StatusName = Enum("StatusName", {s.replace(" ", "_"): s for s in st.STATUSES}, type=str)
+StatusQ = Annotated[StatusName | None, Query(description="Saring menurut status.")]
 Text200 = Annotated[str | None, Form(max_length=200)]
 Text2k = Annotated[str | None, Form(max_length=4000)]
 
@@ -162,8 +164,7 @@ def region_feed(request: Request, region_id: Id):
 
 @router.get("/pantau/pasangan/{candidate_id}")
 def pair(request: Request, candidate_id: Id, status: StatusQ = None):
-    if status and st.normalise(status) is None:
-        raise HTTPException(422, f"status tidak dikenal: {status!r}")
+    status = status.value if status is not None else None
     data = _t(request).pair_tracking(candidate_id, status)
     if data is None:
         raise HTTPException(404, "pasangan calon tidak ditemukan")
@@ -180,9 +181,8 @@ def _item_page(request: Request, item_id: int, *, error: str | None = None, form
         data = t.item_tracking(item_id, include_pending=actor.id is not None)
     except TrackError as exc:
         raise HTTPException(exc.status_code, exc.message) from None
-    item = t.store.item(item_id)
     return page(request, "track/item.html", {
-        "data": data, "item": item, "can_edit": actor.can_edit(data["region_id"]), "error": error,
+        "data": data, "can_edit": actor.can_edit(data["region_id"]), "error": error,
         "form": form or {}, "proposal_error": proposal_error, "proposal_form": proposal_form or {},
         "notice": notice, "api": f"/api/v1/items/{item_id}/tracking", "today": _today()}, status_code)
 
@@ -518,11 +518,29 @@ class UpdateIn(BaseModel):
     measured_on: str | None = Field(None, max_length=20, description="Tanggal pengukuran capaian, TTTT-BB-HH.")
 
 
+class Problem(BaseModel):
+    detail: str
+    errors: list[str] = []
+
+
+ERR = {404: {"model": Problem, "description": "Tidak ditemukan (atau butir itu bukan janji yang dipantau)."},
+       422: {"model": Problem, "description": "Parameter tidak sah."}}
+CSV_XLSX = {200: {"description": "Berkas CSV atau XLSX.", "content": {
+    "text/csv": {"schema": {"type": "string"}},
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string",
+                                                                                      "format": "binary"}}}}}
+
+
 def _api_error(exc: TrackError) -> JSONResponse:
     body: dict[str, Any] = {"detail": exc.message, "errors": exc.errors}
     if isinstance(exc, Conflict):
         body["current"] = exc.current
     return JSONResponse(body, status_code=exc.status_code)
+
+
+def _not_tracked(exc: TrackError) -> JSONResponse:
+    """A vision or a claim has no tracking resource: 404 (with the reason), like an unknown id."""
+    return JSONResponse({"detail": exc.message, "errors": exc.errors}, status_code=404)
 
 
 @api.get("/track/statuses", summary="Skala status janji beserta definisinya")
@@ -535,7 +553,7 @@ def api_regions(request: Request):
     return {"regions": _t(request).regions_rollup(), "definitions": st.definitions()}
 
 
-@api.get("/track/regions/{region_id}", summary="Kartu skor satu wilayah: status, capaian, rekap, deret waktu")
+@api.get("/track/regions/{region_id}", responses=ERR, summary="Kartu skor satu wilayah: status, capaian, rekap, deret waktu")
 def api_region(request: Request, region_id: Id):
     card = _t(request).scorecard(region_id)
     if card is None:
@@ -543,42 +561,43 @@ def api_region(request: Request, region_id: Id):
     return card
 
 
-@api.get("/track/regions/{region_id}/export", summary="Kartu skor sebagai CSV atau XLSX (tata letak impor)")
+@api.get("/track/regions/{region_id}/export", responses={**ERR, **CSV_XLSX}, summary="Kartu skor sebagai CSV atau XLSX (tata letak impor)")
 def api_region_export(request: Request, region_id: Id, format: Literal["csv", "xlsx"] = "csv"):
     return _download(request, region_id, format)
 
 
-@api.get("/track/candidates/{candidate_id}", summary="Janji satu pasangan dengan statusnya, rekap per misi")
+@api.get("/track/candidates/{candidate_id}", responses=ERR, summary="Janji satu pasangan dengan statusnya, rekap per misi")
 def api_pair(request: Request, candidate_id: Id, status: StatusQ = None):
-    if status and st.normalise(status) is None:
-        raise HTTPException(422, f"status tidak dikenal: {status!r}")
+    status = status.value if status is not None else None
     data = _t(request).pair_tracking(candidate_id, status)
     if data is None:
         raise HTTPException(404, "pasangan calon tidak ditemukan")
     return data
 
 
-@api.get("/items/{item_id}/tracking", summary="Status, capaian, tahapan dan riwayat satu janji")
+@api.get("/items/{item_id}/tracking", responses=ERR, summary="Status, capaian, tahapan dan riwayat satu janji")
 def api_item_tracking(request: Request, item_id: Id):
     try:
         return _t(request).item_tracking(item_id)
     except TrackError as exc:
-        return _api_error(exc)
+        return _not_tracked(exc)
 
 
-@api.get("/items/{item_id}/history", summary="Riwayat status satu janji (terbaru dahulu)")
+@api.get("/items/{item_id}/history", responses=ERR, summary="Riwayat status satu janji (terbaru dahulu)")
 def api_item_history(request: Request, item_id: Id):
     try:
-        _t(request).item_tracking(item_id)
+        return {"item_id": item_id, "history": _t(request).item_tracking(item_id)["history"]}
     except TrackError as exc:
-        return _api_error(exc)
-    return {"item_id": item_id, "history": _t(request).history(item_id)}
+        return _not_tracked(exc)
 
 
 @api.post("/items/{item_id}/updates", status_code=201, summary="Catat perubahan status dengan bukti (token editor)",
-          responses={401: {"description": "Tanpa token yang sah."}, 403: {"description": "Tidak berhak."},
+          responses={400: {"model": Problem, "description": "Badan permintaan bukan JSON yang dapat dibaca."},
+                     401: {"description": "Tanpa token yang sah."}, 403: {"description": "Tidak berhak."},
+                     202: {"description": "Tersimpan, menunggu persetujuan peninjau."},
+                     404: {"model": Problem, "description": "Butir tidak ditemukan."},
                      409: {"description": "Janji berubah sejak versi yang Anda kirim; tidak ada yang disimpan."},
-                     422: {"description": "Data tidak sah (pesan menyebut yang mana)."}})
+                     422: {"model": Problem, "description": "Data tidak sah (pesan menyebut yang mana)."}})
 def api_item_update(request: Request, item_id: Id, body: Annotated[UpdateIn, Body()]):
     actor = auth.token_actor(request)
     if actor is None:
