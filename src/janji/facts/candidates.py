@@ -30,8 +30,8 @@ from janji.facts import region as region_
 from janji.facts import regions
 from janji.facts.patterns import (
     AND_ANCHOR, AND_PAIR, CANDIDATE_CUE, DASH, DASH_ANCHOR, DASH_CHAIN, DEPUTY_AFTER, NAME, NAME_WORD, NUM, NUMBER_REF,
-    NUMBER_WORDS, SINGLE_NUMBERED, STOP, anchored, clean_name, name_tokens, names_pair, number_value, plausible_name,
-    same_person, split_words, words_within,
+    NUMBER_WORDS, SINGLE_NUMBERED, STOP, anchored, clean_name, headline_run, name_tokens, names_pair, number_value, plausible_name,
+    regulation_number, same_person, split_words, words_within,
 )
 from janji.facts.roles import incumbency
 from janji.facts.text import sentence_bounds, sentence_ends
@@ -73,6 +73,9 @@ class _Builder:
             self.cands.append(cand)
             self.first_pos.append(pos)
         else:
+            i = self.cands.index(cand)
+            if new_ok and pos < self.first_pos[i]:
+                self.first_pos[i] = pos  # a cued short form before the full one still introduces the pair
             if words_within(cand.head, head) and len(name_tokens(head)) > len(name_tokens(cand.head)):
                 cand.head = head
             if deputy and (cand.deputy is None or (words_within(cand.deputy, deputy) and len(name_tokens(deputy)) > len(name_tokens(cand.deputy)))):
@@ -91,7 +94,8 @@ def _number_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
     window_start = max(floor, start - 70, sentence_bounds(text, start)[0])
     found = None
     for m in NUMBER_REF.finditer(text, window_start, start):
-        found = m
+        if not regulation_number(text, m.start(), m.end()):
+            found = m
     if found and ";" not in text[found.end():start] and next(sentence_ends(text, found.end(), start), None) is None:
         return number_value(found.group("n")), found.start()
     return None
@@ -153,6 +157,21 @@ FORM_PAIR = re.compile(
     rf"(?i:calon[ \t]+(?P<office>bupati|wali[ \t]*kota|gubernur))[ \t]*:[ \t]*(?P<a>{NAME})[^\n]{{0,5}}\n?[^\n:]{{0,60}}?"
     rf"(?i:calon[ \t]+wakil[ \t]+(?:bupati|wali[ \t]*kota|gubernur))[ \t]*:[ \t]*(?P<b>{NAME})"
 )
+
+
+# "Eri Cahyadi maju berpasangan dengan Armuji", "Khofifah kembali menggandeng Emil Dardak": a head
+# and the running mate the sentence gives it.
+PARTNER_VERB = r"(?:berpasangan|berduet|bersanding|berpaket|menggandeng|digandeng|didampingi)"
+PARTNER = re.compile(
+    rf"(?P<a>{NAME})[ \t]*,?(?:[ \t]+(?:kembali|resmi|akan|yang|maju|lagi|pun|mencalonkan[ \t]+diri|sebagai[ \t]+calon"
+    rf"(?:[ \t]+(?:bupati|wali[ \t]*kota|gubernur))?|di[ \t]+\w+(?:[ \t]+[A-Z]\w+)?|dalam[ \t]+\w+(?:[ \t]+[A-Z]\w+)?(?:[ \t]+\d{{4}})?))*"
+    rf"[ \t]+(?P<verb>{PARTNER_VERB})(?:[ \t]+(?:dengan|bersama|oleh))?"
+    rf"(?:[ \t]+(?:calon[ \t]+)?wakil(?:nya)?(?:[ \t]+(?:bupati|wali[ \t]*kota|gubernur))?|[ \t]+sosok)?[ \t]*,?[ \t]*(?P<b>{NAME})"
+)
+PARTNER_ANCHOR = re.compile(rf"\b{PARTNER_VERB}\b")
+# these two also name partners of other kinds ("menggandeng investor"): the sentence must be about the election
+LOOSE_PARTNER = {"menggandeng", "digandeng", "didampingi"}
+ELECTION = re.compile(r"\b(?:calon|wakil|maju|pilkada|pilbup|pilwali|pilwalkot|pilgub|pemilihan|pasangan|paslon|pendaftaran|KPU)\b", re.I)
 
 
 # What may stand between a candidate word and the names: "Pasangan calon nomor urut 1, Dr. H. …",
@@ -237,7 +256,19 @@ def _raw_pairs(text: str, lower_seen: set[str]):
         if re.search(r"[-–—][ \t]*$", text[max(0, m.start() - 3):m.start()]):
             continue  # "Kasmidi Bulang-Kinsu dan Ardiansyah-Mahyunadi": two dashed pairs, not one
         start = m.start() + m.group(0).find(head.split()[0])
-        found.append((start, head, deputy, m.group(0), _cued_just_before(text, start), m.end()))
+        # "Andika dan Luthfi Adu Program Pendidikan": a title-case headline names rivals as often as a pair
+        titled = headline_run(text, m.start("b") + m.group("b").find(deputy) + len(deputy)) if deputy in m.group("b") else True
+        found.append((start, head, deputy, m.group(0), _cued_just_before(text, start) and not titled, m.end()))
+    for m in anchored(PARTNER, PARTNER_ANCHOR, text, back=160, ahead=120):
+        head, deputy = clean_name(m.group("a"), lower_seen), clean_name(m.group("b"), lower_seen, lead=False)
+        if not head or not deputy:
+            continue
+        s0, s1 = sentence_bounds(text, m.start("verb"))
+        sure = m.group("verb") not in LOOSE_PARTNER or bool(ELECTION.search(text, s0, s1))
+        if m.group("verb") == "digandeng":
+            head, deputy = deputy, head  # "Armuji digandeng Eri Cahyadi": the one who chooses heads the pair
+        start = m.start("a") + m.group("a").find(split_words(head)[0])
+        found.append((start, head, deputy, m.group(0), sure, m.end()))
     cues = [m.end() for m in CANDIDATE_CUE.finditer(text)]
 
     def after_cue(pos: int) -> bool:
@@ -260,6 +291,11 @@ def _raw_pairs(text: str, lower_seen: set[str]):
     return found
 
 
+def _full_form(head: str, deputy: str) -> bool:
+    """A pair written with at least three name words ("Kustini Sri Purnomo-Sukamto"), not two nicknames."""
+    return len(split_words(head)) + len(split_words(deputy)) >= 3
+
+
 def detect(text: str) -> list[Candidate]:
     """Every candidate pair the text speaks of, in the order it introduces them."""
     b = _Builder(text)
@@ -267,9 +303,12 @@ def detect(text: str) -> list[Candidate]:
     claimed: set[int] = set()
     # Two passes: the first meets the pairs where they are introduced; the second reads the short
     # forms written before that ("Visi Misi Benyamin-Pilar di Pilkada Tangsel 2024" as a headline).
-    for new_ok in (True, False):
+    # Full forms go first ("Harda Kiswaya-Danang Maharsa" in the body before "Harda-Kustini" in the
+    # headline): a short form written earlier is then read against the pairs the text really has.
+    full = [r for r in raw if _full_form(r[1], r[2])]
+    for new_ok, batch in ((True, full), (True, raw), (False, raw)):
         last_end = 0
-        for start, head, deputy, written, cued, end in raw:
+        for start, head, deputy, written, cued, end in batch:
             # A number between two pairs belongs to the pair that claimed it first:
             # "Ridwan Kamil-Suswono nomor urut 1, Dharma Pongrekun-Kun Wardana nomor urut 2".
             number = None
@@ -295,6 +334,8 @@ def detect(text: str) -> list[Candidate]:
 def _numbered_heads(text: str, b: _Builder) -> None:
     """"calon Wali kota Manado nomor tiga, Burhanudin … wakilnya yakni Jakobus Mawuntu"."""
     for m in SINGLE_NUMBERED.finditer(text):
+        if regulation_number(text, m.start("n") - 6, m.end("n")):
+            continue
         number = number_value(m.group("n"))
         head = clean_name(m.group("a"), b.lower_seen)
         if not head or not plausible_name(head) or names_.honorific(head):

@@ -33,6 +33,16 @@ DEBATE = re.compile(r"\b(?:debat|adu\s+gagasan|adu\s+program|panelis|moderator|s
 FIRST_PERSON = re.compile(r"\bsaya\b", re.I)
 # An opening that says an official is speaking: a byline, an opinion column, a speech, a press release.
 STATEMENT_OPENING = re.compile(r"\b(?:oleh\s*:|opini\b|kolom\b|sambutan\b|siaran\s+pers\b|press\s+release\b)", re.I)
+# A byline naming an office, anywhere: "Oleh: Dr. H. Amir Makhmud, M.Pd., Pj Bupati Tegal",
+# "*) Penulis adalah Penjabat Wali Kota …". An official writing in the first person is a statement
+# even when the column speaks of the coming election.
+OFFICIAL_BYLINE = re.compile(
+    r"(?:\boleh\s*:[^\n]{0,120}?|\bpenulis\s+(?:adalah|merupakan)\s+)\b(?:pj\.?|plt\.?|plh\.?|penjabat|pelaksana\s+tugas)?\s*"
+    r"(?:bupati|wali\s*kota|walikota|gubernur|wakil\s+(?:bupati|wali\s*kota|gubernur)|sekretaris\s+daerah|sekda|kepala\s+(?:dinas|badan|bappeda))\b",
+    re.I,
+)
+# "kami" is the voice of an office ("kami memegang amanah"), counted only once a byline says who writes
+FIRST_PERSON_OFFICE = re.compile(r"\b(?:saya|kami|aku)\b", re.I)
 
 
 def scores(text: str) -> dict[str, int]:
@@ -54,5 +64,7 @@ def detect(text: str, n_candidates: int = 0) -> str:
     if (s["debate"] >= 3 or (s["debate"] >= 2 and opening)) and (s["campaign"] or n_candidates):
         return "debate"
     if n_candidates == 0 and (s["first_person"] >= 3 or (STATEMENT_OPENING.search(text[:300]) and s["first_person"])):
+        return "statement"
+    if n_candidates == 0 and OFFICIAL_BYLINE.search(text) and len(FIRST_PERSON_OFFICE.findall(unquoted(text))) >= 2:
         return "statement"
     return "campaign"

@@ -22,6 +22,27 @@ NUMBER_REF = re.compile(
     rf"(?:\b(?:nomor|nomer|no\.)[ \t]*(?:urut[ \t]*)?|\b(?:paslon|pasangan|cabup|cawali|cagub|kandidat)[ \t]+)(?P<n>{NUM})\b",
     re.I,
 )
+# "Perda Nomor 2 Tahun 2020", "Keputusan KPU Nomor 5/PL.02.3-Kpt/2024", "UU No. 10 Tahun 2016": a
+# regulation's number is never a ballot number.
+REGULATION_BEFORE = re.compile(
+    r"\b(?:perda|perbup|perwali|perwal|pergub|perkada|perdes|uu|undang-undang|permendagri|permen\w*|kepmen\w*|perpres|"
+    r"perppu|perpu|pp|pkpu|keppres|kepres|inpres|qanun|sk|se|peraturan|keputusan|instruksi|surat\s+edaran|"
+    r"(?:peraturan|keputusan|instruksi)(?:[ \t]+[\w.]+){1,5})[ \t]*$",
+    re.I,
+)
+
+
+def regulation_number(text: str, start: int, end: int) -> bool:
+    """The number written at text[start:end] ("Nomor 2") numbers a regulation, not a pair."""
+    if re.search(r"\burut\b", text[start:end], re.I):
+        return False  # "nomor urut" is only ever said of the ballot
+    if re.match(r"[ \t]*(?:/|tahun[ \t]+\d{4}|th\.?[ \t]*\d{4})", text[end:end + 20], re.I):
+        return True
+    m = REGULATION_BEFORE.search(text, max(0, start - 60), start)
+    # "keputusan KPU, pasangan calon nomor 2": the pair word is nearer than the regulation
+    return bool(m) and not re.search(r"\b(?:pasangan|paslon|calon|kandidat)\b", m.group(), re.I)
+
+
 CANDIDATE_CUE = re.compile(
     r"\b(?:pasangan|paslon|kandidat|calon|bakal\s+calon|cabup|cawabup|cawali|cawawali|cagub|cawagub|kontestan|"
     r"nomor\s+urut|petahana|penantang|diusung|terpilih|pilkada|pilbup|pilwali|pilwalkot|pilwakot|pilkot|pilgub|kampanye|debat)\b",
@@ -62,6 +83,26 @@ STOP = set(
     senin selasa rabu kamis jumat sabtu minggu
     """.split()
 )
+# Capitalised words of headlines and title-case lines that are never part of a person's name:
+# what the pairs do ("Adu", "Paparkan"), the topics ("Pendidikan", "Sampah") and the small words
+# between ("Soal", "Terkait"). "Andika dan Luthfi Adu Program Pendidikan" names two people.
+HEADLINE_WORDS = set(
+    """adu beradu bahas membahas paparkan memaparkan pamer pamerkan janji berjanji janjikan tawarkan menawarkan
+    sampaikan menyampaikan jawab menjawab jawaban bicara bicarakan soroti menyoroti ungkap ungkapkan beberkan siap
+    siapkan usung usulkan dorong mendorong ajak mengajak sapa menyapa kunjungi blusukan serap gelar bertemu temui
+    komitmen tegaskan menegaskan sebut menyebut klaim akan bakal ingin mau harus bisa
+    gagasan ide solusi strategi rencana target tantangan persoalan masalah isu soal terkait tentang tentu lewat
+    melalui demi agar usai jelang menjelang saat hadapi hadiri pendidikan kesehatan sampah banjir ekonomi
+    infrastruktur pariwisata pertanian perikanan lingkungan kemiskinan pengangguran lapangan kerja pekerjaan
+    investasi transportasi kemacetan macet air bersih listrik pangan stunting inflasi umkm guru sekolah beasiswa
+    gratis murah rumah sakit puskesmas jalan jembatan pasar petani nelayan buruh pemuda perempuan warga rakyat
+    masyarakat generasi milenial digital layanan pelayanan publik birokrasi korupsi reformasi anggaran pajak
+    insentif bantuan sosial bansos honorer gaji tunjangan kesejahteraan pembangunan perubahan kemajuan masa
+    depan lanjutkan lanjut teruskan kalah raih unggulan survei elektabilitas hasil sengit
+    panas memanas seru tajam kritik serang saling beda berbeda sama kompak hadir absen tanpa lawan vs versus
+    tribun tribunnews kompas detik detikcom antara antaranews tempo okezone liputan6 kumparan sindonews republika
+    jpnn suara merdeka radar viva inews cnn metrotv idntimes tahun bulan pukul wib wita wit""".split()
+)
 # First names so common (or Balinese birth-order names) that alone they name nobody in particular.
 COMMON_PARTS = set(
     """i ni gede made ketut kadek nyoman komang putu wayan nengah gusti ngurah ida bagus ayu anak agung
@@ -82,6 +123,13 @@ def clean_name(raw: str, lower_seen: set[str], lead: bool = True) -> str:
         while words and (words[0].lower() in STOP or (words[0].lower() in lower_seen and len(words) > 2)
                          or (len(words) > 2 and regions.candidates(words[0]))):  # "Bupati Sleman Harda Kiswaya"
             words.pop(0)
+    # a headline runs on after the name ("Kustini Adu Gagasan Soal Sampah", "Ahmad Yani Siapkan …"):
+    # the name ends before the first word no name has
+    while words and _headline_word(words[0]):
+        words.pop(0)
+    cut = next((i for i, w in enumerate(words) if _headline_word(w)), None)
+    if cut is not None:
+        words = words[:cut]
     while words and words[-1].lower() in STOP:
         words.pop()
     if any(w.lower() in STOP for w in words):
@@ -89,6 +137,18 @@ def clean_name(raw: str, lower_seen: set[str], lead: bool = True) -> str:
         last = max(i for i, w in enumerate(words) if w.lower() in STOP)
         words = words[last + 1:]
     return " ".join(words)
+
+
+def _headline_word(word: str) -> bool:
+    """A capitalised word no person's name has: a headline word, or a verb in -kan ("Paparkan", "Tingkatkan")."""
+    w = word.lower().strip(".,:;!?")
+    return w in HEADLINE_WORDS or (len(w) >= 7 and w.endswith("kan"))
+
+
+def headline_run(text: str, end: int) -> bool:
+    """The name at ``end`` runs on into capitalised words no name has: a title-case headline."""
+    m = re.match(r"[ \t]+([A-Z][A-Za-z]+)", text[end:end + 40])
+    return bool(m and _headline_word(m.group(1)))
 
 
 def plausible_name(name: str) -> bool:
