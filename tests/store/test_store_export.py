@@ -118,3 +118,10 @@ def test_sqlite_export_opens_in_datasette(store, tmp_path):
     assert names["items"]["fts_table"] == "items_fts"
     assert [r["text"] for r in found] == ["Posyandu gratis di setiap kelurahan"]
     assert rows[0]["candidate_id"]["label"] == "Rahmat Hidayat – Dewi Lestari"  # foreign keys give labelled links
+
+
+def test_a_deputy_named_in_full_and_shortened_is_one_pair():
+    from janji.store.text import same_name
+
+    assert same_name("rachman sidharta", "rachman sidharta arisandi")
+    assert not same_name("ali", "ali akbar")  # one word is too little to tell two people apart

@@ -233,11 +233,21 @@ def same_name(a: str, b: str) -> bool:
     Example:
         >>> same_name("chusnun amin", "khusnun amin")
         True
+        >>> same_name("rachman sidharta", "rachman sidharta arisandi")
+        True
+        >>> same_name("ali", "ali akbar")
+        False
     """
     if a == b:
         return True
     fa, fb = fold(a), fold(b)
     if fa == fb:
+        return True
+    # a name written in full in one source and shortened in another ("Rachman Sidharta Arisandi" /
+    # "Rachman Sidharta"): the shorter one's words, at least two of them, open the longer one
+    wa, wb = fa.split(), fb.split()
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(short) >= 2 and long_[:len(short)] == short:
         return True
     import difflib
 
