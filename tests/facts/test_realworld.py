@@ -261,3 +261,48 @@ def test_debate_report_with_three_pairs(analyse):
     assert [c.number for c in doc.candidates] == [1, 2, 3]
     assert doc.candidates[2].deputy == "Rony Wijaya Indra Gunawan"
 
+
+
+# --- more ways news names the pairs -----------------------------------------------------------------------
+
+def test_apostrophe_in_a_name_is_no_quotation(analyse):
+    doc = analyse("Paslon 01 Rudy Mas'ud-Seno Aji dan paslon 02 Isran Noor-Hadi Mulyadi mengikuti debat.")
+    assert pairs(doc) == [(1, "Rudy Mas'ud", "Seno Aji"), (2, "Isran Noor", "Hadi Mulyadi")]
+
+
+def test_head_and_deputy_named_by_their_offices(analyse):
+    doc = analyse(
+        "Cagub nomor urut 1 Andika Perkasa dan cawagub Hendrar Prihadi berkampanye di Solo. Cagub nomor urut 2 "
+        "Ahmad Luthfi bersama cawagub Taj Yasin Maimoen berkampanye di Kudus."
+    )
+    assert pairs(doc) == [(1, "Andika Perkasa", "Hendrar Prihadi"), (2, "Ahmad Luthfi", "Taj Yasin Maimoen")]
+
+
+def test_single_candidate_against_the_empty_box(analyse):
+    doc = analyse("Pilkada Surabaya diikuti calon tunggal Eri Cahyadi-Armuji yang melawan kotak kosong.")
+    assert pairs(doc) == [(None, "Eri Cahyadi", "Armuji")]
+
+
+def test_numbered_pair_with_an_honorific_deputy(analyse):
+    doc = analyse(
+        "Debat Pilkada Jember: Hendy Siswanto dan Gus Fawait Saling Sindir Soal Jalan Rusak\n"
+        "JEMBER, KOMPAS.com - Paslon nomor urut 1 Hendy Siswanto-Gus Firjaun dan paslon nomor urut 2 "
+        "Muhammad Fawait-Djoko Susanto beradu argumen."
+    )
+    assert pairs(doc) == [(1, "Hendy Siswanto", "Gus Firjaun"), (2, "Muhammad Fawait", "Djoko Susanto")]
+
+
+def test_one_word_head_takes_the_full_name_given_with_the_office(analyse):
+    doc = analyse(
+        "Semarang (ANTARA) - Calon Gubernur Jawa Tengah Ahmad Luthfi berjanji memperluas jaringan irigasi. "
+        "Luthfi berpasangan dengan Taj Yasin Maimoen."
+    )
+    assert pairs(doc) == [(None, "Ahmad Luthfi", "Taj Yasin Maimoen")]
+
+
+def test_officials_named_together_are_no_pair(analyse):
+    doc = analyse(
+        "Ketua KPU Jateng Handi Tri Ujiono dan Ketua Bawaslu Jateng Muhammad Amin hadir dalam debat pilgub. "
+        "Pj Gubernur Jateng Nana Sudjana dan Kapolda Jateng Irjen Ribut Hari Wibowo meninjau TPS jelang Pilkada."
+    )
+    assert doc.candidates == []

@@ -67,7 +67,10 @@ class _Builder:
                     break
         if cand is None:
             clash = any(same_person(head, c.head) or (deputy and same_person(deputy, c.deputy)) for c in self.cands)
-            if clash or not new_ok or names_.honorific(head) or (deputy and names_.honorific(deputy)):
+            # "Gus Juned" alone is a nickname of a pair named elsewhere; with its ballot number
+            # ("paslon nomor urut 1 Hendy Siswanto-Gus Firjaun") it is how the pair registered
+            nickname = names_.honorific(head) or (deputy and names_.honorific(deputy))
+            if clash or not new_ok or (nickname and not number):
                 return None  # a known head with another deputy: a slip of the writer, the first form wins
             cand = Candidate(head=head, deputy=deputy)
             self.cands.append(cand)
@@ -179,7 +182,7 @@ ELECTION = re.compile(r"\b(?:calon|wakil|maju|pilkada|pilbup|pilwali|pilwalkot|p
 # Any other word ("berjanji memperlebar Tol …") means the names are something else.
 GAP_WORDS = STOP | {
     "atas", "nama", "resmi", "ditetapkan", "terpilih", "no", "sdr", "saudara", "saudari", "yakni", "yaitu", "diusung",
-    "didukung", "usungan", "pasangan", "nomor",
+    "didukung", "usungan", "pasangan", "nomor", "tunggal", "petahana", "penantang",
 }
 
 
@@ -226,7 +229,8 @@ def _listed_after_cue(text: str, start: int) -> bool:
 def _quoted(text: str, start: int, end: int) -> bool:
     """Inside a quotation on one line: a slogan or a vision, not a pair ('Berdaya Saing dan Sejahtera')."""
     line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start]
+    # an apostrophe inside a word ("Mas'ud", "Ma'soem") quotes nothing
+    before = re.sub(r"(?<=\w)['’](?=\w)", "", text[line_start:start])
     return any(before.count(q) % 2 == 1 for q in ("'", '"')) or before.count("“") > before.count("”") or before.count("‘") > before.count("’")
 
 
@@ -324,6 +328,7 @@ def detect(text: str) -> list[Candidate]:
                 last_end = end
                 aliases.around(text, cand, start, end, b.lower_seen)
     _numbered_heads(text, b)
+    _complete_names(text, b)
     aliases.numbered(text, b)
     aliases.nicknames(text, b)
     aliases.short_names(text, b)
@@ -363,3 +368,32 @@ def _numbered_heads(text: str, b: _Builder) -> None:
     order = sorted(range(len(b.cands)), key=lambda i: b.first_pos[i])
     b.cands[:] = [b.cands[i] for i in order]
     b.first_pos[:] = [b.first_pos[i] for i in order]
+
+
+TITLED_CUE = re.compile(
+    r"\b(?:calon|cagub|cawagub|cabup|cawabup|cawali|cawawali|cawalkot|kandidat|petahana|bupati|wali[ \t]*kota|gubernur|wakil)\b",
+    re.I,
+)
+
+
+def _complete_names(text: str, b: _Builder) -> None:
+    """A one-word head or deputy ("Luthfi berpasangan dengan Taj Yasin") takes the full name the text
+    gives it after an office word ("Calon Gubernur Jawa Tengah Ahmad Luthfi"), when only one full name fits."""
+    for cand in b.cands:
+        for part in ("head", "deputy"):
+            name = getattr(cand, part)
+            if not name or len(split_words(name)) != 1:
+                continue
+            fuller = set()
+            for m in re.finditer(rf"(?:{NAME_WORD}[ \t]+){{1,6}}{re.escape(name)}\b", text):
+                if not TITLED_CUE.search(text, max(0, m.start() - 40), m.end()):
+                    continue
+                full = clean_name(m.group(), b.lower_seen)
+                if full != name and full.endswith(" " + name) and 2 <= len(split_words(full)) <= 4 and plausible_name(full):
+                    fuller.add(full)
+            if len(fuller) == 1:
+                full = fuller.pop()
+                other = cand.deputy if part == "head" else cand.head
+                if not any(same_person(full, getattr(c, p)) for c in b.cands for p in ("head", "deputy") if c is not cand) \
+                        and not same_person(full, other):
+                    setattr(cand, part, full)

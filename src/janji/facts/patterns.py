@@ -63,7 +63,7 @@ SINGLE_NUMBERED = re.compile(
     rf"(?i:\b(?:calon|kandidat|cabup|cawali|cagub|paslon)\b[^.\n]{{0,60}}?\bnomor[ \t]+(?:urut[ \t]+)?(?P<n>{NUM}))[ \t]*,?[ \t]*(?P<a>{NAME})"
 )
 DEPUTY_AFTER = re.compile(
-    rf"(?:\b(?:calon[ \t]+)?wakil(?:nya)?|\bberpasangan[ \t]+dengan|\bdidampingi(?:[ \t]+oleh)?(?:[ \t]+calon)?(?:[ \t]+wakil(?:nya)?)?)"
+    rf"(?:\b(?:calon[ \t]+)?wakil(?:nya)?|\b(?:cawagub|cawabup|cawawali|cawalkot)|\bberpasangan[ \t]+dengan|\bdidampingi(?:[ \t]+oleh)?(?:[ \t]+calon)?(?:[ \t]+wakil(?:nya)?)?)"
     rf"[ \t]*,?[ \t]*(?:yakni|yaitu|adalah|ialah)?[ \t]*,?[ \t]*(?P<a>{NAME})"
 )
 NUMBERED_NAME = re.compile(rf"(?i:{NUMBER_REF.pattern})[ \t]*,?[ \t]*(?P<a>{NAME}(?:{DASH}{NAME})?)")
@@ -123,6 +123,11 @@ def clean_name(raw: str, lower_seen: set[str], lead: bool = True) -> str:
         while words and (words[0].lower() in STOP or (words[0].lower() in lower_seen and len(words) > 2)
                          or (len(words) > 2 and regions.candidates(words[0]))):  # "Bupati Sleman Harda Kiswaya"
             words.pop(0)
+        # "Gubernur Jawa Tengah Ahmad Luthfi": a region of several words before the name
+        for k in (3, 2):
+            if len(words) > k and regions.candidates(" ".join(words[:k])):
+                del words[:k]
+                break
     # a headline runs on after the name ("Kustini Adu Gagasan Soal Sampah", "Ahmad Yani Siapkan …"):
     # the name ends before the first word no name has
     while words and _headline_word(words[0]):
