@@ -171,6 +171,12 @@ def start_server(url: str, port: int) -> subprocess.Popen:
     raise SystemExit("server did not start")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User+system CPU time of a process (Linux /proc): the server's cost per request, whatever else runs."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def pct(values, p):
     if not values:
         return None
@@ -258,10 +264,13 @@ def cmd_load(args) -> dict:
             port = free_port()
             proc = start_server(url, port)
             try:
+                cpu0 = cpu_seconds(proc.pid)
                 t0 = time.perf_counter()
                 accepted, stats = asyncio.run(run_load(f"http://127.0.0.1:{port}", tokens, hot, pages,
                                                        args.duration, args.readers))
                 wall = time.perf_counter() - t0
+                server_cpu = cpu_seconds(proc.pid) - cpu0
+                load_avg = os.getloadavg()[0]
             finally:
                 proc.terminate()
                 proc.wait(20)
@@ -283,6 +292,9 @@ def cmd_load(args) -> dict:
             "hot_promises": len(hot), "store": info, "accepted_writes": len(accepted),
             "refused_conflicts": stats["conflicts"], "errors": stats["errors"],
             "error_samples": stats["error_samples"][:5], "lost_writes": lost,
+            "load_average_1min": round(load_avg, 1), "server_cpu_s": round(server_cpu, 1),
+            "server_cpu_ms_per_request": round(1000 * server_cpu / max(1, len(stats["read_lat"]) +
+                                                                     len(stats["write_lat"]) * 2), 1),
             "writes_per_s": round(len(accepted) / wall, 1), "reads": len(stats["read_lat"]),
             "reads_per_s": round(len(stats["read_lat"]) / wall, 1),
             "read_ms": {"p50": pct(stats["read_lat"], 0.5), "p95": pct(stats["read_lat"], 0.95),

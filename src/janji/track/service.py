@@ -259,7 +259,8 @@ class Tracker:
         self.dialect = self.engine.dialect.name
         self._session = sessionmaker(self.engine, expire_on_commit=False)
         self._hasher = None
-        self._index_cache: dict[int, tuple[tuple, dict[str, Any]]] = {}
+        self._index_cache: dict[int, tuple[str, dict[str, Any]]] = {}
+        self._secret: str | None = None
 
     # --- audit ----------------------------------------------------------------------------------------------------
 
@@ -307,16 +308,19 @@ class Tracker:
         env = os.environ.get("JANJI_SECRET_KEY", "").strip()
         if env:
             return env
+        if self._secret is not None:
+            return self._secret
         with self._session() as s:
             row = s.get(tm.Setting, "secret_key")
-            if row is not None:
-                return row.value
-            try:
-                s.add(tm.Setting(key="secret_key", value=secrets.token_urlsafe(48)))
-                s.commit()
-            except IntegrityError:  # another worker created it first: use theirs
-                s.rollback()
-            return s.get(tm.Setting, "secret_key").value
+            if row is None:
+                try:
+                    s.add(tm.Setting(key="secret_key", value=secrets.token_urlsafe(48)))
+                    s.commit()
+                except IntegrityError:  # another worker created it first: use theirs
+                    s.rollback()
+                row = s.get(tm.Setting, "secret_key")
+            self._secret = row.value
+            return self._secret
 
     def needs_review(self, region_id: int | None) -> bool:
         if region_id is None:
