@@ -306,3 +306,43 @@ def test_officials_named_together_are_no_pair(analyse):
         "Pj Gubernur Jateng Nana Sudjana dan Kapolda Jateng Irjen Ribut Hari Wibowo meninjau TPS jelang Pilkada."
     )
     assert doc.candidates == []
+
+
+# --- KPU lists and tables ---------------------------------------------------------------------------------
+
+def test_kpu_list_one_name_a_line(analyse):
+    doc = analyse(
+        "PENETAPAN NOMOR URUT PASANGAN CALON\nNomor Urut 1\nH. Ahmad Muhdlor Ali, S.IP.\ndan\nSubandi, S.H.\n"
+        "Nomor Urut 2\nMimik Idayana\ndan\nM. Haris Faisal\n"
+    )
+    assert pairs(doc) == [(1, "Ahmad Muhdlor Ali", "Subandi"), (2, "Mimik Idayana", "M. Haris Faisal")]
+
+
+def test_numbered_head_with_wakilnya_in_the_next_sentence(analyse):
+    doc = analyse(
+        "Calon Bupati Sleman nomor urut 2, Kustini Sri Purnomo, mengatakan sampah diolah di desa. "
+        "Wakilnya, Sukamto, menambahkan soal bank sampah."
+    )
+    assert pairs(doc) == [(2, "Kustini Sri Purnomo", "Sukamto")]
+
+
+@pytest.mark.parametrize("table", [
+    # a docx/html table as the reader writes it
+    "No | Calon Bupati | Calon Wakil Bupati | Partai Pengusung\n1. H. Harda Kiswaya, S.E., M.Si. | Danang Maharsa | "
+    "Gerindra, PKB\n2. Dra. Hj. Kustini Sri Purnomo | Sukamto | PDI Perjuangan\n",
+    # a markdown table
+    "| Nomor Urut | Calon Bupati | Calon Wakil Bupati | Partai Pengusung |\n|---|---|---|---|\n"
+    "| 1 | Harda Kiswaya | Danang Maharsa | Gerindra, PKB |\n| 2 | Kustini Sri Purnomo | Sukamto | PDI Perjuangan |\n",
+])
+def test_table_of_pairs_with_numbers_and_parties(analyse, table):
+    doc = analyse("Daftar pasangan calon Pilkada Sleman 2024:\n" + table + "\nDebat digelar besok.")
+    assert pairs(doc) == [(1, "Harda Kiswaya", "Danang Maharsa"), (2, "Kustini Sri Purnomo", "Sukamto")]
+    assert [c.parties for c in doc.candidates] == [["Gerindra", "PKB"], ["PDI Perjuangan"]]
+
+
+def test_table_of_past_leaders_in_a_plan_is_no_list_of_pairs(analyse):
+    doc = analyse(
+        "Tabel 2.1 Kepala Daerah Kabupaten Sleman\nPeriode | Bupati | Wakil Bupati\n"
+        "2010-2015 | Sri Purnomo | Yuni Satia Rahayu\n2016-2021 | Sri Purnomo | Sri Muslimatun\n"
+    )
+    assert doc.candidates == []

@@ -177,6 +177,67 @@ LOOSE_PARTNER = {"menggandeng", "digandeng", "didampingi"}
 ELECTION = re.compile(r"\b(?:calon|wakil|maju|pilkada|pilbup|pilwali|pilwalkot|pilgub|pemilihan|pasangan|paslon|pendaftaran|KPU)\b", re.I)
 
 
+LINE_PAIR = re.compile(rf"(?m)^[ \t]*(?P<a>{NAME})[ \t]*\n[ \t]*(?:dan|&)[ \t]*\n[ \t]*(?P<b>{NAME})[ \t]*$")
+# A table of the pairs (docx and html tables are read as "No | Calon Bupati | Calon Wakil Bupati" and
+# "1. Harda Kiswaya | Danang Maharsa"): the head and deputy columns are named in the header row.
+_HEAD_COL = re.compile(r"\b(?:calon|cabup|cawali|cagub|nama\s+calon|kepala\s+daerah|bupati|wali\s*kota|walikota|gubernur)\b", re.I)
+_DEPUTY_COL = re.compile(r"\b(?:wakil|cawabup|cawawali|cawagub)\b", re.I)
+_NUMBER_COL = re.compile(r"(?:no\.?|nomor)(?:\s*urut)?", re.I)
+
+
+def _row_cells(line: str) -> list[tuple[int, str]]:
+    """(offset in line, text) of each cell of a table row; a leading "1." is a cell of its own."""
+    cells, pos = [], 0
+    m = re.match(r"[ \t]*\|?[ \t]*(\d{1,2})[.)]?[ \t]*(?:\||(?<=[.)])[ \t])", line)
+    if m:
+        cells.append((m.start(1), m.group(1)))
+        pos = m.end()
+    for part in re.finditer(r"[^|]+", line[pos:]):
+        if part.group().strip():
+            cells.append((pos + part.start() + len(part.group()) - len(part.group().lstrip()), part.group().strip()))
+    return cells
+
+
+def _table_rows(text: str, lower_seen: set[str]):
+    """(start, head, deputy, written, end, (number, offset) or None) for each row of a table of pairs."""
+    if "|" not in text:
+        return
+    for header in re.finditer(r"(?m)^[^\n|]*\|[^\n]*$", text):
+        cols = [c for _, c in _row_cells(header.group())]
+        dep = next((i for i, c in enumerate(cols) if _DEPUTY_COL.search(c)), None)
+        head = next((i for i, c in enumerate(cols) if i != dep and _HEAD_COL.search(c) and not _DEPUTY_COL.search(c)), None)
+        if dep is None or head is None:
+            continue
+        if not re.search(r"\b(?:calon|cabup|cawali|cagub|paslon|pasangan)", cols[head], re.I) and \
+                not CANDIDATE_CUE.search(text, max(0, header.start() - 300), header.start()):
+            continue  # "Periode | Bupati | Wakil Bupati": the district's past leaders, not candidates
+        num = next((i for i, c in enumerate(cols) if _NUMBER_COL.fullmatch(c.strip(" .:"))), None)
+        party = next((i for i, c in enumerate(cols) if re.search(r"\b(?:partai|pengusung|pendukung|koalisi|parpol)\b", c, re.I)), None)
+        pos = header.end() + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            if "|" not in line:
+                break
+            cells = _row_cells(line)
+            if re.fullmatch(r"[\s|:-]+", line):
+                pos = end + 1
+                continue  # "|---|---|" under a markdown header
+            if max(head, dep) < len(cells):
+                a, b = (clean_name(names_.strip_titles(cells[i][1]), lower_seen, lead=(i == head)) for i in (head, dep))
+                if a and b and plausible_name(a) and plausible_name(b):
+                    number = None
+                    if num is not None and num < len(cells) and cells[num][1].isdigit():
+                        number = (int(cells[num][1]), pos + cells[num][0])
+                    start = pos + cells[head][0] + max(0, cells[head][1].find(split_words(a)[0]))
+                    parties = None
+                    if party is not None and party < len(cells):
+                        parties = (pos + cells[party][0], pos + cells[party][0] + len(cells[party][1]))
+                    yield start, a, b, line, pos + cells[dep][0] + len(cells[dep][1]), number, parties
+            pos = end + 1
+
+
 # What may stand between a candidate word and the names: "Pasangan calon nomor urut 1, Dr. H. …",
 # "Pasangan Nomor Urut 3 atas nama …", "Bakal pasangan calon wali kota dan wakil wali kota, …".
 # Any other word ("berjanji memperlebar Tol …") means the names are something else.
@@ -288,6 +349,13 @@ def _raw_pairs(text: str, lower_seen: set[str]):
         head, deputy = clean_name(m.group("a"), lower_seen), clean_name(m.group("b"), lower_seen, lead=False)
         if head and deputy:
             found.append((m.start("a"), head, deputy, m.group(0), True, m.end()))
+    for start, head, deputy, written, end, _, _ in _table_rows(text, lower_seen):
+        found.append((start, head, deputy, written, True, end))
+    for m in LINE_PAIR.finditer(text):
+        # "Nomor Urut 1\nH. Ahmad Muhdlor Ali, S.IP.\ndan\nSubandi, S.H." (KPU announcements, one name a line)
+        head, deputy = clean_name(m.group("a"), lower_seen), clean_name(m.group("b"), lower_seen, lead=False)
+        if head and deputy and CANDIDATE_CUE.search(text, max(0, m.start() - 300), m.start()):
+            found.append((m.start("a") + m.group("a").find(split_words(head)[0]), head, deputy, m.group(0), True, m.end()))
     found = [f for f in found if not _quoted(text, f[0], f[5])]
     # "(Mualem-Dek Fadh)", "(BTM-CK)" after a pair is its nickname, never a pair of its own
     found = [(*f[:4], f[4] and not text[:f[0]].rstrip(" \t\"“'").endswith("("), f[5]) for f in found]
@@ -305,6 +373,8 @@ def detect(text: str) -> list[Candidate]:
     b = _Builder(text)
     raw = _raw_pairs(text, b.lower_seen)
     claimed: set[int] = set()
+    rows = list(_table_rows(text, b.lower_seen))
+    table_numbers = {row[0]: row[5] for row in rows if row[5]}
     # Two passes: the first meets the pairs where they are introduced; the second reads the short
     # forms written before that ("Visi Misi Benyamin-Pilar di Pilkada Tangsel 2024" as a headline).
     # Full forms go first ("Harda Kiswaya-Danang Maharsa" in the body before "Harda-Kustini" in the
@@ -317,7 +387,7 @@ def detect(text: str) -> list[Candidate]:
             # "Ridwan Kamil-Suswono nomor urut 1, Dharma Pongrekun-Kun Wardana nomor urut 2".
             number = None
             for ref in (_number_before(text, start, last_end), _number_after(text, end), _number_line_before(text, start),
-                        _number_list_marker(text, start)):
+                        _number_list_marker(text, start), table_numbers.get(start)):
                 if ref and ref[1] not in claimed:
                     number = ref
                     break
@@ -327,6 +397,12 @@ def detect(text: str) -> list[Candidate]:
                     claimed.add(number[1])
                 last_end = end
                 aliases.around(text, cand, start, end, b.lower_seen)
+    for row in rows:
+        cand = b.find(row[1], row[2])
+        if cand is not None and row[6]:
+            for _, _, party in parties_.find(text, *row[6]):  # the "Partai Pengusung" column
+                if party not in cand.parties:
+                    cand.parties.append(party)
     _numbered_heads(text, b)
     _complete_names(text, b)
     aliases.numbered(text, b)

@@ -63,7 +63,7 @@ SINGLE_NUMBERED = re.compile(
     rf"(?i:\b(?:calon|kandidat|cabup|cawali|cagub|paslon)\b[^.\n]{{0,60}}?\bnomor[ \t]+(?:urut[ \t]+)?(?P<n>{NUM}))[ \t]*,?[ \t]*(?P<a>{NAME})"
 )
 DEPUTY_AFTER = re.compile(
-    rf"(?:\b(?:calon[ \t]+)?wakil(?:nya)?|\b(?:cawagub|cawabup|cawawali|cawalkot)|\bberpasangan[ \t]+dengan|\bdidampingi(?:[ \t]+oleh)?(?:[ \t]+calon)?(?:[ \t]+wakil(?:nya)?)?)"
+    rf"(?:\b(?:[Cc]alon[ \t]+)?wakil(?:nya)?|\bWakilnya|\b[Cc]alon[ \t]+Wakil|\b(?i:cawagub|cawabup|cawawali|cawalkot)|\bberpasangan[ \t]+dengan|\bdidampingi(?:[ \t]+oleh)?(?:[ \t]+calon)?(?:[ \t]+wakil(?:nya)?)?)"
     rf"[ \t]*,?[ \t]*(?:yakni|yaitu|adalah|ialah)?[ \t]*,?[ \t]*(?P<a>{NAME})"
 )
 NUMBERED_NAME = re.compile(rf"(?i:{NUMBER_REF.pattern})[ \t]*,?[ \t]*(?P<a>{NAME}(?:{DASH}{NAME})?)")
