@@ -346,3 +346,13 @@ def test_table_of_past_leaders_in_a_plan_is_no_list_of_pairs(analyse):
         "2010-2015 | Sri Purnomo | Yuni Satia Rahayu\n2016-2021 | Sri Purnomo | Sri Muslimatun\n"
     )
     assert doc.candidates == []
+
+
+def test_numbers_of_other_things_are_no_ballot_numbers(analyse):
+    text = (
+        "Paslon nomor urut 1 Budi Santoso-Ahmad Yani dan paslon nomor urut 2 Joko Purnomo-Rony Wijaya hadir. "
+        "Pendidikan menjadi prioritas nomor 1 bagi mereka. Warga mencoblos di TPS nomor 2. Paslon 01 menutup debat."
+    )
+    said = [text[s:e] for s, e, _ in mentions(analyse(text))]
+    assert "nomor 1" not in said and "nomor 2" not in said
+    assert "Paslon 01" in said

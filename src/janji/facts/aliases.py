@@ -13,7 +13,7 @@ from janji.facts import parties as parties_
 from janji.facts import regions
 from janji.facts.patterns import (
     COMMON_PARTS, NAME, NAME_WORD, NICKNAME_ANCHOR, NUMBERED_NAME, STOP, anchored, clean_name, name_tokens, names_pair,
-    number_value, plausible_name, regulation_number, same_person, split_words,
+    number_value, plausible_name, not_a_ballot_number, same_person, split_words,
 )
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ def _fuzzy_owner(name: str, cands: list[Candidate]) -> Candidate | None:
 def numbered(text: str, b: _Builder) -> None:
     """"Cawali nomor urut 1, Gus Juned", "Paslon 1 Ambara Adi", "Paslon nomor 2 Jaya-Wibawa"."""
     for m in NUMBERED_NAME.finditer(text):
-        if regulation_number(text, m.start(), m.end("n")):
+        if not_a_ballot_number(text, m.start(), m.end("n")):
             continue
         number = number_value(m.group("n"))
         raw = re.sub(r"\s*[-–—]\s*", "-", m.group("a"))

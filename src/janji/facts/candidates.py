@@ -31,7 +31,7 @@ from janji.facts import regions
 from janji.facts.patterns import (
     AND_ANCHOR, AND_PAIR, CANDIDATE_CUE, DASH, DASH_ANCHOR, DASH_CHAIN, DEPUTY_AFTER, NAME, NAME_WORD, NUM, NUMBER_REF,
     NUMBER_WORDS, SINGLE_NUMBERED, STOP, anchored, clean_name, headline_run, name_tokens, names_pair, number_value, plausible_name,
-    regulation_number, same_person, split_words, words_within,
+    not_a_ballot_number, same_person, split_words, words_within,
 )
 from janji.facts.roles import incumbency
 from janji.facts.text import sentence_bounds, sentence_ends
@@ -97,7 +97,7 @@ def _number_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
     window_start = max(floor, start - 70, sentence_bounds(text, start)[0])
     found = None
     for m in NUMBER_REF.finditer(text, window_start, start):
-        if not regulation_number(text, m.start(), m.end()):
+        if not not_a_ballot_number(text, m.start(), m.end()):
             found = m
     if found and ";" not in text[found.end():start] and next(sentence_ends(text, found.end(), start), None) is None:
         return number_value(found.group("n")), found.start()
@@ -415,7 +415,7 @@ def detect(text: str) -> list[Candidate]:
 def _numbered_heads(text: str, b: _Builder) -> None:
     """"calon Wali kota Manado nomor tiga, Burhanudin … wakilnya yakni Jakobus Mawuntu"."""
     for m in SINGLE_NUMBERED.finditer(text):
-        if regulation_number(text, m.start("n") - 6, m.end("n")):
+        if not_a_ballot_number(text, m.start("n") - 6, m.end("n")):
             continue
         number = number_value(m.group("n"))
         head = clean_name(m.group("a"), b.lower_seen)

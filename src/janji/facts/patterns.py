@@ -32,10 +32,20 @@ REGULATION_BEFORE = re.compile(
 )
 
 
-def regulation_number(text: str, start: int, end: int) -> bool:
-    """The number written at text[start:end] ("Nomor 2") numbers a regulation, not a pair."""
+# "TPS nomor 5", "prioritas nomor 1", "rumah nomor 12": numbers of other things
+OTHER_NUMBERED = re.compile(
+    r"\b(?:tps|prioritas|peringkat|ranking|rangking|juara|kelas|lantai|rumah|gedung|pintu|jalan|jl|rt|rw|blok|kamar|"
+    r"ruang|meja|loket|pos|gerbang|kursi|halaman|pasal|ayat|butir|poin|angka|telepon|telp|hp|rekening|lampiran)\.?[ \t]*$",
+    re.I,
+)
+
+
+def not_a_ballot_number(text: str, start: int, end: int) -> bool:
+    """The number written at text[start:end] ("Nomor 2") numbers a regulation or another thing, not a pair."""
     if re.search(r"\burut\b", text[start:end], re.I):
         return False  # "nomor urut" is only ever said of the ballot
+    if OTHER_NUMBERED.search(text, max(0, start - 20), start):
+        return True
     if re.match(r"[ \t]*(?:/|tahun[ \t]+\d{4}|th\.?[ \t]*\d{4})", text[end:end + 20], re.I):
         return True
     m = REGULATION_BEFORE.search(text, max(0, start - 60), start)

@@ -7,7 +7,7 @@ import re
 
 from janji.document import Candidate
 from janji.facts import parties as parties_
-from janji.facts.patterns import NUM, number_value, regulation_number
+from janji.facts.patterns import NUM, number_value, not_a_ballot_number
 from janji.facts.text import sentence_bounds
 
 # "petahana", "penantang" stand next to the pair they describe; the other phrases describe the
@@ -92,7 +92,7 @@ def mention_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, str
             re.I,
         )
         for m in pattern.finditer(text):
-            if regulation_number(text, m.start(), m.end()):
+            if not_a_ballot_number(text, m.start(), m.end()):
                 continue
             cand = by_number.get(number_value(m.group("n") or m.group("m")))
             if cand is not None:
