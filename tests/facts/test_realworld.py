@@ -356,3 +356,12 @@ def test_numbers_of_other_things_are_no_ballot_numbers(analyse):
     said = [text[s:e] for s, e, _ in mentions(analyse(text))]
     assert "nomor 1" not in said and "nomor 2" not in said
     assert "Paslon 01" in said
+
+
+@pytest.mark.parametrize("text, region", [
+    ("Debat Pilbup Polman 2024 menghadirkan dua pasangan calon.", "Kabupaten Polewali Mandar"),
+    ("Pilkada Tobasa: dua pasangan calon beradu gagasan.", "Kabupaten Toba"),
+    ("Pasangan calon Bupati Mentawai memaparkan program.", "Kabupaten Kepulauan Mentawai"),
+])
+def test_regions_by_the_short_names_local_media_use(analyse, text, region):
+    assert analyse(text).region.name == region
