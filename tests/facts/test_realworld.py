@@ -365,3 +365,19 @@ def test_numbers_of_other_things_are_no_ballot_numbers(analyse):
 ])
 def test_regions_by_the_short_names_local_media_use(analyse, text, region):
     assert analyse(text).region.name == region
+
+
+def test_national_ticket_named_for_comparison_is_no_regional_pair(analyse):
+    doc = analyse(
+        "Pasangan calon nomor urut 1 Bobby Nasution-Surya diusung KIM Plus, sama seperti pasangan Prabowo-Gibran "
+        "di Pilpres 2024. Pasangan nomor urut 2 Edy Rahmayadi-Hasan Basri Sagala didukung Presiden ke-5 RI."
+    )
+    assert pairs(doc) == [(1, "Bobby Nasution", "Surya"), (2, "Edy Rahmayadi", "Hasan Basri Sagala")]
+
+
+def test_roads_days_and_clubs_with_dashes_are_no_pairs(analyse):
+    doc = analyse(
+        "Kampanye paslon nomor urut 2 digelar Senin-Jumat di sepanjang Jalan Sudirman-Thamrin. Pendukung "
+        "Persib-Persija ikut hadir. Calon wakil gubernur Ilham Habibie menjanjikan kereta Bandung-Cirebon."
+    )
+    assert doc.candidates == []

@@ -295,6 +295,14 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return any(before.count(q) % 2 == 1 for q in ("'", '"')) or before.count("“") > before.count("”") or before.count("‘") > before.count("’")
 
 
+NATIONAL = re.compile(r"\b(?:pilpres|capres|cawapres|(?:pemilihan|calon)\s+presiden|presiden\s+dan\s+wakil\s+presiden)\b", re.I)
+
+
+def _national(text: str, start: int, end: int) -> bool:
+    """The presidential election is named right next to the pair."""
+    return bool(NATIONAL.search(text, max(0, start - 30), start) or NATIONAL.search(text, end, end + 30))
+
+
 def _raw_pairs(text: str, lower_seen: set[str]):
     """(position, head, deputy, written form, cued, end) for every pair-shaped phrase, in text order."""
     found = []
@@ -357,6 +365,8 @@ def _raw_pairs(text: str, lower_seen: set[str]):
         if head and deputy and CANDIDATE_CUE.search(text, max(0, m.start() - 300), m.start()):
             found.append((m.start("a") + m.group("a").find(split_words(head)[0]), head, deputy, m.group(0), True, m.end()))
     found = [f for f in found if not _quoted(text, f[0], f[5])]
+    # "sama seperti pasangan Prabowo-Gibran di Pilpres 2024": the national ticket, named for comparison
+    found = [(*f[:4], f[4] and not _national(text, f[0], f[5]), f[5]) for f in found]
     # "(Mualem-Dek Fadh)", "(BTM-CK)" after a pair is its nickname, never a pair of its own
     found = [(*f[:4], f[4] and not text[:f[0]].rstrip(" \t\"“'").endswith("("), f[5]) for f in found]
     found.sort(key=lambda t: t[0])
