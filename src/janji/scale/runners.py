@@ -107,7 +107,7 @@ def connect(address: str, timeout: float = 10.0):
         raise SchedulerError("paket 'distributed' belum terpasang (pip install 'distributed>=2024.4')") from None
     try:
         client = Client(address, timeout=timeout, set_as_default=False)
-    except (OSError, TimeoutError) as exc:
+    except Exception as exc:  # refused, timed out, a malformed address: all one line for the user
         raise SchedulerError(f"penjadwal Dask {address} tidak dapat dihubungi ({type(exc).__name__}: {exc})") from None
     return client
 
