@@ -381,3 +381,23 @@ def test_roads_days_and_clubs_with_dashes_are_no_pairs(analyse):
         "Persib-Persija ikut hadir. Calon wakil gubernur Ilham Habibie menjanjikan kereta Bandung-Cirebon."
     )
     assert doc.candidates == []
+
+
+def test_pj_column_about_the_plan_is_still_a_statement(analyse):
+    doc = analyse(
+        "Beranda > Opini > Transisi RPJMD dan Tugas Penjabat\n"
+        "Oleh : Agustinus Tamo, Penjabat Bupati Sumba Barat Daya\n\n"
+        "Masa transisi menuntut perangkat daerah menjaga arah kebijakan RPJMD. Isu strategis seperti stunting dan "
+        "air bersih tidak boleh berhenti. Kami memastikan indikator kinerja tetap dipantau sampai kepala daerah "
+        "terpilih dilantik."
+    )
+    assert doc.kind == "statement"
+
+
+def test_rpjmd_foreword_by_the_regent_stays_a_plan(analyse):
+    doc = analyse(
+        "KATA PENGANTAR\nPuji syukur kami panjatkan. Dokumen RPJMD ini menjadi pedoman perangkat daerah.\n"
+        "BAB I PENDAHULUAN\n1.1 Latar Belakang\nRencana Pembangunan Jangka Menengah Daerah disusun sesuai arah "
+        "kebijakan nasional. Indikator kinerja ditetapkan untuk setiap SKPD."
+    )
+    assert doc.kind == "plan"

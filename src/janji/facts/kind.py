@@ -57,6 +57,10 @@ def scores(text: str) -> dict[str, int]:
 def detect(text: str, n_candidates: int = 0) -> str:
     """The document kind by the words it uses; ``n_candidates`` is how many pairs were found."""
     s = scores(text)
+    # a column under an official's byline, even one about the RPJMD, speaks for the office; a plan
+    # document has chapters, not bylines
+    if n_candidates == 0 and OFFICIAL_BYLINE.search(text) and not CHAPTER.search(text) and FIRST_PERSON_OFFICE.search(unquoted(text)):
+        return "statement"
     if s["plan"] >= 2 and s["plan"] > s["campaign"]:
         return "plan"
     # "jelang debat kedua" in campaign news is one word; a debate report keeps coming back to it
@@ -65,6 +69,5 @@ def detect(text: str, n_candidates: int = 0) -> str:
         return "debate"
     if n_candidates == 0 and (s["first_person"] >= 3 or (STATEMENT_OPENING.search(text[:300]) and s["first_person"])):
         return "statement"
-    if n_candidates == 0 and OFFICIAL_BYLINE.search(text) and len(FIRST_PERSON_OFFICE.findall(unquoted(text))) >= 2:
-        return "statement"
+
     return "campaign"
