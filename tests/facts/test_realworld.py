@@ -401,3 +401,18 @@ def test_rpjmd_foreword_by_the_regent_stays_a_plan(analyse):
         "kebijakan nasional. Indikator kinerja ditetapkan untuk setiap SKPD."
     )
     assert doc.kind == "plan"
+
+
+def test_web_addresses_are_no_pairs(analyse):
+    doc = analyse(
+        "Debat paslon nomor urut 1 dan 2 dapat disaksikan di www.Kpu-Sleman.go.id. Dikutip dari Radar-Jogja.com, "
+        "pasangan calon nomor urut 1 Harda Kiswaya-Danang Maharsa unggul."
+    )
+    assert pairs(doc) == [(1, "Harda Kiswaya", "Danang Maharsa")]
+
+
+def test_singers_who_sing_a_duet_are_no_pair(analyse):
+    doc = analyse(
+        "Kampanye akbar di alun-alun. Penyanyi Denny Caknan berduet dengan Happy Asmara di panggung hiburan."
+    )
+    assert doc.candidates == []

@@ -172,8 +172,8 @@ PARTNER = re.compile(
     rf"(?:[ \t]+(?:calon[ \t]+)?wakil(?:nya)?(?:[ \t]+(?:bupati|wali[ \t]*kota|gubernur))?|[ \t]+sosok)?[ \t]*,?[ \t]*(?P<b>{NAME})"
 )
 PARTNER_ANCHOR = re.compile(rf"\b{PARTNER_VERB}\b")
-# these two also name partners of other kinds ("menggandeng investor"): the sentence must be about the election
-LOOSE_PARTNER = {"menggandeng", "digandeng", "didampingi"}
+# these also name partners of other kinds ("menggandeng investor", singers who "berduet"): the sentence must be about the election
+LOOSE_PARTNER = {"menggandeng", "digandeng", "didampingi", "berduet", "bersanding"}
 ELECTION = re.compile(r"\b(?:calon|wakil|maju|pilkada|pilbup|pilwali|pilwalkot|pilgub|pemilihan|pasangan|paslon|pendaftaran|KPU)\b", re.I)
 
 
@@ -365,6 +365,9 @@ def _raw_pairs(text: str, lower_seen: set[str]):
         if head and deputy and CANDIDATE_CUE.search(text, max(0, m.start() - 300), m.start()):
             found.append((m.start("a") + m.group("a").find(split_words(head)[0]), head, deputy, m.group(0), True, m.end()))
     found = [f for f in found if not _quoted(text, f[0], f[5])]
+    # "Radar-Jogja.com", "www.Suara-Merdeka.com": a web address, not two people
+    found = [f for f in found if not re.match(r"\.(?:com|co|id|net|org|news|tv)\b", text[f[5]:f[5] + 8], re.I)
+             and not re.search(r"(?:www\.|https?://)\S*$", text[max(0, f[0] - 40):f[0]], re.I)]
     # "sama seperti pasangan Prabowo-Gibran di Pilpres 2024": the national ticket, named for comparison
     found = [(*f[:4], f[4] and not _national(text, f[0], f[5]), f[5]) for f in found]
     # "(Mualem-Dek Fadh)", "(BTM-CK)" after a pair is its nickname, never a pair of its own
