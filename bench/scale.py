@@ -116,7 +116,8 @@ def main() -> None:
     try:
         paths = make_corpus(tmp / "corpus", args.copies, unique=not args.identical_copies)
         mb = sum(p.stat().st_size for p in paths) / 1e6
-        rows, notes = [], {"cores": os.cpu_count(), "load_avg_1m": round(os.getloadavg()[0], 1), "megabytes": round(mb, 2)}
+        rows = []
+        notes = {"cores": os.cpu_count(), "load_avg_1m": round(os.getloadavg()[0], 1), "megabytes": round(mb, 2)}
         if "sync" in modes:
             pipeline()  # loaded before the clock: a long sync batch pays it once
             c0 = cpu_seconds()
@@ -129,7 +130,7 @@ def main() -> None:
         if "cluster" in modes:
             from distributed import LocalCluster
             t0, c0 = time.perf_counter(), cpu_seconds()
-            with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None,
+            with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                               host="127.0.0.1") as cluster:
                 notes["cluster_start_s"] = round(time.perf_counter() - t0, 2)
                 rows.append(run("cluster", paths, tmp / "cluster", cluster.scheduler_address, args.workers))

@@ -39,7 +39,8 @@ def corpus(tmp_path_factory) -> list[Path]:
 @pytest.fixture(scope="module")
 def cluster():
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+    # Dashboard on a free port: a fixed one may be held by another test run on the machine.
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                                   host="127.0.0.1") as local:
         yield local
 

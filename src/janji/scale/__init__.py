@@ -35,7 +35,8 @@ def check_scheduler(scheduler: str | None) -> str:
         return "sync"
     if scheduler == "processes" or is_address(scheduler):
         return scheduler
-    raise SchedulerError(f"penjadwal tidak dikenal: {scheduler!r} (pakai 'processes' atau alamat seperti tcp://host:8786)")
+    raise SchedulerError(f"penjadwal tidak dikenal: {scheduler!r} "
+                         "(pakai 'processes' atau alamat seperti tcp://host:8786)")
 
 
 def iter_analyze(jobs: Iterable[Job], scheduler: str | None = None, *, num_workers: int | None = None,

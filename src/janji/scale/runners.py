@@ -53,7 +53,8 @@ def run_processes(jobs: Sequence[Job], kind: str | None = None, num_workers: int
             # chunksize 1: documents differ a hundredfold in cost; small chunks keep every worker busy.
             # The callback is passed to this computation only (a `with Callback()` would be process-global).
             dask.compute(*parts, scheduler="processes", num_workers=num_workers, chunksize=1,
-                         initializer=tasks.warm, optimize_graph=False, callbacks=[Callback(posttask=posttask)._callback])
+                         initializer=tasks.warm, optimize_graph=False,
+                         callbacks=[Callback(posttask=posttask)._callback])
         except BaseException as exc:  # a worker process died (out of memory, a crash in a C library)
             results.put(exc)
         finally:
