@@ -303,7 +303,7 @@ def _national(text: str, start: int, end: int) -> bool:
     return bool(NATIONAL.search(text, max(0, start - 30), start) or NATIONAL.search(text, end, end + 30))
 
 
-def _raw_pairs(text: str, lower_seen: set[str]):
+def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
     """(position, head, deputy, written form, cued, end) for every pair-shaped phrase, in text order."""
     found = []
     for m in anchored(DASH_CHAIN, DASH_ANCHOR, text):
@@ -357,7 +357,7 @@ def _raw_pairs(text: str, lower_seen: set[str]):
         head, deputy = clean_name(m.group("a"), lower_seen), clean_name(m.group("b"), lower_seen, lead=False)
         if head and deputy:
             found.append((m.start("a"), head, deputy, m.group(0), True, m.end()))
-    for start, head, deputy, written, end, _, _ in _table_rows(text, lower_seen):
+    for start, head, deputy, written, end, _, _ in (_table_rows(text, lower_seen) if rows is None else rows):
         found.append((start, head, deputy, written, True, end))
     for m in LINE_PAIR.finditer(text):
         # "Nomor Urut 1\nH. Ahmad Muhdlor Ali, S.IP.\ndan\nSubandi, S.H." (KPU announcements, one name a line)
@@ -384,9 +384,10 @@ def _full_form(head: str, deputy: str) -> bool:
 def detect(text: str) -> list[Candidate]:
     """Every candidate pair the text speaks of, in the order it introduces them."""
     b = _Builder(text)
-    raw = _raw_pairs(text, b.lower_seen)
-    claimed: set[int] = set()
     rows = list(_table_rows(text, b.lower_seen))
+    raw = _raw_pairs(text, b.lower_seen, rows)
+    claimed: set[int] = set()
+    refs: dict[tuple[int, int, int], tuple] = {}
     table_numbers = {row[0]: row[5] for row in rows if row[5]}
     # Two passes: the first meets the pairs where they are introduced; the second reads the short
     # forms written before that ("Visi Misi Benyamin-Pilar di Pilkada Tangsel 2024" as a headline).
@@ -399,8 +400,11 @@ def detect(text: str) -> list[Candidate]:
             # A number between two pairs belongs to the pair that claimed it first:
             # "Ridwan Kamil-Suswono nomor urut 1, Dharma Pongrekun-Kun Wardana nomor urut 2".
             number = None
-            for ref in (_number_before(text, start, last_end), _number_after(text, end), _number_line_before(text, start),
-                        _number_list_marker(text, start), table_numbers.get(start)):
+            key = (start, end, last_end)
+            if key not in refs:  # the passes meet the same phrases: read their numbers once
+                refs[key] = (_number_before(text, start, last_end), _number_after(text, end), _number_line_before(text, start),
+                             _number_list_marker(text, start), table_numbers.get(start))
+            for ref in refs[key]:
                 if ref and ref[1] not in claimed:
                     number = ref
                     break

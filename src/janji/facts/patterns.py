@@ -104,7 +104,7 @@ HEADLINE_WORDS = set(
     gagasan ide solusi strategi rencana target tantangan persoalan masalah isu soal terkait tentang tentu lewat
     melalui demi agar usai jelang menjelang saat hadapi hadiri pendidikan kesehatan sampah banjir ekonomi
     infrastruktur pariwisata pertanian perikanan lingkungan kemiskinan pengangguran lapangan kerja pekerjaan
-    investasi transportasi kemacetan macet air bersih listrik pangan stunting inflasi umkm guru sekolah beasiswa
+    investasi transportasi kemacetan macet air bersih listrik pangan stunting inflasi umkm sekolah beasiswa
     gratis murah rumah sakit puskesmas jalan jembatan pasar petani nelayan buruh pemuda perempuan warga rakyat
     masyarakat generasi milenial digital layanan pelayanan publik birokrasi korupsi reformasi anggaran pajak
     insentif bantuan sosial bansos honorer gaji tunjangan kesejahteraan pembangunan perubahan kemajuan masa
