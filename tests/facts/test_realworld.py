@@ -416,3 +416,22 @@ def test_singers_who_sing_a_duet_are_no_pair(analyse):
         "Kampanye akbar di alun-alun. Penyanyi Denny Caknan berduet dengan Happy Asmara di panggung hiburan."
     )
     assert doc.candidates == []
+
+
+def test_four_pair_debate_report_with_nicknames(analyse):
+    text = (
+        "Debat Ketiga Pilgub Jabar: Empat Paslon Adu Visi Soal Pertanian\n"
+        "BANDUNG, KOMPAS.com - Debat ketiga Pilgub Jawa Barat 2024 menghadirkan empat pasangan calon. Paslon nomor "
+        "urut 1 Acep Adang Ruhiat-Gitalis Dwinatarina (Acep-Gita), nomor urut 2 Jeje Wiradinata-Ronal Surapradja "
+        "(Jeje-Ronal), nomor urut 3 Ahmad Syaikhu-Ilham Akbar Habibie (ASIH) dan nomor urut 4 Dedi Mulyadi-Erwan "
+        "Setiawan (Dedi-Erwan).\nSyaikhu berjanji membangun 1.000 embung.\n"
+        "Kang Dedi Mulyadi (KDM) menjawab dengan program lumbung desa. Menurut KDM, sesuai Perda Nomor 4 Tahun 2019, "
+        "lahan sawah dilindungi."
+    )
+    doc = analyse(text)
+    assert doc.kind == "debate" and doc.region.name == "Jawa Barat"
+    assert [c.number for c in doc.candidates] == [1, 2, 3, 4]
+    assert "KDM" in doc.candidates[3].aliases and "ASIH" in doc.candidates[2].aliases
+    said = {text[s:e]: head for s, e, head in mentions(doc)}
+    assert said["KDM"] == "Dedi Mulyadi" and said["Syaikhu"] == "Ahmad Syaikhu"
+    assert "Nomor 4" not in said

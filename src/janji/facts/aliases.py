@@ -142,3 +142,18 @@ def short_names(text: str, b: _Builder) -> None:
         for cand in b.cands:
             if cand.deputy and words[0] in split_words(cand.head) and words[1] in split_words(cand.deputy) and run not in (cand.head, cand.deputy):
                 add(cand, run)
+
+
+def parenthesized(text: str, b: "_Builder") -> None:
+    """"Kang Dedi Mulyadi (KDM) menjawab", "Ahmad Syaikhu (Syaikhu)": a short name in brackets after one
+    person's name joins that pair."""
+    for cand in b.cands:
+        for name in [cand.head, cand.deputy, *cand.aliases]:
+            if not name or "-" in name:
+                continue  # after a pair name, around() has read it
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}[ \t]*\(([A-Z][A-Za-z'’]{{1,14}})\)", text):
+                alias = m.group(1)
+                if parties_.canonical(alias) or regions.candidates(alias) or alias.lower() in STOP:
+                    continue
+                if not any(alias in (c.head, c.deputy) or alias in c.aliases for c in b.cands if c is not cand):
+                    add(cand, alias)

@@ -424,6 +424,7 @@ def detect(text: str) -> list[Candidate]:
     _complete_names(text, b)
     aliases.numbered(text, b)
     aliases.nicknames(text, b)
+    aliases.parenthesized(text, b)
     aliases.short_names(text, b)
     incumbency(text, b.cands)
     return b.cands
