@@ -435,3 +435,21 @@ def test_four_pair_debate_report_with_nicknames(analyse):
     said = {text[s:e]: head for s, e, head in mentions(doc)}
     assert said["KDM"] == "Dedi Mulyadi" and said["Syaikhu"] == "Ahmad Syaikhu"
     assert "Nomor 4" not in said
+
+
+def test_kpu_announcement_in_capitals_joined_by_dan(analyse):
+    doc = analyse(
+        "KPU Kabupaten Sragen menetapkan nomor urut pasangan calon.\n"
+        "Pasangan Calon Nomor Urut 01: H. SIGIT PAMUNGKAS, S.H. dan SUROTO, S.Pd.\n"
+        "Pasangan Calon Nomor Urut 02: Dr. KUSDINAR UNTUNG YUNI SUKOWATI dan JOKO SUPRAPTO, S.E.\n"
+    )
+    assert pairs(doc) == [(1, "Sigit Pamungkas", "Suroto"), (2, "Kusdinar Untung Yuni Sukowati", "Joko Suprapto")]
+
+
+def test_number_drawn_after_the_pair(analyse):
+    doc = analyse(
+        "Hasil pengundian: SIGIT PAMUNGKAS-SUROTO mendapat nomor urut 1, KUSDINAR UNTUNG YUNI SUKOWATI-JOKO "
+        "SUPRAPTO nomor urut 2. Sementara Budi Santoso-Ahmad Yani memperoleh nomor urut 3."
+    )
+    assert pairs(doc) == [(1, "Sigit Pamungkas", "Suroto"), (2, "Kusdinar Untung Yuni Sukowati", "Joko Suprapto"),
+                          (3, "Budi Santoso", "Ahmad Yani")]

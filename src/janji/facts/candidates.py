@@ -128,7 +128,7 @@ def _number_list_marker(text: str, start: int) -> tuple[int, int] | None:
 
 def _number_after(text: str, end: int) -> tuple[int, int] | None:
     """"Munafri Arifuddin-Aliyah Mustika Ilham (MULIA) nomor urut 2", "… (nomor urut 1)"."""
-    m = re.match(rf"[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t,]*\(?[ \t]*(?:dengan[ \t]+)?((?:nomor|no\.)[ \t]*urut[ \t]*({NUM}))\b",
+    m = re.match(rf"[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t,]*\(?[ \t]*(?:(?:dengan|mendapat(?:kan)?|memperoleh|meraih|menempati)[ \t]+)?((?:(?:ber)?nomor|no\.)[ \t]*urut[ \t]*({NUM}))\b",
                  text[end:end + 70], re.I)
     return (number_value(m.group(2)), end + m.start(1)) if m else None
 
@@ -155,6 +155,15 @@ PLURAL = re.compile(r"\b(?:kedua|ketiga|keempat|kelima|dua|tiga|empat|lima|para|
 _CAPS_NAME = r"(?:(?:DR|DRS|IR|HJ|H|PROF|KH)\.[ \t]*)*[A-Z][A-Z'’]+(?:[ \t]+[A-Z][A-Z'’]+){0,5}(?:,[ \t]*(?:[A-Z][A-Za-z]{0,3}\.)+[A-Za-z]{0,3})*"
 CAPS_PAIR = re.compile(rf"(?<![\w.])(?P<a>{_CAPS_NAME})[ \t]*[-–—][ \t]*(?P<b>{_CAPS_NAME})(?![\w])")
 CAPS_ANCHOR = re.compile(r"[A-Z.][ \t]*[-–—][ \t]*(?:(?:DR|DRS|IR|HJ|H|PROF|KH)\.[ \t]*)*[A-Z][A-Z]")
+CAPS_AND = re.compile(rf"(?<![\w.])(?P<a>{_CAPS_NAME})[ \t]*,?[ \t]+(?:dan|DAN|&)[ \t]+(?P<b>{_CAPS_NAME})(?![\w])")
+CAPS_AND_ANCHOR = re.compile(r"[A-Z.][ \t]*,?[ \t]+(?:dan|DAN|&)[ \t]+(?:(?:DR|Dr|DRS|Drs|IR|Ir|HJ|Hj|H|PROF|Prof|KH)\.[ \t]*)*[A-Z][A-Z]")
+
+
+def _number_after_caps(text: str, end: int) -> bool:
+    """"… mendapat nomor urut 1": a ballot number follows the capitalised pair closely."""
+    return bool(re.match(r"[^\n.]{0,40}?\bnomor\s+urut\b", text[end:end + 60], re.I))
+
+
 # KPU lists: "Calon Bupati : H. Ahmad, S.H.  Calon Wakil Bupati : Budi"
 FORM_PAIR = re.compile(
     rf"(?i:calon[ \t]+(?P<office>bupati|wali[ \t]*kota|gubernur))[ \t]*:[ \t]*(?P<a>{NAME})[^\n]{{0,5}}\n?[^\n:]{{0,60}}?"
@@ -346,13 +355,20 @@ def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
 
     def after_cue(pos: int) -> bool:
         i = bisect.bisect_right(cues, pos)
-        return i > 0 and pos - cues[i - 1] <= 300
+        # "SIGIT PAMUNGKAS-SUROTO mendapat nomor urut 1": the cue may follow the pair closely
+        return (i > 0 and pos - cues[i - 1] <= 300) or bool(re.search(r"(?i)\bnomor\s+urut\b", text[pos:pos + 120]))
 
     for m in anchored(CAPS_PAIR, CAPS_ANCHOR, text, back=90, ahead=90, keep=after_cue):
         # "1. HARDA KISWAYA - DANANG MAHARSA" in KPU lists and headlines: read in title case
         head, deputy = (clean_name(names_.strip_titles(m.group(g)).title(), lower_seen, lead=(g == "a")) for g in "ab")
-        if head and deputy and CANDIDATE_CUE.search(text, max(0, m.start() - 300), m.start()):
+        if head and deputy and (CANDIDATE_CUE.search(text, max(0, m.start() - 300), m.start()) or _number_after_caps(text, m.end())):
             found.append((m.start("a"), head, deputy, m.group(0), True, m.end()))
+    for m in anchored(CAPS_AND, CAPS_AND_ANCHOR, text, back=90, ahead=90, keep=after_cue):
+        # "Pasangan Calon Nomor Urut 01: H. SIGIT PAMUNGKAS, S.H. dan SUROTO, S.Pd." (KPU announcements)
+        head, deputy = (clean_name(names_.strip_titles(m.group(g)).title(), lower_seen, lead=(g == "a")) for g in "ab")
+        start = m.start("a")
+        if head and deputy and (_cued_just_before(text, start) or _number_after_caps(text, m.end())):
+            found.append((start, head, deputy, m.group(0), True, m.end()))
     for m in FORM_PAIR.finditer(text):
         head, deputy = clean_name(m.group("a"), lower_seen), clean_name(m.group("b"), lower_seen, lead=False)
         if head and deputy:
