@@ -453,3 +453,8 @@ def test_number_drawn_after_the_pair(analyse):
     )
     assert pairs(doc) == [(1, "Sigit Pamungkas", "Suroto"), (2, "Kusdinar Untung Yuni Sukowati", "Joko Suprapto"),
                           (3, "Budi Santoso", "Ahmad Yani")]
+
+
+def test_headline_in_capitals_names_rivals(analyse):
+    doc = analyse("DEBAT PILBUP SLEMAN: HARDA DAN KUSTINI ADU GAGASAN SOAL SAMPAH\nKedua calon bupati beradu gagasan.")
+    assert doc.candidates == []

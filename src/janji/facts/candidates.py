@@ -367,6 +367,9 @@ def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
         # "Pasangan Calon Nomor Urut 01: H. SIGIT PAMUNGKAS, S.H. dan SUROTO, S.Pd." (KPU announcements)
         head, deputy = (clean_name(names_.strip_titles(m.group(g)).title(), lower_seen, lead=(g == "a")) for g in "ab")
         start = m.start("a")
+        raw_b = names_.strip_titles(m.group("b")).title()
+        if deputy and not raw_b.endswith(deputy):
+            continue  # "HARDA DAN KUSTINI ADU GAGASAN": a headline in capitals names rivals
         if head and deputy and (_cued_just_before(text, start) or _number_after_caps(text, m.end())):
             found.append((start, head, deputy, m.group(0), True, m.end()))
     for m in FORM_PAIR.finditer(text):
