@@ -458,3 +458,18 @@ def test_number_drawn_after_the_pair(analyse):
 def test_headline_in_capitals_names_rivals(analyse):
     doc = analyse("DEBAT PILBUP SLEMAN: HARDA DAN KUSTINI ADU GAGASAN SOAL SAMPAH\nKedua calon bupati beradu gagasan.")
     assert doc.candidates == []
+
+
+def test_headline_verb_after_a_dashed_pair_does_not_lengthen_the_name(analyse):
+    doc = analyse(
+        "Debat Pilkada Sleman: Harda-Danang Maharsa Bangun TPST di Tiap Kapanewon\n"
+        "Pasangan nomor urut 1 Harda Kiswaya-Danang Maharsa berjanji membangun TPST."
+    )
+    assert pairs(doc) == [(1, "Harda Kiswaya", "Danang Maharsa")]
+    assert not any("Bangun" in a for a in doc.candidates[0].aliases)
+
+
+@pytest.mark.parametrize("name", ["Cecep Nurul Yakin", "Budi Bangun"])
+def test_a_word_that_is_also_a_name_ends_a_name_only_when_more_follows(analyse, name):
+    doc = analyse(f"Pasangan calon nomor urut 1, Ahmad Syarif dan {name}, mendaftar ke KPU.")
+    assert pairs(doc) == [(1, "Ahmad Syarif", name)]

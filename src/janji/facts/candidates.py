@@ -30,7 +30,7 @@ from janji.facts import region as region_
 from janji.facts import regions
 from janji.facts.patterns import (
     AND_ANCHOR, AND_PAIR, CANDIDATE_CUE, DASH, DASH_ANCHOR, DASH_CHAIN, DEPUTY_AFTER, NAME, NAME_WORD, NUM, NUMBER_REF,
-    NUMBER_WORDS, SINGLE_NUMBERED, STOP, anchored, clean_name, headline_run, name_tokens, names_pair, number_value, plausible_name,
+    NUMBER_WORDS, SINGLE_NUMBERED, STOP, anchored, clean_name, headline_run, headline_word, name_tokens, names_pair, number_value, plausible_name,
     not_a_ballot_number, same_person, split_words, words_within,
 )
 from janji.facts.roles import incumbency
@@ -79,17 +79,24 @@ class _Builder:
             i = self.cands.index(cand)
             if new_ok and pos < self.first_pos[i]:
                 self.first_pos[i] = pos  # a cued short form before the full one still introduces the pair
-            if words_within(cand.head, head) and len(name_tokens(head)) > len(name_tokens(cand.head)):
+            if words_within(cand.head, head) and len(name_tokens(head)) > len(name_tokens(cand.head)) and not _headline_extra(cand.head, head):
                 cand.head = head
-            if deputy and (cand.deputy is None or (words_within(cand.deputy, deputy) and len(name_tokens(deputy)) > len(name_tokens(cand.deputy)))):
+            if deputy and (cand.deputy is None or (words_within(cand.deputy, deputy) and len(name_tokens(deputy)) > len(name_tokens(cand.deputy))
+                                                   and not _headline_extra(cand.deputy, deputy))):
                 cand.deputy = deputy
-            elif deputy and (head != cand.head or deputy != cand.deputy):
+            elif deputy and (head != cand.head or deputy != cand.deputy) and not _headline_extra(cand.deputy, deputy) \
+                    and not _headline_extra(cand.head, head):
                 alias = re.sub(r"\s*[-–—]\s*", "-", written.strip())
                 if alias not in cand.aliases and "-" in alias:
                     cand.aliases.append(alias)  # "Farhan-Erwin", "Junaedi-Khusnun"
         if number and cand.number is None and all(c.number != number for c in self.cands):
             cand.number = number
         return cand
+
+
+def _headline_extra(known: str, longer: str) -> bool:
+    """The longer form adds a headline word to a known name ("Danang Maharsa Bangun" in "… Bangun TPST")."""
+    return any(w not in name_tokens(known) and headline_word(w) for w in name_tokens(longer))
 
 
 def _number_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
@@ -400,6 +407,15 @@ def _full_form(head: str, deputy: str) -> bool:
     return len(split_words(head)) + len(split_words(deputy)) >= 3
 
 
+def _title_line(text: str, pos: int) -> bool:
+    """The line holding ``pos`` is a headline: four words or more, nearly all capitalised."""
+    start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[start:end if end >= 0 else len(text)])
+    small = {"dan", "di", "ke", "dari", "yang", "untuk", "soal", "vs", "atau", "dengan", "pada"}
+    big = [w for w in words if w[0].isupper()]
+    return len(words) >= 4 and len(big) >= 0.8 * len([w for w in words if w.lower() not in small])
+
+
 def detect(text: str) -> list[Candidate]:
     """Every candidate pair the text speaks of, in the order it introduces them."""
     b = _Builder(text)
@@ -412,7 +428,7 @@ def detect(text: str) -> list[Candidate]:
     # forms written before that ("Visi Misi Benyamin-Pilar di Pilkada Tangsel 2024" as a headline).
     # Full forms go first ("Harda Kiswaya-Danang Maharsa" in the body before "Harda-Kustini" in the
     # headline): a short form written earlier is then read against the pairs the text really has.
-    full = [r for r in raw if _full_form(r[1], r[2])]
+    full = [r for r in raw if _full_form(r[1], r[2]) and not _title_line(text, r[0])]
     for new_ok, batch in ((True, full), (True, raw), (False, raw)):
         last_end = 0
         for start, head, deputy, written, cued, end in batch:

@@ -99,7 +99,8 @@ STOP = set(
 HEADLINE_WORDS = set(
     """adu beradu bahas membahas paparkan memaparkan pamer pamerkan janji berjanji janjikan tawarkan menawarkan
     sampaikan menyampaikan jawab menjawab jawaban bicara bicarakan soroti menyoroti ungkap ungkapkan beberkan siap
-    siapkan usung usulkan dorong mendorong ajak mengajak sapa menyapa kunjungi blusukan serap gelar bertemu temui
+    siapkan usung usulkan bangun perbaiki benahi atasi genjot perkuat tambah buka beri hapus gaet rangkul jamin
+    incar kejar sasar tekan percepat perluas tuntaskan dorong mendorong ajak mengajak sapa menyapa kunjungi blusukan serap gelar bertemu temui
     komitmen tegaskan menegaskan sebut menyebut klaim akan bakal ingin mau harus bisa
     gagasan ide solusi strategi rencana target tantangan persoalan masalah isu soal terkait tentang tentu lewat
     melalui demi agar usai jelang menjelang saat hadapi hadiri pendidikan kesehatan sampah banjir ekonomi
@@ -113,6 +114,9 @@ HEADLINE_WORDS = set(
     tribun tribunnews kompas detik detikcom antara antaranews tempo okezone liputan6 kumparan sindonews republika
     jpnn suara merdeka radar viva inews cnn metrotv idntimes tahun bulan pukul wib wita wit""".split()
 )
+HEADLINE_WORDS |= {"yakin", "unggul", "menang", "baru"}
+# Headline words that are also given names or surnames: they end a name only when more words follow.
+NAMELIKE = {"yakin", "unggul", "menang", "baru", "bangun", "jamin", "hasil", "sama", "lanjut", "tambah", "kompak", "siap"}
 # First names so common (or Balinese birth-order names) that alone they name nobody in particular.
 COMMON_PARTS = set(
     """i ni gede made ketut kadek nyoman komang putu wayan nengah gusti ngurah ida bagus ayu anak agung
@@ -140,9 +144,10 @@ def clean_name(raw: str, lower_seen: set[str], lead: bool = True) -> str:
                 break
     # a headline runs on after the name ("Kustini Adu Gagasan Soal Sampah", "Ahmad Yani Siapkan …"):
     # the name ends before the first word no name has
-    while words and _headline_word(words[0]):
+    while words and headline_word(words[0]):
         words.pop(0)
-    cut = next((i for i, w in enumerate(words) if _headline_word(w)), None)
+    # a word that is also a name ("Cecep Nurul Yakin", "Budi Bangun") ends a name only where the headline goes on
+    cut = next((i for i, w in enumerate(words) if headline_word(w) and (i < len(words) - 1 or w.lower() not in NAMELIKE)), None)
     if cut is not None:
         words = words[:cut]
     while words and words[-1].lower() in STOP:
@@ -154,7 +159,7 @@ def clean_name(raw: str, lower_seen: set[str], lead: bool = True) -> str:
     return " ".join(words)
 
 
-def _headline_word(word: str) -> bool:
+def headline_word(word: str) -> bool:
     """A capitalised word no person's name has: a headline word, or a verb in -kan ("Paparkan", "Tingkatkan")."""
     w = word.lower().strip(".,:;!?")
     return w in HEADLINE_WORDS or (len(w) >= 7 and w.endswith("kan"))
@@ -163,7 +168,7 @@ def _headline_word(word: str) -> bool:
 def headline_run(text: str, end: int) -> bool:
     """The name at ``end`` runs on into capitalised words no name has: a title-case headline."""
     m = re.match(r"[ \t]+([A-Z][A-Za-z]+)", text[end:end + 40])
-    return bool(m and _headline_word(m.group(1)))
+    return bool(m and headline_word(m.group(1)))
 
 
 def plausible_name(name: str) -> bool:
