@@ -473,3 +473,20 @@ def test_headline_verb_after_a_dashed_pair_does_not_lengthen_the_name(analyse):
 def test_a_word_that_is_also_a_name_ends_a_name_only_when_more_follows(analyse, name):
     doc = analyse(f"Pasangan calon nomor urut 1, Ahmad Syarif dan {name}, mendaftar ke KPU.")
     assert pairs(doc) == [(1, "Ahmad Syarif", name)]
+
+
+def test_dan_inside_a_place_name_joins_nobody(analyse):
+    # "Medan", "Madiun", "Sidan…": "dan" is a word, never the end of one
+    doc = analyse(
+        "Wawancara Eksklusif: Calon Wali Kota Medan Rico Waas\n"
+        "Rico Waas yang berpasangan dengan Zakiyuddin Harahap maju di Pilkada Medan 2024.\n"
+        "Apa prioritas Anda?\nSaya ingin Medan bebas banjir. Kami akan menormalisasi sungai."
+    )
+    assert pairs(doc) == [(None, "Rico Waas", "Zakiyuddin Harahap")]
+    assert doc.kind == "campaign"
+
+
+def test_incumbent_who_now_runs_with_a_new_deputy(analyse):
+    doc = analyse("Petahana Bupati Klaten Sri Mulyani yang kini berpasangan dengan One Krisnata mendapat nomor urut 2.")
+    assert pairs(doc) == [(2, "Sri Mulyani", "One Krisnata")]
+    assert doc.candidates[0].incumbent is True

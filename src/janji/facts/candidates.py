@@ -182,7 +182,7 @@ FORM_PAIR = re.compile(
 # and the running mate the sentence gives it.
 PARTNER_VERB = r"(?:berpasangan|berduet|bersanding|berpaket|menggandeng|digandeng|didampingi)"
 PARTNER = re.compile(
-    rf"(?P<a>{NAME})[ \t]*,?(?:[ \t]+(?:kembali|resmi|akan|yang|maju|lagi|pun|mencalonkan[ \t]+diri|sebagai[ \t]+calon"
+    rf"(?P<a>{NAME})[ \t]*,?(?:[ \t]+(?:kembali|resmi|akan|yang|kini|sekarang|telah|sudah|maju|lagi|pun|mencalonkan[ \t]+diri|sebagai[ \t]+calon"
     rf"(?:[ \t]+(?:bupati|wali[ \t]*kota|gubernur))?|di[ \t]+\w+(?:[ \t]+[A-Z]\w+)?|dalam[ \t]+\w+(?:[ \t]+[A-Z]\w+)?(?:[ \t]+\d{{4}})?))*"
     rf"[ \t]+(?P<verb>{PARTNER_VERB})(?:[ \t]+(?:dengan|bersama|oleh))?"
     rf"(?:[ \t]+(?:calon[ \t]+)?wakil(?:nya)?(?:[ \t]+(?:bupati|wali[ \t]*kota|gubernur))?|[ \t]+sosok)?[ \t]*,?[ \t]*(?P<b>{NAME})"

@@ -68,7 +68,7 @@ _DEG = (
 NAME = rf"{_PRE}(?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{0,6}}{_DEG}"
 DASH = r"(?<!\bAl)(?<!\bEl)(?<!\bAbu)[ \t]*[-–—][ \t]*"
 DASH_CHAIN = re.compile(rf"(?P<a>{NAME}){DASH}(?P<b>{NAME})(?:{DASH}(?P<c>{NAME}))?(?:{DASH}(?P<d>{NAME}))?")
-AND_PAIR = re.compile(rf"(?P<a>{NAME})[ \t]*,?[ \t]*(?:dan|&)[ \t]+(?P<b>{NAME})")
+AND_PAIR = re.compile(rf"(?P<a>{NAME})[ \t]*,?[ \t]*(?:\bdan|&)[ \t]+(?P<b>{NAME})")
 SINGLE_NUMBERED = re.compile(
     rf"(?i:\b(?:calon|kandidat|cabup|cawali|cagub|paslon)\b[^.\n]{{0,60}}?\bnomor[ \t]+(?:urut[ \t]+)?(?P<n>{NUM}))[ \t]*,?[ \t]*(?P<a>{NAME})"
 )
@@ -215,7 +215,7 @@ def number_value(text: str) -> int | None:
 
 # a name ends in a small letter (or a degree's dot) and the next one starts with a capital
 DASH_ANCHOR = re.compile(r"[a-z.'’][ \t]*[-–—][ \t]*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
-AND_ANCHOR = re.compile(r"[a-z.,'’][ \t]*(?:dan|&)[ \t]+(?:(?:Prof|Dr|dr|Drs|Dra|Ir|Hj|H|KH|drg)\.?[ \t]*)*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
+AND_ANCHOR = re.compile(r"[a-z.,'’][ \t]*(?:\bdan|&)[ \t]+(?:(?:Prof|Dr|dr|Drs|Dra|Ir|Hj|H|KH|drg)\.?[ \t]*)*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
 NICKNAME_ANCHOR = re.compile(r"\b(?:sapaan|disapa)\b")
 
 
