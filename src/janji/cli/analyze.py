@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -15,6 +13,7 @@ from rich.tree import Tree
 from janji.cli.common import console, err_console, error_line, print_json, warning_line
 from janji.document import DOCUMENT_KINDS, Document, Item
 from janji.errors import JanjiError
+from janji.files import write_text_atomic
 
 PROGRESS_THRESHOLD = 3  # show a progress bar for more than this many files
 SKIP_NAMES = {".DS_Store", "Thumbs.db"}
@@ -35,23 +34,7 @@ def iter_inputs(paths: Iterable[str]) -> Iterator[Path]:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write to a temporary file beside ``path`` then rename: never a half-written output."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; results are ordinary files others may read
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_text_atomic(path, text)
 
 
 def item_line(item: Item, explain: bool = False) -> str:

@@ -16,11 +16,12 @@ import json
 import os
 import re
 import sqlite3
-import tempfile
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from janji.files import atomic_path
 
 FORMATS = ("csv", "xlsx", "json", "sqlite")
 BINARY = {"xlsx", "sqlite"}
@@ -73,20 +74,9 @@ def _write_stream(store, fmt, fh, region, year) -> None:
 
 
 def _atomic(path: Path, writer) -> None:
-    """Write to a temporary file beside ``path`` and rename: never a half-written export."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        os.unlink(tmp)  # the writers create the file themselves (sqlite3 must not find a stale one)
-        writer(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Write through a temporary file beside ``path`` and rename: never a half-written export."""
+    with atomic_path(path) as tmp:
+        writer(tmp)
 
 
 def _quantity_text(q: dict) -> str:
