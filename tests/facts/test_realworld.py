@@ -490,3 +490,11 @@ def test_incumbent_who_now_runs_with_a_new_deputy(analyse):
     doc = analyse("Petahana Bupati Klaten Sri Mulyani yang kini berpasangan dengan One Krisnata mendapat nomor urut 2.")
     assert pairs(doc) == [(2, "Sri Mulyani", "One Krisnata")]
     assert doc.candidates[0].incumbent is True
+
+
+def test_a_candidates_column_is_campaign(analyse):
+    doc = analyse(
+        "Oleh: Budi Santoso, Calon Bupati Sleman\n\nSaya maju karena sampah tidak kunjung tertangani. Kami akan "
+        "membangun TPST di setiap kapanewon bila terpilih dalam pilkada."
+    )
+    assert doc.kind == "campaign"

@@ -59,7 +59,9 @@ def detect(text: str, n_candidates: int = 0) -> str:
     s = scores(text)
     # a column under an official's byline, even one about the RPJMD, speaks for the office; a plan
     # document has chapters, not bylines
-    if n_candidates == 0 and OFFICIAL_BYLINE.search(text) and not CHAPTER.search(text) and FIRST_PERSON_OFFICE.search(unquoted(text)):
+    byline = OFFICIAL_BYLINE.search(text)
+    official = byline and not re.search(r"\b(?:calon|cabup|cawabup|cawali|cagub|kandidat)\b", byline.group(), re.I)
+    if n_candidates == 0 and official and not CHAPTER.search(text) and FIRST_PERSON_OFFICE.search(unquoted(text)):
         return "statement"
     if s["plan"] >= 2 and s["plan"] > s["campaign"]:
         return "plan"
@@ -67,7 +69,8 @@ def detect(text: str, n_candidates: int = 0) -> str:
     opening = len(DEBATE.findall(text[:300]))
     if (s["debate"] >= 3 or (s["debate"] >= 2 and opening)) and (s["campaign"] or n_candidates):
         return "debate"
+    if re.search(r"\boleh\s*:[^\n]{0,120}?\b(?:calon|bakal\s+calon|cabup|cawabup|cawali|cagub|kandidat)\b", text[:400], re.I):
+        return "campaign"  # "Oleh: Budi Santoso, Calon Bupati Sleman": a candidate's own column
     if n_candidates == 0 and (s["first_person"] >= 3 or (STATEMENT_OPENING.search(text[:300]) and s["first_person"])):
         return "statement"
-
     return "campaign"
