@@ -7,7 +7,14 @@ Pairs are found where Indonesian news writes them:
 - joined by "dan" after a candidate word: "Pasangan calon nomor urut 1, Dr. H. Iwan Saputra,
   S.E., M.Si., dan Dede MuKsit Aly", "Pasangan kandidat nomor satu Djeli Massie dan Harry Pontoh";
 - a numbered head whose deputy follows: "calon Wali kota nomor tiga, Burhanudin … wakilnya
-  yakni Jakobus Mawuntu".
+  yakni Jakobus Mawuntu";
+- a head and the running mate a verb gives it: "Eri Cahyadi maju berpasangan dengan Armuji";
+- KPU lists and tables: "H. SIGIT PAMUNGKAS, S.H. dan SUROTO", one name a line, "No | Calon Bupati |
+  Calon Wakil Bupati | Partai Pengusung" rows.
+
+A name is capitalised name words: a headline runs on after it ("Kustini Adu Gagasan Soal Sampah")
+and ends it; a pair on a title-case headline line is read after the body's pairs, so "Harda dan
+Kustini" (two rivals) is never taken for a pair when the body names the real ones.
 
 Later, shorter forms of a known pair ("Farhan-Erwin", "Junaedi-Khusnun") become its aliases;
 a fuller form ("Kasmidi Bulang dan Lulu Kinsu" after "Kasmidi Bulang-Kinsu") completes it; a
