@@ -308,8 +308,8 @@ def main() -> None:
     else:
         print(f"\n{n_items:,} items, {args.clients} concurrent clients, {seconds:g} s per run, loopback, "
               f"{os.cpu_count()} cores shared by client and server\n")
-        print(f"| server | scenario | requests/s | p50 ms | p99 ms | requests | errors |")
-        print(f"|---|---|---:|---:|---:|---:|---:|")
+        print("| server | scenario | requests/s | p50 ms | p99 ms | requests | errors |")
+        print("|---|---|---:|---:|---:|---:|---:|")
         for r in results["runs"]:
             print(f"| {r['server']} | {r['scenario']} | {r['rps']} | {r['p50_ms']} | {r['p99_ms']} | {r['requests']} "
                   f"| {r['errors']} |")

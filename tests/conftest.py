@@ -1,6 +1,8 @@
-"""Shared fixtures: the seed and development documents beside the project (../shared)."""
+"""Shared fixtures: the seed and development documents beside the project (../shared), and the browser."""
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,3 +16,24 @@ def shared() -> Path:
     if not SHARED.exists():
         pytest.skip("../shared is not beside the project")
     return SHARED
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright, one per test process (two sync Playwright sessions in one
+    process collide). Never downloads a browser: `make setup` installs chromium from the distribution."""
+    executable = shutil.which("chromium")
+    if executable is None:
+        if os.environ.get("CI"):  # CI runs `make setup`, which installs it: missing there is a defect
+            pytest.fail("chromium is not installed although `make setup` should have installed it")
+        pytest.skip("Debian's chromium is not installed (make setup installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

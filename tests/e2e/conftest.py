@@ -6,11 +6,11 @@ installs it); without it these tests are skipped with the reason.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,14 +19,32 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "web"))
 import portal_corpus as corpus  # noqa: E402
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@contextmanager
+def live_server(app):
+    """Serve ``app`` with uvicorn on a free loopback port in a thread; yields its base URL."""
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the portal did not start within 30 s")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")
@@ -41,7 +59,6 @@ def screenshots(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def portal(tmp_path_factory):
     """Base URL of a writable portal over a temporary SQLite store: the test corpus plus the seed documents."""
-    import uvicorn
 
     from janji.store import open_store
     from janji.web import create_app
@@ -51,36 +68,9 @@ def portal(tmp_path_factory):
     corpus.load(store)
     for path in sorted((ROOT / "examples" / "seeds").glob("*.txt")):
         store.ingest_path(path)
-    port = free_port()
-    config = uvicorn.Config(create_app(store, writable=True), host="127.0.0.1", port=port, log_level="warning",
-                            lifespan="off")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the portal did not start within 30 s")
-        time.sleep(0.05)
-    yield {"url": f"http://127.0.0.1:{port}", "store": store}
-    server.should_exit = True
-    thread.join(timeout=10)
+    with live_server(create_app(store, writable=True)) as url:
+        yield {"url": url, "store": store}
     store.close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    executable = shutil.which("chromium")
-    if executable is None:
-        if os.environ.get("CI"):  # CI runs `make setup`, which installs it: missing there is a defect
-            pytest.fail("chromium is not installed although `make setup` should have installed it")
-        pytest.skip("Debian's chromium is not installed (make setup installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

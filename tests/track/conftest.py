@@ -3,7 +3,6 @@ database fixtures) and one account per role."""
 from __future__ import annotations
 
 import importlib.util
-import os
 import sys
 from pathlib import Path
 

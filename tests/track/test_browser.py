@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import shutil
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -19,42 +16,21 @@ _spec = importlib.util.spec_from_file_location("e2e_conftest_for_track", ROOT / 
 e2e = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(e2e)
 
-@pytest.fixture(scope="module")
-def chromium():
-    executable = shutil.which("chromium")
-    if executable is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed although `make setup` should have installed it")
-        pytest.skip("Debian's chromium is not installed (make setup installs it)")
-    from playwright.sync_api import sync_playwright
+@pytest.fixture
+def chromium(browser):
+    return browser  # the session's one Playwright browser (tests/conftest.py)
 
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=executable, headless=True, args=e2e.CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 @pytest.fixture
 def live(sqlite_url):
-    import uvicorn
 
 
     w = _build(sqlite_url)
     from janji.web import create_app
 
-    port = e2e.free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(w["store"]), host="127.0.0.1", port=port, log_level="warning",
-                                           lifespan="off"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the portal did not start within 30 s")
-        time.sleep(0.05)
-    w["url"] = f"http://127.0.0.1:{port}"
-    yield w
-    server.should_exit = True
-    thread.join(timeout=10)
+    with e2e.live_server(create_app(w["store"])) as url:
+        w["url"] = url
+        yield w
     w["store"].close()
 
 def _build(url):

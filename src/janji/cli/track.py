@@ -12,7 +12,6 @@ Example:
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
