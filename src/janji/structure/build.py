@@ -16,7 +16,8 @@ from janji.document import Item
 from janji.structure.inline import (Span, find_inline_list, find_visions, sentences, split_entries,
                                     split_top_level, tidy)
 from janji.structure.lines import Line, roman_or_alpha, split_lines
-from janji.structure.vocab import (LIST_OPENER, NUMBER_WORDS, announced_kind, heading_kind)
+from janji.structure.vocab import (LIST_OPENER, NUMBER_WORDS, ORDINALS, alternation, announced_kind,
+                                   heading_kind)
 
 CHILD_KIND = {"vision": "mission", "mission": "goal", "goal": "program", "program": "activity",
               "quick_win": "activity", "strategy": "activity", "activity": "activity", "other": "other"}
@@ -30,14 +31,11 @@ DISCOURSE_START = re.compile(
     re.IGNORECASE)
 STATEMENT_HEADING = re.compile(
     r"^(?P<word>sasaran|tujuan|misi|visi|program(?:\s+(?:unggulan|prioritas|strategis))?|strategi|kebijakan|arah\s+kebijakan)"
-    r"\s*(?P<num>(?:ke-?)?\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-z](?=\s*[:.)])|pertama|kesatu|kedua|ketiga|keempat|"
-    r"kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh)?\s*[:.)–—-]\s*(?P<body>\S.*)$",
+    r"\s*(?P<num>(?:ke-?)?\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-z](?=\s*[:.)])|" + alternation(ORDINALS) + r")?"
+    r"\s*[:.)–—-]\s*(?P<body>\S.*)$",
     re.IGNORECASE,
 )
-MISSION_REFERENCE = re.compile(
-    r"\bmisi\s+(?:ke-?\s*)?(?P<n>\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|"
-    r"pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh)\b",
-    re.IGNORECASE)
+MISSION_REFERENCE = re.compile(r"\bmisi\s+(?:ke-?\s*)?(?P<n>\d{1,2}|" + alternation(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
 
 @dataclass

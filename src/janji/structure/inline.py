@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from janji.structure.vocab import COUNT, COUNTED_KIND, KIND_PATTERN, count_value, kind_of_match
+from janji.structure.vocab import COUNT, COUNTED_KIND, KIND_PATTERN, NUMBER_WORDS, alternation, count_value,
+                                   kind_of_match
+from janji.structure.vocab import ORDINALS as ORDINAL_NUMBERS
 
 QUOTES_OPEN = "“\"‘'«„"
 QUOTES_CLOSE = "”\"’'»“"
@@ -104,7 +106,7 @@ def split_top_level(text: str, offset: int, separators: str = r",|;") -> list[Sp
     return [s for s in out if s.text.strip()]
 
 
-ORDINALS = r"(?:pertama|kesatu|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh|terakhir)"
+ORDINALS = alternation([*ORDINAL_NUMBERS, "terakhir"])
 ORDINAL_SPLIT = re.compile(r"(?:(?<=^)|(?<=[\s,;.]))(?P<ord>" + ORDINALS + r")\b[\s,:]*", re.IGNORECASE)
 
 
@@ -247,10 +249,8 @@ LIST_CUE = re.compile(
     re.IGNORECASE,
 )
 # "misi pertama yaitu …", "misi ke-5": a reference to one numbered item, not a list announcement
-ITEM_REFERENCE = re.compile(
-    r"\s*(?:tersebut|itu|ini|di\s+atas|ke-?\s*\d+|\d+\b|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|"
-    r"sepuluh|pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh)\b",
-    re.IGNORECASE)
+ITEM_REFERENCE = re.compile(r"\s*(?:tersebut|itu|ini|di\s+atas|ke-?\s*\d+|\d+\b|" + alternation(NUMBER_WORDS) + r")\b",
+                            re.IGNORECASE)
 INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;:,.]))\(?(\d{1,2})[.)]\s*(?=[A-Za-z])")
 FOCUS = re.compile(r"\bmisi(?:nya)?\b[^.]{0,40}?\b(?:difokuskan|diarahkan|berfokus|fokus|menitikberatkan)\s+"
                    r"(?:pada|ke|kepada|untuk)\s+(?P<body>[^.;]+)", re.IGNORECASE)

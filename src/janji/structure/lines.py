@@ -9,14 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from janji.structure.vocab import NUMBER_WORDS
+
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
          "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
 
-ORDINAL_WORDS = {
-    "pertama": 1, "kesatu": 1, "satu": 1, "kedua": 2, "dua": 2, "ketiga": 3, "tiga": 3, "keempat": 4, "empat": 4,
-    "kelima": 5, "lima": 5, "keenam": 6, "enam": 6, "ketujuh": 7, "tujuh": 7, "kedelapan": 8, "delapan": 8,
-    "kesembilan": 9, "sembilan": 9, "kesepuluh": 10, "sepuluh": 10,
-}
+ORDINAL_WORDS = NUMBER_WORDS  # list entries written "Pertama,", "Kedua:", "Satu:"
 
 # "1." "1)" "12." — but not "1.000" (a number) or "3.2.2" (a section number, see SECTION_NUMBER).
 NUM_MARKER = re.compile(r"(\d{1,3})\s?[.)](?!\d)\s*(?=\S)")

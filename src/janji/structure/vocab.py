@@ -60,9 +60,16 @@ LIST_OPENER = re.compile(
 )
 BACK_REFERENCE = re.compile(r"^\s*(?:tersebut|itu|ini|di\s+atas)\b", re.IGNORECASE)
 
-NUMBER_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
-                "sembilan": 9, "sepuluh": 10, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5,
-                "keenam": 6, "ketujuh": 7, "kedelapan": 8, "kesembilan": 9, "kesepuluh": 10}
+CARDINALS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+             "sembilan": 9, "sepuluh": 10}
+ORDINALS = {"pertama": 1, "kesatu": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6, "ketujuh": 7,
+            "kedelapan": 8, "kesembilan": 9, "kesepuluh": 10}
+NUMBER_WORDS = {**CARDINALS, **ORDINALS}  # "misi dua", "misi kedua", "Satu:", "Pertama,"
+
+
+def alternation(words) -> str:
+    """A regex alternation of ``words``, longest first (so "kesatu" is tried before "satu")."""
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
 
 
 def kind_of_match(m: re.Match) -> str:
