@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from janji.structure.vocab import COUNT, COUNTED_KIND, KIND_PATTERN, NUMBER_WORDS, alternation, count_value,
-                                   kind_of_match
+from janji.structure.vocab import (COUNT, COUNTED_KIND, KIND_PATTERN, NUMBER_WORDS, alternation, count_value,
+                                   kind_of_match)
 from janji.structure.vocab import ORDINALS as ORDINAL_NUMBERS
 
 QUOTES_OPEN = "“\"‘'«„"
