@@ -114,11 +114,9 @@ def structure_text(text: str, names: set[str] | frozenset = frozenset(), kind: s
         # under a campaign's misi, a nested list holds programs; a plan's misi unfolds into tujuan/sasaran
         b.child_kind = dict(CHILD_KIND, mission="program")
     i = 0
-    blank_run = 0
     while i < len(lines):
         line = lines[i]
         if line.blank:
-            blank_run += 1
             if b.run_kind and b.run_count:
                 b.run_kind = None
             i += 1
@@ -135,25 +133,25 @@ def structure_text(text: str, names: set[str] | frozenset = frozenset(), kind: s
         if m and _statement_heading(b, line, m):
             i += 1
             continue
-        kind = heading_kind(line.text)
+        heading = heading_kind(line.text)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if kind and nxt is not None and not nxt.blank and not nxt.is_list and nxt.text[:1].islower():
-            kind = None  # the line wraps into a sentence: no heading
-        if kind == "mission_vision":
+        if heading and nxt is not None and not nxt.blank and not nxt.is_list and nxt.text[:1].islower():
+            heading = None  # the line wraps into a sentence: no heading
+        if heading == "mission_vision":
             i += 1
             continue
-        if kind:
+        if heading:
             owner = b.last_statement
             # "Misi 1: …" then "Program:" — a label ending in a colon, right below, names what that misi
             # holds; an upper-case section title ("PROGRAM PRIORITAS") opens a section of its own
             label_like = line.text.rstrip().endswith(":") and not line.text.isupper()
             near = owner is not None and owner.span is not None and line.start - owner.span[1] <= 200
-            if owner is not None and label_like and near and RANK.get(kind, 9) > RANK.get(owner.kind, 9) \
-                    and kind != "other" and owner.kind != "vision":
-                b.set_section(kind, owner)  # "Misi 1: …" then "Program:" — the programs of that misi
+            if owner is not None and label_like and near and RANK.get(heading, 9) > RANK.get(owner.kind, 9) \
+                    and heading != "other" and owner.kind != "vision":
+                b.set_section(heading, owner)  # "Misi 1: …" then "Program:" — the programs of that misi
             else:
                 b.last_statement = None
-                b.set_section(kind, None)
+                b.set_section(heading, None)
             i += 1
             continue
         # a paragraph: this line and the wrapped lines that continue it
