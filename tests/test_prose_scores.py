@@ -89,10 +89,15 @@ def test_prose_stage_alone_reaches_targets(shared, name):
             cand.aliases = []  # the stage must find the names the text uses by itself
         doc.items = listed_items(gold["items"], text)
         prose(doc)
-        pred = doc.to_json()
-        if stem.startswith(LIST_DOCUMENTS):
-            assert prose_count(pred) == 0, f"{stem}: spurious prose items"
-        pairs.append((gold, pred))
+        pairs.append((gold, doc.to_json()))
+    assert_targets(scorer, pairs, name)
+
+
+def assert_targets(scorer, pairs: list[tuple[dict, dict]], name: str) -> None:
+    """The list documents gain no prose items; prose_f1 and speaker_acc reach the issue's targets."""
+    for gold, pred in pairs:
+        if pred["source"]["name"].startswith(LIST_DOCUMENTS):
+            assert prose_count(pred) == 0, f"{pred['source']['name']}: spurious prose items"
     got = totals(scorer, pairs)
     f1_min, speaker_min = TARGETS[name]
     assert got["prose_f1"] >= f1_min, got
@@ -104,11 +109,6 @@ def test_prose_stage_alone_reaches_targets(shared, name):
 def test_full_pipeline_reaches_targets(shared, name):
     from janji.pipeline import Pipeline
 
-    probe = Document(Source("probe.txt"), text="Paslon nomor urut 1, Junaedi Malik – Chusnun Amin diusung PKB.")
-    from janji.facts import facts
-    facts(probe)
-    if not probe.candidates:
-        pytest.skip("the facts stage does not find candidates yet: the full pipeline cannot be scored")
     scorer = load_scorer(shared)
     # Sectors and SDGs do not change which prose items are found or who speaks them; the
     # classifier is by far the slowest stage, so it is left out here.
@@ -116,11 +116,5 @@ def test_full_pipeline_reaches_targets(shared, name):
     pairs = []
     for gold, text, stem in corpus(shared, name):
         doc = pipe.analyze_bytes(text.encode("utf-8"), f"{stem}.txt", time_limit=None)
-        pred = doc.to_json()
-        if stem.startswith(LIST_DOCUMENTS):
-            assert prose_count(pred) == 0, f"{stem}: spurious prose items"
-        pairs.append((gold, pred))
-    got = totals(scorer, pairs)
-    f1_min, speaker_min = TARGETS[name]
-    assert got["prose_f1"] >= f1_min, got
-    assert got["speaker_acc"] >= speaker_min, got
+        pairs.append((gold, doc.to_json()))
+    assert_targets(scorer, pairs, name)
