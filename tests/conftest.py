@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import tomllib
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -16,6 +18,25 @@ def shared() -> Path:
     if not SHARED.exists():
         pytest.skip("../shared is not beside the project")
     return SHARED
+
+
+FLOORS = Path(__file__).resolve().parent / "floors.toml"
+
+
+@pytest.fixture(scope="session")
+def check_floors() -> Callable[[str, dict], None]:
+    """`check_floors("pipeline.devset", scores)` fails when any metric of that section of
+    tests/floors.toml is below its floor (a missing or None score counts as 0)."""
+    floors = tomllib.loads(FLOORS.read_text(encoding="utf-8"))
+
+    def check(section: str, got: dict) -> None:
+        group, name = section.split(".")
+        wanted = floors[group][name]
+        low = {k: round(got.get(k) or 0.0, 4) for k, floor in wanted.items() if (got.get(k) or 0.0) < floor}
+        assert not low, f"{section} below its floors: {low}; floors {wanted}; measured " + \
+            str({k: round(got.get(k) or 0.0, 4) for k in wanted})
+
+    return check
 
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
