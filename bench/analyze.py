@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from janji.document import Document  # noqa: E402
 from janji.errors import JanjiError  # noqa: E402
 from janji.pipeline import STAGES, Pipeline, deadline, TIME_LIMIT  # noqa: E402
-from janji.read.markers import MARKER  # noqa: E402
+from janji.lang.markers import MARKER  # noqa: E402
 
 
 def seed_texts() -> dict[str, str]:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from janji.document import Candidate, Document, Item, Source
+from janji.facts import find_mentions
 from janji.prose import prose
 
 LIST_DOCUMENTS = ("000_", "002_", "004_")
@@ -84,7 +85,8 @@ def test_prose_stage_alone_reaches_floors(shared, name, check_floors):
         doc = Document(Source(f"{stem}.txt"), text=text, kind=gold["kind"],
                        candidates=[Candidate.from_json(c) for c in gold["candidates"]])
         for cand in doc.candidates:
-            cand.aliases = []  # the stage must find the names the text uses by itself
+            cand.aliases = []  # the names the text uses are found from the text (as the facts stage does)
+        find_mentions(doc)
         doc.items = listed_items(gold["items"], text)
         prose(doc)
         pairs.append((gold, doc.to_json()))

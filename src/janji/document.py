@@ -7,6 +7,7 @@ stage only reads and writes attributes of this object (spaCy's ``Doc``).
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Iterator
@@ -153,6 +154,16 @@ class Candidate:
 
 
 @dataclass
+class Mention:
+    """A place where the text names a candidate pair: by a name, an alias or a ballot number."""
+
+    start: int
+    end: int
+    candidate: int  # index into Document.candidates
+    surface: str = ""  # the name as the text writes it ("" for a bare ballot number)
+
+
+@dataclass
 class Region:
     name: str
     code: str | None = None
@@ -198,6 +209,10 @@ class Document:
     period: tuple[int, int] | None = None
     candidates: list[Candidate] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+    # (start, end) of every sentence of ``text``, in order (a sentence never crosses a line break); set by clean
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    # every place the text names a candidate pair, sorted and apart; set by facts
+    mentions: list[Mention] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # Free-form notes stages leave for later stages (e.g. sections of text
     # that belong to one candidate pair); never serialised.
@@ -211,6 +226,16 @@ class Document:
         """Every item, depth first, in document order."""
         for item in self.items:
             yield from item.walk()
+
+    def sentences_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The sentences that overlap ``text[start:end]``."""
+        k = max(0, bisect.bisect_right(self.sentences, (start, start)) - 1)
+        out = []
+        while k < len(self.sentences) and self.sentences[k][0] < end:
+            if self.sentences[k][1] > start:
+                out.append(self.sentences[k])
+            k += 1
+        return out
 
     def candidate_by_name(self, name: str | None) -> Candidate | None:
         if not name:

@@ -4,8 +4,20 @@
 
 Each stage is a callable ``Document -> None`` that reads and writes the
 document's attributes and nothing else; stages live in their own packages
-(``janji.read``, ``janji.clean`` …) and can be run and tested alone. The
-list below is the one place that says in which order they run.
+(``janji.read``, ``janji.clean`` …), never import each other, and can be run
+and tested alone. Each declares what it needs and what it sets
+(:func:`janji.stage.stage`); a :class:`Pipeline` checks that order when it is
+built, so leaving out a stage that a later one needs is an error, not a
+silently different result. The list below is the one place that says in which
+order they run.
+
+Example:
+    >>> Pipeline(names=["read", "clean", "facts"]).names
+    ['read', 'clean', 'facts']
+    >>> Pipeline(disable=["facts"])
+    Traceback (most recent call last):
+    ...
+    janji.pipeline.PipelineError: stage 'structure' needs 'kind', which no stage before it sets (set by 'facts')
 """
 from __future__ import annotations
 
@@ -21,6 +33,7 @@ from typing import Callable, Iterable
 
 from janji.document import Document
 from janji.errors import InputError
+from janji.stage import GIVEN
 
 MAX_BYTES = 50 * 1024 * 1024  # larger sources are refused: no visi-misi document is this big
 TIME_LIMIT = 60.0  # seconds per document; a pathological input must not hang a batch
@@ -39,9 +52,27 @@ STAGES: dict[str, str] = {
 }
 
 
+class PipelineError(ValueError):
+    """The stages asked for cannot run in that order (a stage needs what no earlier stage sets)."""
+
+
 def load_stage(name: str) -> Stage:
+    if name not in STAGES:
+        raise PipelineError(f"unknown stage {name!r} (stages: {', '.join(STAGES)})")
     module, _, func = STAGES[name].partition(":")
     return getattr(importlib.import_module(module), func)
+
+
+def check_order(stages: list[tuple[str, Stage]]) -> None:
+    """Every stage's requirements are set by a stage before it (or given with the document)."""
+    available = set(GIVEN)
+    for name, func in stages:
+        for need in getattr(func, "requires", ()):
+            if need not in available:
+                setters = [n for n in STAGES if need in getattr(load_stage(n), "assigns", ())]
+                raise PipelineError(f"stage {name!r} needs {need!r}, which no stage before it sets"
+                                    + (f" (set by {', '.join(repr(n) for n in setters)})" if setters else ""))
+        available.update(getattr(func, "assigns", ()))
 
 
 class Pipeline:
@@ -51,6 +82,12 @@ class Pipeline:
         skip = set(disable)
         self.names = [n for n in (names or STAGES) if n not in skip]
         self.stages = [(n, load_stage(n)) for n in self.names]
+        check_order(self.stages)
+
+    def describe(self) -> list[dict]:
+        """Each stage with what it needs and what it sets, in order (``janji analyze --stages``)."""
+        return [{"stage": n, "requires": list(getattr(f, "requires", ())), "assigns": list(getattr(f, "assigns", ()))}
+                for n, f in self.stages]
 
     def __call__(self, doc: Document) -> Document:
         for _, stage in self.stages:

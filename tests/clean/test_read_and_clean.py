@@ -31,7 +31,7 @@ def test_news_page_keeps_every_list_entry_and_loses_the_furniture():
 
 
 @pytest.mark.parametrize("module", ["janji.read", "janji.read.detect", "janji.read.text", "janji.read.html",
-                                    "janji.read.markers", "janji.clean", "janji.clean.whitespace",
+                                    "janji.clean", "janji.clean.whitespace",
                                     "janji.clean.furniture"])
 def test_docstring_examples_hold(module):
     result = doctest.testmod(importlib.import_module(module))

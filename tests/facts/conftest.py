@@ -20,3 +20,13 @@ def _run(text: str, kind: str | None = None) -> Document:
 def analyse():
     """analyse(text, kind=None) -> Document with kind, region, period and candidates set."""
     return _run
+
+
+def _mentions(doc: Document) -> list[tuple[int, int, str]]:
+    return [(m.start, m.end, doc.candidates[m.candidate].head) for m in doc.mentions]
+
+
+@pytest.fixture
+def mentions():
+    """mentions(doc) -> [(start, end, head)] of ``doc.mentions``."""
+    return _mentions

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from janji.facts import names, parties
+from janji.facts import parties
+from janji.lang import names
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,6 @@ import re
 import pytest
 
 from janji.document import Item
-from janji.facts import mentions
 from janji.structure import assign_candidates
 
 
@@ -127,7 +126,7 @@ def test_kpu_penetapan_nomor_urut_three_pairs(analyse):
     ]
 
 
-def test_regulation_number_is_not_a_ballot_number(analyse):
+def test_regulation_number_is_not_a_ballot_number(analyse, mentions):
     text = (
         "Paslon nomor urut 2 Sadewo Tri Lastiono-Dwi Asih Lintarti berjanji menata pasar. "
         "Sesuai Perda Nomor 2 Tahun 2020 dan UU No. 1 Tahun 2022, jalan desa dibangun. Menurut Keputusan "
@@ -138,7 +137,7 @@ def test_regulation_number_is_not_a_ballot_number(analyse):
     assert pairs(doc) == [(2, "Sadewo Tri Lastiono", "Dwi Asih Lintarti"), (1, "Husein", "Ahmad Hidayat")]
     said = [text[s:e] for s, e, _ in mentions(doc)]
     assert "Nomor 2" not in said and "No. 1" not in said and "Nomor 1" not in said
-    assert "Paslon nomor urut 2" in said and "Paslon 1" in said
+    assert any(m.startswith("Paslon nomor urut 2") for m in said) and any(m.startswith("Paslon 1") for m in said)
     assert not any(a in ("Tahun", "PL") for c in doc.candidates for a in c.aliases)
 
 
@@ -149,14 +148,14 @@ def test_a_regulation_does_not_number_the_pair_named_after_it(analyse):
     assert pairs(doc) == [(None, "Ahmad Husein", "Sudjono")]
 
 
-def test_whole_written_pair_is_one_mention_that_attributes_what_follows(analyse):
+def test_whole_written_pair_is_one_mention_that_attributes_what_follows(analyse, mentions):
     text = (
         "Pasangan nomor urut 1 Sadewo Tri Lastiono-Dwi Asih Lintarti berjanji membangun 100 embung.\n"
         "Pasangan nomor urut 2 Bambang Sudiarto-Sri Rejeki berjanji menggratiskan PBB."
     )
     doc = analyse(text)
     said = [(text[s:e], head) for s, e, head in mentions(doc)]
-    assert ("Sadewo Tri Lastiono-Dwi Asih Lintarti", "Sadewo Tri Lastiono") in said
+    assert ("Pasangan nomor urut 1 Sadewo Tri Lastiono-Dwi Asih Lintarti", "Sadewo Tri Lastiono") in said
     # the structure stage gives an item to the pair whose mention starts last before it
     first, second = text.index("membangun"), text.index("menggratiskan")
     items = [Item(kind="commitment", text="membangun 100 embung", span=(first, first + 20)),
@@ -348,7 +347,7 @@ def test_table_of_past_leaders_in_a_plan_is_no_list_of_pairs(analyse):
     assert doc.candidates == []
 
 
-def test_numbers_of_other_things_are_no_ballot_numbers(analyse):
+def test_numbers_of_other_things_are_no_ballot_numbers(analyse, mentions):
     text = (
         "Paslon nomor urut 1 Budi Santoso-Ahmad Yani dan paslon nomor urut 2 Joko Purnomo-Rony Wijaya hadir. "
         "Pendidikan menjadi prioritas nomor 1 bagi mereka. Warga mencoblos di TPS nomor 2. Paslon 01 menutup debat."
@@ -418,7 +417,7 @@ def test_singers_who_sing_a_duet_are_no_pair(analyse):
     assert doc.candidates == []
 
 
-def test_four_pair_debate_report_with_nicknames(analyse):
+def test_four_pair_debate_report_with_nicknames(analyse, mentions):
     text = (
         "Debat Ketiga Pilgub Jabar: Empat Paslon Adu Visi Soal Pertanian\n"
         "BANDUNG, KOMPAS.com - Debat ketiga Pilgub Jawa Barat 2024 menghadirkan empat pasangan calon. Paslon nomor "

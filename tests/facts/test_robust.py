@@ -4,7 +4,6 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from janji.facts import mentions
 
 WORDS = (
     "Pasangan calon nomor urut 1 2 Ahmad Budi Santoso - – dan , . ( ) Kota Kabupaten Bogor Pilkada 2024 2025-2030 "
@@ -15,7 +14,7 @@ WORDS = (
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])  # analyse is stateless
 @given(st.lists(st.sampled_from(WORDS), max_size=60), st.text(max_size=40))
-def test_facts_on_any_text(analyse, words, noise):
+def test_facts_on_any_text(analyse, mentions, words, noise):
     text = " ".join(words) + noise
     doc = analyse(text)
     assert doc.kind in ("campaign", "debate", "plan", "statement")

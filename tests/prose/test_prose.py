@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from janji.document import Candidate, Document, Item, Source
+from janji.facts import find_mentions
 from janji.prose import prose
 
 
@@ -13,6 +14,7 @@ def run(text: str, kind: str = "debate", candidates: list[Candidate] | None = No
         items: list[Item] | None = None) -> Document:
     doc = Document(Source("uji.txt"), text=text, kind=kind,
                    candidates=pairs() if candidates is None else candidates, items=list(items or []))
+    find_mentions(doc)  # the facts stage's part: where the text names each pair
     prose(doc)
     return doc
 

@@ -8,7 +8,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from janji.quantities import parse
-from janji.quantities.numbers import NUMBER_WORDS, format_number, parse_digits, to_words, words_value
+from janji.lang.numbers import NUMBER_WORDS, format_number, parse_digits, to_words, words_value
 
 
 def indonesian(n: int) -> str:
@@ -104,7 +104,7 @@ def test_no_quantity_from_words_alone(words):
     assert parse(" ".join(words)) == []
 
 
-@pytest.mark.parametrize("module", ["janji.quantities", "janji.quantities.numbers", "janji.quantities.units",
+@pytest.mark.parametrize("module", ["janji.quantities", "janji.lang.numbers", "janji.quantities.units",
                                     "janji.quantities.parser"])
 def test_docstring_examples(module):
     import doctest

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from janji.document import Candidate, Document
+from janji.facts import find_mentions
 from janji.structure import structure, structure_text
 
 
@@ -209,6 +210,7 @@ def test_each_item_carries_the_pair_whose_part_of_the_text_it_is_in():
     doc = Document.from_bytes(text.encode(), "t.txt")
     doc.text = text
     doc.candidates = [Candidate("Budi Santoso", "Ani Lestari", number=1), Candidate("Cahyo Wibowo", "Dewi Sartika", number=2)]
+    find_mentions(doc)  # the facts stage's part
     structure(doc)
     assert [(i.text, i.candidate) for i in doc.items] == [("Kota Hijau", "Budi Santoso"), ("Kota Cerdas", "Cahyo Wibowo")]
 

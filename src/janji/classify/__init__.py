@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable
 
 from janji.document import Document, Item
+from janji.stage import stage
 
 if TYPE_CHECKING:
     from janji.classify.classifier import Classifier
@@ -66,6 +67,7 @@ def classify_items(items: Iterable[Item], classifier: "Classifier | None" = None
         item.measurability = measurability(item.text, item.quantities)
 
 
+@stage(requires=["items"], assigns=["items.sectors", "items.sdgs", "items.measurability"])
 def classify(doc: Document) -> None:
     """The pipeline stage: classify every promise item of ``doc`` in place."""
     classify_items(doc.walk())

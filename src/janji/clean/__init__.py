@@ -1,8 +1,10 @@
-"""Clean stage: normalise the text and remove news-site furniture.
+"""Clean stage: normalise the text, remove news-site furniture, and split it into sentences.
 
 The cleaned text is what item spans point into: clean runs before structure
-and nothing after it edits ``Document.text``. Removed lines are kept in
-``doc.user_data["clean.removed"]`` as (rule, line) pairs for explanation.
+and nothing after it edits ``Document.text``. ``doc.sentences`` holds the
+offsets of its sentences (:mod:`janji.lang.sentences`), for every later
+stage. Removed lines are kept in ``doc.user_data["clean.removed"]`` as (rule,
+line) pairs for explanation.
 
 Example:
 
@@ -18,14 +20,18 @@ import re
 from janji.clean.furniture import remove_furniture
 from janji.clean.whitespace import normalize
 from janji.document import Document
+from janji.lang.sentences import line_sentences
+from janji.stage import stage
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
+@stage(requires=["text"], assigns=["text", "sentences"])
 def clean(doc: Document) -> None:
     removed: list[tuple[str, str]] = []
     text = normalize(doc.text)
     text = remove_furniture(text, removed)
     text = _BLANK_RUNS.sub("\n\n", text).strip("\n")
     doc.text = text
+    doc.sentences = line_sentences(text)
     doc.user_data["clean.removed"] = removed

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from janji.read.markers import MARKER
+from janji.lang.markers import MARKER
 
 # Each rule: (name, pattern matched against the stripped line, maximum number of words).
 _RULES: list[tuple[str, re.Pattern, int]] = [

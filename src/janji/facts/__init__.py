@@ -6,23 +6,28 @@
     >>> facts(doc)
     >>> doc.kind, doc.region.name, doc.period, doc.candidates[0].aliases
     ('debate', 'Kabupaten Jombang', (2025, 2030), ['Ambud'])
+    >>> [doc.text[m.start:m.end] for m in doc.mentions]
+    ['paslon nomor urut 1 Ali Mahmud-Budi Santoso', 'Ambud']
 
-Other stages call :func:`mentions` to learn which pair each part of the text is about.
+``doc.mentions`` tells the later stages which pair each part of the text is about.
 """
 from __future__ import annotations
 
 from janji.document import Document
 from janji.facts import candidates as _candidates
 from janji.facts import kind as _kind
-from janji.facts import names, parties, regions  # noqa: F401  (public lookups)
+from janji.facts import mentions as _mentions
+from janji.facts import parties, regions  # noqa: F401  (public lookups)
 from janji.facts import period as _period
 from janji.facts import region as _region
 from janji.facts import roles as _roles
 from janji.facts.text import visible
+from janji.stage import stage
 
-__all__ = ["facts", "mentions", "names", "parties", "regions"]
+__all__ = ["facts", "find_mentions", "parties", "regions"]
 
 
+@stage(requires=["text", "sentences"], assigns=["kind", "region", "period", "candidates", "mentions"])
 def facts(doc: Document) -> None:
     """Set ``doc.kind`` (unless forced by ``--kind``), ``doc.region``, ``doc.period`` and ``doc.candidates``."""
     text = visible(doc.text or "")
@@ -31,20 +36,15 @@ def facts(doc: Document) -> None:
     if not doc.kind_forced:
         doc.kind = kind
     doc.candidates = cands
-    doc.user_data.pop("mentions", None)
-    _roles.assign_parties(text, cands, mentions(doc))
+    _mentions.find(doc, text)
+    _roles.assign_parties(text, cands, doc.mentions)
     doc.region = _region.detect(text)
     doc.period = _period.detect(text, election=kind in ("campaign", "debate") and (bool(cands) or _kind.scores(text)["campaign"] > 0))
 
 
-def mentions(doc: Document) -> list[tuple[int, int, str]]:
-    """Every (start, end, head) where ``doc.text`` names a candidate pair, sorted by start.
+def find_mentions(doc: Document) -> None:
+    """Set ``doc.mentions`` for the pairs in ``doc.candidates`` (and learn their nicknames from the text).
 
-    A pair is named by its head, deputy, an alias ("Gus Juned", "Farhan-Erwin") or its
-    ballot number ("nomor urut 2", "Paslon 2"). Computed once per document.
+    Part of the stage; callable alone where the pairs are known some other way (a test giving the gold pairs).
     """
-    cached = doc.user_data.get("mentions")
-    if cached is None:
-        cached = _roles.mention_spans(visible(doc.text or ""), doc.candidates)
-        doc.user_data["mentions"] = cached
-    return cached
+    _mentions.find(doc, visible(doc.text or ""))

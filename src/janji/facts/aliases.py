@@ -8,11 +8,12 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from janji.document import Candidate
-from janji.facts import names as names_
+from janji.lang import names as names_
+from janji.lang.names import COMMON_PARTS
 from janji.facts import parties as parties_
 from janji.facts import regions
 from janji.facts.patterns import (
-    COMMON_PARTS, NAME, NAME_WORD, NICKNAME_ANCHOR, NUMBERED_NAME, STOP, anchored, clean_name, name_tokens, names_pair,
+    NAME, NAME_WORD, NICKNAME_ANCHOR, NUMBERED_NAME, STOP, anchored, clean_name, name_tokens, names_pair,
     number_value, plausible_name, not_a_ballot_number, same_person, split_words,
 )
 

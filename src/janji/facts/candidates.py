@@ -31,13 +31,13 @@ import re
 
 from janji.document import Candidate
 from janji.facts import aliases
-from janji.facts import names as names_
+from janji.lang import names as names_
 from janji.facts import parties as parties_
 from janji.facts import region as region_
 from janji.facts import regions
 from janji.facts.patterns import (
     AND_ANCHOR, AND_PAIR, CANDIDATE_CUE, DASH, DASH_ANCHOR, DASH_CHAIN, DEPUTY_AFTER, NAME, NAME_WORD, NUM, NUMBER_REF,
-    NUMBER_WORDS, SINGLE_NUMBERED, STOP, anchored, clean_name, headline_run, headline_word, name_tokens, names_pair, number_value, plausible_name,
+    BALLOT_WORDS, SINGLE_NUMBERED, STOP, anchored, clean_name, headline_run, headline_word, name_tokens, names_pair, number_value, plausible_name,
     not_a_ballot_number, same_person, split_words, words_within,
 )
 from janji.facts.roles import incumbency
@@ -294,7 +294,7 @@ def _cued_just_before(text: str, start: int, listing: bool = False) -> bool:
         gap = re.sub(r"\([^()]*\)", " ", gap)  # "(Tangsel)", "(Intan)"
         for r_start, r_end, _, _ in reversed(list(region_.mentions(gap))):
             gap = gap[:r_start] + " " + gap[r_end:]  # "Tangerang Selatan"
-        if all(w.lower() in GAP_WORDS or w.lower() in NUMBER_WORDS or regions.candidates(w) or parties_.canonical(w)
+        if all(w.lower() in GAP_WORDS or w.lower() in BALLOT_WORDS or regions.candidates(w) or parties_.canonical(w)
                for w in re.findall(r"[A-Za-z]+", gap)):
             return True
     return False

@@ -11,12 +11,15 @@ import re
 from functools import lru_cache
 
 from janji.document import Candidate
-from janji.facts import names as names_
+from janji.lang import names as names_
+from janji.lang.names import DEGREE, TITLE
+from janji.lang.numbers import CARDINALS, alternation, small_number
 from janji.facts import parties as parties_
 from janji.facts import regions
 
-NUMBER_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9}
-NUM = r"(?:0?[1-9]|1[0-9]|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
+# Ballot numbers: "1", "01", "12", "dua".
+BALLOT_WORDS = {w: n for w, n in CARDINALS.items() if n <= 19}
+NUM = r"(?:0?[1-9]|1[0-9]|" + alternation(BALLOT_WORDS) + ")"
 # "nomor urut 1", "nomor urut 01", "no. urut 2", "nomor dua", "paslon 2", "Paslon nomor 2"
 NUMBER_REF = re.compile(
     rf"(?:\b(?:nomor|nomer|no\.)[ \t]*(?:urut[ \t]*)?|\b(?:paslon|pasangan|cabup|cawali|cagub|kandidat)[ \t]+)(?P<n>{NUM})\b",
@@ -60,12 +63,7 @@ CANDIDATE_CUE = re.compile(
 )
 
 NAME_WORD = r"(?<![\w.])(?:(?:(?:Al|El|Ad|As|At|Ar|An|Abu|Ibnu)-)?[A-Z][a-z][A-Za-z'’]*|[A-Z]\.?(?=[ \t]+[A-Z]))"
-_PRE = r"(?:(?:Prof|Dr|dr|Drs|Dra|Ir|Hj|H|KH|drg)\.[ \t]*|(?:Hj|H)[ \t]+)*"
-_DEG = (
-    r"(?:,[ \t]*(?:(?:[A-Z][A-Za-z]{0,3}\.)+(?:[A-Za-z]{1,4}\.?)?|(?:SH|SE|MM|MH|MSi|MPd|SPd|ST|SIP|SAg|MAg|SKM|MKes|"
-    r"MT|MBA|PhD|SSos|MAP|MKn|SKom|Lc))(?=[,\s;)]|$))*"
-)
-NAME = rf"{_PRE}(?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{0,6}}{_DEG}"
+NAME = rf"{TITLE}*(?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{0,6}}{DEGREE}"
 DASH = r"(?<!\bAl)(?<!\bEl)(?<!\bAbu)[ \t]*[-–—][ \t]*"
 DASH_CHAIN = re.compile(rf"(?P<a>{NAME}){DASH}(?P<b>{NAME})(?:{DASH}(?P<c>{NAME}))?(?:{DASH}(?P<d>{NAME}))?")
 AND_PAIR = re.compile(rf"(?P<a>{NAME})[ \t]*,?[ \t]*(?:\bdan|&)[ \t]+(?P<b>{NAME})")
@@ -117,13 +115,6 @@ HEADLINE_WORDS = set(
 HEADLINE_WORDS |= {"yakin", "unggul", "menang", "baru"}
 # Headline words that are also given names or surnames: they end a name only when more words follow.
 NAMELIKE = {"yakin", "unggul", "menang", "baru", "bangun", "jamin", "hasil", "sama", "lanjut", "tambah", "kompak", "siap"}
-# First names so common (or Balinese birth-order names) that alone they name nobody in particular.
-COMMON_PARTS = set(
-    """i ni gede made ketut kadek nyoman komang putu wayan nengah gusti ngurah ida bagus ayu anak agung
-    muhammad mohammad muhamad moh mochamad achmad ahmad abdul abd siti nur nurul andi la wa haji""".split()
-)
-
-
 def split_words(name: str) -> list[str]:
     return [w for w in re.split(r"[ \t]+", name) if w]
 
@@ -210,7 +201,7 @@ def names_pair(name: str | None, cand: Candidate, part: str) -> bool:
 
 def number_value(text: str) -> int | None:
     text = text.lower()
-    return NUMBER_WORDS.get(text) or (int(text) if text.isdigit() else None)
+    return small_number(text)
 
 
 # a name ends in a small letter (or a degree's dot) and the next one starts with a capital

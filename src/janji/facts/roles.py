@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
-from janji.document import Candidate
+from janji.document import Candidate, Mention
 from janji.facts import parties as parties_
-from janji.facts.patterns import NUM, number_value, not_a_ballot_number
 from janji.facts.text import sentence_bounds
 
 # "petahana", "penantang" stand next to the pair they describe; the other phrases describe the
@@ -81,51 +80,25 @@ def _name_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, Candi
     return spans
 
 
-def mention_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, str]]:
-    """Every place a pair is named (name, alias, pair name, ballot number), longest first on overlap."""
-    spans = [(s, e, c.head) for s, e, c in _name_spans(text, cands)]
-    by_number = {c.number: c for c in cands if c.number is not None}
-    if by_number:
-        pattern = re.compile(
-            rf"\b(?:(?:paslon|pasangan|calon|kandidat|cabup|cawali|cagub|cawabup|cawawali|cawagub)[ \t]+)*"
-            rf"(?:nomor[ \t]+urut|nomor|no\.[ \t]*urut)[ \t]*(?P<n>{NUM})\b|\bpaslon[ \t]+(?P<m>{NUM})\b",
-            re.I,
-        )
-        for m in pattern.finditer(text):
-            if not_a_ballot_number(text, m.start(), m.end()):
-                continue
-            cand = by_number.get(number_value(m.group("n") or m.group("m")))
-            if cand is not None:
-                spans.append((m.start(), m.end(), cand.head))
-    spans.sort(key=lambda t: (t[0], -(t[1] - t[0])))
-    out: list[tuple[int, int, str]] = []
-    for span in spans:
-        if out and span[0] < out[-1][1]:
-            continue
-        out.append(span)
-    return out
-
-
 SUPPORT = re.compile(
     r"\b(?:di[ \t]?usung|diusulkan|didukung|mendukung|pendukung|pengusung|koalisi|usungan|dukungan|rekomendasi)\b", re.I
 )
 
 
-def assign_parties(text: str, cands: list[Candidate], spans: list[tuple[int, int, str]]) -> None:
+def assign_parties(text: str, cands: list[Candidate], mentions: list[Mention]) -> None:
     """"diusung oleh Partai Golkar, PAN", "didukung … PKS sebanyak 11 kursi": to the pair last named."""
     if not cands:
         return
-    by_head = {c.head: c for c in cands}
     for m in SUPPORT.finditer(text):
         s0, s1 = sentence_bounds(text, m.start())
-        before = [sp for sp in spans if sp[1] <= m.start()]
-        owner = by_head[before[-1][2]] if before else (cands[0] if len(cands) == 1 else None)
+        before = [x for x in mentions if x.end <= m.start()]
+        owner = cands[before[-1].candidate] if before else (cands[0] if len(cands) == 1 else None)
         if owner is None:
             continue
         stop = s1
-        for s, e, head in spans:
-            if s >= m.end() and head != owner.head:
-                stop = min(stop, s)
+        for x in mentions:
+            if x.start >= m.end() and cands[x.candidate] is not owner:
+                stop = min(stop, x.start)
                 break
         for _, _, party in parties_.find(text, m.end(), stop):
             if party not in owner.parties:

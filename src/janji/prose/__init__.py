@@ -14,17 +14,16 @@ journalist's background, the moderator's and the panel's questions and
 officials' remarks are passed over. Plans (RPJMD …) are lists and
 explanations, so they yield no prose items.
 
-Example:
+Example (the stages before it give the pairs and where they are named):
 
-    >>> from janji.document import Candidate, Document, Source
-    >>> doc = Document(Source("debat.txt"), kind="debate", text=(
-    ...     "Cawali nomor urut 1, Gus Juned menjawab pihaknya berencana membuat aplikasi layanan publik.\\n"
-    ...     "“Kami akan pertemukan penjual dan pembeli dalam satu aplikasi,” tambahnya."),
-    ...     candidates=[Candidate("Junaedi Malik", "Chusnun Amin", number=1),
-    ...                 Candidate("Ika Puspitasari", "Rachman Sidharta", number=2)])
-    >>> prose(doc)
+    >>> from janji.pipeline import Pipeline, analyze
+    >>> doc = analyze(
+    ...     "Debat Pilwali: paslon nomor urut 1 Budi Santoso-Ani Lestari dan nomor urut 2 Dedi Kurnia-Eka Putri.\\n"
+    ...     "Cawali nomor urut 1, Pak Santoso menjawab pihaknya berencana membuat aplikasi layanan publik.\\n"
+    ...     "“Kami akan pertemukan penjual dan pembeli dalam satu aplikasi,” tambahnya.",
+    ...     name="debat.txt", pipeline=Pipeline(disable=["quantities", "classify"]))
     >>> [(i.kind, i.speaker, i.candidate) for i in doc.items]
-    [('commitment', 'Gus Juned', 'Junaedi Malik'), ('commitment', 'Gus Juned', 'Junaedi Malik')]
+    [('commitment', 'Pak Santoso', 'Budi Santoso'), ('commitment', 'Pak Santoso', 'Budi Santoso')]
 """
 from __future__ import annotations
 
@@ -32,13 +31,14 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from janji.document import PROSE_KINDS, Document, Item
+from janji.document import PROSE_KINDS, Document, Item, Mention
 from janji.prose import cues
 from janji.prose.sentences import Unit, split_units
 from janji.prose.speakers import (
-    FIRST_PERSON, OTHER_ROLE, OTHER_SUBJECT, OTHER_TITLE, PLURAL, PRONOUN, ANAPHORIC_EPITHET, Mention, find_author,
-    find_mentions, incumbent, learn_aliases, speaker_name,
+    FIRST_PERSON, OTHER_ROLE, OTHER_SUBJECT, OTHER_TITLE, PLURAL, PRONOUN, ANAPHORIC_EPITHET, find_author, incumbent,
+    speaker_name,
 )
+from janji.stage import stage
 
 __all__ = ["prose", "find_prose"]
 
@@ -85,11 +85,12 @@ class _Speaker:
     name: str | None
 
 
+@stage(requires=["text", "sentences", "kind", "candidates", "mentions", "items"],
+       assigns=["items", "items.speaker", "items.candidate"])
 def prose(doc: Document) -> None:
     """Append the document's prose commitments and claims to ``doc.items`` (the pipeline stage)."""
     if doc.kind == "plan" or not (doc.text or "").strip():
         return
-    learn_aliases(doc)
     found = find_prose(doc)
     # Re-running the stage must not duplicate items.
     kept = [i for i in doc.items if i.kind not in PROSE_KINDS]
@@ -139,7 +140,7 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int]:
 def find_prose(doc: Document) -> list[Item]:
     """The commitments and claims of one document, in order (does not modify ``doc.items``)."""
     text = doc.text
-    mentions = find_mentions(doc)
+    mentions = list(doc.mentions)
     several = len(doc.candidates) > 1
     listed = _listed_spans(doc)
     listed_starts = [s[0] for s in listed]
@@ -169,7 +170,7 @@ def find_prose(doc: Document) -> list[Item]:
     mentions_in = _index(mentions)
 
     def named(m: Mention) -> _Speaker:
-        return _Speaker(m.cand, speaker_name(doc, m))
+        return _Speaker(m.candidate, speaker_name(doc, m))
 
     units = list(split_units(text))
     for index, unit in enumerate(units):
@@ -348,19 +349,15 @@ def _flat(text: str) -> str:
 
 def _item(doc: Document, kind: str, a: int, b: int, speaker: _Speaker, several: bool) -> Item:
     candidate = None
-    if speaker.cand is not None and speaker.cand >= 0:
-        pair = doc.candidates[speaker.cand]
-        if several:
-            candidate = pair.head
-        if speaker.name and not any(speaker.name.lower() == n.lower() for n in pair.names()):
-            pair.aliases.append(speaker.name)  # the short name the text calls the speaker by ("Atang")
+    if speaker.cand is not None and speaker.cand >= 0 and several:
+        candidate = doc.candidates[speaker.cand].head
     return Item(kind=kind, text=_flat(doc.text[a:b]), span=(a, b), speaker=speaker.name, candidate=candidate)
 
 
 def _joint_subject(doc: Document, inside: list[Mention]) -> bool:
     """Two different pairs named side by side ("Budi dan Rina", "Budi, Rina"): a joint subject."""
     for x, y in zip(inside, inside[1:]):
-        if x.cand != y.cand and re.fullmatch(r"\s*(?:,|dan|serta|&|maupun)\s*", doc.text[x.end:y.start]):
+        if x.candidate != y.candidate and re.fullmatch(r"\s*(?:,|dan|serta|&|maupun)\s*", doc.text[x.end:y.start]):
             return True
     return False
 
@@ -396,7 +393,7 @@ def _quote_speaker(doc: Document, unit: Unit, current: _Speaker, mentions_in) ->
         if named and title and pos + title.start() < named[0].start:
             return _Speaker(OTHER, None)  # "kata Ketua Tim Pemenangan Budi-Agus, Slamet"
         if named:
-            return _Speaker(named[-1].cand, speaker_name(doc, named[-1]))
+            return _Speaker(named[-1].candidate, speaker_name(doc, named[-1]))
     if OTHER_TITLE.search(attribution) or OTHER_ROLE.search(attribution) or re.match(
             r"^\W*(?:kata|ujar|ungkap|tutur|jelas|imbuh|tambah|papar|tegas|sebut|terang)\s+(?!dia\b|ia\b|beliau\b)"
             r"[A-Z]", attribution):

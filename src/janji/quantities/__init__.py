@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from janji.document import Document
 from janji.quantities.parser import parse
+from janji.stage import stage
 
 __all__ = ["parse", "quantities"]
 
 SKIPPED_KINDS = frozenset({"other"})
 
 
+@stage(requires=["items"], assigns=["items.quantities"])
 def quantities(doc: Document) -> None:
     """Set ``item.quantities`` on every item of ``doc`` (the pipeline's ``quantities`` stage)."""
     for item in doc.walk():

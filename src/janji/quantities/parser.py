@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from janji.document import Quantity
-from janji.quantities.numbers import NUMBER_WORDS, SCALES, format_number, parse_digits, words_value
+from janji.lang.numbers import NUMBER_WORDS, SCALES, format_number, parse_digits, words_value
 from janji.quantities.units import (
     ARTICLE_SE,
     COUNTING_UNITS,

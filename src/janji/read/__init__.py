@@ -19,10 +19,12 @@ from __future__ import annotations
 from janji.document import Document
 from janji.errors import InputError
 from janji.read.detect import detect
+from janji.stage import stage
 
 _FORMAT_NAMES = {"text": "teks", "markdown": "Markdown", "html": "HTML", "pdf": "PDF", "docx": "DOCX"}
 
 
+@stage(requires=["raw"], assigns=["text", "source.format", "source.title"])
 def read(doc: Document) -> None:
     name = doc.source.name
     raw = doc.raw

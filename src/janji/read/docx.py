@@ -25,7 +25,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from janji.errors import InputError
-from janji.read.markers import format_number, starts_with_marker
+from janji.lang.markers import counter as format_counter, starts_with_marker
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _STYLE_LIST = re.compile(r"^list\s*(number|bullet|paragraph|continue)?\s*(\d)?$", re.I)
@@ -110,7 +110,7 @@ class _Numbering:
         def number(match: re.Match) -> str:
             k = int(match.group(1)) - 1
             lvl = levels.get(k) or _Level()
-            return format_number(counters.get(k, lvl.start), lvl.fmt)
+            return format_counter(counters.get(k, lvl.start), lvl.fmt)
 
         return re.sub(r"%([1-9])", number, level.text).strip()
 

@@ -20,7 +20,7 @@ import lxml.etree
 import lxml.html
 
 from janji.errors import InputError
-from janji.read.markers import format_number, starts_with_marker
+from janji.lang.markers import counter as format_counter, starts_with_marker
 from janji.read.text import decode
 
 # trafilatura needs ~2 s per MB of markup; bigger pages (rare for an article) get the plain walker.
@@ -131,7 +131,7 @@ def _number_ordered_lists(root) -> None:
                 pass
             own = (li.text or "").lstrip()
             if not starts_with_marker(own or _first_text(li)):
-                li.text = f"{format_number(counter, fmt)}. " + (li.text or "").lstrip()
+                li.text = f"{format_counter(counter, fmt)}. " + (li.text or "").lstrip()
             counter += -1 if reverse else 1
 
 

@@ -28,7 +28,7 @@ import pypdfium2.raw as pdfium_c
 
 from janji.clean.whitespace import join_wrapped
 from janji.errors import InputError
-from janji.read.markers import BULLET_CHARS, MARKER
+from janji.lang.markers import BULLET_CHARS, MARKER
 
 MAX_PAGES = 2000
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:hal(?:aman|\.)?\s*)?\d{1,4}(?:\s*(?:dari|/|of)\s*\d{1,4})?(?:\s*[-–—])?\s*$"

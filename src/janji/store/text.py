@@ -12,6 +12,9 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
+from janji.lang import names
+from janji.lang.names import strip_titles
+
 TOKEN = re.compile(r"\w+", re.UNICODE)
 
 # Function words dropped from search queries: they match nearly every promise
@@ -171,37 +174,6 @@ def similarity_matrix(texts: list[str]):
     return vectors @ vectors.T
 
 
-_TITLES = None
-
-
-def _title_stripper():
-    global _TITLES
-    if _TITLES is None:
-        try:
-            from janji.facts.names import strip_titles  # type: ignore[import-not-found]
-        except Exception:  # the facts helper may not have it (yet): use the small fallback below
-            strip_titles = None
-        _TITLES = strip_titles or _strip_titles
-    return _TITLES
-
-
-# Academic, religious and professional titles written around Indonesian names.
-_TITLE_WORDS = {
-    "h", "hj", "dr", "drs", "dra", "ir", "prof", "kh", "kyai", "kiai", "gus", "ning", "tgh", "tuan", "guru",
-    "sh", "se", "si", "st", "sp", "ssos", "sag", "sip", "spd", "sked", "skm", "sth", "sh", "mh", "mm", "msi", "mt",
-    "mpd", "mkes", "mba", "ma", "mag", "msc", "phd", "llm", "mhum", "msos", "mkn", "mpa", "ak", "cpa", "mep", "bsc",
-    "ipu", "ipm", "mars", "spog", "sppd", "spa", "spb", "amd", "apt", "sstp", "mmsi", "kom", "skom", "mkom",
-    "dipl", "ing", "brigjen", "irjen", "kombes", "letjen", "mayjen",
-    "kolonel", "purn", "haji", "hajjah", "bapak", "ibu", "pak", "bu",
-}
-
-
-def _strip_titles(name: str) -> str:
-    words = re.split(r"[\s,]+", name)
-    kept = [w for w in words if w and re.sub(r"[^a-z]", "", w.lower()) not in _TITLE_WORDS]
-    return " ".join(kept)
-
-
 def name_key(name: str | None) -> str:
     """A candidate name for matching: titles dropped, lower case, letters and spaces only.
 
@@ -211,8 +183,10 @@ def name_key(name: str | None) -> str:
     """
     if not name:
         return ""
-    stripped = _title_stripper()(name)
-    stripped = re.sub(r"[^\w\s]", " ", stripped.lower())
+    words = re.split(r"[\s,]+", strip_titles(name))
+    # titles, degrees and honorifics anywhere in a name as the store was given it ("Gus Juned", "H Ali SH")
+    kept = [w for w in words if w and not (names.is_title(w) or names.is_degree(w) or w in names.HONORIFICS)]
+    stripped = re.sub(r"[^\w\s]", " ", " ".join(kept).lower())
     return " ".join(w for w in stripped.split() if not w.isdigit())
 
 

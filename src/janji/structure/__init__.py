@@ -13,11 +13,13 @@ from __future__ import annotations
 import bisect
 
 from janji.document import Document, Item
+from janji.stage import stage
 from janji.structure.build import structure_text
 
 __all__ = ["structure", "structure_text", "assign_candidates"]
 
 
+@stage(requires=["text", "sentences", "kind", "candidates", "mentions"], assigns=["items", "items.candidate"])
 def structure(doc: Document) -> None:
     names = {n for c in doc.candidates for n in c.names()}
     doc.items = structure_text(doc.text, names, doc.kind)
@@ -26,20 +28,14 @@ def structure(doc: Document) -> None:
 
 def assign_candidates(doc: Document, items: list[Item]) -> None:
     """Each item belongs to the pair mentioned last before it (only where several pairs are in the text)."""
-    if len(doc.candidates) < 2:
+    marks = doc.mentions
+    if len(doc.candidates) < 2 or not marks:
         return
-    try:
-        from janji.facts import mentions
-    except ImportError:  # facts stage not available: leave items unattributed
-        return
-    marks = mentions(doc)
-    if not marks:
-        return
-    starts = [m[0] for m in marks]
+    starts = [m.start for m in marks]
     for item in items:
         for node in item.walk():
             if node.candidate or node.span is None:
                 continue
             k = bisect.bisect_right(starts, node.span[0]) - 1
             if k >= 0:
-                node.candidate = marks[k][2]
+                node.candidate = doc.candidates[marks[k].candidate].head

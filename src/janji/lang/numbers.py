@@ -1,16 +1,22 @@
-"""Indonesian numbers: digit strings, scale words and number words.
+"""Indonesian numbers: digit strings, scale words, number words and ordinals — the one table of them.
 
 Indonesian writes a dot between thousands and a comma before decimals
 ("12.345.678", "166,2"), adds a scale word for big amounts ("1,5 juta",
 "40 ribu", "Rp 2,5 miliar") and spells small numbers ("lima", "dua belas",
-"seratus", "sejuta"). This module turns each of those into a number, and
-back again (:func:`format_number`, :func:`to_words`) for display and tests.
+"seratus", "sejuta"). Ordinals are "pertama", "kesatu", "kedua" … "kedua
+belas", written also "ke-8", "ke 8", "ke empat". This module turns each of
+those into a number, and back again (:func:`format_number`, :func:`to_words`)
+for display and tests.
 
 Example:
     >>> parse_digits("12.345.678"), parse_digits("166,2"), parse_digits("4.0")
     (12345678, 166.2, None)
     >>> words_value(["dua", "belas"]), words_value(["sejuta"])
     (12, 1000000)
+    >>> ordinal_value("Kedelapan"), ordinal_value("ke-12"), ordinal_value("ke empat"), ordinal_value("delapan")
+    (8, 12, 4, None)
+    >>> small_number("01"), small_number("tiga"), small_number("ketiga")
+    (1, 3, 3)
 """
 from __future__ import annotations
 
@@ -235,3 +241,48 @@ def format_number(value: float | int, decimals: int | None = None) -> str:
     groups.insert(0, whole)
     out = ".".join(groups) + (f",{frac}" if frac else "")
     return f"-{out}" if negative else out
+
+
+# -- small counts and ordinals ------------------------------------------------------------------
+
+# Cardinal words for the small counts documents give their lists ("lima misi", "dua belas program").
+CARDINALS: dict[str, int] = {to_words(n): n for n in range(1, 21)}
+# Ordinal words: "pertama" and "kesatu" (1), then "ke" + the cardinal ("kedua", "kedua belas").
+ORDINALS: dict[str, int] = {"pertama": 1, "kesatu": 1, **{"ke" + to_words(n): n for n in range(2, 21)}}
+# Counts that say "several" without a number ("beberapa program", "sejumlah misi").
+VAGUE_COUNTS = frozenset({"beberapa", "sejumlah", "berbagai", "sederet", "serangkaian"})
+
+
+def alternation(words) -> str:
+    """A regex alternation of ``words``, longest first (so "kesatu" is tried before "satu"), spaces
+    matching any run of white space."""
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+# "ke-8", "ke 8", "ke- 12": an ordinal written with digits.
+ORDINAL_DIGITS = r"ke\s?-?\s?\d{1,2}"
+# Every written ordinal, as a regex: "pertama", "kedelapan", "kedua belas", "ke-8", "ke empat".
+ORDINAL = "(?:" + ORDINAL_DIGITS + "|" + alternation(ORDINALS) + r"|ke\s+" + alternation(CARDINALS) + ")"
+# Cardinals as a regex (what "misi dua", "Satu:" write).
+CARDINAL = alternation(CARDINALS)
+
+
+def ordinal_value(text: str) -> int | None:
+    """The position an ordinal word names ("Ketiga" -> 3, "ke-8" -> 8, "ke empat" -> 4), else None."""
+    low = re.sub(r"\s+", " ", text.strip().lower())
+    if low in ORDINALS:
+        return ORDINALS[low]
+    m = re.fullmatch(r"ke\s?-?\s?(\d{1,2})", low)
+    if m:
+        return int(m.group(1))
+    if low.startswith("ke "):
+        return CARDINALS.get(low[3:])
+    return None
+
+
+def small_number(text: str) -> int | None:
+    """A count or position written in digits, as a cardinal or as an ordinal ("02", "dua", "kedua")."""
+    low = re.sub(r"\s+", " ", text.strip().lower())
+    if low.isdigit():
+        return int(low)
+    return CARDINALS.get(low) or ordinal_value(low)

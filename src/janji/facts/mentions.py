@@ -1,0 +1,199 @@
+"""Where the text names each pair (``doc.mentions``), and the nicknames learnt from those places.
+
+A candidate pair is mentioned by its head's or deputy's name (also in capitals), a
+pair name ("Budi Santoso-Ani Lestari", "Budi-Ani"), an alias ("Gus Budi", "BERANI"),
+a distinctive part of a name used alone ("Santoso", "Pak Santoso") or a ballot
+number ("Cawali nomor urut 1", "paslon 2", "kandidat nomor dua"); a regulation's
+"Nomor 2" is no ballot number. Adjacent parts naming the same pair ("Budi dan Ani",
+"Budi–Ani") are one mention; each mention keeps the name as the text writes it
+(``surface``), which is how a speaker is reported.
+
+Example:
+    >>> from janji.document import Candidate, Document, Source
+    >>> doc = Document(Source("x.txt"), text="Cawali nomor urut 1, Gus Juned menjawab. Santoso menambahkan.",
+    ...                candidates=[Candidate("Junaedi Santoso", "Chusnun Amin", number=1)])
+    >>> find(doc)
+    >>> [(doc.text[m.start:m.end], m.surface) for m in doc.mentions], doc.candidates[0].aliases
+    ([('Cawali nomor urut 1, Gus Juned', 'Gus Juned'), ('Santoso', 'Santoso')], ['Gus Juned', 'Santoso'])
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from janji.document import Candidate, Document, Mention
+from janji.facts import parties as parties_
+from janji.facts.patterns import NUM, not_a_ballot_number, number_value
+from janji.lang.names import COMMON_PARTS, GENERIC_HONORIFICS, HONORIFIC, HONORIFICS
+
+# "nomor urut 2", "Paslon 1", "paslon nomor 2", "kandidat nomor dua", "Cawali 1"; a bare "Nomor 2" is a regulation
+# ("Perda Nomor 2 Tahun 2020"), not a pair.
+_PAIR_WORD = r"(?:paslon|pasangan\s+calon|pasangan|kandidat|cawali|cawalkot|cawawali|cabup|cawabup|cagub|cawagub|calon)"
+BALLOT = re.compile(
+    rf"\b(?:(?:{_PAIR_WORD}\s+)*(?:nomor|nomer|no\.?)\s*(?:urut\s*)?|(?:{_PAIR_WORD}\s+)+)({NUM})\b"
+    r"(?!\s*(?:tahun|persen|%))",
+    re.IGNORECASE,
+)
+
+
+def find(doc: Document, text: str | None = None) -> None:
+    """Set ``doc.mentions`` and add to each pair's aliases the nicknames the text gives it.
+
+    ``text``: ``doc.text`` with parts that name no pair of this document blanked (links to other stories).
+    """
+    text = (doc.text or "") if text is None else text
+    doc.mentions = _find(text, doc.candidates)
+    if _learn_aliases(text, doc.candidates, doc.mentions):
+        doc.mentions = _find(text, doc.candidates)
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s,]+", name) if t and t.strip(".").lower() not in COMMON_PARTS
+            and len(t.strip(".")) >= 3 and t[0].isupper() and "." not in t]
+
+
+def _distinctive_tokens(cands: list[Candidate]) -> dict[str, int]:
+    """Name parts that belong to exactly one pair ("Santoso", "Wibawa")."""
+    owner: dict[str, set[int]] = {}
+    for i, c in enumerate(cands):
+        for name in [c.head, c.deputy or ""]:
+            for tok in _name_tokens(name):
+                owner.setdefault(tok, set()).add(i)
+    return {tok: next(iter(s)) for tok, s in owner.items() if len(s) == 1}
+
+
+def _foreign_after(text: str, end: int, own: set[str]) -> bool:
+    """A one-word name followed by a capitalised word not of the pair's names: "Surya Paloh" is not the
+    deputy "Surya". Acronyms ("Surya PKS") do not count."""
+    after = re.match(r"[ \t]+([A-Z][\w'-]*)", text[end:end + 40])
+    return bool(after and after.group(1) not in own and not after.group(1).isupper())
+
+
+def _flex(name: str) -> str:
+    """A regex for a name allowing any spacing and either dash between parts."""
+    words = [w for w in re.split(r"\s+", re.sub(r"\s*[-–—]\s*", "-", name.strip())) if w]
+    return r"\s+".join(r"\s*[-–—]\s*".join(re.escape(p) for p in re.split(r"[-–—]", w)) for w in words)
+
+
+def _find(text: str, cands: list[Candidate]) -> list[Mention]:
+    if not cands or not text:
+        return []
+    raw: list[tuple[int, int, int, bool]] = []  # start, end, cand, is_name
+    own_words = [{w for n in c.names() for w in re.split(r"[\s,.-]+", n) if w} for c in cands]
+    for i, c in enumerate(cands):
+        for name in c.names():
+            if len(name.strip()) < 3:
+                continue
+            single = " " not in name.strip()
+            # The pattern starts with the name itself so the regex engine can skip ahead to it; KPU lists and
+            # headlines write names in capitals.
+            for form in {name, name.upper()}:
+                for m in re.finditer(_flex(form) + r"(?!\w)", text):
+                    if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+                        continue
+                    if single and _foreign_after(text, m.end(), own_words[i]):
+                        continue
+                    raw.append((m.start(), m.end(), i, True))
+    honorific_before = re.compile(r"\b" + HONORIFIC + r"\s+$")
+    for tok, i in _distinctive_tokens(cands).items():
+        for m in re.finditer(re.escape(tok) + r"(?![\w])", text):
+            start = m.start()
+            if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue
+            if _foreign_after(text, m.end(), own_words[i]):
+                continue
+            h = honorific_before.search(text, max(0, start - 10), start)  # "Pak Santoso" is one mention
+            raw.append((h.start() if h else start, m.end(), i, True))
+    numbers = {c.number: i for i, c in enumerate(cands) if c.number is not None}
+    for m in BALLOT.finditer(text):
+        n = number_value(m.group(1))
+        if n in numbers and not not_a_ballot_number(text, m.start(), m.end()):
+            raw.append((m.start(), m.end(), numbers[n], False))
+    raw.sort(key=lambda r: (r[0], -r[1]))
+    merged: list[list] = []  # [start, end, cand, [name pieces]]
+    for start, end, cand, is_name in raw:
+        piece = (start, end) if is_name else None
+        if merged and merged[-1][2] == cand and start <= merged[-1][1] + 6 and \
+                re.fullmatch(r"[ \t,–-]*(?:dan|&|-|–)?[ \t,]*", text[merged[-1][1]:start] if start > merged[-1][1] else ""):
+            last = merged[-1]
+            last[1] = max(last[1], end)
+            if piece:
+                last[3].append(piece)
+            continue
+        if merged and start < merged[-1][1]:
+            continue  # overlaps a mention of another pair: keep the first
+        merged.append([start, end, cand, [piece] if piece else []])
+    out = []
+    for start, end, cand, pieces in merged:
+        out.append(Mention(start, end, cand, _surface(text, pieces)))
+    return out
+
+
+def _surface(text: str, pieces: list[tuple[int, int]]) -> str:
+    """The first run of name pieces joined only by spaces or dashes ("Ambara Adi", not "Budi dan Ani")."""
+    if not pieces:
+        return ""
+    a, b = pieces[0]
+    for pa, pb in pieces[1:]:
+        gap = text[b:pa] if pa >= b else ""
+        single = " " not in text[a:b].strip() and " " not in text[pa:pb].strip()
+        # "Ambara Adi" (space) and "Budi-Ani" (short names, dash) are one name; a dash between two full
+        # names ("Budi Santoso-Ani Lestari") joins two people: keep the first.
+        if pa >= b and (re.fullmatch(r"[ \t]+", gap) or (single and re.fullmatch(r"[ \t]*[–-][ \t]*", gap))):
+            b = max(b, pb)
+        elif pa < b:
+            b = max(b, pb)
+        else:
+            break
+    return re.sub(r"\s+", " ", text[a:b]).strip()
+
+
+def _add_alias(cand: Candidate, alias: str) -> bool:
+    alias = re.sub(r"\s+", " ", alias).strip(" ,.-–")
+    if not alias or len(alias) < 3 or any(alias.lower() == n.lower() for n in cand.names()):
+        return False
+    own = {w.lower() for n in (cand.head, cand.deputy or "") for w in re.split(r"[\s-]+", n) if w}
+    if "-" in alias and all(w.lower() in own for w in re.split(r"[\s-]+", alias) if w):
+        return False  # "Budi-Ani Lestari": the pair's own names written together, no nickname
+    cand.aliases.append(alias)
+    return True
+
+
+def _learn_aliases(text: str, cands: list[Candidate], mentions: list[Mention]) -> bool:
+    """Nicknames around the mentions: "Cawali nomor urut 1, Gus Juned" (an honorific name after a ballot
+    number), "Gus Juned" (an honorific before a fragment of one pair's name), "Budi-Ani (Berani)" (a short
+    name in brackets), "Budi atau Gus Budi" / "yang akrab disapa Gus Budi", and a distinctive part of a name
+    used alone ("kata Santoso"). Returns whether any alias was added."""
+    added = False
+    numbers = {c.number: c for c in cands if c.number is not None}
+    for m in re.finditer(BALLOT.pattern + r"\s*,?\s+(" + HONORIFIC + r"\s+[A-Z][a-z]+)\b", text, re.IGNORECASE):
+        n = number_value(m.group(1))
+        alias = m.group(2)
+        if n in numbers and alias[0].isupper() and alias.split()[1][0].isupper():
+            added |= _add_alias(numbers[n], alias)
+    for m in re.finditer(r"\b(" + HONORIFIC + r")\s+([A-Z][a-z]{2,})\b", text):
+        honorific, nick = m.group(1), m.group(2).lower()
+        generic = honorific in GENERIC_HONORIFICS  # said of any official
+        owners = set()
+        for i, c in enumerate(cands):
+            for tok in _name_tokens(c.head) + _name_tokens(c.deputy or ""):
+                low = tok.lower()
+                if nick == low or (not generic and (nick in low or low.startswith(nick[:3]))):
+                    owners.add(i)
+        if len(owners) == 1:
+            added |= _add_alias(cands[owners.pop()], m.group(0))
+    for mention in mentions:
+        cand = cands[mention.candidate]
+        after = text[mention.end:mention.end + 80]
+        m = re.match(r"\s*\(([A-Z][\w'-]*(?:[\s-][A-Z][\w'-]*){0,2})\)", after)
+        if m and not m.group(1).isupper() and parties_.canonical(m.group(1)) is None:  # "(Golkar)" is a party
+            added |= _add_alias(cand, m.group(1))
+        m = re.match(r"\s*,?\s*(?:atau|alias|yang\s+(?:akrab|biasa)\s+disapa|akrab\s+disapa|disapa)\s+"
+                     r"((?:" + HONORIFIC + r"\s+)?[A-Z][\w'-]*(?:[\s-][A-Z][\w'-]*){0,2})", after)
+        if m:
+            added |= _add_alias(cand, m.group(1))
+        if mention.surface and not any(mention.surface.lower() == n.lower() for n in cand.names()) \
+                and mention.surface.split()[0] not in HONORIFICS and not re.search(r"[-–—]", mention.surface):
+            # the short name the text calls the pair by ("Santoso", "Ambara Adi")
+            added |= _add_alias(cand, mention.surface)
+    return added

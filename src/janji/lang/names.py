@@ -1,0 +1,101 @@
+"""Person names: titles and degrees, honorifics, name particles — the one table of each.
+
+Indonesian names carry academic, religious and military titles before them
+("Dr. H. Iwan Saputra", "H Ahmad" without a dot, "Drs. H.M. Ali", "KH", "Tgk"),
+degrees after a comma ("S.E., M.Si.", "SH, MM"), honorifics that make a nickname
+("Gus Juned", "Ning Ita", "Kang Dedi", "Bang Ali"), and particles or birth-order
+names that many people share and that alone name nobody ("Muhammad", "I Gusti",
+"Made", "Andi", "La").
+
+Example:
+    >>> strip_titles("Dr. H. Iwan Saputra, S.E., M.Si.")
+    'Iwan Saputra'
+    >>> strip_titles("Hj. Ai Diantani Ade Sugianto, S.H., M.Kn.")
+    'Ai Diantani Ade Sugianto'
+    >>> strip_titles("Drs. H.M. Rahmat Ali"), strip_titles("H Ahmad Fauzi")
+    ('Rahmat Ali', 'Ahmad Fauzi')
+    >>> strip_titles("Dede MuKsit Aly, Z.A")
+    'Dede MuKsit Aly'
+    >>> honorific("Gus Juned"), honorific("Juned")
+    ('Gus', None)
+"""
+from __future__ import annotations
+
+import re
+
+# Academic, religious, military and professional titles written before a name (lower case, without dots).
+PREFIX_TITLES = frozenset({
+    "h", "hj", "hm", "dr", "drs", "dra", "drg", "ir", "prof", "kh", "k.h", "tgk", "tgh", "ust",
+    "ustadz", "ustaz", "apt", "ns", "brigjen", "mayjen", "letjen", "kombes", "irjen", "kolonel", "ipda", "akbp", "purn",
+})
+# Degrees written after a name without dots ("Budi Santoso, SH, MM").
+PLAIN_DEGREES = frozenset({
+    "sh", "se", "mm", "mh", "msi", "mpd", "spd", "st", "sip", "sag", "mag", "skm", "mkes", "mt", "mba", "phd",
+    "skom", "ssos", "map", "mkn", "sked", "spog", "ssi", "sp", "msc", "ma", "mp", "shi", "mhi", "lc", "ak", "ca",
+    "sth", "mth", "sik", "sikom", "spsi", "mpsi", "shut", "mhum",
+})
+# Honorifics that make a nickname out of a name ("Gus Juned", "Ning Ita", "Kang Dedi").
+HONORIFICS = (
+    "Gus", "Ning", "Mas", "Mbak", "Bang", "Kang", "Cak", "Abah", "Bunda", "Pak", "Bu", "Ibu", "Bapak", "Uda", "Uni",
+    "Daeng", "Om", "Teh", "Aa", "Kak", "Mbah", "Ustadz", "Ustaz", "Kyai", "Kiai", "Buya", "Tuan", "Opa", "Oma",
+    "Mama", "Bro",
+)
+HONORIFIC = "(?:" + "|".join(HONORIFICS) + ")"
+# Honorifics said of anyone in office ("Pak Bupati", "Bu Wali"): they make no nickname of their own.
+GENERIC_HONORIFICS = frozenset({"Pak", "Bu", "Bapak", "Ibu", "Tuan", "Om"})
+# Titles before a name as a regex: "Dr.", "H.", "Hj ", "Drs. H.M.", "KH.", "Tgk." (with or without the dot).
+TITLE = r"(?:(?:Prof|Dr|dr|Drs|Dra|Ir|Hj|H\.M|HM|H|KH|drg|Tgk|TGH|Ust|Apt)\.[ \t]*|(?:Hj|H|HM|KH|Tgk|TGH)[ \t]+(?=[A-Z]))"
+# Degrees after a comma as a regex: ", S.E.", ", M.Si", ", SH".
+DEGREE = (
+    r"(?:,[ \t]*(?:(?:[A-Z][A-Za-z]{0,3}\.)+(?:[A-Za-z]{1,4}\.?)?|(?:SH|SE|MM|MH|MSi|MPd|SPd|ST|SIP|SAg|MAg|SKM|MKes|"
+    r"MT|MBA|PhD|SSos|MAP|MKn|SKom|Lc))(?=[,\s;)]|$))*"
+)
+# Parts of names so many people share (Balinese birth-order names, Arabic-derived first names, particles)
+# that alone they name nobody in particular.
+COMMON_PARTS = frozenset(
+    """i ni gede made kadek ketut nyoman wayan putu komang nengah gusti ngurah bagus luh ayu anak agung
+    muhammad mohammad mohamad muhamad moh muh mochamad mochammad achmad ahmad abdul abd siti sri nur nurul andi la wa
+    haji raden tengku teuku cut dan bin binti al el de van""".split()
+)
+
+_DEGREE_PART = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}\.)+(?:\s?[A-Za-z]{1,4}\.?)?$")
+
+
+def is_degree(part: str) -> bool:
+    part = part.strip()
+    return bool(part) and (bool(_DEGREE_PART.match(part)) or part.replace(".", "").lower() in PLAIN_DEGREES)
+
+
+def is_title(word: str) -> bool:
+    """A title written before a name ("Dr.", "H", "Hj.", "H.M.", "KH")."""
+    w = word.strip("() ").rstrip(".").lower()
+    return w in PREFIX_TITLES or w.replace(".", "") in PREFIX_TITLES
+
+
+def strip_titles(name: str) -> str:
+    """The name without titles before it (H., Dr., Ir.) or degrees after a comma (S.E., M.Si., Sp.OG)."""
+    parts = [p.strip() for p in (name or "").split(",")]
+    while len(parts) > 1 and is_degree(parts[-1]):
+        parts.pop()
+    words = ", ".join(parts).split()
+    # "H" without a dot is a title only before another capitalised word ("H Ahmad"), never a name's initial alone
+    while len(words) > 1 and is_title(words[0]) and (
+        words[0].endswith(".") or words[0].rstrip(".").lower() not in {"h"} or words[1][:1].isupper()
+    ):
+        words.pop(0)
+    # "H.Iwan", "Dr.Budi": a title written without a space after it
+    if words:
+        words[0] = re.sub(r"^(?:H|Hj|Dr|Ir|Drs|Prof|HM|H\.M)\.(?=[A-Z][a-z])", "", words[0])
+    out = " ".join(words).strip(" ,;")
+    return re.sub(r"\s+", " ", out)
+
+
+def tokens(name: str) -> list[str]:
+    """Lower-case words of a name, for comparing forms of it ("Junaedi Malik" ~ "Junaedi")."""
+    return [w for w in re.split(r"[\s\-–—]+", strip_titles(name).lower()) if w]
+
+
+def honorific(name: str) -> str | None:
+    """The honorific a nickname starts with ("Gus Juned" -> "Gus"), or None."""
+    first = name.split()[0] if name.split() else ""
+    return first if first in HONORIFICS and len(name.split()) > 1 else None

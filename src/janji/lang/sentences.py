@@ -1,0 +1,115 @@
+"""Sentences of Indonesian text, with their offsets: the one splitter every stage uses.
+
+A sentence ends at "." "!" "?" (a closing quote or bracket may follow) before
+white space and a capital, a digit or an opening quote, or at the end of the
+text; also where a full stop is glued to the next sentence ("sejahtera.”Kami",
+"warga.Kami"). It does not end after an abbreviation or title ("H.", "Dr.",
+"Rp.", "No.", "Kab.", "dll."), an initial ("M. Iqbal"), a list number ("yakni:
+1. Membangun …"), or inside a protected range (a direct quotation, when the
+caller asks). Line breaks are ordinary white space here; :func:`line_sentences`
+splits each line of a document on its own.
+
+Example:
+    >>> text = "Paslon nomor 1, H. Budi, berjanji membangun 10 pasar. Ia juga akan memperbaiki jalan."
+    >>> [text[a:b] for a, b in split(text)]
+    ['Paslon nomor 1, H. Budi, berjanji membangun 10 pasar.', 'Ia juga akan memperbaiki jalan.']
+    >>> text = "Programnya yakni: 1. Membangun jalan. 2. Sekolah gratis."
+    >>> [text[a:b] for a, b in split(text)]
+    ['Programnya yakni: 1. Membangun jalan.', '2. Sekolah gratis.']
+    >>> text = '“Kami siap. Rakyat menunggu,” kata Budi. Lalu ia pulang.'
+    >>> [text[a:b] for a, b in split(text, protect=[(0, 28)])]
+    ['“Kami siap. Rakyat menunggu,” kata Budi.', 'Lalu ia pulang.']
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from janji.lang.names import PREFIX_TITLES
+
+OPEN_QUOTES = "“\"‘'«„"
+CLOSE_QUOTES = "”\"’'»“"
+# Words after which a full stop is no sentence end (lower case, without the dot), besides titles.
+ABBREVIATIONS = frozenset({
+    "no", "jl", "jln", "kab", "kec", "kel", "prov", "pj", "plt", "plh", "rp", "dll", "dsb", "dst", "tsb", "yth",
+    "bpk", "ny", "tn", "sdr", "st", "msi", "spd", "skom", "tbk", "pt", "cv", "dkk", "vs", "hlm", "tgl", "thn", "s.d",
+}) | PREFIX_TITLES
+
+_END = re.compile(
+    r"[.!?]+[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9])"  # a stop before white space and a capital or digit
+    r"|[.!?]+[”\"’')\]]*\s*$"  # the end of the text
+    r"|(?<=[a-z]{2})\.[”\"’]?(?=[A-Z][a-z])"  # "warga.Kami", "sejahtera.”Kami": glued sentences
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.[”\"’')\]]*$")
+_LIST_NUMBER = re.compile(r"(?:^|[\s:;,(])\d{1,2}\.$")
+
+
+def _is_end(text: str, lo: int, m: re.Match) -> bool:
+    stop = text[m.start():m.end()].strip()
+    if stop.startswith(".") and not stop.startswith("..."):
+        head = text[max(lo, m.start() - 24):m.start() + 1]
+        word = _WORD_BEFORE.search(head)
+        if word:
+            w = word.group(1).lower().strip(".")
+            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+                return False  # "H.", "Rp.", "M. Iqbal", "S.Pd."
+        if _LIST_NUMBER.search(text[max(lo, m.start() - 4):m.start() + 1]):
+            return False  # "yakni: 1. Membangun": a list number
+    return True
+
+
+def ends(text: str, start: int = 0, end: int | None = None, protect: Iterable[tuple[int, int]] = (),
+         lines: bool = False) -> Iterator[int]:
+    """Offsets just after each sentence end in ``text[start:end]`` (and after each line break if ``lines``)."""
+    end = len(text) if end is None else end
+    protected = sorted(protect)
+    pattern = _END_OR_LINE if lines else _END
+    for m in pattern.finditer(text, start, end):
+        if m.group() == "\n":
+            yield m.end()
+            continue
+        pos = m.end()
+        if any(a < pos < b for a, b in protected) or not _is_end(text, start, m):
+            continue
+        yield pos
+
+
+_END_OR_LINE = re.compile(_END.pattern + r"|\n")
+
+
+def split(text: str, start: int = 0, end: int | None = None,
+          protect: Iterable[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The sentences of ``text[start:end]`` as (start, end) offsets, white space trimmed."""
+    end = len(text) if end is None else end
+    out = []
+    prev = start
+    for pos in list(ends(text, start, end, protect)) + [end]:
+        a, b = prev, min(pos, end)
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+        prev = pos
+    return out
+
+
+def line_sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences of every line of a document, in order: a sentence never crosses a line break."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.extend(split(text, pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def bounds(text: str, pos: int, lines: bool = True) -> tuple[int, int]:
+    """[start, end) of the sentence holding ``pos`` (a line break ends one too, unless ``lines`` is False)."""
+    start = 0
+    for e in ends(text, max(0, pos - 1000), pos, lines=lines):
+        start = e
+    end = next(ends(text, pos, lines=lines), len(text))
+    return start, end
