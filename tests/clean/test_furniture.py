@@ -3,7 +3,8 @@ import re
 import pytest
 
 from janji.clean import clean
-from janji.clean.furniture import furniture_rule, remove_furniture
+from janji.clean.furniture import remove_furniture
+from janji.lang.furniture import furniture_rule
 from janji.document import Document
 
 

@@ -1,7 +1,8 @@
 """Links to other stories are blanked without moving any offset."""
 from __future__ import annotations
 
-from janji.facts.text import sentence_bounds, unquoted, visible
+from janji.facts.text import unquoted, visible
+from janji.lang.sentences import bounds as sentence_bounds
 
 
 def test_related_story_lines_are_blanked_in_place():

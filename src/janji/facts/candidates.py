@@ -41,7 +41,8 @@ from janji.facts.patterns import (
     not_a_ballot_number, same_person, split_words, words_within,
 )
 from janji.facts.roles import incumbency
-from janji.facts.text import sentence_bounds, sentence_ends
+from janji.lang.sentences import bounds as sentence_bounds
+from janji.lang.sentences import ends
 
 
 class _Builder:
@@ -113,7 +114,7 @@ def _number_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
     for m in NUMBER_REF.finditer(text, window_start, start):
         if not not_a_ballot_number(text, m.start(), m.end()):
             found = m
-    if found and ";" not in text[found.end():start] and next(sentence_ends(text, found.end(), start), None) is None:
+    if found and ";" not in text[found.end():start] and next(ends(text, found.end(), start, lines=True), None) is None:
         return number_value(found.group("n")), found.start()
     return None
 
@@ -487,7 +488,7 @@ def _numbered_heads(text: str, b: _Builder) -> None:
             continue
         # the deputy is named in this sentence or the next: "… Burhanudin tidak hadir … wakilnya yakni Jakobus"
         limit, seen, prev = len(text), 0, m.end()
-        for e in sentence_ends(text, m.end()):
+        for e in ends(text, m.end(), lines=True):
             if text[prev:e].strip():
                 seen += 1
             prev = e

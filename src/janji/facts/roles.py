@@ -7,7 +7,7 @@ import re
 
 from janji.document import Candidate, Mention
 from janji.facts import parties as parties_
-from janji.facts.text import sentence_bounds
+from janji.lang.sentences import bounds as sentence_bounds
 
 # "petahana", "penantang" stand next to the pair they describe; the other phrases describe the
 # pair the sentence (or the one before) is about.

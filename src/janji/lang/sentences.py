@@ -38,7 +38,7 @@ ABBREVIATIONS = frozenset({
 _END = re.compile(
     r"[.!?]+[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9])"  # a stop before white space and a capital or digit
     r"|[.!?]+[”\"’')\]]*\s*$"  # the end of the text
-    r"|(?<=[a-z]{2})\.[”\"’]?(?=[A-Z][a-z])"  # "warga.Kami", "sejahtera.”Kami": glued sentences
+    r"|(?<=[A-Za-z]{2})\.[”\"’]?(?=[A-Z][a-z])"  # "warga.Kami", "UMKM.Tata", "sejahtera.”Kami": glued sentences
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.[”\"’')\]]*$")
 _LIST_NUMBER = re.compile(r"(?:^|[\s:;,(])\d{1,2}\.$")

@@ -17,20 +17,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-# Lines that are page furniture on Indonesian news sites, never content.
-FURNITURE = re.compile(
-    r"^\s*(baca\s+juga|lihat\s+juga|simak\s+juga|berita\s+terkait|berita\s+terkini|scroll\s+to\s+continue|"
-    r"advertisement|iklan\b|penulis\s*:|editor\s*:|reporter\s*:|pewarta\s*:|sumber\s*:|foto\s*:|topik\s*:|"
-    r"tags?\s*:|silakan\s+masukkan|\(\w+\*?\)\s*$|copyright|©)",
-    re.IGNORECASE,
-)
-# A numbered or bulleted line: the structure stage owns it.
-LIST_LINE = re.compile(r"^\s*(?:[-•*▪●◦‣–]\s+|\(?\d{1,3}[.)]\s+|\(?[a-zA-Z][.)]\s+|[ivxIVX]{1,4}[.)]\s+)")
-# Abbreviations after which a full stop does not end a sentence.
-ABBREVIATIONS = {
-    "h", "hj", "dr", "drs", "dra", "ir", "prof", "no", "jl", "jln", "st", "sh", "se", "mm", "rp", "kh", "bpk", "ny",
-    "tn", "sdr", "dll", "dsb", "dst", "tsb", "yth", "kab", "kec", "kel", "prov", "pj", "plt", "plh", "a", "m", "s",
-}
+from janji.lang.furniture import furniture_rule
+from janji.lang.markers import MARKER
+from janji.lang.sentences import ends
+
 OPEN_QUOTES = "“\""
 OPEN_QUOTE_RE = re.compile("[“\"]")
 CLOSE_FOR = {"“": "”", "\"": "\""}
@@ -69,17 +59,7 @@ def _is_heading(line: str) -> bool:
 
 def _sentence_ends(text: str, lo: int, hi: int, protected: list[tuple[int, int]]) -> list[int]:
     """Offsets (exclusive) where sentences end inside text[lo:hi], never inside a protected range."""
-    ends = []
-    for m in re.finditer(r"[.!?]+[”\"]?(?=\s+[\"“‘'(]?[A-Z0-9])", text[lo:hi]):
-        pos = lo + m.end()
-        if any(a < pos < b for a, b in protected):
-            continue
-        word = re.search(r"(\w+)\.$", text[max(lo, pos - 12):pos])
-        if m.group() == "." and word and (word.group(1).lower() in ABBREVIATIONS or
-                                                     (len(word.group(1)) == 1 and word.group(1).isupper())):
-            continue
-        ends.append(pos)
-    return ends
+    return [e for e in ends(text, lo, hi, protect=protected) if e < hi]
 
 
 def _quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -126,7 +106,7 @@ def split_units(text: str) -> Iterator[Unit]:
     for line_id, line in enumerate(text.split("\n")):
         lo, hi = pos, pos + len(line)
         pos = hi + 1
-        if not line.strip() or FURNITURE.match(line) or LIST_LINE.match(line):
+        if not line.strip() or furniture_rule(line) or MARKER.match(line + " "):
             continue
         if _is_heading(line):
             a, b = _trim(text, lo, hi)

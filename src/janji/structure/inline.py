@@ -10,16 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from janji.lang.sentences import CLOSE_QUOTES, OPEN_QUOTES
+from janji.lang.sentences import split as split_sentences
+
 from janji.structure.vocab import (COUNT, COUNTED_KIND, KIND_PATTERN, NUMBER_WORDS, alternation, count_value,
                                    kind_of_match)
 from janji.structure.vocab import ORDINALS as ORDINAL_NUMBERS
 
-QUOTES_OPEN = "“\"‘'«„"
-QUOTES_CLOSE = "”\"’'»“"
-ABBREVIATIONS = {"h", "hj", "dr", "drs", "dra", "ir", "prof", "no", "dll", "dsb", "rp", "st", "kh", "sh", "se",
-                 "msi", "mm", "mh", "jl", "kab", "kec", "kel", "tbk", "pt", "cv", "a.n", "u.p", "dkk", "mt", "spd",
-                 "sos", "kom", "ak", "s", "m", "a", "b", "c", "d", "e", "f", "g", "i", "j", "k", "l", "n", "o",
-                 "p", "q", "r", "t", "u", "v", "w", "x", "y", "z"}
+QUOTES_OPEN = OPEN_QUOTES
+QUOTES_CLOSE = CLOSE_QUOTES
 
 
 @dataclass
@@ -31,28 +30,8 @@ class Span:
 
 
 def sentences(text: str, offset: int = 0) -> list[Span]:
-    """Sentences of a paragraph with their offsets; abbreviations ("H.", "Rp.", "Dr.") don't end one."""
-    out = []
-    start = 0
-    for m in re.finditer(r"[.!?]+[”\"’']?(?=\s+[“\"‘'(]?[A-Z0-9])|[.!?]+[”\"’']?$|(?<=[A-Za-z]{2})\.(?=[A-Z][a-z])", text):
-        end = m.end()
-        word = re.search(r"([A-Za-z.]+)\.$", text[start:m.start() + 1])
-        if word and word.group(1).lower().strip(".") in ABBREVIATIONS:
-            continue
-        if re.search(r"\d$", text[start:m.start()]) and re.match(r"\d", text[end:].lstrip()):
-            continue
-        if re.search(r"(?:^|[\s:;,(])\d{1,2}$", text[start:m.start()]) and m.group(0) == ".":
-            continue  # "yakni: 1. Mempercepat …": a list number, not a sentence end
-        piece = text[start:end]
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            out.append(Span(piece.strip(), offset + start + lead, offset + start + lead + len(piece.strip())))
-        start = end
-    piece = text[start:]
-    if piece.strip():
-        lead = len(piece) - len(piece.lstrip())
-        out.append(Span(piece.strip(), offset + start + lead, offset + start + lead + len(piece.strip())))
-    return out
+    """Sentences of a paragraph with their offsets (:mod:`janji.lang.sentences`)."""
+    return [Span(text[a:b], offset + a, offset + b) for a, b in split_sentences(text)]
 
 
 def tidy(span: Span) -> Span:
