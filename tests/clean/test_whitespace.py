@@ -1,6 +1,7 @@
 import pytest
 
-from janji.clean.whitespace import join_wrapped, normalize
+from janji.clean.whitespace import normalize
+from janji.lang.words import join_wrapped
 
 
 def test_normalize_newlines_spaces_controls_and_nfc():

@@ -26,12 +26,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-NUMBER_WORD = r"(?:se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu)"
+from janji.lang.numbers import CARDINAL, MULTIPLIERS, SE_WORDS, alternation
+
+NUMBER_WORD = "(?:se|" + CARDINAL + "|" + alternation(SE_WORDS) + ")"
 YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 # A digit group not glued to letters ("3D", "TPS-3R", "6A" are names, not targets) and not a year.
 DIGITS = re.compile(r"(?<![\w-])\d[\d.,]*(?:\s*%)?(?![\w-]*[a-zA-Z])")
 NUMBER_WORDS = re.compile(
-    rf"\b(?:sejuta|seribu|seratus|sepuluh|{NUMBER_WORD}\s+(?:puluh|ratus|ribu|juta|miliar))\b", re.I)
+    rf"\b(?:{alternation(SE_WORDS)}|{NUMBER_WORD}\s+{alternation(MULTIPLIERS)})\b", re.I)
 UNIT_AFTER_WORD = re.compile(
     rf"\b{NUMBER_WORD}\s+(?:unit|titik|orang|kali|paket|km|kilometer|sekolah|puskesmas|pasar|desa|ruas|lokasi|kawasan)\b", re.I)
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from janji.classify.text import stems
+from janji.lang.stem import stems
 
 
 @dataclass(frozen=True)

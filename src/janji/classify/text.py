@@ -1,67 +1,17 @@
-"""Indonesian text -> tokens -> Sastrawi stems, cached (the lexical side of the classifier).
-
-Stemming is the slow part of Sastrawi (~1,650 distinct words/s), and a corpus of
-promises reuses a small vocabulary, so every word is stemmed once per process.
+"""Promise text -> the features of the classifier's linear model (stems from :mod:`janji.lang.stem`).
 
 Example:
 
-    >>> stems("Pembangunan jembatan-jembatan desa")
-    ['bangun', 'jembatan', 'jembatan', 'desa']
+    >>> from janji.lang.stem import stems
+    >>> features(stems("Pembangunan jembatan desa"))
+    ['bangun', 'jembatan', 'desa', 'bangun jembatan', 'jembatan desa']
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
-TOKEN = re.compile(r"[a-z0-9]+")
-
-# Sastrawi over-stems a few words into other words that matter to the
-# classifier ("pengangguran" -> "anggur", the grape); keep their own stem.
-STEM_OVERRIDES = {
-    "penganggur": "pengangguran",
-    "peternakan": "ternak",
-    "peternak": "ternak",
-    "beternak": "ternak",
-    "perikanan": "ikan",
-    "pertanian": "tani",
-    "pelabuhan": "labuh",
-    "bos": "bos",
-    "bosda": "bosda",
-    "kesenjangan": "senjang",
-    "lansia": "lansia",
-    "balita": "balita",
-    "pemuda": "pemuda",
-    "kepemudaan": "pemuda",
-    "pariwisata": "wisata",
-    "kepariwisataan": "wisata",
-    "wisatawan": "wisata",
-    "berbudaya": "budaya",
-    # "jalan" the road, not "berjalan"/"menjalankan" (to run, to carry out)
-    "berjalan": "jalan_v",
-    "berjalannya": "jalan_v",
-    "menjalankan": "jalan_v",
-    "dijalankan": "jalan_v",
-    "menjalani": "jalan_v",
-    "dijalani": "jalan_v",
-    "perjalanan": "jalan_v",
-    "sejalan": "jalan_v",
-    "pengangguran": "pengangguran",
-    # Sastrawi reduces these to common roots that mean something else:
-    # persatuan -> satu (one), penduduk -> duduk (sit), kinerja -> kerja (work),
-    # tertinggal -> tinggal (live), haki -> hak (right).
-    "persatuan": "persatuan",
-    "kesatuan": "kesatuan",
-    "penduduk": "penduduk",
-    "kependudukan": "kependudukan",
-    "kinerja": "kinerja",
-    "tertinggal": "tertinggal",
-    "ketertinggalan": "tertinggal",
-    "haki": "haki",
-    # "berkelanjutan" (sustainable) is not "melanjutkan" (to continue)
-    "berkelanjutan": "berkelanjutan",
-    "keberlanjutan": "berkelanjutan",
-}
+from janji.lang.stem import TOKEN
 
 # Function words that carry no sector meaning; left out of the learned features.
 STOPWORDS = frozenset(
@@ -70,35 +20,6 @@ STOPWORDS = frozenset(
     "juga hingga sampai antara antar tiap per atas bawah lain lainnya dll dsb yaitu yakni "
     "kami kita saya kamu mereka ia dia nya pun lah kah tahun bulan hari".split()
 )
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
-    return StemmerFactory().create_stemmer()
-
-
-_KNOWN: dict[str, str] = {}
-
-
-def seed_stems(table: dict[str, str]) -> None:
-    """Stems computed at build time for every word of the nomenclature and lexicon (Sastrawi is slow)."""
-    _KNOWN.update(table)
-    _KNOWN.update(STEM_OVERRIDES)
-
-
-@lru_cache(maxsize=200_000)
-def stem_word(word: str) -> str:
-    """The Sastrawi stem of one lower-case token (numbers and short words are kept as they are)."""
-    if word in STEM_OVERRIDES:
-        return STEM_OVERRIDES[word]
-    known = _KNOWN.get(word)
-    if known is not None:
-        return known
-    if len(word) <= 3 or not word.isalpha():
-        return word
-    return _stemmer().stem(word) or word
 
 
 # Words after which a promise names where, for whom or by what means, not what:
@@ -134,14 +55,6 @@ def normalise(text: str) -> str:
     """Lower case, NFKC, accents and punctuation folded to spaces: the cache key of a text."""
     text = unicodedata.normalize("NFKC", text or "").lower()
     return " ".join(TOKEN.findall(text))
-
-
-def tokens(text: str) -> list[str]:
-    return TOKEN.findall(unicodedata.normalize("NFKC", text or "").lower())
-
-
-def stems(text: str) -> list[str]:
-    return [stem_word(t) for t in tokens(text)]
 
 
 def features(stem_list: list[str]) -> list[str]:

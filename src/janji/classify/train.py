@@ -20,7 +20,8 @@ import numpy as np
 
 from janji.classify.linear import MODEL_FILE
 from janji.classify.taxonomy import Phrase, _parse, data_path, lexicon_data, nomenclature, programs, sectors
-from janji.classify.text import features, stem_word, stems, tokens
+from janji.classify.text import features
+from janji.lang.stem import stem_word, stems, tokens
 
 SEED = 20240917
 HOLDOUT = 0.2

@@ -42,6 +42,8 @@ from janji.facts.patterns import (
 )
 from janji.facts.roles import incumbency
 from janji.lang.sentences import bounds as sentence_bounds
+from janji.lang.names import TITLE_WORDS
+from janji.lang.numbers import COLLECTIVE
 from janji.lang.sentences import ends
 
 
@@ -135,7 +137,7 @@ def _number_line_before(text: str, start: int) -> tuple[int, int] | None:
 def _number_list_marker(text: str, start: int) -> tuple[int, int] | None:
     """"1. HARDA KISWAYA - DANANG MAHARSA" under "Penetapan Nomor Urut …": the list number is the ballot number."""
     line_start = text.rfind("\n", 0, start) + 1
-    m = re.match(r"[ \t]*(\d{1,2})[.)][ \t]+(?:(?:Prof|Dr|Drs|Dra|Ir|Hj|H|KH)\.?[ \t]*)*", text[line_start:start], re.I)
+    m = re.match(rf"[ \t]*(\d{{1,2}})[.)][ \t]+(?:{TITLE_WORDS}\.?[ \t]*)*", text[line_start:start], re.I)
     if m and line_start + m.end() == start and re.search(r"nomor\s+urut(?!\s*\d)", text[max(0, line_start - 400):line_start], re.I):
         return int(m.group(1)), line_start + m.start(1)
     return None
@@ -166,12 +168,12 @@ def _split_chain(text: str, parts: list[str], span: tuple[int, int]) -> list[tup
     return [(a, " ".join(words[:best])), (" ".join(words[best:]), c)]
 
 
-PLURAL = re.compile(r"\b(?:kedua|ketiga|keempat|kelima|dua|tiga|empat|lima|para|semua|seluruh|antar|masing-masing)[ \t]+(?:\w+[ \t]+)?$", re.I)
-_CAPS_NAME = r"(?:(?:DR|DRS|IR|HJ|H|PROF|KH)\.[ \t]*)*[A-Z][A-Z'’]+(?:[ \t]+[A-Z][A-Z'’]+){0,5}(?:,[ \t]*(?:[A-Z][A-Za-z]{0,3}\.)+[A-Za-z]{0,3})*"
+PLURAL = re.compile(rf"\b{COLLECTIVE}[ \t]+(?:\w+[ \t]+)?$", re.I)
+_CAPS_NAME = rf"(?:{TITLE_WORDS}\.[ \t]*)*[A-Z][A-Z'’]+(?:[ \t]+[A-Z][A-Z'’]+){{0,5}}(?:,[ \t]*(?:[A-Z][A-Za-z]{{0,3}}\.)+[A-Za-z]{{0,3}})*"
 CAPS_PAIR = re.compile(rf"(?<![\w.])(?P<a>{_CAPS_NAME})[ \t]*[-–—][ \t]*(?P<b>{_CAPS_NAME})(?![\w])")
-CAPS_ANCHOR = re.compile(r"[A-Z.][ \t]*[-–—][ \t]*(?:(?:DR|DRS|IR|HJ|H|PROF|KH)\.[ \t]*)*[A-Z][A-Z]")
+CAPS_ANCHOR = re.compile(rf"[A-Z.][ \t]*[-–—][ \t]*(?:{TITLE_WORDS}\.[ \t]*)*[A-Z][A-Z]")
 CAPS_AND = re.compile(rf"(?<![\w.])(?P<a>{_CAPS_NAME})[ \t]*,?[ \t]+(?:dan|DAN|&)[ \t]+(?P<b>{_CAPS_NAME})(?![\w])")
-CAPS_AND_ANCHOR = re.compile(r"[A-Z.][ \t]*,?[ \t]+(?:dan|DAN|&)[ \t]+(?:(?:DR|Dr|DRS|Drs|IR|Ir|HJ|Hj|H|PROF|Prof|KH)\.[ \t]*)*[A-Z][A-Z]")
+CAPS_AND_ANCHOR = re.compile(rf"[A-Z.][ \t]*,?[ \t]+(?:dan|DAN|&)[ \t]+(?:{TITLE_WORDS}\.[ \t]*)*[A-Z][A-Z]")
 
 
 def _number_after_caps(text: str, end: int) -> bool:
@@ -291,7 +293,7 @@ def _cued_just_before(text: str, start: int, listing: bool = False) -> bool:
         if listing:
             gap = re.sub(rf"{NAME}{DASH}{NAME}", " ", gap)
         gap = re.sub(rf"{NAME}[ \t]+atau[ \t]*$", " ", gap)  # "pasangan Tama Asli atau Taslim-Asgar Ali"
-        gap = re.sub(r"\b(?:Prof|Dr|dr|Drs|Dra|Ir|Hj|H|KH|drg)\.", " ", gap)
+        gap = re.sub(rf"\b{TITLE_WORDS}\.", " ", gap)
         gap = re.sub(r"\([^()]*\)", " ", gap)  # "(Tangsel)", "(Intan)"
         for r_start, r_end, _, _ in reversed(list(region_.mentions(gap))):
             gap = gap[:r_start] + " " + gap[r_end:]  # "Tangerang Selatan"

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from janji.document import Candidate
 from janji.lang import names as names_
-from janji.lang.names import DEGREE, TITLE
+from janji.lang.names import DEGREE, TITLE, TITLE_WORDS
 from janji.lang.numbers import CARDINALS, alternation, small_number
 from janji.facts import parties as parties_
 from janji.facts import regions
@@ -206,7 +206,7 @@ def number_value(text: str) -> int | None:
 
 # a name ends in a small letter (or a degree's dot) and the next one starts with a capital
 DASH_ANCHOR = re.compile(r"[a-z.'’][ \t]*[-–—][ \t]*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
-AND_ANCHOR = re.compile(r"[a-z.,'’][ \t]*(?:\bdan|&)[ \t]+(?:(?:Prof|Dr|dr|Drs|Dra|Ir|Hj|H|KH|drg)\.?[ \t]*)*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
+AND_ANCHOR = re.compile(rf"[a-z.,'’][ \t]*(?:\bdan|&)[ \t]+(?:{TITLE_WORDS}\.?[ \t]*)*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
 NICKNAME_ANCHOR = re.compile(r"\b(?:sapaan|disapa)\b")
 
 

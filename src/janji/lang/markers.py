@@ -88,6 +88,13 @@ def starts_with_marker(text: str) -> bool:
     return bool(MARKER.match(text + " "))
 
 
+def only_marker(text: str) -> bool:
+    """The whole text is one marker ("1.", "a)", "•"): a marker a reader found apart from its entry."""
+    text = text.strip()
+    m = MARKER.match(text + " ")
+    return bool(text) and (bool(m and m.end() >= len(text)) or (len(text) == 1 and text in BULLET_CHARS))
+
+
 # -- entries inside a sentence ------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -43,8 +43,10 @@ HONORIFICS = (
 HONORIFIC = "(?:" + "|".join(HONORIFICS) + ")"
 # Honorifics said of anyone in office ("Pak Bupati", "Bu Wali"): they make no nickname of their own.
 GENERIC_HONORIFICS = frozenset({"Pak", "Bu", "Bapak", "Ibu", "Tuan", "Om"})
-# Titles before a name as a regex: "Dr.", "H.", "Hj ", "Drs. H.M.", "KH.", "Tgk." (with or without the dot).
-TITLE = r"(?:(?:Prof|Dr|dr|Drs|Dra|Ir|Hj|H\.M|HM|H|KH|drg|Tgk|TGH|Ust|Apt)\.[ \t]*|(?:Hj|H|HM|KH|Tgk|TGH)[ \t]+(?=[A-Z]))"
+# The abbreviated titles, as a regex alternation (written "Dr", "dr", "DR"; followed by a dot or not).
+TITLE_WORDS = r"(?:Prof|Drs|Dra|Drg|Dr|Ir|Hj|H\.M|HM|H|KH|Tgk|TGH|Ust|Apt|PROF|DRS|DRA|DR|IR|HJ|KH|drg|dr)"
+# Titles before a name as a regex: "Dr.", "H.", "Hj ", "Drs. H.M.", "KH.", "Tgk." (a bare "H" only before a name).
+TITLE = rf"(?:{TITLE_WORDS}\.[ \t]*|(?:Hj|H|HM|KH|Tgk|TGH)[ \t]+(?=[A-Z]))"
 # Degrees after a comma as a regex: ", S.E.", ", M.Si", ", SH".
 DEGREE = (
     r"(?:,[ \t]*(?:(?:[A-Z][A-Za-z]{0,3}\.)+(?:[A-Za-z]{1,4}\.?)?|(?:SH|SE|MM|MH|MSi|MPd|SPd|ST|SIP|SAg|MAg|SKM|MKes|"

@@ -286,3 +286,6 @@ def small_number(text: str) -> int | None:
     if low.isdigit():
         return int(low)
     return CARDINALS.get(low) or ordinal_value(low)
+
+# Words that gather several ("para calon", "kedua paslon", "ketiga kandidat", "semua pasangan", "dua calon").
+COLLECTIVE = r"(?:para|semua|seluruh|masing-masing|antar|" + ORDINAL + "|" + CARDINAL + ")"

@@ -18,11 +18,11 @@ import re
 
 from janji.document import Document, Mention
 from janji.lang.names import strip_titles
+from janji.lang.numbers import COLLECTIVE
 
 # Several pairs at once: nobody in particular is speaking.
 PLURAL = re.compile(
-    r"\b(?:para|kedua|ketiga|keempat|kelima|masing-masing|seluruh|semua|dua|tiga|empat|lima|sembilan)\s+"
-    r"(?:pasangan|paslon|kandidat|calon|cawali|cabup|cagub)",
+    r"\b" + COLLECTIVE + r"\s+(?:pasangan|paslon|kandidat|calon|cawali|cabup|cagub)",
     re.IGNORECASE,
 )
 # Words that stand for the current speaker.

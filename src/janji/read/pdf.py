@@ -5,7 +5,7 @@ boxes we know where each line starts and ends, so:
 
 - a line that stops well before the right margin ends its paragraph or list
   entry; one that fills the line is wrapped and joins the next (hyphenation
-  undone, see :func:`janji.clean.whitespace.join_wrapped`);
+  undone, see :func:`janji.lang.words.join_wrapped`);
 - a line starting with a marker ("1.", "a.", "•") starts a list entry, nested
   by the x-position of its marker (two spaces per level in the output);
 - a larger vertical gap, a bigger font or a first-line indent starts a new
@@ -26,9 +26,9 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from janji.clean.whitespace import join_wrapped
+from janji.lang.words import join_wrapped
 from janji.errors import InputError
-from janji.lang.markers import BULLET_CHARS, MARKER
+from janji.lang.markers import BULLET_CHARS, MARKER, only_marker
 
 MAX_PAGES = 2000
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:hal(?:aman|\.)?\s*)?\d{1,4}(?:\s*(?:dari|/|of)\s*\d{1,4})?(?:\s*[-–—])?\s*$"
@@ -238,10 +238,6 @@ def layout(lines: list[Line]) -> str:
     return "\n".join(out)
 
 
-_LONE_MARKER = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|[" + re.escape(BULLET_CHARS)
-                          + r"-])$")
-
-
 def _attach_lone_markers(lines: list[Line]) -> list[Line]:
     """A marker that pdfium put on a line of its own ("1." then "Membangun …" on the same baseline)."""
     out: list[Line] = []
@@ -249,7 +245,7 @@ def _attach_lone_markers(lines: list[Line]) -> list[Line]:
     while i < len(lines):
         line = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is not None and _LONE_MARKER.match(line.text) and nxt.page == line.page \
+        if nxt is not None and only_marker(line.text) and nxt.page == line.page \
                 and abs(nxt.y - line.y) <= max(2.0, 0.5 * (line.size or 10)) and nxt.x0 > line.x0:
             out.append(Line(text=f"{line.text} {nxt.text}", x0=line.x0, x1=nxt.x1, y=nxt.y, size=nxt.size,
                             page=nxt.page, hyphen_break=nxt.hyphen_break))

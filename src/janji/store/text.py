@@ -1,8 +1,8 @@
-"""Indonesian text for the store: Sastrawi stems, search queries, highlighted snippets, similarity.
+"""Indonesian text for the store: stems, search queries, highlighted snippets, similarity.
 
 Indexing and querying go through the same :func:`stem_tokens`, so "pembangunan"
-finds "membangun" and "dibangun" (all stem to "bangun"). Stemming is slow
-uncached (Sastrawi tries many affix combinations), so stems are cached per word.
+finds "membangun" and "dibangun" (all stem to "bangun"); the stemmer is the one
+the classifier uses (:mod:`janji.lang.stem`, Sastrawi with its corrections).
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from janji.lang import names
+from janji.lang.stem import stem_word
 from janji.lang.names import strip_titles
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -28,25 +29,10 @@ HIGHLIGHT_END = "»"
 
 
 @lru_cache(maxsize=1)
-def _stemmer():
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
-    return StemmerFactory().create_stemmer()
-
-
-@lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
 
     return frozenset(StopWordRemoverFactory().get_stop_words())
-
-
-@lru_cache(maxsize=200_000)
-def stem_word(word: str) -> str:
-    """The Sastrawi stem of one lower-case word (numbers and short words pass through)."""
-    if len(word) <= 3 or word.isdigit() or not word.isalpha():
-        return word
-    return _stemmer().stem(word) or word
 
 
 def tokens(text: str) -> list[str]:

@@ -16,8 +16,8 @@ from janji.document import Item
 from janji.structure.inline import (Span, find_inline_list, find_visions, sentences, split_entries,
                                     split_top_level, tidy)
 from janji.structure.lines import Line, roman_or_alpha, split_lines
-from janji.structure.vocab import (LIST_OPENER, NUMBER_WORDS, ORDINALS, alternation, announced_kind,
-                                   heading_kind)
+from janji.lang.numbers import CARDINAL, ORDINAL, small_number
+from janji.structure.vocab import LIST_OPENER, announced_kind, heading_kind
 
 CHILD_KIND = {"vision": "mission", "mission": "goal", "goal": "program", "program": "activity",
               "quick_win": "activity", "strategy": "activity", "activity": "activity", "other": "other"}
@@ -31,11 +31,11 @@ DISCOURSE_START = re.compile(
     re.IGNORECASE)
 STATEMENT_HEADING = re.compile(
     r"^(?P<word>sasaran|tujuan|misi|visi|program(?:\s+(?:unggulan|prioritas|strategis))?|strategi|kebijakan|arah\s+kebijakan)"
-    r"\s*(?P<num>(?:ke-?)?\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-z](?=\s*[:.)])|" + alternation(ORDINALS) + r")?"
+    r"\s*(?P<num>(?:ke-?)?\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-z](?=\s*[:.)])|" + ORDINAL + r")?"
     r"\s*[:.)–—-]\s*(?P<body>\S.*)$",
     re.IGNORECASE,
 )
-MISSION_REFERENCE = re.compile(r"\bmisi\s+(?:ke-?\s*)?(?P<n>\d{1,2}|" + alternation(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+MISSION_REFERENCE = re.compile(r"\bmisi\s+(?:ke-?\s*)?(?P<n>\d{1,2}|" + ORDINAL + "|" + CARDINAL + r")\b", re.IGNORECASE)
 
 
 @dataclass
@@ -454,7 +454,7 @@ def _sentence(b: Builder, s: Span, following: list[Span]) -> tuple[int, bool]:
 
 
 def _mission_by_number(b: Builder, word: str) -> Item | None:
-    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
+    n = small_number(word)
     missions = [it for it in b.items if it.kind == "mission"]
     for it in missions:
         if it.label and it.label.isdigit() and int(it.label) == n:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from janji.lang.sentences import CLOSE_QUOTES, OPEN_QUOTES
 from janji.lang.sentences import split as split_sentences
 
-from janji.structure.vocab import (COUNT, COUNTED_KIND, KIND_PATTERN, NUMBER_WORDS, alternation, count_value,
-                                   kind_of_match)
-from janji.structure.vocab import ORDINALS as ORDINAL_NUMBERS
+from janji.lang.markers import INLINE_NUMBER, INLINE_ORDINAL, LAST
+from janji.lang.numbers import CARDINAL, ORDINAL
+from janji.structure.vocab import COUNT, COUNTED_KIND, KIND_PATTERN, count_value, kind_of_match
 
 QUOTES_OPEN = OPEN_QUOTES
 QUOTES_CLOSE = CLOSE_QUOTES
@@ -85,10 +85,6 @@ def split_top_level(text: str, offset: int, separators: str = r",|;") -> list[Sp
     return [s for s in out if s.text.strip()]
 
 
-ORDINALS = alternation([*ORDINAL_NUMBERS, "terakhir"])
-ORDINAL_SPLIT = re.compile(r"(?:(?<=^)|(?<=[\s,;.]))(?P<ord>" + ORDINALS + r")\b[\s,:]*", re.IGNORECASE)
-
-
 def split_entries(text: str, offset: int, count: int | None = None) -> list[Span]:
     """Cut an inline list into its entries.
 
@@ -96,7 +92,7 @@ def split_entries(text: str, offset: int, count: int | None = None) -> list[Span
     repeated head ("Bantaeng sebagai …, Bantaeng sebagai …") marks each entry;
     otherwise commas and the final "dan"/"serta", guided by the announced count.
     """
-    ordinals = list(ORDINAL_SPLIT.finditer(text))
+    ordinals = list(INLINE_ORDINAL.finditer(text))
     if len(ordinals) >= 2:
         pieces = []
         if ordinals[0].start() > 0 and text[:ordinals[0].start()].strip(" ,.;:"):
@@ -228,9 +224,8 @@ LIST_CUE = re.compile(
     re.IGNORECASE,
 )
 # "misi pertama yaitu …", "misi ke-5": a reference to one numbered item, not a list announcement
-ITEM_REFERENCE = re.compile(r"\s*(?:tersebut|itu|ini|di\s+atas|ke-?\s*\d+|\d+\b|" + alternation(NUMBER_WORDS) + r")\b",
+ITEM_REFERENCE = re.compile(r"\s*(?:tersebut|itu|ini|di\s+atas|ke-?\s*\d+|\d+\b|" + ORDINAL + "|" + CARDINAL + r")\b",
                             re.IGNORECASE)
-INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;:,.]))\(?(\d{1,2})[.)]\s*(?=[A-Za-z])")
 FOCUS = re.compile(r"\bmisi(?:nya)?\b[^.]{0,40}?\b(?:difokuskan|diarahkan|berfokus|fokus|menitikberatkan)\s+"
                    r"(?:pada|ke|kepada|untuk)\s+(?P<body>[^.;]+)", re.IGNORECASE)
 SPEECH_END = re.compile(r"[”\"]\s*(?:,|\.|$)|[”\"]\s+\w+nya\b")
@@ -285,8 +280,7 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
         if ordinal:
             # ordinal lists run on over sentences that start with the next ordinal
             for nxt in following:
-                if re.match(r"(?:dan\s+)?(?:kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|"
-                            r"kesepuluh|terakhir)\b", nxt.text, re.IGNORECASE):
+                if re.match(r"(?:dan\s+)?(?:" + ORDINAL + "|" + LAST + r")\b", nxt.text, re.IGNORECASE):
                     gap = nxt.start - (sentence.start + start + len(body_text))
                     body_text = body_text + " " * max(gap, 1) + nxt.text
                     consumed += 1

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from janji.lang.numbers import CARDINAL, VAGUE_COUNTS, alternation, small_number
+
 # Multi-word names first: they decide before the single words they contain.
 PHRASES: list[tuple[str, str]] = [
     (r"program\s+(?:kerja\s+|prioritas\s+|unggulan\s+)?(?:\d+|seratus)\s+hari(?:\s+pertama|\s+kerja)?", "quick_win"),
@@ -40,12 +42,8 @@ KIND_PATTERN = re.compile(
     re.IGNORECASE,
 )
 
-COUNT_WORDS = {
-    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
-    "sepuluh": 10, "sebelas": 11, "dua belas": 12, "tiga belas": 13, "empat belas": 14, "lima belas": 15,
-    "beberapa": None, "sejumlah": None, "berbagai": None,
-}
-COUNT = r"(?:\d{1,3}(?:\s*\([a-z ]+\))?|" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True)) + r")"
+# A count before a kind word: "5 misi", "12 (dua belas) program", "lima sasaran", "beberapa program".
+COUNT = r"(?:\d{1,3}(?:\s*\([a-z ]+\))?|" + CARDINAL + "|" + alternation(VAGUE_COUNTS) + r")"
 COUNTED_KIND = re.compile(
     r"\b(?P<count>" + COUNT + r")\s+(?:(?:poin|butir|buah|pokok|point)\s+)?(?P<kind>"
     + "|".join(p for p, _ in PHRASES) + "|" + "|".join(w for w, _ in WORDS) + r")\b",
@@ -60,18 +58,6 @@ LIST_OPENER = re.compile(
 )
 BACK_REFERENCE = re.compile(r"^\s*(?:tersebut|itu|ini|di\s+atas)\b", re.IGNORECASE)
 
-CARDINALS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
-             "sembilan": 9, "sepuluh": 10}
-ORDINALS = {"pertama": 1, "kesatu": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "kelima": 5, "keenam": 6, "ketujuh": 7,
-            "kedelapan": 8, "kesembilan": 9, "kesepuluh": 10}
-NUMBER_WORDS = {**CARDINALS, **ORDINALS}  # "misi dua", "misi kedua", "Satu:", "Pertama,"
-
-
-def alternation(words) -> str:
-    """A regex alternation of ``words``, longest first (so "kesatu" is tried before "satu")."""
-    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
-
-
 def kind_of_match(m: re.Match) -> str:
     for name, value in m.groupdict().items():
         if value is not None:
@@ -81,11 +67,12 @@ def kind_of_match(m: re.Match) -> str:
 
 
 def count_value(text: str) -> int | None:
+    """"12" -> 12, "dua belas" -> 12, "beberapa" -> None."""
     text = text.strip().lower()
     m = re.match(r"(\d+)", text)
     if m:
         return int(m.group(1))
-    return COUNT_WORDS.get(text)
+    return small_number(text)
 
 
 def kind_mentions(text: str) -> list[tuple[int, str]]:
