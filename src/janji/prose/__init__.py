@@ -5,7 +5,7 @@ list: "Kami akan pertemukan antara penjual dan pembeli …" (a `commitment`),
 and incumbents answer with what they did: "Indeks SPBE sudah kategori sangat
 tinggi" (a `claim`). This stage reads the parts of ``doc.text`` that the
 structure stage did not take as listed items, sentence by sentence and quote
-by quote, keeps track of who is speaking ("Cawali nomor urut 1, Gus Juned
+by quote, keeps track of who is speaking ("Cawali nomor urut 1, Gus Harun
 menjawab …", then "… tambahnya.", "pihaknya", "ia", "Paslon ini"), and appends
 one top-level item per promise or claim, in document order.
 
@@ -44,7 +44,7 @@ __all__ = ["prose", "find_prose"]
 
 OTHER = -1  # someone who is not a candidate is speaking
 MIN_WORDS = 4  # shorter clauses are fragments ("Ini harga mati"), not promises
-# A speech verb right after the speaker's name: "Gus Juned menjawab (bahwa) …".
+# A speech verb right after the speaker's name: "Gus Harun menjawab (bahwa) …".
 SPEECH_VERBS = re.compile(
     r"^\W*(?:juga\s+|pun\s+|kembali\s+)*(?:menjawab|mengatakan|menjelaskan|melanjutkan|menyampaikan|memaparkan|"
     r"menuturkan|menegaskan|mengungkapkan|menambahkan|menyebut(?:kan)?|menerangkan|meyakini|mengaku|menyatakan|"
@@ -55,7 +55,7 @@ CLAUSE_SPLIT = re.compile(
     r"(?:,\s*|\s+)(?:dan|serta|namun|tetapi|sedangkan)\s+(?=(?:pihaknya|ia|dia|beliau|mereka|kami|kita|saya)\b)|;\s*",
     re.IGNORECASE,
 )
-# "Sang petahana" alone (not "calon petahana Kustini", which names her).
+# "Sang petahana" alone (not "calon petahana Sulastri", which names her).
 INCUMBENT_REF = re.compile(r"\b(?i:sang|calon|paslon|pasangan|kandidat)\s+(?i:petahana)\b(?!\s+[A-Z])")
 # Words that put an achievement report in the incumbent's mouth ("capaian kinerja bupati").
 INCUMBENCY = re.compile(
@@ -195,7 +195,7 @@ def find_prose(doc: Document) -> list[Item]:
             body = unit.text
             inside = mentions_in(unit.start, unit.end)
             if cues.QUESTION.search(body):
-                # "Saat mendapat pertanyaan soal X, Ambara menekankan …": the answer follows the comma.
+                # "Saat mendapat pertanyaan soal X, Santoso menekankan …": the answer follows the comma.
                 cut = [m for m in inside if text.rfind(",", unit.start, m.start) > 0]
                 q_end = cues.QUESTION.search(body).end() + unit.start
                 after = [m for m in cut if m.start > q_end]
@@ -381,7 +381,7 @@ def _index(mentions: list[Mention]):
 
 
 def _quote_speaker(doc: Document, unit: Unit, current: _Speaker, mentions_in) -> _Speaker:
-    """Who said a quote: a pair named in the attribution ("kata Arya Wibawa"), an official
+    """Who said a quote: a pair named in the attribution ("kata Dewi Lestari"), an official
     ("kata Ketua DPRD …"), or the current speaker ("ujarnya", "kata dia")."""
     attribution = unit.attribution
     frame_lo = unit.frame_start

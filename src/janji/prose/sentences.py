@@ -50,7 +50,7 @@ class Unit:
 
 
 def _is_heading(line: str) -> bool:
-    """A short line with no closing punctuation: a title or crosshead ("Bandung Juara dari Haru-Dhani")."""
+    """A short line with no closing punctuation: a title or crosshead ("Kota Juara dari Budi-Ani")."""
     s = line.strip()
     if not s or s[-1] in ".!?”\"':;," or len(s.split()) > 14:
         return False

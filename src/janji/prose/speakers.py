@@ -85,7 +85,7 @@ def find_author(doc: Document) -> str | None:
             m = OFFICIAL.search(line)
             if m:
                 return m.group(0).strip()
-    # A press release: "Bupati Kudus Hartopo mengatakan, …" — the official who speaks first.
+    # A press release: "Bupati Sleman Suryanto mengatakan, …" — the official who speaks first.
     m = re.search(OFFICIAL.pattern + r"[\s,]+(?:[A-Z][\w.'-]*[\s,]+){0,4}" + SPEECH_VERB, doc.text[:3000])
     if m:
         return OFFICIAL.match(m.group(0)).group(0).strip()

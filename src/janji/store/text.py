@@ -164,13 +164,13 @@ def name_key(name: str | None) -> str:
     """A candidate name for matching: titles dropped, lower case, letters and spaces only.
 
     Example:
-        >>> name_key("Dr. H. Muhammad Farhan, S.E., M.Si.")
-        'muhammad farhan'
+        >>> name_key("Dr. H. Muhammad Rizal, S.E., M.Si.")
+        'muhammad rizal'
     """
     if not name:
         return ""
     words = re.split(r"[\s,]+", strip_titles(name))
-    # titles, degrees and honorifics anywhere in a name as the store was given it ("Gus Juned", "H Ali SH")
+    # titles, degrees and honorifics anywhere in a name as the store was given it ("Gus Harun", "H Ali SH")
     kept = [w for w in words if w and not (names.is_title(w) or names.is_degree(w) or w in names.HONORIFICS)]
     stripped = re.sub(r"[^\w\s]", " ", " ".join(kept).lower())
     return " ".join(w for w in stripped.split() if not w.isdigit())
@@ -188,12 +188,12 @@ def fold(key: str) -> str:
 
 def same_name(a: str, b: str) -> bool:
     """Whether two :func:`name_key` names are the same person's: equal after folding spelling variants
-    (Chusnun/Khusnun, Soekarno/Sukarno, Muhammad/Muhamad), or one a one-letter typo of the other.
+    (Chairul/Khairul, Soekarno/Sukarno, Muhammad/Muhamad), or one a one-letter typo of the other.
 
     Example:
-        >>> same_name("chusnun amin", "khusnun amin")
+        >>> same_name("chairul anam", "khairul anam")
         True
-        >>> same_name("rachman sidharta", "rachman sidharta arisandi")
+        >>> same_name("rudi hartono", "rudi hartono saputra")
         True
         >>> same_name("ali", "ali akbar")
         False
@@ -203,8 +203,8 @@ def same_name(a: str, b: str) -> bool:
     fa, fb = fold(a), fold(b)
     if fa == fb:
         return True
-    # a name written in full in one source and shortened in another ("Rachman Sidharta Arisandi" /
-    # "Rachman Sidharta"): the shorter one's words, at least two of them, open the longer one
+    # a name written in full in one source and shortened in another ("Rudi Hartono Saputra" /
+    # "Rudi Hartono"): the shorter one's words, at least two of them, open the longer one
     wa, wb = fa.split(), fb.split()
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if len(short) >= 2 and long_[:len(short)] == short:

@@ -254,7 +254,7 @@ def _fix_letter_sequences(lines: list[Line]) -> None:
             continue
         roman_or_alpha(line, previous)
         if line.mtype in ("alpha", "ALPHA"):
-            # "H. Cecep Nurul Yakin" at the start of a line is a name's initial, not entry h of a list:
+            # "H. Rahmat Wijaya" at the start of a line is a name's initial, not entry h of a list:
             # a letter entry starts a list at a or continues the letter before it
             expected = last_letter.get(line.mtype, 0) + 1
             if line.number not in (1, expected):
