@@ -8,7 +8,7 @@ def test_round_trip_keeps_tree_and_facts():
     doc.kind = "campaign"
     doc.region = Region("Kota Mojokerto", "35.76", "kota")
     doc.period = (2025, 2030)
-    doc.candidates = [Candidate("Junaedi Malik", "Khusnun Amin", parties=["PKB"], aliases=["Gus Juned"])]
+    doc.candidates = [Candidate("Harun Effendi", "Chairul Anam", parties=["PKB"], aliases=["Gus Harun"])]
     mission = Item("mission", "Pembangunan ekonomi", label="1")
     mission.children.append(Item("program", "Jalan 166,2 km", quantities=[Quantity(166.2, "km", text="166,2 km")]))
     doc.items = [mission]

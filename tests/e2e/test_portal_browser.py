@@ -9,7 +9,6 @@ import pytest
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
-SEED = Path(__file__).resolve().parents[2] / "examples" / "seeds" / "000_1b361ec9b5038f15.txt"
 
 
 def test_home_region_compare_candidate_source(page, screenshots):
@@ -21,8 +20,8 @@ def test_home_region_compare_candidate_source(page, screenshots):
     expect(page).to_have_url(re.compile(r"/wilayah/\d+"))
     pairs = page.locator(".compare .pair")
     # the seeds speak of the same election, so other pairs may stand beside the test corpus's two
-    expect(pairs.filter(has=page.locator("h3", has_text="Junaedi Malik")).first).to_be_visible()
-    expect(pairs.filter(has=page.locator("h3", has_text="Ika Puspitasari")).first).to_be_visible()
+    expect(pairs.filter(has=page.locator("h3", has_text="Harun Effendi")).first).to_be_visible()
+    expect(pairs.filter(has=page.locator("h3", has_text="Sari Wulandari")).first).to_be_visible()
     # side by side on a wide screen: the two cards share a row
     boxes = [pairs.nth(i).bounding_box() for i in range(pairs.count())]
     assert len({round(b["y"]) for b in boxes[:2]}) == 1
@@ -30,9 +29,9 @@ def test_home_region_compare_candidate_source(page, screenshots):
     expect(page.locator("table.grid")).to_contain_text("Pendidikan")
     page.screenshot(path=str(screenshots / "region.png"), full_page=True)
 
-    pairs.locator("h3").get_by_role("link", name=re.compile("Junaedi Malik – Khusnun Amin")).first.click()
+    pairs.locator("h3").get_by_role("link", name=re.compile("Harun Effendi – Chairul Anam")).first.click()
     expect(page).to_have_url(re.compile(r"/pasangan/\d+"))
-    program = page.locator("li.item", has_text="Membangun 10.000 titik sumur resapan").last
+    program = page.locator("li.item", has_text="Membangun 10.000 titik lubang biopori").last
     expect(program).to_be_visible()
     expect(program.locator(".chip.qty").first).to_have_text("10.000 titik")
     # the tree collapses and opens
@@ -46,7 +45,7 @@ def test_home_region_compare_candidate_source(page, screenshots):
     expect(page).to_have_url(re.compile(r"/dokumen/\d+#src-\d+$"))
     item_id = page.url.rsplit("#src-", 1)[1]
     span = page.locator(f"#src-{item_id}")
-    expect(span).to_have_text("Membangun 10.000 titik sumur resapan dalam 5 tahun")
+    expect(span).to_have_text("Membangun 10.000 titik lubang biopori dalam 5 tahun")
     expect(span).to_have_class(re.compile(r"\bon\b"))
     expect(span).to_be_in_viewport()
     expect(page.locator(f"#item-{item_id}")).to_have_class(re.compile(r"\bon\b"))
@@ -81,14 +80,16 @@ def test_search_with_filters(page, screenshots):
     page.screenshot(path=str(screenshots / "search.png"), full_page=True)
 
 
-def test_upload_a_document_file(page, screenshots):
+def test_upload_a_document_file(page, screenshots, tmp_path):
+    upload = tmp_path / "visi-misi-paslon-1.txt"
+    upload.write_text("Pasangan nomor urut 1 Harun Effendi-Chairul Anam.\n" + corpus.TEXT_A, encoding="utf-8")
     page.goto("/unggah")
     page.screenshot(path=str(screenshots / "upload-form.png"), full_page=True)
-    page.locator("#file").set_input_files(str(SEED))
+    page.locator("#file").set_input_files(str(upload))
     page.get_by_role("button", name="Analisis").click()
-    expect(page.locator(".notice")).to_contain_text(SEED.name)
+    expect(page.locator(".notice")).to_contain_text(upload.name)
     expect(page.locator("#doc-tree li.item").first).to_be_visible()
-    expect(page.locator(".srctext")).to_contain_text("Junaedi Malik")
+    expect(page.locator(".srctext")).to_contain_text("Kota Yang Hijau Dan Berdaya")
     page.screenshot(path=str(screenshots / "upload-result.png"), full_page=False)
 
 

@@ -284,7 +284,7 @@ def test_events_of_the_day_are_not_claims():
 
 
 def test_a_shared_first_name_followed_by_another_surname_is_someone_else():
-    cands = [Candidate("Bobby Nasution", "Surya", number=1), Candidate("Edy Rahmayadi", "Hasan Basri Sagala", number=2)]
+    cands = [Candidate("Andi Saputra", "Surya", number=1), Candidate("Eko Prasetyo", "Hendra Gunawan Siregar", number=2)]
     doc = run("Surya Paloh mengatakan partainya akan memenangkan semua daerah.\n"
               "“Kami akan membangun jalan provinsi yang mantap,” ujarnya.", candidates=cands)
     assert found(doc) == []
@@ -298,10 +298,10 @@ def test_scene_setting_before_the_comma_is_not_part_of_the_promise():
 
 def test_press_release_speaks_through_the_official_who_speaks_first():
     text = ("Pemkab Targetkan 1.000 Rumah Layak Huni\n"
-            "KUDUS - Bupati Kudus Hartopo mengatakan, pemkab akan merehab 1.000 rumah tidak layak huni tahun ini.\n"
+            "SLEMAN - Bupati Sleman Suryanto mengatakan, pemkab akan merehab 1.000 rumah tidak layak huni tahun ini.\n"
             "Tahun lalu pemkab telah merehab 800 rumah.")
     got = found(run(text, kind="statement", candidates=[]))
-    assert [(k, s) for k, s, *_ in got] == [("commitment", "Bupati Kudus Hartopo"), ("claim", "Bupati Kudus Hartopo")]
+    assert [(k, s) for k, s, *_ in got] == [("commitment", "Bupati Sleman Suryanto"), ("claim", "Bupati Sleman Suryanto")]
 
 
 def test_transcript_lines_with_speaker_labels():

@@ -243,7 +243,7 @@ B. Bidang Kesehatan
 
 
 def test_a_name_initial_at_line_start_is_no_list_letter():
-    text = "MISI\n1. Membangun desa\nH. Cecep Nurul Yakin menyampaikan misi tersebut di depan warga.\n"
+    text = "MISI\n1. Membangun desa\nH. Rahmat Wijaya menyampaikan misi tersebut di depan warga.\n"
     got = flat(structure_text(text))
     assert got == [(0, "mission", "1", "Membangun desa")]
 

@@ -33,9 +33,9 @@ def _doc(name, text, head, deputy, number, items, region=("Kota Mojokerto", "35.
     }
 
 
-TEXT_A = ("Visi pasangan nomor 1: Kota Yang Tangguh Dan Bermartabat.\n"
+TEXT_A = ("Visi pasangan nomor 1: Kota Yang Hijau Dan Berdaya.\n"
           "Misi:\n1. Pembangunan ekonomi kerakyatan berbasis potensi daerah\n"
-          "   a. Membangun 10.000 titik sumur resapan dalam 5 tahun\n"
+          "   a. Membangun 10.000 titik lubang biopori dalam 5 tahun\n"
           "   b. Beasiswa kuliah untuk 1.000 siswa miskin per tahun\n"
           "2. Pelayanan air bersih untuk seluruh warga\n")
 TEXT_B = ("Pasangan nomor 2 menawarkan visi Mojokerto Maju Bersama.\n"
@@ -43,10 +43,10 @@ TEXT_B = ("Pasangan nomor 2 menawarkan visi Mojokerto Maju Bersama.\n"
           "2. Perbaikan jalan desa sepanjang 50 km\n"
           f"3. Catatan: {HOSTILE}\n")
 
-DOC_A = _doc("paslon-1.txt", TEXT_A, "Junaedi Malik", "Khusnun Amin", 1, [
-    ("vision", "Kota Yang Tangguh Dan Bermartabat"),
+DOC_A = _doc("paslon-1.txt", TEXT_A, "Harun Effendi", "Chairul Anam", 1, [
+    ("vision", "Kota Yang Hijau Dan Berdaya"),
     ("mission", "Pembangunan ekonomi kerakyatan berbasis potensi daerah", {"label": "1", "children": [
-        ("program", "Membangun 10.000 titik sumur resapan dalam 5 tahun",
+        ("program", "Membangun 10.000 titik lubang biopori dalam 5 tahun",
          {"label": "a", "sectors": ["2.11"], "sdgs": [6],
           "quantities": [{"value": 10000, "unit": "titik", "text": "10.000 titik"},
                          {"value": 5, "unit": "tahun", "text": "5 tahun"}]}),
@@ -56,7 +56,7 @@ DOC_A = _doc("paslon-1.txt", TEXT_A, "Junaedi Malik", "Khusnun Amin", 1, [
     ]}),
     ("mission", "Pelayanan air bersih untuk seluruh warga", {"label": "2", "sectors": ["1.03"], "sdgs": [6]}),
 ])
-DOC_B = _doc("paslon-2.txt", TEXT_B, "Ika Puspitasari", "Rachman Sidharta", 2, [
+DOC_B = _doc("paslon-2.txt", TEXT_B, "Sari Wulandari", "Rudi Hartono", 2, [
     ("vision", "Mojokerto Maju Bersama"),
     ("program", "Beasiswa kuliah untuk siswa miskin", {"label": "1", "sectors": ["1.01"], "sdgs": [4]}),
     ("program", "Perbaikan jalan desa sepanjang 50 km",
@@ -64,7 +64,7 @@ DOC_B = _doc("paslon-2.txt", TEXT_B, "Ika Puspitasari", "Rachman Sidharta", 2, [
     ("program", HOSTILE, {"label": "3"}),
 ])
 DOC_OTHER = _doc("bogor.txt", "Visi: Bogor Sejahtera.\nProgram: Pembangunan 20 puskesmas baru\n",
-                 "Atang Trisnanto", "Annida Allivia", 1,
+                 "Dadang Suherman", "Nurul Fadhilah", 1,
                  [("vision", "Bogor Sejahtera"),
                   ("program", "Pembangunan 20 puskesmas baru",
                    {"sectors": ["1.02"], "sdgs": [3], "quantities": [{"value": 20, "unit": "puskesmas", "text": "20 puskesmas"}]})],

@@ -23,13 +23,13 @@ def test_region_page_puts_pairs_side_by_side_with_sector_table(client, ids):
     page = client.get(f"/wilayah/{rid}")
     assert page.status_code == 200
     html = page.text
-    assert html.index("Junaedi Malik") < html.index("Ika Puspitasari")  # ballot order
+    assert html.index("Harun Effendi") < html.index("Sari Wulandari")  # ballot order
     assert '<svg class="chart"' in html
     assert "Pendidikan" in html and "Pekerjaan Umum" in html
     # beasiswa is promised by both pairs: shown as shared
     assert "Janji yang mirip antarpasangan" in html
     data = client.get(f"/api/v1/regions/{rid}").json()
-    assert [p["head"] for p in data["pairs"]] == ["Junaedi Malik", "Ika Puspitasari"]
+    assert [p["head"] for p in data["pairs"]] == ["Harun Effendi", "Sari Wulandari"]
     edu = next(r for r in data["sector_rows"] if r["code"] == "1.01")
     assert edu["counts"] == [1, 1]
     first = data["pairs"][0]
@@ -38,7 +38,7 @@ def test_region_page_puts_pairs_side_by_side_with_sector_table(client, ids):
 
 
 def test_pair_page_and_region_page_count_measurable_promises_alike(client, ids):
-    rid, cid = ids["regions"]["Kota Mojokerto"], ids["pairs"]["Junaedi Malik"]
+    rid, cid = ids["regions"]["Kota Mojokerto"], ids["pairs"]["Harun Effendi"]
     region_pair = next(p for p in client.get(f"/api/v1/regions/{rid}").json()["pairs"] if p["id"] == cid)
     pair = client.get(f"/api/v1/candidates/{cid}").json()
     assert pair["measurable_share"] == pytest.approx(region_pair["measurable_share"], abs=1e-3)
@@ -47,13 +47,13 @@ def test_pair_page_and_region_page_count_measurable_promises_alike(client, ids):
 def test_compare_api_matches_region_page(client, ids):
     rid = ids["regions"]["Kota Mojokerto"]
     cmp = client.get("/api/v1/compare", params={"region": rid, "year": 2024}).json()
-    assert {p["head"] for p in cmp["pairs"]} == {"Junaedi Malik", "Ika Puspitasari"}
+    assert {p["head"] for p in cmp["pairs"]} == {"Harun Effendi", "Sari Wulandari"}
     assert any(len(g["pairs"]) == 2 for g in cmp["shared"])
     assert client.get("/api/v1/compare", params={"region": rid, "year": 1999}).status_code == 404
 
 
 def test_candidate_page_shows_collapsible_tree_with_chips_and_source_links(client, ids):
-    cid = ids["pairs"]["Junaedi Malik"]
+    cid = ids["pairs"]["Harun Effendi"]
     page = client.get(f"/pasangan/{cid}")
     assert page.status_code == 200
     html = page.text
@@ -90,7 +90,7 @@ def test_document_page_highlights_each_item_span_and_links_both_ways(client, ids
 
 def test_hostile_text_is_escaped_everywhere(client, ids):
     doc_id = ids["docs"]["paslon-2.txt"]
-    for url in (f"/dokumen/{doc_id}", f"/pasangan/{ids['pairs']['Ika Puspitasari']}", "/cari?q=script",
+    for url in (f"/dokumen/{doc_id}", f"/pasangan/{ids['pairs']['Sari Wulandari']}", "/cari?q=script",
                 f"/wilayah/{ids['regions']['Kota Mojokerto']}"):
         html = client.get(url).text
         assert "<script>window.__pwned" not in html and "onerror=\"window" not in html, url
@@ -118,7 +118,7 @@ def test_search_with_filters(client, ids):
     all_hits = client.get("/api/v1/search", params={"q": "beasiswa"}).json()
     assert all_hits["total"] == 2
     one = client.get("/api/v1/search", params={"q": "beasiswa", "measurable": "true"}).json()
-    assert [r["candidate_name"] for r in one["items"]] == ["Junaedi Malik – Khusnun Amin"]
+    assert [r["candidate_name"] for r in one["items"]] == ["Harun Effendi – Chairul Anam"]
     by_sector = client.get("/api/v1/search", params={"q": "", "sector": "1.02"}).json()
     assert [r["text"] for r in by_sector["items"]] == ["Pembangunan 20 puskesmas baru"]
     page = client.get("/cari", params={"q": "beasiswa", "region": rid, "sector": "1.01"})
@@ -247,13 +247,13 @@ def test_cached_pages_see_new_documents(tmp_path):
     s.ingest_document(corpus.DOC_A, origin="a", text=corpus.TEXT_A)
     c = make_client(s)
     rid = s.regions()[0]["id"]
-    assert [p["head"] for p in c.get(f"/api/v1/regions/{rid}").json()["pairs"]] == ["Junaedi Malik"]
+    assert [p["head"] for p in c.get(f"/api/v1/regions/{rid}").json()["pairs"]] == ["Harun Effendi"]
     assert c.get("/api/v1/search?q=beasiswa").json()["total"] == 1
     s.ingest_document(corpus.DOC_B, origin="b", text=corpus.TEXT_B)  # a new document must show at once, not after a cache expires
     assert len(c.get(f"/api/v1/regions/{rid}").json()["pairs"]) == 2
     assert c.get("/api/v1/search?q=beasiswa").json()["total"] == 2
     assert c.get("/api/v1/stats").json()["stats"]["documents"] == 2
-    assert "Ika Puspitasari" in c.get(f"/wilayah/{rid}").text
+    assert "Sari Wulandari" in c.get(f"/wilayah/{rid}").text
 
 
 def test_a_hanging_analysis_is_stopped(client, monkeypatch):
