@@ -30,9 +30,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Iterator
 
 from janji.document import PROSE_KINDS, Document, Item, Mention
+from janji.learn.linear import load as load_model
 from janji.prose import cues
+from janji.prose import features as prose_features
 from janji.prose.sentences import Unit, split_units
 from janji.prose.speakers import (
     FIRST_PERSON, OTHER_ROLE, OTHER_SUBJECT, OTHER_TITLE, PLURAL, PRONOUN, ANAPHORIC_EPITHET, find_author, incumbent,
@@ -40,7 +43,7 @@ from janji.prose.speakers import (
 )
 from janji.stage import stage
 
-__all__ = ["prose", "find_prose"]
+__all__ = ["prose", "find_prose", "clauses", "clause_features", "Clause"]
 
 OTHER = -1  # someone who is not a candidate is speaking
 MIN_WORDS = 4  # shorter clauses are fragments ("Ini harga mati"), not promises
@@ -89,7 +92,7 @@ class _Speaker:
        assigns=["items", "items.speaker", "items.candidate"])
 def prose(doc: Document) -> None:
     """Append the document's prose commitments and claims to ``doc.items`` (the pipeline stage)."""
-    if doc.kind == "plan" or not (doc.text or "").strip():
+    if not (doc.text or "").strip():
         return
     found = find_prose(doc)
     # Re-running the stage must not duplicate items.
@@ -137,11 +140,126 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+@dataclass
+class Clause:
+    """A stretch of running text that may be a promise, with who says it and how the text frames it."""
+
+    start: int
+    end: int
+    unit: Unit
+    speaker: _Speaker
+    role: str  # who speaks: candidate, author, other, nobody, several
+    explicit: bool  # the unit itself names or points at its speaker (a name, a pronoun, a quote's attribution)
+    means_only: bool  # what is left of a sentence after a listed item it states ("… visi X dengan membangun …")
+    listing: bool  # the same candidate has just been stating programmes (debates)
+
+
 def find_prose(doc: Document) -> list[Item]:
-    """The commitments and claims of one document, in order (does not modify ``doc.items``)."""
+    """The commitments and claims of one document, in order (does not modify ``doc.items``).
+
+    Every clause of running text is a candidate (:func:`clauses`); the learned model (or, where
+    no model is installed, the cue words) says which are promises and claims.
+    """
+    several = len(doc.candidates) > 1
+    items: list[Item] = []
+    last: tuple[int, Item] | None = None  # (line, item) of the last item, while the units since made it
+    unit, made = None, False
+    for clause in clauses(doc):
+        if clause.unit is not unit:
+            if unit is not None and not made:
+                last = None
+            unit, made, first = clause.unit, False, True
+        kind = decide(doc, clause)
+        if kind is None:
+            if first and last and last[0] == unit.line_id and not clause.explicit \
+                    and cues.ELABORATION.match(unit.text) and not cues.cue(unit.text):
+                # "… sudah dilakukan. Mulai pemberdayaan masyarakat sampai bantuan tunai." is one claim.
+                prev = last[1]
+                end = _clean(doc, unit.start, unit.end)[1]
+                prev.span = (prev.span[0], end)
+                prev.text = _flat(doc.text[prev.span[0]:end])
+                made = True
+            first = False
+            continue
+        first = False
+        a = clause.start
+        lead = cues.LEADING_CONNECTIVE.match(doc.text[a:clause.end])
+        if lead and _words(doc.text[a + lead.end():clause.end]) >= MIN_WORDS:
+            a += lead.end()
+        speaker = clause.speaker
+        if clause.role in ("nobody", "other") and kind == "claim" and _incumbent_claim(doc, clause):
+            sitting = incumbent(doc, doc.mentions)
+            speaker = _Speaker(sitting, doc.candidates[sitting].head)
+        item = _item(doc, kind, a, clause.end, speaker, several)
+        items.append(item)
+        last, made = (unit.line_id, item), True
+    return items
+
+
+def decide(doc: Document, clause: Clause) -> str | None:
+    """"commitment", "claim" or None for one clause: the learned model's answer, else the cue words'."""
+    model = _model()
+    if model is None:
+        return _rule_decision(doc, clause)
+    kind, _ = model.predict(clause_features(doc, clause))
+    return None if kind == "none" else kind
+
+
+def _model():
+    try:
+        return load_model("prose")
+    except FileNotFoundError:  # a checkout whose models were not built yet: the cue words decide
+        return None
+
+
+def clause_features(doc: Document, clause: Clause) -> dict[str, float]:
+    text = doc.text[clause.start:clause.end]
+    rule = _rule_decision(doc, clause) or "none"
+    return prose_features.features(text, doc.kind, clause.role, rule=rule, quoted=clause.unit.quoted, explicit=clause.explicit,
+                    means_only=clause.means_only, listing=clause.listing, first_in_line=clause.unit.first_in_line)
+
+
+def _rule_decision(doc: Document, clause: Clause) -> str | None:
+    """What the cue words say of a clause in its frame (the decision before the model, and one of its inputs)."""
+    text = doc.text
+    clause_text = text[clause.start:clause.end]
+    if clause.role in ("other", "nobody", "several"):
+        return "claim" if clause.role == "nobody" and _incumbent_claim(doc, clause) else None
+    if clause.means_only:
+        return "commitment" if cues.MEANS.match(clause_text) else None
+    if cues.not_a_promise(clause_text):
+        return None
+    kind = cues.cue(clause_text)
+    debate, speaker = doc.kind == "debate", clause.speaker
+    if kind is None and debate and clause.unit.quoted and speaker.cand is not None and speaker.cand >= 0 and (
+            cues.CONTINUATION.match(clause_text) or cues.PROGRAMME_WORD.match(clause_text)
+            or (FIRST_PERSON.search(clause_text) and ACTION.search(clause_text))):
+        kind = "commitment"  # in a debate, a programme a candidate states in quotes is their offer
+    if kind is None and debate and clause.listing and not clause.explicit and (
+            cues.CONTINUATION.match(clause_text) or cues.PROGRAMME_WORD.match(clause_text)):
+        kind = "commitment"  # the next entry of a programme the speaker is listing
+    return kind
+
+
+def _incumbent_claim(doc: Document, clause: Clause) -> bool:
+    """An achievement report naming nobody in a document about one incumbent: the incumbent's claim."""
+    sitting = incumbent(doc, doc.mentions)
+    if sitting is None or clause.speaker.cand is not None or clause.unit.quoted:
+        return False
+    clause_text = doc.text[clause.start:clause.end]
+    units_before = doc.text[max(0, clause.unit.start - 300):clause.unit.end]
+    return bool(STRONG_CLAIM.search(clause_text) and INCUMBENCY.search(units_before)
+                and cues.cue(clause_text) == "claim" and not cues.not_a_promise(clause_text))
+
+
+def clauses(doc: Document) -> Iterator[Clause]:
+    """Every clause of the document's running text that could be a promise, with its speaker and frame.
+
+    Headings, list lines and furniture are left out (:func:`split_units`), and so are questions and the
+    parts of a sentence the structure stage listed; everything else is yielded, whoever speaks.
+    """
     text = doc.text
     mentions = list(doc.mentions)
-    several = len(doc.candidates) > 1
     listed = _listed_spans(doc)
     listed_starts = [s[0] for s in listed]
     longest = max((e - s for s, e in listed), default=0)
@@ -162,29 +280,24 @@ def find_prose(doc: Document) -> list[Item]:
                 mentions.append(Mention(m.start(), m.end(), sitting, ""))
         mentions.sort(key=lambda m: m.start)
     current = _Speaker(None, None)
-    listing = False  # a speaker has just introduced a run of programmes (debates)
-    items: list[Item] = []
-    last_unit_item: tuple[int, Item] | None = None  # (line, item) of the previous unit's item
+    listing = False  # a candidate has just been stating programmes (debates)
     quote_speakers: dict[int, _Speaker] = {}
-
     mentions_in = _index(mentions)
 
     def named(m: Mention) -> _Speaker:
         return _Speaker(m.candidate, speaker_name(doc, m))
 
-    units = list(split_units(text))
-    for index, unit in enumerate(units):
-        made: list[Item] = []
+    for unit in split_units(text):
         if unit.kind == "heading":
             inside = mentions_in(unit.start, unit.end)
             current = named(inside[-1]) if inside else _Speaker(None, None)
             listing = False
-            last_unit_item = None
             continue
 
         # --- who speaks this unit -------------------------------------------------------------
         content_start = unit.start
-        explicit = anonymous = False
+        explicit = False
+        role = "candidate"
         if unit.quoted:
             if unit.quote_id not in quote_speakers:
                 quote_speakers[unit.quote_id] = _quote_speaker(doc, unit, current, mentions_in)
@@ -194,30 +307,23 @@ def find_prose(doc: Document) -> list[Item]:
         else:
             body = unit.text
             inside = mentions_in(unit.start, unit.end)
-            if cues.QUESTION.search(body):
+            question = cues.QUESTION.search(body)
+            if question:
                 # "Saat mendapat pertanyaan soal X, Santoso menekankan …": the answer follows the comma.
                 cut = [m for m in inside if text.rfind(",", unit.start, m.start) > 0]
-                q_end = cues.QUESTION.search(body).end() + unit.start
-                after = [m for m in cut if m.start > q_end]
-                if after:
-                    current = named(after[-1])
-                    content_start = after[-1].end
-                    explicit = True
-                else:
+                after = [m for m in cut if m.start > question.end() + unit.start]
+                if not after:
                     if inside:
                         current = named(inside[-1])
-                    last_unit_item = None
                     continue
-            elif PLURAL.search(body) and not inside:
+                current = named(after[-1])
+                content_start = after[-1].end
+                explicit = True
+            elif PLURAL.search(body) and not inside or _joint_subject(doc, inside):
+                # "Kedua paslon berjanji …", "Budi dan Rina sama-sama berjanji …": nobody in particular
                 current = _Speaker(None, None)
                 listing = False
-                last_unit_item = None
-                continue
-            elif _joint_subject(doc, inside):
-                current = _Speaker(None, None)  # "Budi dan Rina sama-sama berjanji …": nobody in particular
-                listing = False
-                last_unit_item = None
-                continue
+                role = "several"
             elif inside:
                 # The speaker is the last pair named before the promise starts.
                 first_cue = cues.first_cue(body)
@@ -242,11 +348,19 @@ def find_prose(doc: Document) -> list[Item]:
                 explicit = True
             elif not statement and not (debate and listing and (
                     cues.CONTINUATION.match(body) or cues.PROGRAMME_WORD.match(body))):
-                # Narration naming nobody is the journalist's: no promise without a speaker in it.
-                anonymous = True
-            speaker = _Speaker(None, None) if anonymous else current
+                role = "nobody"  # narration naming nobody: the journalist's, or an agentless report
+            speaker = _Speaker(None, None) if role in ("nobody", "several") else current
+        if role == "candidate":
+            if speaker.cand == OTHER:
+                role = "other"
+            elif speaker.cand is None and speaker.name is None:
+                role = "nobody"
+            elif speaker.cand is None:
+                role = "author"
+        if role == "nobody" and statement:
+            role = "author"  # an unsigned statement speaks for its writer
 
-        # --- is any of it a promise ------------------------------------------------------------
+        # --- the text that may be a promise ---------------------------------------------------
         a, b = _clean(doc, content_start, unit.end)
         if content_start != unit.start:
             m = SPEECH_VERBS.match(text[a:b])
@@ -261,75 +375,30 @@ def find_prose(doc: Document) -> list[Item]:
         # them in the same sentence may be ("… visi X dengan meningkatkan …").
         overlap = [s for s in listed[bisect_left(listed_starts, a - longest):bisect_left(listed_starts, b)]
                    if s[1] > a]
-        means_only = False
+        means_only = bool(overlap)
         if overlap:
             a, b = _clean(doc, max(a, max(s[1] for s in overlap)), b)
-            means_only = True
             if b <= a:
-                last_unit_item = None
                 continue
-        if speaker.cand == OTHER or (speaker.cand is None and speaker.name is None and not statement):
-            # Nobody we know: only an achievement report of the one incumbent is attributable.
-            context = unit.text + (" " + units[index - 1].text if index else "")
-            if sitting is not None and speaker.cand is None and not unit.quoted and \
-                    STRONG_CLAIM.search(text[a:b]) and INCUMBENCY.search(context) and \
-                    cues.cue(text[a:b]) == "claim" and not cues.not_a_promise(text[a:b]):
-                made.append(_item(doc, "claim", a, b, _Speaker(sitting, doc.candidates[sitting].head), several))
-            items.extend(made)
-            last_unit_item = (unit.line_id, made[-1]) if made else None
-            listing = False  # the journalist or someone else has the word: a candidate's run has ended
-            continue
-
+        stated = False
         for ca, cb in _clauses(doc, a, b):
-            whole = text[ca:cb]  # before the scene is cut: "Di antaranya, …" still continues a run
-            lead = cues.LEADING_ADVERBIAL.match(whole)
-            if lead and cues.first_cue(lead.group()) is None and _words(text[ca + lead.end():cb]) >= MIN_WORDS:
-                ca += lead.end()  # "Dalam debat itu, ia berjanji …": the scene is not part of the promise
-            clause = text[ca:cb]
-            if _words(clause) < MIN_WORDS:
+            lead = cues.LEADING_ADVERBIAL.match(text[ca:cb])
+            if lead and cues.first_cue(lead.group()) is None and not re.search(r"\d", lead.group()) \
+                    and _words(text[ca + lead.end():cb]) >= MIN_WORDS:
+                ca += lead.end()  # "Dalam debat itu, ia berjanji …": the scene (not a figure) is no part of it
+            if _words(text[ca:cb]) < MIN_WORDS:
                 continue
-            if means_only:
-                kind = "commitment" if cues.MEANS.match(clause) else None
-            elif cues.not_a_promise(clause):
-                kind = None
-            else:
-                kind = cues.cue(clause)
-                if kind is None and debate and unit.quoted and speaker.cand is not None and speaker.cand >= 0 and (
-                        cues.CONTINUATION.match(clause) or cues.PROGRAMME_WORD.match(clause)
-                        or (FIRST_PERSON.search(clause) and ACTION.search(clause))):
-                    kind = "commitment"  # in a debate, a programme a candidate states in quotes is their offer
-                if kind is None and debate and listing and not explicit and (
-                        cues.CONTINUATION.match(whole) or cues.PROGRAMME_WORD.match(clause)):
-                    kind = "commitment"  # the next entry of a programme the speaker is listing
-            if kind is None:
-                continue
-            ca2 = ca
-            lead = cues.LEADING_CONNECTIVE.match(clause)
-            if lead and _words(clause[lead.end():]) >= MIN_WORDS:
-                ca2 = ca + lead.end()
-            made.append(_item(doc, kind, ca2, cb, speaker, several))
-
-        if not made and last_unit_item and last_unit_item[0] == unit.line_id and not explicit and \
-                cues.ELABORATION.match(unit.text) and not cues.cue(unit.text):
-            # "… sudah dilakukan. Mulai pemberdayaan masyarakat sampai bantuan tunai." is one claim.
-            prev = last_unit_item[1]
-            end = _clean(doc, unit.start, unit.end)[1]
-            prev.span = (prev.span[0], end)
-            prev.text = _flat(text[prev.span[0]:end])
-            continue
-        if made:
-            items.extend(made)
-            listing = debate and speaker.cand is not None and speaker.cand >= 0
-            last_unit_item = (unit.line_id, made[-1])
-        else:
-            last_unit_item = None
-            if debate and explicit and not unit.quoted and speaker.cand is not None and speaker.cand >= 0:
-                # A candidate's sentence with no promise of its own opens a run if it announces programmes
-                # ("… membeberkan program unggulannya.").
-                listing = bool(PROGRAMME_INTRO.search(unit.text))
-            elif explicit:
-                listing = False
-    return items
+            clause = Clause(ca, cb, unit, speaker, role, explicit, means_only, listing)
+            stated = stated or _rule_decision(doc, clause) is not None
+            yield clause
+        if role in ("other", "nobody", "several"):
+            listing = False  # the journalist or someone else has the word: a candidate's run has ended
+        elif debate and role == "candidate" and speaker.cand is not None and speaker.cand >= 0:
+            # a candidate who states a programme, or announces programmes, opens a run of them
+            listing = stated or (explicit and not unit.quoted and bool(PROGRAMME_INTRO.search(unit.text))) \
+                or (listing and not explicit)
+        elif explicit:
+            listing = False
 
 
 def _clauses(doc: Document, a: int, b: int) -> list[tuple[int, int]]:

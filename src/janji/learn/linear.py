@@ -1,0 +1,110 @@
+"""A multinomial logistic regression over sparse features, as numpy arrays: load, score, save.
+
+Features are named strings ("flag:akan", "stem:bangun", "stem:bangun_jalan") with a
+value; named flags keep their own column, every other name is hashed into one of
+``buckets`` columns (crc32: the same column on every machine and in every process).
+Fitting happens at build time (:mod:`janji.training`); here a model only scores.
+
+Example:
+    >>> import numpy as np
+    >>> m = LinearModel(classes=["none", "yes"], flags=["flag:akan"], buckets=8,
+    ...                 weights=np.zeros((9, 2), np.float32), bias=np.array([0.0, 0.0], np.float32))
+    >>> m.weights[0, 1] = 2.0
+    >>> [round(p, 3) for p in m.proba({"flag:akan": 1.0})], [round(p, 3) for p in m.proba({})]
+    ([0.119, 0.881], [0.5, 0.5])
+"""
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+MODELS = "models"  # folder in janji/data
+
+
+def bucket(name: str, buckets: int) -> int:
+    return zlib.crc32(name.encode("utf-8")) % buckets
+
+
+@dataclass
+class LinearModel:
+    classes: list[str]
+    flags: list[str]  # named features, columns 0 … len(flags)-1
+    buckets: int  # hashed features, columns len(flags) … len(flags)+buckets-1
+    weights: np.ndarray  # (len(flags) + buckets, len(classes))
+    bias: np.ndarray  # (len(classes),)
+    threshold: float = 0.5  # chosen by cross-validation: how sure the model must be to say "not none"
+    meta: dict = field(default_factory=dict)  # what it was trained on and how it scored (for bench/ and docs)
+
+    def __post_init__(self) -> None:
+        self._flag_index = {name: i for i, name in enumerate(self.flags)}
+
+    @property
+    def width(self) -> int:
+        return len(self.flags) + self.buckets
+
+    def column(self, name: str) -> int:
+        i = self._flag_index.get(name)
+        return i if i is not None else len(self.flags) + bucket(name, self.buckets)
+
+    def vector(self, features: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        """(columns, values) of a feature dict; hashed names falling in one column add up."""
+        cols: dict[int, float] = {}
+        for name, value in features.items():
+            if value:
+                c = self.column(name)
+                cols[c] = cols.get(c, 0.0) + value
+        idx = np.fromiter(cols, dtype=np.int64, count=len(cols))
+        return idx, np.fromiter(cols.values(), dtype=np.float32, count=len(cols))
+
+    def proba(self, features: dict[str, float]) -> list[float]:
+        idx, val = self.vector(features)
+        logits = self.bias + (self.weights[idx] * val[:, None]).sum(axis=0) if len(idx) else self.bias.copy()
+        logits = logits - logits.max()
+        e = np.exp(logits)
+        return (e / e.sum()).tolist()
+
+    def predict(self, features: dict[str, float], none: str = "none") -> tuple[str, float]:
+        """The most likely class other than ``none`` if the model gives the non-``none`` classes together at
+        least :attr:`threshold`, else ``none``; with the probability of what it says."""
+        p = dict(zip(self.classes, self.proba(features)))
+        rest = 1.0 - p.get(none, 0.0)
+        if none in p and rest < self.threshold:
+            return none, p[none]
+        best = max((c for c in self.classes if c != none), key=lambda c: p[c])
+        return best, rest if none in p else p[best]
+
+    # -- files -----------------------------------------------------------------------------
+    def save(self, path: str | Path) -> None:
+        import json
+
+        np.savez_compressed(path, classes=np.array(self.classes), flags=np.array(self.flags, dtype=str),
+                            buckets=np.array(self.buckets), weights=self.weights.astype(np.float32),
+                            bias=self.bias.astype(np.float32), threshold=np.array(self.threshold),
+                            meta=np.array(json.dumps(self.meta, ensure_ascii=False)))
+
+    @classmethod
+    def read(cls, path) -> "LinearModel":
+        import json
+
+        with np.load(path, allow_pickle=False) as z:
+            return cls(classes=[str(c) for c in z["classes"]], flags=[str(f) for f in z["flags"]],
+                       buckets=int(z["buckets"]), weights=z["weights"].astype(np.float32),
+                       bias=z["bias"].astype(np.float32), threshold=float(z["threshold"]),
+                       meta=json.loads(str(z["meta"])))
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> LinearModel:
+    """The packaged model ``janji/data/models/<name>.npz`` (read once per process)."""
+    with resources.files("janji.data").joinpath(MODELS, f"{name}.npz").open("rb") as fh:
+        return LinearModel.read(fh)
+
+
+def model_path(name: str) -> Path:
+    """Where ``janji train`` writes a model in a source checkout."""
+    return Path(str(resources.files("janji.data").joinpath(MODELS))) / f"{name}.npz"
