@@ -39,11 +39,11 @@ from janji.prose import features as prose_features
 from janji.prose.sentences import Unit, split_units
 from janji.prose.speakers import (
     FIRST_PERSON, OTHER_ROLE, OTHER_SUBJECT, OTHER_TITLE, PLURAL, PRONOUN, ANAPHORIC_EPITHET, find_author, incumbent,
-    speaker_name,
+    person_named, speaker_name,
 )
 from janji.stage import stage
 
-__all__ = ["prose", "find_prose", "clauses", "clause_features", "Clause"]
+__all__ = ["prose", "find_prose", "clauses", "clause_features", "Clause", "set_model"]
 
 OTHER = -1  # someone who is not a candidate is speaking
 MIN_WORDS = 4  # shorter clauses are fragments ("Ini harga mati"), not promises
@@ -88,7 +88,7 @@ class _Speaker:
     name: str | None
 
 
-@stage(requires=["text", "sentences", "kind", "candidates", "mentions", "items"],
+@stage(requires=["text", "sentences", "kind", "region", "candidates", "mentions", "items"],
        assigns=["items", "items.speaker", "items.candidate"])
 def prose(doc: Document) -> None:
     """Append the document's prose commitments and claims to ``doc.items`` (the pipeline stage)."""
@@ -205,7 +205,18 @@ def decide(doc: Document, clause: Clause) -> str | None:
     return None if kind == "none" else kind
 
 
+_MODEL: list = []  # a model set by set_model() (training, tests), else the packaged one
+
+
+def set_model(model) -> None:
+    """Use ``model`` (a :class:`~janji.learn.linear.LinearModel`, or False for the cue words alone) instead of
+    the packaged model; ``None`` goes back to the packaged one."""
+    _MODEL[:] = [] if model is None else [model]
+
+
 def _model():
+    if _MODEL:
+        return _MODEL[0] or None
     try:
         return load_model("prose")
     except FileNotFoundError:  # a checkout whose models were not built yet: the cue words decide
@@ -244,7 +255,7 @@ def _rule_decision(doc: Document, clause: Clause) -> str | None:
 def _incumbent_claim(doc: Document, clause: Clause) -> bool:
     """An achievement report naming nobody in a document about one incumbent: the incumbent's claim."""
     sitting = incumbent(doc, doc.mentions)
-    if sitting is None or clause.speaker.cand is not None or clause.unit.quoted:
+    if sitting is None or clause.role != "nobody" or clause.unit.quoted:
         return False
     clause_text = doc.text[clause.start:clause.end]
     units_before = doc.text[max(0, clause.unit.start - 300):clause.unit.end]
@@ -283,6 +294,16 @@ def clauses(doc: Document) -> Iterator[Clause]:
     listing = False  # a candidate has just been stating programmes (debates)
     quote_speakers: dict[int, _Speaker] = {}
     mentions_in = _index(mentions)
+    places = frozenset(w.lower() for w in re.findall(r"\w+", doc.region.name)) if doc.region else frozenset()
+    people: list[str] = []  # full names of the other people the text has named, to complete a short one
+
+    def other(text_: str) -> _Speaker:
+        name = person_named(text_, places)
+        if name and " " not in name:
+            name = next((p for p in reversed(people) if name in p.split()), name)  # "kata Rahma" after "Siti Rahma"
+        elif name:
+            people.append(name)
+        return _Speaker(OTHER, name)
 
     def named(m: Mention) -> _Speaker:
         return _Speaker(m.candidate, speaker_name(doc, m))
@@ -300,7 +321,7 @@ def clauses(doc: Document) -> Iterator[Clause]:
         role = "candidate"
         if unit.quoted:
             if unit.quote_id not in quote_speakers:
-                quote_speakers[unit.quote_id] = _quote_speaker(doc, unit, current, mentions_in)
+                quote_speakers[unit.quote_id] = _quote_speaker(doc, unit, current, mentions_in, other)
             speaker = quote_speakers[unit.quote_id]
             current = speaker
             explicit = True
@@ -334,7 +355,7 @@ def clauses(doc: Document) -> Iterator[Clause]:
                     content_start = head.end
                 explicit = True
             elif _other_speaker(body):
-                current = _Speaker(OTHER, None)
+                current = other(_subject(body))
                 listing = False
             elif statement and author:
                 current = _Speaker(None, author)
@@ -349,7 +370,18 @@ def clauses(doc: Document) -> Iterator[Clause]:
             elif not statement and not (debate and listing and (
                     cues.CONTINUATION.match(body) or cues.PROGRAMME_WORD.match(body))):
                 role = "nobody"  # narration naming nobody: the journalist's, or an agentless report
-            speaker = _Speaker(None, None) if role in ("nobody", "several") else current
+            if role == "several":
+                speaker = _Speaker(None, None)
+            elif role == "nobody":
+                # narration naming nobody: told of whoever the text is about — the speaker just named, else the
+                # document's one pair (its subject is left out, as Indonesian news leaves it out)
+                if current.name is None and len(doc.candidates) == 1:
+                    only = doc.candidates[0]
+                    speaker = _Speaker(0, only.aliases[0] if only.aliases else only.head)
+                else:
+                    speaker = current
+            else:
+                speaker = current
         if role == "candidate":
             if speaker.cand == OTHER:
                 role = "other"
@@ -431,12 +463,16 @@ def _joint_subject(doc: Document, inside: list[Mention]) -> bool:
     return False
 
 
+def _subject(body: str) -> str:
+    """The words before a sentence's first verb: where its subject is named."""
+    return re.split(r"\b(?:me\w+|ber\w+|akan|telah|sudah|di\w+kan)\b", body[:80], maxsplit=1)[0]
+
+
 def _other_speaker(body: str) -> bool:
     """A sentence whose subject is an official, the panel, the KPU … ("Ketua KPU …, Muhammad Saleh …")."""
     if ANAPHORIC_EPITHET.match(body):
         return False
-    head = body[:80]
-    subject = re.split(r"\b(?:me\w+|ber\w+|akan|telah|sudah|di\w+kan)\b", head, maxsplit=1)[0]
+    subject = _subject(body)
     return bool(OTHER_TITLE.search(subject) or OTHER_ROLE.search(subject) or OTHER_SUBJECT.match(body))
 
 
@@ -449,7 +485,7 @@ def _index(mentions: list[Mention]):
     return within
 
 
-def _quote_speaker(doc: Document, unit: Unit, current: _Speaker, mentions_in) -> _Speaker:
+def _quote_speaker(doc: Document, unit: Unit, current: _Speaker, mentions_in, other) -> _Speaker:
     """Who said a quote: a pair named in the attribution ("kata Dewi Lestari"), an official
     ("kata Ketua DPRD …"), or the current speaker ("ujarnya", "kata dia")."""
     attribution = unit.attribution
@@ -460,11 +496,11 @@ def _quote_speaker(doc: Document, unit: Unit, current: _Speaker, mentions_in) ->
         named = mentions_in(pos, pos + len(attribution))
         title = OTHER_TITLE.search(attribution)
         if named and title and pos + title.start() < named[0].start:
-            return _Speaker(OTHER, None)  # "kata Ketua Tim Pemenangan Budi-Agus, Slamet"
+            return other(attribution[title.start():])  # "kata Ketua Tim Pemenangan Budi-Agus, Slamet"
         if named:
             return _Speaker(named[-1].candidate, speaker_name(doc, named[-1]))
     if OTHER_TITLE.search(attribution) or OTHER_ROLE.search(attribution) or re.match(
             r"^\W*(?:kata|ujar|ungkap|tutur|jelas|imbuh|tambah|papar|tegas|sebut|terang)\s+(?!dia\b|ia\b|beliau\b)"
             r"[A-Z]", attribution):
-        return _Speaker(OTHER, None)
+        return other(attribution)
     return current

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from janji.document import Document, Mention
+from janji.lang.calendar import DAYS, MONTHS
 from janji.lang.names import strip_titles
 from janji.lang.numbers import COLLECTIVE
 
@@ -105,3 +106,50 @@ def incumbent(doc: Document, mentions: list[Mention]) -> int | None:
         if after:
             found.add(after[0].candidate)
     return found.pop() if len(found) == 1 else None
+
+
+# Capitalised words of an office, not of a person ("Kepala Dinas Pendidikan", "Wakil Wali Kota").
+OFFICE_WORDS = frozenset("""
+wakil wali kota walikota bupati gubernur kepala dinas badan bagian kantor ketua anggota sekretaris sekda daerah
+direktur menteri camat lurah kapolres kapolda kapolresta komisioner plt plh pj penjabat pelaksana tugas juru
+bicara jubir koordinator tim pemenangan kampanye sukses pengamat panelis moderator akademisi dosen warga kabag
+kadis kabid kasi kasubag bappeda bapperida setda pemkab pemkot pemprov pemerintah kabupaten provinsi kota dprd
+kpu kpud bawaslu presiden ketum sekjen partai fraksi divisi bidang teknis umum sub pejabat kasat kanit staf
+""".split())
+_PERSON_RUN = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+){0,12}[A-Z][\w'’-]*")
+_SPOKEN = re.compile(r"\b(?:kata|ujar|ungkap|tutur|jelas|imbuh|tambah|papar|tegas|sebut|terang|menurut)(?:nya)?\s+$", re.I)
+
+
+def person_named(text: str, places: frozenset[str] = frozenset()) -> str | None:
+    """The person a subject or an attribution names, without the office before the name:
+    "Kepala Dinas Pendidikan, Siti Rahma" -> "Siti Rahma", "kata Wakil Wali Kota Darmawan" -> "Darmawan".
+
+    ``places``: lower-case place names (the document's region) that may stand between an office and a name.
+    A single word counts as a name only after an office or a speech verb ("kata Darmawan"), never a day,
+    a month or a place.
+    """
+    best, best_rank = None, -1
+    not_names = DAYS | MONTHS | places
+    office_before, last_end = False, -10
+    for m in _PERSON_RUN.finditer(text):
+        if not re.fullmatch(r"\s*,\s*", text[last_end:m.start()]):
+            office_before = False  # an office carries over a comma only ("Kepala Dinas X, Siti Rahma")
+        last_end = m.end()
+        words = [w.strip(".") for w in strip_titles(m.group()).split()]
+        words = [w for w in words if w]
+        offices = [i for i, w in enumerate(words) if w.lower() in OFFICE_WORDS or (w.isupper() and len(w) > 1)]
+        after_office = office_before or bool(offices)
+        if offices:
+            words = words[offices[-1] + 1:]
+        while words and words[0].lower() in not_names:
+            words.pop(0)
+        office_before = bool(offices) and not words
+        if not words or any(w.lower() in not_names or w.lower() in OFFICE_WORDS for w in words):
+            continue
+        spoken = bool(_SPOKEN.search(text[max(0, m.start() - 12):m.start()]))
+        if len(words[0]) < 3 or (len(words) == 1 and not (after_office or spoken)):
+            continue
+        rank = 2 if after_office or spoken else 1
+        if rank >= best_rank:
+            best, best_rank = " ".join(words[-4:]), rank
+    return best

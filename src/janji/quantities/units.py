@@ -47,10 +47,7 @@ prioritas arah paslon kandidat calon
 """.split()) | {"pasangan calon"}
 
 # Month names: "27 November" is a date, not 27 of anything.
-MONTHS = frozenset("""
-januari februari pebruari maret april mei juni juli agustus september oktober november desember
-jan feb mar apr jun jul agu agt ags sep sept okt nov des
-""".split())
+from janji.lang.calendar import MONTHS  # noqa: E402,F401  (dates are no quantities)
 
 # Units of time; after "dalam"/"per"/"setiap" they make a rate.
 TIME_UNITS = frozenset("tahun thn th bulan bln hari minggu pekan jam menit detik semester triwulan dekade abad windu".split())
