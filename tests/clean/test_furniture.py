@@ -51,6 +51,15 @@ from janji.document import Document
     ("Saksikan Video Pilihan Berikut Ini:", "read_more"),
     ("Lanjutkan Membaca ↓", "advert"),
     ("Bagikan ke:", "share"),
+    ("Jumat, 16 Okt 2020 11:12 WIB", "dateline"),
+    ("- Minggu, 6 Juni 2021 | 12:28 WIB", "dateline"),
+    ("Rabu 30-10-2024,18:14 WIB", "dateline"),
+    ("Kabarkota.com - 30/11/2020, 21:16 WITA", "dateline"),
+    ("Sabtu, 2 November 2024 - 22:28 WIB", "dateline"),
+    ("Andi Pratama - detikNews", "author"),
+    ("Rina Wulandari | Kompas.com", "author"),
+    ("waktu baca 2 menit", "reading_time"),
+    ("Waktu baca: 4 menit", "reading_time"),
 ])
 def test_furniture_lines(line, rule):
     assert furniture_rule(line) == rule
@@ -72,6 +81,10 @@ def test_furniture_lines(line, rule):
     "Misi:",
     "Ikuti perkembangan program ini melalui laporan tahunan pemerintah daerah kepada DPRD.",
     "Jangan sampai ada warga yang tertinggal dalam pembangunan, kata calon bupati.",
+    "Budi Santoso - Ani Lestari",
+    "Program 2025 - 2030",
+    "- Membangun 20 pasar rakyat pada 2026",
+    "Debat digelar Rabu (23/10/2024) pukul 19.00 WIB di gedung DPRD dengan dua sesi tanya jawab.",
 ])
 def test_content_lines_are_not_furniture(line):
     assert furniture_rule(line) is None

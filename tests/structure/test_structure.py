@@ -295,3 +295,18 @@ def test_inline_numbered_missions_in_brackets():
     got = [(k, lab, t) for _, k, lab, t in flat(structure_text(text))]
     assert got == [("mission", "1", "Membangun desa mandiri"), ("mission", "2", "Menata kota yang hijau"),
                    ("mission", "3", "Melayani warga")]
+
+
+def test_a_counted_set_of_no_kind_takes_the_kind_its_sentence_names():
+    for text in ("Sementara misi pasangan ini dirangkum dalam 3 poin, yaitu:\n"
+                 "1. Mewujudkan desa mandiri\n2. Mewujudkan pelayanan publik yang cepat\n3. Mewujudkan kota hijau\n",
+                 "Program unggulan keduanya terdiri atas tiga hal berikut:\n"
+                 "- Sekolah gratis\n- Berobat gratis dengan KTP\n- Modal usaha bagi UMKM\n"):
+        kinds = {item.kind for item in structure_text(text)}
+        assert kinds == ({"mission"} if text.startswith("Sementara") else {"program"}), text
+
+
+def test_an_opener_whose_kind_word_names_something_else_opens_no_kind():
+    text = ("Perumusan tujuan dan sasaran pembangunan daerah ini berpedoman pada:\n"
+            "a. Dokumen perencanaan jangka panjang\nb. Isu strategis aktual\n")
+    assert [item.kind for item in structure_text(text)] == ["other", "other"]

@@ -15,7 +15,7 @@ Example:
 from __future__ import annotations
 
 from janji.lang.furniture import (INLINE_ADS, INLINE_READ_MORE, SENTENCE_END, TAG_WORDS, TAGS, TRAILER,
-                                  TRAILER_WORDS, first_word, rule)
+                                  TRAILER_WORDS, first_word, furniture_rule, rule)
 from janji.lang.markers import MARKER
 
 
@@ -35,6 +35,10 @@ def remove_furniture(text: str, removed: list[tuple[str, str]] | None = None) ->
         if not stripped:
             if keep and keep[-1]:
                 keep.append("")  # runs of blank lines become one (paragraph break)
+            i += 1
+            continue
+        if MARKER.match(stripped + " ") and furniture_rule(stripped):  # a bulleted dateline
+            _note(removed, furniture_rule(stripped), stripped)
             i += 1
             continue
         if not MARKER.match(stripped + " "):

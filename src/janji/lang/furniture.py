@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from janji.lang.calendar import DAYS, MONTHS
 from janji.lang.markers import MARKER
 
 # Each rule: (name, pattern matched against the stripped line, maximum number of words).
@@ -64,7 +65,17 @@ RULES: list[tuple[str, re.Pattern, int]] = [
         r"berikutnya|next|»|>)?$|(?:halaman\s+)?(?:selanjutnya|berikutnya|sebelumnya)\s*[»>]$|next\s+page$",
         re.I), 12),
     ("editor_initials", re.compile(r"\(\s*[a-z*]{1,6}(?:\s*/\s*[a-z*]{1,6})*\s*\)$"), 1),
+    ("reading_time", re.compile(r"(?:waktu\s+baca|baca\s+dalam|lama\s+baca)\s*:?\s*\d+\s*(?:menit|min)\b|\d+\s*min(?:ute)?s?\s+read$",
+                                re.I), 6),
 ]
+# A date or time line of a page: "Jumat, 16 Okt 2020 11:12 WIB", "- Minggu, 6 Juni 2021 | 12:28 WIB",
+# "Rabu 30-10-2024,18:14 WIB", "Kompas.com - 30/11/2020, 21:16 WIB" (an outlet's name may lead it).
+_DATE = (r"(?:\d{1,2}\s+(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
+         r"|\d{1,2}:\d{2}(?:\s*(?:WIB|WITA|WIT))?)")
+DATELINE = re.compile(r"^[-–|•\s]*(?:[\w.]+\s*[-–|]\s*)?(?:(?:" + "|".join(sorted(DAYS, key=len, reverse=True))
+                      + r")\b[\s,]*)?(?:" + _DATE + r"[\s,|–-]*)+(?:WIB|WITA|WIT)?\W*$", re.I)
+# A byline: "Budi Santoso - detikNews", "Rina | Kompas.com", "Oleh Ahmad Fauzi - Antara".
+BYLINE = re.compile(r"^(?:oleh\s*:?\s*)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,4}\s*[-–|]\s*(?P<outlet>[\w.]+(?:\s+[\w.]+)?)\s*$")
 
 # Trailer headings: what follows them near the end of a page is other news, not the article.
 TRAILER = re.compile(
@@ -99,7 +110,7 @@ lihat tampilkan muat silakan silahkan belum komentar simpan alamat ruas login ma
 wartawan editor penyunting redaktur pewarta kontributor fotografer videografer author writer editing layout desain
 laporan copyright hak advertisement iklan ads sponsored konten scroll gulir lanjutkan continue loading memuat
 dapatkan ikuti download unduh dengarkan banner spanduk halaman hal page selanjutnya berikutnya sebelumnya next
-gambas follow jangan dilarang""".split()) | SHARE_WORDS
+gambas follow jangan dilarang waktu lama""".split()) | SHARE_WORDS
 _FIRST_WORD = re.compile(r"[\[(]?\s*([A-Za-z]+)")
 INLINE_ADS = re.compile(r"(?:\s*\b(?:ADVERTISEMENT|SCROLL TO (?:CONTINUE|RESUME) WITH CONTENT|SCROLL TO CONTINUE)\b)+\s*")
 INLINE_READ_MORE = re.compile(r"(?<=[.!?\"”’])\s+(?:Baca|BACA)\s+(?:[Jj]uga|JUGA)\s*:.*$")
@@ -115,8 +126,11 @@ def furniture_rule(line: str) -> str | None:
     True
     """
     stripped = line.strip()
-    if not stripped or MARKER.match(stripped + " "):
+    if not stripped:
         return None
+    if MARKER.match(stripped + " "):
+        # a list entry is never furniture, unless all it holds is a date ("- Minggu, 6 Juni 2021 | 12:28 WIB")
+        return "dateline" if stripped.count(" ") < 10 and DATELINE.match(stripped) else None
     return rule(stripped, first_word(stripped))
 
 
@@ -130,6 +144,12 @@ def rule(stripped: str, first: str) -> str | None:
     words = stripped.count(" ") + 1
     if words > 50:
         return None
+    if words <= 10:
+        if DATELINE.match(stripped):
+            return "dateline"
+        byline = BYLINE.match(stripped)
+        if byline and _OUTLET_WORDS.search(byline.group("outlet")):
+            return "author"
     if first in _TRIGGERS or stripped[0] in "([©" or stripped[0].isdigit():
         for name, pattern, limit in RULES:
             if words <= limit and pattern.match(stripped):

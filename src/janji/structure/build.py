@@ -17,7 +17,7 @@ from janji.structure.inline import (Span, find_inline_list, find_visions, senten
                                     split_top_level, tidy)
 from janji.structure.lines import Line, roman_or_alpha, split_lines
 from janji.lang.numbers import CARDINAL, ORDINAL, small_number
-from janji.structure.vocab import LIST_OPENER, announced_kind, heading_kind
+from janji.structure.vocab import COUNT, LIST_OPENER, announced_kind, heading_kind
 
 CHILD_KIND = {"vision": "mission", "mission": "goal", "goal": "program", "program": "activity",
               "quick_win": "activity", "strategy": "activity", "activity": "activity", "other": "other"}
@@ -35,6 +35,8 @@ STATEMENT_HEADING = re.compile(
     r"\s*[:.)–—-]\s*(?P<body>\S.*)$",
     re.IGNORECASE,
 )
+# "4 poin", "lima hal", "tiga pilar": a counted set whose noun names no kind of item.
+COUNTED_SET = re.compile(r"\b" + COUNT + r"\s+(?:poin|point|hal|butir|pilar|bagian|aspek|fokus|prioritas|pokok)\b", re.I)
 MISSION_REFERENCE = re.compile(r"\bmisi\s+(?:ke-?\s*)?(?P<n>\d{1,2}|" + ORDINAL + "|" + CARDINAL + r")\b", re.IGNORECASE)
 
 
@@ -507,7 +509,9 @@ def _intro(b: Builder, para: Span, sents: list[Span]) -> None:
         tail = " ".join(words[-5:])
         tail_kind, _ = announced_kind(tail)
         if count is None:
-            kind = tail_kind
+            # the kind word nearest the opener; a counted set of no kind ("… dirangkum dalam 4 poin, yaitu:")
+            # takes the kind the sentence names ("Misi …")
+            kind = tail_kind or (kind if COUNTED_SET.search(tail) else None)
         b.set_section(kind, None)
         return
     if kind and count:
