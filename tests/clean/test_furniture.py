@@ -166,3 +166,8 @@ def test_read_more_heading_takes_its_headline_along():
     assert remove_furniture(text) == "Visi kota maju.\nMisi:\n1. Membangun jalan"
     # A list right after it is never taken for the headline.
     assert remove_furniture("Baca juga:\n1. Membangun jalan desa") == "1. Membangun jalan desa"
+
+
+def test_editors_initials_closing_a_paragraph_are_dropped_but_acronyms_stay():
+    text = "Program ini menjangkau pelosok desa. (rdo/jpnn)\nBantuan iuran (BPJS) bagi warga miskin. (ant/bus)\n"
+    assert remove_furniture(text) == "Program ini menjangkau pelosok desa.\nBantuan iuran (BPJS) bagi warga miskin.\n"

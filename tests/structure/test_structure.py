@@ -310,3 +310,35 @@ def test_an_opener_whose_kind_word_names_something_else_opens_no_kind():
     text = ("Perumusan tujuan dan sasaran pembangunan daerah ini berpedoman pada:\n"
             "a. Dokumen perencanaan jangka panjang\nb. Isu strategis aktual\n")
     assert [item.kind for item in structure_text(text)] == ["other", "other"]
+
+
+def test_ordinal_lines_give_their_first_sentence_and_leave_the_commentary():
+    text = ("Sedangkan misinya ada tiga poin.\n"
+            "Pertama, mewujudkan desa yang mandiri. Desa akan menjadi pusat pertumbuhan, bukan sekadar wilayah.\n"
+            "Kedua, membangun layanan publik yang cepat. Warga tak lagi antre lama. Ketiga, menjaga lingkungan hidup.\n"
+            "Tak bisa dipungkiri, banyak warga menanti janji itu.\n")
+    assert [(i.kind, i.label, i.text) for i in structure_text(text)] == [
+        ("mission", "Pertama", "mewujudkan desa yang mandiri"),
+        ("mission", "Kedua", "membangun layanan publik yang cepat"),
+        ("mission", "Ketiga", "menjaga lingkungan hidup")]
+
+
+def test_ordinals_in_news_prose_in_several_forms_and_the_last_one_closes_the_list():
+    text = ("Pasangan ini datang dengan empat program prioritas.\n"
+            "Pertama, sekolah gratis hingga SMA. Pada poin ini pasangan itu paham masalah warga.\n"
+            "Kemudian pada program utama mereka yang kedua ialah bantuan modal bagi 5.000 UMKM.\n"
+            "Lalu yang ketiga ialah program pasar murah berkala. Poin ini dianggap tepat sasaran.\n"
+            "Terakhir, pasangan ini berupaya membangun jalan desa di seluruh kecamatan.\n"
+            "Pada poin kelima, pasangan ini ingin membawa kesejahteraan sampai ke pelosok.\n")
+    got = [(i.kind, i.label, i.text) for i in structure_text(text)]
+    assert got == [("program", "Pertama", "sekolah gratis hingga SMA"),
+                   ("program", "kedua", "bantuan modal bagi 5.000 UMKM"),
+                   ("program", "ketiga", "program pasar murah berkala"),
+                   ("program", "Terakhir", "pasangan ini berupaya membangun jalan desa di seluruh kecamatan")]
+
+
+def test_a_vision_in_a_quote_the_writer_never_closed_ends_with_its_sentence():
+    for text in ("Pasangan ini mengusung visi “Kota Hijau Maju Bersama. Sedangkan misinya ada dua.\n",
+                 "Keduanya membawa visi \"Desa Berdaya, Warga Sejahtera. Misinya belum diumumkan.\n"):
+        visions = [i.text for i in structure_text(text) if i.kind == "vision"]
+        assert visions == ["Kota Hijau Maju Bersama"] if "Hijau" in text else visions == ["Desa Berdaya, Warga Sejahtera"]

@@ -50,7 +50,7 @@ FIRST = 1.3  # weight factor of the first keyword (the head of the phrase)
 SECONDARY = 0.5  # weight factor of keywords after "di", "untuk", "melalui" … or in parentheses
 SECONDARY_LINEAR = 0.25  # the same for the linear model's features (it has no notion of a phrase's head)
 GAMMA = 1.2  # log-score per standard deviation of embedding cosine
-MIN_CONFIDENCE = 0.30  # below this top probability an item gets no sector
+MIN_CONFIDENCE = 0.25  # below this top probability an item gets no sector
 SECOND_SHARE = 0.12  # a second/third bidang is listed if its probability is this share of the first
 KEYWORD_ALONE = 1.5  # keyword weight that decides even when two bidang compete (top probability low)
 LINEAR_ALONE = 0.55  # linear-model probability that counts as evidence without any keyword
@@ -208,7 +208,9 @@ class Classifier:
         order = np.argsort(-prob, kind="stable")
         best = int(order[0])
         evidence_ok = (st["kw"][best] > 0 or st["p_lin"][best] >= LINEAR_ALONE
-                       or (emb_z is not None and emb_z[best] >= EMBED_MARGIN))
+                       or (emb_z is not None and emb_z[best] >= EMBED_MARGIN)
+                       # sure enough that the embedding was not asked: the lexical pass is its own evidence
+                       or (emb_z is None and prob[best] >= SURE_PROBABILITY))
         chosen: list[int] = []
         if st["kw"][best] >= KEYWORD_ALONE or (prob[best] >= MIN_CONFIDENCE and evidence_ok):
             chosen = [best] + [int(j) for j in order[1:3]

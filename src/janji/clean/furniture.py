@@ -15,7 +15,7 @@ Example:
 from __future__ import annotations
 
 from janji.lang.furniture import (INLINE_ADS, INLINE_READ_MORE, SENTENCE_END, TAG_WORDS, TAGS, TRAILER,
-                                  TRAILER_WORDS, first_word, furniture_rule, rule)
+                                  TRAILER_WORDS, TRAILING_INITIALS, first_word, furniture_rule, rule)
 from janji.lang.markers import MARKER
 
 
@@ -79,6 +79,8 @@ def remove_furniture(text: str, removed: list[tuple[str, str]] | None = None) ->
         cleaned = INLINE_ADS.sub(" ", line).rstrip() if "SCROLL" in line or "ADVERTISEMENT" in line else line
         if "Baca" in cleaned or "BACA" in cleaned:
             cleaned = INLINE_READ_MORE.sub("", cleaned)
+        if cleaned.endswith(")") and "/" in cleaned:
+            cleaned = TRAILING_INITIALS.sub("", cleaned)
         if cleaned.strip():
             keep.append(cleaned)
             previous_content = cleaned.strip()

@@ -73,7 +73,11 @@ RULES: list[tuple[str, re.Pattern, int]] = [
 _DATE = (r"(?:\d{1,2}\s+(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
          r"|\d{1,2}:\d{2}(?:\s*(?:WIB|WITA|WIT))?)")
 DATELINE = re.compile(r"^[-–|•\s]*(?:[\w.]+\s*[-–|]\s*)?(?:(?:" + "|".join(sorted(DAYS, key=len, reverse=True))
-                      + r")\b[\s,]*)?(?:" + _DATE + r"[\s,|–-]*)+(?:WIB|WITA|WIT)?\W*$", re.I)
+                      + r")\b[\s,]*)?(?:" + _DATE + r"[\s,|–-]*)+(?:WIB|WITA|WIT)?\W*"
+                      # view and comment counters, then the writer's name, as some sites print them after the date
+                      r"(?:\d{1,6}\s+){0,3}(?:[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})?\s*$", re.I)
+# Editors' initials closing the last paragraph: "… ke pelosok desa. (rdo/jpnn)", "(ant/bus)".
+TRAILING_INITIALS = re.compile(r"\s*\(\s*[a-z*]{1,6}(?:\s*/\s*[a-z*]{1,6})+\s*\)\s*$")
 # A byline: "Budi Santoso - detikNews", "Rina | Kompas.com", "Oleh Ahmad Fauzi - Antara".
 BYLINE = re.compile(r"^(?:oleh\s*:?\s*)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,4}\s*[-–|]\s*(?P<outlet>[\w.]+(?:\s+[\w.]+)?)\s*$")
 

@@ -12,6 +12,9 @@ Example:
     ('2', 'num', 2, 'Membangun jalan desa')
     >>> [(m.label, m.kind, m.number) for m in map(line_marker, ["iv. Pasar", "Kedua, pasar", "Ke-8: pasar"])]
     [('iv', 'roman', 4), ('Kedua', 'ordinal', 2), ('Ke-8', 'ordinal', 8)]
+    >>> [(m.label, m.number) for m in map(line_marker, ["Lalu yang ketiga ialah pasar", "Pada poin keempat, pasar",
+    ...                                                  "Program utama mereka yang kedua adalah pasar"])]
+    [('ketiga', 3), ('keempat', 4), ('kedua', 2)]
     >>> line_marker("1.000 rumah") is None, line_marker("3.2.2 Misi") is None
     (True, True)
     >>> [(e.label, text[e.start:e.end]) for text in ["yakni (1) pasar murah (2) jalan mulus"]
@@ -41,8 +44,13 @@ _BULLET = re.compile(r"([-–—•·▪●○◦■□➢►✓✔*])\s*(?=\S)"
 # "Pertama,", "Kedua:", "Satu.", "Ke-8,", "Dan kesembilan,", "Yang ketiga," "Terakhir,": an entry named by
 # its position. The position word is the label; the "dan"/"yang" before it is not.
 LAST = r"(?:terakhir|yang\s+terakhir)"
-_ORDINAL = re.compile(r"(?:(?:dan|serta|lalu|kemudian|dan\s+yang|yang)\s+)?(?P<w>" + ORDINAL + "|" + CARDINAL + "|" + LAST
-                      + r")\s*[:,.]\s+(?=\S)", re.IGNORECASE)
+_ORDINAL = re.compile(
+    r"(?:(?:dan|serta|lalu|kemudian|selanjutnya|sedangkan|adapun)\s+)?(?:(?:pada|di|untuk)\s+)?"
+    r"(?:(?:poin|butir|point|nomor|hal)\s+|yang\s+)?(?P<w>" + ORDINAL + "|" + CARDINAL + "|" + LAST + r")"
+    r"(?:\s*[:,.]|\s+(?:ialah|adalah|yaitu|yakni|yakni:|berupa)\b[\s:,]*)\s*(?=\S)", re.IGNORECASE)
+# "Kemudian pada program utama pasangan ini yang kedua ialah …": an entry named by its position mid-sentence.
+_ORDINAL_LATE = re.compile(r"(?:[\w'’-]+[ \t]+){1,8}?yang\s+(?P<w>" + ORDINAL + r")\s+(?:ialah|adalah|yaitu|yakni)\b[\s:,]*(?=\S)",
+                           re.IGNORECASE)
 SECTION_NUMBER = re.compile(r"(?:BAB\s+[IVXLC]+\.?\s+)?\d+(?:\.\d+)+\.?\s+(?=\S)")
 
 
@@ -72,7 +80,7 @@ def line_marker(text: str) -> Marker | None:
     if m and not re.match(r"\(?[A-Z]\.\s*[A-Z]\.", text):  # "H. M. Ali": initials, not a list
         letter = m.group(1)
         return Marker(letter, "ALPHA" if letter.isupper() else "alpha", ord(letter.lower()) - ord("a") + 1, m.end())
-    m = _ORDINAL.match(text)
+    m = _ORDINAL.match(text) or _ORDINAL_LATE.match(text)
     if m:
         word = m.group("w")
         return Marker(word, "ordinal", None if re.fullmatch(LAST, word, re.I) else small_number(word), m.end())

@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 from janji.document import Item
 from janji.structure.inline import (Span, find_inline_list, find_visions, sentences, split_entries,
                                     split_top_level, tidy)
+from janji.lang.markers import LAST, line_marker
 from janji.structure.lines import Line, roman_or_alpha, split_lines
 from janji.lang.numbers import CARDINAL, ORDINAL, small_number
 from janji.structure.vocab import COUNT, LIST_OPENER, announced_kind, heading_kind
@@ -202,18 +203,47 @@ def _list_entry(b: Builder, lines: list[Line], i: int) -> int:
         j += 1
     raw = b.text[line.content_start:end]
     label = line.marker if line.mtype != "bullet" else None
-    pieces = _split_run_on_bullets(Span(raw, line.content_start, end)) if line.mtype == "bullet" else [Span(raw, line.content_start, end)]
+    if line.mtype == "ordinal":
+        pieces = _ordinal_entries(b.text, line)
+    elif line.mtype == "bullet":
+        pieces = _split_run_on_bullets(Span(raw, line.content_start, end))
+    else:
+        pieces = [Span(raw, line.content_start, end)]
     first = None
     for piece in pieces:
         piece = tidy(piece)
         if not piece.text:
             continue
-        item = b.make(kind, piece, label if first is None else None)
+        item = b.make(kind, piece, (piece.label or label) if line.mtype == "ordinal" else
+                      (label if first is None else None))
         b.add(item, parent)
         first = first or item
     if first is not None:
         b.levels.append(Level(line.mtype or "bullet", line.indent, first))
+    if line.mtype == "ordinal" and pieces and pieces[-1].label and re.fullmatch(LAST, pieces[-1].label, re.I):
+        b.set_section(None)  # "Terakhir, …" closes the list: what follows is commentary
     return j
+
+
+def _ordinal_entries(text: str, line: Line) -> list[Span]:
+    """A line opened by an ordinal ("Pertama, membentuk manusia religius. Masjid akan jadi pusat …"): the entry
+    is its first sentence, the rest is commentary; a later sentence of the line opened by the next ordinal
+    ("… Kedua, mewujudkan …") is the next entry."""
+    sents = sentences(text[line.content_start:line.end], line.content_start)
+    if not sents:
+        return []
+    out = [Span(sents[0].text, sents[0].start, sents[0].end, line.marker)]
+    number = line.number
+    for s in sents[1:]:
+        marker = line_marker(s.text)
+        if marker is None or marker.kind != "ordinal" or number is None or \
+                (marker.number is not None and marker.number != number + 1):
+            continue
+        out.append(Span(s.text[marker.end:], s.start + marker.end, s.end, marker.label))
+        number = marker.number
+        if number is None:
+            break  # "Terakhir, …" closes the list
+    return out
 
 
 def _deeper(level: Level, line: Line) -> bool:
@@ -516,6 +546,14 @@ def _intro(b: Builder, para: Span, sents: list[Span]) -> None:
         return
     if kind and count:
         b.set_section(kind, None)
+    elif COUNTED_SET.search(last):
+        # "Sedangkan misinya ada empat poin.", "Misi Budi tak sekadar kata-kata. Ada lima pilar.": a counted set
+        # announces the list below; its kind is the one the paragraph names last
+        for sent in reversed(sents):
+            named, _ = announced_kind(sent.text)
+            if named:
+                b.set_section(named, None)
+                break
 
 
 def _taglines_as_visions(b: Builder) -> None:

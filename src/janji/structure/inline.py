@@ -181,6 +181,7 @@ UNQUOTED_VISION = re.compile(
     r"(?=,?\s+dengan\s+misi\b|\s+dengan\s+(?:me|ber)\w+|\.\s|\.$|;|$)",
     re.IGNORECASE,
 )
+OPEN_QUOTED_VISION = re.compile(r"\bvisi(?:nya)?\b[^.“”\"]{0,60}?[“\"](?P<body>[^“”\"]{3,220})$", re.IGNORECASE)
 WITH_MISSION = re.compile(r"\bdengan\s+misi(?:nya)?\s+(?P<body>(?!yang\b|dan\b|tersebut\b|itu\b|ini\b).+?)(?=\.\s|\.$|;|$)",
                           re.IGNORECASE)
 
@@ -199,6 +200,12 @@ def find_visions(sentence: Span) -> list[tuple[str, Span]]:
             continue
         body = Span(m.group("body"), sentence.start + m.start("body"), sentence.start + m.end("body"))
         out.append((kind, tidy(body)))
+    if not any(k == "vision" for k, _ in out):
+        m = OPEN_QUOTED_VISION.search(text)
+        if m:  # 'mengusung visi “Kota Hijau Sejahtera.' — a quote the writer never closed ends with the sentence
+            body = tidy(Span(m.group("body"), sentence.start + m.start("body"), sentence.start + m.end("body")))
+            if 2 <= len(body.text.split()) <= 25:
+                out.append(("vision", body))
     if not any(k == "vision" for k, _ in out):
         m = UNQUOTED_VISION.search(text)
         if m and not re.search(r"\b(?:tersebut|itu|di\s+atas)\b", text[m.start():m.start("body")], re.IGNORECASE):
