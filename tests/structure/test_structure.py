@@ -342,3 +342,16 @@ def test_a_vision_in_a_quote_the_writer_never_closed_ends_with_its_sentence():
                  "Keduanya membawa visi \"Desa Berdaya, Warga Sejahtera. Misinya belum diumumkan.\n"):
         visions = [i.text for i in structure_text(text) if i.kind == "vision"]
         assert visions == ["Kota Hijau Maju Bersama"] if "Hijau" in text else visions == ["Desa Berdaya, Warga Sejahtera"]
+
+
+def test_a_heading_that_names_a_list_and_an_opener_that_names_nothing():
+    for heading, kind in (("Fokus Program 100 Hari Kerja", "quick_win"), ("Daftar Program Unggulan", "program")):
+        text = (f"{heading}\nSelama masa itu, terdapat tiga program prioritas yang dijalankan.\n"
+                "Daftarnya sebagai berikut:\n- Pasar murah setiap bulan.\n- Beasiswa bagi 500 mahasiswa.\n"
+                "- Perbaikan jalan lingkungan.\nSinergi Perangkat Daerah\n"
+                "Selain tiga prioritas tersebut, seluruh dinas menjalankan program masing-masing.\n"
+                "Upaya ini menjadi dasar kerja bersama.\n")
+        items = structure_text(text)
+        assert [(i.kind, i.text) for i in items] == [(kind, "Pasar murah setiap bulan"),
+                                                     (kind, "Beasiswa bagi 500 mahasiswa"),
+                                                     (kind, "Perbaikan jalan lingkungan")], heading

@@ -36,8 +36,13 @@ STATEMENT_HEADING = re.compile(
     r"\s*[:.)–—-]\s*(?P<body>\S.*)$",
     re.IGNORECASE,
 )
-# "4 poin", "lima hal", "tiga pilar": a counted set whose noun names no kind of item.
-COUNTED_SET = re.compile(r"\b" + COUNT + r"\s+(?:poin|point|hal|butir|pilar|bagian|aspek|fokus|prioritas|pokok)\b", re.I)
+# "Daftarnya sebagai berikut:", "Adapun rinciannya yaitu:": an opener that names nothing of its own.
+BACK_OR_NAME = re.compile(r"\b(?:(?:daftar|rincian|isi)(?:nya)?|adapun|berikut|sebagai|ini|itu|yaitu|yakni|antara|lain|ada|pun)\b"
+                          r"|\W", re.I)
+# "4 poin", "lima hal", "tiga pilar": a counted set whose noun names no kind of item ("… prioritas tersebut"
+# points back at one).
+COUNTED_SET = re.compile(r"\b" + COUNT + r"\s+(?:poin|point|hal|butir|pilar|bagian|aspek|fokus|prioritas|pokok)\b"
+                         r"(?!\s+(?:tersebut|itu|ini|di\s+atas)\b)", re.I)
 MISSION_REFERENCE = re.compile(r"\bmisi\s+(?:ke-?\s*)?(?P<n>\d{1,2}|" + ORDINAL + "|" + CARDINAL + r")\b", re.IGNORECASE)
 
 
@@ -64,11 +69,13 @@ class Builder:
     child_kind: dict[str, str] = field(default_factory=lambda: dict(CHILD_KIND))
     last_inline: tuple[str, str, Item | None] | None = None  # (kind, repeated head, parent) of the last inline list
     last_statement: Item | None = None  # the last "Misi 1: …" heading item: lower headings below nest in it
+    announced: bool = False  # the section was announced by a paragraph ("… sembilan program prioritas.") and is empty
 
     # -- adding items ----------------------------------------------------------------------
     seen: dict[str, list[str]] = field(default_factory=dict)  # kind -> lower-cased texts, for restatements
 
     def add(self, item: Item, parent: Item | None) -> Item:
+        self.announced = False
         if parent is None:
             self.items.append(item)
         else:
@@ -99,12 +106,14 @@ class Builder:
         return Item(kind=kind, text=text, label=label, span=(span.start, span.end))
 
     # -- sections --------------------------------------------------------------------------
-    def set_section(self, kind: str | None, parent: Item | None = None, run: bool = True) -> None:
+    def set_section(self, kind: str | None, parent: Item | None = None, run: bool = True,
+                    announced: bool = False) -> None:
         self.section_kind = kind
         self.section_parent = parent
         self.levels = []
         self.run_kind = kind if run else None
         self.run_count = 0
+        self.announced = announced
 
 
 def structure_text(text: str, names: set[str] | frozenset = frozenset(), kind: str | None = None) -> list[Item]:
@@ -534,25 +543,29 @@ def _intro(b: Builder, para: Span, sents: list[Span]) -> None:
     last = sents[-1].text
     opener = LIST_OPENER.search(last)
     kind, count = announced_kind(last)
+    if kind == "program" and b.section_kind == "quick_win":
+        kind = "quick_win"  # "… terdapat sembilan program prioritas" under a 100-day heading: its quick wins
     if opener:
         words = last[:opener.start()].split()
         tail = " ".join(words[-5:])
         tail_kind, _ = announced_kind(tail)
         if count is None:
             # the kind word nearest the opener; a counted set of no kind ("… dirangkum dalam 4 poin, yaitu:")
-            # takes the kind the sentence names ("Misi …")
-            kind = tail_kind or (kind if COUNTED_SET.search(tail) else None)
+            # takes the kind the sentence names ("Misi …"); an opener naming nothing ("Daftarnya sebagai
+            # berikut:") opens the list the paragraph before announced
+            kind = tail_kind or (kind if COUNTED_SET.search(tail) else None) or (
+                b.section_kind if b.announced and not re.search(r"\w", BACK_OR_NAME.sub("", last[:opener.start()])) else None)
         b.set_section(kind, None)
         return
     if kind and count:
-        b.set_section(kind, None)
+        b.set_section(kind, None, announced=True)
     elif COUNTED_SET.search(last):
         # "Sedangkan misinya ada empat poin.", "Misi Budi tak sekadar kata-kata. Ada lima pilar.": a counted set
         # announces the list below; its kind is the one the paragraph names last
         for sent in reversed(sents):
             named, _ = announced_kind(sent.text)
             if named:
-                b.set_section(named, None)
+                b.set_section(named, None, announced=True)
                 break
 
 

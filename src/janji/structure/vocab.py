@@ -112,7 +112,10 @@ def announced_kind(text: str) -> tuple[str | None, int | None]:
 
 
 HEADING_LEAD = re.compile(
-    r"^(?:(?:BAB\s+[IVXLC]+\.?\s*)?\d+(?:\.\d+)*\.?\s+|[A-H]\.\s+|[IVX]+\.\s+|selanjutnya\s*:\s*)?", re.IGNORECASE)
+    r"^(?:(?:BAB\s+[IVXLC]+\.?\s*)?\d+(?:\.\d+)*\.?\s+|[A-H]\.\s+|[IVX]+\.\s+|selanjutnya\s*:\s*)?"
+    # "Fokus Program 100 Hari Kerja", "Daftar Program Unggulan", "Rincian Misi": a word that names the section
+    # as a list of what follows
+    r"(?:(?:fokus|daftar|rincian|isi|pokok|poin|butir|rangkuman|ringkasan|inilah|ini)\s+(?=\w))?", re.IGNORECASE)
 
 
 def heading_kind(text: str) -> str | None:
