@@ -355,3 +355,27 @@ def test_a_heading_that_names_a_list_and_an_opener_that_names_nothing():
         assert [(i.kind, i.text) for i in items] == [(kind, "Pasar murah setiap bulan"),
                                                      (kind, "Beasiswa bagi 500 mahasiswa"),
                                                      (kind, "Perbaikan jalan lingkungan")], heading
+
+
+def test_a_list_opened_by_antaranya_and_continued_by_ordinals_some_without_a_comma():
+    for opener in ("Antaranya,", "Di antaranya"):
+        text = (f"Secara rinci ia menjelaskan 4 program unggulan pasangan itu. {opener} sekolah gratis hingga SMA.\n\n"
+                "Kedua, berobat gratis cukup dengan KTP.\n\nKetiga pasar murah di setiap kecamatan.\n\n"
+                "Keempat, beasiswa bagi 1.000 mahasiswa.\n")
+        assert [(i.kind, i.label, i.text) for i in structure_text(text)] == [
+            ("program", None, "sekolah gratis hingga SMA"), ("program", "Kedua", "berobat gratis cukup dengan KTP"),
+            ("program", "Ketiga", "pasar murah di setiap kecamatan"),
+            ("program", "Keempat", "beasiswa bagi 1.000 mahasiswa")], opener
+
+
+def test_a_bare_ordinal_is_an_entry_only_where_a_list_counts_up_to_it():
+    assert structure_text("Kedua paslon hadir dalam debat.\nKetiga calon menjawab pertanyaan panelis.\n") == []
+
+
+def test_a_numbered_line_that_names_a_pair_heads_its_part_and_is_no_item():
+    names = {"Budi Santoso", "Ani Lestari", "Dedi Kurnia", "Eka Putri"}
+    for first, second in (("1. Budi Santoso – Ani Lestari (Nomor Urut 1)", "2. Dedi Kurnia – Eka Putri (Nomor Urut 2)"),
+                          ("- Paslon 1: Budi Santoso dan Ani Lestari", "- Paslon 2: Dedi Kurnia dan Eka Putri")):
+        text = f"{first}\nMisi:\n- Membangun desa\n{second}\nMisi:\n- Menata kota\n"
+        assert [(i.kind, i.text) for i in structure_text(text, names)] == [("mission", "Membangun desa"),
+                                                                           ("mission", "Menata kota")]

@@ -17,7 +17,7 @@ from janji.structure.inline import (Span, find_inline_list, find_visions, senten
                                     split_top_level, tidy)
 from janji.lang.markers import LAST, line_marker
 from janji.structure.lines import Line, roman_or_alpha, split_lines
-from janji.lang.numbers import CARDINAL, ORDINAL, small_number
+from janji.lang.numbers import CARDINAL, ORDINAL, ordinal_value, small_number
 from janji.structure.vocab import COUNT, LIST_OPENER, announced_kind, heading_kind
 
 CHILD_KIND = {"vision": "mission", "mission": "goal", "goal": "program", "program": "activity",
@@ -36,6 +36,10 @@ STATEMENT_HEADING = re.compile(
     r"\s*[:.)–—-]\s*(?P<body>\S.*)$",
     re.IGNORECASE,
 )
+# An ordinal opening a line without punctuation ("Keempat perluasan …"), read only where a list counts up to it.
+BARE_ORDINAL = re.compile(r"(?:dan\s+)?(?P<w>" + ORDINAL + r")\s+(?=\S)", re.I)
+# What opens the first entry of a list run on into a sentence: "Antaranya, …", "Di antaranya …", "Pertama, …".
+FIRST_ENTRY = re.compile(r"^\W*(?:(?:di\s?)?antaranya|yakni|yaitu|pertama|kesatu|salah\s+satunya)\b[\s,:]*", re.I)
 # "Daftarnya sebagai berikut:", "Adapun rinciannya yaitu:": an opener that names nothing of its own.
 BACK_OR_NAME = re.compile(r"\b(?:(?:daftar|rincian|isi)(?:nya)?|adapun|berikut|sebagai|ini|itu|yaitu|yakni|antara|lain|ada|pun)\b"
                           r"|\W", re.I)
@@ -120,6 +124,7 @@ def structure_text(text: str, names: set[str] | frozenset = frozenset(), kind: s
     """The item tree of ``text``; ``names`` are the candidates' names (never items), ``kind`` the document's."""
     lines = split_lines(text)
     _fix_letter_sequences(lines)
+    _mark_bare_ordinals(lines)
     headings = _news_subheadings(lines)
     b = Builder(text, names=set(names))
     if kind != "plan":
@@ -172,7 +177,11 @@ def structure_text(text: str, names: set[str] | frozenset = frozenset(), kind: s
         while j < len(lines) and _wraps(lines[j - 1], lines[j]):
             para_end = lines[j].end
             j += 1
-        _paragraph(b, Span(text[line.start:para_end], line.start, para_end))
+        k = j
+        while k < len(lines) and lines[k].blank:
+            k += 1
+        opens_ordinals = k < len(lines) and lines[k].mtype == "ordinal" and lines[k].number == 2
+        _paragraph(b, Span(text[line.start:para_end], line.start, para_end), opens_ordinals)
         i = j
     _taglines_as_visions(b)
     return b.items
@@ -183,6 +192,11 @@ def structure_text(text: str, names: set[str] | frozenset = frozenset(), kind: s
 def _list_entry(b: Builder, lines: list[Line], i: int) -> int:
     line = lines[i]
     b.run_kind = None
+    if _names_a_pair(line.content, b.names):
+        # "1. Budi Santoso – Ani Lestari (Nomor Urut 1)": a heading over one pair's part, not an entry
+        b.set_section(None)
+        b.last_statement = None
+        return i + 1
     # where does this entry go? an open level of the same marker type, or a new, deeper level
     while b.levels and not (b.levels[-1].mtype == line.mtype and b.levels[-1].indent <= line.indent + 1) \
             and b.levels[-1].indent >= line.indent and not _deeper(b.levels[-1], line):
@@ -234,6 +248,17 @@ def _list_entry(b: Builder, lines: list[Line], i: int) -> int:
     return j
 
 
+def _names_a_pair(text: str, names: set[str]) -> bool:
+    """The text is only candidates' names ("Budi Santoso – Ani Lestari (Nomor Urut 1)", "Paslon 2: Budi-Ani")."""
+    if not names:
+        return False
+    rest = re.sub(r"\([^()]*\)|\b(?:paslon|pasangan(?:\s+calon)?|nomor(?:\s+urut)?|no\.?)\b|\d+|[:.,]", " ", text,
+                  flags=re.I)
+    parts = [p.strip() for p in re.split(r"\s+[-–—&]\s+|\s*[-–—]\s*|\s+dan\s+", rest) if p.strip()]
+    lowered = {n.lower() for n in names}
+    return bool(parts) and all(part.lower() in lowered for part in parts)
+
+
 def _ordinal_entries(text: str, line: Line) -> list[Span]:
     """A line opened by an ordinal ("Pertama, membentuk manusia religius. Masjid akan jadi pusat …"): the entry
     is its first sentence, the rest is commentary; a later sentence of the line opened by the next ordinal
@@ -253,6 +278,48 @@ def _ordinal_entries(text: str, line: Line) -> list[Span]:
         if number is None:
             break  # "Terakhir, …" closes the list
     return out
+
+
+def _mark_bare_ordinals(lines: list[Line]) -> None:
+    """"Keempat perluasan air bersih …" without a comma: an ordinal entry where the list lines before it
+    counted up to the number before it ("Ketiga, …"); alone, "Kedua paslon …" is no entry."""
+    previous = None
+    for line in lines:
+        if line.blank:
+            continue
+        if line.is_list:
+            previous = line
+            continue
+        m = BARE_ORDINAL.match(line.text)
+        if m and previous is not None and previous.mtype == "ordinal" and previous.number is not None \
+                and ordinal_value(m.group("w")) == previous.number + 1:
+            line.marker, line.mtype, line.number = m.group("w"), "ordinal", previous.number + 1
+            line.content, line.content_start = line.text[m.end():].strip(), line.start + m.end()
+            previous = line
+
+
+def _first_of_ordinals(b: Builder, sents: list[Span]) -> bool:
+    """"… 8 program unggulan pasangan ini. Antaranya, peningkatan honor guru ngaji …" followed by lines
+    "Kedua, …": the sentence opened by "Antaranya" is the first entry of the list the ordinals continue."""
+    last = sents[-1]
+    m = FIRST_ENTRY.match(last.text)
+    if not m:
+        return False
+    kind = None
+    for sent in reversed(sents):
+        kind, _ = announced_kind(sent.text)
+        if kind:
+            break
+    kind = kind or b.section_kind
+    if not kind or kind in ("vision", "mission_vision"):
+        return False
+    for s in sents[:-1]:
+        _sentence(b, s, [])
+    b.set_section(kind, None)
+    entry = tidy(Span(last.text[m.end():], last.start + m.end(), last.end))
+    if entry.text:
+        b.add(b.make(kind, entry), None)
+    return True
 
 
 def _deeper(level: Level, line: Line) -> bool:
@@ -409,8 +476,10 @@ def _wraps(prev: Line, nxt: Line) -> bool:
     return nxt.text[:1].islower() or len(prev.text) >= 55 or tail.split()[-1].lower() in CONTINUING_WORDS
 
 
-def _paragraph(b: Builder, para: Span) -> None:
+def _paragraph(b: Builder, para: Span, opens_ordinals: bool = False) -> None:
     sents = sentences(para.text, para.start)
+    if opens_ordinals and sents and _first_of_ordinals(b, sents):
+        return
     if b.run_kind and _entry_like(para.text, b.names):
         for s in sents:
             entry = tidy(s)
