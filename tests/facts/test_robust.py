@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 WORDS = (
     "Pasangan calon nomor urut 1 2 Ahmad Budi Santoso - – dan , . ( ) Kota Kabupaten Bogor Pilkada 2024 2025-2030 "
     "H. Dr. S.E., M.Si. Gus Ning petahana penantang diusung PKB Partai Golkar sapaan \n Baca Juga: “ ” saya debat "
-    "RPJMD BAB V 3.2 Calon Bupati : wakilnya yakni atau (Abdi) Jaya-Wibawa Paslon 01 nomor satu kedua HARDA KISWAYA"
+    "RPJMD BAB V 3.2 Calon Bupati : wakilnya yakni atau (Sadi) Jaya-Santika Paslon 01 nomor satu kedua HARDI KUSWOYO"
 ).split(" ")
 
 

@@ -2,27 +2,27 @@
 
 Pairs are found where Indonesian news writes them:
 
-- joined by a dash: "Junaedi Malik–Khusnun Amin", "Thoni-Imat", dash lists of pairs, and two
-  pairs run together ("Bobby Nasution-Surya Edy Rahmayadi-Hasan Basri Sagala. Kedua paslon …");
-- joined by "dan" after a candidate word: "Pasangan calon nomor urut 1, Dr. H. Iwan Saputra,
-  S.E., M.Si., dan Dede MuKsit Aly", "Pasangan kandidat nomor satu Djeli Massie dan Harry Pontoh";
-- a numbered head whose deputy follows: "calon Wali kota nomor tiga, Burhanudin … wakilnya
-  yakni Jakobus Mawuntu";
-- a head and the running mate a verb gives it: "Eri Cahyadi maju berpasangan dengan Armuji";
-- KPU lists and tables: "H. SIGIT PAMUNGKAS, S.H. dan SUROTO", one name a line, "No | Calon Bupati |
+- joined by a dash: "Zubaedi Karim–Rizal Fahmi", "Rudi-Huda", dash lists of pairs, and two
+  pairs run together ("Rudy Nasrun-Surya Edi Rahmanto-Hasan Bisri Siregar. Kedua paslon …");
+- joined by "dan" after a candidate word: "Pasangan calon nomor urut 1, Dr. H. Irwan Hadiputra,
+  S.E., M.Si., dan Dadang MuKhlis Aly", "Pasangan kandidat nomor satu Jefri Lumenta dan Hendra Pangkey";
+- a numbered head whose deputy follows: "calon Wali kota nomor tiga, Syamsudin … wakilnya
+  yakni Yohanis Rumengan";
+- a head and the running mate a verb gives it: "Eko Cahyono maju berpasangan dengan Armadi";
+- KPU lists and tables: "H. SUGENG PURNAMA, S.H. dan SURONO", one name a line, "No | Calon Bupati |
   Calon Wakil Bupati | Partai Pengusung" rows.
 
-A name is capitalised name words: a headline runs on after it ("Kustini Adu Gagasan Soal Sampah")
-and ends it; a pair on a title-case headline line is read after the body's pairs, so "Harda dan
-Kustini" (two rivals) is never taken for a pair when the body names the real ones.
+A name is capitalised name words: a headline runs on after it ("Kartini Adu Gagasan Soal Sampah")
+and ends it; a pair on a title-case headline line is read after the body's pairs, so "Hardi dan
+Kartini" (two rivals) is never taken for a pair when the body names the real ones.
 
-Later, shorter forms of a known pair ("Farhan-Erwin", "Junaedi-Khusnun") become its aliases;
-a fuller form ("Kasmidi Bulang dan Lulu Kinsu" after "Kasmidi Bulang-Kinsu") completes it; a
+Later, shorter forms of a known pair ("Fikri-Ervan", "Zubaedi-Rizal") become its aliases;
+a fuller form ("Sarmidi Latang dan Lala Wonsu" after "Sarmidi Latang-Wonsu") completes it; a
 pair whose head is known but whose deputy differs is a slip of the writer and is ignored.
 
 Example:
-    >>> [c.head for c in detect("Pasangan calon nomor urut 1 Irna Narulita-Tanto Arban (Intan).")]
-    ['Irna Narulita']
+    >>> [c.head for c in detect("Pasangan calon nomor urut 1 Wina Rosalina-Dedi Arman (Windi).")]
+    ['Wina Rosalina']
 """
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ class _Builder:
             return None
         cand = self.find(head, deputy)
         if cand is None and deputy:
-            # "Bandung Bersih Versi Arfi-Yena": a headline runs into the pair name
+            # "Bandung Bersih Versi Arya-Yuni": a headline runs into the pair name
             words = split_words(head)
             for i in range(1, len(words)):
                 cand = self.find(" ".join(words[i:]), deputy)
@@ -77,8 +77,8 @@ class _Builder:
                     break
         if cand is None:
             clash = any(same_person(head, c.head) or (deputy and same_person(deputy, c.deputy)) for c in self.cands)
-            # "Gus Juned" alone is a nickname of a pair named elsewhere; with its ballot number
-            # ("paslon nomor urut 1 Hendy Siswanto-Gus Firjaun") it is how the pair registered
+            # "Gus Zubed" alone is a nickname of a pair named elsewhere; with its ballot number
+            # ("paslon nomor urut 1 Hendi Sulistyo-Gus Firman") it is how the pair registered
             nickname = names_.honorific(head) or (deputy and names_.honorific(deputy))
             if clash or not new_ok or (nickname and not number):
                 return None  # a known head with another deputy: a slip of the writer, the first form wins
@@ -98,14 +98,14 @@ class _Builder:
                     and not _headline_extra(cand.head, head):
                 alias = re.sub(r"\s*[-–—]\s*", "-", written.strip())
                 if alias not in cand.aliases and "-" in alias:
-                    cand.aliases.append(alias)  # "Farhan-Erwin", "Junaedi-Khusnun"
+                    cand.aliases.append(alias)  # "Fikri-Ervan", "Zubaedi-Rizal"
         if number and cand.number is None and all(c.number != number for c in self.cands):
             cand.number = number
         return cand
 
 
 def _headline_extra(known: str, longer: str) -> bool:
-    """The longer form adds a headline word to a known name ("Danang Maharsa Bangun" in "… Bangun TPST")."""
+    """The longer form adds a headline word to a known name ("Danu Mahendra Bangun" in "… Bangun TPST")."""
     return any(w not in name_tokens(known) and headline_word(w) for w in name_tokens(longer))
 
 
@@ -135,7 +135,7 @@ def _number_line_before(text: str, start: int) -> tuple[int, int] | None:
 
 
 def _number_list_marker(text: str, start: int) -> tuple[int, int] | None:
-    """"1. HARDA KISWAYA - DANANG MAHARSA" under "Penetapan Nomor Urut …": the list number is the ballot number."""
+    """"1. HARDI KUSWOYO - DANU MAHENDRA" under "Penetapan Nomor Urut …": the list number is the ballot number."""
     line_start = text.rfind("\n", 0, start) + 1
     m = re.match(rf"[ \t]*(\d{{1,2}})[.)][ \t]+(?:{TITLE_WORDS}\.?[ \t]*)*", text[line_start:start], re.I)
     if m and line_start + m.end() == start and re.search(r"nomor\s+urut(?!\s*\d)", text[max(0, line_start - 400):line_start], re.I):
@@ -144,7 +144,7 @@ def _number_list_marker(text: str, start: int) -> tuple[int, int] | None:
 
 
 def _number_after(text: str, end: int) -> tuple[int, int] | None:
-    """"Munafri Arifuddin-Aliyah Mustika Ilham (MULIA) nomor urut 2", "… (nomor urut 1)"."""
+    """"Mukhlis Arifin-Aliyah Mustika Ilyas (MULIA) nomor urut 2", "… (nomor urut 1)"."""
     m = re.match(rf"[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t,]*\(?[ \t]*(?:(?:dengan|mendapat(?:kan)?|memperoleh|meraih|menempati)[ \t]+)?((?:(?:ber)?nomor|no\.)[ \t]*urut[ \t]*({NUM}))\b",
                  text[end:end + 70], re.I)
     return (number_value(m.group(2)), end + m.start(1)) if m else None
@@ -157,7 +157,7 @@ def _split_chain(text: str, parts: list[str], span: tuple[int, int]) -> list[tup
     if len(words) < 2:
         return []
     outside = text[:span[0]] + " " * (span[1] - span[0]) + text[span[1]:]
-    # without evidence the second head keeps two words ("Surya Edy Rahmayadi" -> "Surya" | "Edy Rahmayadi")
+    # without evidence the second head keeps two words ("Surya Edi Rahmanto" -> "Surya" | "Edi Rahmanto")
     best, best_score = max(1, len(words) - 2), 0
     for k in range(1, len(words)):
         left, right = " ".join(words[:k]), " ".join(words[k:])
@@ -188,7 +188,7 @@ FORM_PAIR = re.compile(
 )
 
 
-# "Eri Cahyadi maju berpasangan dengan Armuji", "Khofifah kembali menggandeng Emil Dardak": a head
+# "Eko Cahyono maju berpasangan dengan Armadi", "Kholifah kembali menggandeng Emil Darmadi": a head
 # and the running mate the sentence gives it.
 PARTNER_VERB = r"(?:berpasangan|berduet|bersanding|berpaket|menggandeng|digandeng|didampingi)"
 PARTNER = re.compile(
@@ -205,7 +205,7 @@ ELECTION = re.compile(r"\b(?:calon|wakil|maju|pilkada|pilbup|pilwali|pilwalkot|p
 
 LINE_PAIR = re.compile(rf"(?m)^[ \t]*(?P<a>{NAME})[ \t]*\n[ \t]*(?:dan|&)[ \t]*\n[ \t]*(?P<b>{NAME})[ \t]*$")
 # A table of the pairs (docx and html tables are read as "No | Calon Bupati | Calon Wakil Bupati" and
-# "1. Harda Kiswaya | Danang Maharsa"): the head and deputy columns are named in the header row.
+# "1. Hardi Kuswoyo | Danu Mahendra"): the head and deputy columns are named in the header row.
 _HEAD_COL = re.compile(r"\b(?:calon|cabup|cawali|cagub|nama\s+calon|kepala\s+daerah|bupati|wali\s*kota|walikota|gubernur)\b", re.I)
 _DEPUTY_COL = re.compile(r"\b(?:wakil|cawabup|cawawali|cawagub)\b", re.I)
 _NUMBER_COL = re.compile(r"(?:no\.?|nomor)(?:\s*urut)?", re.I)
@@ -280,21 +280,21 @@ def _placey(name: str) -> bool:
 
 def _cued_just_before(text: str, start: int, listing: bool = False) -> bool:
     """A candidate word shortly before, with only candidate words, numbers, places or parties between
-    ("Pasangan calon nomor urut 1, Dr. H. Iwan …", not "pasangan Intan membawa visi 'Berdaya Saing dan …").
+    ("Pasangan calon nomor urut 1, Dr. H. Irwan …", not "pasangan Windi membawa visi 'Berdaya Saing dan …").
 
     ``listing``: the names are a dashed pair, which may come in a list after a plural
-    ("dua paslon, Kasmidi Bulang-Kinsu dan Ardiansyah-Mahyunadi"): earlier pairs may stand between.
+    ("dua paslon, Sarmidi Latang-Wonsu dan Ardianto-Mahyudin"): earlier pairs may stand between.
     """
     s0, _ = sentence_bounds(text, start)
     for cue in CANDIDATE_CUE.finditer(text, max(s0, start - (300 if listing else 120)), start):
         if not listing and PLURAL.search(text, max(s0, cue.start() - 25), cue.start()):
-            continue  # "kedua calon, Harda dan Kustini": rivals listed, not one pair
+            continue  # "kedua calon, Hardi dan Kartini": rivals listed, not one pair
         gap = text[cue.end():start]
         if listing:
             gap = re.sub(rf"{NAME}{DASH}{NAME}", " ", gap)
-        gap = re.sub(rf"{NAME}[ \t]+atau[ \t]*$", " ", gap)  # "pasangan Tama Asli atau Taslim-Asgar Ali"
+        gap = re.sub(rf"{NAME}[ \t]+atau[ \t]*$", " ", gap)  # "pasangan Rama Sakti atau Ramli-Saktiawan Ali"
         gap = re.sub(rf"\b{TITLE_WORDS}\.", " ", gap)
-        gap = re.sub(r"\([^()]*\)", " ", gap)  # "(Tangsel)", "(Intan)"
+        gap = re.sub(r"\([^()]*\)", " ", gap)  # "(Tangsel)", "(Windi)"
         for r_start, r_end, _, _ in reversed(list(region_.mentions(gap))):
             gap = gap[:r_start] + " " + gap[r_end:]  # "Tangerang Selatan"
         if all(w.lower() in GAP_WORDS or w.lower() in BALLOT_WORDS or regions.candidates(w) or parties_.canonical(w)
@@ -307,7 +307,7 @@ LIST_LINE = re.compile(r"^[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+", re.M)
 
 
 def _listed_after_cue(text: str, start: int) -> bool:
-    """A pair alone on a list line ("- Muhammad Farhan – Erwin") under words about the pairs."""
+    """A pair alone on a list line ("- Muhammad Fikri – Ervan") under words about the pairs."""
     line_start = text.rfind("\n", 0, start) + 1
     m = LIST_LINE.match(text, line_start)
     return bool(m and m.end() == start and CANDIDATE_CUE.search(text, max(0, line_start - 400), line_start))
@@ -353,9 +353,9 @@ def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
         if not head or not deputy:
             continue
         if re.search(r"[-–—][ \t]*$", text[max(0, m.start() - 3):m.start()]):
-            continue  # "Kasmidi Bulang-Kinsu dan Ardiansyah-Mahyunadi": two dashed pairs, not one
+            continue  # "Sarmidi Latang-Wonsu dan Ardianto-Mahyudin": two dashed pairs, not one
         start = m.start() + m.group(0).find(head.split()[0])
-        # "Andika dan Luthfi Adu Program Pendidikan": a title-case headline names rivals as often as a pair
+        # "Andri dan Fauzan Adu Program Pendidikan": a title-case headline names rivals as often as a pair
         titled = headline_run(text, m.start("b") + m.group("b").find(deputy) + len(deputy)) if deputy in m.group("b") else True
         found.append((start, head, deputy, m.group(0), _cued_just_before(text, start) and not titled, m.end()))
     for m in anchored(PARTNER, PARTNER_ANCHOR, text, back=160, ahead=120):
@@ -365,28 +365,28 @@ def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
         s0, s1 = sentence_bounds(text, m.start("verb"))
         sure = m.group("verb") not in LOOSE_PARTNER or bool(ELECTION.search(text, s0, s1))
         if m.group("verb") == "digandeng":
-            head, deputy = deputy, head  # "Armuji digandeng Eri Cahyadi": the one who chooses heads the pair
+            head, deputy = deputy, head  # "Armadi digandeng Eko Cahyono": the one who chooses heads the pair
         start = m.start("a") + m.group("a").find(split_words(head)[0])
         found.append((start, head, deputy, m.group(0), sure, m.end()))
     cues = [m.end() for m in CANDIDATE_CUE.finditer(text)]
 
     def after_cue(pos: int) -> bool:
         i = bisect.bisect_right(cues, pos)
-        # "SIGIT PAMUNGKAS-SUROTO mendapat nomor urut 1": the cue may follow the pair closely
+        # "SUGENG PURNAMA-SURONO mendapat nomor urut 1": the cue may follow the pair closely
         return (i > 0 and pos - cues[i - 1] <= 300) or bool(re.search(r"(?i)\bnomor\s+urut\b", text[pos:pos + 120]))
 
     for m in anchored(CAPS_PAIR, CAPS_ANCHOR, text, back=90, ahead=90, keep=after_cue):
-        # "1. HARDA KISWAYA - DANANG MAHARSA" in KPU lists and headlines: read in title case
+        # "1. HARDI KUSWOYO - DANU MAHENDRA" in KPU lists and headlines: read in title case
         head, deputy = (clean_name(names_.strip_titles(m.group(g)).title(), lower_seen, lead=(g == "a")) for g in "ab")
         if head and deputy and (CANDIDATE_CUE.search(text, max(0, m.start() - 300), m.start()) or _number_after_caps(text, m.end())):
             found.append((m.start("a"), head, deputy, m.group(0), True, m.end()))
     for m in anchored(CAPS_AND, CAPS_AND_ANCHOR, text, back=90, ahead=90, keep=after_cue):
-        # "Pasangan Calon Nomor Urut 01: H. SIGIT PAMUNGKAS, S.H. dan SUROTO, S.Pd." (KPU announcements)
+        # "Pasangan Calon Nomor Urut 01: H. SUGENG PURNAMA, S.H. dan SURONO, S.Pd." (KPU announcements)
         head, deputy = (clean_name(names_.strip_titles(m.group(g)).title(), lower_seen, lead=(g == "a")) for g in "ab")
         start = m.start("a")
         raw_b = names_.strip_titles(m.group("b")).title()
         if deputy and not raw_b.endswith(deputy):
-            continue  # "HARDA DAN KUSTINI ADU GAGASAN": a headline in capitals names rivals
+            continue  # "HARDI DAN KARTINI ADU GAGASAN": a headline in capitals names rivals
         if head and deputy and (_cued_just_before(text, start) or _number_after_caps(text, m.end())):
             found.append((start, head, deputy, m.group(0), True, m.end()))
     for m in FORM_PAIR.finditer(text):
@@ -396,7 +396,7 @@ def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
     for start, head, deputy, written, end, _, _ in (_table_rows(text, lower_seen) if rows is None else rows):
         found.append((start, head, deputy, written, True, end))
     for m in LINE_PAIR.finditer(text):
-        # "Nomor Urut 1\nH. Ahmad Muhdlor Ali, S.IP.\ndan\nSubandi, S.H." (KPU announcements, one name a line)
+        # "Nomor Urut 1\nH. Ahmad Muhtar Ali, S.IP.\ndan\nSubagyo, S.H." (KPU announcements, one name a line)
         head, deputy = clean_name(m.group("a"), lower_seen), clean_name(m.group("b"), lower_seen, lead=False)
         if head and deputy and CANDIDATE_CUE.search(text, max(0, m.start() - 300), m.start()):
             found.append((m.start("a") + m.group("a").find(split_words(head)[0]), head, deputy, m.group(0), True, m.end()))
@@ -406,14 +406,14 @@ def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
              and not re.search(r"(?:www\.|https?://)\S*$", text[max(0, f[0] - 40):f[0]], re.I)]
     # "sama seperti pasangan Prabowo-Gibran di Pilpres 2024": the national ticket, named for comparison
     found = [(*f[:4], f[4] and not _national(text, f[0], f[5]), f[5]) for f in found]
-    # "(Mualem-Dek Fadh)", "(BTM-CK)" after a pair is its nickname, never a pair of its own
+    # "(Malem-Dek Fadil)", "(BTM-CK)" after a pair is its nickname, never a pair of its own
     found = [(*f[:4], f[4] and not text[:f[0]].rstrip(" \t\"“'").endswith("("), f[5]) for f in found]
     found.sort(key=lambda t: t[0])
     return found
 
 
 def _full_form(head: str, deputy: str) -> bool:
-    """A pair written with at least three name words ("Kustini Sri Purnomo-Sukamto"), not two nicknames."""
+    """A pair written with at least three name words ("Kartini Sri Rahayu-Sukarman"), not two nicknames."""
     return len(split_words(head)) + len(split_words(deputy)) >= 3
 
 
@@ -435,15 +435,15 @@ def detect(text: str) -> list[Candidate]:
     refs: dict[tuple[int, int, int], tuple] = {}
     table_numbers = {row[0]: row[5] for row in rows if row[5]}
     # Two passes: the first meets the pairs where they are introduced; the second reads the short
-    # forms written before that ("Visi Misi Benyamin-Pilar di Pilkada Tangsel 2024" as a headline).
-    # Full forms go first ("Harda Kiswaya-Danang Maharsa" in the body before "Harda-Kustini" in the
+    # forms written before that ("Visi Misi Bagus-Pandu di Pilkada Tangsel 2024" as a headline).
+    # Full forms go first ("Hardi Kuswoyo-Danu Mahendra" in the body before "Hardi-Kartini" in the
     # headline): a short form written earlier is then read against the pairs the text really has.
     full = [r for r in raw if _full_form(r[1], r[2]) and not _title_line(text, r[0])]
     for new_ok, batch in ((True, full), (True, raw), (False, raw)):
         last_end = 0
         for start, head, deputy, written, cued, end in batch:
             # A number between two pairs belongs to the pair that claimed it first:
-            # "Ridwan Kamil-Suswono nomor urut 1, Dharma Pongrekun-Kun Wardana nomor urut 2".
+            # "Rudi Kamal-Suswanto nomor urut 1, Darma Pangaribuan-Kun Wardoyo nomor urut 2".
             number = None
             key = (start, end, last_end)
             if key not in refs:  # the passes meet the same phrases: read their numbers once
@@ -476,7 +476,7 @@ def detect(text: str) -> list[Candidate]:
 
 
 def _numbered_heads(text: str, b: _Builder) -> None:
-    """"calon Wali kota Manado nomor tiga, Burhanudin … wakilnya yakni Jakobus Mawuntu"."""
+    """"calon Wali kota Manado nomor tiga, Syamsudin … wakilnya yakni Yohanis Rumengan"."""
     for m in SINGLE_NUMBERED.finditer(text):
         if not_a_ballot_number(text, m.start("n") - 6, m.end("n")):
             continue
@@ -488,7 +488,7 @@ def _numbered_heads(text: str, b: _Builder) -> None:
             continue  # a pair, already read
         if any(c.number == number for c in b.cands) or b.find(head):
             continue
-        # the deputy is named in this sentence or the next: "… Burhanudin tidak hadir … wakilnya yakni Jakobus"
+        # the deputy is named in this sentence or the next: "… Syamsudin tidak hadir … wakilnya yakni Yohanis"
         limit, seen, prev = len(text), 0, m.end()
         for e in ends(text, m.end(), lines=True):
             if text[prev:e].strip():
@@ -516,8 +516,8 @@ TITLED_CUE = re.compile(
 
 
 def _complete_names(text: str, b: _Builder) -> None:
-    """A one-word head or deputy ("Luthfi berpasangan dengan Taj Yasin") takes the full name the text
-    gives it after an office word ("Calon Gubernur Jawa Tengah Ahmad Luthfi"), when only one full name fits."""
+    """A one-word head or deputy ("Fauzan berpasangan dengan Taufan Yasin") takes the full name the text
+    gives it after an office word ("Calon Gubernur Jawa Tengah Ahmad Fauzan"), when only one full name fits."""
     for cand in b.cands:
         for part in ("head", "deputy"):
             name = getattr(cand, part)

@@ -33,7 +33,7 @@ DEBATE = re.compile(r"\b(?:debat|adu\s+gagasan|adu\s+program|panelis|moderator|s
 FIRST_PERSON = re.compile(r"\bsaya\b", re.I)
 # An opening that says an official is speaking: a byline, an opinion column, a speech, a press release.
 STATEMENT_OPENING = re.compile(r"\b(?:oleh\s*:|opini\b|kolom\b|sambutan\b|siaran\s+pers\b|press\s+release\b)", re.I)
-# A byline naming an office, anywhere: "Oleh: Dr. H. Amir Makhmud, M.Pd., Pj Bupati Tegal",
+# A byline naming an office, anywhere: "Oleh: Dr. H. Amir Mahmudi, M.Pd., Pj Bupati Tegal",
 # "*) Penulis adalah Penjabat Wali Kota …". An official writing in the first person is a statement
 # even when the column speaks of the coming election.
 OFFICIAL_BYLINE = re.compile(

@@ -2,8 +2,8 @@
 
 A person's name here is one to seven capitalised words, with titles before it (H., Hj., Dr.)
 and degrees after a comma (S.E., M.Si.); two names are forms of the same person when the words
-of one are among the words of the other ("Junaedi" ~ "Junaedi Malik") or one word starts
-another ("Risma" ~ "Tri Rismaharini").
+of one are among the words of the other ("Zubaedi" ~ "Zubaedi Karim") or one word starts
+another ("Ratna" ~ "Tri Ratnasari").
 """
 from __future__ import annotations
 
@@ -93,7 +93,7 @@ STOP = set(
 )
 # Capitalised words of headlines and title-case lines that are never part of a person's name:
 # what the pairs do ("Adu", "Paparkan"), the topics ("Pendidikan", "Sampah") and the small words
-# between ("Soal", "Terkait"). "Andika dan Luthfi Adu Program Pendidikan" names two people.
+# between ("Soal", "Terkait"). "Andri dan Fauzan Adu Program Pendidikan" names two people.
 HEADLINE_WORDS = set(
     """adu beradu bahas membahas paparkan memaparkan pamer pamerkan janji berjanji janjikan tawarkan menawarkan
     sampaikan menyampaikan jawab menjawab jawaban bicara bicarakan soroti menyoroti ungkap ungkapkan beberkan siap
@@ -120,24 +120,24 @@ def split_words(name: str) -> list[str]:
 
 
 def clean_name(raw: str, lower_seen: set[str], lead: bool = True) -> str:
-    """A matched name without titles and without the non-name words around it ("Pasangan Junaedi Malik")."""
+    """A matched name without titles and without the non-name words around it ("Pasangan Zubaedi Karim")."""
     words = split_words(names_.strip_titles(raw))
     if lead:
         # A common word opening the run ("Sedangkan Pasangan …") is no name; one that is also a
         # given name ("Adil", "Budi", "Rahmat") is kept unless the run would still hold two words.
         while words and (words[0].lower() in STOP or (words[0].lower() in lower_seen and len(words) > 2)
-                         or (len(words) > 2 and regions.candidates(words[0]))):  # "Bupati Sleman Harda Kiswaya"
+                         or (len(words) > 2 and regions.candidates(words[0]))):  # "Bupati Sleman Hardi Kuswoyo"
             words.pop(0)
-        # "Gubernur Jawa Tengah Ahmad Luthfi": a region of several words before the name
+        # "Gubernur Jawa Tengah Ahmad Fauzan": a region of several words before the name
         for k in (3, 2):
             if len(words) > k and regions.candidates(" ".join(words[:k])):
                 del words[:k]
                 break
-    # a headline runs on after the name ("Kustini Adu Gagasan Soal Sampah", "Ahmad Yani Siapkan …"):
+    # a headline runs on after the name ("Kartini Adu Gagasan Soal Sampah", "Ahmad Yani Siapkan …"):
     # the name ends before the first word no name has
     while words and headline_word(words[0]):
         words.pop(0)
-    # a word that is also a name ("Cecep Nurul Yakin", "Budi Bangun") ends a name only where the headline goes on
+    # a word that is also a name ("Ucup Nurul Yakin", "Budi Bangun") ends a name only where the headline goes on
     cut = next((i for i, w in enumerate(words) if headline_word(w) and (i < len(words) - 1 or w.lower() not in NAMELIKE)), None)
     if cut is not None:
         words = words[:cut]
@@ -185,7 +185,7 @@ def words_within(short: str | None, long: str | None) -> bool:
 
 
 def _prefix_of(short: str | None, long: str | None) -> bool:
-    """"Risma" for "Tri Rismaharini": one word, the start (4 letters or more) of a word of the name."""
+    """"Ratna" for "Tri Ratnasari": one word, the start (4 letters or more) of a word of the name."""
     a, b = name_tokens(short), name_tokens(long)
     return len(a) == 1 and len(a[0]) >= 4 and any(w.startswith(a[0]) and w != a[0] for w in b)
 

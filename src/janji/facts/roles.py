@@ -71,7 +71,7 @@ def _name_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, Candi
         if cand is None:
             continue
         end = m.end()
-        # "Junaedi Malik–Khusnun Amin": the pair name is one mention
+        # "Zubaedi Karim–Rizal Fahmi": the pair name is one mention
         if cand.deputy and _norm_name(m.group()) == _norm_name(cand.head):
             pair = re.match(r"[ \t]*[-–—][ \t]*" + re.escape(cand.deputy) + r"(?![\w-])", text[end:end + len(cand.deputy) + 8], re.I)
             if pair:
