@@ -1,6 +1,8 @@
 """Candidate pairs as Indonesian news and KPU texts write them."""
 from __future__ import annotations
 
+import pytest
+
 
 def pairs(doc):
     return [(c.number, c.head, c.deputy) for c in doc.candidates]
@@ -242,3 +244,26 @@ def test_pair_nicknames_in_brackets_are_no_pairs_and_their_halves_name_the_pair(
 def test_list_numbers_are_ballot_numbers_only_under_a_numbering(analyse):
     doc = analyse("Empat pasangan calon berlaga di Pilkada Bandung 2024:\n1. Muhammad Fikri – Ervan\n2. Haris Suhendar – Dani Wiranata\n")
     assert [c.number for c in doc.candidates] == [None, None]
+
+
+# --- titles and degrees written without dots or commas ------------------------------------------------
+
+@pytest.mark.parametrize("text, head, deputy", [
+    ("Pasangan calon Bupati dan Wakil Bupati Lahat nomor urut 2 adalah H Budiman Syahputra dan "
+     "H Joni Saputra, S.T., M.Si. Mereka diusung PKB.", "Budiman Syahputra", "Joni Saputra"),
+    ("Pasangan calon nomor urut 2, KH Abdul Somad dan Ir Bambang Irawan, mendaftar ke KPU.", "Abdul Somad", "Bambang Irawan"),
+    ("Paslon nomor urut 2 yakni Drs. H.M. Rasyid Hamid, M.M., dan Hj. Nurlela Sari, S.Sos., M.Si. diusung PKB.",
+     "Rasyid Hamid", "Nurlela Sari"),
+])
+def test_titles_without_dots_before_the_names(analyse, text, head, deputy):
+    doc = analyse(text)
+    assert pairs(doc) == [(2, head, deputy)] and doc.candidates[0].parties in ([], ["PKB"])
+
+
+@pytest.mark.parametrize("text", [
+    "Pasangan calon nomor urut 3, Ir H Abdul Somad MT dan HM Bambang Irawan SH mendaftar ke KPU.",
+    "Paslon nomor urut 3, Abdul Somad SE MM dan Bambang Irawan SH mendaftar ke KPU.",
+    "Tiga pasangan calon lolos verifikasi, yaitu:\n3. Abdul Somad, SH., MH – Bambang Irawan, SE\n",
+])
+def test_degrees_written_without_a_comma_or_before_a_dash(analyse, text):
+    assert [(c.head, c.deputy) for c in analyse(text).candidates] == [("Abdul Somad", "Bambang Irawan")]

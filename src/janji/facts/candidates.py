@@ -293,7 +293,7 @@ def _cued_just_before(text: str, start: int, listing: bool = False) -> bool:
         if listing:
             gap = re.sub(rf"{NAME}{DASH}{NAME}", " ", gap)
         gap = re.sub(rf"{NAME}[ \t]+atau[ \t]*$", " ", gap)  # "pasangan Rama Sakti atau Ramli-Saktiawan Ali"
-        gap = re.sub(rf"\b{TITLE_WORDS}\.", " ", gap)
+        gap = re.sub(rf"\b{TITLE_WORDS}(?:\.|\b)", " ", gap)  # "Dr.", "H.M.", and "H", "KH" without a dot
         gap = re.sub(r"\([^()]*\)", " ", gap)  # "(Tangsel)", "(Windi)"
         for r_start, r_end, _, _ in reversed(list(region_.mentions(gap))):
             gap = gap[:r_start] + " " + gap[r_end:]  # "Tangerang Selatan"

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from janji.document import Candidate
 from janji.lang import names as names_
-from janji.lang.names import DEGREE, TITLE, TITLE_WORDS
+from janji.lang.names import BARE_DEGREE, BARE_DEGREES, DEGREE, TITLE, TITLE_WORDS
 from janji.lang.numbers import CARDINALS, alternation, small_number
 from janji.facts import parties as parties_
 from janji.facts import regions
@@ -63,7 +63,7 @@ CANDIDATE_CUE = re.compile(
 )
 
 NAME_WORD = r"(?<![\w.])(?:(?:(?:Al|El|Ad|As|At|Ar|An|Abu|Ibnu)-)?[A-Z][a-z][A-Za-z'’]*|[A-Z]\.?(?=[ \t]+[A-Z]))"
-NAME = rf"{TITLE}*(?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{0,6}}{DEGREE}"
+NAME = rf"{TITLE}*(?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{0,6}}{BARE_DEGREE}*{DEGREE}"
 DASH = r"(?<!\bAl)(?<!\bEl)(?<!\bAbu)[ \t]*[-–—][ \t]*"
 DASH_CHAIN = re.compile(rf"(?P<a>{NAME}){DASH}(?P<b>{NAME})(?:{DASH}(?P<c>{NAME}))?(?:{DASH}(?P<d>{NAME}))?")
 AND_PAIR = re.compile(rf"(?P<a>{NAME})[ \t]*,?[ \t]*(?:\bdan|&)[ \t]+(?P<b>{NAME})")
@@ -122,6 +122,8 @@ def split_words(name: str) -> list[str]:
 def clean_name(raw: str, lower_seen: set[str], lead: bool = True) -> str:
     """A matched name without titles and without the non-name words around it ("Pasangan Zubaedi Karim")."""
     words = split_words(names_.strip_titles(raw))
+    while len(words) > 1 and words[-1] in BARE_DEGREES:
+        words.pop()  # "Lanang MT", "Budi SH": a degree written without a comma
     if lead:
         # A common word opening the run ("Sedangkan Pasangan …") is no name; one that is also a
         # given name ("Adil", "Budi", "Rahmat") is kept unless the run would still hold two words.
@@ -204,9 +206,10 @@ def number_value(text: str) -> int | None:
     return small_number(text)
 
 
-# a name ends in a small letter (or a degree's dot) and the next one starts with a capital
-DASH_ANCHOR = re.compile(r"[a-z.'’][ \t]*[-–—][ \t]*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
-AND_ANCHOR = re.compile(rf"[a-z.,'’][ \t]*(?:\bdan|&)[ \t]+(?:{TITLE_WORDS}\.?[ \t]*)*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
+# a name ends in a small letter (or a degree: "S.E.", "MT") and the next one starts with a capital
+_NAME_END = r"(?:[a-z.'’]|(?<![\w.])(?:" + "|".join(sorted(BARE_DEGREES, key=len, reverse=True)) + r"))"
+DASH_ANCHOR = re.compile(rf"{_NAME_END}[ \t]*[-–—][ \t]*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
+AND_ANCHOR = re.compile(rf"(?:{_NAME_END}|,)[ \t]*(?:\bdan|&)[ \t]+(?:{TITLE_WORDS}\.?[ \t]*)*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
 NICKNAME_ANCHOR = re.compile(r"\b(?:sapaan|disapa)\b")
 
 
