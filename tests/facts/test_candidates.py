@@ -267,3 +267,27 @@ def test_titles_without_dots_before_the_names(analyse, text, head, deputy):
 ])
 def test_degrees_written_without_a_comma_or_before_a_dash(analyse, text):
     assert [(c.head, c.deputy) for c in analyse(text).candidates] == [("Abdul Somad", "Bambang Irawan")]
+
+
+# --- "Wakilnya" is a role, a pair's joint nickname is no pair ------------------------------------------
+
+@pytest.mark.parametrize("text, number", [
+    ("Berikut program pasangan Calon Walikota Cimahi Ratna Dewi dan Wakilnya Subagja Hidayat pada Pilkada 2024.", None),
+    ("Pasangan calon Ratna Dewi dan Pasangannya Subagja Hidayat berkampanye di Cimahi.", None),
+    ("Calon Walikota Cimahi nomor urut 3 Ratna Dewi dan Wakilnya, Subagja Hidayat, berkampanye di pasar.", 3),
+])
+def test_wakilnya_names_the_running_mate_and_is_no_name(analyse, text, number):
+    assert pairs(analyse(text)) == [(number, "Ratna Dewi", "Subagja Hidayat")]
+
+
+@pytest.mark.parametrize("text, nickname", [
+    ("Program Calon Walikota Cimahi dan Wakil Dewi-Bagja Pada Pilkada Kota Cimahi\n"
+     "Berikut program pasangan Calon Walikota Cimahi Ratna Dewi dan Wakilnya Subagja Hidayat. "
+     "Dewi-Bagja akan membangun pasar.", "Dewi-Bagja"),
+    ("Pasangan nomor urut 1 Ratna Dewi-Subagja Hidayat mendaftar ke KPU. Ratna-Bagja berjanji membangun pasar.",
+     "Ratna-Bagja"),
+])
+def test_a_joint_nickname_of_two_short_names_is_the_pairs_alias(analyse, text, nickname):
+    doc = analyse(text)
+    assert [(c.head, c.deputy) for c in doc.candidates] == [("Ratna Dewi", "Subagja Hidayat")]
+    assert nickname in doc.candidates[0].aliases

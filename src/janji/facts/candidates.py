@@ -37,7 +37,7 @@ from janji.facts import region as region_
 from janji.facts import regions
 from janji.facts.patterns import (
     AND_ANCHOR, AND_PAIR, CANDIDATE_CUE, DASH, DASH_ANCHOR, DASH_CHAIN, DEPUTY_AFTER, NAME, NAME_WORD, NUM, NUMBER_REF,
-    BALLOT_WORDS, SINGLE_NUMBERED, STOP, anchored, clean_name, headline_run, headline_word, name_tokens, names_pair, number_value, plausible_name,
+    BALLOT_WORDS, SINGLE_NUMBERED, STOP, anchored, clean_name, headline_run, headline_word, inner_part, name_tokens, names_pair, number_value, plausible_name,
     not_a_ballot_number, same_person, split_words, words_within,
 )
 from janji.facts.roles import incumbency
@@ -58,8 +58,9 @@ class _Builder:
 
     def find(self, head: str | None, deputy: str | None = None) -> Candidate | None:
         for cand in self.cands:
-            if names_pair(head, cand, "head") and (deputy is None or cand.deputy is None or names_pair(deputy, cand, "deputy")):
-                return cand
+            if names_pair(head, cand, "head") and (deputy is None or cand.deputy is None or names_pair(deputy, cand, "deputy")
+                                                   or inner_part(deputy, cand.deputy) or inner_part(head, cand.head)):
+                return cand  # "Ria-Badri" for "Ratu Ria" and "Subadri Ushuludin": the pair's joint nickname
         return None
 
     def pair(self, head: str, deputy: str | None, pos: int, written: str, new_ok: bool, number: int | None):
@@ -97,6 +98,8 @@ class _Builder:
             elif deputy and (head != cand.head or deputy != cand.deputy) and not _headline_extra(cand.deputy, deputy) \
                     and not _headline_extra(cand.head, head):
                 alias = re.sub(r"\s*[-–—]\s*", "-", written.strip())
+                if alias.rfind(deputy) > 0:
+                    alias = alias[:alias.rfind(deputy) + len(deputy)]  # "Ria-Badri Pada Pilkada …": the headline goes on
                 if alias not in cand.aliases and "-" in alias:
                     cand.aliases.append(alias)  # "Fikri-Ervan", "Zubaedi-Rizal"
         if number and cand.number is None and all(c.number != number for c in self.cands):
@@ -334,7 +337,8 @@ def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
     found = []
     for m in anchored(DASH_CHAIN, DASH_ANCHOR, text):
         parts = [m.group(g) for g in "abcd" if m.group(g)]
-        cleaned = [clean_name(parts[0], lower_seen)] + [clean_name(p, lower_seen) for p in parts[1:]]
+        # the last name may run on into the sentence ("Dewi-Bagja Pada Pilkada …"): it ends before the first other word
+        cleaned = [clean_name(p, lower_seen, lead=i < len(parts) - 1) for i, p in enumerate(parts)]
         if not all(cleaned):
             continue
         start = m.start() + m.group(0).find(cleaned[0].split()[0]) if cleaned[0].split()[0] in m.group(0) else m.start()
@@ -484,7 +488,7 @@ def _numbered_heads(text: str, b: _Builder) -> None:
         head = clean_name(m.group("a"), b.lower_seen)
         if not head or not plausible_name(head) or names_.honorific(head):
             continue
-        if re.match(rf"[ \t]*,?[ \t]*(?:dan|&|[-–—])[ \t]*{NAME_WORD}", text[m.end():m.end() + 40]):
+        if re.match(rf"[ \t]*,?[ \t]*(?:dan|&|[-–—])[ \t]*(?![Ww]akil){NAME_WORD}", text[m.end():m.end() + 40]):
             continue  # a pair, already read
         if any(c.number == number for c in b.cands) or b.find(head):
             continue

@@ -79,6 +79,7 @@ NUMBERED_NAME = re.compile(rf"(?i:{NUMBER_REF.pattern})[ \t]*,?[ \t]*(?P<a>{NAME
 # Capitalised words that are not (parts of) person names.
 STOP = set(
     """pasangan paslon calon bakal kandidat cabup cawabup cawali cawawali cagub cawagub wali walikota kota wakil
+    wakilnya pasangannya calonnya pendampingnya lawannya rivalnya penantangnya
     bupati gubernur kabupaten kab provinsi nomor urut partai pilkada pilbup pilwali pilgub pemilihan pemilu visi misi
     program debat kpu kpud dan atau dengan yang di ke dari sedangkan sementara kemudian selain menurut kata ujar
     bersama oleh para ketua anggota dprd pj plt penjabat petahana penantang kepala daerah pemerintah pemkot pemkab
@@ -146,9 +147,13 @@ def clean_name(raw: str, lower_seen: set[str], lead: bool = True) -> str:
     while words and words[-1].lower() in STOP:
         words.pop()
     if any(w.lower() in STOP for w in words):
-        # keep the part after the last non-name word ("Kota Mojokerto" -> nothing, "Wakil Ali" -> "Ali")
-        last = max(i for i, w in enumerate(words) if w.lower() in STOP)
-        words = words[last + 1:]
+        if not lead and words[0].lower() not in STOP:
+            # a second name runs on into other words ("Wakil Dewi-Bagja Pada Pilkada Kota Cimahi"): it ends before them
+            words = words[:next(i for i, w in enumerate(words) if w.lower() in STOP)]
+        else:
+            # keep the part after the last non-name word ("Kota Mojokerto" -> nothing, "Wakil Ali" -> "Ali")
+            last = max(i for i, w in enumerate(words) if w.lower() in STOP)
+            words = words[last + 1:]
     return " ".join(words)
 
 
@@ -190,6 +195,13 @@ def _prefix_of(short: str | None, long: str | None) -> bool:
     """"Ratna" for "Tri Ratnasari": one word, the start (4 letters or more) of a word of the name."""
     a, b = name_tokens(short), name_tokens(long)
     return len(a) == 1 and len(a[0]) >= 4 and any(w.startswith(a[0]) and w != a[0] for w in b)
+
+
+def inner_part(short: str | None, long: str | None) -> bool:
+    """"Badri" for "Subadri Ushuludin": one word (4 letters or more) inside a longer word of the name, the
+    part of it people call the person by."""
+    a, b = name_tokens(short), name_tokens(long)
+    return len(a) == 1 and len(a[0]) >= 4 and any(a[0] in w and a[0] != w for w in b)
 
 
 def same_person(x: str | None, y: str | None) -> bool:
