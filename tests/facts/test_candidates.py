@@ -291,3 +291,32 @@ def test_a_joint_nickname_of_two_short_names_is_the_pairs_alias(analyse, text, n
     doc = analyse(text)
     assert [(c.head, c.deputy) for c in doc.candidates] == [("Ratna Dewi", "Subagja Hidayat")]
     assert nickname in doc.candidates[0].aliases
+
+
+# --- a ballot number said in a later sentence ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Dari tiga kontestan, pasangan calon Hendra Yatim-Rina Manopo (Hera) paling kecil dukungannya. "
+    "Bukan berarti paslon bernomor urut 2 di Pilkada Banggai ini kalah sebelum bertarung.",
+    "Pasangan calon Bupati dan Wakil Bupati Kutai Barat, Hendra Yatim dan Rina Manopo, terus berkampanye.\n"
+    "Dalam kampanye terbaru paslon dengan nomor urut 2 atau yang akrab disapa Hera berjanji menaikkan gaji RT.",
+])
+def test_the_ballot_number_of_the_only_pair_in_a_later_sentence(analyse, text):
+    assert pairs(analyse(text)) == [(2, "Hendra Yatim", "Rina Manopo")]
+
+
+def test_a_later_sentence_that_points_back_numbers_the_pair_named_before_it(analyse):
+    doc = analyse(
+        "Debat diikuti pasangan Hendra Yatim-Rina Manopo dan pasangan Dodi Saputra-Ani Lestari. Dodi Saputra "
+        "tampil percaya diri. Pasangan nomor urut 3 ini mengenakan kemeja biru."
+    )
+    assert pairs(doc) == [(None, "Hendra Yatim", "Rina Manopo"), (3, "Dodi Saputra", "Ani Lestari")]
+
+
+@pytest.mark.parametrize("text", [
+    "Pasangan calon Hendra Yatim-Rina Manopo berkampanye. Sementara paslon nomor urut 2 berkampanye di pasar.",
+    "Pasangan calon Hendra Yatim-Rina Manopo berkampanye. Paslon nomor urut 1 dan 2 hadir dalam debat.",
+    "Pasangan calon Hendra Yatim-Rina Manopo berkampanye. Paslon nomor urut 2 hadir, paslon nomor urut 3 absen.",
+])
+def test_a_number_said_of_another_or_of_several_pairs_is_not_taken(analyse, text):
+    assert pairs(analyse(text)) == [(None, "Hendra Yatim", "Rina Manopo")]

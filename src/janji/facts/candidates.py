@@ -472,6 +472,7 @@ def detect(text: str) -> list[Candidate]:
     _numbered_heads(text, b)
     _complete_names(text, b)
     aliases.numbered(text, b)
+    _numbers_said_later(text, b)
     aliases.nicknames(text, b)
     aliases.parenthesized(text, b)
     aliases.short_names(text, b)
@@ -511,6 +512,50 @@ def _numbered_heads(text: str, b: _Builder) -> None:
     order = sorted(range(len(b.cands)), key=lambda i: b.first_pos[i])
     b.cands[:] = [b.cands[i] for i in order]
     b.first_pos[:] = [b.first_pos[i] for i in order]
+
+
+# "paslon bernomor urut 2 di Pilkada Banggai ini", "Pasangan nomor urut 3 ini": a ballot number said of a pair
+# without naming it, in a sentence of its own.
+LATER_NUMBER = re.compile(
+    rf"\b(?:pasangan|paslon|calon|kandidat|cabup|cawali|cagub)\b[^.\n]{{0,60}}?\b(?:ber)?(?:nomor|no\.)[ \t]*urut[ \t]*(?P<n>{NUM})\b",
+    re.I,
+)
+# "nomor urut 1 dan 2", "sementara paslon nomor urut 2 …": several pairs, or another pair than the one named
+OTHER_PAIR = re.compile(r"\b(?:sementara|sedangkan|adapun|lawan(?:nya)?|rival(?:nya)?|pesaing(?:nya)?|penantang(?:nya)?|lain(?:nya)?|kedua|ketiga|para|masing-masing)\b", re.I)
+ANAPHOR = re.compile(r"[^.\n]{0,60}?\b(?:ini|tersebut|itu)\b", re.I)
+
+
+def _numbers_said_later(text: str, b: _Builder) -> None:
+    """A ballot number said of a pair in a later sentence, without its name: "Pasangan A-B … . Paslon
+    bernomor urut 2 di Pilkada X ini …". It is the number of the only pair the text names, or of the pair
+    named last before it when the sentence points back ("ini", "tersebut")."""
+    if not b.cands:
+        return
+    found = []
+    for m in LATER_NUMBER.finditer(text):
+        n = number_value(m.group("n"))
+        if n is None or not_a_ballot_number(text, m.start("n") - 6, m.end("n")) or any(c.number == n for c in b.cands):
+            continue
+        s0, _ = sentence_bounds(text, m.start())
+        if OTHER_PAIR.search(text, s0, m.end()) or re.match(r"[ \t]*(?:,|dan|&|-)[ \t]*\d", text[m.end():m.end() + 8]):
+            continue
+        found.append((m, n))
+    if len(b.cands) == 1:
+        numbers = {n for _, n in found}
+        if len(numbers) == 1 and b.cands[0].number is None:
+            b.cands[0].number = numbers.pop()
+        return
+    spans = sorted((pos, c) for c in b.cands for name in c.names() for pos in _positions(text, name))
+    for m, n in found:
+        if not ANAPHOR.match(text, m.end()) or any(c.number == n for c in b.cands):
+            continue
+        before = [c for pos, c in spans if pos < m.start()]
+        if before and before[-1].number is None:
+            before[-1].number = n
+
+
+def _positions(text: str, name: str) -> list[int]:
+    return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
 
 
 TITLED_CUE = re.compile(
