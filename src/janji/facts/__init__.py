@@ -35,11 +35,12 @@ def facts(doc: Document) -> None:
     kind = doc.kind if doc.kind_forced and doc.kind else _kind.detect(text, len(cands))
     if not doc.kind_forced:
         doc.kind = kind
-    doc.candidates = cands
-    _mentions.find(doc, text)
-    _roles.assign_parties(text, cands, doc.mentions)
     doc.region = _region.detect(text)
     doc.period = _period.detect(text, election=kind in ("campaign", "debate") and (bool(cands) or _kind.scores(text)["campaign"] > 0))
+    # a document about no candidate pair speaks for the office holder it names (a report, a plan speech)
+    doc.candidates = cands or _candidates.office_holders(text, doc.region)
+    _mentions.find(doc, text)
+    _roles.assign_parties(text, doc.candidates, doc.mentions)
 
 
 def find_mentions(doc: Document) -> None:

@@ -29,8 +29,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from janji.document import Candidate
-from janji.facts import aliases
+from janji.document import Candidate, Region
+from janji.facts import aliases, offices
 from janji.lang import names as names_
 from janji.facts import parties as parties_
 from janji.facts import region as region_
@@ -477,6 +477,20 @@ def detect(text: str) -> list[Candidate]:
     aliases.parenthesized(text, b)
     aliases.short_names(text, b)
     incumbency(text, b.cands)
+    return b.cands
+
+
+def office_holders(text: str, region: Region | None) -> list[Candidate]:
+    """The sitting head (and deputy) of the document's region, named by office: for a document that names
+    no candidate pair (a progress report, a plan speech, an interview with the regent)."""
+    b = _Builder(text)
+    for head, deputy, pos in offices.holders(text, region.level if region else None, region.code if region else None, b.lower_seen):
+        b.cands.append(Candidate(head=head, deputy=deputy, incumbent=True))
+        b.first_pos.append(pos)
+    _complete_names(text, b)
+    aliases.nicknames(text, b)
+    aliases.parenthesized(text, b)
+    aliases.short_names(text, b)
     return b.cands
 
 

@@ -125,6 +125,12 @@ def clean_name(raw: str, lower_seen: set[str], lead: bool = True) -> str:
     words = split_words(names_.strip_titles(raw))
     while len(words) > 1 and words[-1] in BARE_DEGREES:
         words.pop()  # "Lanang MT", "Budi SH": a degree written without a comma
+    # titles inside the run start the name ("Bupati OKU Timur Ir H Lanang"); a lone "H" is an initial
+    # unless another title stands next to it ("Ahmad H Santoso" keeps it)
+    titled = [i for i, w in enumerate(words[:-1]) if i and names_.is_title(w)
+              and (len(w.rstrip(".")) > 1 or names_.is_title(words[i - 1]) or names_.is_title(words[i + 1]))]
+    if titled:
+        words = words[titled[-1] + 1:]
     if lead:
         # A common word opening the run ("Sedangkan Pasangan …") is no name; one that is also a
         # given name ("Adil", "Budi", "Rahmat") is kept unless the run would still hold two words.
