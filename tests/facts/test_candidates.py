@@ -160,11 +160,12 @@ def test_an_official_writing_in_the_first_person_is_no_pair(analyse):
 
 
 def test_rival_heads_listed_together_are_not_a_pair(analyse):
+    # each is a candidate of his own pair; the one whose running mate is never named stands alone
     doc = analyse(
         "Kedua calon bupati, Hardi Kuswoyo dan Kartini Sri Rahayu, beradu gagasan dalam debat. "
         "Paslon nomor urut 1 Hardi Kuswoyo-Danu Mahendra menjawab panelis."
     )
-    assert pairs(doc) == [(1, "Hardi Kuswoyo", "Danu Mahendra")]
+    assert sorted(pairs(doc), key=str) == [(1, "Hardi Kuswoyo", "Danu Mahendra"), (None, "Kartini Sri Rahayu", None)]
 
 
 def test_kpu_list_with_numbers_on_their_own_lines(analyse):
@@ -320,3 +321,63 @@ def test_a_later_sentence_that_points_back_numbers_the_pair_named_before_it(anal
 ])
 def test_a_number_said_of_another_or_of_several_pairs_is_not_taken(analyse, text):
     assert pairs(analyse(text)) == [(None, "Hendra Yatim", "Rina Manopo")]
+
+
+# --- candidates named by the office they run for ---------------------------------------------------------
+
+def test_a_debate_between_numbered_heads_without_running_mates(analyse):
+    doc = analyse(
+        "Debat pasangan Calon Bupati Malang dan Calon Wakil Bupati Malang digelar Jumat (30/10/2020).\n"
+        "Calon Bupati Malang nomor urut 1, Ahmad Fauzan kerap membanggakan pembangunan hotel.\n"
+        "Sementara itu, Calon Bupati Malang nomor urut 2, Rina Lestari berujar tentang pendidikan.\n"
+        "Di sisi lain, Calon Bupati Malang nomor urut 3, Hendra Wijaya menyatakan siap. Panelis bertanya soal "
+        "kesejahteraan, moderator menutup debat."
+    )
+    assert pairs(doc) == [(1, "Ahmad Fauzan", None), (2, "Rina Lestari", None), (3, "Hendra Wijaya", None)]
+    assert doc.kind == "debate"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Calon Bupati Sidrap, Muh Yusuf Hamdan alias Oji, berdiri di hadapan para petani.", [(None, "Muh Yusuf Hamdan", None)]),
+    ("Calon Gubernur Jawa Timur nomor urut 2, Rina Lestari mengatakan Jawa Timur siap menjadi gerbang Nusantara.",
+     [(2, "Rina Lestari", None)]),
+    ("Debat publik perdana dua Calon Gubernur Kalimantan Selatan, Ahmad Fauzan dan Hendra Wijaya, digelar KPU.",
+     [(None, "Ahmad Fauzan", None), (None, "Hendra Wijaya", None)]),
+    ("Debat calon gubernur Jambi Ahmad Fauzan (AF) dan Hendra Wijaya (HW) berlangsung panas. Kedua calon "
+     "gubernur ini saling sindir.", [(None, "Ahmad Fauzan", None), (None, "Hendra Wijaya", None)]),
+])
+def test_heads_named_by_the_office_they_run_for(analyse, text, expected):
+    assert pairs(analyse(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kandidat Gubernur Ahmad Fauzan dan Hendra Wijaya menunjukkan kualitas mumpuni saat debat.",
+    "Bakal Calon Gubernur Ahmad Fauzan dan calon wakil gubernur Papua Pegunungan Hendra Wijaya mendaftar ke KPU.",
+])
+def test_a_head_and_the_running_mate_after_the_office(analyse, text):
+    assert pairs(analyse(text)) == [(None, "Ahmad Fauzan", "Hendra Wijaya")]
+
+
+def test_a_headline_in_title_case_is_no_place_for_a_name(analyse):
+    doc = analyse("Debat Cagub Pertama Sumsel Dianggap Tak Komprehensif Oleh Pengamat Politik\nDebat digelar KPU.")
+    assert doc.candidates == []
+
+
+@pytest.mark.parametrize("text", [
+    "Calon Bupati Musi Banyuasin Toha Rahmat menegaskan komitmennya. Pasangan Toha-Rohadi memaparkan program.",
+    "Debat dua Calon Bupati Musi Banyuasin, Toha Rahmat dan Budi Santoso, digelar. Toha yang berpasangan dengan "
+    "cawabup Rohadi memaparkan tujuh misi.",
+])
+def test_a_short_head_takes_the_full_name_said_with_the_office(analyse, text):
+    assert pairs(analyse(text))[0] == (None, "Toha Rahmat", "Rohadi")
+
+
+# --- more ways a running mate is introduced ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Ahmad Fauzan dilantik bersama wakilnya, Hendra Wijaya, di Istana Kepresidenan.",
+    "Ahmad Fauzan yang merupakan calon Walikota berpasangan dengan Hendra Wijaya memaparkan empat program.",
+    "Untuk misi, Ahmad Fauzan yang berpasangan dengan cawagub Hendra Wijaya memaparkan tujuh poin.",
+])
+def test_running_mate_phrases(analyse, text):
+    assert pairs(analyse(text)) == [(None, "Ahmad Fauzan", "Hendra Wijaya")]

@@ -23,12 +23,13 @@ def all_names(doc):
 # --- headlines are not pairs -------------------------------------------------------------------------
 
 def test_title_case_headline_names_two_rivals_not_a_pair(analyse):
+    # two heads, each named by the office he runs for: two candidates, no pair
     doc = analyse(
         "Debat Pilgub Jateng: Andri dan Fauzan Adu Program Pendidikan\n"
         "SEMARANG, KOMPAS.com - Calon gubernur Andri Perkasa menjanjikan sekolah gratis. "
         "Sementara itu calon gubernur Ahmad Fauzan menjawab soal kesejahteraan guru honorer."
     )
-    assert doc.candidates == []
+    assert pairs(doc) == [(None, "Andri Perkasa", None), (None, "Ahmad Fauzan", None)]
     assert "Pendidikan" not in all_names(doc)
 
 

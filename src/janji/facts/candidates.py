@@ -56,6 +56,11 @@ class _Builder:
         self.cands: list[Candidate] = []
         self.first_pos: list[int] = []
 
+    def in_text_order(self) -> None:
+        order = sorted(range(len(self.cands)), key=lambda i: self.first_pos[i])
+        self.cands[:] = [self.cands[i] for i in order]
+        self.first_pos[:] = [self.first_pos[i] for i in order]
+
     def find(self, head: str | None, deputy: str | None = None) -> Candidate | None:
         for cand in self.cands:
             if names_pair(head, cand, "head") and (deputy is None or cand.deputy is None or names_pair(deputy, cand, "deputy")
@@ -171,6 +176,9 @@ def _split_chain(text: str, parts: list[str], span: tuple[int, int]) -> list[tup
     return [(a, " ".join(words[:best])), (" ".join(words[best:]), c)]
 
 
+PLURAL_CUE = re.compile(
+    rf"\b{COLLECTIVE}[ \t]+(?:(?:bakal[ \t]+)?(?:calon|kandidat|pasangan|paslon)|cabup|cawali|cawalkot|cagub)\b", re.I
+)
 PLURAL = re.compile(rf"\b{COLLECTIVE}[ \t]+(?:\w+[ \t]+)?$", re.I)
 _CAPS_NAME = rf"(?:{TITLE_WORDS}\.[ \t]*)*[A-Z][A-Z'’]+(?:[ \t]+[A-Z][A-Z'’]+){{0,5}}(?:,[ \t]*(?:[A-Z][A-Za-z]{{0,3}}\.)+[A-Za-z]{{0,3}})*"
 CAPS_PAIR = re.compile(rf"(?<![\w.])(?P<a>{_CAPS_NAME})[ \t]*[-–—][ \t]*(?P<b>{_CAPS_NAME})(?![\w])")
@@ -193,16 +201,20 @@ FORM_PAIR = re.compile(
 
 # "Eko Cahyono maju berpasangan dengan Armadi", "Kholifah kembali menggandeng Emil Darmadi": a head
 # and the running mate the sentence gives it.
-PARTNER_VERB = r"(?:berpasangan|berduet|bersanding|berpaket|menggandeng|digandeng|didampingi)"
+# "… dilantik bersama wakilnya, Budi": "bersama" gives a running mate only when "wakil" follows
+PARTNER_VERB = r"(?:berpasangan|berduet|bersanding|berpaket|menggandeng|digandeng|didampingi|bersama(?=[ \t]+(?:calon[ \t]+)?[Ww]akil))"
 PARTNER = re.compile(
-    rf"(?P<a>{NAME})[ \t]*,?(?:[ \t]+(?:kembali|resmi|akan|yang|kini|sekarang|telah|sudah|maju|lagi|pun|mencalonkan[ \t]+diri|sebagai[ \t]+calon"
-    rf"(?:[ \t]+(?:bupati|wali[ \t]*kota|gubernur))?|di[ \t]+\w+(?:[ \t]+[A-Z]\w+)?|dalam[ \t]+\w+(?:[ \t]+[A-Z]\w+)?(?:[ \t]+\d{{4}})?))*"
+    rf"(?P<a>{NAME})[ \t]*,?(?:[ \t]+(?:kembali|resmi|akan|yang|kini|sekarang|telah|sudah|maju|lagi|pun|dilantik|mencalonkan[ \t]+diri|"
+    rf"(?:sebagai|merupakan|selaku)[ \t]+calon(?:[ \t]+(?i:bupati|wali[ \t]*kota|gubernur))?|"
+    rf"di[ \t]+\w+(?:[ \t]+[A-Z]\w+)?|dalam[ \t]+\w+(?:[ \t]+[A-Z]\w+)?(?:[ \t]+\d{{4}})?))*"
     rf"[ \t]+(?P<verb>{PARTNER_VERB})(?:[ \t]+(?:dengan|bersama|oleh))?"
-    rf"(?:[ \t]+(?:calon[ \t]+)?wakil(?:nya)?(?:[ \t]+(?:bupati|wali[ \t]*kota|gubernur))?|[ \t]+sosok)?[ \t]*,?[ \t]*(?P<b>{NAME})"
+    rf"(?:[ \t]+(?:calon[ \t]+)?[Ww]akil(?:nya)?(?:[ \t]+(?i:bupati|wali[ \t]*kota|gubernur))?|[ \t]+(?i:cawabup|cawawali|cawalkot|cawagub)|[ \t]+sosok)?"
+    rf"[ \t]*,?[ \t]*(?P<b>{NAME})"
 )
 PARTNER_ANCHOR = re.compile(rf"\b{PARTNER_VERB}\b")
 # these also name partners of other kinds ("menggandeng investor", singers who "berduet"): the sentence must be about the election
 LOOSE_PARTNER = {"menggandeng", "digandeng", "didampingi", "berduet", "bersanding"}
+RUNNING = re.compile(r"\b(?:calon|pasangan|paslon|pilkada|pilbup|pilwali|pilwalkot|pilgub|pemilihan|dilantik|terpilih)\b", re.I)
 ELECTION = re.compile(r"\b(?:calon|wakil|maju|pilkada|pilbup|pilwali|pilwalkot|pilgub|pemilihan|pasangan|paslon|pendaftaran|KPU)\b", re.I)
 
 
@@ -289,6 +301,8 @@ def _cued_just_before(text: str, start: int, listing: bool = False) -> bool:
     ("dua paslon, Sarmidi Latang-Wonsu dan Ardianto-Mahyudin"): earlier pairs may stand between.
     """
     s0, _ = sentence_bounds(text, start)
+    if not listing and PLURAL_CUE.search(text, max(s0, start - 120), start):
+        return False  # "Debat dua calon bupati, A dan B": rivals listed, not one pair
     for cue in CANDIDATE_CUE.finditer(text, max(s0, start - (300 if listing else 120)), start):
         if not listing and PLURAL.search(text, max(s0, cue.start() - 25), cue.start()):
             continue  # "kedua calon, Hardi dan Kartini": rivals listed, not one pair
@@ -336,12 +350,19 @@ def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
     """(position, head, deputy, written form, cued, end) for every pair-shaped phrase, in text order."""
     found = []
     for m in anchored(DASH_CHAIN, DASH_ANCHOR, text):
-        parts = [m.group(g) for g in "abcd" if m.group(g)]
+        groups = [g for g in "abcd" if m.group(g)]
+        # "Palembang, Pelita Sumsel- Pasangan Toha-Rohman": a part opening with a candidate word starts the run anew
+        again = max((i for i, g in enumerate(groups) if i and split_words(m.group(g))[0].lower() in STOP), default=0)
+        groups = groups[again:]
+        if len(groups) < 2:
+            continue
+        parts = [m.group(g) for g in groups]
         # the last name may run on into the sentence ("Dewi-Bagja Pada Pilkada …"): it ends before the first other word
         cleaned = [clean_name(p, lower_seen, lead=i < len(parts) - 1) for i, p in enumerate(parts)]
         if not all(cleaned):
             continue
-        start = m.start() + m.group(0).find(cleaned[0].split()[0]) if cleaned[0].split()[0] in m.group(0) else m.start()
+        run = m.start(groups[0])
+        start = run + text[run:m.end()].find(cleaned[0].split()[0]) if cleaned[0].split()[0] in text[run:m.end()] else run
         cued = _cued_just_before(text, start, listing=True) or _listed_after_cue(text, start) or bool(_number_after(text, m.end()))
         if cued and any(_placey(p) for p in cleaned) and not _cued_just_before(text, start):
             cued = False  # "Tol Jakarta-Cikampek", "Jalan Raya Bogor-Ciawi": a road, not a pair
@@ -351,7 +372,7 @@ def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
             # two pairs in one run: what follows the run ("(Alias)", "nomor urut 2") is the second's
             halves = _split_chain(text, cleaned, m.span()) if len(cleaned) == 3 else [cleaned[:2], cleaned[2:]]
             for i, (head, deputy) in enumerate(halves):
-                found.append((start + i, head, deputy, f"{head}-{deputy}", cued, m.end() if i else m.start("b")))
+                found.append((start + i, head, deputy, f"{head}-{deputy}", cued, m.end() if i else m.start(groups[1])))
     for m in anchored(AND_PAIR, AND_ANCHOR, text):
         head, deputy = clean_name(m.group("a"), lower_seen), clean_name(m.group("b"), lower_seen, lead=False)
         if not head or not deputy:
@@ -368,6 +389,8 @@ def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
             continue
         s0, s1 = sentence_bounds(text, m.start("verb"))
         sure = m.group("verb") not in LOOSE_PARTNER or bool(ELECTION.search(text, s0, s1))
+        if m.group("verb") == "bersama":  # "Wali Kota A bersama Wakil Wali Kota B": office holders, unless elected or running
+            sure = bool(RUNNING.search(text, s0, s1))
         if m.group("verb") == "digandeng":
             head, deputy = deputy, head  # "Armadi digandeng Eko Cahyono": the one who chooses heads the pair
         start = m.start("a") + m.group("a").find(split_words(head)[0])
@@ -471,6 +494,8 @@ def detect(text: str) -> list[Candidate]:
                     cand.parties.append(party)
     _numbered_heads(text, b)
     _complete_names(text, b)
+    _sole_candidates(text, b)
+    b.in_text_order()
     aliases.numbered(text, b)
     _numbers_said_later(text, b)
     aliases.nicknames(text, b)
@@ -492,6 +517,62 @@ def office_holders(text: str, region: Region | None) -> list[Candidate]:
     aliases.parenthesized(text, b)
     aliases.short_names(text, b)
     return b.cands
+
+
+# The office a head runs for, said of one person: "calon bupati", "cabup", "kandidat gubernur".
+HEAD_OFFICE = re.compile(
+    r"(?i:\b(?:bakal[ \t]+)?(?:calon|kandidat)[ \t]+(?:bupati|wali[ \t]*kota|walikota|gubernur)\b|\b(?:cabup|cawali|cawalkot|cagub)\b)"
+)
+# "pasangan calon bupati …" names a pair; "calon bupati dan wakil bupati …" too
+PAIR_BEFORE = re.compile(r"(?i:\b(?:pasangan|paslon|wakil)[ \t]*$)")
+PAIR_AFTER = re.compile(r"(?i:[ \t]*(?:dan|&|/|-)[ \t]*(?:(?:bakal[ \t]+)?calon[ \t]+)?wakil\b)")
+# "dua calon gubernur", "kedua cagub", "antar cabup": the text speaks of several heads running against each other
+PLURAL_HEADS = re.compile(
+    rf"(?i:\b{COLLECTIVE}[ \t]+(?:(?:bakal[ \t]+)?(?:calon|kandidat)[ \t]+(?:bupati|wali[ \t]*kota|walikota|gubernur)|cabup|cawali|cawalkot|cagub)\b)"
+)
+RIVAL_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*,?[ \t]*(?:dan|&|vs\.?|versus)[ \t]+")
+MATE_AFTER = re.compile(
+    r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*,?[ \t]*(?:dan|&|bersama)[ \t]+(?i:(?:bakal[ \t]+)?(?:calon[ \t]+)?wakil[ \t]+"
+    r"(?:bupati|wali[ \t]*kota|walikota|gubernur)|cawabup|cawawali|cawagub)\b"
+)
+
+
+def _sole_candidates(text: str, b: _Builder) -> None:
+    """Candidates named by the office they run for: "Calon Bupati Sidrap, Ahmad Fauzan alias Oji" (a
+    candidate on his own), "Debat dua calon gubernur Jambi, Ahmad Fauzan dan Budi Santoso" (two rivals: the
+    text says there are several heads), "calon gubernur Ahmad Fauzan dan calon wakil gubernur Papua Budi
+    Santoso" (a pair). A title-case headline line is no place to read a name from."""
+    rivals = bool(PLURAL_HEADS.search(text))
+    for m in HEAD_OFFICE.finditer(text):
+        if PAIR_BEFORE.search(text, max(0, m.start() - 12), m.start()) or PAIR_AFTER.match(text, m.end()) or _title_line(text, m.start()):
+            continue
+        first = offices.person_after(text, m.end(), b.lower_seen)
+        if first is None:
+            continue
+        people = [first]
+        mate = MATE_AFTER.match(text, first[2])
+        second = offices.person_after(text, mate.end(), b.lower_seen) if mate else None
+        if second is None and not rivals:
+            mate = RIVAL_AFTER.match(text, first[2])  # "Kandidat Gubernur A dan B": a head and the running mate
+            second = offices.person_after(text, mate.end(), b.lower_seen) if mate else None
+        if second is not None:
+            b.pair(first[0], second[0], first[1], text[first[1]:second[2]], True, None)
+            continue
+        rival = RIVAL_AFTER.match(text, first[2])
+        if rival:
+            second = offices.person_after(text, rival.end(), b.lower_seen)
+            if second and not PAIR_AFTER.match(text, second[2]):
+                people.append(second)
+        for name, start, _ in people:
+            known = b.find(name)
+            if known is not None:
+                if words_within(known.head, name) and len(split_words(name)) > len(split_words(known.head)):
+                    known.head = name  # "calon wali kota nomor urut 2 Aminullah" then "Calon Wali Kota Aminullah Usman"
+                i = b.cands.index(known)
+                b.first_pos[i] = min(b.first_pos[i], start)  # named as a candidate before the pair is
+            elif not any(same_person(name, c.deputy) for c in b.cands):
+                b.cands.append(Candidate(head=name, deputy=None))
+                b.first_pos.append(start)
 
 
 def _numbered_heads(text: str, b: _Builder) -> None:
@@ -520,12 +601,13 @@ def _numbered_heads(text: str, b: _Builder) -> None:
         d = DEPUTY_AFTER.search(text, m.end(), min(limit, nxt.start() if nxt else len(text), m.end() + 400))
         deputy = clean_name(d.group("a"), b.lower_seen) if d else ""
         if deputy and plausible_name(deputy):
-            cand = Candidate(head=head, deputy=deputy, number=number)
-            b.cands.append(cand)
+            b.cands.append(Candidate(head=head, deputy=deputy, number=number))
             b.first_pos.append(m.start("a"))
-    order = sorted(range(len(b.cands)), key=lambda i: b.first_pos[i])
-    b.cands[:] = [b.cands[i] for i in order]
-    b.first_pos[:] = [b.first_pos[i] for i in order]
+        elif HEAD_OFFICE.search(text, m.start(), m.start("n")) and not re.search(r"(?i)\bwakil\b", text[m.start():m.start("n")]) \
+                and not any(same_person(head, c.deputy) for c in b.cands):
+            # "Calon Bupati Malang nomor urut 1, Ahmad Fauzan kerap …": a candidate named without a running mate
+            b.cands.append(Candidate(head=head, deputy=None, number=number))
+            b.first_pos.append(m.start("a"))
 
 
 # "paslon bernomor urut 2 di Pilkada Banggai ini", "Pasangan nomor urut 3 ini": a ballot number said of a pair
@@ -592,6 +674,15 @@ def _complete_names(text: str, b: _Builder) -> None:
                     continue
                 full = clean_name(m.group(), b.lower_seen)
                 if full != name and full.endswith(" " + name) and 2 <= len(split_words(full)) <= 4 and plausible_name(full):
+                    fuller.add(full)
+            # the name as the first word: "Calon Bupati Musi Banyuasin Toha Tohet" for "Toha"
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?:[ \t]+{NAME_WORD}){{1,3}}", text):
+                cue = TITLED_CUE.search(text, max(0, m.start() - 40), m.start())
+                if not cue or text[cue.end():m.start()].count(",") > 1:
+                    continue
+                full = clean_name(m.group(), b.lower_seen, lead=False)
+                if full != name and full.startswith(name + " ") and len(split_words(full)) <= 4 and plausible_name(full) \
+                        and not _headline_extra(name, full):
                     fuller.add(full)
             if len(fuller) == 1:
                 full = fuller.pop()

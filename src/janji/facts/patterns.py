@@ -80,7 +80,8 @@ NUMBERED_NAME = re.compile(rf"(?i:{NUMBER_REF.pattern})[ \t]*,?[ \t]*(?P<a>{NAME
 STOP = set(
     """pasangan paslon calon bakal kandidat cabup cawabup cawali cawawali cagub cawagub wali walikota kota wakil
     wakilnya pasangannya calonnya pendampingnya lawannya rivalnya penantangnya
-    bupati gubernur kabupaten kab provinsi nomor urut partai pilkada pilbup pilwali pilgub pemilihan pemilu visi misi
+    bupati gubernur kabupaten kab provinsi nomor urut partai pilkada pilbup pilwali pilwalkot pilwako pilwakot pilkot
+    pilgub pemilihan pemilu visi misi
     program debat kpu kpud dan atau dengan yang di ke dari sedangkan sementara kemudian selain menurut kata ujar
     bersama oleh para ketua anggota dprd pj plt penjabat petahana penantang kepala daerah pemerintah pemkot pemkab
     pemprov dinas kecamatan kelurahan desa presiden menteri baca juga simak lihat foto sumber editor penulis
