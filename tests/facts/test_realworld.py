@@ -224,7 +224,8 @@ def test_news_quoting_an_official_is_not_a_statement(analyse):
     assert doc.kind == "campaign"
 
 
-def test_interview_with_a_candidate_is_campaign(analyse):
+def test_interview_with_a_candidate_is_a_debate_report(analyse):
+    # the spec: kind "debate" is "a debate or interview report"
     doc = analyse(
         "Wawancara: Calon wali kota Semarang nomor urut 1 Agustina Wulandari Pramesti-Iswara Amiruddin\n"
         "Apa program utama Anda?\n"
@@ -232,7 +233,7 @@ def test_interview_with_a_candidate_is_campaign(analyse):
         "Bagaimana dengan sampah?\n"
         "Agustina: Kami bangun TPS3R di setiap kelurahan."
     )
-    assert doc.kind == "campaign"
+    assert doc.kind == "debate"
     assert pairs(doc) == [(1, "Agustina Wulandari Pramesti", "Iswara Amiruddin")]
 
 
