@@ -381,3 +381,12 @@ def test_a_short_head_takes_the_full_name_said_with_the_office(analyse, text):
 ])
 def test_running_mate_phrases(analyse, text):
     assert pairs(analyse(text)) == [(None, "Ahmad Fauzan", "Hendra Wijaya")]
+
+
+def test_a_number_pointing_back_past_a_name_and_its_short_form(analyse):
+    # the head, its short form and the pair name all start at the same place
+    doc = analyse(
+        "Pasangan Toha Rahmat-Budi Santoso dan pasangan Dodi Saputra-Ani Lestari mendaftar. Toha Rahmat (Toha) "
+        "hadir lebih dulu. Pasangan nomor urut 2 ini mengenakan kemeja putih."
+    )
+    assert pairs(doc)[0] == (2, "Toha Rahmat", "Budi Santoso")

@@ -152,7 +152,10 @@ def parenthesized(text: str, b: "_Builder") -> None:
         for name in [cand.head, cand.deputy, *cand.aliases]:
             if not name or "-" in name:
                 continue  # after a pair name, around() has read it
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}[ \t]*\(([A-Z][A-Za-z'’]{{1,14}})\)", text):
+            # the name first, so the engine can skip to it; the word boundary before it is checked after
+            for m in re.finditer(rf"{re.escape(name)}[ \t]*\(([A-Z][A-Za-z'’]{{1,14}})\)", text):
+                if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+                    continue
                 alias = m.group(1)
                 if parties_.canonical(alias) or regions.candidates(alias) or alias.lower() in STOP:
                     continue

@@ -641,17 +641,20 @@ def _numbers_said_later(text: str, b: _Builder) -> None:
         if len(numbers) == 1 and b.cands[0].number is None:
             b.cands[0].number = numbers.pop()
         return
-    spans = sorted((pos, c) for c in b.cands for name in c.names() for pos in _positions(text, name))
+    found = [(m, n) for m, n in found if ANAPHOR.match(text, m.end())]
+    if not found:
+        return
+    owner = {name: c for c in b.cands for name in c.names()}
+    names = re.compile("|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True)) + r"(?![\w-])")
     for m, n in found:
-        if not ANAPHOR.match(text, m.end()) or any(c.number == n for c in b.cands):
+        if any(c.number == n for c in b.cands):
             continue
-        before = [c for pos, c in spans if pos < m.start()]
-        if before and before[-1].number is None:
-            before[-1].number = n
-
-
-def _positions(text: str, name: str) -> list[int]:
-    return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+        last = None
+        for x in names.finditer(text, max(0, m.start() - 1500), m.start()):  # the pair named last before it
+            if not x.start() or not (text[x.start() - 1].isalnum() or text[x.start() - 1] == "-"):
+                last = owner[x.group()]
+        if last is not None and last.number is None:
+            last.number = n
 
 
 TITLED_CUE = re.compile(
@@ -676,7 +679,9 @@ def _complete_names(text: str, b: _Builder) -> None:
                 if full != name and full.endswith(" " + name) and 2 <= len(split_words(full)) <= 4 and plausible_name(full):
                     fuller.add(full)
             # the name as the first word: "Calon Bupati Musi Banyuasin Toha Tohet" for "Toha"
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?:[ \t]+{NAME_WORD}){{1,3}}", text):
+            for m in re.finditer(rf"{re.escape(name)}(?:[ \t]+{NAME_WORD}){{1,3}}", text):
+                if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+                    continue
                 cue = TITLED_CUE.search(text, max(0, m.start() - 40), m.start())
                 if not cue or text[cue.end():m.start()].count(",") > 1:
                     continue
