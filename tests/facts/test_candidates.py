@@ -390,3 +390,25 @@ def test_a_number_pointing_back_past_a_name_and_its_short_form(analyse):
         "hadir lebih dulu. Pasangan nomor urut 2 ini mengenakan kemeja putih."
     )
     assert pairs(doc)[0] == (2, "Toha Rahmat", "Budi Santoso")
+
+
+# --- parties and lists --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, parties", [
+    ("Pasangan calon Ahmad Fauzan dan Hendra Wijaya berkampanye. Mereka didampingi partai pendukungnya yakni "
+     "Partai Golkar dan PAN.", ["Golkar", "PAN"]),
+    ("Pasangan calon Ahmad Fauzan-Hendra Wijaya disokong Partai Gerindra, PKB, dan PKS.", ["Gerindra", "PKB", "PKS"]),
+    ("Pasangan calon Ahmad Fauzan-Hendra Wijaya mendaftar. Deklarasi diikuti partai politik yang mengusung mereka, "
+     "yakni Demokrat, PPP dan Buruh.", ["Demokrat", "PPP", "Partai Buruh"]),
+])
+def test_more_ways_to_say_which_parties_back_a_pair(analyse, text, parties):
+    assert analyse(text).candidates[0].parties == parties
+
+
+@pytest.mark.parametrize("joiner", ["serta", "dan"])
+def test_two_dashed_pairs_listed_after_a_candidate_word(analyse, joiner):
+    doc = analyse(
+        f"Pilkada kian sengit dengan adu program dari dua pasangan calon bupati dan wakil bupati: Ahmad Fauzan-Rina "
+        f"Lestari {joiner} Hendra Wijaya-Ani Suryani. Masing-masing membawa visi."
+    )
+    assert pairs(doc) == [(None, "Ahmad Fauzan", "Rina Lestari"), (None, "Hendra Wijaya", "Ani Suryani")]

@@ -97,3 +97,12 @@ def test_no_region():
 ])
 def test_site_menus_above_the_headline_are_not_the_headline(text, name):
     assert detect(text).name == name
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Bakal pasangan calon gubernur Sumatra Barat (Sumbar) mendaftar ke KPU Sumbar.", "13"),
+    ("Debat calon gubernur Sumatra Utara digelar di Medan.", "12"),
+])
+def test_the_spelling_sumatra_names_the_province(text, code):
+    assert detect(text).code == code
+    assert regions.resolve("Sumatra Selatan").code == "16"

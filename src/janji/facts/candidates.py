@@ -284,7 +284,7 @@ def _table_rows(text: str, lower_seen: set[str]):
 # Any other word ("berjanji memperlebar Tol …") means the names are something else.
 GAP_WORDS = STOP | {
     "atas", "nama", "resmi", "ditetapkan", "terpilih", "no", "sdr", "saudara", "saudari", "yakni", "yaitu", "diusung",
-    "didukung", "usungan", "pasangan", "nomor", "tunggal", "petahana", "penantang",
+    "didukung", "usungan", "pasangan", "nomor", "tunggal", "petahana", "penantang", "serta",
 }
 
 

@@ -81,7 +81,9 @@ def _name_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, Candi
 
 
 SUPPORT = re.compile(
-    r"\b(?:di[ \t]?usung|diusulkan|didukung|mendukung|pendukung|pengusung|koalisi|usungan|dukungan|rekomendasi)\b", re.I
+    r"\b(?:(?:di[ \t]?usung|diusulkan|didukung|pendukung|pengusung|usungan|dukungan|disokong)(?:nya)?|mendukung|koalisi|"
+    r"rekomendasi|mengusung(?=[ \t]+(?:mereka|pasangan|paslon|calon|keduanya|dia|beliau)\b))\b",
+    re.I,
 )
 
 
