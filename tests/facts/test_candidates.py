@@ -412,3 +412,22 @@ def test_two_dashed_pairs_listed_after_a_candidate_word(analyse, joiner):
         f"Lestari {joiner} Hendra Wijaya-Ani Suryani. Masing-masing membawa visi."
     )
     assert pairs(doc) == [(None, "Ahmad Fauzan", "Rina Lestari"), (None, "Hendra Wijaya", "Ani Suryani")]
+
+
+@pytest.mark.parametrize("text", [
+    "Visi itu disampaikan Bakal Calon Bupati Kabupaten Mimika periode 2024-2029 Ahmad Fauzan. Untuk diketahui, "
+    "Ahmad maju sebagai Bakal Calon Bupati Mimika bersama Rina Lestari selaku wakilnya dengan nomor urut 2.",
+    "Ahmad Fauzan resmi maju sebagai calon bupati bersama Rina Lestari sebagai wakilnya, dengan nomor urut 2.",
+])
+def test_a_running_mate_said_with_selaku_wakilnya_and_the_number_after(analyse, text):
+    assert pairs(analyse(text)) == [(2, "Ahmad Fauzan", "Rina Lestari")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kandidat Gubernur Ahmad Fauzan dan Rina Lestari menunjukkan kualitas saat debat. Ahmad dan Rina Lestari "
+    "yang adalah pasangan petahana nomor urut 3 tampak menguasai materi.",
+    "Pasangan calon Ahmad Fauzan-Rina Lestari hadir. Ahmad Fauzan dan Rina Lestari, yang merupakan paslon "
+    "nomor urut 3, menjawab panelis.",
+])
+def test_the_number_said_of_a_pair_in_a_relative_clause(analyse, text):
+    assert pairs(analyse(text)) == [(3, "Ahmad Fauzan", "Rina Lestari")]

@@ -152,9 +152,13 @@ def _number_list_marker(text: str, start: int) -> tuple[int, int] | None:
 
 
 def _number_after(text: str, end: int) -> tuple[int, int] | None:
-    """"Mukhlis Arifin-Aliyah Mustika Ilyas (MULIA) nomor urut 2", "… (nomor urut 1)"."""
-    m = re.match(rf"[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t,]*\(?[ \t]*(?:(?:dengan|mendapat(?:kan)?|memperoleh|meraih|menempati)[ \t]+)?((?:(?:ber)?nomor|no\.)[ \t]*urut[ \t]*({NUM}))\b",
-                 text[end:end + 70], re.I)
+    """"Mukhlis Arifin-Aliyah Mustika Ilyas (MULIA) nomor urut 2", "… (nomor urut 1)", "… yang adalah
+    pasangan petahana nomor urut 3"."""
+    m = re.match(rf"[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t,]*\(?[ \t]*(?:(?:selaku|sebagai)[ \t]+(?:calon[ \t]+)?wakil(?:nya)?[ \t,]+)?"
+                 rf"(?:(?:dengan|mendapat(?:kan)?|memperoleh|meraih|menempati)[ \t]+|"
+                 rf"yang[ \t]+(?:(?:adalah|merupakan|ialah)[ \t]+)?(?:pasangan(?:[ \t]+calon)?|paslon)(?:[ \t]+(?:petahana|penantang))?[ \t]+)?"
+                 rf"((?:(?:ber)?nomor|no\.)[ \t]*urut[ \t]*({NUM}))\b",
+                 text[end:end + 90], re.I)
     return (number_value(m.group(2)), end + m.start(1)) if m else None
 
 
@@ -201,17 +205,20 @@ FORM_PAIR = re.compile(
 
 # "Eko Cahyono maju berpasangan dengan Armadi", "Kholifah kembali menggandeng Emil Darmadi": a head
 # and the running mate the sentence gives it.
-# "… dilantik bersama wakilnya, Budi": "bersama" gives a running mate only when "wakil" follows
-PARTNER_VERB = r"(?:berpasangan|berduet|bersanding|berpaket|menggandeng|digandeng|didampingi|bersama(?=[ \t]+(?:calon[ \t]+)?[Ww]akil))"
+# "… dilantik bersama wakilnya, Budi", "… bersama Budi selaku wakilnya": "bersama" gives a running mate only
+# when "wakil" says so
+PARTNER_VERB = (rf"(?:berpasangan|berduet|bersanding|berpaket|menggandeng|digandeng|didampingi|bersama(?=[ \t]+(?:calon[ \t]+)?[Ww]akil)|"
+                rf"bersama(?=[ \t]+{NAME}[ \t]*,?[ \t]+(?:selaku|sebagai)[ \t]+(?:calon[ \t]+)?[Ww]akil))")
 PARTNER = re.compile(
     rf"(?P<a>{NAME})[ \t]*,?(?:[ \t]+(?:kembali|resmi|akan|yang|kini|sekarang|telah|sudah|maju|lagi|pun|dilantik|mencalonkan[ \t]+diri|"
-    rf"(?:sebagai|merupakan|selaku)[ \t]+calon(?:[ \t]+(?i:bupati|wali[ \t]*kota|gubernur))?|"
+    rf"(?:sebagai|merupakan|selaku)[ \t]+(?:(?i:bakal)[ \t]+)?(?i:calon)(?:[ \t]+(?i:bupati|wali[ \t]*kota|gubernur))?"
+    rf"(?:[ \t]+(?i:kabupaten|kota|provinsi))?(?:[ \t]+[A-Z][a-z]\w*){{0,3}}?|"
     rf"di[ \t]+\w+(?:[ \t]+[A-Z]\w+)?|dalam[ \t]+\w+(?:[ \t]+[A-Z]\w+)?(?:[ \t]+\d{{4}})?))*"
     rf"[ \t]+(?P<verb>{PARTNER_VERB})(?:[ \t]+(?:dengan|bersama|oleh))?"
     rf"(?:[ \t]+(?:calon[ \t]+)?[Ww]akil(?:nya)?(?:[ \t]+(?i:bupati|wali[ \t]*kota|gubernur))?|[ \t]+(?i:cawabup|cawawali|cawalkot|cawagub)|[ \t]+sosok)?"
     rf"[ \t]*,?[ \t]*(?P<b>{NAME})"
 )
-PARTNER_ANCHOR = re.compile(rf"\b{PARTNER_VERB}\b")
+PARTNER_ANCHOR = re.compile(r"\b(?:berpasangan|berduet|bersanding|berpaket|menggandeng|digandeng|didampingi|bersama)\b")
 # these also name partners of other kinds ("menggandeng investor", singers who "berduet"): the sentence must be about the election
 LOOSE_PARTNER = {"menggandeng", "digandeng", "didampingi", "berduet", "bersanding"}
 RUNNING = re.compile(r"\b(?:calon|pasangan|paslon|pilkada|pilbup|pilwali|pilwalkot|pilgub|pemilihan|dilantik|terpilih)\b", re.I)
@@ -422,6 +429,10 @@ def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
             found.append((m.start("a"), head, deputy, m.group(0), True, m.end()))
     for start, head, deputy, written, end, _, _ in (_table_rows(text, lower_seen) if rows is None else rows):
         found.append((start, head, deputy, written, True, end))
+    for people, pair in _office_phrases(text, lower_seen):
+        if pair:  # "Kandidat Gubernur A dan B", "calon bupati A dan calon wakil bupati B"
+            (head, start, _), (deputy, _, end) = people
+            found.append((start, head, deputy, text[start:end], True, end))
     for m in LINE_PAIR.finditer(text):
         # "Nomor Urut 1\nH. Ahmad Muhtar Ali, S.IP.\ndan\nSubagyo, S.H." (KPU announcements, one name a line)
         head, deputy = clean_name(m.group("a"), lower_seen), clean_name(m.group("b"), lower_seen, lead=False)
@@ -537,32 +548,42 @@ MATE_AFTER = re.compile(
 )
 
 
-def _sole_candidates(text: str, b: _Builder) -> None:
-    """Candidates named by the office they run for: "Calon Bupati Sidrap, Ahmad Fauzan alias Oji" (a
-    candidate on his own), "Debat dua calon gubernur Jambi, Ahmad Fauzan dan Budi Santoso" (two rivals: the
-    text says there are several heads), "calon gubernur Ahmad Fauzan dan calon wakil gubernur Papua Budi
-    Santoso" (a pair). A title-case headline line is no place to read a name from."""
+def _office_phrases(text: str, lower_seen: set[str]):
+    """(people, pair) for each candidate named by the office he runs for: "Calon Bupati Sidrap, Ahmad Fauzan
+    alias Oji" (one), "Debat dua calon gubernur Jambi, Ahmad Fauzan dan Budi Santoso" (two rivals: the text
+    says there are several heads), "calon gubernur Ahmad Fauzan dan calon wakil gubernur Papua Budi Santoso"
+    or, with no plural, "Kandidat Gubernur Ahmad Fauzan dan Budi Santoso" (a head and the running mate:
+    ``pair`` is true). Each person is (name, start, end). A title-case headline is no place to read a name from."""
     rivals = bool(PLURAL_HEADS.search(text))
     for m in HEAD_OFFICE.finditer(text):
         if PAIR_BEFORE.search(text, max(0, m.start() - 12), m.start()) or PAIR_AFTER.match(text, m.end()) or _title_line(text, m.start()):
             continue
-        first = offices.person_after(text, m.end(), b.lower_seen)
+        first = offices.person_after(text, m.end(), lower_seen)
         if first is None:
             continue
-        people = [first]
         mate = MATE_AFTER.match(text, first[2])
-        second = offices.person_after(text, mate.end(), b.lower_seen) if mate else None
+        second = offices.person_after(text, mate.end(), lower_seen) if mate else None
         if second is None and not rivals:
-            mate = RIVAL_AFTER.match(text, first[2])  # "Kandidat Gubernur A dan B": a head and the running mate
-            second = offices.person_after(text, mate.end(), b.lower_seen) if mate else None
+            mate = RIVAL_AFTER.match(text, first[2])
+            second = offices.person_after(text, mate.end(), lower_seen) if mate else None
         if second is not None:
-            b.pair(first[0], second[0], first[1], text[first[1]:second[2]], True, None)
+            yield [first, second], True
             continue
+        people = [first]
         rival = RIVAL_AFTER.match(text, first[2])
         if rival:
-            second = offices.person_after(text, rival.end(), b.lower_seen)
+            second = offices.person_after(text, rival.end(), lower_seen)
             if second and not PAIR_AFTER.match(text, second[2]):
                 people.append(second)
+        yield people, False
+
+
+def _sole_candidates(text: str, b: _Builder) -> None:
+    """The candidates named by their office without a running mate (:func:`_office_phrases`) who are no
+    head or deputy of a pair found: each a candidate of his own."""
+    for people, pair in _office_phrases(text, b.lower_seen):
+        if pair:
+            continue  # read with the other pairs
         for name, start, _ in people:
             known = b.find(name)
             if known is not None:
@@ -682,7 +703,7 @@ def _complete_names(text: str, b: _Builder) -> None:
             for m in re.finditer(rf"{re.escape(name)}(?:[ \t]+{NAME_WORD}){{1,3}}", text):
                 if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
                     continue
-                cue = TITLED_CUE.search(text, max(0, m.start() - 40), m.start())
+                cue = TITLED_CUE.search(text, max(0, m.start() - 60), m.start())
                 if not cue or text[cue.end():m.start()].count(",") > 1:
                     continue
                 full = clean_name(m.group(), b.lower_seen, lead=False)
