@@ -431,3 +431,16 @@ def test_a_running_mate_said_with_selaku_wakilnya_and_the_number_after(analyse, 
 ])
 def test_the_number_said_of_a_pair_in_a_relative_clause(analyse, text):
     assert pairs(analyse(text)) == [(3, "Ahmad Fauzan", "Rina Lestari")]
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Jakarta: Pasangan calon nomor urut 1 di Pemilihan Gubernur\nPapua Barat Daya, Ahmad Fauzan-Rina Lestari "
+     "menyampaikan visi, misi, serta program kerja.", 1),
+    ("Kemarin pasangan calon bupati dan wakil bupati\nSleman, Ahmad Fauzan dan Rina Lestari, mendaftar ke KPU.", None),
+])
+def test_a_sentence_wrapped_over_two_lines_keeps_its_candidate_word(analyse, text, number):
+    assert pairs(analyse(text)) == [(number, "Ahmad Fauzan", "Rina Lestari")]
+
+
+def test_a_headline_above_is_no_candidate_word_for_the_line_below(analyse):
+    assert analyse("Debat Pilbup Sleman Bahas Sampah Dan Banjir\nAhmad Fauzan dan Rina Lestari hadir.").candidates == []

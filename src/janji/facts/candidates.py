@@ -300,6 +300,18 @@ def _placey(name: str) -> bool:
     return any(regions.candidates(w) for w in split_words(name)) or bool(re.search(r"\b(?:Jalan|Jl|Tol|Simpang|Kali|Sungai|Gunung|Pasar|Terminal|Stasiun|Bandara|Pelabuhan|Kecamatan|Desa|Kelurahan)\b", name))
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts; a line broken in mid-sentence ("… di Pemilihan Gubernur\n
+    Papua Barat Daya, A-B menyampaikan …", a wrapped line) does not end it."""
+    s0, _ = sentence_bounds(text, pos)
+    if s0 > 1 and text[s0 - 1] == "\n" and re.search(r"[A-Za-z,][ \t]*$", text[max(0, s0 - 40):s0 - 1]):
+        prev = text.rfind("\n", 0, s0 - 1) + 1
+        # not a list line, nor a headline
+        if s0 - prev < 300 and not re.match(r"[ \t]*(?:[-•*]|\d{1,2}[.)])[ \t]", text[prev:s0]) and not _title_line(text, prev):
+            return sentence_bounds(text, s0 - 2)[0]
+    return s0
+
+
 def _cued_just_before(text: str, start: int, listing: bool = False) -> bool:
     """A candidate word shortly before, with only candidate words, numbers, places or parties between
     ("Pasangan calon nomor urut 1, Dr. H. Irwan …", not "pasangan Windi membawa visi 'Berdaya Saing dan …").
@@ -307,7 +319,7 @@ def _cued_just_before(text: str, start: int, listing: bool = False) -> bool:
     ``listing``: the names are a dashed pair, which may come in a list after a plural
     ("dua paslon, Sarmidi Latang-Wonsu dan Ardianto-Mahyudin"): earlier pairs may stand between.
     """
-    s0, _ = sentence_bounds(text, start)
+    s0 = _sentence_start(text, start)
     if not listing and PLURAL_CUE.search(text, max(s0, start - 120), start):
         return False  # "Debat dua calon bupati, A dan B": rivals listed, not one pair
     for cue in CANDIDATE_CUE.finditer(text, max(s0, start - (300 if listing else 120)), start):
