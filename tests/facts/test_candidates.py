@@ -444,3 +444,15 @@ def test_a_sentence_wrapped_over_two_lines_keeps_its_candidate_word(analyse, tex
 
 def test_a_headline_above_is_no_candidate_word_for_the_line_below(analyse):
     assert analyse("Debat Pilbup Sleman Bahas Sampah Dan Banjir\nAhmad Fauzan dan Rina Lestari hadir.").candidates == []
+
+
+@pytest.mark.parametrize("text", [
+    "Di hadapan ratusan kader PKS, Ahmad Fauzan memaparkan visinya sebagai bakal calon Gubernur yakni Riau maju.",
+    "Ahmad Fauzan resmi mendaftar sebagai calon bupati ke KPU Kampar, Kamis.",
+])
+def test_a_candidate_said_to_run_as_a_head(analyse, text):
+    assert pairs(analyse(text)) == [(None, "Ahmad Fauzan", None)]
+
+
+def test_running_as_deputy_makes_no_head(analyse):
+    assert analyse("Ahmad Fauzan resmi mendaftar sebagai calon wakil bupati ke KPU Kampar.").candidates == []

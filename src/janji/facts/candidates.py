@@ -590,12 +590,22 @@ def _office_phrases(text: str, lower_seen: set[str]):
         yield people, False
 
 
+# "Budi memaparkan visinya sebagai bakal calon Gubernur": the office named after the person
+AS_CANDIDATE = re.compile(
+    rf"(?P<a>{NAME})(?:[ \t]+[a-z][\w-]*){{0,4}}[ \t]+sebagai[ \t]+(?:bakal[ \t]+)?calon[ \t]+(?i:bupati|wali[ \t]*kota|walikota|gubernur)\b"
+)
+AS_CANDIDATE_ANCHOR = re.compile(r"\bsebagai[ \t]+(?:bakal[ \t]+)?calon[ \t]+(?i:bupati|wali[ \t]*kota|walikota|gubernur)\b")
+
+
 def _sole_candidates(text: str, b: _Builder) -> None:
-    """The candidates named by their office without a running mate (:func:`_office_phrases`) who are no
-    head or deputy of a pair found: each a candidate of his own."""
-    for people, pair in _office_phrases(text, b.lower_seen):
-        if pair:
-            continue  # read with the other pairs
+    """The candidates named by their office without a running mate (:func:`_office_phrases`, "A … sebagai
+    calon gubernur") who are no head or deputy of a pair found: each a candidate of his own."""
+    found = [people for people, pair in _office_phrases(text, b.lower_seen) if not pair]  # pairs are read with the others
+    for m in anchored(AS_CANDIDATE, AS_CANDIDATE_ANCHOR, text, back=120, ahead=60):
+        name = clean_name(m.group("a"), b.lower_seen)
+        if name and plausible_name(name) and not names_.honorific(name) and not _title_line(text, m.start()):
+            found.append([(name, m.start("a") + max(0, m.group("a").find(split_words(name)[0])), m.end("a"))])
+    for people in found:
         for name, start, _ in people:
             known = b.find(name)
             if known is not None:
