@@ -456,3 +456,16 @@ def test_a_candidate_said_to_run_as_a_head(analyse, text):
 
 def test_running_as_deputy_makes_no_head(analyse):
     assert analyse("Ahmad Fauzan resmi mendaftar sebagai calon wakil bupati ke KPU Kampar.").candidates == []
+
+
+@pytest.mark.parametrize("marker", [".", ")"])
+def test_a_numbered_list_of_pairs_with_each_pairs_visi_and_misi_between(analyse, marker):
+    misi = "".join(f"– Mewujudkan tata kelola pemerintahan yang bersih dan melayani bagian {i},\n" for i in range(8))
+    doc = analyse(
+        "Berikut visi misi ketiga pasangan calon Bupati dan Wakil Bupati yang sudah mendaftar ke KPU.\n"
+        f"1{marker} Ahmad Fauzan, SH., MH – Rina Lestari, SE\nVisi;\nMaju dan Sejahtera\nMisi;\n{misi}"
+        f"2{marker} Hendra Wijaya – Ani Suryani, S.T., MM\nVisi;\nBerbudaya\nMisi;\n{misi}"
+        f"3{marker} Dodi Saputra – Budi Santoso\nVisi;\nMandiri\n"
+    )
+    assert [(c.head, c.deputy) for c in doc.candidates] == [
+        ("Ahmad Fauzan", "Rina Lestari"), ("Hendra Wijaya", "Ani Suryani"), ("Dodi Saputra", "Budi Santoso")]

@@ -343,10 +343,25 @@ LIST_LINE = re.compile(r"^[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+", re.M)
 
 
 def _listed_after_cue(text: str, start: int) -> bool:
-    """A pair alone on a list line ("- Muhammad Fikri – Ervan") under words about the pairs."""
+    """A pair alone on a list line ("- Muhammad Fikri – Ervan") under words about the pairs; or on the
+    n-th numbered line of a list whose first line is such a pair (each pair's visi and misi between them)."""
     line_start = text.rfind("\n", 0, start) + 1
     m = LIST_LINE.match(text, line_start)
-    return bool(m and m.end() == start and CANDIDATE_CUE.search(text, max(0, line_start - 400), line_start))
+    if not (m and m.end() == start):
+        return False
+    if CANDIDATE_CUE.search(text, max(0, line_start - 400), line_start):
+        return True
+    n = re.match(r"[ \t]*(\d{1,2})[.)]", m.group())
+    if not n or int(n.group(1)) < 2:
+        return False
+    first = None
+    for f in FIRST_LISTED_PAIR.finditer(text, max(0, line_start - 6000), line_start):
+        first = f
+    return bool(first and CANDIDATE_CUE.search(text, max(0, first.start() - 400), first.start()))
+
+
+# "1. Budi Santoso, S.H. – Ani Lestari": the first entry of a numbered list of pairs
+FIRST_LISTED_PAIR = re.compile(rf"(?m)^[ \t]*1[.)][ \t]+{NAME}{DASH}{NAME}[ \t]*$")
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
