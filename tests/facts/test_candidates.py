@@ -469,3 +469,13 @@ def test_a_numbered_list_of_pairs_with_each_pairs_visi_and_misi_between(analyse,
     )
     assert [(c.head, c.deputy) for c in doc.candidates] == [
         ("Ahmad Fauzan", "Rina Lestari"), ("Hendra Wijaya", "Ani Suryani"), ("Dodi Saputra", "Budi Santoso")]
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Calon bupati Ahmad Fauzan hadir di acara PKS. Kehadirannya menimbulkan spekulasi untuk mencari dukungan PKS. "
+     "Dia sudah mengantongi satu tiket dari Partai Amanat Nasional.", ["PAN"]),
+    ("Pasangan calon Ahmad Fauzan-Rina Lestari berharap didukung Partai Golkar. Mereka diusung PDIP dan PKB.",
+     ["PDI Perjuangan", "PKB"]),
+])
+def test_support_sought_is_no_support(analyse, text, parties):
+    assert analyse(text).candidates[0].parties == parties
