@@ -479,3 +479,12 @@ def test_a_numbered_list_of_pairs_with_each_pairs_visi_and_misi_between(analyse,
 ])
 def test_support_sought_is_no_support(analyse, text, parties):
     assert analyse(text).candidates[0].parties == parties
+
+
+@pytest.mark.parametrize("text", [
+    "Petahana tampak menguasai materi ketimbang paslon nomor 1 Dodi Saputra - Budi Santoso (DOBU) dan Ahmad Fauzan "
+    "dan Rina Lestari (AFRI) yang tampak kurang siap.",
+    "Debat diikuti pasangan calon Dodi Saputra-Budi Santoso serta Ahmad Fauzan dan Rina Lestari.",
+])
+def test_a_pair_joined_by_dan_after_a_dashed_pair_in_a_list(analyse, text):
+    assert [(c.head, c.deputy) for c in analyse(text).candidates] == [("Dodi Saputra", "Budi Santoso"), ("Ahmad Fauzan", "Rina Lestari")]

@@ -339,6 +339,7 @@ def _cued_just_before(text: str, start: int, listing: bool = False) -> bool:
     return False
 
 
+AFTER_A_PAIR = re.compile(rf"{NAME_WORD}{DASH}{NAME}(?:[ \t]*\([^()\n]{{1,20}}\))?[ \t]*,?[ \t]*(?:dan|serta)[ \t]+$")
 LIST_LINE = re.compile(r"^[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+", re.M)
 
 
@@ -416,7 +417,9 @@ def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
         start = m.start() + m.group(0).find(head.split()[0])
         # "Andri dan Fauzan Adu Program Pendidikan": a title-case headline names rivals as often as a pair
         titled = headline_run(text, m.start("b") + m.group("b").find(deputy) + len(deputy)) if deputy in m.group("b") else True
-        found.append((start, head, deputy, m.group(0), _cued_just_before(text, start) and not titled, m.end()))
+        # "paslon nomor 1 A - B (AB) dan C dan D (CD)": the next pair of a list
+        listed = bool(AFTER_A_PAIR.search(text, max(0, m.start() - 120), m.start())) and _cued_just_before(text, start, listing=True)
+        found.append((start, head, deputy, m.group(0), (_cued_just_before(text, start) or listed) and not titled, m.end()))
     for m in anchored(PARTNER, PARTNER_ANCHOR, text, back=160, ahead=120):
         head, deputy = clean_name(m.group("a"), lower_seen), clean_name(m.group("b"), lower_seen, lead=False)
         if not head or not deputy:
