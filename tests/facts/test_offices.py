@@ -58,3 +58,11 @@ def test_a_document_about_candidate_pairs_keeps_them_alone(analyse):
         "menjawab panelis."
     )
     assert [(c.number, c.head, c.deputy) for c in doc.candidates] == [(1, "Hardi Kuswoyo", "Danu Mahendra")]
+
+
+@pytest.mark.parametrize("text", [
+    "Bupati Sleman, Ir H Budi Santoso MT, memaparkan capaian 100 hari kerja bersama wakilnya, Ani Lestari.",
+    "Bupati Sleman Budi Santoso meninjau pasar didampingi Wakil Bupati Ani Lestari, Senin.",
+])
+def test_the_deputy_named_later_in_the_sentence(analyse, text):
+    assert pairs(analyse(text)) == [(None, "Budi Santoso", "Ani Lestari", True)]

@@ -9,7 +9,13 @@
     >>> [doc.text[m.start:m.end] for m in doc.mentions]
     ['paslon nomor urut 1 Ali Mahmud-Budi Santoso', 'Ambud']
 
-``doc.mentions`` tells the later stages which pair each part of the text is about.
+``doc.mentions`` tells the later stages which pair each part of the text is about. A document about no
+candidate pair (a progress report, a plan speech) speaks for the office holder it names:
+
+    >>> doc.text = "Bupati Sleman, Ir H Budi Santoso MT, memaparkan capaian 100 hari kerja bersama wakilnya, Ani Lestari."
+    >>> facts(doc)
+    >>> doc.kind, [(c.head, c.deputy, c.incumbent) for c in doc.candidates]
+    ('campaign', [('Budi Santoso', 'Ani Lestari', True)])
 """
 from __future__ import annotations
 

@@ -8,15 +8,24 @@ Pairs are found where Indonesian news writes them:
   S.E., M.Si., dan Dadang MuKhlis Aly", "Pasangan kandidat nomor satu Jefri Lumenta dan Hendra Pangkey";
 - a numbered head whose deputy follows: "calon Wali kota nomor tiga, Syamsudin … wakilnya
   yakni Yohanis Rumengan";
-- a head and the running mate a verb gives it: "Eko Cahyono maju berpasangan dengan Armadi";
+- a head and the running mate a verb gives it: "Eko Cahyono maju berpasangan dengan Armadi",
+  "… dilantik bersama wakilnya, Armadi", "… bersama Armadi selaku wakilnya";
+- the offices said before the names: "calon gubernur A dan calon wakil gubernur B", "Kandidat
+  Gubernur A dan B";
 - KPU lists and tables: "H. SUGENG PURNAMA, S.H. dan SURONO", one name a line, "No | Calon Bupati |
-  Calon Wakil Bupati | Partai Pengusung" rows.
+  Calon Wakil Bupati | Partai Pengusung" rows, numbered lists with each pair's visi and misi between.
+
+A candidate whose running mate the text never names is a candidate of his own: "Calon Bupati X nomor
+urut 1, A", "Calon Bupati X, A", "A … sebagai calon gubernur", rivals after a plural ("dua calon
+gubernur, A dan B"). A document about no candidate pair speaks for the office holder it names
+(:func:`office_holders`). A ballot number may come in a later sentence ("paslon bernomor urut 2 … ini").
 
 A name is capitalised name words: a headline runs on after it ("Kartini Adu Gagasan Soal Sampah")
 and ends it; a pair on a title-case headline line is read after the body's pairs, so "Hardi dan
 Kartini" (two rivals) is never taken for a pair when the body names the real ones.
 
-Later, shorter forms of a known pair ("Fikri-Ervan", "Zubaedi-Rizal") become its aliases;
+Later, shorter forms of a known pair ("Fikri-Ervan", "Zubaedi-Rizal", "Dewi-Bagja" for Ratna Dewi and
+Subagja Hidayat) become its aliases;
 a fuller form ("Sarmidi Latang dan Lala Wonsu" after "Sarmidi Latang-Wonsu") completes it; a
 pair whose head is known but whose deputy differs is a slip of the writer and is ignored.
 

@@ -21,6 +21,7 @@ from collections import Counter
 from janji.facts import region as region_
 from janji.facts.patterns import NAME, NUM, clean_name, plausible_name, same_person, split_words
 from janji.lang import names as names_
+from janji.lang.sentences import bounds as sentence_bounds
 
 LEVEL_OF = {"bupati": "kabupaten", "wali kota": "kota", "walikota": "kota", "gubernur": "provinsi"}
 _OFFICE = r"(?:bupati|wali[ \t]*kota|walikota|gubernur)"
@@ -43,6 +44,9 @@ _TAIL = re.compile(
 # "… Budi Santoso dan wakilnya, Ani Lestari", "… bersama Wakil Bupati Sleman Ani Lestari"
 DEPUTY_NEXT = re.compile(
     rf"[ \t]*,?[ \t]*(?:dan|bersama|serta|didampingi(?:[ \t]+oleh)?)[ \t]+(?i:wakil(?:nya)?)(?:[ \t]+{_OFFICE})?", re.I
+)
+DEPUTY_LATER = re.compile(
+    rf"\b(?i:bersama|serta|didampingi(?:[ \t]+oleh)?)[ \t]+(?i:wakil(?:nya)?)(?:[ \t]+(?i:{_OFFICE}))?(?=[ \t]*,?[ \t]*[A-Z])"
 )
 AND_NEXT = re.compile(r"[ \t]*,?[ \t]*(?:dan|&)[ \t]+")
 AS_DEPUTY = re.compile(rf"(?P<a>{NAME})[ \t]+(?:sebagai|selaku)[ \t]+(?i:wakil[ \t]+{_OFFICE})")
@@ -105,7 +109,8 @@ def holders(text: str, level: str | None, code: str | None, lower_seen: set[str]
             if a:
                 deputy = person_after(text, a.end(), lower_seen)
         else:
-            d = DEPUTY_NEXT.match(text, name_end)  # "Bupati X bersama Wakil Bupati Y", "… dan wakilnya Y"
+            # "Bupati X bersama Wakil Bupati Y", "… dan wakilnya Y", "Bupati X memaparkan … bersama wakilnya, Y"
+            d = DEPUTY_NEXT.match(text, name_end) or DEPUTY_LATER.search(text, name_end, sentence_bounds(text, name_end)[1])
             if d:
                 deputy = person_after(text, d.end(), lower_seen)
         if deputy:
