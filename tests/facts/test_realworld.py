@@ -66,10 +66,10 @@ def test_headline_verb_in_kan_ends_the_deputy(analyse):
 def test_outlet_dateline_is_not_a_pair(analyse, dateline):
     doc = analyse(
         f"Debat Pilwalkot Makassar\n{dateline} - Pasangan calon wali kota Makassar nomor urut 2 "
-        "Mukhlis Arifin-Aliyah Mustika Ilyas (MULIA) memaparkan visi. Pasangan nomor urut 1 "
+        "Mukhlis Arsyad-Aliyah Mustika Ilyas (MULIA) memaparkan visi. Pasangan nomor urut 1 "
         "Andi Setya Gunawan Asapa-Rezki Mulyati Lutfi (SEHATI) menanggapi."
     )
-    assert pairs(doc) == [(2, "Mukhlis Arifin", "Aliyah Mustika Ilyas"), (1, "Andi Setya Gunawan Asapa", "Rezki Mulyati Lutfi")]
+    assert pairs(doc) == [(2, "Mukhlis Arsyad", "Aliyah Mustika Ilyas"), (1, "Andi Setya Gunawan Asapa", "Rezki Mulyati Lutfi")]
     assert not any(re.search(r"(?i)tribun|timur|kompas|antara|cnn", n) for n in all_names(doc))
 
 
@@ -84,12 +84,12 @@ def test_names_that_are_also_words_are_kept(analyse):
 # --- how a running mate is introduced ------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence, head, deputy", [
-    ("Eko Cahyono maju berpasangan dengan Armadi dalam Pilwali Surabaya 2024.", "Eko Cahyono", "Armadi"),
+    ("Eko Saputro maju berpasangan dengan Armadi dalam Pilwali Surabaya 2024.", "Eko Saputro", "Armadi"),
     ("Kholifah Indah Permatasari kembali menggandeng Emil Estianto Darmadi sebagai calon wakil gubernur.",
      "Kholifah Indah Permatasari", "Emil Estianto Darmadi"),
-    ("Wali Kota Eko Cahyono yang berduet dengan Armadi mendaftar ke KPU Surabaya.", "Eko Cahyono", "Armadi"),
+    ("Wali Kota Eko Saputro yang berduet dengan Armadi mendaftar ke KPU Surabaya.", "Eko Saputro", "Armadi"),
     ("Dalam Pilbup Sragen, Sugeng Purnama didampingi Surono sebagai calon wakil bupati.", "Sugeng Purnama", "Surono"),
-    ("Armadi kembali digandeng Eko Cahyono sebagai calon wakil wali kota.", "Eko Cahyono", "Armadi"),
+    ("Armadi kembali digandeng Eko Saputro sebagai calon wakil wali kota.", "Eko Saputro", "Armadi"),
 ])
 def test_running_mate_verbs(analyse, sentence, head, deputy):
     doc = analyse("SURABAYA - " + sentence + " Pasangan ini menjanjikan program lanjutan.")
@@ -103,10 +103,10 @@ def test_partner_verbs_outside_an_election_name_no_pair(analyse):
 
 def test_running_mate_then_short_pair_name(analyse):
     doc = analyse(
-        "Eko Cahyono maju berpasangan dengan Armadi dalam Pilwali Surabaya 2024. Sebagai petahana, "
+        "Eko Saputro maju berpasangan dengan Armadi dalam Pilwali Surabaya 2024. Sebagai petahana, "
         "Eko-Armadi menjanjikan beasiswa bagi 10.000 pelajar."
     )
-    assert pairs(doc) == [(None, "Eko Cahyono", "Armadi")]
+    assert pairs(doc) == [(None, "Eko Saputro", "Armadi")]
     assert "Eko-Armadi" in doc.candidates[0].aliases
     assert doc.candidates[0].incumbent is True
 
@@ -169,13 +169,13 @@ def test_whole_written_pair_is_one_mention_that_attributes_what_follows(analyse,
 
 def test_four_pairs_in_one_article(analyse):
     doc = analyse(
-        "Pilkada Kota Bandung 2024 diikuti empat pasangan calon. Nomor urut 1 Dodi Rizki Wardana-Arif "
+        "Pilkada Kota Bandung 2024 diikuti empat pasangan calon. Nomor urut 1 Dodi Rizki Wirawan-Arif "
         "Wijaya, nomor urut 2 Haris Suhendar-Ridwan Dani Wiranata, nomor urut 3 Muhammad Fikri-Erwin, "
         "dan nomor urut 4 Arya Rahmandika-Yuni Iskandar Ma'soem. Dalam debat, Fikri-Ervan menjanjikan "
         "Bandung Utama."
     )
     assert [c.number for c in doc.candidates] == [1, 2, 3, 4]
-    assert [c.head for c in doc.candidates] == ["Dodi Rizki Wardana", "Haris Suhendar", "Muhammad Fikri", "Arya Rahmandika"]
+    assert [c.head for c in doc.candidates] == ["Dodi Rizki Wirawan", "Haris Suhendar", "Muhammad Fikri", "Arya Rahmandika"]
     assert doc.region.name == "Kota Bandung"
 
 
@@ -280,17 +280,17 @@ def test_head_and_deputy_named_by_their_offices(analyse):
 
 
 def test_single_candidate_against_the_empty_box(analyse):
-    doc = analyse("Pilkada Surabaya diikuti calon tunggal Eko Cahyono-Armadi yang melawan kotak kosong.")
-    assert pairs(doc) == [(None, "Eko Cahyono", "Armadi")]
+    doc = analyse("Pilkada Surabaya diikuti calon tunggal Eko Saputro-Armadi yang melawan kotak kosong.")
+    assert pairs(doc) == [(None, "Eko Saputro", "Armadi")]
 
 
 def test_numbered_pair_with_an_honorific_deputy(analyse):
     doc = analyse(
         "Debat Pilkada Jember: Hendi Sulistyo dan Gus Fadil Saling Sindir Soal Jalan Rusak\n"
-        "JEMBER, KOMPAS.com - Paslon nomor urut 1 Hendi Sulistyo-Gus Firman dan paslon nomor urut 2 "
+        "JEMBER, KOMPAS.com - Paslon nomor urut 1 Hendi Sulistyo-Gus Fikar dan paslon nomor urut 2 "
         "Muhammad Fadil-Joko Susilo beradu argumen."
     )
-    assert pairs(doc) == [(1, "Hendi Sulistyo", "Gus Firman"), (2, "Muhammad Fadil", "Joko Susilo")]
+    assert pairs(doc) == [(1, "Hendi Sulistyo", "Gus Fikar"), (2, "Muhammad Fadil", "Joko Susilo")]
 
 
 def test_one_word_head_takes_the_full_name_given_with_the_office(analyse):
@@ -314,9 +314,9 @@ def test_officials_named_together_are_no_pair(analyse):
 def test_kpu_list_one_name_a_line(analyse):
     doc = analyse(
         "PENETAPAN NOMOR URUT PASANGAN CALON\nNomor Urut 1\nH. Ahmad Muhtar Ali, S.IP.\ndan\nSubagyo, S.H.\n"
-        "Nomor Urut 2\nMimin Idayanti\ndan\nM. Harun Faisal\n"
+        "Nomor Urut 2\nMimin Idayanti\ndan\nM. Hamdan Faisal\n"
     )
-    assert pairs(doc) == [(1, "Ahmad Muhtar Ali", "Subagyo"), (2, "Mimin Idayanti", "M. Harun Faisal")]
+    assert pairs(doc) == [(1, "Ahmad Muhtar Ali", "Subagyo"), (2, "Mimin Idayanti", "M. Hamdan Faisal")]
 
 
 def test_numbered_head_with_wakilnya_in_the_next_sentence(analyse):
@@ -424,9 +424,9 @@ def test_four_pair_debate_report_with_nicknames(analyse, mentions):
         "Debat Ketiga Pilgub Jabar: Empat Paslon Adu Visi Soal Pertanian\n"
         "BANDUNG, KOMPAS.com - Debat ketiga Pilgub Jawa Barat 2024 menghadirkan empat pasangan calon. Paslon nomor "
         "urut 1 Asep Adang Rukmana-Gita Dwinata (Asep-Gita), nomor urut 2 Jaja Wiradinata-Ronald Surapraja "
-        "(Jaja-Ronald), nomor urut 3 Ahmad Syaiful-Ilham Akbar Hasibuan (ASIH) dan nomor urut 4 Deni Mulyana-Erwin "
+        "(Jaja-Ronald), nomor urut 3 Ahmad Syaiful-Ilham Akbar Hasibuan (ASIH) dan nomor urut 4 Deni Mulyawan-Erwin "
         "Setiadi (Deni-Erwin).\nSyaiful berjanji membangun 1.000 embung.\n"
-        "Kang Deni Mulyana (KDM) menjawab dengan program lumbung desa. Menurut KDM, sesuai Perda Nomor 4 Tahun 2019, "
+        "Kang Deni Mulyawan (KDM) menjawab dengan program lumbung desa. Menurut KDM, sesuai Perda Nomor 4 Tahun 2019, "
         "lahan sawah dilindungi."
     )
     doc = analyse(text)
@@ -434,7 +434,7 @@ def test_four_pair_debate_report_with_nicknames(analyse, mentions):
     assert [c.number for c in doc.candidates] == [1, 2, 3, 4]
     assert "KDM" in doc.candidates[3].aliases and "ASIH" in doc.candidates[2].aliases
     said = {text[s:e]: head for s, e, head in mentions(doc)}
-    assert said["KDM"] == "Deni Mulyana" and said["Syaiful"] == "Ahmad Syaiful"
+    assert said["KDM"] == "Deni Mulyawan" and said["Syaiful"] == "Ahmad Syaiful"
     assert "Nomor 4" not in said
 
 

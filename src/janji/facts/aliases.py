@@ -146,7 +146,7 @@ def short_names(text: str, b: _Builder) -> None:
 
 
 def parenthesized(text: str, b: "_Builder") -> None:
-    """"Kang Deni Mulyana (KDM) menjawab", "Ahmad Syaiful (Syaiful)": a short name in brackets after one
+    """"Kang Deni Mulyawan (KDM) menjawab", "Ahmad Syaiful (Syaiful)": a short name in brackets after one
     person's name joins that pair."""
     for cand in b.cands:
         for name in [cand.head, cand.deputy, *cand.aliases]:

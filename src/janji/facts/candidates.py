@@ -8,7 +8,7 @@ Pairs are found where Indonesian news writes them:
   S.E., M.Si., dan Dadang MuKhlis Aly", "Pasangan kandidat nomor satu Jefri Lumenta dan Hendra Pangkey";
 - a numbered head whose deputy follows: "calon Wali kota nomor tiga, Syamsudin … wakilnya
   yakni Yohanis Rumengan";
-- a head and the running mate a verb gives it: "Eko Cahyono maju berpasangan dengan Armadi",
+- a head and the running mate a verb gives it: "Eko Saputro maju berpasangan dengan Armadi",
   "… dilantik bersama wakilnya, Armadi", "… bersama Armadi selaku wakilnya";
 - the offices said before the names: "calon gubernur A dan calon wakil gubernur B", "Kandidat
   Gubernur A dan B";
@@ -74,7 +74,7 @@ class _Builder:
         for cand in self.cands:
             if names_pair(head, cand, "head") and (deputy is None or cand.deputy is None or names_pair(deputy, cand, "deputy")
                                                    or inner_part(deputy, cand.deputy) or inner_part(head, cand.head)):
-                return cand  # "Ria-Badri" for "Ratu Ria" and "Subadri Ushuludin": the pair's joint nickname
+                return cand  # "Dewi-Bagja" for "Ratna Dewi" and "Subagja Hidayat": the pair's joint nickname
         return None
 
     def pair(self, head: str, deputy: str | None, pos: int, written: str, new_ok: bool, number: int | None):
@@ -93,7 +93,7 @@ class _Builder:
         if cand is None:
             clash = any(same_person(head, c.head) or (deputy and same_person(deputy, c.deputy)) for c in self.cands)
             # "Gus Zubed" alone is a nickname of a pair named elsewhere; with its ballot number
-            # ("paslon nomor urut 1 Hendi Sulistyo-Gus Firman") it is how the pair registered
+            # ("paslon nomor urut 1 Hendi Sulistyo-Gus Fikar") it is how the pair registered
             nickname = names_.honorific(head) or (deputy and names_.honorific(deputy))
             if clash or not new_ok or (nickname and not number):
                 return None  # a known head with another deputy: a slip of the writer, the first form wins
@@ -113,7 +113,7 @@ class _Builder:
                     and not _headline_extra(cand.head, head):
                 alias = re.sub(r"\s*[-–—]\s*", "-", written.strip())
                 if alias.rfind(deputy) > 0:
-                    alias = alias[:alias.rfind(deputy) + len(deputy)]  # "Ria-Badri Pada Pilkada …": the headline goes on
+                    alias = alias[:alias.rfind(deputy) + len(deputy)]  # "Dewi-Bagja Pada Pilkada …": the headline goes on
                 if alias not in cand.aliases and "-" in alias:
                     cand.aliases.append(alias)  # "Fikri-Ervan", "Zubaedi-Rizal"
         if number and cand.number is None and all(c.number != number for c in self.cands):
@@ -161,7 +161,7 @@ def _number_list_marker(text: str, start: int) -> tuple[int, int] | None:
 
 
 def _number_after(text: str, end: int) -> tuple[int, int] | None:
-    """"Mukhlis Arifin-Aliyah Mustika Ilyas (MULIA) nomor urut 2", "… (nomor urut 1)", "… yang adalah
+    """"Mukhlis Arsyad-Aliyah Mustika Ilyas (MULIA) nomor urut 2", "… (nomor urut 1)", "… yang adalah
     pasangan petahana nomor urut 3"."""
     m = re.match(rf"[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t,]*\(?[ \t]*(?:(?:selaku|sebagai)[ \t]+(?:calon[ \t]+)?wakil(?:nya)?[ \t,]+)?"
                  rf"(?:(?:dengan|mendapat(?:kan)?|memperoleh|meraih|menempati)[ \t]+|"
@@ -212,7 +212,7 @@ FORM_PAIR = re.compile(
 )
 
 
-# "Eko Cahyono maju berpasangan dengan Armadi", "Kholifah kembali menggandeng Emil Darmadi": a head
+# "Eko Saputro maju berpasangan dengan Armadi", "Kholifah kembali menggandeng Emil Darmadi": a head
 # and the running mate the sentence gives it.
 # "… dilantik bersama wakilnya, Budi", "… bersama Budi selaku wakilnya": "bersama" gives a running mate only
 # when "wakil" says so
@@ -395,7 +395,7 @@ def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
     found = []
     for m in anchored(DASH_CHAIN, DASH_ANCHOR, text):
         groups = [g for g in "abcd" if m.group(g)]
-        # "Palembang, Pelita Sumsel- Pasangan Toha-Rohman": a part opening with a candidate word starts the run anew
+        # "Palembang, Warta Sumsel- Pasangan Tono-Rudi": a part opening with a candidate word starts the run anew
         again = max((i for i, g in enumerate(groups) if i and split_words(m.group(g))[0].lower() in STOP), default=0)
         groups = groups[again:]
         if len(groups) < 2:
@@ -438,7 +438,7 @@ def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
         if m.group("verb") == "bersama":  # "Wali Kota A bersama Wakil Wali Kota B": office holders, unless elected or running
             sure = bool(RUNNING.search(text, s0, s1))
         if m.group("verb") == "digandeng":
-            head, deputy = deputy, head  # "Armadi digandeng Eko Cahyono": the one who chooses heads the pair
+            head, deputy = deputy, head  # "Armadi digandeng Eko Saputro": the one who chooses heads the pair
         start = m.start("a") + m.group("a").find(split_words(head)[0])
         found.append((start, head, deputy, m.group(0), sure, m.end()))
     cues = [m.end() for m in CANDIDATE_CUE.finditer(text)]
@@ -637,7 +637,7 @@ def _sole_candidates(text: str, b: _Builder) -> None:
             known = b.find(name)
             if known is not None:
                 if words_within(known.head, name) and len(split_words(name)) > len(split_words(known.head)):
-                    known.head = name  # "calon wali kota nomor urut 2 Aminullah" then "Calon Wali Kota Aminullah Usman"
+                    known.head = name  # "calon wali kota nomor urut 2 Aminudin" then "Calon Wali Kota Aminudin Usman"
                 i = b.cands.index(known)
                 b.first_pos[i] = min(b.first_pos[i], start)  # named as a candidate before the pair is
             elif not any(same_person(name, c.deputy) for c in b.cands):
@@ -748,7 +748,7 @@ def _complete_names(text: str, b: _Builder) -> None:
                 full = clean_name(m.group(), b.lower_seen)
                 if full != name and full.endswith(" " + name) and 2 <= len(split_words(full)) <= 4 and plausible_name(full):
                     fuller.add(full)
-            # the name as the first word: "Calon Bupati Musi Banyuasin Toha Tohet" for "Toha"
+            # the name as the first word: "Calon Bupati Musi Banyuasin Tono Rahmat" for "Tono"
             for m in re.finditer(rf"{re.escape(name)}(?:[ \t]+{NAME_WORD}){{1,3}}", text):
                 if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
                     continue

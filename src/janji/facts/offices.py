@@ -1,4 +1,4 @@
-"""People named by their office: "Bupati Sleman, Hardi Kuswoyo", "Wali Kota Bima Ali Rasyid bersama Wakil
+"""People named by their office: "Bupati Sleman, Hardi Kuswoyo", "Wali Kota Bima Ali Rasman bersama Wakil
 Wali Kota Rini Lestari", "Calon Gubernur Riau nomor urut 2, Ahmad Fauzan", "Gubernur Dr. H. Budi Santoso, S.H.".
 
 Two uses:
@@ -65,7 +65,7 @@ def _region_after(text: str, pos: int):
 
 def person_after(text: str, pos: int, lower_seen: set[str]) -> tuple[str, int, int] | None:
     """(name, start, end) of the person named right after an office phrase ending at ``pos``: a region, a
-    bracketed short form, a comma or a ballot number may stand between ("Bupati Kotim, Halikinnor",
+    bracketed short form, a comma or a ballot number may stand between ("Bupati Kotim, Halimun",
     "Calon Bupati Malang nomor urut 1, Ahmad Fauzan")."""
     end, _ = _region_after(text, pos)
     m = _TAIL.match(text, end)

@@ -205,7 +205,7 @@ def _prefix_of(short: str | None, long: str | None) -> bool:
 
 
 def inner_part(short: str | None, long: str | None) -> bool:
-    """"Badri" for "Subadri Ushuludin": one word (4 letters or more) inside a longer word of the name, the
+    """"Bagja" for "Subagja Hidayat": one word (4 letters or more) inside a longer word of the name, the
     part of it people call the person by."""
     a, b = name_tokens(short), name_tokens(long)
     return len(a) == 1 and len(a[0]) >= 4 and any(a[0] in w and a[0] != w for w in b)
