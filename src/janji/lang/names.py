@@ -53,7 +53,7 @@ DEGREE = (
     r"MT|MBA|PhD|SSos|MAP|MKn|SKom|Lc))(?=[,\s;)]|$))*"
 )
 # Degrees news writes right after a name without a comma ("Ir H Lanang MT", "Budi SP"), in the capitals
-# they are printed in; only these forms, so that an initial or an acronym after a name ("Yansen TP") stays.
+# they are printed in; only these forms, so that an initial or an acronym after a name ("Yohan TP") stays.
 BARE_DEGREES = frozenset({
     "SH", "SE", "MM", "MH", "MSi", "MPd", "SPd", "ST", "SIP", "SAg", "MAg", "SKM", "MKes", "MT", "MBA", "SSos",
     "MAP", "MKn", "SKom", "SP", "SIKom", "MHum", "SHI", "MHI",
