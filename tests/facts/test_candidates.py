@@ -488,3 +488,11 @@ def test_support_sought_is_no_support(analyse, text, parties):
 ])
 def test_a_pair_joined_by_dan_after_a_dashed_pair_in_a_list(analyse, text):
     assert [(c.head, c.deputy) for c in analyse(text).candidates] == [("Dodi Saputra", "Budi Santoso"), ("Ahmad Fauzan", "Rina Lestari")]
+
+
+@pytest.mark.parametrize("text", [
+    "Palembang, Warta Sumsel- Pasangan Tono Rahmat-Rudi Hartono menekankan program daerah.",
+    "Kupang, Suara Flobamora – Paslon Tono Rahmat-Rudi Hartono berkampanye di pasar.",
+])
+def test_a_dateline_glued_to_the_pair_by_a_dash(analyse, text):
+    assert [(c.head, c.deputy) for c in analyse(text).candidates] == [("Tono Rahmat", "Rudi Hartono")]
