@@ -1,6 +1,8 @@
 """Document kind, and --kind is never overridden."""
 from __future__ import annotations
 
+import pytest
+
 from janji.facts.kind import detect
 
 
@@ -46,3 +48,29 @@ def test_campaign_news_that_mentions_an_upcoming_debate():
 def test_statement_by_its_opening():
     assert detect("Oleh: Pj Bupati Gresik\nSaya mengajak warga menjaga kebersihan kota.") == "statement"
     assert detect("Oleh: Redaksi\nWarga mengeluhkan jalan rusak.") == "campaign"
+
+
+@pytest.mark.parametrize("text", [
+    "Pemerintah Kota Bima memaparkan capaian Program 100 Hari Kerja sebagai laporan awal kinerja wali kota.\n"
+    "Fokus Program 100 Hari Kerja\nSeluruh perangkat daerah menjalankan program. Perangkat daerah melapor.",
+    "Dua tahun kepemimpinan bupati, janji politik sudah 90 persen terealisasi. Kepala perangkat daerah melaporkan "
+    "capaian tiap perangkat daerah.",
+])
+def test_a_report_on_an_elected_heads_programme_is_campaign(text):
+    assert detect(text) == "campaign"
+
+
+@pytest.mark.parametrize("text", [
+    "Bupati terpilih baru dilantik. Berikut petikan wawancara kami dengan bupati.\n"
+    "Apa program 100 hari kerja Bapak?\nKami menyusun RPJMD bersama perangkat daerah.\n"
+    "Bagaimana dengan jalan rusak?\nSaya akan memperbaiki 100 kilometer jalan.",
+    "Wawancara Eksklusif\nWali Kota Bima: Kami Jalankan Tugas\nAR: Bagaimana perasaan Bapak?\n"
+    "BK: Saya siap mengemban amanah.\nAR: Apa prioritas Bapak?\nBK: Air bersih untuk semua warga.",
+])
+def test_an_interview_is_reported_like_a_debate(text):
+    assert detect(text) == "debate"
+
+
+def test_news_that_mentions_an_interview_is_not_one():
+    text = "Dalam wawancara dengan radio, Jumat, calon bupati menyoroti peran RT. Ia berjanji menaikkan insentif RT."
+    assert detect(text) == "campaign"

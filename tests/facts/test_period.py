@@ -72,3 +72,66 @@ def test_a_past_term_said_so_is_skipped_even_without_an_election_year():
 def test_election_year_a_few_words_after_the_election():
     assert detect("Pilkada serentak yang digelar 27 November 2024 diikuti tiga paslon.", election=True) == (2025, 2030)
     assert detect("Capaian kinerja bupati hingga 2020 dipaparkan paslon.", election=True) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Pemilihan Bupati dan Wakil Bupati Musi Rawas Utara pada Pemilihan Serentak Tahun 2024 diikuti tiga paslon.",
+    "Pemilihan Gubernur dan Wakil Gubernur Kepulauan Bangka Belitung pada Pemilihan Serentak Tahun 2024 dimulai.",
+])
+def test_a_long_region_name_between_the_election_and_its_year(text):
+    assert detect(text, election=True) == (2025, 2030)
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Capaian delapan program kerja selama satu periode kepemimpinan yakni 2018-2023 telah tercapai. Penerima "
+     "beasiswa sepanjang 2019-2022 mencapai 100 ribu. Capaian pada periode 2019-2022 mencapai 133 persen. Tenaga "
+     "kerja periode 2019-2022 tercatat 251 ribu.", (2018, 2023)),
+    ("Program unggulan bupati untuk masa jabatan 2021-2026 dilaporkan. Realisasi tahun 2022-2024 naik. Serapan "
+     "anggaran tahun 2022-2024 baik. Jumlah penerima tahun 2022-2024 bertambah.", (2021, 2026)),
+])
+def test_the_stated_term_outweighs_a_reporting_range_said_more_often(text, term):
+    assert detect(text) == term
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Pilkada Buleleng 2017 diikuti dua pasangan calon.", (2017, 2022)),
+    ("Ini Visi Misi 2 Calon Pasangan Pilkada Jateng 2018.", (2018, 2023)),
+    ("Pilkada serentak 2015 diikuti tiga paslon.", (2016, 2021)),
+    ("Debat Pilkada Sulut 2020 digelar KPU.", (2021, 2026)),
+])
+def test_each_wave_of_simultaneous_elections_seats_its_winners_in_its_own_year(text, term):
+    assert detect(text, election=True) == term
+
+
+@pytest.mark.parametrize("text", [
+    "Debat Cagub Sumsel Dianggap Tak Komprehensif\n\nRabu 30-10-2024, 18:14 WIB\nDua paslon saling sindir.",
+    "Sidrap — Senin malam, 28 Oktober 2024, calon bupati menjabarkan visinya di hadapan petani.",
+])
+def test_an_election_report_dated_in_the_election_year(text):
+    assert detect(text, election=True) == (2025, 2030)
+
+
+@pytest.mark.parametrize("text", [
+    "Wali Kota menyapa warga pasca-Pilkada, Sabtu (12/7/2025). Program prioritas dipaparkan calon.",
+    "Capaian 100 hari kerja dipaparkan pada Senin, 2 Juni 2025 oleh wali kota terpilih.",
+])
+def test_a_report_dated_outside_an_election_year_names_no_term(text):
+    assert detect(text, election=True) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Wali Kota masih punya sisa masa jabatan 2012-2017 guna membangun kota.",
+    "Calon bupati berjanji merangkul petahana yang menuntaskan sisa masa jabatan 2019-2024.",
+])
+def test_the_rest_of_an_outgoing_term_is_no_term(text):
+    assert detect(text, election=True) is None
+
+
+@pytest.mark.parametrize("text, term", [
+    ("RPJMD disusun berpedoman pada Rencana Pembangunan Jangka Panjang Daerah (RPJPD) Provinsi Jawa Tengah Tahun "
+     "2005 – 2025. Visi pembangunan daerah sebagaimana tertuang dalam RPJPD Tahun 2005-2025 adalah …", (2005, 2025)),
+    ("Visi RPJPD Kota Sukamaju Tahun 2025-2045 menjadi arah; RPJMD Kota Sukamaju 2025-2029 menjabarkannya.", (2025, 2029)),
+])
+def test_a_long_range_plan_keeps_its_own_span_when_no_term_is_stated(text, term):
+    assert detect(text, plan=True) == term
+    assert detect(text) == (None if term[1] - term[0] > 6 else term)

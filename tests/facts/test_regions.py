@@ -85,3 +85,24 @@ def test_place_names_that_are_common_words_need_a_level_cue():
 
 def test_no_region():
     assert detect("Visi: maju bersama, sejahtera bersama.") is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Geser ke atas\nNews Ekbis Sosok Halal Pelesir Olahraga Nasional Daerah Otomotif\n\nKanal\n\n"
+     "Forum RPJMD dan Musrenbang, Bupati Tulang Bawang Barat Sampaikan Target Pembangunan 2026\n"
+     "Pemerintah kabupaten menetapkan target pertumbuhan ekonomi.\n\nDi tempat yang sama, Kepala Bappeda "
+     "Provinsi Lampung hadir mewakili Gubernur Lampung.", "Kabupaten Tulang Bawang Barat"),
+    ("Home Berita Politik Daerah Ekonomi Olahraga\nMenu\nDebat Pilbup Garut: Dua Paslon Adu Gagasan Soal Jalan\n"
+     "KPU Jawa Barat memantau debat. Gubernur Jawa Barat berharap debat berjalan damai.", "Kabupaten Garut"),
+])
+def test_site_menus_above_the_headline_are_not_the_headline(text, name):
+    assert detect(text).name == name
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Bakal pasangan calon gubernur Sumatra Barat (Sumbar) mendaftar ke KPU Sumbar.", "13"),
+    ("Debat calon gubernur Sumatra Utara digelar di Medan.", "12"),
+])
+def test_the_spelling_sumatra_names_the_province(text, code):
+    assert detect(text).code == code
+    assert regions.resolve("Sumatra Selatan").code == "16"

@@ -9,7 +9,13 @@
     >>> [doc.text[m.start:m.end] for m in doc.mentions]
     ['paslon nomor urut 1 Ali Mahmud-Budi Santoso', 'Ambud']
 
-``doc.mentions`` tells the later stages which pair each part of the text is about.
+``doc.mentions`` tells the later stages which pair each part of the text is about. A document about no
+candidate pair (a progress report, a plan speech) speaks for the office holder it names:
+
+    >>> doc.text = "Bupati Sleman, Ir H Budi Santoso MT, memaparkan capaian 100 hari kerja bersama wakilnya, Ani Lestari."
+    >>> facts(doc)
+    >>> doc.kind, [(c.head, c.deputy, c.incumbent) for c in doc.candidates]
+    ('campaign', [('Budi Santoso', 'Ani Lestari', True)])
 """
 from __future__ import annotations
 
@@ -35,11 +41,13 @@ def facts(doc: Document) -> None:
     kind = doc.kind if doc.kind_forced and doc.kind else _kind.detect(text, len(cands))
     if not doc.kind_forced:
         doc.kind = kind
-    doc.candidates = cands
-    _mentions.find(doc, text)
-    _roles.assign_parties(text, cands, doc.mentions)
     doc.region = _region.detect(text)
-    doc.period = _period.detect(text, election=kind in ("campaign", "debate") and (bool(cands) or _kind.scores(text)["campaign"] > 0))
+    doc.period = _period.detect(text, election=kind in ("campaign", "debate") and (bool(cands) or _kind.scores(text)["campaign"] > 0),
+                                plan=kind == "plan")
+    # a document about no candidate pair speaks for the office holder it names (a report, a plan speech)
+    doc.candidates = cands or _candidates.office_holders(text, doc.region)
+    _mentions.find(doc, text)
+    _roles.assign_parties(text, doc.candidates, doc.mentions)
 
 
 def find_mentions(doc: Document) -> None:

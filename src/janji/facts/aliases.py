@@ -1,5 +1,5 @@
-"""Nicknames of the pairs: "(Intan)", "Tama Asli atau …", "Gus Juned", "Appi, sapaan Munafri",
-"Farhan-Erwin", and parts of a name used alone later ("kata Atang", "ujar Jaya Negara").
+"""Nicknames of the pairs: "(Windi)", "Rama Sakti atau …", "Gus Zubed", "Uki, sapaan Mukhlis",
+"Fikri-Ervan", and parts of a name used alone later ("kata Anang", "ujar Jaya Kusuma").
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from janji.facts.candidates import _Builder
 
 def around(text: str, cand: Candidate, start: int, end: int, lower_seen: set[str]) -> None:
-    """"… Irna Narulita-Tanto Arban (Intan)", "pasangan Tama Asli atau Taslim-Asgar Ali"."""
+    """"… Wina Rosalina-Dedi Arman (Windi)", "pasangan Rama Sakti atau Ramli-Saktiawan Ali"."""
     m = re.match(r"[ \t]*\(([^()\n]{2,40})\)", text[end:end + 45])
     if m:
         alias = re.sub(r"\s*[-–—]\s*", "-", m.group(1).strip())
@@ -41,7 +41,7 @@ NICKNAME = re.compile(
 
 
 def nicknames(text: str, b: "_Builder") -> None:
-    """"Appi, sapaan Munafri" and "Munafri yang akrab disapa Appi": the nickname joins the pair."""
+    """"Uki, sapaan Mukhlis" and "Mukhlis yang akrab disapa Uki": the nickname joins the pair."""
     for m in anchored(NICKNAME, NICKNAME_ANCHOR, text, back=120, ahead=80):
         a = m.group("a") if re.search(r"\b[A-Z]{2,6}$", m.group("a")) else clean_name(m.group("a"), b.lower_seen)
         c = clean_name(m.group("b"), b.lower_seen, lead=False)
@@ -58,7 +58,7 @@ def add(cand: Candidate, alias: str) -> None:
 
 
 def _fuzzy_owner(name: str, cands: list[Candidate]) -> Candidate | None:
-    """The pair a nickname belongs to ("Gus Juned" -> Junaedi Malik), if exactly one fits."""
+    """The pair a nickname belongs to ("Gus Zubed" -> Zubaedi Karim), if exactly one fits."""
     word = split_words(name)[-1].lower()
     owners = []
     for cand in cands:
@@ -70,7 +70,7 @@ def _fuzzy_owner(name: str, cands: list[Candidate]) -> Candidate | None:
 
 
 def numbered(text: str, b: _Builder) -> None:
-    """"Cawali nomor urut 1, Gus Juned", "Paslon 1 Ambara Adi", "Paslon nomor 2 Jaya-Wibawa"."""
+    """"Cawali nomor urut 1, Gus Zubed", "Paslon 1 Sukarma Adi", "Paslon nomor 2 Jaya-Santika"."""
     for m in NUMBERED_NAME.finditer(text):
         if not_a_ballot_number(text, m.start(), m.end("n")):
             continue
@@ -87,7 +87,7 @@ def numbered(text: str, b: _Builder) -> None:
             continue
         if not any(same_person(alias, n) for n in [owner.head, owner.deputy]):
             add(owner, alias)
-    # nicknames with an honorific used without a number: "Gus Juned menjawab …"
+    # nicknames with an honorific used without a number: "Gus Zubed menjawab …"
     for m in re.finditer(rf"\b(?:{'|'.join(names_.HONORIFICS)})[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?", text):
         nick = m.group()
         if any(nick in c.aliases for c in b.cands):
@@ -98,7 +98,7 @@ def numbered(text: str, b: _Builder) -> None:
 
 
 def short_names(text: str, b: _Builder) -> None:
-    """Part of a name used alone later: "kata Atang", "ujar Jaya Negara", "Ambara menekankan"."""
+    """Part of a name used alone later: "kata Anang", "ujar Jaya Kusuma", "Sukarma menekankan"."""
     runs = set()
     word = r"(?:[A-Z][a-z][A-Za-z'’]*|[A-Z]\b)"
     for m in re.finditer(rf"{word}(?:(?:[ \t]+|[ \t]*[-–—][ \t]*){word})*", text):
@@ -126,7 +126,7 @@ def short_names(text: str, b: _Builder) -> None:
     for short, cands in owners.items():
         if short in runs and len({id(c) for c in cands}) == 1:
             add(cands[0], short)
-    # one half of a pair nickname used alone: "Mualem" of "Mualem-Dek Fadh", "BTM" of "BTM-CK"
+    # one half of a pair nickname used alone: "Malem" of "Malem-Dek Fadil", "BTM" of "BTM-CK"
     for cand in list(b.cands):
         for alias in list(cand.aliases):
             for half in alias.split("-") if "-" in alias else []:
@@ -135,7 +135,7 @@ def short_names(text: str, b: _Builder) -> None:
                 if len(half) >= 3 and half.lower() not in b.lower_seen and re.search(rf"(?<![\w-]){re.escape(half)}(?![\w-])", text):
                     if not any(half in (c.head, c.deputy) or half in c.aliases for c in b.cands if c is not cand):
                         add(cand, half)
-    # head-part + deputy-part written as one name: "Ambara Adi"
+    # head-part + deputy-part written as one name: "Sukarma Adi"
     for run in runs:
         words = run.split()
         if len(words) != 2:
@@ -146,13 +146,16 @@ def short_names(text: str, b: _Builder) -> None:
 
 
 def parenthesized(text: str, b: "_Builder") -> None:
-    """"Kang Dedi Mulyadi (KDM) menjawab", "Ahmad Syaikhu (Syaikhu)": a short name in brackets after one
+    """"Kang Deni Mulyawan (KDM) menjawab", "Ahmad Syaiful (Syaiful)": a short name in brackets after one
     person's name joins that pair."""
     for cand in b.cands:
         for name in [cand.head, cand.deputy, *cand.aliases]:
             if not name or "-" in name:
                 continue  # after a pair name, around() has read it
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}[ \t]*\(([A-Z][A-Za-z'’]{{1,14}})\)", text):
+            # the name first, so the engine can skip to it; the word boundary before it is checked after
+            for m in re.finditer(rf"{re.escape(name)}[ \t]*\(([A-Z][A-Za-z'’]{{1,14}})\)", text):
+                if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+                    continue
                 alias = m.group(1)
                 if parties_.canonical(alias) or regions.candidates(alias) or alias.lower() in STOP:
                     continue

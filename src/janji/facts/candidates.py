@@ -2,42 +2,51 @@
 
 Pairs are found where Indonesian news writes them:
 
-- joined by a dash: "Junaedi Malik–Khusnun Amin", "Thoni-Imat", dash lists of pairs, and two
-  pairs run together ("Bobby Nasution-Surya Edy Rahmayadi-Hasan Basri Sagala. Kedua paslon …");
-- joined by "dan" after a candidate word: "Pasangan calon nomor urut 1, Dr. H. Iwan Saputra,
-  S.E., M.Si., dan Dede MuKsit Aly", "Pasangan kandidat nomor satu Djeli Massie dan Harry Pontoh";
-- a numbered head whose deputy follows: "calon Wali kota nomor tiga, Burhanudin … wakilnya
-  yakni Jakobus Mawuntu";
-- a head and the running mate a verb gives it: "Eri Cahyadi maju berpasangan dengan Armuji";
-- KPU lists and tables: "H. SIGIT PAMUNGKAS, S.H. dan SUROTO", one name a line, "No | Calon Bupati |
-  Calon Wakil Bupati | Partai Pengusung" rows.
+- joined by a dash: "Zubaedi Karim–Rizal Fahmi", "Rudi-Huda", dash lists of pairs, and two
+  pairs run together ("Rudy Nasrun-Surya Edi Rahmanto-Hasan Bisri Siregar. Kedua paslon …");
+- joined by "dan" after a candidate word: "Pasangan calon nomor urut 1, Dr. H. Irwan Hadiputra,
+  S.E., M.Si., dan Dadang MuKhlis Aly", "Pasangan kandidat nomor satu Jefri Lumenta dan Hendra Pangkey";
+- a numbered head whose deputy follows: "calon Wali kota nomor tiga, Syamsudin … wakilnya
+  yakni Yohanis Rumengan";
+- a head and the running mate a verb gives it: "Eko Saputro maju berpasangan dengan Armadi",
+  "… dilantik bersama wakilnya, Armadi", "… bersama Armadi selaku wakilnya";
+- the offices said before the names: "calon gubernur A dan calon wakil gubernur B", "Kandidat
+  Gubernur A dan B";
+- KPU lists and tables: "H. SUGENG PURNAMA, S.H. dan SURONO", one name a line, "No | Calon Bupati |
+  Calon Wakil Bupati | Partai Pengusung" rows, numbered lists with each pair's visi and misi between.
 
-A name is capitalised name words: a headline runs on after it ("Kustini Adu Gagasan Soal Sampah")
-and ends it; a pair on a title-case headline line is read after the body's pairs, so "Harda dan
-Kustini" (two rivals) is never taken for a pair when the body names the real ones.
+A candidate whose running mate the text never names is a candidate of his own: "Calon Bupati X nomor
+urut 1, A", "Calon Bupati X, A", "A … sebagai calon gubernur", rivals after a plural ("dua calon
+gubernur, A dan B"). A document about no candidate pair speaks for the office holder it names
+(:func:`office_holders`). A ballot number may come in a later sentence ("paslon bernomor urut 2 … ini").
 
-Later, shorter forms of a known pair ("Farhan-Erwin", "Junaedi-Khusnun") become its aliases;
-a fuller form ("Kasmidi Bulang dan Lulu Kinsu" after "Kasmidi Bulang-Kinsu") completes it; a
+A name is capitalised name words: a headline runs on after it ("Kartini Adu Gagasan Soal Sampah")
+and ends it; a pair on a title-case headline line is read after the body's pairs, so "Hardi dan
+Kartini" (two rivals) is never taken for a pair when the body names the real ones.
+
+Later, shorter forms of a known pair ("Fikri-Ervan", "Zubaedi-Rizal", "Dewi-Bagja" for Ratna Dewi and
+Subagja Hidayat) become its aliases;
+a fuller form ("Sarmidi Latang dan Lala Wonsu" after "Sarmidi Latang-Wonsu") completes it; a
 pair whose head is known but whose deputy differs is a slip of the writer and is ignored.
 
 Example:
-    >>> [c.head for c in detect("Pasangan calon nomor urut 1 Irna Narulita-Tanto Arban (Intan).")]
-    ['Irna Narulita']
+    >>> [c.head for c in detect("Pasangan calon nomor urut 1 Wina Rosalina-Dedi Arman (Windi).")]
+    ['Wina Rosalina']
 """
 from __future__ import annotations
 
 import bisect
 import re
 
-from janji.document import Candidate
-from janji.facts import aliases
+from janji.document import Candidate, Region
+from janji.facts import aliases, offices
 from janji.lang import names as names_
 from janji.facts import parties as parties_
 from janji.facts import region as region_
 from janji.facts import regions
 from janji.facts.patterns import (
     AND_ANCHOR, AND_PAIR, CANDIDATE_CUE, DASH, DASH_ANCHOR, DASH_CHAIN, DEPUTY_AFTER, NAME, NAME_WORD, NUM, NUMBER_REF,
-    BALLOT_WORDS, SINGLE_NUMBERED, STOP, anchored, clean_name, headline_run, headline_word, name_tokens, names_pair, number_value, plausible_name,
+    BALLOT_WORDS, SINGLE_NUMBERED, STOP, anchored, clean_name, headline_run, headline_word, inner_part, name_tokens, names_pair, number_value, plausible_name,
     not_a_ballot_number, same_person, split_words, words_within,
 )
 from janji.facts.roles import incumbency
@@ -56,10 +65,16 @@ class _Builder:
         self.cands: list[Candidate] = []
         self.first_pos: list[int] = []
 
+    def in_text_order(self) -> None:
+        order = sorted(range(len(self.cands)), key=lambda i: self.first_pos[i])
+        self.cands[:] = [self.cands[i] for i in order]
+        self.first_pos[:] = [self.first_pos[i] for i in order]
+
     def find(self, head: str | None, deputy: str | None = None) -> Candidate | None:
         for cand in self.cands:
-            if names_pair(head, cand, "head") and (deputy is None or cand.deputy is None or names_pair(deputy, cand, "deputy")):
-                return cand
+            if names_pair(head, cand, "head") and (deputy is None or cand.deputy is None or names_pair(deputy, cand, "deputy")
+                                                   or inner_part(deputy, cand.deputy) or inner_part(head, cand.head)):
+                return cand  # "Dewi-Bagja" for "Ratna Dewi" and "Subagja Hidayat": the pair's joint nickname
         return None
 
     def pair(self, head: str, deputy: str | None, pos: int, written: str, new_ok: bool, number: int | None):
@@ -67,7 +82,7 @@ class _Builder:
             return None
         cand = self.find(head, deputy)
         if cand is None and deputy:
-            # "Bandung Bersih Versi Arfi-Yena": a headline runs into the pair name
+            # "Bandung Bersih Versi Arya-Yuni": a headline runs into the pair name
             words = split_words(head)
             for i in range(1, len(words)):
                 cand = self.find(" ".join(words[i:]), deputy)
@@ -77,8 +92,8 @@ class _Builder:
                     break
         if cand is None:
             clash = any(same_person(head, c.head) or (deputy and same_person(deputy, c.deputy)) for c in self.cands)
-            # "Gus Juned" alone is a nickname of a pair named elsewhere; with its ballot number
-            # ("paslon nomor urut 1 Hendy Siswanto-Gus Firjaun") it is how the pair registered
+            # "Gus Zubed" alone is a nickname of a pair named elsewhere; with its ballot number
+            # ("paslon nomor urut 1 Hendi Sulistyo-Gus Fikar") it is how the pair registered
             nickname = names_.honorific(head) or (deputy and names_.honorific(deputy))
             if clash or not new_ok or (nickname and not number):
                 return None  # a known head with another deputy: a slip of the writer, the first form wins
@@ -97,15 +112,17 @@ class _Builder:
             elif deputy and (head != cand.head or deputy != cand.deputy) and not _headline_extra(cand.deputy, deputy) \
                     and not _headline_extra(cand.head, head):
                 alias = re.sub(r"\s*[-–—]\s*", "-", written.strip())
+                if alias.rfind(deputy) > 0:
+                    alias = alias[:alias.rfind(deputy) + len(deputy)]  # "Dewi-Bagja Pada Pilkada …": the headline goes on
                 if alias not in cand.aliases and "-" in alias:
-                    cand.aliases.append(alias)  # "Farhan-Erwin", "Junaedi-Khusnun"
+                    cand.aliases.append(alias)  # "Fikri-Ervan", "Zubaedi-Rizal"
         if number and cand.number is None and all(c.number != number for c in self.cands):
             cand.number = number
         return cand
 
 
 def _headline_extra(known: str, longer: str) -> bool:
-    """The longer form adds a headline word to a known name ("Danang Maharsa Bangun" in "… Bangun TPST")."""
+    """The longer form adds a headline word to a known name ("Danu Mahendra Bangun" in "… Bangun TPST")."""
     return any(w not in name_tokens(known) and headline_word(w) for w in name_tokens(longer))
 
 
@@ -135,7 +152,7 @@ def _number_line_before(text: str, start: int) -> tuple[int, int] | None:
 
 
 def _number_list_marker(text: str, start: int) -> tuple[int, int] | None:
-    """"1. HARDA KISWAYA - DANANG MAHARSA" under "Penetapan Nomor Urut …": the list number is the ballot number."""
+    """"1. HARDI KUSWOYO - DANU MAHENDRA" under "Penetapan Nomor Urut …": the list number is the ballot number."""
     line_start = text.rfind("\n", 0, start) + 1
     m = re.match(rf"[ \t]*(\d{{1,2}})[.)][ \t]+(?:{TITLE_WORDS}\.?[ \t]*)*", text[line_start:start], re.I)
     if m and line_start + m.end() == start and re.search(r"nomor\s+urut(?!\s*\d)", text[max(0, line_start - 400):line_start], re.I):
@@ -144,9 +161,13 @@ def _number_list_marker(text: str, start: int) -> tuple[int, int] | None:
 
 
 def _number_after(text: str, end: int) -> tuple[int, int] | None:
-    """"Munafri Arifuddin-Aliyah Mustika Ilham (MULIA) nomor urut 2", "… (nomor urut 1)"."""
-    m = re.match(rf"[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t,]*\(?[ \t]*(?:(?:dengan|mendapat(?:kan)?|memperoleh|meraih|menempati)[ \t]+)?((?:(?:ber)?nomor|no\.)[ \t]*urut[ \t]*({NUM}))\b",
-                 text[end:end + 70], re.I)
+    """"Mukhlis Arsyad-Aliyah Mustika Ilyas (MULIA) nomor urut 2", "… (nomor urut 1)", "… yang adalah
+    pasangan petahana nomor urut 3"."""
+    m = re.match(rf"[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t,]*\(?[ \t]*(?:(?:selaku|sebagai)[ \t]+(?:calon[ \t]+)?wakil(?:nya)?[ \t,]+)?"
+                 rf"(?:(?:dengan|mendapat(?:kan)?|memperoleh|meraih|menempati)[ \t]+|"
+                 rf"yang[ \t]+(?:(?:adalah|merupakan|ialah)[ \t]+)?(?:pasangan(?:[ \t]+calon)?|paslon)(?:[ \t]+(?:petahana|penantang))?[ \t]+)?"
+                 rf"((?:(?:ber)?nomor|no\.)[ \t]*urut[ \t]*({NUM}))\b",
+                 text[end:end + 90], re.I)
     return (number_value(m.group(2)), end + m.start(1)) if m else None
 
 
@@ -157,7 +178,7 @@ def _split_chain(text: str, parts: list[str], span: tuple[int, int]) -> list[tup
     if len(words) < 2:
         return []
     outside = text[:span[0]] + " " * (span[1] - span[0]) + text[span[1]:]
-    # without evidence the second head keeps two words ("Surya Edy Rahmayadi" -> "Surya" | "Edy Rahmayadi")
+    # without evidence the second head keeps two words ("Surya Edi Rahmanto" -> "Surya" | "Edi Rahmanto")
     best, best_score = max(1, len(words) - 2), 0
     for k in range(1, len(words)):
         left, right = " ".join(words[:k]), " ".join(words[k:])
@@ -168,6 +189,9 @@ def _split_chain(text: str, parts: list[str], span: tuple[int, int]) -> list[tup
     return [(a, " ".join(words[:best])), (" ".join(words[best:]), c)]
 
 
+PLURAL_CUE = re.compile(
+    rf"\b{COLLECTIVE}[ \t]+(?:(?:bakal[ \t]+)?(?:calon|kandidat|pasangan|paslon)|cabup|cawali|cawalkot|cagub)\b", re.I
+)
 PLURAL = re.compile(rf"\b{COLLECTIVE}[ \t]+(?:\w+[ \t]+)?$", re.I)
 _CAPS_NAME = rf"(?:{TITLE_WORDS}\.[ \t]*)*[A-Z][A-Z'’]+(?:[ \t]+[A-Z][A-Z'’]+){{0,5}}(?:,[ \t]*(?:[A-Z][A-Za-z]{{0,3}}\.)+[A-Za-z]{{0,3}})*"
 CAPS_PAIR = re.compile(rf"(?<![\w.])(?P<a>{_CAPS_NAME})[ \t]*[-–—][ \t]*(?P<b>{_CAPS_NAME})(?![\w])")
@@ -188,24 +212,31 @@ FORM_PAIR = re.compile(
 )
 
 
-# "Eri Cahyadi maju berpasangan dengan Armuji", "Khofifah kembali menggandeng Emil Dardak": a head
+# "Eko Saputro maju berpasangan dengan Armadi", "Kholifah kembali menggandeng Emil Darmadi": a head
 # and the running mate the sentence gives it.
-PARTNER_VERB = r"(?:berpasangan|berduet|bersanding|berpaket|menggandeng|digandeng|didampingi)"
+# "… dilantik bersama wakilnya, Budi", "… bersama Budi selaku wakilnya": "bersama" gives a running mate only
+# when "wakil" says so
+PARTNER_VERB = (rf"(?:berpasangan|berduet|bersanding|berpaket|menggandeng|digandeng|didampingi|bersama(?=[ \t]+(?:calon[ \t]+)?[Ww]akil)|"
+                rf"bersama(?=[ \t]+{NAME}[ \t]*,?[ \t]+(?:selaku|sebagai)[ \t]+(?:calon[ \t]+)?[Ww]akil))")
 PARTNER = re.compile(
-    rf"(?P<a>{NAME})[ \t]*,?(?:[ \t]+(?:kembali|resmi|akan|yang|kini|sekarang|telah|sudah|maju|lagi|pun|mencalonkan[ \t]+diri|sebagai[ \t]+calon"
-    rf"(?:[ \t]+(?:bupati|wali[ \t]*kota|gubernur))?|di[ \t]+\w+(?:[ \t]+[A-Z]\w+)?|dalam[ \t]+\w+(?:[ \t]+[A-Z]\w+)?(?:[ \t]+\d{{4}})?))*"
+    rf"(?P<a>{NAME})[ \t]*,?(?:[ \t]+(?:kembali|resmi|akan|yang|kini|sekarang|telah|sudah|maju|lagi|pun|dilantik|mencalonkan[ \t]+diri|"
+    rf"(?:sebagai|merupakan|selaku)[ \t]+(?:(?i:bakal)[ \t]+)?(?i:calon)(?:[ \t]+(?i:bupati|wali[ \t]*kota|gubernur))?"
+    rf"(?:[ \t]+(?i:kabupaten|kota|provinsi))?(?:[ \t]+[A-Z][a-z]\w*){{0,3}}?|"
+    rf"di[ \t]+\w+(?:[ \t]+[A-Z]\w+)?|dalam[ \t]+\w+(?:[ \t]+[A-Z]\w+)?(?:[ \t]+\d{{4}})?))*"
     rf"[ \t]+(?P<verb>{PARTNER_VERB})(?:[ \t]+(?:dengan|bersama|oleh))?"
-    rf"(?:[ \t]+(?:calon[ \t]+)?wakil(?:nya)?(?:[ \t]+(?:bupati|wali[ \t]*kota|gubernur))?|[ \t]+sosok)?[ \t]*,?[ \t]*(?P<b>{NAME})"
+    rf"(?:[ \t]+(?:calon[ \t]+)?[Ww]akil(?:nya)?(?:[ \t]+(?i:bupati|wali[ \t]*kota|gubernur))?|[ \t]+(?i:cawabup|cawawali|cawalkot|cawagub)|[ \t]+sosok)?"
+    rf"[ \t]*,?[ \t]*(?P<b>{NAME})"
 )
-PARTNER_ANCHOR = re.compile(rf"\b{PARTNER_VERB}\b")
+PARTNER_ANCHOR = re.compile(r"\b(?:berpasangan|berduet|bersanding|berpaket|menggandeng|digandeng|didampingi|bersama)\b")
 # these also name partners of other kinds ("menggandeng investor", singers who "berduet"): the sentence must be about the election
 LOOSE_PARTNER = {"menggandeng", "digandeng", "didampingi", "berduet", "bersanding"}
+RUNNING = re.compile(r"\b(?:calon|pasangan|paslon|pilkada|pilbup|pilwali|pilwalkot|pilgub|pemilihan|dilantik|terpilih)\b", re.I)
 ELECTION = re.compile(r"\b(?:calon|wakil|maju|pilkada|pilbup|pilwali|pilwalkot|pilgub|pemilihan|pasangan|paslon|pendaftaran|KPU)\b", re.I)
 
 
 LINE_PAIR = re.compile(rf"(?m)^[ \t]*(?P<a>{NAME})[ \t]*\n[ \t]*(?:dan|&)[ \t]*\n[ \t]*(?P<b>{NAME})[ \t]*$")
 # A table of the pairs (docx and html tables are read as "No | Calon Bupati | Calon Wakil Bupati" and
-# "1. Harda Kiswaya | Danang Maharsa"): the head and deputy columns are named in the header row.
+# "1. Hardi Kuswoyo | Danu Mahendra"): the head and deputy columns are named in the header row.
 _HEAD_COL = re.compile(r"\b(?:calon|cabup|cawali|cagub|nama\s+calon|kepala\s+daerah|bupati|wali\s*kota|walikota|gubernur)\b", re.I)
 _DEPUTY_COL = re.compile(r"\b(?:wakil|cawabup|cawawali|cawagub)\b", re.I)
 _NUMBER_COL = re.compile(r"(?:no\.?|nomor)(?:\s*urut)?", re.I)
@@ -269,7 +300,7 @@ def _table_rows(text: str, lower_seen: set[str]):
 # Any other word ("berjanji memperlebar Tol …") means the names are something else.
 GAP_WORDS = STOP | {
     "atas", "nama", "resmi", "ditetapkan", "terpilih", "no", "sdr", "saudara", "saudari", "yakni", "yaitu", "diusung",
-    "didukung", "usungan", "pasangan", "nomor", "tunggal", "petahana", "penantang",
+    "didukung", "usungan", "pasangan", "nomor", "tunggal", "petahana", "penantang", "serta",
 }
 
 
@@ -278,23 +309,37 @@ def _placey(name: str) -> bool:
     return any(regions.candidates(w) for w in split_words(name)) or bool(re.search(r"\b(?:Jalan|Jl|Tol|Simpang|Kali|Sungai|Gunung|Pasar|Terminal|Stasiun|Bandara|Pelabuhan|Kecamatan|Desa|Kelurahan)\b", name))
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts; a line broken in mid-sentence ("… di Pemilihan Gubernur\n
+    Papua Barat Daya, A-B menyampaikan …", a wrapped line) does not end it."""
+    s0, _ = sentence_bounds(text, pos)
+    if s0 > 1 and text[s0 - 1] == "\n" and re.search(r"[A-Za-z,][ \t]*$", text[max(0, s0 - 40):s0 - 1]):
+        prev = text.rfind("\n", 0, s0 - 1) + 1
+        # not a list line, nor a headline
+        if s0 - prev < 300 and not re.match(r"[ \t]*(?:[-•*]|\d{1,2}[.)])[ \t]", text[prev:s0]) and not _title_line(text, prev):
+            return sentence_bounds(text, s0 - 2)[0]
+    return s0
+
+
 def _cued_just_before(text: str, start: int, listing: bool = False) -> bool:
     """A candidate word shortly before, with only candidate words, numbers, places or parties between
-    ("Pasangan calon nomor urut 1, Dr. H. Iwan …", not "pasangan Intan membawa visi 'Berdaya Saing dan …").
+    ("Pasangan calon nomor urut 1, Dr. H. Irwan …", not "pasangan Windi membawa visi 'Berdaya Saing dan …").
 
     ``listing``: the names are a dashed pair, which may come in a list after a plural
-    ("dua paslon, Kasmidi Bulang-Kinsu dan Ardiansyah-Mahyunadi"): earlier pairs may stand between.
+    ("dua paslon, Sarmidi Latang-Wonsu dan Ardianto-Mahyudin"): earlier pairs may stand between.
     """
-    s0, _ = sentence_bounds(text, start)
+    s0 = _sentence_start(text, start)
+    if not listing and PLURAL_CUE.search(text, max(s0, start - 120), start):
+        return False  # "Debat dua calon bupati, A dan B": rivals listed, not one pair
     for cue in CANDIDATE_CUE.finditer(text, max(s0, start - (300 if listing else 120)), start):
         if not listing and PLURAL.search(text, max(s0, cue.start() - 25), cue.start()):
-            continue  # "kedua calon, Harda dan Kustini": rivals listed, not one pair
+            continue  # "kedua calon, Hardi dan Kartini": rivals listed, not one pair
         gap = text[cue.end():start]
         if listing:
             gap = re.sub(rf"{NAME}{DASH}{NAME}", " ", gap)
-        gap = re.sub(rf"{NAME}[ \t]+atau[ \t]*$", " ", gap)  # "pasangan Tama Asli atau Taslim-Asgar Ali"
-        gap = re.sub(rf"\b{TITLE_WORDS}\.", " ", gap)
-        gap = re.sub(r"\([^()]*\)", " ", gap)  # "(Tangsel)", "(Intan)"
+        gap = re.sub(rf"{NAME}[ \t]+atau[ \t]*$", " ", gap)  # "pasangan Rama Sakti atau Ramli-Saktiawan Ali"
+        gap = re.sub(rf"\b{TITLE_WORDS}(?:\.|\b)", " ", gap)  # "Dr.", "H.M.", and "H", "KH" without a dot
+        gap = re.sub(r"\([^()]*\)", " ", gap)  # "(Tangsel)", "(Windi)"
         for r_start, r_end, _, _ in reversed(list(region_.mentions(gap))):
             gap = gap[:r_start] + " " + gap[r_end:]  # "Tangerang Selatan"
         if all(w.lower() in GAP_WORDS or w.lower() in BALLOT_WORDS or regions.candidates(w) or parties_.canonical(w)
@@ -303,14 +348,30 @@ def _cued_just_before(text: str, start: int, listing: bool = False) -> bool:
     return False
 
 
+AFTER_A_PAIR = re.compile(rf"{NAME_WORD}{DASH}{NAME}(?:[ \t]*\([^()\n]{{1,20}}\))?[ \t]*,?[ \t]*(?:dan|serta)[ \t]+$")
 LIST_LINE = re.compile(r"^[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+", re.M)
 
 
 def _listed_after_cue(text: str, start: int) -> bool:
-    """A pair alone on a list line ("- Muhammad Farhan – Erwin") under words about the pairs."""
+    """A pair alone on a list line ("- Muhammad Fikri – Ervan") under words about the pairs; or on the
+    n-th numbered line of a list whose first line is such a pair (each pair's visi and misi between them)."""
     line_start = text.rfind("\n", 0, start) + 1
     m = LIST_LINE.match(text, line_start)
-    return bool(m and m.end() == start and CANDIDATE_CUE.search(text, max(0, line_start - 400), line_start))
+    if not (m and m.end() == start):
+        return False
+    if CANDIDATE_CUE.search(text, max(0, line_start - 400), line_start):
+        return True
+    n = re.match(r"[ \t]*(\d{1,2})[.)]", m.group())
+    if not n or int(n.group(1)) < 2:
+        return False
+    first = None
+    for f in FIRST_LISTED_PAIR.finditer(text, max(0, line_start - 6000), line_start):
+        first = f
+    return bool(first and CANDIDATE_CUE.search(text, max(0, first.start() - 400), first.start()))
+
+
+# "1. Budi Santoso, S.H. – Ani Lestari": the first entry of a numbered list of pairs
+FIRST_LISTED_PAIR = re.compile(rf"(?m)^[ \t]*1[.)][ \t]+{NAME}{DASH}{NAME}[ \t]*$")
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -333,11 +394,19 @@ def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
     """(position, head, deputy, written form, cued, end) for every pair-shaped phrase, in text order."""
     found = []
     for m in anchored(DASH_CHAIN, DASH_ANCHOR, text):
-        parts = [m.group(g) for g in "abcd" if m.group(g)]
-        cleaned = [clean_name(parts[0], lower_seen)] + [clean_name(p, lower_seen) for p in parts[1:]]
+        groups = [g for g in "abcd" if m.group(g)]
+        # "Palembang, Warta Sumsel- Pasangan Tono-Rudi": a part opening with a candidate word starts the run anew
+        again = max((i for i, g in enumerate(groups) if i and split_words(m.group(g))[0].lower() in STOP), default=0)
+        groups = groups[again:]
+        if len(groups) < 2:
+            continue
+        parts = [m.group(g) for g in groups]
+        # the last name may run on into the sentence ("Dewi-Bagja Pada Pilkada …"): it ends before the first other word
+        cleaned = [clean_name(p, lower_seen, lead=i < len(parts) - 1) for i, p in enumerate(parts)]
         if not all(cleaned):
             continue
-        start = m.start() + m.group(0).find(cleaned[0].split()[0]) if cleaned[0].split()[0] in m.group(0) else m.start()
+        run = m.start(groups[0])
+        start = run + text[run:m.end()].find(cleaned[0].split()[0]) if cleaned[0].split()[0] in text[run:m.end()] else run
         cued = _cued_just_before(text, start, listing=True) or _listed_after_cue(text, start) or bool(_number_after(text, m.end()))
         if cued and any(_placey(p) for p in cleaned) and not _cued_just_before(text, start):
             cued = False  # "Tol Jakarta-Cikampek", "Jalan Raya Bogor-Ciawi": a road, not a pair
@@ -347,46 +416,50 @@ def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
             # two pairs in one run: what follows the run ("(Alias)", "nomor urut 2") is the second's
             halves = _split_chain(text, cleaned, m.span()) if len(cleaned) == 3 else [cleaned[:2], cleaned[2:]]
             for i, (head, deputy) in enumerate(halves):
-                found.append((start + i, head, deputy, f"{head}-{deputy}", cued, m.end() if i else m.start("b")))
+                found.append((start + i, head, deputy, f"{head}-{deputy}", cued, m.end() if i else m.start(groups[1])))
     for m in anchored(AND_PAIR, AND_ANCHOR, text):
         head, deputy = clean_name(m.group("a"), lower_seen), clean_name(m.group("b"), lower_seen, lead=False)
         if not head or not deputy:
             continue
         if re.search(r"[-–—][ \t]*$", text[max(0, m.start() - 3):m.start()]):
-            continue  # "Kasmidi Bulang-Kinsu dan Ardiansyah-Mahyunadi": two dashed pairs, not one
+            continue  # "Sarmidi Latang-Wonsu dan Ardianto-Mahyudin": two dashed pairs, not one
         start = m.start() + m.group(0).find(head.split()[0])
-        # "Andika dan Luthfi Adu Program Pendidikan": a title-case headline names rivals as often as a pair
+        # "Andri dan Fauzan Adu Program Pendidikan": a title-case headline names rivals as often as a pair
         titled = headline_run(text, m.start("b") + m.group("b").find(deputy) + len(deputy)) if deputy in m.group("b") else True
-        found.append((start, head, deputy, m.group(0), _cued_just_before(text, start) and not titled, m.end()))
+        # "paslon nomor 1 A - B (AB) dan C dan D (CD)": the next pair of a list
+        listed = bool(AFTER_A_PAIR.search(text, max(0, m.start() - 120), m.start())) and _cued_just_before(text, start, listing=True)
+        found.append((start, head, deputy, m.group(0), (_cued_just_before(text, start) or listed) and not titled, m.end()))
     for m in anchored(PARTNER, PARTNER_ANCHOR, text, back=160, ahead=120):
         head, deputy = clean_name(m.group("a"), lower_seen), clean_name(m.group("b"), lower_seen, lead=False)
         if not head or not deputy:
             continue
         s0, s1 = sentence_bounds(text, m.start("verb"))
         sure = m.group("verb") not in LOOSE_PARTNER or bool(ELECTION.search(text, s0, s1))
+        if m.group("verb") == "bersama":  # "Wali Kota A bersama Wakil Wali Kota B": office holders, unless elected or running
+            sure = bool(RUNNING.search(text, s0, s1))
         if m.group("verb") == "digandeng":
-            head, deputy = deputy, head  # "Armuji digandeng Eri Cahyadi": the one who chooses heads the pair
+            head, deputy = deputy, head  # "Armadi digandeng Eko Saputro": the one who chooses heads the pair
         start = m.start("a") + m.group("a").find(split_words(head)[0])
         found.append((start, head, deputy, m.group(0), sure, m.end()))
     cues = [m.end() for m in CANDIDATE_CUE.finditer(text)]
 
     def after_cue(pos: int) -> bool:
         i = bisect.bisect_right(cues, pos)
-        # "SIGIT PAMUNGKAS-SUROTO mendapat nomor urut 1": the cue may follow the pair closely
+        # "SUGENG PURNAMA-SURONO mendapat nomor urut 1": the cue may follow the pair closely
         return (i > 0 and pos - cues[i - 1] <= 300) or bool(re.search(r"(?i)\bnomor\s+urut\b", text[pos:pos + 120]))
 
     for m in anchored(CAPS_PAIR, CAPS_ANCHOR, text, back=90, ahead=90, keep=after_cue):
-        # "1. HARDA KISWAYA - DANANG MAHARSA" in KPU lists and headlines: read in title case
+        # "1. HARDI KUSWOYO - DANU MAHENDRA" in KPU lists and headlines: read in title case
         head, deputy = (clean_name(names_.strip_titles(m.group(g)).title(), lower_seen, lead=(g == "a")) for g in "ab")
         if head and deputy and (CANDIDATE_CUE.search(text, max(0, m.start() - 300), m.start()) or _number_after_caps(text, m.end())):
             found.append((m.start("a"), head, deputy, m.group(0), True, m.end()))
     for m in anchored(CAPS_AND, CAPS_AND_ANCHOR, text, back=90, ahead=90, keep=after_cue):
-        # "Pasangan Calon Nomor Urut 01: H. SIGIT PAMUNGKAS, S.H. dan SUROTO, S.Pd." (KPU announcements)
+        # "Pasangan Calon Nomor Urut 01: H. SUGENG PURNAMA, S.H. dan SURONO, S.Pd." (KPU announcements)
         head, deputy = (clean_name(names_.strip_titles(m.group(g)).title(), lower_seen, lead=(g == "a")) for g in "ab")
         start = m.start("a")
         raw_b = names_.strip_titles(m.group("b")).title()
         if deputy and not raw_b.endswith(deputy):
-            continue  # "HARDA DAN KUSTINI ADU GAGASAN": a headline in capitals names rivals
+            continue  # "HARDI DAN KARTINI ADU GAGASAN": a headline in capitals names rivals
         if head and deputy and (_cued_just_before(text, start) or _number_after_caps(text, m.end())):
             found.append((start, head, deputy, m.group(0), True, m.end()))
     for m in FORM_PAIR.finditer(text):
@@ -395,8 +468,12 @@ def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
             found.append((m.start("a"), head, deputy, m.group(0), True, m.end()))
     for start, head, deputy, written, end, _, _ in (_table_rows(text, lower_seen) if rows is None else rows):
         found.append((start, head, deputy, written, True, end))
+    for people, pair in _office_phrases(text, lower_seen):
+        if pair:  # "Kandidat Gubernur A dan B", "calon bupati A dan calon wakil bupati B"
+            (head, start, _), (deputy, _, end) = people
+            found.append((start, head, deputy, text[start:end], True, end))
     for m in LINE_PAIR.finditer(text):
-        # "Nomor Urut 1\nH. Ahmad Muhdlor Ali, S.IP.\ndan\nSubandi, S.H." (KPU announcements, one name a line)
+        # "Nomor Urut 1\nH. Ahmad Muhtar Ali, S.IP.\ndan\nSubagyo, S.H." (KPU announcements, one name a line)
         head, deputy = clean_name(m.group("a"), lower_seen), clean_name(m.group("b"), lower_seen, lead=False)
         if head and deputy and CANDIDATE_CUE.search(text, max(0, m.start() - 300), m.start()):
             found.append((m.start("a") + m.group("a").find(split_words(head)[0]), head, deputy, m.group(0), True, m.end()))
@@ -406,14 +483,14 @@ def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
              and not re.search(r"(?:www\.|https?://)\S*$", text[max(0, f[0] - 40):f[0]], re.I)]
     # "sama seperti pasangan Prabowo-Gibran di Pilpres 2024": the national ticket, named for comparison
     found = [(*f[:4], f[4] and not _national(text, f[0], f[5]), f[5]) for f in found]
-    # "(Mualem-Dek Fadh)", "(BTM-CK)" after a pair is its nickname, never a pair of its own
+    # "(Malem-Dek Fadil)", "(BTM-CK)" after a pair is its nickname, never a pair of its own
     found = [(*f[:4], f[4] and not text[:f[0]].rstrip(" \t\"“'").endswith("("), f[5]) for f in found]
     found.sort(key=lambda t: t[0])
     return found
 
 
 def _full_form(head: str, deputy: str) -> bool:
-    """A pair written with at least three name words ("Kustini Sri Purnomo-Sukamto"), not two nicknames."""
+    """A pair written with at least three name words ("Kartini Sri Rahayu-Sukarman"), not two nicknames."""
     return len(split_words(head)) + len(split_words(deputy)) >= 3
 
 
@@ -435,15 +512,15 @@ def detect(text: str) -> list[Candidate]:
     refs: dict[tuple[int, int, int], tuple] = {}
     table_numbers = {row[0]: row[5] for row in rows if row[5]}
     # Two passes: the first meets the pairs where they are introduced; the second reads the short
-    # forms written before that ("Visi Misi Benyamin-Pilar di Pilkada Tangsel 2024" as a headline).
-    # Full forms go first ("Harda Kiswaya-Danang Maharsa" in the body before "Harda-Kustini" in the
+    # forms written before that ("Visi Misi Bagus-Pandu di Pilkada Tangsel 2024" as a headline).
+    # Full forms go first ("Hardi Kuswoyo-Danu Mahendra" in the body before "Hardi-Kartini" in the
     # headline): a short form written earlier is then read against the pairs the text really has.
     full = [r for r in raw if _full_form(r[1], r[2]) and not _title_line(text, r[0])]
     for new_ok, batch in ((True, full), (True, raw), (False, raw)):
         last_end = 0
         for start, head, deputy, written, cued, end in batch:
             # A number between two pairs belongs to the pair that claimed it first:
-            # "Ridwan Kamil-Suswono nomor urut 1, Dharma Pongrekun-Kun Wardana nomor urut 2".
+            # "Rudi Kamal-Suswanto nomor urut 1, Darma Pangaribuan-Kun Wardoyo nomor urut 2".
             number = None
             key = (start, end, last_end)
             if key not in refs:  # the passes meet the same phrases: read their numbers once
@@ -467,7 +544,10 @@ def detect(text: str) -> list[Candidate]:
                     cand.parties.append(party)
     _numbered_heads(text, b)
     _complete_names(text, b)
+    _sole_candidates(text, b)
+    b.in_text_order()
     aliases.numbered(text, b)
+    _numbers_said_later(text, b)
     aliases.nicknames(text, b)
     aliases.parenthesized(text, b)
     aliases.short_names(text, b)
@@ -475,8 +555,98 @@ def detect(text: str) -> list[Candidate]:
     return b.cands
 
 
+def office_holders(text: str, region: Region | None) -> list[Candidate]:
+    """The sitting head (and deputy) of the document's region, named by office: for a document that names
+    no candidate pair (a progress report, a plan speech, an interview with the regent)."""
+    b = _Builder(text)
+    for head, deputy, pos in offices.holders(text, region.level if region else None, region.code if region else None, b.lower_seen):
+        b.cands.append(Candidate(head=head, deputy=deputy, incumbent=True))
+        b.first_pos.append(pos)
+    _complete_names(text, b)
+    aliases.nicknames(text, b)
+    aliases.parenthesized(text, b)
+    aliases.short_names(text, b)
+    return b.cands
+
+
+# The office a head runs for, said of one person: "calon bupati", "cabup", "kandidat gubernur".
+HEAD_OFFICE = re.compile(
+    r"(?i:\b(?:bakal[ \t]+)?(?:calon|kandidat)[ \t]+(?:bupati|wali[ \t]*kota|walikota|gubernur)\b|\b(?:cabup|cawali|cawalkot|cagub)\b)"
+)
+# "pasangan calon bupati …" names a pair; "calon bupati dan wakil bupati …" too
+PAIR_BEFORE = re.compile(r"(?i:\b(?:pasangan|paslon|wakil)[ \t]*$)")
+PAIR_AFTER = re.compile(r"(?i:[ \t]*(?:dan|&|/|-)[ \t]*(?:(?:bakal[ \t]+)?calon[ \t]+)?wakil\b)")
+# "dua calon gubernur", "kedua cagub", "antar cabup": the text speaks of several heads running against each other
+PLURAL_HEADS = re.compile(
+    rf"(?i:\b{COLLECTIVE}[ \t]+(?:(?:bakal[ \t]+)?(?:calon|kandidat)[ \t]+(?:bupati|wali[ \t]*kota|walikota|gubernur)|cabup|cawali|cawalkot|cagub)\b)"
+)
+RIVAL_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*,?[ \t]*(?:dan|&|vs\.?|versus)[ \t]+")
+MATE_AFTER = re.compile(
+    r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*,?[ \t]*(?:dan|&|bersama)[ \t]+(?i:(?:bakal[ \t]+)?(?:calon[ \t]+)?wakil[ \t]+"
+    r"(?:bupati|wali[ \t]*kota|walikota|gubernur)|cawabup|cawawali|cawagub)\b"
+)
+
+
+def _office_phrases(text: str, lower_seen: set[str]):
+    """(people, pair) for each candidate named by the office he runs for: "Calon Bupati Sidrap, Ahmad Fauzan
+    alias Oji" (one), "Debat dua calon gubernur Jambi, Ahmad Fauzan dan Budi Santoso" (two rivals: the text
+    says there are several heads), "calon gubernur Ahmad Fauzan dan calon wakil gubernur Papua Budi Santoso"
+    or, with no plural, "Kandidat Gubernur Ahmad Fauzan dan Budi Santoso" (a head and the running mate:
+    ``pair`` is true). Each person is (name, start, end). A title-case headline is no place to read a name from."""
+    rivals = bool(PLURAL_HEADS.search(text))
+    for m in HEAD_OFFICE.finditer(text):
+        if PAIR_BEFORE.search(text, max(0, m.start() - 12), m.start()) or PAIR_AFTER.match(text, m.end()) or _title_line(text, m.start()):
+            continue
+        first = offices.person_after(text, m.end(), lower_seen)
+        if first is None:
+            continue
+        mate = MATE_AFTER.match(text, first[2])
+        second = offices.person_after(text, mate.end(), lower_seen) if mate else None
+        if second is None and not rivals:
+            mate = RIVAL_AFTER.match(text, first[2])
+            second = offices.person_after(text, mate.end(), lower_seen) if mate else None
+        if second is not None:
+            yield [first, second], True
+            continue
+        people = [first]
+        rival = RIVAL_AFTER.match(text, first[2])
+        if rival:
+            second = offices.person_after(text, rival.end(), lower_seen)
+            if second and not PAIR_AFTER.match(text, second[2]):
+                people.append(second)
+        yield people, False
+
+
+# "Budi memaparkan visinya sebagai bakal calon Gubernur": the office named after the person
+AS_CANDIDATE = re.compile(
+    rf"(?P<a>{NAME})(?:[ \t]+[a-z][\w-]*){{0,4}}[ \t]+sebagai[ \t]+(?:bakal[ \t]+)?calon[ \t]+(?i:bupati|wali[ \t]*kota|walikota|gubernur)\b"
+)
+AS_CANDIDATE_ANCHOR = re.compile(r"\bsebagai[ \t]+(?:bakal[ \t]+)?calon[ \t]+(?i:bupati|wali[ \t]*kota|walikota|gubernur)\b")
+
+
+def _sole_candidates(text: str, b: _Builder) -> None:
+    """The candidates named by their office without a running mate (:func:`_office_phrases`, "A … sebagai
+    calon gubernur") who are no head or deputy of a pair found: each a candidate of his own."""
+    found = [people for people, pair in _office_phrases(text, b.lower_seen) if not pair]  # pairs are read with the others
+    for m in anchored(AS_CANDIDATE, AS_CANDIDATE_ANCHOR, text, back=120, ahead=60):
+        name = clean_name(m.group("a"), b.lower_seen)
+        if name and plausible_name(name) and not names_.honorific(name) and not _title_line(text, m.start()):
+            found.append([(name, m.start("a") + max(0, m.group("a").find(split_words(name)[0])), m.end("a"))])
+    for people in found:
+        for name, start, _ in people:
+            known = b.find(name)
+            if known is not None:
+                if words_within(known.head, name) and len(split_words(name)) > len(split_words(known.head)):
+                    known.head = name  # "calon wali kota nomor urut 2 Aminudin" then "Calon Wali Kota Aminudin Usman"
+                i = b.cands.index(known)
+                b.first_pos[i] = min(b.first_pos[i], start)  # named as a candidate before the pair is
+            elif not any(same_person(name, c.deputy) for c in b.cands):
+                b.cands.append(Candidate(head=name, deputy=None))
+                b.first_pos.append(start)
+
+
 def _numbered_heads(text: str, b: _Builder) -> None:
-    """"calon Wali kota Manado nomor tiga, Burhanudin … wakilnya yakni Jakobus Mawuntu"."""
+    """"calon Wali kota Manado nomor tiga, Syamsudin … wakilnya yakni Yohanis Rumengan"."""
     for m in SINGLE_NUMBERED.finditer(text):
         if not_a_ballot_number(text, m.start("n") - 6, m.end("n")):
             continue
@@ -484,11 +654,11 @@ def _numbered_heads(text: str, b: _Builder) -> None:
         head = clean_name(m.group("a"), b.lower_seen)
         if not head or not plausible_name(head) or names_.honorific(head):
             continue
-        if re.match(rf"[ \t]*,?[ \t]*(?:dan|&|[-–—])[ \t]*{NAME_WORD}", text[m.end():m.end() + 40]):
+        if re.match(rf"[ \t]*,?[ \t]*(?:dan|&|[-–—])[ \t]*(?![Ww]akil){NAME_WORD}", text[m.end():m.end() + 40]):
             continue  # a pair, already read
         if any(c.number == number for c in b.cands) or b.find(head):
             continue
-        # the deputy is named in this sentence or the next: "… Burhanudin tidak hadir … wakilnya yakni Jakobus"
+        # the deputy is named in this sentence or the next: "… Syamsudin tidak hadir … wakilnya yakni Yohanis"
         limit, seen, prev = len(text), 0, m.end()
         for e in ends(text, m.end(), lines=True):
             if text[prev:e].strip():
@@ -501,12 +671,60 @@ def _numbered_heads(text: str, b: _Builder) -> None:
         d = DEPUTY_AFTER.search(text, m.end(), min(limit, nxt.start() if nxt else len(text), m.end() + 400))
         deputy = clean_name(d.group("a"), b.lower_seen) if d else ""
         if deputy and plausible_name(deputy):
-            cand = Candidate(head=head, deputy=deputy, number=number)
-            b.cands.append(cand)
+            b.cands.append(Candidate(head=head, deputy=deputy, number=number))
             b.first_pos.append(m.start("a"))
-    order = sorted(range(len(b.cands)), key=lambda i: b.first_pos[i])
-    b.cands[:] = [b.cands[i] for i in order]
-    b.first_pos[:] = [b.first_pos[i] for i in order]
+        elif HEAD_OFFICE.search(text, m.start(), m.start("n")) and not re.search(r"(?i)\bwakil\b", text[m.start():m.start("n")]) \
+                and not any(same_person(head, c.deputy) for c in b.cands):
+            # "Calon Bupati Malang nomor urut 1, Ahmad Fauzan kerap …": a candidate named without a running mate
+            b.cands.append(Candidate(head=head, deputy=None, number=number))
+            b.first_pos.append(m.start("a"))
+
+
+# "paslon bernomor urut 2 di Pilkada Banggai ini", "Pasangan nomor urut 3 ini": a ballot number said of a pair
+# without naming it, in a sentence of its own.
+LATER_NUMBER = re.compile(
+    rf"\b(?:pasangan|paslon|calon|kandidat|cabup|cawali|cagub)\b[^.\n]{{0,60}}?\b(?:ber)?(?:nomor|no\.)[ \t]*urut[ \t]*(?P<n>{NUM})\b",
+    re.I,
+)
+# "nomor urut 1 dan 2", "sementara paslon nomor urut 2 …": several pairs, or another pair than the one named
+OTHER_PAIR = re.compile(r"\b(?:sementara|sedangkan|adapun|lawan(?:nya)?|rival(?:nya)?|pesaing(?:nya)?|penantang(?:nya)?|lain(?:nya)?|kedua|ketiga|para|masing-masing)\b", re.I)
+ANAPHOR = re.compile(r"[^.\n]{0,60}?\b(?:ini|tersebut|itu)\b", re.I)
+
+
+def _numbers_said_later(text: str, b: _Builder) -> None:
+    """A ballot number said of a pair in a later sentence, without its name: "Pasangan A-B … . Paslon
+    bernomor urut 2 di Pilkada X ini …". It is the number of the only pair the text names, or of the pair
+    named last before it when the sentence points back ("ini", "tersebut")."""
+    if not b.cands:
+        return
+    found = []
+    for m in LATER_NUMBER.finditer(text):
+        n = number_value(m.group("n"))
+        if n is None or not_a_ballot_number(text, m.start("n") - 6, m.end("n")) or any(c.number == n for c in b.cands):
+            continue
+        s0, _ = sentence_bounds(text, m.start())
+        if OTHER_PAIR.search(text, s0, m.end()) or re.match(r"[ \t]*(?:,|dan|&|-)[ \t]*\d", text[m.end():m.end() + 8]):
+            continue
+        found.append((m, n))
+    if len(b.cands) == 1:
+        numbers = {n for _, n in found}
+        if len(numbers) == 1 and b.cands[0].number is None:
+            b.cands[0].number = numbers.pop()
+        return
+    found = [(m, n) for m, n in found if ANAPHOR.match(text, m.end())]
+    if not found:
+        return
+    owner = {name: c for c in b.cands for name in c.names()}
+    names = re.compile("|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True)) + r"(?![\w-])")
+    for m, n in found:
+        if any(c.number == n for c in b.cands):
+            continue
+        last = None
+        for x in names.finditer(text, max(0, m.start() - 1500), m.start()):  # the pair named last before it
+            if not x.start() or not (text[x.start() - 1].isalnum() or text[x.start() - 1] == "-"):
+                last = owner[x.group()]
+        if last is not None and last.number is None:
+            last.number = n
 
 
 TITLED_CUE = re.compile(
@@ -516,8 +734,8 @@ TITLED_CUE = re.compile(
 
 
 def _complete_names(text: str, b: _Builder) -> None:
-    """A one-word head or deputy ("Luthfi berpasangan dengan Taj Yasin") takes the full name the text
-    gives it after an office word ("Calon Gubernur Jawa Tengah Ahmad Luthfi"), when only one full name fits."""
+    """A one-word head or deputy ("Fauzan berpasangan dengan Taufan Yasin") takes the full name the text
+    gives it after an office word ("Calon Gubernur Jawa Tengah Ahmad Fauzan"), when only one full name fits."""
     for cand in b.cands:
         for part in ("head", "deputy"):
             name = getattr(cand, part)
@@ -529,6 +747,17 @@ def _complete_names(text: str, b: _Builder) -> None:
                     continue
                 full = clean_name(m.group(), b.lower_seen)
                 if full != name and full.endswith(" " + name) and 2 <= len(split_words(full)) <= 4 and plausible_name(full):
+                    fuller.add(full)
+            # the name as the first word: "Calon Bupati Musi Banyuasin Tono Rahmat" for "Tono"
+            for m in re.finditer(rf"{re.escape(name)}(?:[ \t]+{NAME_WORD}){{1,3}}", text):
+                if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+                    continue
+                cue = TITLED_CUE.search(text, max(0, m.start() - 60), m.start())
+                if not cue or text[cue.end():m.start()].count(",") > 1:
+                    continue
+                full = clean_name(m.group(), b.lower_seen, lead=False)
+                if full != name and full.startswith(name + " ") and len(split_words(full)) <= 4 and plausible_name(full) \
+                        and not _headline_extra(name, full):
                     fuller.add(full)
             if len(fuller) == 1:
                 full = fuller.pop()

@@ -2,10 +2,12 @@
 
 - plan: an official planning document (RPJMD, RPJPD, Renstra, RKPD, "BAB V", numbered
   sections, "Kepala Daerah Terpilih", SKPD) with few campaign words;
-- debate: a debate report ("debat", "adu gagasan", "panelis", "moderator");
+- debate: a debate report ("debat", "adu gagasan", "panelis", "moderator") or an interview ("petikan
+  wawancara" and questions on lines of their own);
 - statement: an official writing or speaking in the first person ("saya"), outside quotations,
   about no candidate pair;
-- campaign: everything else (a candidate's visi-misi-program, news about the pairs).
+- campaign: everything else (a candidate's visi-misi-program, news about the pairs, a report on an elected
+  head's programme: "Program 100 Hari Kerja", "janji politik").
 
 Example:
     >>> detect("Debat publik perdana paslon: panelis bertanya soal smart city.")
@@ -29,11 +31,20 @@ CAMPAIGN = re.compile(
     r"petahana|penantang|diusung|nomor\s+urut|pemilihan)\b",
     re.I,
 )
+# A report on an elected head's own programme ("Program 100 Hari Kerja", "janji politik"); with no plan
+# document named (RPJMD, RKPD, a chapter) it is campaign, however often it says "perangkat daerah".
+PROGRAMME_REPORT = re.compile(r"\b(?:100|seratus)\s+hari(?:\s+kerja|\s+pertama)?\b|\bjanji\s+(?:politik|kampanye)\b", re.I)
+PLAN_DOCUMENT = re.compile(
+    r"\b(?:RPJMD|RPJPD|Renstra|RKPD|Renja|rencana\s+pembangunan|rencana\s+strategis|rencana\s+kerja|periode\s+perencanaan)\b", re.I
+)
 DEBATE = re.compile(r"\b(?:debat|adu\s+gagasan|adu\s+program|panelis|moderator|sesi\s+tanya\s+jawab)\b", re.I)
 FIRST_PERSON = re.compile(r"\bsaya\b", re.I)
+# An interview: the word near the top, and questions on lines of their own.
+INTERVIEW = re.compile(r"\b(?:wawancara|mewawancarai|diwawancarai)\b", re.I)
+QUESTION_LINE = re.compile(r"\?[ \t”\"]*$", re.M)
 # An opening that says an official is speaking: a byline, an opinion column, a speech, a press release.
 STATEMENT_OPENING = re.compile(r"\b(?:oleh\s*:|opini\b|kolom\b|sambutan\b|siaran\s+pers\b|press\s+release\b)", re.I)
-# A byline naming an office, anywhere: "Oleh: Dr. H. Amir Makhmud, M.Pd., Pj Bupati Tegal",
+# A byline naming an office, anywhere: "Oleh: Dr. H. Amir Mahmudi, M.Pd., Pj Bupati Tegal",
 # "*) Penulis adalah Penjabat Wali Kota …". An official writing in the first person is a statement
 # even when the column speaks of the coming election.
 OFFICIAL_BYLINE = re.compile(
@@ -57,13 +68,16 @@ def scores(text: str) -> dict[str, int]:
 def detect(text: str, n_candidates: int = 0) -> str:
     """The document kind by the words it uses; ``n_candidates`` is how many pairs were found."""
     s = scores(text)
+    if INTERVIEW.search(text, 0, 2000) and len(QUESTION_LINE.findall(text)) >= 2:
+        return "debate"  # an interview report: "Berikut petikan wawancara …", questions and answers
     # a column under an official's byline, even one about the RPJMD, speaks for the office; a plan
     # document has chapters, not bylines
     byline = OFFICIAL_BYLINE.search(text)
     official = byline and not re.search(r"\b(?:calon|cabup|cawabup|cawali|cagub|kandidat)\b", byline.group(), re.I)
     if n_candidates == 0 and official and not CHAPTER.search(text) and FIRST_PERSON_OFFICE.search(unquoted(text)):
         return "statement"
-    if s["plan"] >= 2 and s["plan"] > s["campaign"]:
+    if s["plan"] >= 2 and s["plan"] > s["campaign"] and not (
+            PROGRAMME_REPORT.search(text) and not PLAN_DOCUMENT.search(text) and not CHAPTER.search(text)):
         return "plan"
     # "jelang debat kedua" in campaign news is one word; a debate report keeps coming back to it
     opening = len(DEBATE.findall(text[:300]))

@@ -10,11 +10,11 @@ number ("Cawali nomor urut 1", "paslon 2", "kandidat nomor dua"); a regulation's
 
 Example:
     >>> from janji.document import Candidate, Document, Source
-    >>> doc = Document(Source("x.txt"), text="Cawali nomor urut 1, Gus Juned menjawab. Santoso menambahkan.",
-    ...                candidates=[Candidate("Junaedi Santoso", "Chusnun Amin", number=1)])
+    >>> doc = Document(Source("x.txt"), text="Cawali nomor urut 1, Gus Zubed menjawab. Santoso menambahkan.",
+    ...                candidates=[Candidate("Zubaedi Santoso", "Rizal Fahmi", number=1)])
     >>> find(doc)
     >>> [(doc.text[m.start:m.end], m.surface) for m in doc.mentions], doc.candidates[0].aliases
-    ([('Cawali nomor urut 1, Gus Juned', 'Gus Juned'), ('Santoso', 'Santoso')], ['Gus Juned', 'Santoso'])
+    ([('Cawali nomor urut 1, Gus Zubed', 'Gus Zubed'), ('Santoso', 'Santoso')], ['Gus Zubed', 'Santoso'])
 """
 from __future__ import annotations
 
@@ -130,14 +130,14 @@ def _find(text: str, cands: list[Candidate]) -> list[Mention]:
 
 
 def _surface(text: str, pieces: list[tuple[int, int]]) -> str:
-    """The first run of name pieces joined only by spaces or dashes ("Ambara Adi", not "Budi dan Ani")."""
+    """The first run of name pieces joined only by spaces or dashes ("Sukarma Adi", not "Budi dan Ani")."""
     if not pieces:
         return ""
     a, b = pieces[0]
     for pa, pb in pieces[1:]:
         gap = text[b:pa] if pa >= b else ""
         single = " " not in text[a:b].strip() and " " not in text[pa:pb].strip()
-        # "Ambara Adi" (space) and "Budi-Ani" (short names, dash) are one name; a dash between two full
+        # "Sukarma Adi" (space) and "Budi-Ani" (short names, dash) are one name; a dash between two full
         # names ("Budi Santoso-Ani Lestari") joins two people: keep the first.
         if pa >= b and (re.fullmatch(r"[ \t]+", gap) or (single and re.fullmatch(r"[ \t]*[–-][ \t]*", gap))):
             b = max(b, pb)
@@ -160,8 +160,8 @@ def _add_alias(cand: Candidate, alias: str) -> bool:
 
 
 def _learn_aliases(text: str, cands: list[Candidate], mentions: list[Mention]) -> bool:
-    """Nicknames around the mentions: "Cawali nomor urut 1, Gus Juned" (an honorific name after a ballot
-    number), "Gus Juned" (an honorific before a fragment of one pair's name), "Budi-Ani (Berani)" (a short
+    """Nicknames around the mentions: "Cawali nomor urut 1, Gus Zubed" (an honorific name after a ballot
+    number), "Gus Zubed" (an honorific before a fragment of one pair's name), "Budi-Ani (Berani)" (a short
     name in brackets), "Budi atau Gus Budi" / "yang akrab disapa Gus Budi", and a distinctive part of a name
     used alone ("kata Santoso"). Returns whether any alias was added."""
     added = False
@@ -194,6 +194,6 @@ def _learn_aliases(text: str, cands: list[Candidate], mentions: list[Mention]) -
             added |= _add_alias(cand, m.group(1))
         if mention.surface and not any(mention.surface.lower() == n.lower() for n in cand.names()) \
                 and mention.surface.split()[0] not in HONORIFICS and not re.search(r"[-–—]", mention.surface):
-            # the short name the text calls the pair by ("Santoso", "Ambara Adi")
+            # the short name the text calls the pair by ("Santoso", "Sukarma Adi")
             added |= _add_alias(cand, mention.surface)
     return added

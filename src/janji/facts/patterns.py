@@ -2,8 +2,8 @@
 
 A person's name here is one to seven capitalised words, with titles before it (H., Hj., Dr.)
 and degrees after a comma (S.E., M.Si.); two names are forms of the same person when the words
-of one are among the words of the other ("Junaedi" ~ "Junaedi Malik") or one word starts
-another ("Risma" ~ "Tri Rismaharini").
+of one are among the words of the other ("Zubaedi" ~ "Zubaedi Karim") or one word starts
+another ("Ratna" ~ "Tri Ratnasari").
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from janji.document import Candidate
 from janji.lang import names as names_
-from janji.lang.names import DEGREE, TITLE, TITLE_WORDS
+from janji.lang.names import BARE_DEGREE, BARE_DEGREES, DEGREE, TITLE, TITLE_WORDS
 from janji.lang.numbers import CARDINALS, alternation, small_number
 from janji.facts import parties as parties_
 from janji.facts import regions
@@ -63,7 +63,7 @@ CANDIDATE_CUE = re.compile(
 )
 
 NAME_WORD = r"(?<![\w.])(?:(?:(?:Al|El|Ad|As|At|Ar|An|Abu|Ibnu)-)?[A-Z][a-z][A-Za-z'’]*|[A-Z]\.?(?=[ \t]+[A-Z]))"
-NAME = rf"{TITLE}*(?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{0,6}}{DEGREE}"
+NAME = rf"{TITLE}*(?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{0,6}}{BARE_DEGREE}*{DEGREE}"
 DASH = r"(?<!\bAl)(?<!\bEl)(?<!\bAbu)[ \t]*[-–—][ \t]*"
 DASH_CHAIN = re.compile(rf"(?P<a>{NAME}){DASH}(?P<b>{NAME})(?:{DASH}(?P<c>{NAME}))?(?:{DASH}(?P<d>{NAME}))?")
 AND_PAIR = re.compile(rf"(?P<a>{NAME})[ \t]*,?[ \t]*(?:\bdan|&)[ \t]+(?P<b>{NAME})")
@@ -79,7 +79,9 @@ NUMBERED_NAME = re.compile(rf"(?i:{NUMBER_REF.pattern})[ \t]*,?[ \t]*(?P<a>{NAME
 # Capitalised words that are not (parts of) person names.
 STOP = set(
     """pasangan paslon calon bakal kandidat cabup cawabup cawali cawawali cagub cawagub wali walikota kota wakil
-    bupati gubernur kabupaten kab provinsi nomor urut partai pilkada pilbup pilwali pilgub pemilihan pemilu visi misi
+    wakilnya pasangannya calonnya pendampingnya lawannya rivalnya penantangnya
+    bupati gubernur kabupaten kab provinsi nomor urut partai pilkada pilbup pilwali pilwalkot pilwako pilwakot pilkot
+    pilgub pemilihan pemilu visi misi
     program debat kpu kpud dan atau dengan yang di ke dari sedangkan sementara kemudian selain menurut kata ujar
     bersama oleh para ketua anggota dprd pj plt penjabat petahana penantang kepala daerah pemerintah pemkot pemkab
     pemprov dinas kecamatan kelurahan desa presiden menteri baca juga simak lihat foto sumber editor penulis
@@ -93,7 +95,7 @@ STOP = set(
 )
 # Capitalised words of headlines and title-case lines that are never part of a person's name:
 # what the pairs do ("Adu", "Paparkan"), the topics ("Pendidikan", "Sampah") and the small words
-# between ("Soal", "Terkait"). "Andika dan Luthfi Adu Program Pendidikan" names two people.
+# between ("Soal", "Terkait"). "Andri dan Fauzan Adu Program Pendidikan" names two people.
 HEADLINE_WORDS = set(
     """adu beradu bahas membahas paparkan memaparkan pamer pamerkan janji berjanji janjikan tawarkan menawarkan
     sampaikan menyampaikan jawab menjawab jawaban bicara bicarakan soroti menyoroti ungkap ungkapkan beberkan siap
@@ -120,33 +122,45 @@ def split_words(name: str) -> list[str]:
 
 
 def clean_name(raw: str, lower_seen: set[str], lead: bool = True) -> str:
-    """A matched name without titles and without the non-name words around it ("Pasangan Junaedi Malik")."""
+    """A matched name without titles and without the non-name words around it ("Pasangan Zubaedi Karim")."""
     words = split_words(names_.strip_titles(raw))
+    while len(words) > 1 and words[-1] in BARE_DEGREES:
+        words.pop()  # "Lanang MT", "Budi SH": a degree written without a comma
+    # titles inside the run start the name ("Bupati OKU Timur Ir H Lanang"); a lone "H" is an initial
+    # unless another title stands next to it ("Ahmad H Santoso" keeps it)
+    titled = [i for i, w in enumerate(words[:-1]) if i and names_.is_title(w)
+              and (len(w.rstrip(".")) > 1 or names_.is_title(words[i - 1]) or names_.is_title(words[i + 1]))]
+    if titled:
+        words = words[titled[-1] + 1:]
     if lead:
         # A common word opening the run ("Sedangkan Pasangan …") is no name; one that is also a
         # given name ("Adil", "Budi", "Rahmat") is kept unless the run would still hold two words.
         while words and (words[0].lower() in STOP or (words[0].lower() in lower_seen and len(words) > 2)
-                         or (len(words) > 2 and regions.candidates(words[0]))):  # "Bupati Sleman Harda Kiswaya"
+                         or (len(words) > 2 and regions.candidates(words[0]))):  # "Bupati Sleman Hardi Kuswoyo"
             words.pop(0)
-        # "Gubernur Jawa Tengah Ahmad Luthfi": a region of several words before the name
+        # "Gubernur Jawa Tengah Ahmad Fauzan": a region of several words before the name
         for k in (3, 2):
             if len(words) > k and regions.candidates(" ".join(words[:k])):
                 del words[:k]
                 break
-    # a headline runs on after the name ("Kustini Adu Gagasan Soal Sampah", "Ahmad Yani Siapkan …"):
+    # a headline runs on after the name ("Kartini Adu Gagasan Soal Sampah", "Ahmad Yani Siapkan …"):
     # the name ends before the first word no name has
     while words and headline_word(words[0]):
         words.pop(0)
-    # a word that is also a name ("Cecep Nurul Yakin", "Budi Bangun") ends a name only where the headline goes on
+    # a word that is also a name ("Ucup Nurul Yakin", "Budi Bangun") ends a name only where the headline goes on
     cut = next((i for i, w in enumerate(words) if headline_word(w) and (i < len(words) - 1 or w.lower() not in NAMELIKE)), None)
     if cut is not None:
         words = words[:cut]
     while words and words[-1].lower() in STOP:
         words.pop()
     if any(w.lower() in STOP for w in words):
-        # keep the part after the last non-name word ("Kota Mojokerto" -> nothing, "Wakil Ali" -> "Ali")
-        last = max(i for i, w in enumerate(words) if w.lower() in STOP)
-        words = words[last + 1:]
+        if not lead and words[0].lower() not in STOP:
+            # a second name runs on into other words ("Wakil Dewi-Bagja Pada Pilkada Kota Cimahi"): it ends before them
+            words = words[:next(i for i, w in enumerate(words) if w.lower() in STOP)]
+        else:
+            # keep the part after the last non-name word ("Kota Mojokerto" -> nothing, "Wakil Ali" -> "Ali")
+            last = max(i for i, w in enumerate(words) if w.lower() in STOP)
+            words = words[last + 1:]
     return " ".join(words)
 
 
@@ -185,9 +199,16 @@ def words_within(short: str | None, long: str | None) -> bool:
 
 
 def _prefix_of(short: str | None, long: str | None) -> bool:
-    """"Risma" for "Tri Rismaharini": one word, the start (4 letters or more) of a word of the name."""
+    """"Ratna" for "Tri Ratnasari": one word, the start (4 letters or more) of a word of the name."""
     a, b = name_tokens(short), name_tokens(long)
     return len(a) == 1 and len(a[0]) >= 4 and any(w.startswith(a[0]) and w != a[0] for w in b)
+
+
+def inner_part(short: str | None, long: str | None) -> bool:
+    """"Bagja" for "Subagja Hidayat": one word (4 letters or more) inside a longer word of the name, the
+    part of it people call the person by."""
+    a, b = name_tokens(short), name_tokens(long)
+    return len(a) == 1 and len(a[0]) >= 4 and any(a[0] in w and a[0] != w for w in b)
 
 
 def same_person(x: str | None, y: str | None) -> bool:
@@ -204,9 +225,10 @@ def number_value(text: str) -> int | None:
     return small_number(text)
 
 
-# a name ends in a small letter (or a degree's dot) and the next one starts with a capital
-DASH_ANCHOR = re.compile(r"[a-z.'’][ \t]*[-–—][ \t]*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
-AND_ANCHOR = re.compile(rf"[a-z.,'’][ \t]*(?:\bdan|&)[ \t]+(?:{TITLE_WORDS}\.?[ \t]*)*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
+# a name ends in a small letter (or a degree: "S.E.", "MT") and the next one starts with a capital
+_NAME_END = r"(?:[a-z.'’]|(?<![\w.])(?:" + "|".join(sorted(BARE_DEGREES, key=len, reverse=True)) + r"))"
+DASH_ANCHOR = re.compile(rf"{_NAME_END}[ \t]*[-–—][ \t]*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
+AND_ANCHOR = re.compile(rf"(?:{_NAME_END}|,)[ \t]*(?:\bdan|&)[ \t]+(?:{TITLE_WORDS}\.?[ \t]*)*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
 NICKNAME_ANCHOR = re.compile(r"\b(?:sapaan|disapa)\b")
 
 

@@ -111,11 +111,27 @@ def election_level(text: str) -> str | None:
     return best if counts[best] else None
 
 
+# A site's menu above the article: capitalised words and nothing else ("News Ekbis Sosok Olahraga Daerah").
+MENU_LINE = re.compile(r"[ \t]*[A-Z][\w&]*(?:[ \t]+[A-Z][\w&]*)*[ \t]*")
+LINE = re.compile(r"[^\n]+")
+
+
+def headline(text: str) -> tuple[int, int]:
+    """(start, end) of the headline: the first line of four words or more that is no site menu (a menu has
+    only capitalised words, no small word, number or punctuation), near the top."""
+    for m in LINE.finditer(text, 0, min(len(text), 1500)):
+        line = m.group()
+        if len(line.split()) >= 4 and not MENU_LINE.fullmatch(line) and len(line) < 300:
+            return m.start(), m.end()
+        if len(line.split()) >= 4 and len(line) >= 300:
+            break  # the body has begun: a headline never runs this long
+    return 0, 0
+
+
 def detect(text: str) -> Region | None:
     """The region the text is about, or None when it names none."""
     office = election_level(text)
-    body = len(text) - len(text.lstrip())
-    first_line_end = text.find("\n", body) if "\n" in text[body:] else len(text)
+    head_start, head_end = headline(text)
     score: dict[str, float] = defaultdict(float)
     first_seen: dict[str, int] = {}
     regions_by_code: dict[str, Region] = {}
@@ -124,7 +140,7 @@ def detect(text: str) -> Region | None:
         line_start = text.rfind("\n", 0, start) + 1
         if DATELINE_BEFORE.match(text[line_start:start]) and DATELINE_AFTER.match(text, end):
             weight = 0.3  # where the story was written
-        elif start < first_line_end and first_line_end < 300:
+        elif head_start <= start < head_end:
             weight = 2.0  # the headline
         if level:
             weight *= 1.5

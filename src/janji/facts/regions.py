@@ -57,10 +57,18 @@ def by_bare_name() -> dict[str, tuple[Region, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
+# Spellings media use beside the official one: "Sumatra Barat" for "Sumatera Barat".
+SPELLINGS = (("Sumatera", "Sumatra"),)
+
+
 @lru_cache(maxsize=1)
 def aliases() -> dict[str, tuple[Region, ...]]:
-    """Alias as written ("Tangsel") -> the region(s) it may name (several for "Tasik")."""
+    """Alias as written ("Tangsel", "Sumatra Barat") -> the region(s) it may name (several for "Tasik")."""
     table: dict[str, tuple[Region, ...]] = {}
+    for region in all_regions():
+        for official, variant in SPELLINGS:
+            if official in region.name:
+                table[region.name.replace(official, variant)] = (region,)
     with resources.files("janji.data").joinpath("regions_aliases.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             target = _by_full_name().get(_key(row["name"]))

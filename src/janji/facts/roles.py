@@ -71,7 +71,7 @@ def _name_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, Candi
         if cand is None:
             continue
         end = m.end()
-        # "Junaedi Malik–Khusnun Amin": the pair name is one mention
+        # "Zubaedi Karim–Rizal Fahmi": the pair name is one mention
         if cand.deputy and _norm_name(m.group()) == _norm_name(cand.head):
             pair = re.match(r"[ \t]*[-–—][ \t]*" + re.escape(cand.deputy) + r"(?![\w-])", text[end:end + len(cand.deputy) + 8], re.I)
             if pair:
@@ -81,15 +81,22 @@ def _name_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, Candi
 
 
 SUPPORT = re.compile(
-    r"\b(?:di[ \t]?usung|diusulkan|didukung|mendukung|pendukung|pengusung|koalisi|usungan|dukungan|rekomendasi)\b", re.I
+    r"\b(?:(?:di[ \t]?usung|diusulkan|didukung|pendukung|pengusung|usungan|dukungan|disokong)(?:nya)?|mendukung|koalisi|"
+    r"rekomendasi|mengusung(?=[ \t]+(?:mereka|pasangan|paslon|calon|keduanya|dia|beliau)\b)|tiket[ \t]+dari)\b",
+    re.I,
 )
+# support sought, not had: "mencari dukungan PKS", "berharap didukung Golkar"
+SOUGHT = re.compile(r"\b(?:mencari|meminta|memburu|mengincar|berharap|menunggu|menanti|melobi|membidik|belum)[ \t]+$", re.I)
 
 
 def assign_parties(text: str, cands: list[Candidate], mentions: list[Mention]) -> None:
-    """"diusung oleh Partai Golkar, PAN", "didukung … PKS sebanyak 11 kursi": to the pair last named."""
+    """"diusung oleh Partai Golkar, PAN", "didukung … PKS sebanyak 11 kursi", "mengantongi tiket dari PAN": to the
+    pair last named; support only sought ("mencari dukungan PKS") is none."""
     if not cands:
         return
     for m in SUPPORT.finditer(text):
+        if SOUGHT.search(text, max(0, m.start() - 20), m.start()):
+            continue
         s0, s1 = sentence_bounds(text, m.start())
         before = [x for x in mentions if x.end <= m.start()]
         owner = cands[before[-1].candidate] if before else (cands[0] if len(cands) == 1 else None)

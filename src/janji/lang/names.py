@@ -52,6 +52,13 @@ DEGREE = (
     r"(?:,[ \t]*(?:(?:[A-Z][A-Za-z]{0,3}\.)+(?:[A-Za-z]{1,4}\.?)?|(?:SH|SE|MM|MH|MSi|MPd|SPd|ST|SIP|SAg|MAg|SKM|MKes|"
     r"MT|MBA|PhD|SSos|MAP|MKn|SKom|Lc))(?=[,\s;)]|$))*"
 )
+# Degrees news writes right after a name without a comma ("Ir H Lanang MT", "Budi SP"), in the capitals
+# they are printed in; only these forms, so that an initial or an acronym after a name ("Yohan TP") stays.
+BARE_DEGREES = frozenset({
+    "SH", "SE", "MM", "MH", "MSi", "MPd", "SPd", "ST", "SIP", "SAg", "MAg", "SKM", "MKes", "MT", "MBA", "SSos",
+    "MAP", "MKn", "SKom", "SP", "SIKom", "MHum", "SHI", "MHI",
+})
+BARE_DEGREE = r"(?:[ \t]+(?:" + "|".join(sorted(BARE_DEGREES, key=len, reverse=True)) + r")(?![\w.'’-]))"
 # Parts of names so many people share (Balinese birth-order names, Arabic-derived first names, particles)
 # that alone they name nobody in particular.
 COMMON_PARTS = frozenset(
