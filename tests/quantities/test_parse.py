@@ -241,3 +241,8 @@ def test_health_rates_over_a_population():
 def test_scaled_decimals_are_exact():
     (q,) = parse("menjangkau 4,1 juta warga")  # 4.1 * 10**6 is 4099999.9999999995 in floats
     assert q.value == 4_100_000 and isinstance(q.value, int)
+
+
+def test_a_star_rating_is_a_class_not_a_target():
+    assert parse("pembangunan hotel berbintang 5 di pusat kota") == []
+    assert parse("menghadirkan hotel bintang lima dan 300 lapangan kerja")[0].unit == "lapangan kerja"

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from janji.document import Quantity
-from janji.lang.numbers import NUMBER_WORDS, SCALES, format_number, parse_digits, words_value
+from janji.lang.numbers import CARDINAL, NUMBER_WORDS, SCALES, format_number, parse_digits, words_value
 from janji.quantities.units import (
     ARTICLE_SE,
     COUNTING_UNITS,
@@ -56,8 +56,9 @@ _MASKS = tuple((trigger, re.compile(p, re.IGNORECASE)) for trigger, p in [
     # 27 November (2024), November 2024
     (_MONTH_WORDS, _NOT_IN_NUMBER + rf"\d{{1,2}}\s+(?:{_MONTHS})\b\.?(?:\s+\d{{4}})?"),
     (_MONTH_WORDS, rf"\b(?:{_MONTHS})\.?\s+\d{{4}}\b"),
-    # ranks: "masuk 10 besar"
+    # ranks: "masuk 10 besar"; classes: "hotel (ber)bintang 5", "bintang lima" (a rating, not a target)
     (("besar",), _NOT_IN_NUMBER + r"\d{1,3}\s+besar\b"),
+    (("bintang",), r"\b(?:ber)?bintang\s+(?:\d{1,2}|" + CARDINAL + r")\b"),
     # clock times: pukul 19.00, 09.00 WITA, jam 10 pagi, 13:30
     (("pukul", "pkl"), r"\b(?:pukul|pkl\.?)\s*\d{1,2}(?:[.:]\d{2})?"),
     (("jam",), r"\bjam\s+\d{1,2}(?:[.:]\d{2}|\s+(?:pagi|siang|sore|malam))"),
