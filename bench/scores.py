@@ -40,8 +40,6 @@ def _sets():
 
 
 def measure() -> dict[str, dict[str, float]]:
-    from janji.document import Candidate, Document, Source
-    from janji.facts import find_mentions
     from janji.pipeline import Pipeline
     from janji.prose import prose
 
@@ -65,12 +63,7 @@ def measure() -> dict[str, dict[str, float]]:
         out[f"prose_full.{name}"] = total(pairs)
         pairs = []
         for gold, text, stem in prose_tests.corpus(SHARED, name):
-            doc = Document(Source(f"{stem}.txt"), text=text, kind=gold["kind"],
-                           candidates=[Candidate.from_json(c) for c in gold["candidates"]])
-            for cand in doc.candidates:
-                cand.aliases = []
-            find_mentions(doc)
-            doc.items = prose_tests.listed_items(gold["items"], text)
+            doc = prose_tests.gold_document(gold, text, stem)
             prose(doc)
             pairs.append((gold, doc.to_json()))
         out[f"prose_stage.{name}"] = total(pairs)

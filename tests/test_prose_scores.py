@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from janji.document import Candidate, Document, Item, Source
+from janji.document import Candidate, Document, Item, Region, Source
 from janji.facts import find_mentions
 from janji.prose import prose
 
@@ -62,6 +62,20 @@ def listed_items(gold_items: list[dict], text: str) -> list[Item]:
     return out
 
 
+def gold_document(gold: dict, text: str, stem: str) -> Document:
+    """The document as the stages before prose would leave it, from the gold: kind, region, pairs (their
+    nicknames left for the text to show, as the facts stage finds them), mentions and listed items."""
+    region = gold.get("region")
+    doc = Document(Source(f"{stem}.txt"), text=text, kind=gold["kind"],
+                   region=Region(region["name"], region.get("code"), region.get("level")) if region else None,
+                   candidates=[Candidate.from_json(c) for c in gold["candidates"]])
+    for cand in doc.candidates:
+        cand.aliases = []
+    find_mentions(doc)
+    doc.items = listed_items(gold["items"], text)
+    return doc
+
+
 def totals(scorer, pairs: list[tuple[dict, dict]]) -> dict:
     tally = scorer.Tally()
     for gold, pred in pairs:
@@ -82,12 +96,7 @@ def test_prose_stage_alone_reaches_floors(shared, name, check_floors):
     scorer = load_scorer(shared)
     pairs = []
     for gold, text, stem in corpus(shared, name):
-        doc = Document(Source(f"{stem}.txt"), text=text, kind=gold["kind"],
-                       candidates=[Candidate.from_json(c) for c in gold["candidates"]])
-        for cand in doc.candidates:
-            cand.aliases = []  # the names the text uses are found from the text (as the facts stage does)
-        find_mentions(doc)
-        doc.items = listed_items(gold["items"], text)
+        doc = gold_document(gold, text, stem)
         prose(doc)
         pairs.append((gold, doc.to_json()))
     assert_floors(scorer, pairs, check_floors, f"prose_stage.{name}")

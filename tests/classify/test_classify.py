@@ -151,7 +151,7 @@ def test_head_word_decides_over_place(clf):
     assert clf.classify_text("Puskesmas keliling untuk desa terpencil").sectors[0] == "1.02"
 
 
-def test_stage_fills_promise_items_only(clf):
+def test_stage_fills_promises_and_claims_but_not_visions(clf):
     set_classifier(clf)
     try:
         vision = Item("vision", "Kota yang maju dan sejahtera")
@@ -162,12 +162,12 @@ def test_stage_fills_promise_items_only(clf):
     finally:
         set_classifier(None)
     assert vision.sectors == [] and vision.evidence is None and vision.measurability is None
-    assert claim.sectors == [] and claim.measurability is None
+    assert claim.sectors[0] == "1.02"  # a claim reports work in a bidang as much as a promise does
     assert program.sectors[0] == "1.02" and program.sdgs[0] == 3
     assert program.measurability["label"] == "terukur"
     data = doc.to_json()["items"][1]["children"][0]
     assert data["sectors"][0] == "1.02" and data["evidence"] and data["measurability"]["place"] is True
-    assert {"program", "activity", "quick_win", "mission", "goal", "commitment"} == set(CLASSIFIED_KINDS)
+    assert {"program", "activity", "quick_win", "mission", "goal", "strategy", "commitment", "claim"} == set(CLASSIFIED_KINDS)
 
 
 def test_classify_items_uses_quantities_from_earlier_stage(clf):

@@ -7,7 +7,7 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("module", ["__init__", "candidates", "kind", "offices", "parties", "period", "region", "regions"])
+@pytest.mark.parametrize("module", ["__init__", "candidates", "kind", "offices", "parties", "period", "region"])
 def test_docstring_examples(module):
     mod = importlib.import_module("janji.facts" if module == "__init__" else f"janji.facts.{module}")
     result = doctest.testmod(mod)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from janji.facts import regions
+from janji.data import regions
 from janji.facts.region import detect
 
 

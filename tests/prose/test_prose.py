@@ -1,9 +1,23 @@
-"""The prose stage on short passages written for the test."""
+"""The prose stage's clause and speaker machinery on short passages written for the test.
+
+These passages test who speaks, where a promise starts and ends, and what the cue words say; they run with the
+cue words deciding (``set_model(False)``), so that they test the rules and not the learned model's weights. What
+the learned model decides is tested in test_model.py, and measured on the gold documents by the score tests.
+"""
 from __future__ import annotations
+
+import pytest
 
 from janji.document import Candidate, Document, Item, Source
 from janji.facts import find_mentions
-from janji.prose import prose
+from janji.prose import prose, set_model
+
+
+@pytest.fixture(autouse=True)
+def cue_words_decide():
+    set_model(False)
+    yield
+    set_model(None)
 
 
 def pairs() -> list[Candidate]:

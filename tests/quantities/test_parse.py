@@ -246,3 +246,26 @@ def test_scaled_decimals_are_exact():
 def test_a_star_rating_is_a_class_not_a_target():
     assert parse("pembangunan hotel berbintang 5 di pusat kota") == []
     assert parse("menghadirkan hotel bintang lima dan 300 lapangan kerja")[0].unit == "lapangan kerja"
+
+
+def test_the_name_of_a_hundred_day_programme_is_no_target_but_a_duration_is():
+    assert parse("program 100 hari kerja bupati sudah terlaksana") == []
+    assert [(q.value, q.unit) for q in parse("Program Kerja 100 Hari Pertama berjalan lancar")] == []
+    assert [(q.value, q.unit) for q in parse("membuka 2.000 lapangan kerja dalam 100 hari")] == [
+        (2000, "lapangan kerja"), (100, "hari")]
+
+
+def test_spelled_amounts_read_like_written_ones():
+    assert [(q.value, q.unit, q.per) for q in parse("subsidi tunai dua juta per kepala keluarga")] == [
+        (2000000, "rupiah", "kepala keluarga")]
+    assert [(q.value, q.unit, q.per) for q in parse("insentif lima ratus ribu per bulan")] == [(500000, "rupiah", "bulan")]
+
+
+def test_a_change_written_with_dr_keeps_only_its_target():
+    assert [(q.value, q.unit) for q in parse("kontrak dr 1 tahun ke 5 tahun")] == [(5, "tahun")]
+
+
+def test_a_bare_number_counts_the_noun_before_its_determiner():
+    for text in ("penerima bantuan ini mencapai 12 ribu", "peserta pelatihan tersebut tercatat 450"):
+        (q,) = parse(text)
+        assert q.unit.split()[0] in ("penerima", "peserta"), text

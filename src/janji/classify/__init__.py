@@ -30,7 +30,7 @@ from janji.stage import stage
 if TYPE_CHECKING:
     from janji.classify.classifier import Classifier
 
-CLASSIFIED_KINDS = frozenset({"program", "activity", "quick_win", "mission", "goal", "commitment"})
+CLASSIFIED_KINDS = frozenset({"program", "activity", "quick_win", "mission", "goal", "strategy", "commitment", "claim"})
 
 _default: "Classifier | None" = None
 
@@ -67,7 +67,31 @@ def classify_items(items: Iterable[Item], classifier: "Classifier | None" = None
         item.measurability = measurability(item.text, item.quantities)
 
 
+# A clause of running text that names no bidang of its own ("Hanya saja tahun ini ada tambahan Rp 500 ribu per
+# bulan") continues the topic of the text just before it, within this many characters.
+CONTEXT_REACH = 500
+WEAK = 0.35  # below this probability a prose item's own words do not decide its bidang
+
+
 @stage(requires=["items"], assigns=["items.sectors", "items.sdgs", "items.measurability"])
 def classify(doc: Document) -> None:
     """The pipeline stage: classify every promise item of ``doc`` in place."""
     classify_items(doc.walk())
+    _context(doc)
+
+
+def _context(doc: Document) -> None:
+    """A commitment or claim whose words name no bidang takes the bidang of the item just before it."""
+    before: Item | None = None
+    for item in sorted((i for i in doc.walk() if i.span is not None), key=lambda i: i.span[0]):
+        if item.kind in ("commitment", "claim") and before is not None and before.sectors \
+                and item.span[0] - before.span[1] <= CONTEXT_REACH and _weak(item):
+            item.sectors, item.sdgs = list(before.sectors), list(before.sdgs)
+            item.evidence = (item.evidence or []) + [f"{before.sectors[0]}: konteks (butir sebelumnya)"]
+        if item.sectors and not _weak(item):
+            before = item
+
+
+def _weak(item: Item) -> bool:
+    first = next(iter(((item.scores or {}).get("sectors") or {}).values()), 0.0)
+    return not item.sectors or first < WEAK

@@ -49,6 +49,11 @@ BETA = 1.0  # log-score per unit of keyword weight
 FIRST = 1.3  # weight factor of the first keyword (the head of the phrase)
 SECONDARY = 0.5  # weight factor of keywords after "di", "untuk", "melalui" … or in parentheses
 SECONDARY_LINEAR = 0.25  # the same for the linear model's features (it has no notion of a phrase's head)
+# Stems of words that name the means or the place, not the service: "melalui APBD", "anggaran Rp 5 miliar untuk
+# beasiswa", "ambulans di 67 kelurahan", "insentif ketua RT dan RW" (a keyword of its own only when nothing
+# else is named: "pelayanan di kantor kelurahan").
+MEANS = frozenset("apbd apbn anggar alokasi dana uang rupiah biaya hibah camat lurah rt rw".split())
+MEANS_FACTOR = 0.3  # weight of a means or place keyword when the text names something else too
 GAMMA = 1.2  # log-score per standard deviation of embedding cosine
 MIN_CONFIDENCE = 0.25  # below this top probability an item gets no sector
 SECOND_SHARE = 0.12  # a second/third bidang is listed if its probability is this share of the first
@@ -157,11 +162,14 @@ class Classifier:
         st = [stem_word(t) for t in toks]
         secondary = secondary_mask(toks, text)
         matches = self.slex.match(st)
-        if not any(not secondary[a] for _, _, a, _ in matches):
-            # "Bantaeng sebagai kabupaten dengan infrastruktur …": nothing before the marker, so
-            # what follows it is what the promise is about.
+        means = [all(x in MEANS for x in st[a:b]) for _, _, a, b in matches]
+        if not any(not secondary[a] and not m for (_, _, a, _), m in zip(matches, means)):
+            # "Bantaeng sebagai kabupaten dengan infrastruktur …", "mengalokasikan anggaran untuk beasiswa":
+            # nothing but the means before the marker, so what follows it is what the promise is about.
             secondary = [False] * len(toks)
-        feats = weighted_features(st, [SECONDARY_LINEAR if m else 1.0 for m in secondary])
+        others = any(not m for m in means)
+        feats = weighted_features(st, [SECONDARY_LINEAR if m or (others and w in MEANS) else 1.0
+                                       for m, w in zip(secondary, st)])
         idx = self.linear.indices(feats)
         p_lin = _softmax(self.linear.logits(idx, self.linear.values(feats)))
         kw = np.zeros(len(self.sector_codes), np.float32)
@@ -170,6 +178,8 @@ class Classifier:
             # The head of an Indonesian phrase comes first: the first keyword counts a bit more,
             # keywords naming where / for whom / by what means ("di sekolah", "(air minum)") less.
             factor = SECONDARY if secondary[a] else FIRST if n == 0 else 1.0
+            if means[n] and len(matches) > 1:
+                factor *= MEANS_FACTOR  # the money that pays for a service is not its bidang
             for code, w in labels.items():
                 j = self.sector_pos[code]
                 kw[j] += w * factor

@@ -23,7 +23,8 @@ from janji.document import Document
 from janji.facts import candidates as _candidates
 from janji.facts import kind as _kind
 from janji.facts import mentions as _mentions
-from janji.facts import parties, regions  # noqa: F401  (public lookups)
+from janji.data import regions  # noqa: F401  (public lookups)
+from janji.facts import parties  # noqa: F401  (public lookups)
 from janji.facts import period as _period
 from janji.facts import region as _region
 from janji.facts import roles as _roles

@@ -11,7 +11,7 @@ from janji.document import Candidate
 from janji.lang import names as names_
 from janji.lang.names import COMMON_PARTS
 from janji.facts import parties as parties_
-from janji.facts import regions
+from janji.data import regions
 from janji.facts.patterns import (
     NAME, NAME_WORD, NICKNAME_ANCHOR, NUMBERED_NAME, STOP, anchored, clean_name, name_tokens, names_pair,
     number_value, plausible_name, not_a_ballot_number, same_person, split_words,
@@ -148,16 +148,22 @@ def short_names(text: str, b: _Builder) -> None:
 def parenthesized(text: str, b: "_Builder") -> None:
     """"Kang Deni Mulyawan (KDM) menjawab", "Ahmad Syaiful (Syaiful)": a short name in brackets after one
     person's name joins that pair."""
+    owner: dict[str, Candidate] = {}
     for cand in b.cands:
         for name in [cand.head, cand.deputy, *cand.aliases]:
-            if not name or "-" in name:
-                continue  # after a pair name, around() has read it
-            # the name first, so the engine can skip to it; the word boundary before it is checked after
-            for m in re.finditer(rf"{re.escape(name)}[ \t]*\(([A-Z][A-Za-z'’]{{1,14}})\)", text):
-                if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
-                    continue
-                alias = m.group(1)
-                if parties_.canonical(alias) or regions.candidates(alias) or alias.lower() in STOP:
-                    continue
-                if not any(alias in (c.head, c.deputy) or alias in c.aliases for c in b.cands if c is not cand):
-                    add(cand, alias)
+            if name and "-" not in name:  # after a pair name, around() has read it
+                owner.setdefault(name, cand)
+    if not owner:
+        return
+    # all names in one pattern (one compiled regex a document), the name first so that the engine can skip
+    # to it; the word boundary before it is checked after
+    names = sorted(owner, key=len, reverse=True)
+    pattern = re.compile("(?P<name>" + "|".join(map(re.escape, names)) + r")[ \t]*\(([A-Z][A-Za-z'’]{1,14})\)")
+    for m in pattern.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+            continue
+        cand, alias = owner[m.group("name")], m.group(2)
+        if parties_.canonical(alias) or regions.candidates(alias) or alias.lower() in STOP:
+            continue
+        if not any(alias in (c.head, c.deputy) or alias in c.aliases for c in b.cands if c is not cand):
+            add(cand, alias)

@@ -43,7 +43,7 @@ from janji.facts import aliases, offices
 from janji.lang import names as names_
 from janji.facts import parties as parties_
 from janji.facts import region as region_
-from janji.facts import regions
+from janji.data import regions
 from janji.facts.patterns import (
     AND_ANCHOR, AND_PAIR, CANDIDATE_CUE, DASH, DASH_ANCHOR, DASH_CHAIN, DEPUTY_AFTER, NAME, NAME_WORD, NUM, NUMBER_REF,
     BALLOT_WORDS, SINGLE_NUMBERED, STOP, anchored, clean_name, headline_run, headline_word, inner_part, name_tokens, names_pair, number_value, plausible_name,

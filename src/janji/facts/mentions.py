@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left
 
 from janji.document import Candidate, Document, Mention
+from janji.facts import offices
 from janji.facts import parties as parties_
 from janji.facts.patterns import NUM, not_a_ballot_number, number_value
 from janji.lang.names import COMMON_PARTS, GENERIC_HONORIFICS, HONORIFIC, HONORIFICS
@@ -45,6 +46,39 @@ def find(doc: Document, text: str | None = None) -> None:
     doc.mentions = _find(text, doc.candidates)
     if _learn_aliases(text, doc.candidates, doc.mentions):
         doc.mentions = _find(text, doc.candidates)
+    holder = _office_mentions(text, doc)
+    if holder:
+        doc.mentions = _merge(text, doc.mentions, holder)
+
+
+def _office_mentions(text: str, doc: Document) -> list[Mention]:
+    """In a document about one office holder (a progress report, a plan speech), "Bupati", "Bupati Sleman",
+    "Wakil Bupati" name that holder's pair — the office of the document's region, held, not run for."""
+    cands = doc.candidates
+    if len(cands) != 1 or not cands[0].incumbent or doc.region is None:
+        return []
+    out = []
+    for m in offices.OFFICE.finditer(text):
+        if offices.LEVEL_OF.get(re.sub(r"\s+", " ", m.group("office").lower())) != doc.region.level:
+            continue
+        if offices.NOT_HOLDER_BEFORE.search(text, max(0, m.start() - 30), m.start()) or \
+                offices.NOT_HOLDER_AFTER.match(text, m.end()):
+            continue
+        end, found = offices._region_after(text, m.end())
+        if found and doc.region not in found:
+            continue  # another region's head
+        out.append(Mention(m.start(), end, 0, ""))
+    return out
+
+
+def _merge(text: str, mentions: list[Mention], more: list[Mention]) -> list[Mention]:
+    """Both lists in one, sorted; where two overlap the first found (a name) stays."""
+    out: list[Mention] = []
+    for m in sorted(mentions + more, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
 
 
 def _name_tokens(name: str) -> list[str]:
@@ -80,30 +114,31 @@ def _find(text: str, cands: list[Candidate]) -> list[Mention]:
         return []
     raw: list[tuple[int, int, int, bool]] = []  # start, end, cand, is_name
     own_words = [{w for n in c.names() for w in re.split(r"[\s,.-]+", n) if w} for c in cands]
+    # Every name, alias and distinctive name part of every pair in one pattern (one compiled regex a
+    # document: a pattern per name would be compiled afresh for every document), longest first so that
+    # "Budi Santoso" is read before "Santoso"; KPU lists and headlines write names in capitals.
+    forms: dict[str, tuple[int, bool, bool]] = {}  # regex -> (pair, one word, name part)
     for i, c in enumerate(cands):
         for name in c.names():
-            if len(name.strip()) < 3:
-                continue
-            single = " " not in name.strip()
-            # The pattern starts with the name itself so the regex engine can skip ahead to it; KPU lists and
-            # headlines write names in capitals.
-            for form in {name, name.upper()}:
-                for m in re.finditer(_flex(form) + r"(?!\w)", text):
-                    if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
-                        continue
-                    if single and _foreign_after(text, m.end(), own_words[i]):
-                        continue
-                    raw.append((m.start(), m.end(), i, True))
-    honorific_before = re.compile(r"\b" + HONORIFIC + r"\s+$")
+            if len(name.strip()) >= 3:
+                for form in (name, name.upper()):
+                    forms.setdefault(_flex(form), (i, " " not in name.strip(), False))
     for tok, i in _distinctive_tokens(cands).items():
-        for m in re.finditer(re.escape(tok) + r"(?![\w])", text):
-            start = m.start()
-            if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-                continue
-            if _foreign_after(text, m.end(), own_words[i]):
-                continue
+        forms.setdefault(re.escape(tok), (i, True, True))
+    order = sorted(forms, key=len, reverse=True)
+    combined = re.compile("|".join(f"(?P<g{k}>{pattern})(?!\\w)" for k, pattern in enumerate(order)))
+    honorific_before = re.compile(r"\b" + HONORIFIC + r"\s+$")
+    for m in combined.finditer(text):
+        i, single, part = forms[order[int(m.lastgroup[1:])]]
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue
+        if single and _foreign_after(text, m.end(), own_words[i]):
+            continue
+        if part:
             h = honorific_before.search(text, max(0, start - 10), start)  # "Pak Santoso" is one mention
-            raw.append((h.start() if h else start, m.end(), i, True))
+            start = h.start() if h else start
+        raw.append((start, m.end(), i, True))
     numbers = {c.number: i for i, c in enumerate(cands) if c.number is not None}
     for m in BALLOT.finditer(text):
         n = number_value(m.group(1))
@@ -196,4 +231,16 @@ def _learn_aliases(text: str, cands: list[Candidate], mentions: list[Mention]) -
                 and mention.surface.split()[0] not in HONORIFICS and not re.search(r"[-–—]", mention.surface):
             # the short name the text calls the pair by ("Santoso", "Sukarma Adi")
             added |= _add_alias(cand, mention.surface)
+    # "…, ucap pria yang akrab disapa Bang Jago itu": a nickname given to someone named earlier, not right before
+    starts = [m.start for m in mentions]
+    for m in CALLED.finditer(text):
+        k = bisect_left(starts, m.start()) - 1
+        if k >= 0 and m.start() - mentions[k].end <= 400 and not any(
+                m.start("nick") <= x.start < m.end("nick") for x in mentions):
+            added |= _add_alias(cands[mentions[k].candidate], m.group("nick"))
     return added
+
+
+# "yang akrab disapa X", "yang biasa dipanggil X", "dikenal dengan sapaan X"
+CALLED = re.compile(r"\byang\s+(?:akrab|biasa|kerap)\s+(?:disapa|dipanggil)\s+(?P<nick>(?:" + HONORIFIC
+                    + r"\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")

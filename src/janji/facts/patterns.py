@@ -15,7 +15,7 @@ from janji.lang import names as names_
 from janji.lang.names import BARE_DEGREE, BARE_DEGREES, DEGREE, TITLE, TITLE_WORDS
 from janji.lang.numbers import CARDINALS, alternation, small_number
 from janji.facts import parties as parties_
-from janji.facts import regions
+from janji.data import regions
 
 # Ballot numbers: "1", "01", "12", "dua".
 BALLOT_WORDS = {w: n for w, n in CARDINALS.items() if n <= 19}

@@ -19,7 +19,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from janji.document import Region
-from janji.facts import regions
+from janji.data import regions
 
 # Bare names that are also ordinary words or common in other names ("Batu Tulis",
 # "Ball Room Barru", "Puncak Bogor"): they count only with a level cue before them.

@@ -48,6 +48,9 @@ def _norm_name(name: str) -> str:
     return " ".join(w for w in re.split(r"[\s\-–—]+", name) if w).lower()
 
 
+_DASH_AFTER = re.compile(r"[ \t]*[-–—][ \t]*")
+
+
 def _name_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, Candidate]]:
     """Every place a pair's head, deputy, alias or "head-deputy" is written, with that pair."""
     owner: dict[str, Candidate] = {}
@@ -73,9 +76,11 @@ def _name_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, Candi
         end = m.end()
         # "Zubaedi Karim–Rizal Fahmi": the pair name is one mention
         if cand.deputy and _norm_name(m.group()) == _norm_name(cand.head):
-            pair = re.match(r"[ \t]*[-–—][ \t]*" + re.escape(cand.deputy) + r"(?![\w-])", text[end:end + len(cand.deputy) + 8], re.I)
-            if pair:
-                end += pair.end()
+            dash = _DASH_AFTER.match(text, end)
+            after = dash.end() + len(cand.deputy) if dash else -1
+            if dash and text[dash.end():after].lower() == cand.deputy.lower() and \
+                    not (after < len(text) and (text[after].isalnum() or text[after] in "_-")):
+                end = after
         spans.append((m.start(), end, cand))
     return spans
 

@@ -55,7 +55,13 @@ SPEECH_VERBS = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_SPLIT = re.compile(
-    r"(?:,\s*|\s+)(?:dan|serta|namun|tetapi|sedangkan)\s+(?=(?:pihaknya|ia|dia|beliau|mereka|kami|kita|saya)\b)|;\s*",
+    # "…, dan pihaknya akan …", "… mencapai 39 ribu dan tahun 2024 kita target 40 ribu": a new subject (after a
+    # time that moves the sentence on) starts a clause of its own
+    r"(?:,\s*|\s+)(?:dan|serta|namun|tetapi|sedangkan|sementara)\s+"
+    r"(?=(?:(?:pada\s+)?(?:tahun\s+\d{4}|tahun\s+depan|ke\s+depan(?:nya)?|nantinya|selanjutnya)\s*,?\s+)?"
+    r"(?:pihaknya|ia|dia|beliau|mereka|kami|kita|saya)\b)|;\s*"
+    # "… mencapai 133,5 persen, Pemprov menargetkan …": a government as the new subject after a comma
+    r"|,\s+(?=(?:pemprov|pemkab|pemkot|pemda|pemerintah(?:\s+(?:provinsi|kabupaten|kota|daerah))?)\s+\w)",
     re.IGNORECASE,
 )
 # "Sang petahana" alone (not "calon petahana Sulastri", which names her).
@@ -76,6 +82,18 @@ FRAME = re.compile(
     r"(?:bahwa\b|jika\b|kalau\b)?\s*",
     re.IGNORECASE,
 )
+# "…, lanjut Darmawan, …", "Namun, kata Darmawan, …": a speaker named in passing inside the sentence.
+SAID_BY = re.compile(r"(?:^|,)\s*(?:kata|ujar|lanjut|tambah|jelas|ungkap|tutur|papar|imbuh|sebut|terang)(?:nya)?\s+"
+                     r"(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*,")
+# "Hal tersebut diungkapkan (oleh) …": the speaker follows a passive speech verb.
+PASSIVE_SAID = re.compile(r"\b(?:diungkapkan|disampaikan|dijelaskan|dikatakan|diutarakan|ditegaskan|dipaparkan|"
+                          r"diterangkan)\s+(?:oleh\s+)?(?=[A-Z])")
+PRONOUN_SUBJECT = re.compile(r"^\W*(?:ia|dia|beliau|pihaknya|mereka|dirinya)\b", re.IGNORECASE)
+# A pronoun subject with a speech verb opening a sentence: "Ia mengatakan, …", "Dia menjelaskan bahwa …".
+PRONOUN_FRAME = re.compile(
+    r"^\W*(?:ia|dia|beliau|pihaknya|mereka)\s+(?:juga\s+|pun\s+|kembali\s+)*(?:mengatakan|menjelaskan|menambahkan|"
+    r"menuturkan|menegaskan|mengungkapkan|menyampaikan|menerangkan|menyebut(?:kan)?|menyatakan|memaparkan)\b",
+    re.IGNORECASE)
 FIRST_PERSON_START = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:kami|saya)\s+(?:\w+\s+)?(?:akan|siap|berjanji|berkomitmen|"
                                 r"bertekad|ingin|telah|sudah|berhasil|mem|men|meng|me)", re.IGNORECASE)
 FIRST_PERSON_NARRATION = re.compile(r"(?:^|[.!?]\s+)[^“\"\n]{0,80}\b(?:kami|saya)\b", re.MULTILINE | re.IGNORECASE)
@@ -297,8 +315,12 @@ def clauses(doc: Document) -> Iterator[Clause]:
     places = frozenset(w.lower() for w in re.findall(r"\w+", doc.region.name)) if doc.region else frozenset()
     people: list[str] = []  # full names of the other people the text has named, to complete a short one
 
-    def other(text_: str) -> _Speaker:
-        name = person_named(text_, places)
+    def other(text_: str, spoken: bool = False) -> _Speaker:
+        name = person_named(text_, places, spoken)
+        if name is None:  # "Ujang menjelaskan …" after "Asisten …, Ujang Rachmad": a person named before
+            first = re.match(r"\W*(?:kata|ujar|lanjut|menurut)?\s*([A-Z][a-z]{2,})\b", text_)
+            if first and any(first.group(1) in p.split() for p in people):
+                name = first.group(1)
         if name and " " not in name:
             name = next((p for p in reversed(people) if name in p.split()), name)  # "kata Rahma" after "Siti Rahma"
         elif name:
@@ -306,7 +328,7 @@ def clauses(doc: Document) -> Iterator[Clause]:
         return _Speaker(OTHER, name)
 
     def named(m: Mention) -> _Speaker:
-        return _Speaker(m.candidate, speaker_name(doc, m))
+        return _Speaker(m.candidate, _reported_name(doc.candidates[m.candidate], speaker_name(doc, m)))
 
     for unit in split_units(text):
         if unit.kind == "heading":
@@ -329,6 +351,8 @@ def clauses(doc: Document) -> Iterator[Clause]:
             body = unit.text
             inside = mentions_in(unit.start, unit.end)
             question = cues.QUESTION.search(body)
+            said_by = SAID_BY.search(body[:100])
+            passive = PASSIVE_SAID.search(body)
             if question:
                 # "Saat mendapat pertanyaan soal X, Santoso menekankan …": the answer follows the comma.
                 cut = [m for m in inside if text.rfind(",", unit.start, m.start) > 0]
@@ -345,6 +369,24 @@ def clauses(doc: Document) -> Iterator[Clause]:
                 current = _Speaker(None, None)
                 listing = False
                 role = "several"
+            elif said_by and not mentions_in(unit.start + said_by.start("who"), unit.start + said_by.end("who")):
+                # "Sementara itu, lanjut Darmawan, program …": the one the sentence quotes in passing speaks
+                current = other(said_by.group("who"), spoken=True)
+                listing = False
+            elif passive and not mentions_in(unit.start + passive.end(), unit.start + min(len(body), passive.end() + 200)):
+                # "Hal tersebut diungkapkan Kepala Dinas …, Darmawan": the official named after the verb speaks
+                current = other(body[passive.end():passive.end() + 200])
+                listing = False
+            elif inside and _other_speaker(body) and OTHER_SUBJECT.match(body) and \
+                    inside[0].start >= unit.start + OTHER_SUBJECT.match(body).end():
+                # "Ahmad menjelaskan, program Bupati sudah berjalan": the official speaks of the pair
+                current = other(_subject(body), spoken=True)
+                listing = False
+            elif inside and PRONOUN_FRAME.match(body) and all(m.start >= unit.start + PRONOUN_FRAME.match(body).end()
+                                                                for m in inside):
+                # "Ia mengatakan, program Bupati sudah terlaksana": the pronoun speaks, the pair named later is
+                # what the sentence is about
+                explicit = True
             elif inside:
                 # The speaker is the last pair named before the promise starts.
                 first_cue = cues.first_cue(body)
@@ -355,7 +397,7 @@ def clauses(doc: Document) -> Iterator[Clause]:
                     content_start = head.end
                 explicit = True
             elif _other_speaker(body):
-                current = other(_subject(body))
+                current = other(_subject(body), spoken=bool(OTHER_SUBJECT.match(body)))
                 listing = False
             elif statement and author:
                 current = _Speaker(None, author)
@@ -455,6 +497,18 @@ def _item(doc: Document, kind: str, a: int, b: int, speaker: _Speaker, several: 
     return Item(kind=kind, text=_flat(doc.text[a:b]), span=(a, b), speaker=speaker.name, candidate=candidate)
 
 
+def _reported_name(pair, surface: str) -> str:
+    """How a speaker is reported: a name of one person as the text writes it ("Budi Santoso", "Gus Harun"); a
+    pair's joint name ("Budi-Ani") or a bare part of one name ("Santoso") by the full name of whom it names."""
+    if re.search(r"\S\s*[-–—]\s*\S", surface):
+        return pair.head  # "Budi-Ani" is two people: the pair speaks through its head
+    if " " not in surface.strip():
+        for full in (pair.head, pair.deputy):
+            if full and surface.lower() in full.lower().split():
+                return full
+    return surface
+
+
 def _joint_subject(doc: Document, inside: list[Mention]) -> bool:
     """Two different pairs named side by side ("Budi dan Rina", "Budi, Rina"): a joint subject."""
     for x, y in zip(inside, inside[1:]):
@@ -470,7 +524,7 @@ def _subject(body: str) -> str:
 
 def _other_speaker(body: str) -> bool:
     """A sentence whose subject is an official, the panel, the KPU … ("Ketua KPU …, Muhammad Saleh …")."""
-    if ANAPHORIC_EPITHET.match(body):
+    if ANAPHORIC_EPITHET.match(body) or PRONOUN_SUBJECT.match(body):
         return False
     subject = _subject(body)
     return bool(OTHER_TITLE.search(subject) or OTHER_ROLE.search(subject) or OTHER_SUBJECT.match(body))

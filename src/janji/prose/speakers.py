@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from janji.data import regions
 from janji.document import Document, Mention
 from janji.lang.calendar import DAYS, MONTHS
 from janji.lang.names import strip_titles
@@ -116,17 +117,19 @@ bicara jubir koordinator tim pemenangan kampanye sukses pengamat panelis moderat
 kadis kabid kasi kasubag bappeda bapperida setda pemkab pemkot pemprov pemerintah kabupaten provinsi kota dprd
 kpu kpud bawaslu presiden ketum sekjen partai fraksi divisi bidang teknis umum sub pejabat kasat kanit staf
 """.split())
+# Offices named by their territory: the word after them is a place ("Pemprov Jatim"), not a person.
+TERRITORY_WORDS = frozenset("pemprov pemkab pemkot pemda provinsi kabupaten kota kecamatan kelurahan desa dprd".split())
 _PERSON_RUN = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+){0,12}[A-Z][\w'’-]*")
 _SPOKEN = re.compile(r"\b(?:kata|ujar|ungkap|tutur|jelas|imbuh|tambah|papar|tegas|sebut|terang|menurut)(?:nya)?\s+$", re.I)
 
 
-def person_named(text: str, places: frozenset[str] = frozenset()) -> str | None:
+def person_named(text: str, places: frozenset[str] = frozenset(), spoken: bool = False) -> str | None:
     """The person a subject or an attribution names, without the office before the name:
     "Kepala Dinas Pendidikan, Siti Rahma" -> "Siti Rahma", "kata Wakil Wali Kota Darmawan" -> "Darmawan".
 
     ``places``: lower-case place names (the document's region) that may stand between an office and a name.
-    A single word counts as a name only after an office or a speech verb ("kata Darmawan"), never a day,
-    a month or a place.
+    A single word counts as a name only after an office or a speech verb ("kata Darmawan"), or where the
+    caller knows the text is a speaker's (``spoken``: "Darmawan menjelaskan"); never a day, a month or a place.
     """
     best, best_rank = None, -1
     not_names = DAYS | MONTHS | places
@@ -140,16 +143,22 @@ def person_named(text: str, places: frozenset[str] = frozenset()) -> str | None:
         offices = [i for i, w in enumerate(words) if w.lower() in OFFICE_WORDS or (w.isupper() and len(w) > 1)]
         after_office = office_before or bool(offices)
         if offices:
+            if words[offices[-1]].lower() in TERRITORY_WORDS:
+                offices.append(offices[-1] + 1)  # "Pemprov Kaltim", "Kabupaten Sleman": a place follows
             words = words[offices[-1] + 1:]
         while words and words[0].lower() in not_names:
             words.pop(0)
+        if after_office:  # "Bupati Sleman Hardi", "Bupati Parigi Moutong, …": the office's region stands between
+            k = next((k for k in (3, 2, 1) if len(words) >= k and regions.candidates(" ".join(words[:k]))), 0)
+            words = words[k:]
         office_before = bool(offices) and not words
-        if not words or any(w.lower() in not_names or w.lower() in OFFICE_WORDS for w in words):
+        if not words or any(w.lower() in not_names or w.lower() in OFFICE_WORDS for w in words) or \
+                (len(words) == 1 and regions.candidates(words[0])):
             continue
-        spoken = bool(_SPOKEN.search(text[max(0, m.start() - 12):m.start()]))
-        if len(words[0]) < 3 or (len(words) == 1 and not (after_office or spoken)):
+        said = spoken or bool(_SPOKEN.search(text[max(0, m.start() - 12):m.start()]))
+        if len(words[0]) < 3 or (len(words) == 1 and not (after_office or said)):
             continue
-        rank = 2 if after_office or spoken else 1
+        rank = 2 if after_office or said else 1
         if rank >= best_rank:
             best, best_rank = " ".join(words[-4:]), rank
     return best

@@ -81,7 +81,7 @@ _GLUED_UNITS = frozenset("km kg ha m m2 cm mm ton mw kw kwh gb mbps liter l x th
 # Words between "dari X" and "menjadi Y" (a change: only Y counts).
 _YEAR_NOTE = r"(?:\s*\(\s*\d{4}\s*\)|\s+(?:pada|di)?\s*(?:akhir\s+|awal\s+)?(?:tahun\s+)?\d{4})?"
 _CHANGE = re.compile(r"^" + _YEAR_NOTE + r"\s*(?:,\s*)?(?:menjadi|jadi|ke|hingga|sampai|sampai\s+dengan)\s+(?:sebesar\s+|sebanyak\s+)?(?:Rp\.?\s*)?$", re.I)
-_FROM = re.compile(r"\bdari\s+(?:semula\s+|sebelumnya\s+|sebesar\s+|sebanyak\s+)?(?:Rp\.?\s*)?$", re.I)
+_FROM = re.compile(r"\b(?:dari|dr\.?)\s+(?:semula\s+|sebelumnya\s+|sebesar\s+|sebanyak\s+)?(?:Rp\.?\s*)?$", re.I)
 _RANGE = re.compile(r"^\s*(?:[-–—]|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga)\s*(?:Rp\.?\s*)?$", re.I)
 # A count that introduces a list is description, not a target:
 # "sinergi tiga domain, yaitu masyarakat, swasta, dan pemerintah".
@@ -371,7 +371,9 @@ class _Parser:
             last = run[n - 1]
             money, num_start = self.money_before(i, self.tokens[i].start)
             j = self.skip_restatement(last + 1, value, value)  # "sepuluh (10) desa"
-            return self.finish(i, j, value, num_start, money, 1, spelled=True)
+            # "dua juta": an amount with its scale, read as "2 juta" would be
+            scale = SCALES.get(self.tokens[last].low) or {"sejuta": 1_000_000, "seribu": 1_000}.get(self.tokens[last].low, 1)
+            return self.finish(i, j, value, num_start, money, scale, spelled=True)
         return None
 
     def money_before(self, i: int, start: int) -> tuple[str | None, int]:
@@ -460,8 +462,8 @@ class _Parser:
         cand = _Candidate(value=value, start=num_start, end=end, num_start=num_start, unit=unit,
                           per=per, money=bool(money), scale=scale, spelled=spelled)
         if unit is None:
-            if spelled:
-                return j_after  # a spelled number needs its unit after it ("lima tahun")
+            if spelled and scale == 1:
+                return j_after  # a spelled number needs its unit after it ("lima tahun"), unless it is an amount
             self.noun_before(i, cand)
         if unit is not None and (_ENUMERATION.match(self.text, end) or unit in STRUCTURE_WORDS
                                  or unit.split(" ")[0] in STRUCTURE_WORDS):
@@ -509,8 +511,13 @@ class _Parser:
                 self.consumed.update({j + 1, j + 2})
                 j += 3
             elif low == "per" and nxt is not None and nxt.kind == "w" and nxt.low not in STOPWORDS:
-                per.append(self.per_word(nxt))
-                j += 2
+                second = self.word(j + 2)
+                if second is not None and f"{nxt.low} {second}" in MULTIWORD_UNITS:
+                    per.append(f"{nxt.low} {second}")  # "per kepala keluarga"
+                    j += 3
+                else:
+                    per.append(self.per_word(nxt))
+                    j += 2
             elif t.kind == "w" and low.startswith("per") and low[3:] in PER_NOUNS:
                 per.append(format_per(t.text[3:]))
                 j += 1
@@ -547,6 +554,8 @@ class _Parser:
         while self.word(k) in _LINK_WORDS and len(links) < 3:
             links.append(self.word(k))
             k -= 1
+        if links and self.word(k) in ("ini", "itu", "tersebut"):
+            k -= 1  # "penerima beasiswa ini mencapai 39 ribu": the noun stands before its determiner
         words: list[int] = []
         close, inner, open_ = self.tok(k), self.tok(k - 1), self.tok(k - 2)
         if (close is not None and close.text == ")" and inner is not None and inner.kind == "w"
@@ -575,7 +584,7 @@ class _Parser:
             lows = lows[1:]  # "jumlah sekolah 35" counts sekolah
         if any(w in INDEX_WORDS for w in lows) or (words and self.word(k) in INDEX_WORDS):
             cand.unit = ""
-        elif cand.scale > 1 and any(w in MONEY_WORDS for w in lows + links):
+        elif cand.scale > 1 and any(w in MONEY_WORDS for w in lows[:1] + links):  # the head noun: "penerima beasiswa"
             cand.unit = "rupiah"
             cand.money = True
         elif lows:

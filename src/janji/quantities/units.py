@@ -74,7 +74,7 @@ opini reformasi lppd ipp iga akip
 MONEY_WORDS = frozenset("""
 anggaran dana bantuan insentif gaji honor honorarium upah biaya tunjangan modal kredit pinjaman apbd
 apbn pad belanja hibah santunan beasiswa subsidi investasi pendapatan pajak retribusi tarif harga
-senilai seharga bernilai sebesar nilainya umr ump umk
+senilai seharga bernilai sebesar nilainya umr ump umk tunai blt
 """.split())
 
 # Words after "per"/"setiap" (or glued: "perdesa") that are a divisor.
@@ -103,6 +103,8 @@ ARTICLE_SE = frozenset("sebuah seorang sekali seekor sebutir selembar sehelai se
 NAME_PATTERNS: tuple[tuple[tuple[str, ...], str], ...] = (
     # (words one of which the text must hold, pattern): the words make the check cheap
     (("puluh",), r"lima\s+puluh\s+kota"),
+    # "program 100 hari kerja": the name of a head's first hundred days, not a target
+    (("hari",), r"program\s+(?:kerja\s+)?\d{2,3}\s+hari(?:\s+(?:kerja|pertama))?\b"),
     (("seribu",), r"kepulauan\s+seribu"),
     (("elpiji", "lpg"), r"(?:gas\s+)?(?:elpiji|lpg)(?:\s+(?:subsidi|melon|bersubsidi))?\s+\d+(?:[.,]\d+)?\s*(?:kg|kilo(?:gram)?)"),
     (("tabung",), r"tabung\s+(?:gas\s+)?\d+(?:[.,]\d+)?\s*kg"),

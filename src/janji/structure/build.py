@@ -36,6 +36,16 @@ STATEMENT_HEADING = re.compile(
     r"\s*[:.)–—-]\s*(?P<body>\S.*)$",
     re.IGNORECASE,
 )
+# A programme's name in capitals ("Beasiswa Kaltim Tuntas", "250 Ribu Penyerapan Tenaga Kerja", "Program Penyaluran
+# Rp 100 Miliar Modal Usaha"), followed by what a report says of it: a comma, or a predicate of progress.
+_NAME_WORD = r"(?:[A-Z0-9][\w'’.%/-]*|dan|&|di|untuk|bagi|ke)"
+PROGRAMME_NAME = re.compile(
+    r"(?P<name>[A-Z0-9][\w'’.%/-]*(?:\s+" + _NAME_WORD + r"){1,9}?(?:\s+[A-Z0-9][\w'’.%/-]*))"
+    r"(?=\s*,\s+[a-z]|\s+(?:juga|telah|sudah|tercapai|mencapai|memiliki|merupakan|menjadi|berhasil|terealisasi|"
+    r"terlaksana|dengan\s+(?:capaian|target|realisasi|anggaran))\b)")
+# A programme named in a report's narration: "Program kedua adalah …", "Program selanjutnya, …".
+NAMED_PROGRAMME = re.compile(r"^\W*program\s+(?:" + ORDINAL + r"|selanjutnya|berikutnya|lainnya|terakhir)\s*"
+                             r"(?:,|:|adalah|yaitu|yakni|ialah)\s*", re.I)
 # An ordinal opening a line without punctuation ("Keempat perluasan …"), read only where a list counts up to it.
 BARE_ORDINAL = re.compile(r"(?:dan\s+)?(?P<w>" + ORDINAL + r")\s+(?=\S)", re.I)
 # What opens the first entry of a list run on into a sentence: "Antaranya, …", "Di antaranya …", "Pertama, …".
@@ -248,6 +258,15 @@ def _list_entry(b: Builder, lines: list[Line], i: int) -> int:
     return j
 
 
+def _programme_name(span: Span) -> Span:
+    """"Program Penyaluran Rp 100 Miliar Modal Usaha, program ini juga memiliki capaian …": an entry that opens
+    with a programme's name in capitals, then reports on it, is that name (the report is prose)."""
+    m = PROGRAMME_NAME.match(span.text)
+    if not m:
+        return span
+    return Span(m.group("name"), span.start + m.start("name"), span.start + m.end("name"), span.label)
+
+
 def _names_a_pair(text: str, names: set[str]) -> bool:
     """The text is only candidates' names ("Budi Santoso – Ani Lestari (Nomor Urut 1)", "Paslon 2: Budi-Ani")."""
     if not names:
@@ -266,14 +285,14 @@ def _ordinal_entries(text: str, line: Line) -> list[Span]:
     sents = sentences(text[line.content_start:line.end], line.content_start)
     if not sents:
         return []
-    out = [Span(sents[0].text, sents[0].start, sents[0].end, line.marker)]
+    out = [_programme_name(Span(sents[0].text, sents[0].start, sents[0].end, line.marker))]
     number = line.number
     for s in sents[1:]:
         marker = line_marker(s.text)
         if marker is None or marker.kind != "ordinal" or number is None or \
                 (marker.number is not None and marker.number != number + 1):
             continue
-        out.append(Span(s.text[marker.end:], s.start + marker.end, s.end, marker.label))
+        out.append(_programme_name(Span(s.text[marker.end:], s.start + marker.end, s.end, marker.label)))
         number = marker.number
         if number is None:
             break  # "Terakhir, …" closes the list
@@ -480,6 +499,16 @@ def _paragraph(b: Builder, para: Span, opens_ordinals: bool = False) -> None:
     sents = sentences(para.text, para.start)
     if opens_ordinals and sents and _first_of_ordinals(b, sents):
         return
+    if sents and NAMED_PROGRAMME.match(sents[0].text):
+        m = NAMED_PROGRAMME.match(sents[0].text)
+        rest = Span(sents[0].text[m.end():], sents[0].start + m.end(), sents[0].end)
+        name = _programme_name(rest)
+        if name is not rest:  # "Program kedua adalah Peningkatan Kesejahteraan Guru, indikatornya …"
+            b.add(b.make(b.section_kind if b.section_kind in ("program", "quick_win") else "program", name), None)
+            sents = sents[1:]
+            if not sents:
+                return
+            para = Span(para.text[sents[0].start - para.start:], sents[0].start, para.end)
     if b.run_kind and _entry_like(para.text, b.names):
         for s in sents:
             entry = tidy(s)
