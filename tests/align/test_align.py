@@ -11,7 +11,7 @@ import pytest
 from janji.align import AlignError, mismatches
 from janji.document import Candidate
 
-from .conftest import added, doc, dropped, link_of, node
+from align_helpers import added, doc, dropped, link_of, node
 
 
 def _check_contract(result: dict, campaign, plan) -> None:

@@ -128,3 +128,31 @@ def test_several_pairs_without_head_exit_1(tmp_path):
     assert result.exit_code == 1 and "--head" in result.stderr and "dua-paslon.json" in result.stderr
     ok = CliRunner().invoke(cli, ["align", str(camp), str(plan), "--head", "Budi Hartono", "--json"])
     assert ok.exit_code == 0 and json.loads(ok.stdout)["campaign"]["head"] == "Budi Hartono"
+
+
+def test_from_the_store(tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "align"))
+    from align_helpers import write_region_texts
+
+    db = f"sqlite:///{tmp_path / 'janji.db'}"
+    camp, plan = write_region_texts(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(camp), "--db", db]).exit_code == 0
+    missing = runner.invoke(cli, ["align", "--region", "Wonosobo", "--db", db])
+    assert missing.exit_code == 1 and "rencana" in missing.stderr and "Kabupaten Wonosobo" in missing.stderr
+    unknown = runner.invoke(cli, ["align", "--region", "Atlantis", "--db", db])
+    assert unknown.exit_code == 1 and "Atlantis" in unknown.stderr
+    assert runner.invoke(cli, ["ingest", str(plan), "--db", db]).exit_code == 0
+    result = runner.invoke(cli, ["align", "--region", "Wonosobo", "--year", "2024", "--db", db, "--json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["format"] == "janji-align/1" and data["coverage"]["carried"] == 7
+    assert data["campaign"]["head"] == "Ahmad Sulaiman"
+    from janji.store import open_store
+    from janji.store.align import alignment_view
+
+    store = open_store(db)
+    assert alignment_view(store, store.resolve_region("Wonosobo")["id"])["alignment"]["coverage"]["carried"] == 7

@@ -59,6 +59,7 @@ class Aligner:
         self._classifier = classifier
         self.model = model or default_model()
         self._descriptions: np.ndarray | None = None
+        self._annotate = None
         self._lock = threading.Lock()
 
     # --- what is known of each text -----------------------------------------------------------------------
@@ -101,17 +102,28 @@ class Aligner:
     # --- the alignment --------------------------------------------------------------------------------------
 
     def align(self, campaign: Document, plan: Document, *, head: str | None = None,
-              explain: bool = False) -> dict[str, Any]:
+              explain: bool = False, annotate=None) -> dict[str, Any]:
         """The ``janji-align/1`` object for ``campaign`` and ``plan`` (see ../shared/spec/ALIGN.md).
 
         Raises :class:`janji.align.units.AlignError` when the campaign speaks for several pairs and none
         can be chosen (``head`` picks one). ``explain`` adds an ``evidence`` object to each link and dropped
-        promise (the features, the runner-up), outside the contract's fields.
+        promise (the features, the runner-up), outside the contract's fields. ``annotate(item)`` returns keys
+        to add to every item reference (the store adds its ids).
         """
         pair = choose_pair(campaign, plan, head)
         cside, pside = select(campaign, pair), select(plan)
         with self._lock:
-            return self._align(cside, pside, explain)
+            self._annotate = annotate
+            try:
+                return self._align(cside, pside, explain)
+            finally:
+                self._annotate = None
+
+    def _ref(self, unit: Unit) -> dict[str, Any]:
+        ref = unit.ref()
+        if self._annotate is not None:
+            ref.update(self._annotate(unit.item))
+        return ref
 
     def _side_evidence(self, side: Side, units: list[Unit], ignore: set[str], parts: bool = False) -> feat.Evidence:
         ev = self.evidence([u.text for u in units], [feat.sector_scores(u.item.scores) for u in units],
@@ -160,7 +172,7 @@ class Aligner:
         for i, cu in enumerate(c_units):
             j = answer[i]
             if j is None:
-                entry = cu.ref()
+                entry = self._ref(cu)
                 if explain:
                     entry["evidence"] = self._explain_drop(i, prob, x, p_units)
                 dropped.append((cu.pos, entry))
@@ -171,14 +183,14 @@ class Aligner:
             shared = feat.shared_terms(ce, i, pe, j)
             verdict = comps.match(cu, p_units[j], x[i, j], ce.terms[i], pe.terms[j], shared,
                                   ce.local, [ce.top_sectors[i], pe.top_sectors[j]])
-            link = {"campaign": cu.ref(), "plan": [u.ref() for u in plan_units], "match": verdict.match,
+            link = {"campaign": self._ref(cu), "plan": [self._ref(u) for u in plan_units], "match": verdict.match,
                     "score": round(float(prob[i, j]), 3), "why": verdict.why}
             if explain:
                 link["evidence"] = self._explain_link(i, j, prob, x, shared, p_units, verdict)
             link_of[cu.pos] = link
         for pos in sorted(link_of):
             links.append(link_of[pos])
-        added = [u.ref() for u in pside.units if u.pos not in targeted and u.kind != "vision"]
+        added = [self._ref(u) for u in pside.units if u.pos not in targeted and u.kind != "vision"]
         doc_c, doc_p = cside.doc, pside.doc
         out = {
             "format": FORMAT,
@@ -243,7 +255,7 @@ class Aligner:
             common = [t.surface for t in lx.covered(lx.terms(c.text), lx.terms(p.text))[1]]
             why = ("kata bersama: " + ", ".join(dict.fromkeys(common))) if common else \
                 "visi daerah dalam rencana adalah visi kepala daerah terpilih"
-        link = {"campaign": c.ref(), "plan": [p.ref()], "match": "same",
+        link = {"campaign": self._ref(c), "plan": [self._ref(p)], "match": "same",
                 "score": round(float(max(sims[best], 0.0)), 3), "why": why}
         return c.pos, link, p.pos
 

@@ -201,6 +201,27 @@ def covered(a: list[Term], b: list[Term], local: dict[str, float] | None = None)
     return (hit / total if total else 0.0), shared
 
 
+def marks(text: str, other: str) -> list[dict]:
+    """``text`` cut into pieces, ``hit`` where a word shares a term with ``other`` (for highlighting both
+    sides of a link): ``[{"text": "Perbaikan ", "hit": False}, {"text": "jalan", "hit": True}, …]``."""
+    theirs = [w for t in terms(other) if t.key not in GENERIC for w in t.key.split(" ")]
+    spans = []
+    for t in terms(text):
+        if t.key in GENERIC:
+            continue
+        if any(same_term(w, q) for w in t.key.split(" ") for q in theirs):
+            spans.append((t.start, t.end))
+    out, pos = [], 0
+    for a, b in spans:
+        if a > pos:
+            out.append({"text": text[pos:a], "hit": False})
+        out.append({"text": text[a:b], "hit": True})
+        pos = b
+    if pos < len(text):
+        out.append({"text": text[pos:], "hit": False})
+    return out
+
+
 def name_terms(name: str | None) -> set[str]:
     """Term keys of a region's name without its level ("Kabupaten Musi Rawas" -> {"musi", "rawas"})."""
     return {t.key for t in terms(name or "") if t.key not in ("kabupaten", "kota", "provinsi", "kab")}

@@ -39,6 +39,13 @@ def region(request: Request, region_id: Id, year: Year = None):
     return render(request, "region.html", {"data": data, "api": api})
 
 
+@router.get("/wilayah/{region_id}/janji-rpjmd")
+def alignment(request: Request, region_id: Id, year: Year = None):
+    data = _found(queries.alignment(_store(request), region_id, year=year), "wilayah")
+    api = f"/api/v1/regions/{region_id}/alignment" + (f"?year={year}" if year else "")
+    return render(request, "alignment.html", {"data": data, "api": api})
+
+
 @router.get("/pasangan/{candidate_id}")
 def candidate(request: Request, candidate_id: Id):
     data = _found(queries.candidate(_store(request), candidate_id), "pasangan calon")
