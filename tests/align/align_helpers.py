@@ -71,3 +71,45 @@ def write_region_texts(folder) -> tuple:
     camp.write_text(CAMPAIGN_TEXT, encoding="utf-8")
     plan.write_text(PLAN_TEXT, encoding="utf-8")
     return camp, plan
+
+
+# Two later documents of the same region: sentences about three promises, and sentences about nothing promised.
+REPORT_TEXT = """Capaian 100 Hari Kerja Bupati Wonosobo Ahmad Sulaiman
+
+WONOSOBO, Senin (9/6/2025) - Bupati Wonosobo Ahmad Sulaiman memaparkan capaian 100 hari kerja bersama Wakil Bupati Rina Wati di Pendopo Kabupaten.
+
+Pemerintah Kabupaten Wonosobo telah menyalurkan beasiswa kuliah kepada 120 mahasiswa dari keluarga tidak mampu pada tahap pertama.
+
+Selain itu, perbaikan jalan desa sepanjang 35 km telah selesai dikerjakan di delapan kecamatan.
+
+"Kami juga sudah membagikan benih padi dan pupuk kepada 40 kelompok tani," kata Ahmad Sulaiman.
+
+Dalam acara tersebut, Bupati juga meresmikan gedung baru kantor kecamatan dan menerima penghargaan dari gubernur atas laporan keuangan daerah.
+
+Acara ditutup dengan doa bersama dan ramah tamah bersama tokoh masyarakat.
+"""
+
+SPEECH_TEXT = """Pidato Bupati Wonosobo pada Rapat Paripurna Hari Jadi Kabupaten, Rabu (15/10/2025)
+
+Bupati Wonosobo Ahmad Sulaiman menyampaikan bahwa kunjungan wisatawan ke dataran tinggi meningkat tajam selama musim liburan tahun ini.
+
+Ia juga menyampaikan terima kasih kepada seluruh aparatur sipil negara atas kerja keras mereka dalam penanganan bencana longsor bulan lalu.
+
+Beasiswa kuliah tahap kedua untuk 80 mahasiswa dari keluarga tidak mampu telah dicairkan bulan ini.
+"""
+
+# promise (start of its text) -> the report sentences (start of their text) that speak of it
+EXPECTED_EVIDENCE = {
+    "Beasiswa kuliah gratis": ["Pemerintah Kabupaten Wonosobo telah menyalurkan beasiswa", "Beasiswa kuliah tahap kedua"],
+    "Perbaikan jalan desa": ["Selain itu, perbaikan jalan desa"],
+    "Bantuan benih dan pupuk": ["Kami juga sudah membagikan benih padi"],
+}
+UNRELATED = ["Dalam acara tersebut", "Acara ditutup", "Bupati Wonosobo Ahmad Sulaiman menyampaikan bahwa kunjungan",
+             "Ia juga menyampaikan terima kasih", "Bupati Wonosobo Ahmad Sulaiman memaparkan"]
+
+
+def write_reports(folder) -> tuple:
+    report, speech = folder / "laporan-100-hari.txt", folder / "pidato-hari-jadi.txt"
+    report.write_text(REPORT_TEXT, encoding="utf-8")
+    speech.write_text(SPEECH_TEXT, encoding="utf-8")
+    return report, speech

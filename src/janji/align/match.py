@@ -122,7 +122,8 @@ class Components:
         comps = [{"text": part, "plan": self.p_units[h].text if h is not None else None,
                   "certainty": round(s, 3)} for part, h, s in zip(parts, homes, sure)] if len(parts) > 1 else []
         homeless = [part for part, h in zip(parts, homes) if h is None] if len(parts) > 1 else []
-        words = list(dict.fromkeys(t.surface for t in shared))
+        words = list(dict.fromkeys(t.surface for t in shared if t.key not in lx.GENERIC)) or \
+            list(dict.fromkeys(t.surface for t in shared))
         cos = float(x[0])
         if words:
             base = "kata bersama: " + ", ".join(words)

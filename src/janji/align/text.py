@@ -201,13 +201,14 @@ def covered(a: list[Term], b: list[Term], local: dict[str, float] | None = None)
     return (hit / total if total else 0.0), shared
 
 
-def marks(text: str, other: str) -> list[dict]:
+def marks(text: str, other: str, ignore: set[str] = frozenset()) -> list[dict]:
     """``text`` cut into pieces, ``hit`` where a word shares a term with ``other`` (for highlighting both
-    sides of a link): ``[{"text": "Perbaikan ", "hit": False}, {"text": "jalan", "hit": True}, …]``."""
-    theirs = [w for t in terms(other) if t.key not in GENERIC for w in t.key.split(" ")]
+    sides of a link): ``[{"text": "Perbaikan ", "hit": False}, {"text": "jalan", "hit": True}, …]``. Generic
+    words and the terms in ``ignore`` (a region's name) are never marked."""
+    theirs = [w for t in terms(other) if t.key not in GENERIC and t.key not in ignore for w in t.key.split(" ")]
     spans = []
     for t in terms(text):
-        if t.key in GENERIC:
+        if t.key in GENERIC or t.key in ignore:
             continue
         if any(same_term(w, q) for w in t.key.split(" ") for q in theirs):
             spans.append((t.start, t.end))

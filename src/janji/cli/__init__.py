@@ -18,7 +18,7 @@ COMMANDS = {
     "janji.cli.web": ["serve", "demo"],
     "janji.cli.taxonomy": ["taxonomy"],
     "janji.cli.track": ["user", "track"],
-    "janji.cli.align": ["align"],
+    "janji.cli.align": ["align", "suggest"],
 }
 
 

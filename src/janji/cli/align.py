@@ -194,3 +194,54 @@ def _from_store(db_url, region, year, head, explain):
     finally:
         store.close()
     return result, result.get("store", {}).get("warnings", [])
+
+
+@click.command()
+@click.option("--region", required=True, help="The region (name, part of a name or code).")
+@click.option("--all", "force", is_flag=True, help="Scan every document again, not only when something changed.")
+@db_option
+@json_option
+def suggest(region, force, db_url, as_json) -> None:
+    """Propose evidence: sentences of a region's later documents that speak of its promises.
+
+    The sitting pair's promises are compared with the region's reports, progress
+    articles and speeches in the store; new documents give new proposals, and a
+    proposal an editor rejected is never made again. Editors accept or reject
+    them in the tracking screens (/pantau/wilayah/ID/saran).
+
+    Example:
+
+        janji suggest --region "Kabupaten Contoh" --json
+    """
+    from janji.store import NotFound
+    from janji.store import suggest as store_suggest
+
+    store = _open(db_url)
+    try:
+        summary = store_suggest.refresh(store, region, force=force)
+        rows = store_suggest.suggestions(store, region_id=summary["region"]["id"], limit=None)
+    except NotFound as exc:
+        _exit(str(exc))
+    finally:
+        store.close()
+    if as_json:
+        print_json({"region": summary["region"], "scanned": summary["scanned"], "new": summary["new"],
+                    "suggestions": rows})
+        return
+    reg = summary["region"]["name"]
+    if summary["scanned"]:
+        err_console.print(f"{escape(reg)}: {summary['promises']} janji dibandingkan dengan {summary['reports']} "
+                          f"dokumen; {summary['new']} saran baru.")
+    if not rows:
+        console.print(f"Tidak ada saran bukti yang menunggu untuk {escape(reg)}.")
+        return
+    table = Table(title=f"Saran bukti menunggu keputusan — {escape(reg)}", show_lines=True, expand=True)
+    table.add_column("ID", justify="right", no_wrap=True)
+    table.add_column("Janji", ratio=3)
+    table.add_column("Kalimat dokumen", ratio=4)
+    table.add_column("Sumber", ratio=2)
+    table.add_column("Skor", justify="right", no_wrap=True)
+    for r in rows:
+        source = (r["document"]["title"] or r["document"]["name"]) + (f" ({r['evidence_date']})" if r["evidence_date"] else "")
+        table.add_row(str(r["id"]), escape(r["item"]["text"]), escape(r["text"]), escape(source), f"{r['score']:.2f}")
+    console.print(table)

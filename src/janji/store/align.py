@@ -252,7 +252,7 @@ def alignment_view(store: Store, region_id: int, year: int | None = None) -> dic
     opens the source document at the item, highlighted; ``marks`` cut the text where it shares words with the
     other side).
     """
-    from janji.align.text import marks
+    from janji.align.text import marks, name_terms
 
     with store._session() as session:
         region = session.get(m.Region, int(region_id))
@@ -289,13 +289,15 @@ def alignment_view(store: Store, region_id: int, year: int | None = None) -> dic
         docs = {d.id: d for d in session.scalars(select(m.Document).where(
             m.Document.id.in_([row.plan_document_id, *row.campaign_document_ids])))}
 
+        place = name_terms(region.name)
+
         def item(item_id: int | None, other: str = "") -> dict[str, Any] | None:
             it = items.get(item_id) if item_id else None
             if it is None:
                 return None
             return {"id": it.id, "document_id": it.document_id, "kind": it.kind, "label": it.label, "text": it.text,
                     "url": f"/dokumen/{it.document_id}#src-{it.id}",
-                    "marks": marks(it.text, other) if other else [{"text": it.text, "hit": False}]}
+                    "marks": marks(it.text, other, place) if other else [{"text": it.text, "hit": False}]}
 
         view_rows, added = [], []
         by_match = {k: 0 for k in ("same", "narrowed", "broadened", "partial")}
