@@ -60,6 +60,7 @@ class Aligner:
         self.model = model or default_model()
         self._descriptions: np.ndarray | None = None
         self._annotate = None
+        self._lexical = None
         self._lock = threading.Lock()
 
     # --- what is known of each text -----------------------------------------------------------------------
@@ -71,6 +72,14 @@ class Aligner:
 
             self._classifier = Classifier(embedder=self.embedder)
         return self._classifier
+
+    def lexical_classifier(self):
+        """The bidang classifier without its embedding pass (for parts of promises: fast, no model)."""
+        if self._lexical is None:
+            from janji.classify.classifier import Classifier
+
+            self._lexical = Classifier(embedder=None)
+        return self._lexical
 
     def descriptions(self) -> np.ndarray:
         if self._descriptions is None:

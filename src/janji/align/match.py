@@ -4,7 +4,8 @@ bundled promise, and the ``why`` a reader can check.
 The rule of ALIGN.md, where several kinds fit: ``partial`` if a part of the promise has no home anywhere in
 the plan, else ``narrowed`` if the plan cuts its scope, else ``broadened``; ``same`` when the plan item
 commits to the same thing in other words. A promise's *parts* are what it lists ("A, B dan C",
-:func:`janji.align.text.components`); a part has a home when the link model would link it to some plan item.
+:func:`janji.align.text.components`); a part has a home when some plan item repeats its words or serves
+its bidang (:class:`Components`).
 
 - ``broadened``: the plan item is of a broader kind (a misi carrying a program), leaves out the promise's
   number, or holds the promise's words among more of its own;
@@ -28,6 +29,8 @@ SAME_SHARE = 0.5  # both ways: each item repeats at least this weighted share of
 SAME_COSINE = 0.93  # e5 cosine above which two texts say the same thing in other words
 INSIDE_SHARE = 0.5  # the promise's terms that the plan item repeats, for "held inside a wider commitment"
 LEXICAL_HOME = 0.5  # a plan item repeating this share of a part's terms is that part's home
+SECTOR_HOME = 0.5  # else a plan item sharing this much of the part's bidang (classifier probabilities)
+UNSURE = -1  # a part whose home cannot be told (no shared words, no clear bidang): not counted as homeless
 KIND_WORDS = {"vision": "visi", "mission": "misi", "goal": "sasaran", "program": "program",
               "quick_win": "program 100 hari", "commitment": "komitmen", "activity": "kegiatan"}
 
@@ -54,9 +57,9 @@ def _cosine_fmt(value: float) -> str:
 class Components:
     """Parts of promises and their homes among the plan items (computed once per promise text).
 
-    A part has a home when a plan item repeats at least half of its weighted terms; a part with no such
-    plan item is embedded and given to the link model (its home: the most probable plan item, if that
-    reaches the threshold). Only parts the words leave homeless cost an embedding.
+    A part has a home when a plan item repeats at least half of its weighted terms; a part no plan item
+    shares words with finds its home by its bidang (the classifier's lexical pass), so no part costs an
+    embedding. A part of no clear bidang is not counted as homeless.
     """
 
     def __init__(self, aligner, plan_evidence: feat.Evidence, p_units: list[Unit], threshold: float,
@@ -89,15 +92,29 @@ class Components:
                         pending.append((text, k, parts[k]))
             self._cache[text] = (parts, homes, sure)
         if pending:
-            ev = self.aligner.evidence([part for _, _, part in pending],
-                                       ignore={k for k, w in self.local.items() if w == 0})
-            prob = self.aligner.model.prob(feat.matrix(ev, self.pe))
-            for row, (text, k, _) in enumerate(pending):
-                j = int(np.argmax(prob[row]))
+            # no shared words: the part's bidang (the classifier's lexical pass, no model) against the plan
+            # items' (and the domains their misi name); a part of no clear bidang is given the benefit of doubt
+            results = self.aligner.lexical_classifier().classify_texts([part for _, _, part in pending])
+            plan = self._plan_sectors()
+            for (text, k, _), res in zip(pending, results):
                 _, homes, sure = self._cache[text]
-                sure[k] = float(prob[row, j])
-                if prob[row, j] >= self.threshold:
+                mine = dict(res.scores.get("sectors") or {}) if res.sectors else {}
+                if not mine:
+                    homes[k] = UNSURE
+                    continue
+                overlap = [max(feat.sector_overlap(mine, d) for d in ds) for ds in plan]
+                j = int(np.argmax(overlap))
+                sure[k] = float(overlap[j])
+                if overlap[j] >= SECTOR_HOME:
                     homes[k] = j
+
+    def _plan_sectors(self) -> list[list[dict[str, float]]]:
+        """Each plan item's bidang probabilities, and those of the domains its misi names."""
+        out = [[d] for d in self.pe.sectors]
+        if self.pe.parts is not None:
+            for owner, d in zip(self.pe.part_owner, self.pe.parts.sectors):
+                out[int(owner)].append(d)
+        return out
 
     def homes(self, text: str) -> tuple[list[str], list[int | None], list[float]]:
         """The parts of ``text``, the plan item that is each part's home (or None), and how sure."""
@@ -110,7 +127,7 @@ class Components:
         near = set(pside.ancestors(p_units[j].pos)) | set(pside.descendants(p_units[j].pos))
         out: list[int] = []
         for jj in homes:
-            if jj is not None and jj != j and jj not in out and p_units[jj].pos not in near \
+            if jj is not None and jj != UNSURE and jj != j and jj not in out and p_units[jj].pos not in near \
                     and row[jj] >= self.threshold / 2:
                 out.append(jj)
         out.sort(key=lambda jj: -row[jj])
@@ -119,7 +136,7 @@ class Components:
     def match(self, cu: Unit, pu: Unit, x: np.ndarray, c_terms, p_terms, shared, local,
               tops: list[list[str]]) -> Verdict:
         parts, homes, sure = self.homes(cu.text)
-        comps = [{"text": part, "plan": self.p_units[h].text if h is not None else None,
+        comps = [{"text": part, "plan": self.p_units[h].text if h is not None and h != UNSURE else None,
                   "certainty": round(s, 3)} for part, h, s in zip(parts, homes, sure)] if len(parts) > 1 else []
         homeless = [part for part, h in zip(parts, homes) if h is None] if len(parts) > 1 else []
         words = list(dict.fromkeys(t.surface for t in shared if t.key not in lx.GENERIC)) or \
