@@ -34,7 +34,7 @@ from janji.align import features as feat
 from janji.align import match as mt
 from janji.align import text as lx
 from janji.align.acronym import acronym_link
-from janji.align.embed import CachedEmbedder
+from janji.align.embed import cached
 from janji.align.model import LinkModel, default_model
 from janji.align.units import AlignError, Side, Unit, choose_pair, select
 from janji.document import Document
@@ -55,7 +55,7 @@ class Aligner:
     """
 
     def __init__(self, embedder=None, classifier=None, model: LinkModel | None = None):
-        self.embedder = embedder if isinstance(embedder, CachedEmbedder) else CachedEmbedder(embedder)
+        self.embedder = cached(embedder)
         self._classifier = classifier
         self.model = model or default_model()
         self._descriptions: np.ndarray | None = None

