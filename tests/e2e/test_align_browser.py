@@ -4,7 +4,6 @@ audit log; a rejected suggestion is not proposed again."""
 from __future__ import annotations
 
 import importlib.util
-import os
 import sys
 from pathlib import Path
 
@@ -47,31 +46,8 @@ def live(tmp_path_factory):
     store.close()
 
 
-def _page(browser, live):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live["url"], locale="id-ID")
-    pg = ctx.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    pg.js_errors = errors
-    return ctx, pg
-
-
-def _login(pg, username, next_path):
-    pg.goto(f"/masuk?next={next_path}")
-    pg.fill("#l-user", username)
-    pg.fill("#l-pass", PASSWORD)
-    pg.click("form.track button[type=submit]")
-    pg.wait_for_url(f"**{next_path}")
-
-
-def _shots():
-    target = os.environ.get("JANJI_SCREENSHOT_DIR")
-    return Path(target) if target else None
-
-
-def test_janji_vs_rpjmd_page_traces_every_link_to_its_sources(browser, live):
-    ctx, pg = _page(browser, live)
+def test_janji_vs_rpjmd_page_traces_every_link_to_its_sources(browser, live, screenshots):
+    ctx, pg = e2e.new_page(browser, live["url"])
     pg.goto(f"/wilayah/{live['region']}")
     pg.click("text=Janji vs RPJMD")
     pg.wait_for_url(f"**/wilayah/{live['region']}/janji-rpjmd**")
@@ -83,8 +59,7 @@ def test_janji_vs_rpjmd_page_traces_every_link_to_its_sources(browser, live):
     row = pg.locator("#selaras tbody tr", has_text="Beasiswa kuliah gratis")
     assert "meluas" in row.inner_text()
     assert pg.locator("#selaras mark").count() > 0  # shared words highlighted on both sides
-    if _shots():
-        pg.screenshot(path=str(_shots() / "janji-vs-rpjmd.png"), full_page=True)
+    pg.screenshot(path=str(screenshots / "janji-vs-rpjmd.png"), full_page=True)
     # the plan item's source: the RPJMD's text with that misi highlighted
     row.locator("td").nth(1).locator("a.src").first.click()
     pg.wait_for_url("**/dokumen/**#src-**")
@@ -100,17 +75,15 @@ def test_janji_vs_rpjmd_page_traces_every_link_to_its_sources(browser, live):
     ctx.close()
 
 
-def test_editor_accepts_a_suggestion_and_it_is_evidence_and_audited(browser, live):
+def test_editor_accepts_a_suggestion_and_it_is_evidence_and_audited(browser, live, screenshots):
     road = next(i for t, i in live["items"].items() if t.startswith("Perbaikan jalan desa"))
-    ctx, ed = _page(browser, live)
-    _login(ed, "editor", f"/pantau/wilayah/{live['region']}/saran")
+    ctx, ed = e2e.new_page(browser, live["url"])
+    e2e.login(ed, "editor", PASSWORD, f"/pantau/wilayah/{live['region']}/saran")
     card = ed.locator(".suggestion-group", has_text="Perbaikan jalan desa sepanjang 100 km")
     sg = card.locator("li", has_text="35 km")
     assert sg.count() == 1
     assert ed.locator(".suggestions li", has_text="doa bersama").count() == 0  # unrelated sentences are not there
-    if _shots():
-        ed.screenshot(path=str(_shots() / "saran-bukti.png"), full_page=True)
-    status_before = None
+    ed.screenshot(path=str(screenshots / "saran-bukti.png"), full_page=True)
     ed.goto(f"/pantau/butir/{road}")
     status_before = ed.inner_text("#status-now").strip()
     ed.locator("#saran li", has_text="35 km").locator("button.accept").click()
@@ -136,14 +109,14 @@ def test_editor_accepts_a_suggestion_and_it_is_evidence_and_audited(browser, liv
     refresh(live["store"], live["region"], force=True)
     assert not any("benih padi" in s["text"] for s in suggestions(live["store"], region_id=live["region"]))
 
-    ctx, pub = _page(browser, live)
+    ctx, pub = e2e.new_page(browser, live["url"])
     pub.goto(f"/pantau/butir/{road}")
     assert "35 km" in pub.inner_text("#riwayat")  # the public sees the evidence entry …
     assert pub.locator("#saran").count() == 0  # … but not the suggestions
     ctx.close()
 
-    ctx, adm = _page(browser, live)
-    _login(adm, "admin", "/admin/audit")
+    ctx, adm = e2e.new_page(browser, live["url"])
+    e2e.login(adm, "admin", PASSWORD, "/admin/audit")
     log = adm.inner_text("main")
     assert "suggestion.accept" in log and "suggestion.reject" in log and "35 km" in log
     assert adm.js_errors == []

@@ -672,13 +672,7 @@ def _token_or_401(request: Request):
 @api.get("/track/regions/{region_id}/suggestions", responses={**ERR, **AUTH},
          summary="Saran bukti yang menunggu keputusan editor, per janji (token editor wilayah)")
 def api_region_suggestions(request: Request, region_id: Id):
-    actor, denied = _token_or_401(request)
-    if denied is not None:
-        return denied
-    try:
-        return _t(request).suggestions(actor, region_id)
-    except TrackError as exc:
-        return _api_error(exc)
+    return _with_token(request, lambda t, actor: t.suggestions(actor, region_id))
 
 
 class DecisionIn(BaseModel):
@@ -691,28 +685,27 @@ DECISION = {**AUTH, 404: {"model": Problem, "description": "Saran tidak ditemuka
             422: {"model": Problem, "description": "Badan permintaan tidak sah."}}
 
 
-@api.post("/suggestions/{suggestion_id}/accept", responses=DECISION,
-          summary="Terima saran bukti: menjadi entri riwayat janji beserta sumber dan tanggalnya (status tidak berubah)")
-def api_suggestion_accept(request: Request, suggestion_id: Id, body: Annotated[DecisionIn | None, Body()] = None):
+def _with_token(request: Request, action):
+    """Run ``action(tracker, actor)`` for the token's account: 401 without a token, a TrackError as its status."""
     actor, denied = _token_or_401(request)
     if denied is not None:
         return denied
     try:
-        return _t(request).accept_suggestion(actor, suggestion_id, body.note if body else None)
+        return action(_t(request), actor)
     except TrackError as exc:
         return _api_error(exc)
+
+
+@api.post("/suggestions/{suggestion_id}/accept", responses=DECISION,
+          summary="Terima saran bukti: menjadi entri riwayat janji beserta sumber dan tanggalnya (status tidak berubah)")
+def api_suggestion_accept(request: Request, suggestion_id: Id, body: Annotated[DecisionIn | None, Body()] = None):
+    return _with_token(request, lambda t, actor: t.accept_suggestion(actor, suggestion_id, body.note if body else None))
 
 
 @api.post("/suggestions/{suggestion_id}/reject", responses=DECISION,
           summary="Tolak saran bukti: tidak akan diusulkan lagi")
 def api_suggestion_reject(request: Request, suggestion_id: Id):
-    actor, denied = _token_or_401(request)
-    if denied is not None:
-        return denied
-    try:
-        return _t(request).reject_suggestion(actor, suggestion_id)
-    except TrackError as exc:
-        return _api_error(exc)
+    return _with_token(request, lambda t, actor: t.reject_suggestion(actor, suggestion_id))
 
 
 routes = APIRouter()
