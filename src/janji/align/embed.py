@@ -38,6 +38,7 @@ class CachedEmbedder:
         self.size = size
         self.cache: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         self.lock = threading.Lock()
+        self.model_lock = threading.Lock()
         self.embedded = 0  # texts actually sent to the model (for bench/)
 
     def embed(self, texts: Sequence[str], kind: str = "query") -> np.ndarray:
@@ -51,7 +52,8 @@ class CachedEmbedder:
                 first.setdefault(k, t)
             # shortest first: a batch costs what its longest text costs
             missing.sort(key=lambda k: len(first[k]))
-            vecs = np.asarray(self.inner.embed([first[k] for k in missing], kind=kind), dtype=np.float32)
+            with self.model_lock:  # one call into the model at a time (web workers are threads)
+                vecs = np.asarray(self.inner.embed([first[k] for k in missing], kind=kind), dtype=np.float32)
             with self.lock:
                 self.embedded += len(missing)
                 for k, v in zip(missing, vecs):

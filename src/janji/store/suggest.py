@@ -17,6 +17,7 @@ Which documents:
 """
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -98,12 +99,20 @@ def fingerprint(store: Store, region_id: int) -> str:
                      ",".join(str(d.id) for d in reports), f"{MIN_PROBABILITY},{MIN_SHARE}"])
 
 
+_refreshing = threading.Lock()
+
+
 def refresh(store: Store, region: int | str, *, force: bool = False, aligner=None) -> dict[str, Any]:
     """Compute the region's suggestions if its documents changed since the last scan (or ``force``).
 
     Returns ``{"region", "scanned": bool, "promises", "reports", "new"}``; raises :class:`NotFound` for an
-    unknown region.
+    unknown region. One refresh at a time per process (the model is shared; web workers are threads).
     """
+    with _refreshing:
+        return _refresh(store, region, force, aligner)
+
+
+def _refresh(store: Store, region: int | str, force: bool, aligner) -> dict[str, Any]:
     reg = store.resolve_region(region)
     fp = fingerprint(store, reg["id"])
     with store._session() as session:
