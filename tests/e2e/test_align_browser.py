@@ -92,6 +92,7 @@ def test_editor_accepts_a_suggestion_and_it_is_evidence_and_audited(browser, liv
     assert ed.inner_text("#status-now").strip() == status_before
     entry = ed.locator("#riwayat li").first
     assert "35 km" in entry.inner_text() and "editor" in entry.inner_text()
+    ed.screenshot(path=str(screenshots / "bukti-diterima.png"), full_page=True)
     entry.locator("a.evdoc").click()
     ed.wait_for_url("**/dokumen/**sorot=**")
     assert "35 km" in ed.inner_text("#sorot")
