@@ -82,3 +82,15 @@ def test_view_of_unknown_region_or_year(stored):
     assert alignment_view(stored, 9999) is None
     region = stored.resolve_region("Wonosobo")["id"]
     assert alignment_view(stored, region, year=1999) is None
+
+
+def test_a_campaign_without_promises_is_named(store, tmp_path):
+    _, plan = write_region_texts(tmp_path)
+    store.ingest_path(plan)
+    empty = tmp_path / "kosong.txt"
+    empty.write_text("Pasangan Calon Nomor Urut 1: Drs. H. Ahmad Sulaiman, M.Si. dan Rina Wati, S.E. mendaftar ke KPU "
+                     "Kabupaten Wonosobo untuk Pilkada 2024.\n", encoding="utf-8")
+    store.ingest_path(empty)
+    with pytest.raises(NotFound, match="tidak memuat janji"):
+        align_region(store, "Wonosobo")
+    assert alignment_view(store, store.resolve_region("Wonosobo")["id"])["alignment"] is None

@@ -175,6 +175,9 @@ def align_region(store: Store, region: int | str, *, year: int | None = None, he
         pair = _pair(session, reg, el, plan_row, head)
         camp_rows = _campaign_documents(session, reg, pair)
         c_items, c_ids = _items(session, [d.id for d in camp_rows], pair.id)
+        if not c_items:
+            raise NotFound(f"dokumen kampanye pasangan {_pair_name(pair.head, pair.deputy)} di {reg['name']} "
+                           f"tidak memuat janji yang dapat diselaraskan")
         p_items, p_ids = _items(session, [plan_row.id], None)
         doc_of = dict(session.execute(select(m.Item.id, m.Item.document_id)
                                       .where(m.Item.id.in_(list(c_ids.values()) + list(p_ids.values())))).all())
