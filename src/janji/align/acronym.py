@@ -2,8 +2,8 @@
 
 A plan's visi is often a short name whose word spells the campaign visi's key
 words ("Kota ADIL" for Aman, Damai, Inklusif, Lestari), the syllables of the
-words giving the letters and vowels filling the gaps ("SEHAT": SEjahtera,
-Harmoni, tAkwa). :func:`spelled_by` finds such a reading, in either direction.
+words giving the letters and vowels filling the gaps ("TEPAT": TErtib,
+Produktif, (a) Transparan). :func:`spelled_by` finds such a reading, in either direction.
 
 Example:
 
@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from janji.align.text import is_content, tokens
-from janji.classify.text import stem_word
+from janji.align.text import is_content, stem_word, tokens
 
 VOWELS = set("aeiou")
 MIN_WORDS = 3

@@ -104,7 +104,7 @@ def fit(examples: list[Example], l2: float = L2, features: tuple[str, ...] = MOD
     w = _irls((x - mean) / scale, y, l2)
     model = LinkModel(tuple(features), mean.astype(np.float32), scale.astype(np.float32),
                       w[:-1].astype(np.float32), float(w[-1]), 0.5,
-                      {"l2": l2, "pairs": [ex.name for ex in examples], "promises": int(sum(len(e.gold) for e in examples))})
+                      {"l2": l2, "pairs": len(examples), "promises": int(sum(len(e.gold) for e in examples))})
     model.threshold = choose_threshold(examples, model)
     return model
 

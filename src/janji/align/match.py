@@ -208,7 +208,7 @@ def _names_whom(text: str) -> bool:
 
 
 def _extra_parts(p_text: str, c_terms) -> list[str]:
-    """Parts of the plan item that the promise does not speak of ("Kesehatan gratis dan ambulan desa")."""
+    """Parts of the plan item that the promise does not speak of ("Puskesmas keliling dan ambulans desa")."""
     parts = lx.components(p_text)
     if len(parts) < 2:
         return []

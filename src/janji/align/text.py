@@ -2,7 +2,7 @@
 
 A *term* is a Sastrawi stem, or a multi-word phrase of the classifier's lexicon
 taken as one unit ("lingkungan hidup", "air bersih", "sumber daya manusia"), so
-that "kualitas hidup" does not share a term with "lingkungan hidup". Terms are
+that "gaya hidup sehat" does not share a term with "lingkungan hidup". Terms are
 weighted by how rare they are in the official nomenclature (Permendagri
 90/2019, packaged in ``janji/data``): "peningkatan" or "pengelolaan" head half
 of all official entries and say little, "ambulans" or "umrah" say a lot.
@@ -27,7 +27,12 @@ from typing import Iterable
 
 import numpy as np
 
-from janji.classify.text import STOPWORDS, stem_word
+from janji.classify.text import STOPWORDS
+
+try:
+    from janji.lang.stem import stem_word
+except ImportError:  # before the analyser's stemmer moved into janji.lang
+    from janji.classify.text import stem_word
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Words of promise phrasing that name no outcome or activity of their own: a plan item that shares only
@@ -154,8 +159,8 @@ def rarity(key: str) -> float:
 
 
 def sibling_weights(term_lists: Iterable[list[Term]]) -> dict[str, float]:
-    """Down-weights for terms repeated across many items of one document: a programme's brand ("Berkah
-    Desa, Berkah Sosial, …", "Kartu … Sejahtera") names no content of its own."""
+    """Down-weights for terms repeated across many items of one document: a programme's brand ("Maju
+    Desa, Maju Tani, Maju Sekolah …", "Kartu … Cerdas") names no content of its own."""
     lists = [{t.key for t in ts} for ts in term_lists]
     counts = Counter(k for keys in lists for k in keys)
     n = max(len(lists), 1)
@@ -224,7 +229,7 @@ def marks(text: str, other: str, ignore: set[str] = frozenset()) -> list[dict]:
 
 
 def name_terms(name: str | None) -> set[str]:
-    """Term keys of a region's name without its level ("Kabupaten Musi Rawas" -> {"musi", "rawas"})."""
+    """Term keys of a region's name without its level ("Kabupaten Gunung Subur" -> {"gunung", "subur"})."""
     return {t.key for t in terms(name or "") if t.key not in ("kabupaten", "kota", "provinsi", "kab")}
 
 
@@ -335,8 +340,8 @@ def parts_and_scope(text: str) -> tuple[list[str], list[str]]:
 
     "A, B dan C" -> parts [A, B, C]. A part made only of qualities ("tangguh, cerdas dan berkarakter") or of
     generic words belongs to the part before it; short parts after a part that names whom or where ("bagi
-    industri, koperasi dan usaha mikro") are members of that scope, not parts ("scope": [industri, koperasi,
-    usaha mikro]). Parenthesised asides ("(UHC JKN)") stay with their part.
+    petani, nelayan dan peternak") are members of that scope, not parts ("scope": [petani, nelayan,
+    peternak]). Parenthesised asides ("(BPJS)") stay with their part.
     """
     flat = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), text)
     cuts = [0]

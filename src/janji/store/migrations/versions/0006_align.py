@@ -2,14 +2,17 @@
 tracking entries may name the stored document that is their evidence.
 
 Revision ID: 0006_align
-Revises: 0005_track_tally
+Revises: 0003_track
 Create Date: 2026-12-06
+
+A branch of its own from the tracking tables it extends (0003), like the other parts of janji: it applies
+beside later store and tracking migrations, whatever their order.
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "0006_align"
-down_revision = "0005_track_tally"
+down_revision = "0003_track"
 branch_labels = None
 depends_on = None
 
