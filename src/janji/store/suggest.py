@@ -8,12 +8,11 @@ once per promise and sentence (``text_key``): a rejected one is never proposed a
 accepted. :func:`suggestions` lists them as plain dicts. Accepting and rejecting belong to :mod:`janji.track`.
 
 Which documents:
-- promises: the mission, goal, program, activity, quick-win and commitment items of the current campaign
-  documents of the region's sitting pair — the pair of the region's latest stored alignment, else the pair
+- promises: the mission, goal, program, activity, quick-win and commitment items of the region's sitting
+  pair in its documents that are not reports — the pair of the region's latest stored alignment, else the pair
   its plan names, else every pair of its latest election;
-- reports: the region's other current documents (100-day reports, progress articles, speeches), except plans
-  and documents that are themselves a pair's visi-misi (they hold list promises); a document dated before the
-  term began is not a report on it.
+- reports: the region's other current documents (100-day reports, progress articles, speeches): those its
+  text dates on or after the start of the term, and undated ones that hold no list promises; never plans.
 """
 from __future__ import annotations
 
@@ -69,23 +68,37 @@ def _term_start(session: Session, pair_ids: list[int]) -> int | None:
 
 
 def _sources(session: Session, region_id: int) -> tuple[list[int], list[m.Item], list[m.Document]]:
-    """The sitting pairs, their promises, and the region's report documents."""
+    """The sitting pairs, their promises, and the region's report documents.
+
+    A report is a current document of the region, not a plan, that its text dates on or after the start of
+    the term; an undated one is a report unless it holds list promises (a visi-misi). The analyser's document
+    kind is not trusted here: a 100-day report naming the pair reads much like campaign news. Promises are
+    the pair's items in its other documents.
+    """
+    from janji.align.evidence import document_date
+
     pairs = _sitting_pairs(session, region_id)
+    start = _term_start(session, pairs) if pairs else None
     current = m.Document.superseded_by_id.is_(None)
+    with_list_promises = set(session.scalars(select(m.Item.document_id).join(m.Document)
+                                             .where(m.Document.region_id == region_id, current,
+                                                    m.Item.kind.in_(LIST_PROMISE_KINDS))))
+    reports, others = [], set()
+    for d in session.scalars(select(m.Document).where(m.Document.region_id == region_id, current,
+                                                      m.Document.kind != "plan").order_by(m.Document.id)):
+        when = document_date(d.text or "")
+        if when is not None and start is not None:
+            later = when >= date(start, 1, 1)
+        else:
+            later = d.id not in with_list_promises
+        (reports.append(d) if later else others.add(d.id))
     promise_docs = set(session.scalars(
-        select(m.DocumentCandidate.document_id).join(m.Document)
-        .where(m.DocumentCandidate.candidate_id.in_(pairs), m.Document.kind == "campaign", current))) if pairs else set()
+        select(m.DocumentCandidate.document_id).where(m.DocumentCandidate.candidate_id.in_(pairs),
+                                                      m.DocumentCandidate.document_id.in_(others)))) if pairs else set()
     promises = list(session.scalars(
         select(m.Item).where(m.Item.document_id.in_(promise_docs), m.Item.candidate_id.in_(pairs),
                              m.Item.kind.in_(PROMISE_KINDS))
         .order_by(m.Item.document_id, m.Item.position))) if promise_docs else []
-    with_list_promises = set(session.scalars(select(m.Item.document_id).join(m.Document)
-                                             .where(m.Document.region_id == region_id, current,
-                                                    m.Item.kind.in_(LIST_PROMISE_KINDS))))
-    reports = [d for d in session.scalars(select(m.Document).where(m.Document.region_id == region_id, current,
-                                                                   m.Document.kind != "plan")
-                                          .order_by(m.Document.id))
-               if d.id not in promise_docs and d.id not in with_list_promises]
     return pairs, promises, reports
 
 
@@ -120,17 +133,13 @@ def _refresh(store: Store, region: int | str, force: bool, aligner) -> dict[str,
         if scan is not None and scan.fingerprint == fp and not force:
             return {"region": reg, "scanned": False, "promises": None, "reports": None, "new": 0}
         pairs, promise_rows, report_rows = _sources(session, reg["id"])
-        start = _term_start(session, pairs)
         promises = [(it.id, JItem(kind=it.kind, text=it.text, scores=it.scores)) for it in promise_rows]
         reports = [(d.id, d.text or "", d.url) for d in report_rows]
     from janji.align.evidence import document_date, passages, suggest, text_key
 
     found, dates, texts = [], {}, {}
     for doc_id, text, _url in reports:
-        when = document_date(text)
-        if when is not None and start is not None and when < date(start, 1, 1):
-            continue  # written before the term began: not a report on it
-        dates[doc_id] = when
+        dates[doc_id] = document_date(text)
         for a, b, sentence in passages(JDocument(Source(str(doc_id)), text=text)):
             key = (doc_id, a, b)
             found.append((key, a, b, sentence))
