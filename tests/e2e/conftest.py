@@ -73,13 +73,28 @@ def portal(tmp_path_factory):
     store.close()
 
 
-@pytest.fixture
-def page(browser, portal):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=portal["url"], locale="id-ID")
+def new_page(browser, base_url: str):
+    """A fresh browser context and page on ``base_url``; ``page.js_errors`` collects script errors."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=base_url, locale="id-ID")
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
     pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     pg.js_errors = errors
+    return context, pg
+
+
+def login(pg, username: str, password: str, next_path: str) -> None:
+    """Sign in through /masuk and wait for the page it leads to."""
+    pg.goto(f"/masuk?next={next_path}")
+    pg.fill("#l-user", username)
+    pg.fill("#l-pass", password)
+    pg.click("form.track button[type=submit]")
+    pg.wait_for_url(f"**{next_path}")
+
+
+@pytest.fixture
+def page(browser, portal):
+    context, pg = new_page(browser, portal["url"])
     yield pg
     context.close()

@@ -40,20 +40,10 @@ def _build(url):
     return mod.build(url)
 
 def _page(chromium, live):
-    ctx = chromium.new_context(viewport={"width": 1280, "height": 900}, base_url=live["url"], locale="id-ID")
-    pg = ctx.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    pg.js_errors = errors
-    return ctx, pg
+    return e2e.new_page(chromium, live["url"])
 
 def _login(pg, username, next_path):
-    pg.goto(f"/masuk?next={next_path}")
-    pg.fill("#l-user", username)
-    pg.fill("#l-pass", PASSWORD)
-    pg.click("form.track button[type=submit]")
-    pg.wait_for_url(f"**{next_path}")
+    e2e.login(pg, username, PASSWORD, next_path)
 
 def _shots():
     target = os.environ.get("JANJI_SCREENSHOT_DIR")

@@ -19,6 +19,7 @@ COMMANDS = {
     "janji.cli.taxonomy": ["taxonomy"],
     "janji.cli.track": ["user", "track"],
     "janji.cli.train": ["train"],
+    "janji.cli.align": ["align", "suggest"],
 }
 
 

@@ -107,11 +107,13 @@ class Update(Base):
     measured_on: Mapped[date | None] = mapped_column(Date)
     evidence_url: Mapped[str | None] = mapped_column(Text)
     evidence_file_id: Mapped[int | None] = mapped_column(ForeignKey("track_files.id"))
+    # a stored document that is the evidence (an accepted suggestion: a sentence of a later report)
+    evidence_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
     evidence_date: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("track_users.id"))
     author_name: Mapped[str] = mapped_column(String(200))
-    origin: Mapped[str] = mapped_column(String(20))  # form, api, import, proposal
+    origin: Mapped[str] = mapped_column(String(20))  # form, api, import, proposal, suggestion
     base_version: Mapped[int] = mapped_column(Integer, default=0)  # the state version the author saw
     created_at: Mapped[datetime] = mapped_column(DateTime)
     state: Mapped[str] = mapped_column(String(20), index=True)  # published, pending, rejected

@@ -623,7 +623,10 @@ class Tracker:
         rows = s.scalars(q.order_by(func.coalesce(tm.Update.published_at, tm.Update.created_at).desc(),
                                     tm.Update.id.desc())).all()
         files = _file_meta(s, [r.evidence_file_id for r in rows if r.evidence_file_id])
-        return [_update_dict(r, files) for r in rows]
+        from janji.track.suggestions import history_documents
+
+        docs = history_documents(s, rows)
+        return [_update_dict(r, files) | {"evidence_document": docs.get(r.id)} for r in rows]
 
     # --- the write path -------------------------------------------------------------------------------------------
 
@@ -885,6 +888,26 @@ class Tracker:
                     raise
                 continue
         raise Conflict("basis data sibuk; coba lagi")
+
+    # --- evidence suggestions (janji.track.suggestions) ------------------------------------------------------------
+
+    def suggestions(self, actor: Actor, region_id: int) -> dict[str, Any]:
+        """A region's pending evidence suggestions by promise (editors of the region; computed when stale)."""
+        from janji.track import suggestions
+
+        return suggestions.for_region(self, actor, region_id)
+
+    def accept_suggestion(self, actor: Actor, suggestion_id: int, note: str | None = None) -> dict[str, Any]:
+        """Accept a suggestion: a history entry with its source and date, audited; no status changes."""
+        from janji.track import suggestions
+
+        return suggestions.accept(self, actor, suggestion_id, note)
+
+    def reject_suggestion(self, actor: Actor, suggestion_id: int) -> dict[str, Any]:
+        """Reject a suggestion (audited); it is not proposed again."""
+        from janji.track import suggestions
+
+        return suggestions.reject(self, actor, suggestion_id)
 
     # --- milestones -----------------------------------------------------------------------------------------------
 
@@ -1425,6 +1448,8 @@ def _update_dict(u: tm.Update, files: dict[int, dict[str, Any]]) -> dict[str, An
         "measured_on": u.measured_on.isoformat() if u.measured_on else None,
         "evidence_url": u.evidence_url, "evidence_link": u.evidence_url if http_url(u.evidence_url) else None,
         "evidence_file": files.get(u.evidence_file_id) or ({"id": u.evidence_file_id} if u.evidence_file_id else None),
+        "evidence_document": {"id": u.evidence_document_id, "url": f"/dokumen/{u.evidence_document_id}"}
+        if u.evidence_document_id else None,
         "evidence_date": u.evidence_date.isoformat() if u.evidence_date else None, "note": u.note,
         "author": u.author_name, "origin": u.origin, "base_version": u.base_version,
         "created_at": u.created_at.isoformat(timespec="seconds"), "state": u.state,

@@ -181,8 +181,12 @@ def _item_page(request: Request, item_id: int, *, error: str | None = None, form
         data = t.item_tracking(item_id, include_pending=actor.id is not None)
     except TrackError as exc:
         raise HTTPException(exc.status_code, exc.message) from None
+    from janji.track import suggestions
+
+    can_edit = actor.can_edit(data["region_id"])
     return page(request, "track/item.html", {
-        "data": data, "can_edit": actor.can_edit(data["region_id"]), "error": error,
+        "data": data, "can_edit": can_edit, "error": error,
+        "suggestions": suggestions.for_item(t, item_id) if can_edit else [],
         "form": form or {}, "proposal_error": proposal_error, "proposal_form": proposal_form or {},
         "notice": notice, "api": f"/api/v1/items/{item_id}/tracking", "today": _today()}, status_code)
 
@@ -198,7 +202,9 @@ def item(request: Request, item_id: Id, ok: Annotated[str | None, Query(max_leng
     notices = {"tersimpan": "Perubahan tersimpan dan sudah tampil untuk publik.",
                "menunggu": "Perubahan tersimpan dan menunggu persetujuan peninjau sebelum tampil untuk publik.",
                "usulan": "Terima kasih. Usulan bukti Anda masuk antrean tinjauan dan baru tampil setelah disetujui.",
-               "tahapan": "Tahapan tersimpan."}
+               "tahapan": "Tahapan tersimpan.",
+               "diterima": "Saran diterima: bukti tercatat di riwayat janji (statusnya tidak berubah).",
+               "ditolak": "Saran ditolak dan tidak akan diusulkan lagi."}
     return _item_page(request, item_id, notice=notices.get(ok or ""))
 
 
@@ -336,6 +342,43 @@ def _cell(value):
 
 
 # --- review, import, account ---------------------------------------------------------------------------------------
+
+@router.get("/pantau/wilayah/{region_id}/saran")
+@_guard
+def region_suggestions(request: Request, region_id: Id, ok: Annotated[str | None, Query(max_length=20)] = None):
+    actor = _account(request)
+    data = _t(request).suggestions(actor, region_id)
+    notices = {"diterima": "Saran diterima: bukti tercatat di riwayat janji (statusnya tidak berubah).",
+               "ditolak": "Saran ditolak dan tidak akan diusulkan lagi."}
+    return page(request, "track/suggestions.html", {"data": data, "notice": notices.get(ok or ""),
+                                                    "api": f"/api/v1/track/regions/{region_id}/suggestions"})
+
+
+def _back(next_url: str | None, fallback: str, ok: str) -> RedirectResponse:
+    target = next_url if next_url and next_url.startswith("/pantau/") and "//" not in next_url else fallback
+    target = target.split("?")[0]
+    return RedirectResponse(f"{target}?ok={ok}", status_code=303)
+
+
+@router.post("/pantau/saran/{suggestion_id}/terima")
+@_guard
+def suggestion_accept(request: Request, suggestion_id: Id, csrf: Text200 = None, note: Text2k = None,
+                      next: Annotated[str | None, Form(max_length=500)] = None):
+    actor = _account(request)
+    _csrf(request, csrf)
+    out = _t(request).accept_suggestion(actor, suggestion_id, note)
+    return _back(next, f"/pantau/butir/{out['item']['id']}", "diterima")
+
+
+@router.post("/pantau/saran/{suggestion_id}/tolak")
+@_guard
+def suggestion_reject(request: Request, suggestion_id: Id, csrf: Text200 = None,
+                      next: Annotated[str | None, Form(max_length=500)] = None):
+    actor = _account(request)
+    _csrf(request, csrf)
+    out = _t(request).reject_suggestion(actor, suggestion_id)
+    return _back(next, f"/pantau/butir/{out['item']['id']}", "ditolak")
+
 
 @router.get("/pantau/tinjau")
 @_guard
@@ -612,6 +655,57 @@ def api_item_update(request: Request, item_id: Id, body: Annotated[UpdateIn, Bod
     except TrackError as exc:
         return _api_error(exc)
     return JSONResponse(entry, status_code=201 if entry["state"] == "published" else 202)
+
+
+AUTH = {401: {"model": Problem, "description": "Tanpa token API yang sah."},
+        403: {"model": Problem, "description": "Token ini bukan milik editor wilayah itu (atau admin)."}}
+
+
+def _token_or_401(request: Request):
+    actor = auth.token_actor(request)
+    if actor is None:
+        return None, JSONResponse({"detail": "perlu token API yang sah (Authorization: Bearer jnj_…)"},
+                                  status_code=401, headers={"www-authenticate": "Bearer"})
+    return actor, None
+
+
+@api.get("/track/regions/{region_id}/suggestions", responses={**ERR, **AUTH},
+         summary="Saran bukti yang menunggu keputusan editor, per janji (token editor wilayah)")
+def api_region_suggestions(request: Request, region_id: Id):
+    return _with_token(request, lambda t, actor: t.suggestions(actor, region_id))
+
+
+class DecisionIn(BaseModel):
+    note: str | None = Field(default=None, max_length=4000, description="Catatan editor (bila menerima).")
+
+
+DECISION = {**AUTH, 404: {"model": Problem, "description": "Saran tidak ditemukan."},
+            409: {"model": Problem, "description": "Saran ini sudah diputuskan."},
+            400: {"model": Problem, "description": "Badan permintaan bukan JSON yang dapat dibaca."},
+            422: {"model": Problem, "description": "Badan permintaan tidak sah."}}
+
+
+def _with_token(request: Request, action):
+    """Run ``action(tracker, actor)`` for the token's account: 401 without a token, a TrackError as its status."""
+    actor, denied = _token_or_401(request)
+    if denied is not None:
+        return denied
+    try:
+        return action(_t(request), actor)
+    except TrackError as exc:
+        return _api_error(exc)
+
+
+@api.post("/suggestions/{suggestion_id}/accept", responses=DECISION,
+          summary="Terima saran bukti: menjadi entri riwayat janji beserta sumber dan tanggalnya (status tidak berubah)")
+def api_suggestion_accept(request: Request, suggestion_id: Id, body: Annotated[DecisionIn | None, Body()] = None):
+    return _with_token(request, lambda t, actor: t.accept_suggestion(actor, suggestion_id, body.note if body else None))
+
+
+@api.post("/suggestions/{suggestion_id}/reject", responses=DECISION,
+          summary="Tolak saran bukti: tidak akan diusulkan lagi")
+def api_suggestion_reject(request: Request, suggestion_id: Id):
+    return _with_token(request, lambda t, actor: t.reject_suggestion(actor, suggestion_id))
 
 
 routes = APIRouter()

@@ -162,6 +162,27 @@ def api_export_region(request: Request, region_id: Id, format: Literal["csv", "x
     return _download(rows, f"janji-wilayah-{region_id}", format)
 
 
+@router.get("/regions/{region_id}/alignment", responses={**INVALID, **NOT_FOUND},
+            summary="Janji vs RPJMD: janji pasangan terpilih dan butir rencana yang memuatnya")
+def api_alignment(request: Request, region_id: Id, year: Year = None):
+    """The latest stored campaign → plan alignment of the region's election (``alignment`` is null when
+    none was made yet: ``janji align --region``)."""
+    return _found(queries.alignment(_store(request), region_id, year=year), "wilayah")
+
+
+@router.get("/regions/{region_id}/alignment/export", responses={**INVALID, **NOT_FOUND, **CSV_XLSX},
+            summary="Janji vs RPJMD sebagai CSV atau XLSX (satu baris per janji)")
+def api_alignment_export(request: Request, region_id: Id, format: Literal["csv", "xlsx"] = "csv", year: Year = None):
+    data = _found(queries.alignment(_store(request), region_id, year=year), "wilayah")
+    if data["alignment"] is None:
+        raise HTTPException(404, "wilayah ini belum diselaraskan dengan rencananya")
+    stem = f"janji-rpjmd-{region_id}" + (f"-{data['election']['year']}" if (data["election"] or {}).get("year") else "")
+    body = exports.table_bytes(exports.ALIGNMENT_COLUMNS, exports.alignment_rows(data), format, "janji vs rpjmd")
+    media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" if format == "xlsx" \
+        else "text/csv; charset=utf-8"
+    return Response(body, media_type=media, headers={"content-disposition": f'attachment; filename="{stem}.{format}"'})
+
+
 def _download(rows, stem: str, fmt: str) -> Response:
     if fmt == "xlsx":
         return Response(exports.xlsx_bytes(rows, stem),

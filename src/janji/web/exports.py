@@ -1,4 +1,4 @@
-"""CSV and XLSX downloads of item lists (region and search pages).
+"""CSV and XLSX downloads of item lists (region and search pages) and of a region's Janji vs RPJMD table.
 
 Cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``
 first) are prefixed with an apostrophe: item texts come from documents anyone
@@ -42,29 +42,65 @@ def to_rows(items: Iterable[dict[str, Any]]) -> list[list[Any]]:
 
 
 def csv_bytes(items: Iterable[dict[str, Any]]) -> bytes:
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(COLUMNS)
-    for row in to_rows(items):
-        writer.writerow([_safe(v) for v in row])
     # BOM so Excel opens UTF-8 (Indonesian names with diacritics) correctly.
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    return table_bytes(COLUMNS, to_rows(items), "csv")
 
 
 def xlsx_bytes(items: Iterable[dict[str, Any]], title: str = "janji") -> bytes:
-    from openpyxl import Workbook
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title=_sheet_title(title))
-    ws.append(COLUMNS)
-    for row in to_rows(items):
-        ws.append([_safe(v) for v in row])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return table_bytes(COLUMNS, to_rows(items), "xlsx", title)
 
 
 def _sheet_title(title: str) -> str:
     bad = set('[]:*?/\\')
     clean = "".join(c for c in title if c not in bad).strip() or "janji"
     return clean[:31]
+
+
+ALIGNMENT_COLUMNS = ["no", "janji", "jenis", "butir_rencana", "kecocokan", "skor", "alasan", "sumber_janji",
+                     "sumber_rencana"]
+
+
+def alignment_rows(data: dict[str, Any]) -> list[list[Any]]:
+    """One row per promise, as a Bappeda planner pastes it into a report (promise, kind, plan item, match, score;
+    then the reason and the sources); the plan items no promise reaches follow, with no promise."""
+    al = data.get("alignment") or {}
+    docs = al.get("documents") or {}
+    names = {d["id"]: d.get("title") or d["name"] for d in [*(docs.get("campaign") or []), docs.get("plan") or {}]
+             if d.get("id")}
+
+    def source(doc_id) -> str:
+        return names.get(doc_id, f"dokumen {doc_id}")
+
+    rows = []
+    for n, row in enumerate(al.get("rows") or [], start=1):
+        plan = row["plan"]
+        rows.append([n, row["campaign"]["text"], row["campaign"].get("kind_label") or row["campaign"]["kind"],
+                     "; ".join(p["text"] for p in plan), row.get("match_label") or row["match"],
+                     round(row["score"], 2) if row.get("score") is not None else "", row.get("why") or "",
+                     source(row["campaign"]["document_id"]),
+                     "; ".join(dict.fromkeys(source(p["document_id"]) for p in plan))])
+    for a in al.get("added") or []:
+        rows.append(["", "", "", a["text"], "ditambahkan rencana", "", "tidak ada janji kampanye yang dimuatnya",
+                     "", source(a["document_id"])])
+    return rows
+
+
+def table_bytes(header: list[str], rows: list[list[Any]], fmt: str, title: str = "janji") -> bytes:
+    """CSV (UTF-8 with BOM) or XLSX of plain rows, formula-like cells defused."""
+    if fmt == "xlsx":
+        from openpyxl import Workbook
+
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet(title=_sheet_title(title))
+        ws.append(header)
+        for row in rows:
+            ws.append([_safe(v) for v in row])
+        buf = io.BytesIO()
+        wb.save(buf)
+        return buf.getvalue()
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_safe(v) for v in row])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")

@@ -4,10 +4,10 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, File, Form, HTTPException, Path, Request, UploadFile
+from fastapi import APIRouter, File, Form, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse
 
-from janji.web import labels, queries
+from janji.web import labels, queries, views
 from janji.web.app import render
 from janji.web.params import (Filters, Kind, Measurable, Page, PerPage, RegionId, Sdg, SearchQ, SectorCode, Year,
                               clean_q, kind_value)
@@ -39,6 +39,13 @@ def region(request: Request, region_id: Id, year: Year = None):
     return render(request, "region.html", {"data": data, "api": api})
 
 
+@router.get("/wilayah/{region_id}/janji-rpjmd")
+def alignment(request: Request, region_id: Id, year: Year = None):
+    data = _found(queries.alignment(_store(request), region_id, year=year), "wilayah")
+    api = f"/api/v1/regions/{region_id}/alignment" + (f"?year={year}" if year else "")
+    return render(request, "alignment.html", {"data": data, "api": api})
+
+
 @router.get("/pasangan/{candidate_id}")
 def candidate(request: Request, candidate_id: Id):
     data = _found(queries.candidate(_store(request), candidate_id), "pasangan calon")
@@ -46,8 +53,14 @@ def candidate(request: Request, candidate_id: Id):
 
 
 @router.get("/dokumen/{document_id}")
-def document(request: Request, document_id: Id):
+def document(request: Request, document_id: Id,
+             sorot: Annotated[str | None, Query(pattern=r"^\d{1,9}-\d{1,9}$",
+                                                description="Sorot teks [awal, akhir) (kalimat bukti).")] = None):
     data = _found(queries.document(_store(request), document_id), "dokumen")
+    if sorot:
+        start, end = (int(v) for v in sorot.split("-"))
+        if 0 <= start < end <= len(data.get("text") or ""):
+            data = {**data, "segments": views.mark_span(data["segments"], start, end)}
     return render(request, "document.html", {"doc": data, "api": f"/api/v1/documents/{document_id}"})
 
 

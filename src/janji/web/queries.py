@@ -225,6 +225,28 @@ def candidate(store, candidate_id: int) -> dict[str, Any] | None:
             "measurable_share": views.measurable_share(flat), "sources": sources}
 
 
+def alignment(store, region_id: int, year: int | None = None) -> dict[str, Any] | None:
+    """"Janji vs RPJMD" page: the latest stored alignment of the region's election (None: no such region/year),
+    with the numbers for its chart."""
+    from janji.store.align import alignment_view
+
+    data = alignment_view(store, region_id, year=year)
+    if data is None:
+        return None
+    al = data["alignment"]
+    if al:
+        labels_ = data["match_labels"]
+        counts = [(labels_[k], [al["by_match"].get(k, 0)]) for k in ("same", "narrowed", "broadened", "partial")]
+        counts.append((labels_["dropped"], [al["coverage"]["dropped"]]))
+        counts.append(("ditambahkan rencana", [al["coverage"]["added"]]))
+        data["chart_rows"] = counts
+        for row in al["rows"]:
+            row["campaign"] = {**row["campaign"], "kind_label": labels.kind_label(row["campaign"]["kind"])}
+            row["plan"] = [{**p, "kind_label": labels.kind_label(p["kind"])} for p in row["plan"]]
+        al["added"] = [{**a, "kind_label": labels.kind_label(a["kind"])} for a in al["added"]]
+    return data
+
+
 # --- documents and items ----------------------------------------------------------------------------------------
 
 def documents(store, region: int | None = None, page: int = 1, per_page: int = 50) -> dict[str, Any]:

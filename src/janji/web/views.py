@@ -100,6 +100,28 @@ def segments(text: str, items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]
     return out
 
 
+def mark_span(pieces: list[dict[str, Any]], start: int, end: int) -> list[dict[str, Any]]:
+    """The :func:`segments` of a text with ``[start, end)`` cut out and flagged ``mark`` (a sentence a link
+    points at: an evidence suggestion); the first marked piece carries ``mark_first``."""
+    out: list[dict[str, Any]] = []
+    pos = 0
+    first = True
+    for piece in pieces:
+        text = piece["text"]
+        a, b = pos, pos + len(text)
+        pos = b
+        cuts = sorted({0, len(text), *[c - a for c in (start, end) if a < c < b]})
+        for x, y in zip(cuts, cuts[1:]):
+            part = dict(piece, text=text[x:y], first=piece["first"] and x == 0)
+            inside = start <= a + x and a + y <= end
+            part["mark"] = inside
+            part["mark_first"] = inside and first
+            if inside:
+                first = False
+            out.append(part)
+    return out
+
+
 def kind_counts(items: Iterable[dict[str, Any]]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for it in items:
