@@ -128,7 +128,7 @@ def _find(text: str, cands: list[Candidate]) -> list[Mention]:
     order = sorted(forms, key=len, reverse=True)
     combined = re.compile("|".join(f"(?P<g{k}>{pattern})(?!\\w)" for k, pattern in enumerate(order)))
     honorific_before = re.compile(r"\b" + HONORIFIC + r"\s+$")
-    for m in combined.finditer(text):
+    for m in combined.finditer(text) if order else ():
         i, single, part = forms[order[int(m.lastgroup[1:])]]
         start = m.start()
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):

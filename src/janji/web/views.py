@@ -102,7 +102,8 @@ def segments(text: str, items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]
 
 def mark_span(pieces: list[dict[str, Any]], start: int, end: int) -> list[dict[str, Any]]:
     """The :func:`segments` of a text with ``[start, end)`` cut out and flagged ``mark`` (a sentence a link
-    points at: an evidence suggestion); the first marked piece carries ``mark_first``."""
+    points at: an evidence suggestion); the first and the last marked pieces carry ``mark_first`` and
+    ``mark_last``, so that a page can hold the whole stretch in one element."""
     out: list[dict[str, Any]] = []
     pos = 0
     first = True
@@ -119,6 +120,9 @@ def mark_span(pieces: list[dict[str, Any]], start: int, end: int) -> list[dict[s
             if inside:
                 first = False
             out.append(part)
+    marked = [part for part in out if part["mark"]]
+    for part in out:
+        part["mark_last"] = bool(marked) and part is marked[-1]
     return out
 
 
