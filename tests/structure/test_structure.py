@@ -379,3 +379,32 @@ def test_a_numbered_line_that_names_a_pair_heads_its_part_and_is_no_item():
         text = f"{first}\nMisi:\n- Membangun desa\n{second}\nMisi:\n- Menata kota\n"
         assert [(i.kind, i.text) for i in structure_text(text, names)] == [("mission", "Membangun desa"),
                                                                            ("mission", "Menata kota")]
+
+
+def test_a_counted_kind_whose_names_fill_the_next_sentence():
+    text = "Pasangan itu menawarkan program empat pilar. Pilar Desa, Pilar Pangan, Pilar Sehat, dan Pilar Cerdas.\n"
+    assert [(i.kind, i.text) for i in structure_text(text)] == [
+        ("program", "Pilar Desa"), ("program", "Pilar Pangan"), ("program", "Pilar Sehat"), ("program", "Pilar Cerdas")]
+
+
+def test_a_count_that_runs_on_into_the_next_sentence():
+    text = ("Misinya ada empat, yakni menata birokrasi yang bersih. Membangun jalan desa, memperluas layanan air "
+            "bersih, dan menguatkan koperasi nelayan.\n")
+    assert [(i.kind, i.text) for i in structure_text(text)] == [
+        ("mission", "menata birokrasi yang bersih"), ("mission", "Membangun jalan desa"),
+        ("mission", "memperluas layanan air bersih"), ("mission", "menguatkan koperasi nelayan")]
+
+
+def test_counted_clauses_with_commas_inside_are_cut_where_a_verb_starts():
+    text = ("Adapun tiga misinya yaitu mewujudkan warga yang sehat, cerdas dan berakhlak, membangun pasar, terminal "
+            "dan jalan, serta menjaga hutan adat.\n")
+    assert [i.text for i in structure_text(text)] == [
+        "mewujudkan warga yang sehat, cerdas dan berakhlak", "membangun pasar, terminal dan jalan",
+        "menjaga hutan adat"]
+
+
+def test_examples_after_seperti_are_promises_only_where_something_is_promised():
+    promised = "Program itu menjanjikan bantuan bagi warga, seperti sembako murah, beasiswa kuliah, dan lain-lain.\n"
+    assert [i.text for i in structure_text(promised)] == ["sembako murah", "beasiswa kuliah"]
+    described = "Kerja sama daerah penting untuk mencapai tujuan bersama, seperti pangan murah dan jalan mulus.\n"
+    assert structure_text(described) == []

@@ -15,7 +15,7 @@ from janji.lang.sentences import split as split_sentences
 
 from janji.lang.markers import INLINE_NUMBER, INLINE_ORDINAL, LAST
 from janji.lang.numbers import CARDINAL, ORDINAL
-from janji.structure.vocab import COUNT, COUNTED_KIND, KIND_PATTERN, count_value, kind_of_match
+from janji.structure.vocab import COUNT, COUNTED_KIND, KIND_PATTERN, WORDS, count_value, kind_of_match
 
 QUOTES_OPEN = OPEN_QUOTES
 QUOTES_CLOSE = CLOSE_QUOTES
@@ -40,7 +40,7 @@ def tidy(span: Span) -> Span:
     changed = True
     while changed and text:
         changed = False
-        m = re.match(r"(?:dan|serta|atau|kemudian|lalu|selanjutnya|dan\s+terakhir|terakhir|ada\s+juga|"
+        m = re.match(r"(?:dan|serta|atau|kemudian|lalu|selanjutnya|dan\s+terakhir|terakhir|ada\s+juga|terkait(?:\s+dengan)?|"
                      r"dan\s+ada\s+juga|juga|yaitu|yakni|adalah|antara\s+lain|di\s?antaranya|mulai\s+dari)\b[\s,:]*",
                      text, re.IGNORECASE)
         if m and m.end() < len(text):
@@ -85,6 +85,10 @@ def split_top_level(text: str, offset: int, separators: str = r",|;") -> list[Sp
     return [s for s in out if s.text.strip()]
 
 
+# Where a list of clauses moves to its next entry: a comma or "dan"/"serta" before a verb.
+VERB_BOUND = r"(?:,\s*|\s+(?:dan|serta)\s+)(?:(?:dan|serta)\s+)?(?=(?:me|mem|men|meng|meny)[a-z]{3,}\b)|;\s*"
+
+
 def split_entries(text: str, offset: int, count: int | None = None) -> list[Span]:
     """Cut an inline list into its entries.
 
@@ -127,6 +131,12 @@ def split_entries(text: str, offset: int, count: int | None = None) -> list[Span
     parts = split_top_level(text, offset)
     if not parts:
         return []
+    if count and len(parts) > count:
+        # "Mewujudkan SDM yang tangguh, cerdas dan berkarakter, meningkatkan …, membangun …": entries that
+        # are clauses start with their verb; commas inside a clause are not entry bounds
+        verbs = split_top_level(text, offset, separators=VERB_BOUND)
+        if len(verbs) == count:
+            return [e for e in (tidy(s) for s in verbs) if e.text]
     # ", serta X, Y": a conjunction in the middle of a list coordinates inside one entry
     merged: list[Span] = []
     for k, part in enumerate(parts):
@@ -210,6 +220,9 @@ def find_visions(sentence: Span) -> list[tuple[str, Span]]:
         m = UNQUOTED_VISION.search(text)
         if m and not re.search(r"\b(?:tersebut|itu|di\s+atas)\b", text[m.start():m.start("body")], re.IGNORECASE):
             body = Span(m.group("body"), sentence.start + m.start("body"), sentence.start + m.end("body"))
+            said = re.search(r"[,.]?[”\"]\s*,?\s*\w*(?:nya)?\s*$", body.text)
+            if said and re.search(r"[”\"]\s*,?\s*(?:kata|ujar|ucap|ungkap|tutur|jelas|tegas|tambah)\w*\s*$", body.text):
+                body = Span(body.text[:said.start()], body.start, body.start + said.start())  # '… Makmur," ujarnya'
             body = tidy(body)
             stripped = re.match(r"akan\s+(?:membawa|mewujudkan\s+visi)\s+", body.text, re.IGNORECASE)
             if stripped:
@@ -227,9 +240,28 @@ def find_visions(sentence: Span) -> list[tuple[str, Span]]:
 # -- inline lists ------------------------------------------------------------------------------
 
 LIST_CUE = re.compile(
-    r"(?:\b(?:yaitu|yakni|antara\s+lain|di\s?antaranya|meliputi)\b\s*[:,]?|\badalah\s*(?:sebagai\s+berikut\s*)?:|:)\s*",
+    r"(?:\b(?:yaitu|yakni|antara\s+lain|di\s?antaranya|meliputi)\b\s*[:,]?|\badalah\s*(?:sebagai\s+berikut\s*)?:|:"
+    # "… berbagai manfaat bagi warga, seperti A, B dan C": examples of what a programme gives
+    r"|(?<=,)\s*seperti\b)\s*",
     re.IGNORECASE,
 )
+# "seperti" gives examples; they are promises only where the sentence promises or gives something
+EXAMPLE_PROMISED = re.compile(r"\b(?:akan|janji\w*|menjanjikan|memberi(?:kan)?|menawarkan|menyiapkan|menyediakan)\b",
+                              re.IGNORECASE)
+
+# "Program ini menjanjikan …, seperti …": a programme referred back to, and what it gives
+PROGRAMME_GIVES = re.compile(r"\s*(?:ini|itu|tersebut)\s+(?:\w+\s+){0,2}?(?:menjanjikan|memberikan|menawarkan|menyediakan)\b",
+                             re.IGNORECASE)
+
+
+def _cue_holds(before: str, cue: re.Match) -> bool:
+    return not cue.group(0).strip().lower().startswith("seperti") or bool(EXAMPLE_PROMISED.search(before))
+
+
+# A kind word and then its count: "misinya ada lima, yakni …", "program enam berkah", "misi sebanyak 5".
+KIND_THEN_COUNT = re.compile(
+    r"\b(?:" + "|".join(w for w, _ in WORDS) + r")(?:nya)?(?:\s+[A-Za-z]+)?\s+(?:ada\s+|sebanyak\s+|berjumlah\s+)?"
+    r"(?P<count>\d{1,2}|" + CARDINAL + r")\b(?!\s*(?:tahun|persen|%|juta|ribu|miliar))", re.IGNORECASE)
 # "misi pertama yaitu …", "misi ke-5": a reference to one numbered item, not a list announcement
 ITEM_REFERENCE = re.compile(r"\s*(?:tersebut|itu|ini|di\s+atas|ke-?\s*\d+|\d+\b|" + ORDINAL + "|" + CARDINAL + r")\b",
                             re.IGNORECASE)
@@ -252,15 +284,21 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
     Returns the list and how many of ``following`` sentences it consumed.
     """
     text = sentence.text
-    kinds = [(m, kind_of_match(m)) for m in KIND_PATTERN.finditer(text)]
-    kinds = [(m, k) for m, k in kinds if not ITEM_REFERENCE.match(text[m.end():]) and k not in ("vision", "activity")]
+    all_kinds = [(m, k) for m, k in ((m, kind_of_match(m)) for m in KIND_PATTERN.finditer(text))
+                 if k not in ("vision", "activity")]
+    kinds = [(m, k) for m, k in all_kinds
+             if not ITEM_REFERENCE.match(text[m.end():]) or PROGRAMME_GIVES.match(text[m.end():])]
     counted = {m.start("kind"): count_value(re.sub(r"\s*\(.*\)", "", m.group("count")))
                for m in COUNTED_KIND.finditer(text)}
+    for m in KIND_THEN_COUNT.finditer(text):  # "misinya ada lima, yakni …", "program enam berkah"
+        counted.setdefault(m.start(), count_value(m.group("count")))
     for m, kind in kinds:
         after = text[m.end():]
         count = counted.get(m.start())
         ordinal = re.search(r"(?:^|[,:;]\s*)(pertama|kesatu)\b", after, re.IGNORECASE)
         cue = LIST_CUE.search(after)
+        if cue and not _cue_holds(text[:m.end()] + after[:cue.start()], cue):
+            cue = None
         lead = re.match(r"(?:nya)?\s*,\s*(?=[A-Z])", after)
         start = None
         if ordinal and (not cue or ordinal.start() <= cue.start() + 2) and len(after[:ordinal.start()].split()) <= 8:
@@ -268,7 +306,10 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
             if count is None:
                 cm = re.search(r"\b(" + COUNT + r")\s+hal\b", text, re.IGNORECASE)
                 count = count_value(cm.group(1)) if cm else None
-        elif cue and len(after[:cue.start()].split()) <= 5 and not re.search(r"[.;]", after[:cue.start()]):
+        elif cue and not re.search(r"[.;]", after[:cue.start()]) and (
+                len(after[:cue.start()].split()) <= 5
+                # "Program ini menjanjikan berbagai manfaat bagi warga, seperti A, B …": what the programme promises
+                or len(after[:cue.start()].split()) <= 12 and EXAMPLE_PROMISED.search(after[:cue.start()])):
             start = m.end() + cue.end()
         elif lead and m.start() <= 12:
             start = m.end() + lead.end()
@@ -300,10 +341,18 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
         if entries is None:
             entries = split_entries(body_text, sentence.start + start, count)
         entries = _valid(_drop_head(entries, m.group(0)), names)
+        if count and count >= 3 and len(entries) < count and not numbered and consumed < len(following):
+            # "misinya ada lima, yakni A serta B. C, D, E dan F.": the count runs on into the next sentence,
+            # which holds the rest; what this sentence holds is the first
+            nxt = following[consumed]
+            rest = _valid(split_entries(nxt.text, nxt.start, count - 1), names)
+            first = tidy(Span(body_text, sentence.start + start, sentence.start + start + len(body_text)))
+            if len(rest) == count - 1 and first.text and all(len(e.text.split()) <= 30 for e in rest):
+                return InlineList(kind, count, [first, *rest]), consumed + 1
         # a counted, numbered list may be cut short by the end of an excerpt: one entry is still a list
         if (len(entries) >= 2 or numbered and entries) and all(len(e.text.split()) <= 30 for e in entries):
             return InlineList(kind, count, entries, repeated_head(body_text)), consumed
-    for m, kind in kinds:
+    for m, kind in all_kinds:  # "program enam berkah" reads as "misi dua" does, until the next sentence counts it
         count = counted.get(m.start())
         if count and following:
             # "… 11 program unggulan …. Targetnya yaitu a, b, c": the list is in the next sentence
@@ -313,6 +362,12 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
                 entries = split_entries(nxt.text[cue2.end():], nxt.start + cue2.end(), count)
                 entries = _valid(_drop_head(entries, m.group(0)), names)
                 if len(entries) >= 2:
+                    return InlineList(kind, count, entries), 1
+            elif count >= 3:
+                # "Ada program enam berkah. Berkah Desa, Berkah Sosial, …": the next sentence is as many short
+                # names as were announced, with nothing else in it
+                entries = _valid(split_entries(nxt.text, nxt.start, count), names)
+                if count - 1 <= len(entries) <= count + 1 and all(len(e.text.split()) <= 6 for e in entries):
                     return InlineList(kind, count, entries), 1
     focus = FOCUS.search(text)
     if focus:
@@ -367,8 +422,8 @@ def _valid(entries: list[Span], names: set[str]) -> list[Span]:
         low = e.text.lower()
         if re.match(r"(?:yang|bahwa|karena|sehingga|agar)\b", low):
             return []  # a relative clause among the "entries": this is prose, not a list
-        if low in lowered:
-            continue
+        if low in lowered or re.fullmatch(r"(?:dan\s+)?(?:lain[\s-]+lain(?:nya)?|lain\s+sebagainya|sebagainya|dll\.?)", low):
+            continue  # "… dan lain sebagainya" closes a list of examples; it is not one
         out.append(e)
     return out
 

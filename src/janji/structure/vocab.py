@@ -46,7 +46,7 @@ KIND_PATTERN = re.compile(
 COUNT = r"(?:\d{1,3}(?:\s*\([a-z ]+\))?|" + CARDINAL + "|" + alternation(VAGUE_COUNTS) + r")"
 COUNTED_KIND = re.compile(
     r"\b(?P<count>" + COUNT + r")\s+(?:(?:poin|butir|buah|pokok|point)\s+)?(?P<kind>"
-    + "|".join(p for p, _ in PHRASES) + "|" + "|".join(w for w, _ in WORDS) + r")\b",
+    + "|".join(p for p, _ in PHRASES) + "|" + "|".join(w for w, _ in WORDS) + r")(?:nya)?\b",
     re.IGNORECASE,
 )
 
