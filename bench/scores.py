@@ -7,6 +7,7 @@
 
 Needs ../shared beside the project (the seeds, the development set and their gold). The sections and
 their measurement are the same as the score tests': the whole pipeline (tests/test_scores.py), the
+corpus against this repository's annotations of it, the
 prose stage alone and the pipeline without classify (tests/test_prose_scores.py), the classifier on
 the gold items (tests/classify/test_gold.py), quantities (tests/quantities/test_gold.py) and facts
 (tests/facts/test_gold.py).
@@ -25,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 FLOORS = ROOT / "tests" / "floors.toml"
+ANNOTATIONS = ROOT / "annotations" / "corpus"
 sys.path.insert(0, str(ROOT / "src"))
 
 
@@ -72,6 +74,9 @@ def measure() -> dict[str, dict[str, float]]:
             checks = scorer.metadata_checks(want, facts_only.analyze_path(docs / f"{stem}.txt").to_json())
             hits, count = hits + sum(checks), count + len(checks)
         out[f"facts.{name}"] = {"meta_acc": hits / count}
+    golds = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(ANNOTATIONS.glob("*.json"))}
+    out["pipeline.corpus"] = total([(g, full.analyze_path(SHARED / "corpus" / "docs" / f"{stem}.txt").to_json())
+                                    for stem, g in golds.items()])
     from janji.classify.classifier import Classifier
 
     classify_eval = _module("classify_eval", ROOT / "bench" / "classify_eval.py")
