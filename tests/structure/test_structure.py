@@ -408,3 +408,74 @@ def test_examples_after_seperti_are_promises_only_where_something_is_promised():
     assert [i.text for i in structure_text(promised)] == ["sembako murah", "beasiswa kuliah"]
     described = "Kerja sama daerah penting untuk mencapai tujuan bersama, seperti pangan murah dan jalan mulus.\n"
     assert structure_text(described) == []
+
+
+def test_targets_are_goals_and_a_decimal_comma_cuts_no_entry():
+    for text in ("Pemda menetapkan target pembangunan tahun depan, di antaranya pertumbuhan ekonomi sebesar 5,25%, "
+                 "tingkat kemiskinan ditekan hingga 8,1% dan IPM mencapai 72,40.\n",
+                 "Targetnya yaitu pertumbuhan ekonomi sebesar 5,25%, tingkat kemiskinan ditekan hingga 8,1%, "
+                 "serta IPM mencapai 72,40.\n"):
+        assert [(i.kind, i.text) for i in structure_text(text)] == [
+            ("goal", "pertumbuhan ekonomi sebesar 5,25%"), ("goal", "tingkat kemiskinan ditekan hingga 8,1%"),
+            ("goal", "IPM mencapai 72,40")], text
+
+
+def test_an_announced_list_given_in_the_paragraphs_after_it():
+    for lead, more in (("Yakni,", "Kemudian,"), ("Yaitu", "Selanjutnya")):
+        text = ("Pasangan itu telah menyiapkan lima program unggulan untuk membangun kota.\n\n"
+                f"{lead} Kota Cerdas (pendidikan gratis dan bermutu), Kota Sehat (layanan kesehatan), dan Kota Hijau "
+                "(taman dan hutan kota).\n\n"
+                f"{more} Kota Melayani (perizinan cepat), dan Kota Berbudaya (sanggar seni di tiap kelurahan).\n\n"
+                "Kemudian, ia berjanji menemui warga setiap pekan.\n")
+        assert [(i.kind, i.text) for i in structure_text(text)] == [
+            ("program", "Kota Cerdas (pendidikan gratis dan bermutu)"), ("program", "Kota Sehat (layanan kesehatan)"),
+            ("program", "Kota Hijau (taman dan hutan kota)"), ("program", "Kota Melayani (perizinan cepat)"),
+            ("program", "Kota Berbudaya (sanggar seni di tiap kelurahan)")], lead
+
+
+def test_an_inline_list_carried_on_by_termasuk_in_the_next_paragraph():
+    text = ("Sedangkan program unggulan yakni, beasiswa bagi 500 mahasiswa, bedah rumah bagi warga miskin.\n"
+            "Termasuk peningkatan insentif bagi guru ngaji, marbot, penataan pasar tradisional dan pembangunan "
+            "balai latihan kerja serta program magang bagi lulusan SMK.\n")
+    assert [i.text for i in structure_text(text)] == [
+        "beasiswa bagi 500 mahasiswa", "bedah rumah bagi warga miskin", "peningkatan insentif bagi guru ngaji, marbot",
+        "penataan pasar tradisional", "pembangunan balai latihan kerja", "program magang bagi lulusan SMK"]
+
+
+def test_a_shared_word_that_is_part_of_each_name_is_no_repeated_head():
+    text = "Adapun tiga program unggulan, yaitu Desa Cerdas, Desa Sehat, dan Desa Mandiri Pangan.\n"
+    assert [i.text for i in structure_text(text)] == ["Desa Cerdas", "Desa Sehat", "Desa Mandiri Pangan"]
+    text = "Programnya yaitu kampung tani maju, kampung tani organik, kampung wisata dan kampung digital.\n"
+    assert [i.text for i in structure_text(text)] == [
+        "kampung tani maju", "kampung tani organik", "kampung wisata", "kampung digital"]
+
+
+def test_a_vision_after_a_comma_at_the_head_of_its_sentence_and_a_title_naming_visi_misi():
+    text = ("Ini Visi Misi Paslon di Pilkada Kabupaten Contoh\nReporter Kabupaten Contoh\n"
+            "Adapun visi, desa maju dan warga sejahtera menuju 2030.\n")
+    assert [(i.kind, i.text) for i in structure_text(text)] == [("vision", "desa maju dan warga sejahtera menuju 2030")]
+
+
+def test_table_cells_left_on_their_own_lines_are_no_entries():
+    text = "TARGET CAPAIAN SETIAP TAHUN\n\nTAHUN\n2013\n\nNo.\n\nMeningkatnya pendapatan petani\n"
+    assert [i.text for i in structure_text(text)] == ["Meningkatnya pendapatan petani"]
+
+
+def test_sentences_in_a_row_led_by_the_same_verb_are_missions():
+    text = ("Pasangan nomor urut dua menyampaikan visinya dalam debat.\n"
+            "Mereka akan mewujudkan desa yang tertib melalui penataan administrasi. Mewujudkan desa yang sehat "
+            "melalui layanan posyandu. Mewujudkan desa yang makmur melalui koperasi petani.\n"
+            "Ia lalu menutup paparan.\n")
+    assert [(i.kind, i.text) for i in structure_text(text)] == [
+        ("mission", "mewujudkan desa yang tertib melalui penataan administrasi"),
+        ("mission", "Mewujudkan desa yang sehat melalui layanan posyandu"),
+        ("mission", "Mewujudkan desa yang makmur melalui koperasi petani")]
+    text = ("Meningkatkan mutu sekolah dasar. Meningkatkan layanan puskesmas keliling. Meningkatkan harga gabah "
+            "petani. Meningkatkan akses air bersih.\n")
+    assert [i.kind for i in structure_text(text)] == ["mission"] * 4
+
+
+def test_a_speech_of_sentences_with_their_subject_is_no_run_of_missions():
+    text = ("Kami akan membangun pasar. Kami akan membangun terminal. Kami akan membangun jembatan. "
+            "Membangun jalan desa.\n")
+    assert structure_text(text) == []

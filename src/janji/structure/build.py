@@ -16,6 +16,7 @@ from janji.document import Item
 from janji.structure.inline import (Span, find_inline_list, find_visions, sentences, split_entries,
                                     split_top_level, tidy)
 from janji.lang.markers import LAST, line_marker
+from janji.lang.morphology import VERB_START
 from janji.structure.lines import Line, roman_or_alpha, split_lines
 from janji.lang.numbers import CARDINAL, ORDINAL, ordinal_value, small_number
 from janji.structure.vocab import COUNT, LIST_OPENER, announced_kind, heading_kind
@@ -57,6 +58,12 @@ BACK_OR_NAME = re.compile(r"\b(?:(?:daftar|rincian|isi)(?:nya)?|adapun|berikut|s
 # points back at one).
 COUNTED_SET = re.compile(r"\b" + COUNT + r"\s+(?:poin|point|hal|butir|pilar|bagian|aspek|fokus|prioritas|pokok)\b"
                          r"(?!\s+(?:tersebut|itu|ini|di\s+atas)\b)", re.I)
+# What leads the paragraph holding an announced list's entries ("Yakni, A, B dan C."), and the next one's.
+LEAD_CUE = re.compile(r"^\W*(?:yakni|yaitu|antara\s+lain|di\s?antaranya|meliputi|ialah)\b\s*[,:]?\s*", re.I)
+NEXT_CUE = re.compile(r"^\W*(?:kemudian|selanjutnya|lalu|berikutnya|ditambah|serta|juga|termasuk)\b\s*[,:]?\s*", re.I)
+# A table's header or number cell left on a line of its own by a PDF: "No.", "TAHUN 2014", "2015", "(Rp. Juta)".
+TABLE_CELL = re.compile(r"[\W\d]*|(?:no|tahun|satuan|target|kondisi|realisasi|indikator|capaian|uraian)\b\W*(?:\d{4})?\W*",
+                        re.IGNORECASE)
 MISSION_REFERENCE = re.compile(r"\bmisi\s+(?:ke-?\s*)?(?P<n>\d{1,2}|" + ORDINAL + "|" + CARDINAL + r")\b", re.IGNORECASE)
 
 
@@ -84,6 +91,9 @@ class Builder:
     last_inline: tuple[str, str, Item | None] | None = None  # (kind, repeated head, parent) of the last inline list
     last_statement: Item | None = None  # the last "Misi 1: …" heading item: lower headings below nest in it
     announced: bool = False  # the section was announced by a paragraph ("… sembilan program prioritas.") and is empty
+    expected: int | None = None  # how many entries the announcing paragraph counted
+    led: tuple[str, int | None] | None = None  # (kind, entries still expected) of a list led by "Yakni, …"
+    next_led: tuple[str, int | None] | None = None  # the same, for an inline list the paragraph ends with
 
     # -- adding items ----------------------------------------------------------------------
     seen: dict[str, list[str]] = field(default_factory=dict)  # kind -> lower-cased texts, for restatements
@@ -128,6 +138,7 @@ class Builder:
         self.run_kind = kind if run else None
         self.run_count = 0
         self.announced = announced
+        self.expected = None
 
 
 def structure_text(text: str, names: set[str] | frozenset = frozenset(), kind: str | None = None) -> list[Item]:
@@ -193,8 +204,49 @@ def structure_text(text: str, names: set[str] | frozenset = frozenset(), kind: s
         opens_ordinals = k < len(lines) and lines[k].mtype == "ordinal" and lines[k].number == 2
         _paragraph(b, Span(text[line.start:para_end], line.start, para_end), opens_ordinals)
         i = j
+    _verb_runs(b, text)
     _taglines_as_visions(b)
     return b.items
+
+
+# "IMAN akan mewujudkan A melalui …" — the subject and "akan" a run's first sentence may carry before its verb
+RUN_SUBJECT = re.compile(r"^(?:\S+\s+){1,3}?(?:juga\s+)?akan\s+(?=\w)", re.IGNORECASE)
+
+
+def _verb_runs(b: Builder, text: str) -> None:
+    """Missions stated one sentence each, with no list around them: three or more sentences in a row led by the same
+    active verb ("Mewujudkan A yang aman melalui …. Mewujudkan A yang sehat melalui …. Mewujudkan …")."""
+    taken = [it.span for it in b.all_items() if it.span]
+    run: list[tuple[Span, bool]] = []
+    runs: list[list[Span]] = []
+    verb = None
+
+    def close() -> None:
+        # most of the run's sentences start with the verb itself, not "Kami akan …" (that is a speech)
+        if len(run) >= 3 and 2 * sum(1 for _, led in run if not led) > len(run):
+            runs.append([span for span, _ in run])
+
+    for s in sentences(text, 0):
+        lead = RUN_SUBJECT.match(s.text)
+        body = Span(s.text[lead.end():], s.start + lead.end(), s.end) if lead else s
+        m = VERB_START.match(body.text)
+        word = m.group(0).lower() if m else None
+        if word and word == verb:
+            run.append((body, bool(lead)))
+            continue
+        close()
+        run, verb = ([(body, bool(lead))], word) if word else ([], None)
+    close()
+    for run in runs:
+        for span in run:
+            entry = tidy(span)
+            if not entry.text or len(entry.text.split()) > 40 or \
+                    any(a < entry.end and entry.start < z for a, z in taken) or b.restates(entry.text, "mission"):
+                continue
+            item = b.make("mission", entry)
+            index = next((k for k, it in enumerate(b.items) if it.span and it.span[0] > entry.start), len(b.items))
+            b.items.insert(index, item)
+            b.seen.setdefault("mission", []).append(item.text.lower())
 
 
 # -- lists -----------------------------------------------------------------------------------
@@ -509,6 +561,8 @@ def _paragraph(b: Builder, para: Span, opens_ordinals: bool = False) -> None:
             if not sents:
                 return
             para = Span(para.text[sents[0].start - para.start:], sents[0].start, para.end)
+    if _led_entries(b, para, sents):
+        return
     if b.run_kind and _entry_like(para.text, b.names):
         for s in sents:
             entry = tidy(s)
@@ -526,6 +580,7 @@ def _paragraph(b: Builder, para: Span, opens_ordinals: bool = False) -> None:
                 b.add(b.make(kind, entry, entry.label), parent)
         return
     found_list = False
+    b.next_led = None
     k = 0
     while k < len(sents):
         consumed, listed = _sentence(b, sents[k], sents[k + 1:])
@@ -533,6 +588,38 @@ def _paragraph(b: Builder, para: Span, opens_ordinals: bool = False) -> None:
         k += 1 + consumed
     if not found_list:
         _intro(b, para, sents)
+    elif k == len(sents) and b.next_led:
+        b.led = b.next_led  # the paragraph ended with the list
+
+
+def _led_entries(b: Builder, para: Span, sents: list[Span]) -> bool:
+    """Entries of an announced list given in the paragraphs after it, each paragraph led by a link word:
+    "… menyiapkan sembilan program unggulan." / "Yakni, A (…), B (…), dan C." / "Kemudian, D, E, dan F."."""
+    led, b.led = b.led, None
+    if not sents:
+        return False
+    if b.announced and b.run_kind:
+        cue, kind, remaining = LEAD_CUE.match(sents[0].text), b.run_kind, b.expected
+    elif led:
+        cue, (kind, remaining) = NEXT_CUE.match(sents[0].text), led
+    else:
+        return False
+    if not cue or led and announced_kind(" ".join(sents[0].text[cue.end():].split()[:6]))[0]:
+        return False  # "Kemudian, dalam 12 program …": a list of its own, not more of the last one
+    first = sents[0]
+    entries = split_entries(first.text[cue.end():], first.start + cue.end(), remaining)
+    entries = [e for e in (tidy(e) for e in entries) if e.text]
+    if len(entries) < (1 if led and remaining else 2) or any(len(e.text.split()) > 30 for e in entries) \
+            or remaining and len(entries) > remaining or RUN_STOP_WORDS.search(first.text):
+        return False
+    for entry in entries:
+        if not b.restates(entry.text, kind):
+            b.add(b.make(kind, entry), None)
+    left = remaining - len(entries) if remaining else None
+    b.run_kind = None
+    if left is None or left > 0:
+        b.led = (kind, left)
+    return True
 
 
 RUN_STOP_WORDS = re.compile(r"\b(?:pasangan|paslon|calon|kandidat|kami|kita|saya|mereka|beliau|pihaknya|tersebut|"
@@ -543,6 +630,8 @@ def _entry_like(text: str, names: set[str]) -> bool:
     """Could this unmarked line be one entry of an open list (after "MISI" or "… Misinya yaitu;")?"""
     words = text.split()
     if not words or len(words) > 40 or DISCOURSE_START.match(text) or RUN_STOP_WORDS.search(text):
+        return False
+    if TABLE_CELL.fullmatch(text.strip()):
         return False
     if text.rstrip().endswith(":") or LIST_OPENER.search(text):
         return False
@@ -588,6 +677,7 @@ def _sentence(b: Builder, s: Span, following: list[Span]) -> tuple[int, bool]:
                 b.inline_programs.append(item)
         b.last_inline = (kind, inline.head, parent)
         b.run_kind = None
+        b.next_led = (kind, None)  # "Termasuk A, B dan C." in the next paragraph carries the list on
         return consumed, True
     return 0, False
 
@@ -657,6 +747,7 @@ def _intro(b: Builder, para: Span, sents: list[Span]) -> None:
         return
     if kind and count:
         b.set_section(kind, None, announced=True)
+        b.expected = count if isinstance(count, int) else None
     elif COUNTED_SET.search(last):
         # "Sedangkan misinya ada empat poin.", "Misi Budi tak sekadar kata-kata. Ada lima pilar.": a counted set
         # announces the list below; its kind is the one the paragraph names last

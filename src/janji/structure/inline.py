@@ -14,6 +14,7 @@ from janji.lang.sentences import CLOSE_QUOTES, OPEN_QUOTES
 from janji.lang.sentences import split as split_sentences
 
 from janji.lang.markers import INLINE_NUMBER, INLINE_ORDINAL, LAST
+from janji.lang.morphology import NOMINAL_START, VERB_START
 from janji.lang.numbers import CARDINAL, ORDINAL
 from janji.structure.vocab import COUNT, COUNTED_KIND, KIND_PATTERN, WORDS, count_value, kind_of_match
 
@@ -73,6 +74,9 @@ def split_top_level(text: str, offset: int, separators: str = r",|;") -> list[Sp
             depth = max(0, depth - 1)
         elif ch in "“”\"":
             quote = not quote if ch == "\"" else (ch == "“")
+        if ch == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+            i += 1  # "5,12 persen": a decimal comma, not a separator
+            continue
         if depth == 0 and not quote:
             m = pattern.match(text, i)
             if m and m.end() > i:
@@ -86,7 +90,7 @@ def split_top_level(text: str, offset: int, separators: str = r",|;") -> list[Sp
 
 
 # Where a list of clauses moves to its next entry: a comma or "dan"/"serta" before a verb.
-VERB_BOUND = r"(?:,\s*|\s+(?:dan|serta)\s+)(?:(?:dan|serta)\s+)?(?=(?:me|mem|men|meng|meny)[a-z]{3,}\b)|;\s*"
+VERB_BOUND = r"(?:,\s*|\s+(?:dan|serta)\s+)(?:(?:dan|serta)\s+)?(?=" + VERB_START.pattern + r")|;\s*"
 
 
 def split_entries(text: str, offset: int, count: int | None = None) -> list[Span]:
@@ -146,33 +150,63 @@ def split_entries(text: str, offset: int, count: int | None = None) -> list[Span
         else:
             merged.append(part)
     parts = merged
+    nominal = _nominal_list(parts)
+    if nominal and (count is None or len(parts) > count):
+        # "peningkatan kesejahteraan bagi guru, perawat, penataan …": in a list of programmes led by nouns made
+        # from verbs, a short part led by none is a coordinated object of the entry before it
+        merged = [parts[0]]
+        for part in parts[1:]:
+            if not NOMINAL_START.match(tidy(part).text) and len(part.text.split()) <= 3:
+                prev = merged[-1]
+                merged[-1] = Span(text[prev.start - offset:part.end - offset], prev.start, part.end)
+            else:
+                merged.append(part)
+        parts = merged
     if count is None or len(parts) < count:
         last = parts[-1]
-        m = list(re.finditer(r"\s+(?:dan|serta)\s+(?:juga\s+)?", last.text))
+        m = [c for c in re.finditer(r"\s+(?:dan|serta)\s+(?:juga\s+)?", last.text)
+             if last.text[:c.start()].count("(") == last.text[:c.start()].count(")")  # not inside brackets
+             and (not nominal or NOMINAL_START.match(last.text, c.end()))]
         if m and (count is None and len(parts) >= 2 or count is not None and len(parts) + 1 <= count):
-            cut = m[-1]
-            first = Span(last.text[:cut.start()], last.start, last.start + cut.start())
-            second = Span(last.text[cut.end():], last.start + cut.end(), last.end)
-            if len(second.text.split()) <= 12 and first.text.strip():
-                parts = parts[:-1] + [first, second]
+            # the last "dan"/"serta" parts the last two entries; in a list of programmes each one that leads a
+            # programme does ("pembangunan A dan bantuan B serta program C")
+            cuts = m if nominal and count is None else m[-1:]
+            pieces, start = [], 0
+            for cut in cuts:
+                pieces.append(Span(last.text[start:cut.start()], last.start + start, last.start + cut.start()))
+                start = cut.end()
+            pieces.append(Span(last.text[start:], last.start + start, last.end))
+            if len(pieces[-1].text.split()) <= 12 and all(p.text.strip() for p in pieces):
+                parts = parts[:-1] + pieces
     return [e for e in (tidy(s) for s in parts) if e.text]
+
+
+def _nominal_list(parts: list[Span]) -> bool:
+    """Most entries are led by a noun made from a verb: a list of programmes."""
+    led = sum(1 for p in parts if NOMINAL_START.match(tidy(p).text))
+    return len(parts) >= 3 and led >= 2 and 2 * led >= len(parts)
 
 
 def repeated_head(text: str) -> str | None:
     """"Bantaeng sebagai A, Bantaeng sebagai B": the words every entry starts with."""
     words = text.split()
+    best, best_hits = None, 0
     for n in (2, 1):
         if len(words) < n:
             continue
         head = " ".join(words[:n])
         if not head[0].isalpha() or head.lower() in ("dan", "yang", "untuk", "di", "dengan"):
             continue
-        hits = len(re.findall(r"(?:[,;.]\s*|\s(?:dan|serta)\s+)" + re.escape(head) + r"\b", text))
+        after = re.findall(r"(?:[,;.]\s*|\s(?:dan|serta)\s+)" + re.escape(head) + r"\b\s*(\S?)", text)
+        hits = len(after)
+        if n == 1 and after and all(a.isupper() for a in after):
+            continue  # "Kota Hijau, Kota Cerdas": a word shared by names, each entry its own comma part
         parts = len(re.findall(r"[,;]", text)) + 1
-        # the head must start most entries, not just two ("Bogor Smart System, Hotline …, Bogor Bekerja")
-        if hits >= 1 and (n == 2 or len(head) > 3) and hits + 1 >= parts / 2:
-            return head
-    return None
+        # the head must start most entries, not just two ("Bogor Smart System, Hotline …, Bogor Bekerja");
+        # a shorter head that starts more of them is the one ("kampung industri A, kampung industri B, kampung C")
+        if hits >= 1 and (n == 2 or len(head) > 3) and hits + 1 > parts / 2 and hits > best_hits:
+            best, best_hits = head, hits
+    return best
 
 
 # -- vision statements --------------------------------------------------------------------------
@@ -186,8 +220,12 @@ UNQUOTED_VISION = re.compile(
     r"\b(?:(?:membawa|mengusung|memaparkan|menyuguhkan|menawarkan|mengangkat|menyampaikan|mengemukakan|memiliki)"
     r"\s+visi(?:nya)?(?![-\w])|visi(?:nya)?\s+(?:(?!yang\b|dan\b|misi\b|tersebut\b|itu\b|ini\b|di\b)[\w.,\-–/ ]{0,120}?\s)?"
     r"(?:adalah|yaitu|yakni|ialah)|visi(?:\s+dan\s+misi)?\s+yang\s+intinya|visi(?:nya)?\s+(?:berbunyi|bertajuk|bertema)"
-    r"|(?<![\w-])visi(?:nya)?\s*:)"
-    r"\s*[:,]?\s*(?P<body>(?=\S)(?![“\"‘'])(?!yang\b|dan\b|misi\w*\b|tersebut\b|itu\b|ini\b|di\b|untuk\b|-).+?)"
+    r"|(?<![\w-])visi(?:nya)?\s*:"
+    # "Adapun visi, …", "Visinya, …": a vision given after a comma at the head of its sentence
+    r"|(?:^|(?<=adapun\s)|(?<=sedangkan\s))visi(?:nya)?\s*(?=,))"
+    r"\s*[:,]?\s*(?P<body>(?=\S)(?![“\"‘'])(?!yang\b|dan\b|misi\w*\b|tersebut\b|itu\b|ini\b|di\b|untuk\b|-)"
+    # "menyampaikan visinya dalam debat": where and when it was said, not the vision
+    r"(?!(?:dalam|pada|kepada|saat|ketika|secara|melalui|lewat|sejak|selama|usai|setelah|sebelum)\b).+?)"
     r"(?=,?\s+dengan\s+misi\b|\s+dengan\s+(?:me|ber)\w+|\.\s|\.$|;|$)",
     re.IGNORECASE,
 )

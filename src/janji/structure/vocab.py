@@ -28,6 +28,7 @@ WORDS: list[tuple[str, str]] = [
     (r"misi", "mission"),
     (r"tujuan", "goal"),
     (r"sasaran", "goal"),
+    (r"target", "goal"),
     (r"program(?:-program)?", "program"),
     (r"kebijakan", "program"),
     (r"strategi", "strategy"),
@@ -147,6 +148,6 @@ def heading_kind(text: str) -> str | None:
         for pattern, phrase_kind in PHRASES:
             if phrase_kind == "quick_win" and re.search(pattern, body, re.IGNORECASE):
                 return "quick_win"
-    if kind == "vision" and re.match(r"visi\s*(?:,|dan|&|-)\s*misi", body, re.IGNORECASE):
+    if kind == "vision" and re.match(r"visi\s*(?:,|dan|&|-|/)?\s*misi", body, re.IGNORECASE):
         return "mission_vision"  # "Visi Misi dan Program …": a title, not a list heading
     return kind

@@ -1,0 +1,22 @@
+"""The shape of Indonesian words that start the entries of a list: active verbs and nominalisations.
+
+Lists of missions are clauses led by an active verb ("meningkatkan …", "membangun …", "menyediakan …");
+lists of programmes are noun phrases led by a noun made from a verb ("pembangunan …", "peningkatan …",
+"penataan …", "kemudahan …") or by a few nouns that head programmes ("bantuan", "layanan", "program"). The
+words after such a head up to the next comma often include coordinated objects ("bagi guru, perawat, bidan")
+that are not entries of their own; these patterns tell an entry's start from such an object.
+
+    >>> bool(VERB_START.match("membangun pasar"))
+    True
+    >>> bool(NOMINAL_START.match("peningkatan mutu guru")), bool(NOMINAL_START.match("guru honorer"))
+    (True, False)
+"""
+from __future__ import annotations
+
+import re
+
+# meN- verbs: me-, mem-, men-, meng-, meny- and a stem of three letters or more
+VERB_START = re.compile(r"(?:me|mem|men|meng|meny)[a-z]{3,}\b", re.IGNORECASE)
+# peN-…-an, per-…-an and ke-…-an nouns, and the plain nouns that head programmes
+NOMINAL_START = re.compile(r"(?:(?:pe|pem|pen|peng|peny|per|ke)[a-z]{2,}an|bantuan|layanan|program|gerakan|kartu|"
+                           r"beasiswa|subsidi|insentif|santunan)\b", re.IGNORECASE)
