@@ -479,3 +479,34 @@ def test_a_speech_of_sentences_with_their_subject_is_no_run_of_missions():
     text = ("Kami akan membangun pasar. Kami akan membangun terminal. Kami akan membangun jembatan. "
             "Membangun jalan desa.\n")
     assert structure_text(text) == []
+
+
+def test_a_numbered_list_in_running_text_goes_on_over_sentences_and_a_new_one_may_start_inside_it():
+    text = ("Visi itu ditempuh melalui tiga misi sebagai berikut : 1. Membangun desa yang mandiri. 2. Menata kota "
+            "yang tertib, bersih, hijau dan ramah bagi pejalan kaki, pesepeda, anak-anak, lansia dan penyandang "
+            "disabilitas di seluruh kecamatan, yaitu menambah taman, trotoar dan jalur sepeda serta merawatnya "
+            "setiap tahun dengan anggaran yang cukup. 3. Menguatkan ekonomi warga.\n")
+    got = [(i.kind, i.label, i.text[:30]) for i in structure_text(text)]
+    assert got == [("mission", "1", "Membangun desa yang mandiri"), ("mission", "2", "Menata kota yang tertib, bersi"),
+                   ("mission", "3", "Menguatkan ekonomi warga")]
+    text = ("Tujuan yang ditetapkan : 1. Meningkatkan pelayanan publik 2. Meningkatkan daya saing daerah "
+            "Sasaran yang ditetapkan : 1. Terwujudnya warga yang sehat 2. Terwujudnya warga yang cerdas\n")
+    assert [(i.kind, i.text) for i in structure_text(text)] == [
+        ("goal", "Meningkatkan pelayanan publik"), ("goal", "Meningkatkan daya saing daerah"),
+        ("goal", "Terwujudnya warga yang sehat"), ("goal", "Terwujudnya warga yang cerdas")]
+
+
+def test_a_bullet_on_a_line_of_its_own_marks_the_entry_on_the_next():
+    for bullet in ("-", "•", "1."):
+        text = f"Tiga Misi Kabupaten Contoh:\n{bullet}\nMembangun desa mandiri\n{bullet}\n\nMenata pasar rakyat\n"
+        assert [(i.kind, i.text) for i in structure_text(text)] == [
+            ("mission", "Membangun desa mandiri"), ("mission", "Menata pasar rakyat")], bullet
+
+
+def test_semicolons_part_entries_whose_insides_have_commas():
+    for opener in ("Empat prioritas pembangunan daerah meliputi", "Prioritasnya yaitu"):
+        text = (f"{opener} sandang, pangan, dan papan; sekolah dan puskesmas; adat, seni, dan budaya; serta "
+                "wisata bahari.\n")
+        assert [(i.kind, i.text) for i in structure_text(text)] == [
+            ("program", "sandang, pangan, dan papan"), ("program", "sekolah dan puskesmas"),
+            ("program", "adat, seni, dan budaya"), ("program", "wisata bahari")], opener

@@ -678,8 +678,16 @@ def _sentence(b: Builder, s: Span, following: list[Span]) -> tuple[int, bool]:
         b.last_inline = (kind, inline.head, parent)
         b.run_kind = None
         b.next_led = (kind, None)  # "Termasuk A, B dan C." in the next paragraph carries the list on
+        end = max(e.end for e in inline.entries)
+        if not consumed and end < s.end and INLINE_RESTART.search(s.text[end - s.start:]):
+            # "Tujuan …: 1. A 2. B Sasaran …: 1. C 2. D": the sentence goes on with a list of its own
+            rest = s.text[end - s.start:]
+            _sentence(b, Span(rest, end, s.end), [])
         return consumed, True
     return 0, False
+
+
+INLINE_RESTART = re.compile(r":\s*\(?1[.)]\s")
 
 
 def _mission_by_number(b: Builder, word: str) -> Item | None:

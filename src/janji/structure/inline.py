@@ -132,6 +132,10 @@ def split_entries(text: str, offset: int, count: int | None = None) -> list[Span
         pieces.append(Span(text[start:], offset + start, offset + len(text)))
         return [e for e in (tidy(s) for s in pieces) if e.text]
 
+    semis = split_top_level(text, offset, separators=r";")
+    if len(semis) >= 3:
+        # "A, B, dan C; D dan E; serta F": semicolons part the entries, commas and "dan" coordinate inside them
+        return [e for e in (tidy(s) for s in semis) if e.text]
     parts = split_top_level(text, offset)
     if not parts:
         return []
@@ -375,6 +379,15 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
         if not body_text.strip():
             continue
         entries = _inline_numbered(body_text, sentence.start + start)
+        if entries:
+            # "… sebagai berikut: 1. A. 2. B. 3. C.": numbered entries run on over the sentences after the first
+            for nxt in following[consumed:]:
+                if not re.match(rf"\(?{len(entries) + 1}[.)]\s", nxt.text):
+                    break
+                gap = nxt.start - (sentence.start + start + len(body_text))
+                body_text = body_text + " " * max(gap, 1) + nxt.text
+                consumed += 1
+                entries = _inline_numbered(body_text, sentence.start + start)
         numbered = entries is not None and count is not None
         if entries is None:
             entries = split_entries(body_text, sentence.start + start, count)
@@ -387,8 +400,10 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
             first = tidy(Span(body_text, sentence.start + start, sentence.start + start + len(body_text)))
             if len(rest) == count - 1 and first.text and all(len(e.text.split()) <= 30 for e in rest):
                 return InlineList(kind, count, [first, *rest]), consumed + 1
-        # a counted, numbered list may be cut short by the end of an excerpt: one entry is still a list
-        if (len(entries) >= 2 or numbered and entries) and all(len(e.text.split()) <= 30 for e in entries):
+        # a counted, numbered list may be cut short by the end of an excerpt: one entry is still a list; numbers
+        # mark the entries' bounds, so a numbered entry may be long
+        longest = 60 if numbered else 30
+        if (len(entries) >= 2 or numbered and entries) and all(len(e.text.split()) <= longest for e in entries):
             return InlineList(kind, count, entries, repeated_head(body_text)), consumed
     for m, kind in all_kinds:  # "program enam berkah" reads as "misi dua" does, until the next sentence counts it
         count = counted.get(m.start())
@@ -419,14 +434,23 @@ def _inline_numbered(text: str, offset: int) -> list[Span] | None:
     """"yakni: 1. Mempercepat … 2. Meningkatkan …": numbered entries run into one paragraph."""
     marks = [m for m in INLINE_NUMBER.finditer(text)]
     seq = []
+    stop = len(text)
     for m in marks:
+        if int(m.group(1)) == 1 and len(seq) >= 2:
+            # "… 8. Meningkatkan … Sasaran dari misi yang ditetapkan : 1. …": a new list, announced by a kind word
+            # and a colon, starts inside the last entry; the last entry ends where its announcement starts
+            head = re.search(r"(?P<kind>" + KIND_PATTERN.pattern + r")[^:.;]{0,60}:\s*$", text[seq[-1].end():m.start()],
+                             re.IGNORECASE)
+            if head:
+                stop = seq[-1].end() + head.start()
+                break
         if int(m.group(1)) == len(seq) + 1:
             seq.append(m)
     if not seq or seq[0].start() > 3:
         return None
     out = []
     for i, m in enumerate(seq):
-        end = seq[i + 1].start() if i + 1 < len(seq) else len(text)
+        end = seq[i + 1].start() if i + 1 < len(seq) else stop
         piece = Span(text[m.end():end], offset + m.end(), offset + end, m.group(1))
         out.append(run_in_title(piece))
     return [e for e in (tidy(p) for p in out) if e.text]

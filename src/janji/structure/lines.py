@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from janji.lang.markers import as_roman, line_marker
+from janji.lang.markers import as_roman, line_marker, only_marker
 
 
 @dataclass
@@ -46,7 +46,28 @@ def split_lines(text: str) -> list[Line]:
             _mark(line)
         lines.append(line)
         pos += len(raw) + 1
+    _attach_lone_markers(lines)
     return lines
+
+
+def _attach_lone_markers(lines: list[Line]) -> None:
+    """"-" on a line of its own and the entry on the next (a scraped page's bullets): the marker is the entry's."""
+    for i, line in enumerate(lines):
+        if line.blank or not only_marker(line.text):
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].blank and j - i <= 2:
+            j += 1
+        if j >= len(lines) or lines[j].blank or lines[j].is_list:
+            continue
+        marker = line_marker(line.text + " x")
+        if marker is None:
+            continue
+        entry = lines[j]
+        entry.marker, entry.mtype, entry.number = marker.label, marker.kind, marker.number
+        entry.indent = line.indent
+        line.text = line.content = ""
+        line.marker = line.mtype = line.number = None
 
 
 def _mark(line: Line) -> None:

@@ -35,6 +35,7 @@ WORDS: list[tuple[str, str]] = [
     (r"langkah", "strategy"),
     (r"kegiatan", "activity"),
     (r"agenda", "program"),
+    (r"prioritas", "program"),
     (r"janji", "program"),
 ]
 KIND_PATTERN = re.compile(
