@@ -24,7 +24,8 @@ STOPWORDS = frozenset(
 
 # Words after which a promise names where, for whom or by what means, not what:
 # "internet gratis di sekolah" is about the internet, not schools.
-SECONDARY_MARKERS = frozenset("di ke bagi untuk kepada hingga sampai melalui dengan termasuk seperti antara terutama khususnya".split())
+SECONDARY_MARKERS = frozenset("di ke bagi untuk kepada hingga sampai melalui dengan termasuk seperti antara terutama khususnya "
+                              "guna demi rangka menunjang mendukung".split())  # "prasarana yang menunjang pengembangan wilayah"
 
 
 def secondary_mask(token_list: list[str], text: str | None = None) -> list[bool]:

@@ -51,14 +51,20 @@ def split_lines(text: str) -> list[Line]:
 
 
 def _attach_lone_markers(lines: list[Line]) -> None:
-    """"-" on a line of its own and the entry on the next (a scraped page's bullets): the marker is the entry's."""
-    for i, line in enumerate(lines):
-        if line.blank or not only_marker(line.text):
-            continue
+    """"-" on a line of its own and the entry on the next (a scraped page's bullets): the marker is the entry's.
+
+    Only where such lines repeat, as a list's bullets do, and before lines short enough to be entries: a lone
+    dash also separates a page's furniture from its article."""
+    lone = [i for i, line in enumerate(lines) if not line.blank and only_marker(line.text)]
+    if len(lone) < 2:
+        return
+    for i in lone:
+        line = lines[i]
         j = i + 1
         while j < len(lines) and lines[j].blank and j - i <= 2:
             j += 1
-        if j >= len(lines) or lines[j].blank or lines[j].is_list:
+        if j >= len(lines) or lines[j].blank or lines[j].is_list or "?" in lines[j].text \
+                or len(lines[j].text.split()) > 30:
             continue
         marker = line_marker(line.text + " x")
         if marker is None:
