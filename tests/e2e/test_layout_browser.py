@@ -9,6 +9,7 @@ both widths; the promise page is also checked for what a shared link shows.
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
 from pathlib import Path
 
@@ -24,6 +25,7 @@ e2e = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(e2e)
 corpus = e2e.corpus
 
+LAYOUT_SHOTS = Path(os.environ["JANJI_LAYOUT_SHOTS"]) if os.environ.get("JANJI_LAYOUT_SHOTS") else None
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 # A long unbroken word in a title, as pasted URLs and party coalitions give them.
@@ -111,12 +113,15 @@ EDITOR_PAGES = ["/pantau/butir/{road}", "/pantau/wilayah/{region}/saran", "/pant
 ADMIN_PAGES = ["/pantau/tinjau", "/admin/pengguna", "/admin/audit", "/pantau/wilayah/{region}"]
 
 
-def _check(pg, paths) -> list[str]:
+def _check(pg, paths, shots: Path | None = None, tag: str = "") -> list[str]:
     problems = []
     for path in paths:
         response = pg.goto(path)
         assert response is not None and response.status in (200, 404), f"{path}: {response and response.status}"
         problems.extend(f"{path}: {p}" for p in pg.evaluate(OVERFLOW))
+        if shots is not None:  # JANJI_LAYOUT_SHOTS=dir: every page at every width, to look at
+            name = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "beranda"
+            pg.screenshot(path=str(shots / f"{tag}-{name}.png"), full_page=True)
     return problems
 
 
@@ -130,7 +135,7 @@ def test_no_page_overflows_sideways(browser, site, size, screenshots):
         paths = [p.format(**site) for p in paths]
         if who != "publik":
             e2e.login(pg, who, PASSWORD, paths[0])
-        problems.extend(f"[{who}] {p}" for p in _check(pg, paths))
+        problems.extend(f"[{who}] {p}" for p in _check(pg, paths, LAYOUT_SHOTS, f"{size}-{who}"))
         if who == "publik":
             pg.goto(f"/janji/{site['road']}")
             pg.screenshot(path=str(screenshots / f"promise-{size}.png"), full_page=size == "phone")
