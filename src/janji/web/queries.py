@@ -291,7 +291,7 @@ def promise(store, item_id: int, tracker=None) -> dict[str, Any] | None:
     from janji.web import times
 
     out = item_view(data)
-    doc = out.pop("document_summary")
+    doc = out["document_summary"]  # kept for earlier API clients; `source` is the citation
     span = data.get("span") or (None, None)
     out.update(
         url=f"/janji/{item_id}", source=views.source_view(doc), source_url=source_url(doc["id"], span[0], span[1]),
