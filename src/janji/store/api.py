@@ -344,7 +344,7 @@ class Store:
         row = m.Document(
             sha256=sha, origin=origin[:1000], version=version, name=(doc.source.name or "dokumen")[:500],
             format=doc.source.format, kind=doc.kind or "campaign", title=doc.source.title, url=doc.source.url,
-            publisher=(doc.source.publisher or None) and doc.source.publisher.strip()[:300],
+            publisher=(doc.source.publisher or "").strip()[:300] or None,
             published_at=_published_or_none(doc.source.published),
             retrieved_at=(retrieved_at or datetime.now(timezone.utc)).replace(tzinfo=None, microsecond=0),
             region=region, election=election, period_start=doc.period[0] if doc.period else None,

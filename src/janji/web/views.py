@@ -154,7 +154,7 @@ def measurable_share(items: Iterable[dict[str, Any]]) -> float | None:
     return sum(1 for it in promises if is_measurable(it)) / len(promises)
 
 
-# a stem with a long run of hex digits ("000_1b361ec9b5038f15") was named by a machine, not by a person
+# a stem with a long run of hex digits ("000_5e0c2a7d91b4f3e8") was named by a machine, not by a person
 _MACHINE_NAME = re.compile(r"(?:^|[_\-.])[0-9a-f]{8,}(?:$|[_\-.])", re.I)
 
 
