@@ -180,10 +180,12 @@ class Source:
     format: str | None = None  # text / html / pdf / docx / markdown
     title: str | None = None
     url: str | None = None
+    publisher: str | None = None  # the site or body that published it ("Kabar Contoh", "KPU Kota X")
+    published: str | None = None  # ISO 8601: a day ("2024-09-23") or an instant in UTC ("2024-09-23T03:15:00Z")
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"name": self.name}
-        for key in ("sha256", "format", "title", "url"):
+        for key in ("sha256", "format", "title", "url", "publisher", "published"):
             value = getattr(self, key)
             if value is not None:
                 out[key] = value
@@ -269,6 +271,8 @@ class Document:
                 format=src.get("format"),
                 title=src.get("title"),
                 url=src.get("url"),
+                publisher=src.get("publisher"),
+                published=src.get("published"),
             ),
             kind=data.get("kind"),
             region=Region(region["name"], region.get("code"), region.get("level")) if region else None,

@@ -5,6 +5,17 @@ from sqlalchemy import text
 
 from janji.store import db, open_store
 
+
+def _upgrade_to(engine, revision: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(db.MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
 DOCUMENT = {
     "schema": "janji/1", "source": {"name": "program.txt"}, "kind": "campaign",
     "region": {"name": "Kota Contoh", "code": None, "level": "kota"}, "period": None, "candidates": [],
@@ -22,10 +33,12 @@ def test_old_stems_are_recomputed_on_upgrade(db_url):
             conn.execute(text("UPDATE items SET stemmed = 'kurang anggur buka di kota'"))
             if store.dialect == "sqlite":
                 conn.execute(text("UPDATE item_fts SET stemmed = 'kurang anggur buka di kota'"))
-            conn.execute(text("UPDATE alembic_version SET version_num = '0005_track_tally' "
-                              "WHERE version_num = '0006_restem'"))
+            # the schema as it was before the re-stemming migration (later migrations, which may merge
+            # 0006_restem with other branches, are left out: only this one is run again below)
+            conn.execute(text("DELETE FROM alembic_version"))
+            conn.execute(text("INSERT INTO alembic_version (version_num) VALUES ('0005_track_tally')"))
         assert store.search("pengangguran")["total"] == 0
-        db.upgrade(store.engine)
+        _upgrade_to(store.engine, "0006_restem")
         assert store.search("pengangguran")["total"] == 1
         assert store.search("menganggur")["total"] == 0  # the grape is gone from the index
     finally:

@@ -66,24 +66,45 @@ def _summary(summary, as_json: bool, verb: str) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @db_option
 @click.option("--kind", type=click.Choice(DOCUMENT_KINDS), help="Force the document kind instead of detecting it.")
+@click.option("--url", help="Where the document was published (one file only; HTML pages give their own).")
+@click.option("--title", help="Its title as published (one file only).")
+@click.option("--publisher", help="Who published it: the news site or body (one file only).")
+@click.option("--published", metavar="DATE", help="When: 2024-09-23 or 2024-09-23T10:15+07:00 (one file only).")
 @json_option
-def ingest(paths: tuple[str, ...], db_url: str | None, kind: str | None, as_json: bool) -> None:
+def ingest(paths: tuple[str, ...], db_url: str | None, kind: str | None, url: str | None, title: str | None,
+           publisher: str | None, published: str | None, as_json: bool) -> None:
     """Analyse documents and store them (folders are walked; janji/1 JSON files are stored as they are).
 
     Idempotent: the same bytes twice are stored once; a changed file is a new
     version (the old one is kept). One transaction per document: a failing or
     interrupted ingest leaves the store as it was before that document.
+    The portal cites a document by its title, publisher, address and date: an
+    HTML page gives them itself (og:title, og:site_name, canonical URL,
+    article:published_time); for a text or PDF file say them with --title,
+    --publisher, --url and --published (given again for a stored file, they
+    update its description).
 
     Example:
 
         janji ingest visi-misi/ --db korpus.db
+        janji ingest berita.txt --url https://contoh.id/berita/1 --title "Visi misi paslon" --publisher "Kabar Contoh" --published 2024-09-23
     """
     from janji.cli.analyze import iter_inputs
+    from janji.errors import InputError
+    from janji.store.api import source_fields
 
+    try:
+        source = source_fields({"url": url, "title": title, "publisher": publisher, "published": published})
+    except InputError as exc:
+        error_line(f"--published: {exc.reason}")
+        raise SystemExit(2)
     files = list(iter_inputs(paths))
     if not files:
         error_line("tidak ada berkas untuk disimpan")
         raise SystemExit(1)
+    if source and len(files) > 1:
+        error_line(f"--url, --title, --publisher dan --published menerangkan satu berkas; diberikan {len(files)} berkas")
+        raise SystemExit(2)
     store = _open(db_url)
     progress = Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeRemainingColumn(), console=err_console, disable=len(files) < 2)
@@ -94,10 +115,12 @@ def ingest(paths: tuple[str, ...], db_url: str | None, kind: str | None, as_json
         task = progress.add_task("Menyimpan", total=len(files))
         for path in files:
             progress.update(task, description=f"Menyimpan {path.name[:40]}")
-            result = store.ingest_path(path, kind=kind)
+            result = store.ingest_path(path, kind=kind, source=source or None)
             summary.results.append(result)
             if result.status == "failed":
                 error_line(f"{result.name}: {result.reason}")
+            elif result.source_updated and not as_json:
+                err_console.print(f"keterangan sumber {escape(result.name)} diperbarui", highlight=False)
             progress.advance(task)
     if summary.count("added"):
         store.optimize()

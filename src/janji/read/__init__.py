@@ -24,7 +24,8 @@ from janji.stage import stage
 _FORMAT_NAMES = {"text": "teks", "markdown": "Markdown", "html": "HTML", "pdf": "PDF", "docx": "DOCX"}
 
 
-@stage(requires=["raw"], assigns=["text", "source.format", "source.title"])
+@stage(requires=["raw"], assigns=["text", "source.format", "source.title", "source.publisher", "source.published",
+                                   "source.url"])
 def read(doc: Document) -> None:
     name = doc.source.name
     raw = doc.raw
@@ -32,7 +33,7 @@ def read(doc: Document) -> None:
         raise InputError(name, "berkas kosong")
     fmt = detect(raw, name)
     try:
-        text, title = _read_format(fmt, raw, name)
+        text, meta = _read_format(fmt, raw, name)
     except InputError:
         raise
     except RecursionError:
@@ -45,28 +46,35 @@ def read(doc: Document) -> None:
         raise InputError(name, "tidak ada teks yang dapat dibaca")
     doc.text = text
     doc.source.format = fmt
-    doc.source.title = title
+    doc.source.title = meta.get("title")
+    # what the caller said about the source (``janji ingest --url``) wins over what the page says of itself
+    for key in ("url", "publisher", "published"):
+        if meta.get(key) and not getattr(doc.source, key):
+            setattr(doc.source, key, meta[key])
 
 
-def _read_format(fmt: str, raw: bytes, name: str) -> tuple[str, str | None]:
+def _read_format(fmt: str, raw: bytes, name: str) -> tuple[str, dict]:
+    """The text and what the document says about itself (``title``; for HTML also publisher, url, published)."""
     if fmt == "pdf":
         from janji.read.pdf import read_pdf
 
-        return read_pdf(raw, name)
+        text, title = read_pdf(raw, name)
+        return text, {"title": title}
     if fmt == "docx":
         from janji.read.docx import read_docx
 
-        return read_docx(raw, name)
+        text, title = read_docx(raw, name)
+        return text, {"title": title}
     if fmt == "html":
-        from janji.read.html import read_html
+        from janji.read.html import read_html_page
 
-        return read_html(raw, name)
+        return read_html_page(raw, name)
     from janji.read.text import decode, render_markdown
 
     text = decode(raw, name)
     if fmt == "markdown":
-        return render_markdown(text), _markdown_title(text)
-    return text, None
+        return render_markdown(text), {"title": _markdown_title(text)}
+    return text, {"title": None}
 
 
 def _markdown_title(text: str) -> str | None:

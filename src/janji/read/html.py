@@ -46,13 +46,21 @@ _CELLS = {"td", "th", "cell"}
 
 def read_html(raw: bytes, name: str) -> tuple[str, str | None]:
     """Return (text, title) of an HTML page."""
+    text, meta = read_html_page(raw, name)
+    return text, meta["title"]
+
+
+def read_html_page(raw: bytes, name: str) -> tuple[str, dict]:
+    """Return (text, meta) of an HTML page; ``meta`` is :func:`janji.read.meta.page_meta` of its head."""
+    from janji.read.meta import page_meta
+
     markup = _decode_html(raw, name)
     markup = markup.replace(_BR, "").replace(_PARA, "").replace("\x00", "")
     try:
         root = lxml.html.document_fromstring(markup)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise InputError(name, "HTML tidak dapat diurai (kosong atau rusak)") from exc
-    title = _title(root)
+    meta = page_meta(root)
     for el in list(root.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction)):
         _remove(el)
     for el in [el for el in root.iter() if isinstance(el.tag, str) and el.tag.lower() in _DROP - {"head"}]:
@@ -70,7 +78,7 @@ def read_html(raw: bytes, name: str) -> tuple[str, str | None]:
     if not text.strip():
         body = root.find("body")
         text = render(body if body is not None else root)
-    return text, title
+    return text, meta
 
 
 def _decode_html(raw: bytes, name: str) -> str:
@@ -82,20 +90,6 @@ def _decode_html(raw: bytes, name: str) -> str:
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong declaration: detect like any text
     return decode(raw, name)
-
-
-def _title(root) -> str | None:
-    for meta in root.iter("meta"):
-        if (meta.get("property") or meta.get("name") or "").lower() in ("og:title", "twitter:title"):
-            content = _WS.sub(" ", meta.get("content") or "").strip()
-            if content:
-                return content[:500]
-    el = root.find(".//title")
-    if el is not None:
-        text = _WS.sub(" ", el.text_content()).strip()
-        if text:
-            return text[:500]
-    return None
 
 
 def _remove(el) -> None:

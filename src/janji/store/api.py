@@ -67,6 +67,7 @@ class IngestResult:
     items: int = 0
     version: int | None = None
     reason: str | None = None
+    source_updated: bool = False  # an unchanged document whose title/URL/publisher/date the caller gave anew
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -167,12 +168,16 @@ class Store:
 
     # --- ingest -------------------------------------------------------------------------------------------------
 
-    def ingest_path(self, path: str | Path, *, kind: str | None = None, pipeline=None) -> IngestResult:
+    def ingest_path(self, path: str | Path, *, kind: str | None = None, pipeline=None,
+                    source: dict[str, str | None] | None = None) -> IngestResult:
         """Analyse one file and store it; never raises for a bad file (returns status "failed").
 
         A janji/1 JSON file (``"schema": "janji/1"``) is stored as it is, without
         analysing. The same bytes twice are stored once ("unchanged", without
         re-analysing); a changed file at the same path is a new version.
+        ``source`` (``title``, ``url``, ``publisher``, ``published``) says where the
+        document was published; it wins over what the file says of itself, and
+        for a document already stored it updates the stored description.
         """
         path = Path(path)
         try:
@@ -184,25 +189,56 @@ class Store:
             data = _janji_json(raw)
             if data is not None:
                 sha = (data.get("source") or {}).get("sha256") or hashlib.sha256(raw).hexdigest()
-                return self.ingest_document(data, origin=origin, sha256=sha, name=path.name)
-        return self.ingest_bytes(raw, path.name, origin=origin, kind=kind, pipeline=pipeline)
+                given = source_fields(source)
+                if given:
+                    data = {**data, "source": {**(data.get("source") or {}), **_janji_source(given)}}
+                result = self.ingest_document(data, origin=origin, sha256=sha, name=path.name)
+                return self._describe_existing(result, given)
+        return self.ingest_bytes(raw, path.name, origin=origin, kind=kind, pipeline=pipeline, source=source)
 
     def ingest_bytes(self, raw: bytes, name: str, *, origin: str | None = None, kind: str | None = None,
-                     url: str | None = None, pipeline=None) -> IngestResult:
+                     url: str | None = None, pipeline=None, source: dict[str, str | None] | None = None
+                     ) -> IngestResult:
         """Analyse source bytes and store the result (see :meth:`ingest_path`)."""
         sha = hashlib.sha256(raw).hexdigest()
+        given = source_fields({"url": url} | {k: v for k, v in (source or {}).items() if v})
         existing = self._by_sha(sha)
         if existing is not None:
-            return IngestResult(name, "unchanged", document_id=existing[0], sha256=sha, version=existing[1])
+            result = IngestResult(name, "unchanged", document_id=existing[0], sha256=sha, version=existing[1])
+            return self._describe_existing(result, given)
         try:
             from janji.pipeline import analyze
 
-            doc = analyze(bytes(raw), name=name, kind=kind, url=url, pipeline=pipeline)
+            doc = analyze(bytes(raw), name=name, kind=kind, url=given.get("url"), pipeline=pipeline)
         except JanjiError as exc:
             return IngestResult(name, "failed", sha256=sha, reason=getattr(exc, "reason", None) or str(exc))
         except Exception as exc:  # a defect in one stage must not stop a batch: report and go on
             return IngestResult(name, "failed", sha256=sha, reason=f"gagal dianalisis ({type(exc).__name__}: {exc})")
-        return self.ingest_document(doc, origin=origin or url or name, sha256=sha, name=name)
+        for key, value in _janji_source(given).items():
+            setattr(doc.source, key, value)
+        return self.ingest_document(doc, origin=origin or given.get("url") or name, sha256=sha, name=name)
+
+    def _describe_existing(self, result: IngestResult, given: dict[str, str]) -> IngestResult:
+        """An unchanged document the caller described anew: store the description it gave."""
+        if result.status == "unchanged" and given and result.document_id is not None:
+            result.source_updated = self.update_source(result.document_id, **given)
+        return result
+
+    def update_source(self, document_id: int, *, title: str | None = None, url: str | None = None,
+                      publisher: str | None = None, published_at: str | None = None) -> bool:
+        """Set where a stored document was published (the arguments given; None leaves a field as it is).
+        Returns whether anything changed. ``published_at`` is normalised like an HTML page's date."""
+        given = source_fields({"title": title, "url": url, "publisher": publisher, "published_at": published_at})
+        with self._session() as session, session.begin():
+            row = session.get(m.Document, int(document_id))
+            if row is None:
+                raise NotFound(f"dokumen {document_id} tidak ditemukan")
+            changed = False
+            for key, value in given.items():
+                if getattr(row, key) != value:
+                    setattr(row, key, value)
+                    changed = True
+            return changed
 
     def ingest_document(self, doc: JDocument | dict, *, origin: str | None = None, sha256: str | None = None,
                         name: str | None = None, text: str | None = None, retrieved_at: datetime | None = None,
@@ -308,6 +344,8 @@ class Store:
         row = m.Document(
             sha256=sha, origin=origin[:1000], version=version, name=(doc.source.name or "dokumen")[:500],
             format=doc.source.format, kind=doc.kind or "campaign", title=doc.source.title, url=doc.source.url,
+            publisher=(doc.source.publisher or "").strip()[:300] or None,
+            published_at=_published_or_none(doc.source.published),
             retrieved_at=(retrieved_at or datetime.now(timezone.utc)).replace(tzinfo=None, microsecond=0),
             region=region, election=election, period_start=doc.period[0] if doc.period else None,
             period_end=doc.period[1] if doc.period else None, text=text or "", warnings=list(doc.warnings),
@@ -914,6 +952,10 @@ class Store:
             source["title"] = d.title
         if d.url:
             source["url"] = d.url
+        if d.publisher:
+            source["publisher"] = d.publisher
+        if d.published_at:
+            source["published"] = d.published_at
         return {
             "schema": "janji/1", "source": source, "kind": d.kind,
             "region": {"name": region.name, "code": region.code, "level": region.level} if region else None,
@@ -1029,6 +1071,41 @@ def _pair_name(head: str | None, deputy: str | None) -> str:
     return f"{head} – {deputy}" if deputy else (head or "")
 
 
+SOURCE_FIELDS = {"title": 2000, "url": 2000, "publisher": 300, "published_at": 40}
+
+
+def source_fields(given: dict[str, Any] | None) -> dict[str, str]:
+    """The description of a source a caller gave (``title``, ``url``, ``publisher``, ``published`` or
+    ``published_at``), trimmed, without empty values; raises :class:`InputError` for a date it cannot read."""
+    out: dict[str, str] = {}
+    for key, value in (given or {}).items():
+        key = "published_at" if key == "published" else key
+        if key not in SOURCE_FIELDS or value is None or not str(value).strip():
+            continue
+        text = " ".join(str(value).split())
+        if key == "published_at":
+            normal = _published_or_none(text)
+            if normal is None:
+                raise InputError("sumber", f"tanggal terbit tidak dapat dibaca: {text!r} (tulis TTTT-BB-HH atau "
+                                           "TTTT-BB-HHTjj:mm+07:00)")
+            text = normal
+        out[key] = text[:SOURCE_FIELDS[key]]
+    return out
+
+
+def _janji_source(fields: dict[str, str]) -> dict[str, str]:
+    """:func:`source_fields` under the names janji/1's ``source`` uses."""
+    return {("published" if k == "published_at" else k): v for k, v in fields.items()}
+
+
+def _published_or_none(value: Any) -> str | None:
+    if not value:
+        return None
+    from janji.read.meta import published
+
+    return published(str(value))
+
+
 def _region_dict(r: m.Region) -> dict[str, Any]:
     return {"id": r.id, "name": r.name, "code": r.code, "level": r.level}
 
@@ -1044,7 +1121,8 @@ def _pair_dict(c: m.Candidate, el: m.Election | None, reg: m.Region | None) -> d
 def _doc_summary(d: m.Document) -> dict[str, Any]:
     return {"id": d.id, "sha256": d.sha256, "name": d.name, "origin": d.origin, "version": d.version,
             "current": d.superseded_by_id is None, "superseded_by": d.superseded_by_id, "format": d.format,
-            "kind": d.kind, "title": d.title, "url": d.url, "retrieved_at": d.retrieved_at.isoformat(),
+            "kind": d.kind, "title": d.title, "url": d.url, "publisher": d.publisher,
+            "published_at": d.published_at, "retrieved_at": d.retrieved_at.isoformat(),
             "region": _region_dict(d.region) if d.region else None, "period": _period(d.period_start, d.period_end),
             "candidates": [{"id": link.candidate_id, "head": link.candidate.head, "deputy": link.candidate.deputy,
                             "name": _pair_name(link.candidate.head, link.candidate.deputy)} for link in d.links]}

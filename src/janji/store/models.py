@@ -88,6 +88,8 @@ class Document(Base):
     kind: Mapped[str] = mapped_column(String(20))
     title: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
+    publisher: Mapped[str | None] = mapped_column(String(300))  # the site or body that published it
+    published_at: Mapped[str | None] = mapped_column(String(40))  # ISO day, or instant in UTC ("…Z")
     retrieved_at: Mapped[datetime] = mapped_column(DateTime)
     region_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"), index=True)
     election_id: Mapped[int | None] = mapped_column(ForeignKey("elections.id"), index=True)

@@ -117,9 +117,16 @@ def api_items(request: Request, region: RegionId = None, sector: SectorCode = No
     return queries.items(_store(request), filters, page=page, per_page=per_page)
 
 
-@router.get("/items/{item_id}", responses={**INVALID, **NOT_FOUND}, summary="Satu butir janji")
+@router.get("/items/{item_id}", responses={**INVALID, **NOT_FOUND},
+            summary="Satu butir janji: teks, pasangan, bidang, target, sumber (dikutip dan disorot) dan statusnya")
 def api_item(request: Request, item_id: Id):
-    return _found(queries.item(_store(request), item_id), "butir janji")
+    """The twin of ``/janji/{item_id}``: the item, its place in its tree (``ancestors``, ``children``), its
+    ``source`` (title, publisher, URL, publication date) and ``source_url`` (its words highlighted in the
+    document), and for promises ``tracking`` (status, progress, milestones, published history; null for a
+    vision or a claim, which are not tracked)."""
+    from janji.track.auth import tracker
+
+    return _found(queries.promise(_store(request), item_id, tracker(request)), "butir janji")
 
 
 @router.get("/search", responses=INVALID, summary="Cari janji (teks, dengan filter)")

@@ -21,10 +21,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from janji import __version__
-from janji.web import charts, labels, upload
+from janji.web import charts, labels, times, upload, views
 from janji.web.security import DropEmptyParams, HeadAsGet, SecurityMiddleware
 
 HERE = Path(__file__).resolve().parent
@@ -41,11 +42,25 @@ def make_templates() -> Environment:
     env.globals.update(kind_label=labels.kind_label, sector_name=labels.sector_name, sdg_name=labels.sdg_name,
                        KIND_LABELS=labels.KIND_LABELS, DOCUMENT_KIND_LABELS=labels.DOCUMENT_KIND_LABELS,
                        version=__version__, upload_limit=upload.limit_label(),
-                       bar_chart=charts.bar_chart, urlencode=urlencode)
+                       bar_chart=charts.bar_chart, urlencode=urlencode, source_label=views.source_label,
+                       zone_of=times.zone_of)
     env.filters["pct"] = lambda v: "–" if v is None else f"{v * 100:.0f}%"
+    env.filters["waktu"] = _time_html  # "6 Desember 2026 19.30 WIB" in a <time datetime=…>
+    env.filters["tanggal"] = lambda v, zone=times.DEFAULT_ZONE: _time_html(v, zone, day=True)
     env.filters["num"] = _num
     env.filters["http_url"] = _http_url
     return env
+
+
+def _time_html(value: Any, zone: str = times.DEFAULT_ZONE, day: bool = False) -> Markup | str:
+    """A stored time as people read it, in the zone given (see :mod:`janji.web.times`), inside
+    ``<time datetime="ISO">`` so that machines still read the exact value."""
+    zone = zone if isinstance(zone, str) and zone in times.OFFSETS else times.DEFAULT_ZONE  # also Undefined
+    text = times.tanggal(value, zone) if day else times.waktu(value, zone)
+    iso = times.machine(value)
+    if not text or not iso:
+        return text
+    return Markup('<time datetime="{}">{}</time>').format(iso, text)
 
 
 def _http_url(value: Any) -> str | None:
@@ -145,6 +160,11 @@ def _error_line(err: dict[str, Any]) -> str:
 
 def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
     env: Environment = request.app.state.templates
+    if "actor" not in context:
+        # the top navigation says who is signed in (else it offers "Masuk") on every page, not only tracking's
+        from janji.track.auth import current_actor
+
+        context = {**context, "actor": current_actor(request)}
     html = env.get_template(template).render(request=request, **context)
     return HTMLResponse(html, status_code=status_code)
 

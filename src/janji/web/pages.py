@@ -64,11 +64,34 @@ def document(request: Request, document_id: Id,
     return render(request, "document.html", {"doc": data, "api": f"/api/v1/documents/{document_id}"})
 
 
+@router.get("/janji/{item_id}")
+def promise(request: Request, item_id: Id):
+    from janji.track import statuses
+    from janji.track.auth import tracker
+
+    data = _found(queries.promise(_store(request), item_id, tracker(request)), "butir janji")
+    return render(request, "promise.html", {
+        "data": data, "api": f"/api/v1/items/{item_id}",
+        "canonical": str(request.url_for("promise", item_id=item_id)),
+        # the tracking macros' names, given here rather than as globals (the tracking pages set those)
+        "status_label": statuses.label, "STATUSES": statuses.STATUSES, "definitions": statuses.definitions()})
+
+
+@router.get("/janji/{item_id}/sumber")
+def promise_source(request: Request, item_id: Id):
+    """A promise's words in its source, highlighted: a short link that outlives the document's page layout."""
+    data = _found(queries.item(_store(request), item_id), "butir janji")
+    span = data.get("span") or (None, None)
+    from janji.store.suggest import source_url
+
+    return RedirectResponse(source_url(data["document_id"], span[0], span[1]), status_code=303)
+
+
 @router.get("/butir/{item_id}")
 def item(request: Request, item_id: Id):
-    data = _found(queries.item(_store(request), item_id), "butir janji")
-    # an item's page is its place in the source: that is where it can be checked
-    return RedirectResponse(f"/dokumen/{data['document_id']}#src-{item_id}", status_code=303)
+    # the first address of an item (it led to its place in the source); its own page has it now
+    _found(queries.item(_store(request), item_id), "butir janji")
+    return RedirectResponse(f"/janji/{item_id}", status_code=301)
 
 
 @router.get("/cari")

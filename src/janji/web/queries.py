@@ -279,6 +279,39 @@ def item(store, item_id: int) -> dict[str, Any] | None:
     return None if data is None else item_view(data)
 
 
+def promise(store, item_id: int, tracker=None) -> dict[str, Any] | None:
+    """A promise's own page (``/janji/{id}``): the item with its names and targets, where it sits in its
+    tree, its source as a citation with the link to its highlighted words, and — for promises, not visions
+    or claims — its public tracking (status, progress, milestones, published history) from ``tracker``."""
+    data = store.item(item_id)
+    if data is None:
+        return None
+    from janji.store.suggest import source_url
+    from janji.track import statuses
+    from janji.web import times
+
+    out = item_view(data)
+    doc = out["document_summary"]  # kept for earlier API clients; `source` is the citation
+    span = data.get("span") or (None, None)
+    out.update(
+        url=f"/janji/{item_id}", source=views.source_view(doc), source_url=source_url(doc["id"], span[0], span[1]),
+        source_current=doc.get("current", True), zone=times.zone_of(data.get("region")),
+        ancestors=[_brief(a) for a in data.get("ancestors") or []],
+        children=[_brief(c) for c in data.get("children") or []],
+        tracked=data["kind"] in views.PROMISE_KINDS, tracking=None)
+    if tracker is not None and out["tracked"]:
+        t = tracker.item_tracking(item_id)  # published entries only: this page is public
+        out["tracking"] = {k: t[k] for k in ("state", "default_target", "milestones", "history")}
+    status = (out["tracking"] or {}).get("state", {}).get("status")
+    out["share"] = views.share_text(out, statuses.label(status) if status else None)
+    return out
+
+
+def _brief(it: dict[str, Any]) -> dict[str, Any]:
+    return {"id": it["id"], "kind": it["kind"], "kind_label": labels.kind_label(it["kind"]), "label": it.get("label"),
+            "text": it["text"], "url": f"/janji/{it['id']}"}
+
+
 def items(store, filters: Filters, page: int = 1, per_page: int = 50) -> dict[str, Any]:
     args = _filter_args(filters)
     if args is None:

@@ -5,6 +5,7 @@ that was never stored with the same functions as the stored-document page.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from janji.web import labels
@@ -151,3 +152,61 @@ def measurable_share(items: Iterable[dict[str, Any]]) -> float | None:
     if not promises:
         return None
     return sum(1 for it in promises if is_measurable(it)) / len(promises)
+
+
+# a stem with a long run of hex digits ("000_5e0c2a7d91b4f3e8") was named by a machine, not by a person
+_MACHINE_NAME = re.compile(r"(?:^|[_\-.])[0-9a-f]{8,}(?:$|[_\-.])", re.I)
+
+
+def source_label(doc: dict[str, Any] | None) -> str:
+    """How a page names a source: its title; else its file name when a person chose it ("visi misi paslon 1");
+    else its kind and region ("Visi-misi kampanye, Kota Contoh") — never a hash-like file name."""
+    if not doc:
+        return "Dokumen"
+    if doc.get("title"):
+        return str(doc["title"])
+    stem = str(doc.get("name") or "").rsplit(".", 1)[0]
+    words = " ".join(re.sub(r"[_\-]+", " ", stem).split())
+    if words and not _MACHINE_NAME.search(stem) and re.search(r"[^\W\d_]{3}", words) and \
+            not stem.startswith("unggahan"):
+        return words
+    kind = labels.DOCUMENT_KIND_LABELS.get(doc.get("kind") or "", "Dokumen")
+    region = (doc.get("region") or {}).get("name") if isinstance(doc.get("region"), dict) else None
+    return f"{kind}, {region}" if region else kind
+
+
+def source_view(doc: dict[str, Any]) -> dict[str, Any]:
+    """A document summary as a citation: ``label`` (see :func:`source_label`), ``publisher``, ``url`` (http(s)
+    only, else None), ``published_at``, its kind label and where the portal shows it."""
+    url = doc.get("url")
+    safe = url.strip() if isinstance(url, str) and url.strip().lower().startswith(("http://", "https://")) else None
+    return {"id": doc.get("id"), "label": source_label(doc), "title": doc.get("title"),
+            "publisher": doc.get("publisher"), "url": safe, "published_at": doc.get("published_at"),
+            "retrieved_at": doc.get("retrieved_at"), "kind": doc.get("kind"),
+            "kind_label": labels.DOCUMENT_KIND_LABELS.get(doc.get("kind") or "", doc.get("kind")),
+            "region": doc.get("region"), "page": f"/dokumen/{doc['id']}" if doc.get("id") else None}
+
+
+def share_text(item: dict[str, Any], status_label: str | None) -> dict[str, str]:
+    """The title and description a link preview (Open Graph) shows for a promise: who promised what, where,
+    and how it stands — short enough for a chat preview (about 90 and 200 characters)."""
+    who = item.get("candidate_name") or item.get("speaker")
+    title = f"Janji {who}: {item['text']}" if who else f"{item.get('kind_label') or 'Janji'}: {item['text']}"
+    parts = [item.get("kind_label") or ""]
+    where = " ".join(str(x) for x in (item.get("region_name"), item.get("year")) if x)
+    if where:
+        parts.append(where)
+    targets = [q.get("text") for q in item.get("quantities") or [] if q.get("text")]
+    if targets:
+        parts.append("target " + ", ".join(targets[:3]))
+    if status_label:
+        parts.append(f"status: {status_label}")
+    parts.append("sumber: " + (item.get("source") or {}).get("label", "dokumen"))
+    return {"title": _cut(title, 90), "description": _cut(" · ".join(p for p in parts if p), 200)}
+
+
+def _cut(text: str, limit: int) -> str:
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
