@@ -510,3 +510,28 @@ def test_semicolons_part_entries_whose_insides_have_commas():
         assert [(i.kind, i.text) for i in structure_text(text)] == [
             ("program", "sandang, pangan, dan papan"), ("program", "sekolah dan puskesmas"),
             ("program", "adat, seni, dan budaya"), ("program", "wisata bahari")], opener
+
+
+def test_a_list_no_heading_names_is_of_missions_when_every_entry_is_led_by_a_verb():
+    names = {"Budi Santoso", "Ani Lestari"}
+    text = ("Paslon Nomor Urut 1: Budi-Ani\n- Meningkatkan mutu guru honorer.\n- Membangun pasar desa.\n"
+            "- Menyediakan air bersih bagi warga pesisir.\n")
+    assert [i.kind for i in structure_text(text, names)] == ["mission"] * 3
+    text = "Kendala yang dihadapi:\n- Anggaran terbatas\n- Meningkatkan partisipasi warga\n- Sarana kurang memadai\n"
+    assert {i.kind for i in structure_text(text)} == {"other"}
+
+
+def test_a_vaguely_counted_list_given_in_the_next_sentence():
+    for lead in ("Mulai dari", "Yaitu"):
+        text = (f"Sejumlah program prioritas pun disampaikan. {lead} perbaikan drainase kota, pembentukan satgas "
+                "sampah, hingga layanan ambulans gratis dan lain sebagainya.\n")
+        assert [(i.kind, i.text) for i in structure_text(text)] == [
+            ("program", "perbaikan drainase kota"), ("program", "pembentukan satgas sampah"),
+            ("program", "layanan ambulans gratis")], lead
+
+
+def test_seperti_right_after_the_kind_word_opens_a_list():
+    text = "Ia juga memaparkan beberapa program pasangan itu seperti bedah rumah, sekolah gratis, dan pasar murah.\n"
+    assert [i.text for i in structure_text(text)] == ["bedah rumah", "sekolah gratis", "pasar murah"]
+    text = "Kerja sama penting untuk mencapai tujuan pembangunan, seperti pangan murah, dll.\n"
+    assert structure_text(text) == []

@@ -42,7 +42,7 @@ def tidy(span: Span) -> Span:
     while changed and text:
         changed = False
         m = re.match(r"(?:dan|serta|atau|kemudian|lalu|selanjutnya|dan\s+terakhir|terakhir|ada\s+juga|terkait(?:\s+dengan)?|"
-                     r"dan\s+ada\s+juga|juga|yaitu|yakni|adalah|antara\s+lain|di\s?antaranya|mulai\s+dari)\b[\s,:]*",
+                     r"dan\s+ada\s+juga|juga|yaitu|yakni|adalah|antara\s+lain|di\s?antaranya|mulai\s+dari|hingga|sampai)\b[\s,:]*",
                      text, re.IGNORECASE)
         if m and m.end() < len(text):
             text, start = text[m.end():], start + m.end()
@@ -53,6 +53,11 @@ def tidy(span: Span) -> Span:
             text = stripped
             changed = True
         trimmed = re.sub(r"(?:\s+(?:dan|serta|atau))+$", "", text, flags=re.IGNORECASE).rstrip(" .,;:–—-")
+        # "… dan lain sebagainya", "…, dll.": the list goes on unnamed
+        trimmed = re.sub(r"(?<=\w)[\s,]+(?:dan\s+)?(?:lain[\s-]+lain(?:nya)?|lain\s+sebagainya|sebagainya|dll|dsb)\.?$", "",
+                         trimmed, flags=re.IGNORECASE)
+        if trimmed.lower() in ("dan", "serta", "atau"):
+            trimmed = ""  # "dan lain-lain" was the whole entry
         if trimmed and trimmed[-1] in QUOTES_CLOSE and not any(q in trimmed[:-1] for q in "“\"‘«"):
             trimmed = trimmed[:-1]  # a closing quote with no opening one inside: the quote around the entry
         if trimmed != text:
@@ -284,7 +289,7 @@ def find_visions(sentence: Span) -> list[tuple[str, Span]]:
 LIST_CUE = re.compile(
     r"(?:\b(?:yaitu|yakni|antara\s+lain|di\s?antaranya|meliputi)\b\s*[:,]?|\badalah\s*(?:sebagai\s+berikut\s*)?:|:"
     # "… berbagai manfaat bagi warga, seperti A, B dan C": examples of what a programme gives
-    r"|(?<=,)\s*seperti\b)\s*",
+    r"|\s*\bseperti\b|\bmulai\s+dari\b)\s*",
     re.IGNORECASE,
 )
 # "seperti" gives examples; they are promises only where the sentence promises or gives something
@@ -297,7 +302,14 @@ PROGRAMME_GIVES = re.compile(r"\s*(?:ini|itu|tersebut)\s+(?:\w+\s+){0,2}?(?:menj
 
 
 def _cue_holds(before: str, cue: re.Match) -> bool:
-    return not cue.group(0).strip().lower().startswith("seperti") or bool(EXAMPLE_PROMISED.search(before))
+    """"seperti" opens a list right after the kind word ("beberapa program paslon seperti A, B") or, after a comma,
+    where the sentence promises something ("Program ini menjanjikan berbagai manfaat, seperti A, B")."""
+    if not cue.group(0).strip().lower().startswith("seperti"):
+        return True
+    tail = before.split()[-4:]
+    if not before.rstrip().endswith(",") and any(kind_of_match(m) not in (None, "vision", "activity") for m in KIND_PATTERN.finditer(" ".join(tail))):
+        return True
+    return before.rstrip().endswith(",") and bool(EXAMPLE_PROMISED.search(before))
 
 
 # A kind word and then its count: "misinya ada lima, yakni …", "program enam berkah", "misi sebanyak 5".
@@ -334,6 +346,8 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
                for m in COUNTED_KIND.finditer(text)}
     for m in KIND_THEN_COUNT.finditer(text):  # "misinya ada lima, yakni …", "program enam berkah"
         counted.setdefault(m.start(), count_value(m.group("count")))
+    # "sejumlah program prioritas", "beberapa misi": announced without a number
+    vague = {m.start("kind") for m in COUNTED_KIND.finditer(text) if count_value(m.group("count")) is None}
     for m, kind in kinds:
         after = text[m.end():]
         count = counted.get(m.start())
@@ -407,7 +421,7 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
             return InlineList(kind, count, entries, repeated_head(body_text)), consumed
     for m, kind in all_kinds:  # "program enam berkah" reads as "misi dua" does, until the next sentence counts it
         count = counted.get(m.start())
-        if count and following:
+        if (count or m.start() in vague) and following:
             # "… 11 program unggulan …. Targetnya yaitu a, b, c": the list is in the next sentence
             nxt = following[0]
             cue2 = LIST_CUE.search(nxt.text)
@@ -416,7 +430,7 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
                 entries = _valid(_drop_head(entries, m.group(0)), names)
                 if len(entries) >= 2:
                     return InlineList(kind, count, entries), 1
-            elif count >= 3:
+            elif count and count >= 3:
                 # "Ada program enam berkah. Berkah Desa, Berkah Sosial, …": the next sentence is as many short
                 # names as were announced, with nothing else in it
                 entries = _valid(split_entries(nxt.text, nxt.start, count), names)
