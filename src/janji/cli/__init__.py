@@ -14,7 +14,7 @@ from janji import __version__
 # module -> names of the click commands it defines
 COMMANDS = {
     "janji.cli.analyze": ["analyze"],
-    "janji.cli.store": ["ingest", "search", "compare", "export", "stats", "import_"],
+    "janji.cli.store": ["init", "ingest", "search", "compare", "export", "stats", "import_"],
     "janji.cli.web": ["serve", "demo"],
     "janji.cli.taxonomy": ["taxonomy"],
     "janji.cli.track": ["user", "track"],
