@@ -99,3 +99,19 @@ def test_serve_takes_its_port_from_janji_port(tmp_path):
         os.killpg(proc.pid, signal.SIGINT)
         out, _ = proc.communicate(timeout=30)
     assert f"http://127.0.0.1:{port}/" in out.decode()
+
+
+def test_usage_errors_are_in_indonesian():
+    cases = [(["export"], "Opsi wajib tidak ada '--format'"),
+             (["search"], "Argumen wajib tidak ada 'QUERY'"),
+             (["ingset"], "Tidak ada perintah 'ingset'"),
+             (["stats", "--limit", "3"], "Tidak ada opsi '--limit'"),
+             (["search", "air", "--sdg", "40"], "Nilai tidak sah untuk '--sdg'"),
+             (["user", "add", "ana", "--role", "bos"], "'bos' bukan salah satu dari 'admin', 'editor', 'reviewer'")]
+    for args, said in cases:
+        res = run(*args)
+        assert res.exit_code == 2, args
+        assert said in res.output and "galat: " in res.output, res.output
+        assert not any(w in res.output for w in ("Error:", "Missing", "No such", "Invalid value", "Usage:")), \
+            res.output
+    assert "Penggunaan: " in run("stats", "--help").output

@@ -10,6 +10,9 @@ import importlib
 import click
 
 from janji import __version__
+from janji.cli import lang
+
+lang.install()  # click's own messages (usage errors, prompts, --help headings) in Bahasa Indonesia
 
 # module -> names of the click commands it defines
 COMMANDS = {
