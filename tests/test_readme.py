@@ -1,12 +1,13 @@
 """The README as a new user follows it: on a fresh copy of the project, with a fresh virtualenv and an empty
 user data directory, its first command (`make run`) and every line of its quick tour, as written.
 
-The commands are read from README.md's ```sh blocks, so this test follows the README as it changes. Lines
-that change the shell (`. .venv/bin/activate`, `export …`, `cd …`) stay in force for the lines after them, as
-in the user's terminal. The commands that keep running (`make run`, `janji serve`, `janji demo`) are started,
-must answer over HTTP on the port they were given, and are stopped. The only differences from the user's
-machine are in the environment: a free port in JANJI_PORT (the default, 8000, may be taken here), the new
-account's password in JANJI_NEW_PASSWORD (the user types it), and a data directory of the test's own.
+The commands are read from README.md's ```sh blocks (and its ```python blocks, run last), so this test
+follows the README as it changes. Lines that change the shell (`. .venv/bin/activate`, `export …`, `cd …`)
+stay in force for the lines after them, as in the user's terminal. The commands that keep running
+(`make run`, `janji serve`, `janji demo`) are started, must answer over HTTP on the port they were given,
+and are stopped. The only differences from the user's machine are in the environment: a free port in
+JANJI_PORT (the default, 8000, may be taken here), the new account's password in JANJI_NEW_PASSWORD (the
+user types it), and a data directory of the test's own.
 
 Select it with `pytest -m readme`; it installs the project into a new virtualenv (pip's cache and the local
 wheels make that a minute or two) and runs for a few minutes in all.
@@ -58,6 +59,10 @@ def sh_blocks(markdown: str) -> list[list[str]]:
     return blocks
 
 
+def python_blocks(markdown: str) -> list[str]:
+    return re.findall(r"^```python[ \t]*\n(.*?)^```", markdown, flags=re.M | re.S)
+
+
 def words(line: str) -> list[str]:
     return shlex.split(line, comments=True)
 
@@ -80,6 +85,7 @@ def test_the_parser_reads_commands_as_the_shell_does():
     text = ("intro\n```sh\n# a comment\nmake run   # with a remark\n\njanji search \"a b\" \\\n  --json\n```\n"
             "```python\nprint(1)\n```\n```sh\nls\n```\n")
     assert sh_blocks(text) == [["make run   # with a remark", 'janji search "a b"    --json'], ["ls"]]
+    assert python_blocks(text) == ["print(1)\n"]
     assert words('janji search "a b"   # note') == ["janji", "search", "a b"]
     assert starts("janji serve --port 1", "janji serve") and not starts("janji server", "janji serve")
 
@@ -217,4 +223,11 @@ def test_the_readme_runs_as_written_on_a_fresh_virtualenv(tmp_path):
                 assert written.stat().st_size > 0, f"{line}: {target} is empty"
                 if written.suffix == ".json":
                     json.loads(written.read_text(encoding="utf-8"))
+    # the README's Python, in the same shell (the virtualenv activated by the tour)
+    for code in python_blocks(README.read_text(encoding="utf-8")):
+        script = "\n".join(["set -e", *state, "python -"])
+        done = subprocess.run(["bash", "-c", script], cwd=work, env=env, input=code, capture_output=True, text=True,
+                              timeout=300)
+        assert done.returncode == 0, f"{code}\n{done.stderr[-4000:]}"
+        log.append(f"python block ({len(code.splitlines())} lines): {len(done.stdout.splitlines())} lines printed")
     print("\n".join(log))
