@@ -46,12 +46,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 @pytest.fixture(scope="session")
 def browser():
     """Debian's chromium driven by Playwright, one per test process (two sync Playwright sessions in one
-    process collide). Never downloads a browser: `make setup` installs chromium from the distribution."""
+    process collide). Never downloads a browser: `make test` installs chromium from the distribution."""
     executable = shutil.which("chromium")
     if executable is None:
-        if os.environ.get("CI"):  # CI runs `make setup`, which installs it: missing there is a defect
-            pytest.fail("chromium is not installed although `make setup` should have installed it")
-        pytest.skip("Debian's chromium is not installed (make setup installs it)")
+        if os.environ.get("CI"):  # CI runs `make test`, which installs it: missing there is a defect
+            pytest.fail("chromium is not installed although `make test` should have installed it")
+        pytest.skip("Debian's chromium is not installed (make test installs it)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

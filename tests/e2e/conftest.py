@@ -1,6 +1,6 @@
 """A live portal (uvicorn on a free loopback port, in a thread) and Debian's chromium driven by Playwright.
 
-Never downloads a browser: chromium comes from the distribution (`make setup`
+Never downloads a browser: chromium comes from the distribution (`make test`
 installs it); without it these tests are skipped with the reason.
 """
 from __future__ import annotations

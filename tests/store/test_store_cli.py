@@ -73,6 +73,7 @@ def test_search_stats_compare_export_import(db_url, db_url2, corpus, tmp_path):
 
 
 def test_user_errors_are_one_line(db_url, tmp_path):
+    run("init", "--db", db_url)  # an empty store: the readers refuse one that does not exist
     res = run("compare", "Kota Atlantis", "--db", db_url, "--no-chart", ok=False)
     assert res.exit_code == 1 and "wilayah tidak ditemukan" in res.stderr
     res = run("export", "--db", db_url, "--format", "xlsx", ok=False)

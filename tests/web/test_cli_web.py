@@ -52,6 +52,7 @@ def start(args: list[str]) -> subprocess.Popen:
 
 
 def test_serve_answers_on_the_port_it_prints(tmp_path):
+    subprocess.run(JANJI + ["init", "--db", f"sqlite:///{tmp_path / 's.db'}"], check=True, capture_output=True)
     port = free_port()
     proc = start(["serve", "--db", f"sqlite:///{tmp_path / 's.db'}", "--port", str(port)])
     try:

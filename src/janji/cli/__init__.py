@@ -10,11 +10,14 @@ import importlib
 import click
 
 from janji import __version__
+from janji.cli import lang
+
+lang.install()  # click's own messages (usage errors, prompts, --help headings) in Bahasa Indonesia
 
 # module -> names of the click commands it defines
 COMMANDS = {
     "janji.cli.analyze": ["analyze"],
-    "janji.cli.store": ["ingest", "search", "compare", "export", "stats", "import_"],
+    "janji.cli.store": ["init", "ingest", "search", "compare", "export", "stats", "import_"],
     "janji.cli.web": ["serve", "demo"],
     "janji.cli.taxonomy": ["taxonomy"],
     "janji.cli.track": ["user", "track"],

@@ -1,11 +1,10 @@
-"""Store commands: `janji ingest`, `search`, `compare`, `export`, `stats`, `import`.
+"""Store commands: `janji init`, `ingest`, `search`, `compare`, `export`, `stats`, `import`.
 
 Each takes ``--db URL`` (default: ``JANJI_DATABASE_URL``, else a SQLite file in
 the user data directory) and prints Rich tables, or JSON with ``--json``.
 """
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -27,14 +26,23 @@ db_option = click.option("--db", "db_url", metavar="URL", default=None,
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
 
 
-def _open(db_url: str | None):
-    """Open the store or exit with one line saying why not."""
+def _open(db_url: str | None, create: bool = False, announce: bool = True):
+    """Open the store or exit with one line saying why not. Only the commands that fill a store pass
+    ``create``: for the others a store that does not exist is an error (a mistyped --db), not a new store."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from janji.errors import JanjiError
     from janji.store import open_store
 
     try:
-        return open_store(db_url)
+        store = open_store(db_url, create=create)
+        if store.created and announce:
+            err_console.print(f"[dim]penyimpanan baru dibuat: {escape(store.name)}[/]", highlight=False,
+                              soft_wrap=True)
+        return store
+    except JanjiError as exc:
+        error_line(str(exc))
+        raise SystemExit(2)
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         error_line(f"basis data tidak dapat dibuka ({db_url or 'bawaan'}): {reason}")
@@ -105,7 +113,7 @@ def ingest(paths: tuple[str, ...], db_url: str | None, kind: str | None, url: st
     if source and len(files) > 1:
         error_line(f"--url, --title, --publisher dan --published menerangkan satu berkas; diberikan {len(files)} berkas")
         raise SystemExit(2)
-    store = _open(db_url)
+    store = _open(db_url, create=True, announce=False)
     progress = Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeRemainingColumn(), console=err_console, disable=len(files) < 2)
     from janji.store import IngestSummary
@@ -124,7 +132,7 @@ def ingest(paths: tuple[str, ...], db_url: str | None, kind: str | None, url: st
             progress.advance(task)
     if summary.count("added"):
         store.optimize()
-    store.close()
+    _close(store)
     _summary(summary, as_json, "penyimpanan")
 
 
@@ -177,17 +185,13 @@ def search(query: str, db_url, region, sector, sdg, kind, measurable, year, limi
                       f"--offset {offset + len(result['results'])}[/]")
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "wilayah"
-
-
 @click.command()
 @click.argument("region")
 @db_option
 @click.option("--year", type=int, help="Election year or first year of the term (default: the latest).")
 @click.option("--chart", type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to save the sector coverage chart (.png or .svg; default perbandingan-<region>-<year>.png).")
-@click.option("--no-chart", is_flag=True, help="Do not save a chart.")
+              help="Also save the sector coverage chart to this file (.png or .svg); no chart without it.")
+@click.option("--no-chart", is_flag=True, hidden=True)  # the old way to ask for no chart, which is now the default
 @click.option("--threshold", type=click.FloatRange(0, 1), default=None,
               help="Similarity from which promises of different pairs count as shared (default 0.5).")
 @json_option
@@ -211,9 +215,7 @@ def compare(region: str, db_url, year, chart, no_chart, threshold, as_json) -> N
         raise SystemExit(1)
     finally:
         store.close()
-    if not no_chart:
-        year_part = f"-{result['election']['year']}" if result["election"]["year"] else ""
-        chart = chart or Path(f"perbandingan-{_slug(result['region']['name'])}{year_part}.png")
+    if chart is not None and not no_chart:
         try:
             result["chart"] = str(coverage_chart(result, chart))
         except (ValueError, OSError) as exc:
@@ -369,7 +371,7 @@ def import_(sources: tuple[Path, ...], db_url, as_json) -> None:
     from janji.errors import JanjiError
     from janji.store import IngestSummary, IngestResult
 
-    store = _open(db_url)
+    store = _open(db_url, create=True, announce=False)
     summary = IngestSummary()
     for src in sources:
         try:
@@ -384,8 +386,46 @@ def import_(sources: tuple[Path, ...], db_url, as_json) -> None:
         summary.results.extend(part.results)
     if summary.count("added"):
         store.optimize()
-    store.close()
+    _close(store)
     _summary(summary, as_json, "impor")
 
 
-__all__ = ["ingest", "search", "compare", "export", "stats", "import_", "warning_line"]
+def _close(store) -> None:
+    """Close after filling; a store this command created and could put nothing in is taken away again."""
+    try:
+        if store.discard_if_empty():
+            err_console.print(f"[dim]tidak ada yang tersimpan; penyimpanan {escape(store.name)} tidak dibuat[/]",
+                              highlight=False, soft_wrap=True)
+        elif store.created:
+            err_console.print(f"[dim]penyimpanan baru dibuat: {escape(store.name)}[/]", highlight=False,
+                              soft_wrap=True)
+    finally:
+        store.close()
+
+
+@click.command()
+@db_option
+@json_option
+def init(db_url, as_json) -> None:
+    """Create an empty store, or bring an existing one up to date (the other commands then read it).
+
+    `janji ingest` and `janji import` create the store too; every other command
+    refuses a store that does not exist, so that a mistyped --db is an error.
+
+    Example:
+
+        janji init --db korpus.db
+    """
+    store = _open(db_url, create=True, announce=False)
+    out = {"database": store.name, "created": store.created}
+    store.close()
+    if as_json:
+        print_json(out)
+    elif not out["created"]:
+        console.print(f"penyimpanan sudah ada (skema diperbarui): {escape(out['database'])}", highlight=False,
+                      soft_wrap=True)
+    else:
+        console.print(f"penyimpanan baru dibuat: {escape(out['database'])}", highlight=False, soft_wrap=True)
+
+
+__all__ = ["init", "ingest", "search", "compare", "export", "stats", "import_", "warning_line"]

@@ -45,6 +45,37 @@ def _regions(tracker, names: tuple[str, ...]) -> list[int]:
     return out
 
 
+def _check_account_regions(tracker, names: tuple[str, ...]) -> None:
+    """Fail before any password is asked if a region is neither in the store nor in the reference table."""
+    from janji.store import NotFound
+    from janji.store.api import reference_region
+
+    for name in names:
+        try:
+            tracker.store.resolve_region(int(name) if name.isdigit() else name)
+        except NotFound as exc:
+            if name.isdigit():
+                _fail(exc)
+            try:
+                reference_region(name)
+            except NotFound as ref_exc:
+                _fail(ref_exc)
+
+
+def _account_regions(tracker, names: tuple[str, ...]) -> list[int]:
+    """Ids of the regions an account covers: any region of the store or of the reference table (added to the
+    store), so that editors can be set up before the region's documents are stored."""
+    from janji.store import NotFound
+
+    out = []
+    for name in names:
+        try:
+            out.append(tracker.store.ensure_region(int(name) if name.isdigit() else name)["id"])
+        except NotFound as exc:
+            _fail(exc)
+    return out
+
+
 @click.group()
 def user() -> None:
     """Accounts of the tracker: admins, editors (per region) and reviewers."""
@@ -63,10 +94,18 @@ def user_add(username, role, name, regions, password, db_url, as_json) -> None:
     from janji.track import TrackError
 
     t = _tracker(db_url)
+    # everything that can be checked is checked before the password is asked
+    _check_account_regions(t, regions)
+    try:
+        t.user(username)
+    except TrackError:
+        pass
+    else:
+        _fail(ValueError(f"nama pengguna {username.strip().lower()!r} sudah dipakai"))
     if not password:
         password = click.prompt("Kata sandi", hide_input=True, confirmation_prompt=True, err=True)
     try:
-        out = t.add_user(username, password, role=role, name=name, regions=_regions(t, regions))
+        out = t.add_user(username, password, role=role, name=name, regions=_account_regions(t, regions))
     except TrackError as exc:
         _fail(exc)
     if as_json:
@@ -132,7 +171,8 @@ def user_enable(username, db_url) -> None:
 def user_role(username, role, regions, db_url) -> None:
     """Change an account's role (and, with --region, its regions)."""
     t = _tracker(db_url)
-    _modify(db_url, username, role=role, regions=_regions(t, regions) if regions else None)
+    _check_account_regions(t, regions)
+    _modify(db_url, username, role=role, regions=_account_regions(t, regions) if regions else None)
 
 
 @user.command("password")

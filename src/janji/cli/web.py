@@ -35,12 +35,12 @@ def _run(store, host: str, port: int, writable: bool) -> None:
     uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False, server_header=False)
 
 
-def _open(db: str | None):
+def _open(db: str | None, create: bool = False):
     from janji.errors import JanjiError
     from janji.store import open_store
 
     try:
-        return open_store(db)
+        return open_store(db, create=create)
     except JanjiError as exc:
         error_line(str(exc))
         raise SystemExit(1) from None
@@ -51,7 +51,8 @@ def _open(db: str | None):
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), envvar="JANJI_PORT",
+              show_envvar=True, help="Port.")
 @click.option("--db", "db", help="Store URL or SQLite path (default: JANJI_DATABASE_URL, else the user's store).")
 @click.option("--writable", is_flag=True, help="Let visitors save uploads into the store (off: uploads are only analysed).")
 def serve(host: str, port: int, db: str | None, writable: bool) -> None:
@@ -67,7 +68,8 @@ def serve(host: str, port: int, db: str | None, writable: bool) -> None:
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="Port.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), envvar="JANJI_PORT",
+              show_envvar=True, help="Port.")
 @click.option("--db", "db", help="Store to fill (default: a demo SQLite file in the user's data directory).")
 @click.option("--seeds", "seeds", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of documents to ingest first (default: the project's examples/seeds).")
@@ -86,7 +88,7 @@ def demo(host: str, port: int, db: str | None, seeds: Path | None) -> None:
     if db is None:
         db = f"sqlite:///{Path(user_data_dir('janji', appauthor=False)) / 'demo.db'}"
     seeds = seeds or (REPO_SEEDS if REPO_SEEDS.is_dir() else Path("examples/seeds"))
-    store = _open(db)
+    store = _open(db, create=True)
     files = list(iter_inputs([str(seeds)])) if seeds.is_dir() else []
     if not files:
         warning_line(f"tidak ada dokumen contoh di {seeds}; portal dimulai dengan isi basis data yang ada")

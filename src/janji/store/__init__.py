@@ -15,17 +15,19 @@ for each query's fields: ``regions()``, ``elections()``, ``candidates()``,
 """
 from __future__ import annotations
 
-from janji.store.api import IngestResult, IngestSummary, NotFound, Store, is_measurable, sector_names
+from janji.store.api import (IngestResult, IngestSummary, NotFound, Store, StoreMissing, is_measurable,
+                             sector_names)
 from janji.store.db import ENV_VAR, default_url
 from janji.store.text import HIGHLIGHT_END, HIGHLIGHT_START
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, *, create: bool = True) -> Store:
     """Open (creating or upgrading) the store at ``url``; default: ``JANJI_DATABASE_URL``, else
     ``sqlite:///<user data dir>/janji/janji.db``. ``url`` may also be a plain file path (SQLite) or
-    ``postgresql://user@host/db``."""
-    return Store(url or default_url())
+    ``postgresql://user@host/db``. With ``create=False`` a store that does not exist yet raises
+    :class:`StoreMissing` and nothing is created."""
+    return Store(url or default_url(), create=create)
 
 
-__all__ = ["open_store", "Store", "IngestResult", "IngestSummary", "NotFound", "is_measurable", "sector_names",
-           "default_url", "ENV_VAR", "HIGHLIGHT_START", "HIGHLIGHT_END"]
+__all__ = ["open_store", "Store", "StoreMissing", "IngestResult", "IngestSummary", "NotFound", "is_measurable",
+           "sector_names", "default_url", "ENV_VAR", "HIGHLIGHT_START", "HIGHLIGHT_END"]

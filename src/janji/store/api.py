@@ -56,6 +56,19 @@ class NotFound(JanjiError):
     """A region, pair, document or item the caller named does not exist (message in Indonesian)."""
 
 
+class StoreMissing(JanjiError):
+    """The store a command reads does not exist (no such SQLite file, or a database without Janji's tables).
+
+    Only the commands that fill a store (``janji init``, ``ingest``, ``import``) create one: a mistyped
+    ``--db`` must be said, not answered with an empty store."""
+
+    def __init__(self, name: str, *, empty_database: bool = False):
+        what = f"{name} bukan penyimpanan Janji: tabelnya tidak ada" if empty_database else \
+            f"penyimpanan tidak ada: {name}"
+        super().__init__(f"{what} (periksa --db; buat dengan janji init atau isi dengan janji ingest)")
+        self.name = name
+
+
 @dataclass
 class IngestResult:
     """What happened to one document: ``status`` is "added", "unchanged" or "failed" (then ``reason``)."""
@@ -130,6 +143,24 @@ def sector_names() -> dict[str, str]:
         return {row["code"]: row["name"].title().replace(" Dan ", " dan ") for row in csv.DictReader(fh)}
 
 
+def reference_region(value: str) -> dict[str, str]:
+    """The region of the packaged reference table (Kepmendagri: 38 provinces, 514 kabupaten/kota) that
+    ``value`` names — its code, its name, or a part of a name only one region has; :class:`NotFound` if none
+    or several."""
+    value = str(value).strip()
+    rows = list(_regions_ref().values())
+    found = [r for r in rows if r["code"] == value]
+    key = _region_name_key(value)
+    found = found or [r for r in rows if _region_name_key(r["name"]) == key]
+    found = found or [r for r in rows if key and key in _region_name_key(r["name"])]
+    if not found:
+        raise NotFound(f"wilayah tidak dikenal: {value} (bukan nama atau kode wilayah Kemendagri)")
+    if len(found) > 1:
+        names = ", ".join(sorted(r["name"] for r in found)[:8])
+        raise NotFound(f"'{value}' cocok dengan beberapa wilayah: {names}; sebutkan nama lengkap atau kodenya")
+    return found[0]
+
+
 def _region_name_key(name: str) -> str:
     low = re.sub(r"\s+", " ", name.lower()).strip()
     low = re.sub(r"^provinsi\s+", "", low)
@@ -147,12 +178,48 @@ class Store:
     :func:`janji.store.open_store` for the default location.
     """
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, *, create: bool = True):
         self.url = db.normalise_url(url)
+        existed = db.has_store(self.url)
+        if not existed and not create:
+            path = db.sqlite_path(self.url)
+            raise StoreMissing(db.display_name(self.url), empty_database=path is None or path.exists())
+        self.created = not existed  # this object made the store: discard_if_empty() may take it away again
+        self._new_dirs = db.missing_dirs(self.url) if self.created else []
         self.engine = db.make_engine(self.url)
         db.upgrade(self.engine)
         self.dialect = self.engine.dialect.name
         self._session = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def name(self) -> str:
+        """The store as messages name it: a SQLite file by its path, a server URL without its password."""
+        return db.display_name(self.url)
+
+    def discard_if_empty(self) -> bool:
+        """Take away a store this object created if it holds no document yet, so that a first ``janji import``
+        or ``janji ingest`` that failed leaves nothing behind; True if it was removed."""
+        if not self.created:
+            return False
+        with self._session() as session:
+            if session.scalar(select(func.count()).select_from(m.Document)) or \
+                    session.scalar(select(func.count()).select_from(m.Region)):
+                return False
+        path = db.sqlite_path(self.url)
+        if path is None:
+            db.drop_schema(self.engine)
+            self.engine.dispose()
+        else:
+            self.engine.dispose()
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            for folder in reversed(self._new_dirs):
+                try:
+                    folder.rmdir()
+                except OSError:  # something else was put there meanwhile: keep it
+                    break
+        self.created = False
+        return True
 
     def close(self) -> None:
         self.engine.dispose()
@@ -513,6 +580,24 @@ class Store:
                 names = ", ".join(sorted(r.name for r in rows))
                 raise NotFound(f"'{region}' cocok dengan beberapa wilayah: {names}; sebutkan nama lengkap atau kodenya")
             return _region_dict(rows[0])
+
+    def ensure_region(self, region: int | str) -> dict[str, Any]:
+        """The region ``region`` names in the store, else the one of the reference table, added to the store
+        (an account can cover a region before any document of it is stored); :class:`NotFound` otherwise."""
+        try:
+            return self.resolve_region(region)
+        except NotFound:
+            if isinstance(region, int) or str(region).isdigit():
+                raise
+            ref = reference_region(str(region))
+        key = f"code:{ref['code']}"
+        with self._session.begin() as session:
+            row = session.scalars(select(m.Region).where(m.Region.key == key)).first()
+            if row is None:
+                row = m.Region(key=key, name=ref["name"], code=ref["code"], level=ref["level"])
+                session.add(row)
+                session.flush()
+            return _region_dict(row)
 
     def regions(self) -> list[dict[str, Any]]:
         """Every region with counts: ``[{id, name, code, level, elections, candidates, documents, items}]``."""

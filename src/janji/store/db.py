@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.pool import NullPool
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 ENV_VAR = "JANJI_DATABASE_URL"
@@ -31,6 +32,73 @@ def normalise_url(url: str) -> str:
     if url.startswith("postgresql://") or url.startswith("postgres://"):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     return url
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL; None for other databases and for in-memory SQLite."""
+    parsed = make_url(normalise_url(url))
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def display_name(url: str) -> str:
+    """How a store is named in messages: a SQLite file by its path, a server URL without its password."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    return make_url(normalise_url(url)).render_as_string(hide_password=True)
+
+
+def has_store(url: str) -> bool:
+    """Whether ``url`` already holds a Janji store (its schema), found without creating or changing anything:
+    a mistyped ``--db`` must not leave an empty store (or a new directory) behind."""
+    from janji.errors import JanjiError
+
+    url = normalise_url(url)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        path = sqlite_path(url)
+        if path is None:  # in memory: never there before it is opened
+            return False
+        if not path.is_file():
+            return False
+        import sqlite3
+
+        # read-only, and without the WAL pragma of make_engine: a foreign SQLite file stays as it was
+        try:
+            con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            finally:
+                con.close()
+        except sqlite3.OperationalError as exc:  # e.g. no permission to read it
+            raise JanjiError(f"{path}: tidak dapat dibuka ({exc})") from None
+        except sqlite3.DatabaseError:
+            raise JanjiError(f"{path}: bukan basis data SQLite") from None
+        return {"alembic_version", "documents"} <= names
+    from sqlalchemy import inspect
+
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            found = inspect(conn)
+            return found.has_table("alembic_version") and found.has_table("documents")
+    finally:
+        engine.dispose()
+
+
+def missing_dirs(url: str) -> list[Path]:
+    """The folders opening a new SQLite store at ``url`` would create, outermost first."""
+    path = sqlite_path(url)
+    out: list[Path] = []
+    if path is None:
+        return out
+    parent = path.resolve().parent
+    while not parent.exists():
+        out.insert(0, parent)
+        parent = parent.parent
+    return out
 
 
 def make_engine(url: str) -> Engine:
@@ -81,3 +149,16 @@ def upgrade(engine: Engine) -> None:
             if attempt == 4:
                 raise
             time.sleep(0.3 * (attempt + 1))
+
+
+def drop_schema(engine: Engine) -> None:
+    """Remove every table of a Janji store from a server database (the migrations down to nothing)."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "base")
+        conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")

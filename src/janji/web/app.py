@@ -122,6 +122,7 @@ def create_app(store=None, *, db_url: str | None = None, writable: bool = False)
     @app.exception_handler(StarletteHTTPException)
     async def on_http(request: Request, exc: StarletteHTTPException):
         detail = exc.detail if isinstance(exc.detail, str) else "galat"
+        detail = HTTP_DETAILS.get(detail, detail)  # Starlette's own English reason phrases
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
         titles = {404: "Tidak ditemukan", 405: "Metode tidak diizinkan", 413: "Berkas terlalu besar",
@@ -130,6 +131,20 @@ def create_app(store=None, *, db_url: str | None = None, writable: bool = False)
 
     return app
 
+
+HTTP_DETAILS = {
+    "Not Found": "alamat ini tidak ada di portal",
+    "Method Not Allowed": "metode permintaan ini tidak diizinkan di alamat ini",
+    "Bad Request": "permintaan tidak sah",
+    "Unauthorized": "perlu masuk terlebih dahulu",
+    "Forbidden": "tidak diizinkan",
+    "Request Entity Too Large": "permintaan terlalu besar",
+    "Content Too Large": "permintaan terlalu besar",
+    "Unsupported Media Type": "jenis isi tidak didukung",
+    "Too Many Requests": "terlalu banyak permintaan; coba lagi nanti",
+    "Internal Server Error": "galat di server",
+    "Service Unavailable": "server sedang sibuk; coba lagi nanti",
+}
 
 MESSAGES = {
     "missing": "wajib diisi",
@@ -143,6 +158,30 @@ MESSAGES = {
     "string_too_long": "paling panjang {max_length} karakter",
     "enum": "harus salah satu dari {expected}",
     "literal_error": "harus salah satu dari {expected}",
+    "int_from_float": "harus bilangan bulat",
+    "float_parsing": "harus bilangan",
+    "float_type": "harus bilangan",
+    "greater_than": "harus lebih dari {gt}",
+    "less_than": "harus kurang dari {lt}",
+    "string_type": "harus teks",
+    "string_too_short": "paling pendek {min_length} karakter",
+    "too_short": "paling sedikit {min_length} butir",
+    "too_long": "paling banyak {max_length} butir",
+    "list_type": "harus berupa daftar",
+    "dict_type": "harus berupa objek",
+    "model_attributes_type": "harus berupa objek",
+    "json_invalid": "JSON tidak sah",
+    "json_type": "JSON tidak sah",
+    "date_parsing": "harus tanggal (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "harus tanggal (YYYY-MM-DD)",
+    "date_type": "harus tanggal (YYYY-MM-DD)",
+    "datetime_parsing": "harus waktu (YYYY-MM-DDTHH:MM:SS)",
+    "datetime_from_date_parsing": "harus waktu (YYYY-MM-DDTHH:MM:SS)",
+    "datetime_type": "harus waktu (YYYY-MM-DDTHH:MM:SS)",
+    "url_parsing": "harus alamat URL",
+    "url_scheme": "harus alamat URL http atau https",
+    "extra_forbidden": "tidak dikenal",
+    "uuid_parsing": "harus UUID",
 }
 
 
@@ -152,10 +191,15 @@ def _error_line(err: dict[str, Any]) -> str:
     template = MESSAGES.get(str(err.get("type")))
     try:
         msg = template.format(**(err.get("ctx") or {})).replace("' or '", "' atau '") if template \
-            else str(err.get("msg", "tidak sah"))
+            else _custom(err)
     except (KeyError, IndexError):
-        msg = str(err.get("msg", "tidak sah"))
+        msg = _custom(err)
     return f"parameter '{where}': {msg}" if where else msg
+
+
+def _custom(err: dict[str, Any]) -> str:
+    """A check pydantic has no Indonesian template for here: "tidak sah" rather than pydantic's English."""
+    return "tidak sah"
 
 
 def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
