@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Each learned component's cross-validated score (grouped by document) beside its in-sample score.
 
-    .venv/bin/python bench/learned.py [--json] [--components prose]
+    .venv/bin/python bench/learned.py [--json] [--components kind,prose]
 
 For every component (:data:`janji.training.COMPONENTS`) and every set of documents
 with gold answers (the seeds, the development set, the annotated corpus documents):
@@ -12,7 +12,8 @@ with gold answers (the seeds, the development set, the annotated corpus document
   each fold is analysed with a model fitted on the other four only, so no document is
   scored by a model that saw it. This is the figure to expect on documents from
   other regions;
-- the same pipeline with no model at all (the cue words alone), for comparison.
+- the same pipeline with no model at all (the prose cue words alone; unnamed lists left ``other``), for
+  comparison.
 
 Figures are ../shared/tools/score.py's (promises_f1, prose_f1, speaker_acc, …), and
 the model's own clause-level F1 (what `janji train` prints). Needs ../shared and
@@ -59,7 +60,6 @@ def summarise(score, pairs) -> dict[str, dict]:
 def run(component: str, docs) -> dict:
     import importlib
 
-    from janji import prose
     from janji.training.fit import fit
 
     module = importlib.import_module(f"janji.training.{component}")
@@ -68,9 +68,9 @@ def run(component: str, docs) -> dict:
     t0 = time.perf_counter()
     examples = module.examples(docs)
     report: dict = {}
-    prose.set_model(False)
-    report["cue words alone"] = summarise(score, [(d, pipe.analyze_path(d.path, time_limit=None).to_json()) for d in docs])
-    prose.set_model(None)
+    module.use(False)
+    report[module.WITHOUT] = summarise(score, [(d, pipe.analyze_path(d.path, time_limit=None).to_json()) for d in docs])
+    module.use(None)
     report["in-sample"] = summarise(score, [(d, pipe.analyze_path(d.path, time_limit=None).to_json()) for d in docs])
     from janji.learn.linear import load
 
@@ -81,12 +81,13 @@ def run(component: str, docs) -> dict:
         model = fit(train, packaged_model.flags, packaged_model.buckets, packaged_model.meta.get("C", 0.3),
                     classes=packaged_model.classes)
         model.threshold = packaged_model.threshold
-        prose.set_model(model)
+        module.use(model)
         pairs += [(d, pipe.analyze_path(d.path, time_limit=None).to_json()) for d in docs if d.name in held]
-    prose.set_model(None)
+    module.use(None)
     report["cross-validated"] = summarise(score, pairs)
     report["model"] = {k: packaged_model.meta.get(k) for k in ("examples", "documents", "C", "threshold",
                                                                 "cross_validated", "in_sample")}
+    report["readings"] = [module.WITHOUT, "in-sample", "cross-validated"]
     report["seconds"] = round(time.perf_counter() - t0, 1)
     return report
 
@@ -94,7 +95,7 @@ def run(component: str, docs) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--components", default="prose")
+    parser.add_argument("--components", default="kind,prose")
     args = parser.parse_args()
     docs = gold_documents()
     reports = {c: run(c, docs) for c in args.components.split(",")}
@@ -103,12 +104,12 @@ def main() -> None:
         return
     for component, report in reports.items():
         m = report["model"]
-        print(f"{component}: {m['examples']} examples from {m['documents']} documents; clause-level F1 "
+        print(f"{component}: {m['examples']} examples from {m['documents']} documents; example-level F1 "
               f"cross-validated {m['cross_validated']['f1']:.3f}, in-sample {m['in_sample']['f1']:.3f}")
-        print(f"  {'':18} {'set':7} " + " ".join(f"{x:>12}" for x in METRICS))
-        for reading in ("cue words alone", "in-sample", "cross-validated"):
+        print(f"  {'':40} {'set':7} " + " ".join(f"{x:>12}" for x in METRICS))
+        for reading in report["readings"]:
             for group, figures in report[reading].items():
-                print(f"  {reading:18} {group:7} " + " ".join(f"{figures[x]:>12.3f}" for x in METRICS))
+                print(f"  {reading:40} {group:7} " + " ".join(f"{figures[x]:>12.3f}" for x in METRICS))
         print(f"  ({report['seconds']} s)")
 
 

@@ -512,15 +512,6 @@ def test_semicolons_part_entries_whose_insides_have_commas():
             ("program", "adat, seni, dan budaya"), ("program", "wisata bahari")], opener
 
 
-def test_a_list_no_heading_names_is_of_missions_when_every_entry_is_led_by_a_verb():
-    names = {"Budi Santoso", "Ani Lestari"}
-    text = ("Paslon Nomor Urut 1: Budi-Ani\n- Meningkatkan mutu guru honorer.\n- Membangun pasar desa.\n"
-            "- Menyediakan air bersih bagi warga pesisir.\n")
-    assert [i.kind for i in structure_text(text, names)] == ["mission"] * 3
-    text = "Kendala yang dihadapi:\n- Anggaran terbatas\n- Meningkatkan partisipasi warga\n- Sarana kurang memadai\n"
-    assert {i.kind for i in structure_text(text)} == {"other"}
-
-
 def test_a_vaguely_counted_list_given_in_the_next_sentence():
     for lead in ("Mulai dari", "Yaitu"):
         text = (f"Sejumlah program prioritas pun disampaikan. {lead} perbaikan drainase kota, pembentukan satgas "

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from janji.document import Item
+from janji.structure.kinds import name_runs
 from janji.structure.inline import (Span, find_inline_list, find_visions, sentences, split_entries,
                                     split_top_level, tidy)
 from janji.lang.markers import LAST, line_marker
@@ -205,25 +206,9 @@ def structure_text(text: str, names: set[str] | frozenset = frozenset(), kind: s
         _paragraph(b, Span(text[line.start:para_end], line.start, para_end), opens_ordinals)
         i = j
     _verb_runs(b, text)
-    _verb_led_lists(b.items)
+    name_runs(b.items, kind)
     _taglines_as_visions(b)
     return b.items
-
-
-def _verb_led_lists(items: list[Item]) -> None:
-    """A list no heading named, whose every entry is a clause led by an active verb ("Meningkatkan …",
-    "Mewujudkan …", "Menyediakan …"), is a list of missions: that is how misi are written."""
-    run: list[Item] = []
-    for item in [*items, None]:
-        if item is not None and item.kind == "other" and not item.children:
-            run.append(item)
-            continue
-        if len(run) >= 3 and all(VERB_START.match(it.text) for it in run):
-            for it in run:
-                it.kind = "mission"
-        run = []
-        if item is not None and item.children:
-            _verb_led_lists(item.children)
 
 
 # "IMAN akan mewujudkan A melalui …" — the subject and "akan" a run's first sentence may carry before its verb

@@ -14,7 +14,7 @@ from pathlib import Path
 from janji.learn.linear import load, model_path
 
 # model name -> module that trains it (``train(docs, log) -> LinearModel``)
-COMPONENTS = {"prose": "janji.training.prose"}
+COMPONENTS = {"kind": "janji.training.kind", "prose": "janji.training.prose"}  # kind first: prose learns on its tree
 
 
 def train_all(names=None, shared: Path | None = None, annotations: Path | None = None, log=print,

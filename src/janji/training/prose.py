@@ -10,11 +10,13 @@ from __future__ import annotations
 from janji.learn.linear import LinearModel
 from janji.pipeline import Pipeline
 from janji.prose import clause_features, clauses
+from janji.prose import set_model as use  # noqa: F401  (bench/learned.py: the stage runs with a given model)
 from janji.prose.features import FLAGS
 from janji.training.corpus import PROSE_KINDS, GoldDocument, match
 from janji.training.fit import Example, best_threshold, detection, fit, out_of_fold
 
 NAME = "prose"
+WITHOUT = "cue words alone"  # what decides when there is no model
 BUCKETS = 2 ** 14
 C_GRID = (0.1, 0.3, 1.0)
 
