@@ -3,6 +3,8 @@
 
     .venv/bin/python bench/analyze.py [--mb 50] [--pdf 20] [--docx 20] [--stages read,clean]
                                       [--max-seconds 600] [--json]
+    .venv/bin/python bench/analyze.py --devset [--dir ../shared/devset/docs] [--passes 9]
+                                      [--against /path/to/another/checkout] [--json]
 
 The corpus (written to a temporary folder, removed afterwards): the five seed
 documents from examples/seeds copied under new names until the text reaches
@@ -24,13 +26,32 @@ Printed figures:
 cleaning alone). ``--max-seconds`` stops analysing the corpus after that long
 and reports figures over the documents done so far (marked "partial").
 The machine is shared with other work: figures are noisy, run it twice.
+
+``--devset`` measures instead the warm time of one pass of the whole pipeline
+(every stage, then the janji/1 JSON text as ``janji analyze --out`` writes it)
+over the documents of ``--dir`` (default ``../shared/devset/docs``, the 31
+development documents), each analysed once per pass. Each checkout runs in its
+own worker process (this checkout's ``src``, and with ``--against DIR`` also
+``DIR/src``, e.g. a ``git worktree add`` of an older commit); every worker
+analyses the folder once to load its data and models, then the passes are
+interleaved — one pass of each checkout in turn, the order alternating — so
+both see the same load. Printed: best and median wall seconds per pass, best
+CPU seconds per pass (the steadier figure on a shared machine), seconds per
+stage in the best pass, and the ratio of this checkout to the other. To
+reproduce the README's row against the commit the speed goal was set at:
+
+    git worktree add --detach /tmp/janji-abd3c5f abd3c5f
+    .venv/bin/python bench/analyze.py --devset --against /tmp/janji-abd3c5f --passes 15
 """
 from __future__ import annotations
 
 import argparse
 import io
 import json
+import os
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -40,12 +61,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "seeds"
-sys.path.insert(0, str(ROOT / "src"))
+DEVSET = ROOT.parent / "shared" / "devset" / "docs"
+# A devset worker (see devset_worker) imports janji from the checkout it was given, not from this one.
+WORKER = len(sys.argv) > 2 and sys.argv[1] == "--worker"
+sys.path.insert(0, sys.argv[2] if WORKER else str(ROOT / "src"))
 
 from janji.document import Document  # noqa: E402
 from janji.errors import JanjiError  # noqa: E402
 from janji.pipeline import STAGES, Pipeline, deadline, TIME_LIMIT  # noqa: E402
-from janji.lang.markers import MARKER  # noqa: E402
 
 
 def seed_texts() -> dict[str, str]:
@@ -53,6 +76,7 @@ def seed_texts() -> dict[str, str]:
 
 
 def make_pdf(text: str) -> bytes:
+    from janji.lang.markers import MARKER
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfgen import canvas
@@ -165,7 +189,122 @@ def seeds_alone(pipe_factory) -> tuple[float, float]:
     return times[0], times[1]
 
 
+def devset_worker(folder: str) -> None:
+    """One checkout's side of ``--devset``: analyse the folder once per "pass" line read from stdin.
+
+    Runs with janji imported from the checkout named on the command line; answers each
+    pass with one JSON line (wall and CPU seconds, seconds per stage, documents, items).
+    """
+    from janji.scale.jobs import render
+
+    files = [(p.name, p.read_bytes()) for p in sorted(Path(folder).iterdir()) if p.is_file()]
+    pipe = Pipeline()
+
+    def one_pass() -> dict:
+        per_stage: dict[str, float] = defaultdict(float)
+        items = failed = 0
+        c0, w0 = time.process_time(), time.perf_counter()
+        for name, raw in files:
+            doc = Document.from_bytes(raw, name)
+            try:
+                for stage_name, stage in pipe.stages:
+                    s0 = time.perf_counter()
+                    stage(doc)
+                    per_stage[stage_name] += time.perf_counter() - s0
+                s0 = time.perf_counter()
+                render(doc)
+                per_stage["json"] += time.perf_counter() - s0
+            except JanjiError:
+                failed += 1
+                continue
+            items += sum(1 for _ in doc.walk())
+        return {"wall": time.perf_counter() - w0, "cpu": time.process_time() - c0, "documents": len(files),
+                "items": items, "failed": failed, "per_stage": dict(per_stage)}
+
+    load = time.perf_counter()
+    cold = one_pass()  # loads every stage's data and models
+    print(json.dumps({"ready": True, "cold": cold["wall"], "load": time.perf_counter() - load,
+                      "janji": str(Path(sys.modules["janji"].__file__).parent)}), flush=True)
+    for line in sys.stdin:
+        if line.strip() != "pass":
+            break
+        print(json.dumps(one_pass()), flush=True)
+
+
+def devset(args) -> None:
+    folder = Path(args.dir).resolve()
+    if not folder.is_dir():
+        sys.exit(f"analyze.py: {folder}: no such folder (--dir)")
+    checkouts = {"this": ROOT}
+    if args.against:
+        other = Path(args.against).resolve()
+        if not (other / "src" / "janji").is_dir():
+            sys.exit(f"analyze.py: {other}: not a janji checkout (no src/janji; --against)")
+        checkouts["against"] = other
+    workers = {}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    for label, checkout in checkouts.items():
+        workers[label] = subprocess.Popen(
+            [sys.executable, __file__, "--worker", str(checkout / "src"), str(folder)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env, cwd=str(checkout))
+    try:
+        info = {label: json.loads(w.stdout.readline()) for label, w in workers.items()}
+        runs: dict[str, list[dict]] = {label: [] for label in workers}
+        labels = list(workers)
+        for k in range(args.passes):
+            for label in (labels if k % 2 == 0 else labels[::-1]):
+                w = workers[label]
+                w.stdin.write("pass\n")
+                w.stdin.flush()
+                runs[label].append(json.loads(w.stdout.readline()))
+    finally:
+        for w in workers.values():
+            if w.stdin:
+                w.stdin.close()
+            w.wait(timeout=60)
+
+    def summary(label: str) -> dict:
+        passes = runs[label]
+        best = min(passes, key=lambda r: r["wall"])
+        return {"checkout": str(checkouts[label]), "janji": info[label]["janji"],
+                "documents": best["documents"], "items": best["items"], "failed": best["failed"],
+                "cold_s": round(info[label]["cold"], 3), "passes": len(passes),
+                "best_s": round(best["wall"], 3), "median_s": round(statistics.median(r["wall"] for r in passes), 3),
+                "best_cpu_s": round(min(r["cpu"] for r in passes), 3),
+                "median_cpu_s": round(statistics.median(r["cpu"] for r in passes), 3),
+                "per_stage_s": {k: round(v, 3) for k, v in best["per_stage"].items()}}
+
+    figures = {"folder": str(folder), **{label: summary(label) for label in workers}}
+    if "against" in figures:
+        a, b = figures["this"], figures["against"]
+        figures["ratio_best"] = round(a["best_s"] / b["best_s"], 3)
+        figures["ratio_median"] = round(a["median_s"] / b["median_s"], 3)
+        figures["ratio_best_cpu"] = round(a["best_cpu_s"] / b["best_cpu_s"], 3)
+        # pass by pass (same moment, same load): the median of the paired ratios
+        figures["ratio_paired_median"] = round(statistics.median(
+            x["cpu"] / y["cpu"] for x, y in zip(runs["this"], runs["against"])), 3)
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return
+    print(f"{figures['folder']}: the whole pipeline and the janji/1 JSON text, {args.passes} warm passes each")
+    for label in workers:
+        f = figures[label]
+        print(f"{label:8s} {f['checkout']}: {f['documents']} documents, {f['items']} items, {f['failed']} failed")
+        print(f"         per pass: best {f['best_s']:.3f} s, median {f['median_s']:.3f} s wall;"
+              f" best {f['best_cpu_s']:.3f} s, median {f['median_cpu_s']:.3f} s CPU (cold first pass {f['cold_s']:.2f} s)")
+        total = sum(f["per_stage_s"].values()) or 1
+        print("         seconds per stage (best pass): " + ", ".join(
+            f"{k} {v:.3f} ({100 * v / total:.0f} %)" for k, v in f["per_stage_s"].items()))
+    if "against" in figures:
+        print(f"this / against: best wall {figures['ratio_best']}, median wall {figures['ratio_median']},"
+              f" best CPU {figures['ratio_best_cpu']}, median of paired CPU ratios {figures['ratio_paired_median']}"
+              f" — not slower: {'ok' if figures['ratio_best_cpu'] <= 1.0 else 'SLOWER'}")
+
+
 def main() -> None:
+    if WORKER:
+        devset_worker(sys.argv[3])
+        return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=50.0, help="megabytes of seed text in the corpus")
     parser.add_argument("--pdf", type=int, default=20, help="generated PDFs added to the corpus")
@@ -173,7 +312,15 @@ def main() -> None:
     parser.add_argument("--stages", default=",".join(STAGES), help="comma-separated stages to run")
     parser.add_argument("--max-seconds", type=float, default=None, help="stop the corpus run after this long")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--devset", action="store_true",
+                        help="warm seconds per pass over a folder of documents (--dir), optionally against another checkout")
+    parser.add_argument("--dir", default=str(DEVSET), help="--devset: the documents (default ../shared/devset/docs)")
+    parser.add_argument("--against", default=None, help="--devset: another janji checkout to time in the same run")
+    parser.add_argument("--passes", type=int, default=9, help="--devset: warm passes per checkout")
     args = parser.parse_args()
+    if args.devset:
+        devset(args)
+        return
     names = [s for s in args.stages.split(",") if s]
 
     t0 = time.perf_counter()
