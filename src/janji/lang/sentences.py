@@ -35,25 +35,31 @@ ABBREVIATIONS = frozenset({
     "bpk", "ny", "tn", "sdr", "st", "msi", "spd", "skom", "tbk", "pt", "cv", "dkk", "vs", "hlm", "tgl", "thn", "s.d",
 }) | PREFIX_TITLES
 
-_END = re.compile(
-    r"[.!?]+[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9])"  # a stop before white space and a capital or digit
-    r"|[.!?]+[”\"’')\]]*\s*$"  # the end of the text
-    r"|(?<=[A-Za-z]{2})\.[”\"’]?(?=[A-Z][a-z])"  # "warga.Kami", "UMKM.Tata", "sejahtera.”Kami": glued sentences
+# Every alternative opens with the stop itself, so the pattern starts with a character set and the
+# regex engine skips at once every position that holds no ".", "!" or "?" (a third of the analyser's
+# time went into trying this pattern at every position before).
+_STOP_REST = (
+    r"[.!?]*[”\"’')\]]*(?=\s+[“\"‘'(\[]?[A-Z0-9])"  # a stop before white space and a capital or digit
+    r"|[.!?]*[”\"’')\]]*\s*$"  # the end of the text
+    r"|(?<=[A-Za-z]{2}\.)[”\"’]?(?=[A-Z][a-z])"  # "warga.Kami", "UMKM.Tata", "sejahtera.”Kami": glued sentences
 )
+_END = re.compile(r"[.!?](?:" + _STOP_REST + ")")
+_END_OR_LINE = re.compile(r"[.!?\n](?:(?<=\n)|(?<=[.!?])(?:" + _STOP_REST + "))")  # ... or a line break
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.[”\"’')\]]*$")
 _LIST_NUMBER = re.compile(r"(?:^|[\s:;,(])\d{1,2}\.$")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def _is_end(text: str, lo: int, m: re.Match) -> bool:
-    stop = text[m.start():m.end()].strip()
+    stop = m.group().strip()
     if stop.startswith(".") and not stop.startswith("..."):
-        head = text[max(lo, m.start() - 24):m.start() + 1]
-        word = _WORD_BEFORE.search(head)
+        start = m.start()
+        word = _WORD_BEFORE.search(text[max(lo, start - 24):start + 1])
         if word:
             w = word.group(1).lower().strip(".")
-            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or _INITIALS.fullmatch(w):
                 return False  # "H.", "Rp.", "M. Iqbal", "S.Pd."
-        if _LIST_NUMBER.search(text[max(lo, m.start() - 4):m.start() + 1]):
+        if _LIST_NUMBER.search(text[max(lo, start - 4):start + 1]):
             return False  # "yakni: 1. Membangun": a list number
     return True
 
@@ -65,16 +71,13 @@ def ends(text: str, start: int = 0, end: int | None = None, protect: Iterable[tu
     protected = sorted(protect)
     pattern = _END_OR_LINE if lines else _END
     for m in pattern.finditer(text, start, end):
-        if m.group() == "\n":
-            yield m.end()
-            continue
         pos = m.end()
-        if any(a < pos < b for a, b in protected) or not _is_end(text, start, m):
+        if m.group() == "\n":
+            yield pos
+            continue
+        if (protected and any(a < pos < b for a, b in protected)) or not _is_end(text, start, m):
             continue
         yield pos
-
-
-_END_OR_LINE = re.compile(_END.pattern + r"|\n")
 
 
 def split(text: str, start: int = 0, end: int | None = None,
