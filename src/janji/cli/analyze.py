@@ -1,7 +1,6 @@
 """`janji analyze`: source documents -> janji/1 JSON (files, stdout) or a readable tree."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -11,7 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.tree import Tree
 
 from janji.cli.common import console, err_console, error_line, print_json, warning_line
-from janji.document import DOCUMENT_KINDS, Document, Item
+from janji.document import DOCUMENT_KINDS, Document, Item, json_text
 from janji.errors import JanjiError
 from janji.files import write_text_atomic
 
@@ -171,7 +170,7 @@ def analyze(paths: tuple[str, ...], out_dir: Path | None, as_json: bool, kind: s
                     warning_line(f"{path.name}: nama {stem}.json juga dipakai oleh {stems[stem]}; ditimpa")
                 stems[stem] = path
                 try:
-                    write_atomic(out_dir / f"{stem}.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+                    write_atomic(out_dir / f"{stem}.json", json_text(data) + "\n")
                 except OSError as exc:  # full disk, read-only folder: say so, keep going, exit 1
                     failed += 1
                     error_line(f"{path.name}: hasil tidak dapat ditulis ke {out_dir} ({exc.strerror or exc})")

@@ -1,11 +1,12 @@
 """Pieces shared by the commands: consoles, one-line errors, JSON output."""
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any
 
 from rich.console import Console
+
+from janji.document import json_text
 
 console = Console()
 err_console = Console(stderr=True)
@@ -13,7 +14,7 @@ err_console = Console(stderr=True)
 
 def print_json(data: Any) -> None:
     """JSON on stdout, UTF-8, no Rich markup (pipes into jq, sqlite-utils …)."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(data) + "\n")
     sys.stdout.flush()
 
 

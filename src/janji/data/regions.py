@@ -23,9 +23,12 @@ from janji.document import Region
 LEVEL_PREFIX = {"kabupaten": ("Kabupaten Administrasi ", "Kabupaten "), "kota": ("Kota Administrasi ", "Kota ")}
 
 
+_KEY_DROPS = re.compile(r"[\s\-.]+")
+
+
 def _key(name: str) -> str:
     """Comparison key: case, spaces and hyphens ignored ("Palangka Raya" == "Palangkaraya")."""
-    return re.sub(r"[\s\-.]+", "", name).lower()
+    return _KEY_DROPS.sub("", name).lower()
 
 
 def bare_name(region: Region) -> str:
@@ -79,6 +82,7 @@ def aliases() -> dict[str, tuple[Region, ...]]:
     return table
 
 
+@lru_cache(maxsize=65536)  # asked of every capitalised word near a candidate pair, in every document
 def candidates(name: str) -> tuple[Region, ...]:
     """Every region a name or alias may refer to, without level cues."""
     name = name.strip()

@@ -593,7 +593,7 @@ def _office_phrases(text: str, lower_seen: set[str]):
     says there are several heads), "calon gubernur Ahmad Fauzan dan calon wakil gubernur Papua Budi Santoso"
     or, with no plural, "Kandidat Gubernur Ahmad Fauzan dan Budi Santoso" (a head and the running mate:
     ``pair`` is true). Each person is (name, start, end). A title-case headline is no place to read a name from."""
-    rivals = bool(PLURAL_HEADS.search(text))
+    rivals = None  # whether the text speaks of several heads: looked for once, and only when it matters
     for m in HEAD_OFFICE.finditer(text):
         if PAIR_BEFORE.search(text, max(0, m.start() - 12), m.start()) or PAIR_AFTER.match(text, m.end()) or _title_line(text, m.start()):
             continue
@@ -602,6 +602,8 @@ def _office_phrases(text: str, lower_seen: set[str]):
             continue
         mate = MATE_AFTER.match(text, first[2])
         second = offices.person_after(text, mate.end(), lower_seen) if mate else None
+        if second is None and rivals is None:
+            rivals = bool(PLURAL_HEADS.search(text))
         if second is None and not rivals:
             mate = RIVAL_AFTER.match(text, first[2])
             second = offices.person_after(text, mate.end(), lower_seen) if mate else None

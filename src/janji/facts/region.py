@@ -79,11 +79,17 @@ def _matcher() -> tuple[re.Pattern, dict[str, tuple[Region, ...]]]:
     for alias, found in regions.aliases().items():
         names[alias] = found
     ordered = sorted(names, key=len, reverse=True)  # longest first: "Papua Selatan" before "Papua"
-    alternation = "|".join(
-        _pattern(n) if not n.isupper() else re.escape(n) for n in ordered
-    )
-    # the lookahead lets the engine skip, at once, every position that cannot start a name
-    return re.compile(rf"(?<!\w)(?=[A-Z])(?:{alternation})(?!\w)"), {regions._key(n): names[n] for n in ordered}
+    # The names grouped by their first letter (a capital, as written): "A(?:ceh|gam|…)|B(?:ali|…)". A pattern
+    # whose every branch opens with a plain letter lets the regex engine skip at once every position that
+    # holds none of them, and try only the names of that letter where one does; the lookbehind after the
+    # letter says no word character comes before it.
+    by_letter: dict[str, list[str]] = {}
+    for n in ordered:
+        if "A" <= n[0] <= "Z":
+            alternative = _pattern(n) if not n.isupper() else re.escape(n)
+            by_letter.setdefault(n[0], []).append(alternative[len(n[0]):])  # each opens with its capital, unescaped
+    alternation = "|".join(rf"{letter}(?<!\w.)(?:{'|'.join(rest)})" for letter, rest in by_letter.items())
+    return re.compile(rf"(?:{alternation})(?!\w)"), {regions._key(n): names[n] for n in ordered}
 
 
 def mentions(text: str):

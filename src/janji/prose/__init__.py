@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from janji.document import PROSE_KINDS, Document, Item, Mention
@@ -158,6 +158,9 @@ def _clean(doc: Document, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+UNDECIDED = object()  # a clause's cue-word decision not asked for yet
+
+
 @dataclass
 class Clause:
     """A stretch of running text that may be a promise, with who says it and how the text frames it."""
@@ -170,6 +173,7 @@ class Clause:
     explicit: bool  # the unit itself names or points at its speaker (a name, a pronoun, a quote's attribution)
     means_only: bool  # what is left of a sentence after a listed item it states ("… visi X dengan membangun …")
     listing: bool  # the same candidate has just been stating programmes (debates)
+    rule: str | None | object = field(default=UNDECIDED, repr=False, compare=False)  # what the cue words say (_rule)
 
 
 def find_prose(doc: Document) -> list[Item]:
@@ -218,7 +222,7 @@ def decide(doc: Document, clause: Clause) -> str | None:
     """"commitment", "claim" or None for one clause: the learned model's answer, else the cue words'."""
     model = _model()
     if model is None:
-        return _rule_decision(doc, clause)
+        return _rule(doc, clause)
     kind, _ = model.predict(clause_features(doc, clause))
     return None if kind == "none" else kind
 
@@ -243,9 +247,16 @@ def _model():
 
 def clause_features(doc: Document, clause: Clause) -> dict[str, float]:
     text = doc.text[clause.start:clause.end]
-    rule = _rule_decision(doc, clause) or "none"
+    rule = _rule(doc, clause) or "none"
     return prose_features.features(text, doc.kind, clause.role, rule=rule, quoted=clause.unit.quoted, explicit=clause.explicit,
                     means_only=clause.means_only, listing=clause.listing, first_in_line=clause.unit.first_in_line)
+
+
+def _rule(doc: Document, clause: Clause) -> str | None:
+    """:func:`_rule_decision`, worked out once per clause (the frame and the model's features both ask)."""
+    if clause.rule is UNDECIDED:
+        clause.rule = _rule_decision(doc, clause)
+    return clause.rule
 
 
 def _rule_decision(doc: Document, clause: Clause) -> str | None:
@@ -463,7 +474,7 @@ def clauses(doc: Document) -> Iterator[Clause]:
             if _words(text[ca:cb]) < MIN_WORDS:
                 continue
             clause = Clause(ca, cb, unit, speaker, role, explicit, means_only, listing)
-            stated = stated or _rule_decision(doc, clause) is not None
+            stated = stated or _rule(doc, clause) is not None
             yield clause
         if role in ("other", "nobody", "several"):
             listing = False  # the journalist or someone else has the word: a candidate's run has ended

@@ -5,7 +5,6 @@ and the workers, never the pipeline or a :class:`~janji.document.Document`.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -96,4 +95,4 @@ def plan(paths: Iterable[str | Path], out_dir: str | Path) -> tuple[list[Job], l
 
 def render(doc: Document) -> str:
     """The janji/1 file text, exactly as `janji analyze --out` writes it (byte-identical across schedulers)."""
-    return json.dumps(doc.to_json(), ensure_ascii=False, indent=2) + "\n"
+    return doc.dumps()

@@ -342,12 +342,15 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
                  if k not in ("vision", "activity")]
     kinds = [(m, k) for m, k in all_kinds
              if not ITEM_REFERENCE.match(text[m.end():]) or PROGRAMME_GIVES.match(text[m.end():])]
-    counted = {m.start("kind"): count_value(re.sub(r"\s*\(.*\)", "", m.group("count")))
-               for m in COUNTED_KIND.finditer(text)}
-    for m in KIND_THEN_COUNT.finditer(text):  # "misinya ada lima, yakni …", "program enam berkah"
-        counted.setdefault(m.start(), count_value(m.group("count")))
-    # "sejumlah program prioritas", "beberapa misi": announced without a number
-    vague = {m.start("kind") for m in COUNTED_KIND.finditer(text) if count_value(m.group("count")) is None}
+    counted: dict[int, int | None] = {}
+    vague: set[int] = set()
+    if all_kinds:  # the counts only matter for a kind word (a sentence naming none is most of a document)
+        counted_kinds = list(COUNTED_KIND.finditer(text))
+        counted = {m.start("kind"): count_value(re.sub(r"\s*\(.*\)", "", m.group("count"))) for m in counted_kinds}
+        for m in KIND_THEN_COUNT.finditer(text):  # "misinya ada lima, yakni …", "program enam berkah"
+            counted.setdefault(m.start(), count_value(m.group("count")))
+        # "sejumlah program prioritas", "beberapa misi": announced without a number
+        vague = {m.start("kind") for m in counted_kinds if count_value(m.group("count")) is None}
     for m, kind in kinds:
         after = text[m.end():]
         count = counted.get(m.start())
