@@ -43,8 +43,8 @@ def facts(doc: Document) -> None:
     if not doc.kind_forced:
         doc.kind = kind
     doc.region = _region.detect(text)
-    doc.period = _period.detect(text, election=kind in ("campaign", "debate") and (bool(cands) or _kind.scores(text)["campaign"] > 0),
-                                plan=kind == "plan")
+    election = kind in ("campaign", "debate") and (bool(cands) or _kind.CAMPAIGN.search(text) is not None)
+    doc.period = _period.detect(text, election=election, plan=kind == "plan")
     # a document about no candidate pair speaks for the office holder it names (a report, a plan speech)
     doc.candidates = cands or _candidates.office_holders(text, doc.region)
     _mentions.find(doc, text)

@@ -109,6 +109,26 @@ def _flex(name: str) -> str:
     return r"\s+".join(r"\s*[-–—]\s*".join(re.escape(p) for p in re.split(r"[-–—]", w)) for w in words)
 
 
+def _by_first_letter(alternatives: list[str]) -> str:
+    """One alternation of patterns that each open with a capturing group whose first item is a plain letter,
+    grouped by that letter ("B(?:(?P<g0>udi Santoso)|(?P<g2>udi))|S(?:…)"), each group keeping its order.
+
+    It matches what the plain alternation matches, taking the same branch (only branches that open with the
+    same letter can match at one place); but a pattern whose every branch opens with a plain letter lets the
+    regex engine skip at once every position that holds none of them. A branch opening otherwise is kept
+    whole, after the others (it cannot match where they do).
+    """
+    groups: dict[str, list[str]] = {}
+    others: list[str] = []
+    for alt in alternatives:
+        m = re.match(r"(\(\?P<\w+>)([A-Za-z0-9])", alt)
+        if m:
+            groups.setdefault(m.group(2), []).append(m.group(1) + alt[m.end():])
+        else:
+            others.append(alt)
+    return "|".join([f"{letter}(?:{'|'.join(rest)})" for letter, rest in groups.items()] + others)
+
+
 def _find(text: str, cands: list[Candidate]) -> list[Mention]:
     if not cands or not text:
         return []
@@ -126,7 +146,7 @@ def _find(text: str, cands: list[Candidate]) -> list[Mention]:
     for tok, i in _distinctive_tokens(cands).items():
         forms.setdefault(re.escape(tok), (i, True, True))
     order = sorted(forms, key=len, reverse=True)
-    combined = re.compile("|".join(f"(?P<g{k}>{pattern})(?!\\w)" for k, pattern in enumerate(order)))
+    combined = re.compile(_by_first_letter([f"(?P<g{k}>{pattern})(?!\\w)" for k, pattern in enumerate(order)]))
     honorific_before = re.compile(r"\b" + HONORIFIC + r"\s+$")
     for m in combined.finditer(text) if order else ():
         i, single, part = forms[order[int(m.lastgroup[1:])]]

@@ -118,7 +118,12 @@ HEADLINE_WORDS |= {"yakin", "unggul", "menang", "baru"}
 # Headline words that are also given names or surnames: they end a name only when more words follow.
 NAMELIKE = {"yakin", "unggul", "menang", "baru", "bangun", "jamin", "hasil", "sama", "lanjut", "tambah", "kompak", "siap"}
 def split_words(name: str) -> list[str]:
-    return [w for w in re.split(r"[ \t]+", name) if w]
+    return list(_split_words(name))
+
+
+@lru_cache(maxsize=16384)  # asked of the same names many times a document
+def _split_words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"[ \t]+", name) if w)
 
 
 def clean_name(raw: str, lower_seen: set[str], lead: bool = True) -> str:

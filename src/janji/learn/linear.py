@@ -42,31 +42,39 @@ class LinearModel:
 
     def __post_init__(self) -> None:
         self._flag_index = {name: i for i, name in enumerate(self.flags)}
+        self._columns: dict[str, int] = {}  # column of each feature name met (hashing is most of scoring)
 
     @property
     def width(self) -> int:
         return len(self.flags) + self.buckets
 
     def column(self, name: str) -> int:
-        i = self._flag_index.get(name)
-        return i if i is not None else len(self.flags) + bucket(name, self.buckets)
+        c = self._columns.get(name)
+        if c is None:
+            i = self._flag_index.get(name)
+            c = i if i is not None else len(self.flags) + bucket(name, self.buckets)
+            if len(self._columns) < 500_000:
+                self._columns[name] = c
+        return c
 
     def vector(self, features: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
         """(columns, values) of a feature dict; hashed names falling in one column add up."""
         cols: dict[int, float] = {}
+        column = self.column
         for name, value in features.items():
             if value:
-                c = self.column(name)
+                c = column(name)
                 cols[c] = cols.get(c, 0.0) + value
         idx = np.fromiter(cols, dtype=np.int64, count=len(cols))
         return idx, np.fromiter(cols.values(), dtype=np.float32, count=len(cols))
 
     def proba(self, features: dict[str, float]) -> list[float]:
         idx, val = self.vector(features)
-        logits = self.bias + (self.weights[idx] * val[:, None]).sum(axis=0) if len(idx) else self.bias.copy()
-        logits = logits - logits.max()
+        # np.add.reduce is what ndarray.sum calls (the same sums, without its Python wrapper)
+        logits = self.bias + np.add.reduce(self.weights[idx] * val[:, None], axis=0) if len(idx) else self.bias.copy()
+        logits = logits - np.maximum.reduce(logits)
         e = np.exp(logits)
-        return (e / e.sum()).tolist()
+        return (e / np.add.reduce(e)).tolist()
 
     def predict(self, features: dict[str, float], none: str = "none") -> tuple[str, float]:
         """The most likely class other than ``none`` if the model gives the non-``none`` classes together at
