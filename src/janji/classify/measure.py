@@ -27,13 +27,14 @@ import re
 from typing import Any
 
 from janji.lang.numbers import CARDINAL, MULTIPLIERS, SE_WORDS, alternation
+from janji.lang.gate import Gated
 
 NUMBER_WORD = "(?:se|" + CARDINAL + "|" + alternation(SE_WORDS) + ")"
 YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 # A digit group not glued to letters ("3D", "TPS-3R", "6A" are names, not targets) and not a year.
 DIGITS = re.compile(r"(?<![\w-])\d[\d.,]*(?:\s*%)?(?![\w-]*[a-zA-Z])")
-NUMBER_WORDS = re.compile(
-    rf"\b(?:{alternation(SE_WORDS)}|{NUMBER_WORD}\s+{alternation(MULTIPLIERS)})\b", re.I)
+NUMBER_WORDS = Gated(re.compile(
+    rf"\b(?:{alternation(SE_WORDS)}|{NUMBER_WORD}\s+{alternation(MULTIPLIERS)})\b", re.I))
 UNIT_AFTER_WORD = re.compile(
     rf"\b{NUMBER_WORD}\s+(?:unit|titik|orang|kali|paket|km|kilometer|sekolah|puskesmas|pasar|desa|ruas|lokasi|kawasan)\b", re.I)
 

@@ -16,6 +16,7 @@ from janji.facts.patterns import (
     NAME, NAME_WORD, NICKNAME_ANCHOR, NUMBERED_NAME, STOP, anchored, clean_name, name_tokens, names_pair,
     number_value, plausible_name, not_a_ballot_number, same_person, split_words,
 )
+from janji.lang.gate import Gated
 
 if TYPE_CHECKING:
     from janji.facts.candidates import _Builder
@@ -35,9 +36,9 @@ def around(text: str, cand: Candidate, start: int, end: int, lower_seen: set[str
             add(cand, alias)
 
 
-NICKNAME = re.compile(
+NICKNAME = Gated(re.compile(
     rf"(?P<a>(?:{NAME_WORD}[ \t]+)?\b[A-Z]{{2,6}}\b|{NAME})[ \t]*,?[ \t]*(?:yang[ \t]+)?(?:sapaan(?:[ \t]+akrab)?|akrab[ \t]+disapa|biasa[ \t]+disapa|disapa|dikenal[ \t]+dengan[ \t]+sapaan)[ \t]+(?P<b>{NAME})"
-)
+))
 
 
 def nicknames(text: str, b: "_Builder") -> None:

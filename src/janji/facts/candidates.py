@@ -54,6 +54,7 @@ from janji.lang.sentences import bounds as sentence_bounds
 from janji.lang.names import TITLE_WORDS
 from janji.lang.numbers import COLLECTIVE
 from janji.lang.sentences import ends
+from janji.lang.gate import Gated
 
 
 class _Builder:
@@ -138,7 +139,7 @@ def _number_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
     return None
 
 
-NUMBER_LINE = re.compile(rf"(?im)^[ \t]*(?:(?:pasangan[ \t]+calon|paslon)[ \t]+)?(?:nomor|no\.)[ \t]*urut[ \t]*:?[ \t]*(?P<n>{NUM})[ \t]*:?[ \t]*\n")
+NUMBER_LINE = Gated(re.compile(rf"(?im)^[ \t]*(?:(?:pasangan[ \t]+calon|paslon)[ \t]+)?(?:nomor|no\.)[ \t]*urut[ \t]*:?[ \t]*(?P<n>{NUM})[ \t]*:?[ \t]*\n"))
 
 
 def _number_line_before(text: str, start: int) -> tuple[int, int] | None:
@@ -189,9 +190,9 @@ def _split_chain(text: str, parts: list[str], span: tuple[int, int]) -> list[tup
     return [(a, " ".join(words[:best])), (" ".join(words[best:]), c)]
 
 
-PLURAL_CUE = re.compile(
+PLURAL_CUE = Gated(re.compile(
     rf"\b{COLLECTIVE}[ \t]+(?:(?:bakal[ \t]+)?(?:calon|kandidat|pasangan|paslon)|cabup|cawali|cawalkot|cagub)\b", re.I
-)
+))
 PLURAL = re.compile(rf"\b{COLLECTIVE}[ \t]+(?:\w+[ \t]+)?$", re.I)
 _CAPS_NAME = rf"(?:{TITLE_WORDS}\.[ \t]*)*[A-Z][A-Z'’]+(?:[ \t]+[A-Z][A-Z'’]+){{0,5}}(?:,[ \t]*(?:[A-Z][A-Za-z]{{0,3}}\.)+[A-Za-z]{{0,3}})*"
 CAPS_PAIR = re.compile(rf"(?<![\w.])(?P<a>{_CAPS_NAME})[ \t]*[-–—][ \t]*(?P<b>{_CAPS_NAME})(?![\w])")
@@ -206,10 +207,10 @@ def _number_after_caps(text: str, end: int) -> bool:
 
 
 # KPU lists: "Calon Bupati : H. Ahmad, S.H.  Calon Wakil Bupati : Budi"
-FORM_PAIR = re.compile(
+FORM_PAIR = Gated(re.compile(
     rf"(?i:calon[ \t]+(?P<office>bupati|wali[ \t]*kota|gubernur))[ \t]*:[ \t]*(?P<a>{NAME})[^\n]{{0,5}}\n?[^\n:]{{0,60}}?"
     rf"(?i:calon[ \t]+wakil[ \t]+(?:bupati|wali[ \t]*kota|gubernur))[ \t]*:[ \t]*(?P<b>{NAME})"
-)
+))
 
 
 # "Eko Saputro maju berpasangan dengan Armadi", "Kholifah kembali menggandeng Emil Darmadi": a head
@@ -230,8 +231,8 @@ PARTNER = re.compile(
 PARTNER_ANCHOR = re.compile(r"\b(?:berpasangan|berduet|bersanding|berpaket|menggandeng|digandeng|didampingi|bersama)\b")
 # these also name partners of other kinds ("menggandeng investor", singers who "berduet"): the sentence must be about the election
 LOOSE_PARTNER = {"menggandeng", "digandeng", "didampingi", "berduet", "bersanding"}
-RUNNING = re.compile(r"\b(?:calon|pasangan|paslon|pilkada|pilbup|pilwali|pilwalkot|pilgub|pemilihan|dilantik|terpilih)\b", re.I)
-ELECTION = re.compile(r"\b(?:calon|wakil|maju|pilkada|pilbup|pilwali|pilwalkot|pilgub|pemilihan|pasangan|paslon|pendaftaran|KPU)\b", re.I)
+RUNNING = Gated(re.compile(r"\b(?:calon|pasangan|paslon|pilkada|pilbup|pilwali|pilwalkot|pilgub|pemilihan|dilantik|terpilih)\b", re.I))
+ELECTION = Gated(re.compile(r"\b(?:calon|wakil|maju|pilkada|pilbup|pilwali|pilwalkot|pilgub|pemilihan|pasangan|paslon|pendaftaran|KPU)\b", re.I))
 
 
 LINE_PAIR = re.compile(rf"(?m)^[ \t]*(?P<a>{NAME})[ \t]*\n[ \t]*(?:dan|&)[ \t]*\n[ \t]*(?P<b>{NAME})[ \t]*$")
@@ -382,7 +383,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return any(before.count(q) % 2 == 1 for q in ("'", '"')) or before.count("“") > before.count("”") or before.count("‘") > before.count("’")
 
 
-NATIONAL = re.compile(r"\b(?:pilpres|capres|cawapres|(?:pemilihan|calon)\s+presiden|presiden\s+dan\s+wakil\s+presiden)\b", re.I)
+NATIONAL = Gated(re.compile(r"\b(?:pilpres|capres|cawapres|(?:pemilihan|calon)\s+presiden|presiden\s+dan\s+wakil\s+presiden)\b", re.I))
 
 
 def _national(text: str, start: int, end: int) -> bool:
@@ -570,21 +571,21 @@ def office_holders(text: str, region: Region | None) -> list[Candidate]:
 
 
 # The office a head runs for, said of one person: "calon bupati", "cabup", "kandidat gubernur".
-HEAD_OFFICE = re.compile(
+HEAD_OFFICE = Gated(re.compile(
     r"(?i:\b(?:bakal[ \t]+)?(?:calon|kandidat)[ \t]+(?:bupati|wali[ \t]*kota|walikota|gubernur)\b|\b(?:cabup|cawali|cawalkot|cagub)\b)"
-)
+))
 # "pasangan calon bupati …" names a pair; "calon bupati dan wakil bupati …" too
 PAIR_BEFORE = re.compile(r"(?i:\b(?:pasangan|paslon|wakil)[ \t]*$)")
 PAIR_AFTER = re.compile(r"(?i:[ \t]*(?:dan|&|/|-)[ \t]*(?:(?:bakal[ \t]+)?calon[ \t]+)?wakil\b)")
 # "dua calon gubernur", "kedua cagub", "antar cabup": the text speaks of several heads running against each other
-PLURAL_HEADS = re.compile(
+PLURAL_HEADS = Gated(re.compile(
     rf"(?i:\b{COLLECTIVE}[ \t]+(?:(?:bakal[ \t]+)?(?:calon|kandidat)[ \t]+(?:bupati|wali[ \t]*kota|walikota|gubernur)|cabup|cawali|cawalkot|cagub)\b)"
-)
+))
 RIVAL_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*,?[ \t]*(?:dan|&|vs\.?|versus)[ \t]+")
-MATE_AFTER = re.compile(
+MATE_AFTER = Gated(re.compile(
     r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*,?[ \t]*(?:dan|&|bersama)[ \t]+(?i:(?:bakal[ \t]+)?(?:calon[ \t]+)?wakil[ \t]+"
     r"(?:bupati|wali[ \t]*kota|walikota|gubernur)|cawabup|cawawali|cawagub)\b"
-)
+))
 
 
 def _office_phrases(text: str, lower_seen: set[str]):
@@ -684,12 +685,12 @@ def _numbered_heads(text: str, b: _Builder) -> None:
 
 # "paslon bernomor urut 2 di Pilkada Banggai ini", "Pasangan nomor urut 3 ini": a ballot number said of a pair
 # without naming it, in a sentence of its own.
-LATER_NUMBER = re.compile(
+LATER_NUMBER = Gated(re.compile(
     rf"\b(?:pasangan|paslon|calon|kandidat|cabup|cawali|cagub)\b[^.\n]{{0,60}}?\b(?:ber)?(?:nomor|no\.)[ \t]*urut[ \t]*(?P<n>{NUM})\b",
     re.I,
-)
+))
 # "nomor urut 1 dan 2", "sementara paslon nomor urut 2 …": several pairs, or another pair than the one named
-OTHER_PAIR = re.compile(r"\b(?:sementara|sedangkan|adapun|lawan(?:nya)?|rival(?:nya)?|pesaing(?:nya)?|penantang(?:nya)?|lain(?:nya)?|kedua|ketiga|para|masing-masing)\b", re.I)
+OTHER_PAIR = Gated(re.compile(r"\b(?:sementara|sedangkan|adapun|lawan(?:nya)?|rival(?:nya)?|pesaing(?:nya)?|penantang(?:nya)?|lain(?:nya)?|kedua|ketiga|para|masing-masing)\b", re.I))
 ANAPHOR = re.compile(r"[^.\n]{0,60}?\b(?:ini|tersebut|itu)\b", re.I)
 
 
@@ -729,10 +730,10 @@ def _numbers_said_later(text: str, b: _Builder) -> None:
             last.number = n
 
 
-TITLED_CUE = re.compile(
+TITLED_CUE = Gated(re.compile(
     r"\b(?:calon|cagub|cawagub|cabup|cawabup|cawali|cawawali|cawalkot|kandidat|petahana|bupati|wali[ \t]*kota|gubernur|wakil)\b",
     re.I,
-)
+))
 
 
 def _complete_names(text: str, b: _Builder) -> None:

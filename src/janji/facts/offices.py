@@ -22,16 +22,17 @@ from janji.facts import region as region_
 from janji.facts.patterns import NAME, NUM, clean_name, plausible_name, same_person, split_words
 from janji.lang import names as names_
 from janji.lang.sentences import bounds as sentence_bounds
+from janji.lang.gate import Gated
 
 LEVEL_OF = {"bupati": "kabupaten", "wali kota": "kota", "walikota": "kota", "gubernur": "provinsi"}
 _OFFICE = r"(?:bupati|wali[ \t]*kota|walikota|gubernur)"
 # "Bupati", "Wali Kota", "Bupati dan Wakil Bupati (Wabup)", "Wakil Gubernur"; what stands before says whether the
 # office is held ("Pj Bupati", "mantan Bupati", "calon Bupati" are other people)
-OFFICE = re.compile(
+OFFICE = Gated(re.compile(
     rf"\b(?P<wakil>wakil[ \t]+)?(?P<office>{_OFFICE})\b"
     rf"(?P<both>[ \t]*(?:dan|&|/|-)[ \t]*wakil[ \t]+{_OFFICE}\b)?(?:[ \t]*\([A-Za-z. ]{{2,12}}\))?",
     re.I,
-)
+))
 NOT_HOLDER_BEFORE = re.compile(
     r"\b(?:pj\.?|plt\.?|plh\.?|penjabat|pelaksana(?:[ \t]+tugas)?|mantan|eks|bekas|calon|bakal|cabup|cawali|cagub|"
     r"kandidat|paslon|pasangan|pemilihan|pilkada|kantor|rumah|dinas|ketua|sekretaris|staf|asisten)[ \t.]*$",
@@ -45,11 +46,11 @@ _TAIL = re.compile(
 DEPUTY_NEXT = re.compile(
     rf"[ \t]*,?[ \t]*(?:dan|bersama|serta|didampingi(?:[ \t]+oleh)?)[ \t]+(?i:wakil(?:nya)?)(?:[ \t]+{_OFFICE})?", re.I
 )
-DEPUTY_LATER = re.compile(
+DEPUTY_LATER = Gated(re.compile(
     rf"\b(?i:bersama|serta|didampingi(?:[ \t]+oleh)?)[ \t]+(?i:wakil(?:nya)?)(?:[ \t]+(?i:{_OFFICE}))?(?=[ \t]*,?[ \t]*[A-Z])"
-)
+))
 AND_NEXT = re.compile(r"[ \t]*,?[ \t]*(?:dan|&)[ \t]+")
-AS_DEPUTY = re.compile(rf"(?P<a>{NAME})[ \t]+(?:sebagai|selaku)[ \t]+(?i:wakil[ \t]+{_OFFICE})")
+AS_DEPUTY = Gated(re.compile(rf"(?P<a>{NAME})[ \t]+(?:sebagai|selaku)[ \t]+(?i:wakil[ \t]+{_OFFICE})"))
 
 
 def _region_after(text: str, pos: int):

@@ -16,6 +16,7 @@ from janji.lang.names import BARE_DEGREE, BARE_DEGREES, DEGREE, TITLE, TITLE_WOR
 from janji.lang.numbers import CARDINALS, alternation, small_number
 from janji.facts import parties as parties_
 from janji.data import regions
+from janji.lang.gate import Gated
 
 # Ballot numbers: "1", "01", "12", "dua".
 BALLOT_WORDS = {w: n for w, n in CARDINALS.items() if n <= 19}
@@ -56,24 +57,24 @@ def not_a_ballot_number(text: str, start: int, end: int) -> bool:
     return bool(m) and not re.search(r"\b(?:pasangan|paslon|calon|kandidat)\b", m.group(), re.I)
 
 
-CANDIDATE_CUE = re.compile(
+CANDIDATE_CUE = Gated(re.compile(
     r"\b(?:pasangan|paslon|kandidat|calon|bakal\s+calon|cabup|cawabup|cawali|cawawali|cagub|cawagub|kontestan|"
     r"nomor\s+urut|petahana|penantang|diusung|terpilih|pilkada|pilbup|pilwali|pilwalkot|pilwakot|pilkot|pilgub|kampanye|debat)\b",
     re.I,
-)
+))
 
 NAME_WORD = r"(?<![\w.])(?:(?:(?:Al|El|Ad|As|At|Ar|An|Abu|Ibnu)-)?[A-Z][a-z][A-Za-z'’]*|[A-Z]\.?(?=[ \t]+[A-Z]))"
 NAME = rf"{TITLE}*(?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{0,6}}{BARE_DEGREE}*{DEGREE}"
 DASH = r"(?<!\bAl)(?<!\bEl)(?<!\bAbu)[ \t]*[-–—][ \t]*"
 DASH_CHAIN = re.compile(rf"(?P<a>{NAME}){DASH}(?P<b>{NAME})(?:{DASH}(?P<c>{NAME}))?(?:{DASH}(?P<d>{NAME}))?")
 AND_PAIR = re.compile(rf"(?P<a>{NAME})[ \t]*,?[ \t]*(?:\bdan|&)[ \t]+(?P<b>{NAME})")
-SINGLE_NUMBERED = re.compile(
+SINGLE_NUMBERED = Gated(re.compile(
     rf"(?i:\b(?:calon|kandidat|cabup|cawali|cagub|paslon)\b[^.\n]{{0,60}}?\bnomor[ \t]+(?:urut[ \t]+)?(?P<n>{NUM}))[ \t]*,?[ \t]*(?P<a>{NAME})"
-)
-DEPUTY_AFTER = re.compile(
+))
+DEPUTY_AFTER = Gated(re.compile(
     rf"(?:\b(?:[Cc]alon[ \t]+)?wakil(?:nya)?|\bWakilnya|\b[Cc]alon[ \t]+Wakil|\b(?i:cawagub|cawabup|cawawali|cawalkot)|\bberpasangan[ \t]+dengan|\bdidampingi(?:[ \t]+oleh)?(?:[ \t]+calon)?(?:[ \t]+wakil(?:nya)?)?)"
     rf"[ \t]*,?[ \t]*(?:yakni|yaitu|adalah|ialah)?[ \t]*,?[ \t]*(?P<a>{NAME})"
-)
+))
 NUMBERED_NAME = re.compile(rf"(?i:{NUMBER_REF.pattern})[ \t]*,?[ \t]*(?P<a>{NAME}(?:{DASH}{NAME})?)")
 
 # Capitalised words that are not (parts of) person names.
@@ -234,7 +235,7 @@ def number_value(text: str) -> int | None:
 _NAME_END = r"(?:[a-z.'’]|(?<![\w.])(?:" + "|".join(sorted(BARE_DEGREES, key=len, reverse=True)) + r"))"
 DASH_ANCHOR = re.compile(rf"{_NAME_END}[ \t]*[-–—][ \t]*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
 AND_ANCHOR = re.compile(rf"(?:{_NAME_END}|,)[ \t]*(?:\bdan|&)[ \t]+(?:{TITLE_WORDS}\.?[ \t]*)*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
-NICKNAME_ANCHOR = re.compile(r"\b(?:sapaan|disapa)\b")
+NICKNAME_ANCHOR = Gated(re.compile(r"\b(?:sapaan|disapa)\b"))
 
 
 def anchored(pattern: re.Pattern, anchor: re.Pattern, text: str, back: int = 160, ahead: int = 200, keep=None):

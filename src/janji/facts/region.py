@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from janji.document import Region
 from janji.data import regions
+from janji.lang.gate import Gated
 
 # Bare names that are also ordinary words or common in other names ("Batu Tulis",
 # "Ball Room Barru", "Puncak Bogor"): they count only with a level cue before them.
@@ -47,11 +48,11 @@ ELECTION_LEVEL = {
     "kota": re.compile(r"\b(?:pilwali|pilwalkot|pilwakot|pilkot|cawali|cawawali|(?:calon|pemilihan|paslon)\s+(?:\w+\s+)?wali\s*kota|wali\s*kota\s*(?:dan|-|–)\s*wakil\s+wali\s*kota)\b", re.I),
     "provinsi": re.compile(r"\b(?:pilgub|cagub|cawagub|(?:calon|pemilihan|paslon)\s+(?:\w+\s+)?gubernur|gubernur\s*(?:dan|-|–)\s*wakil\s+gubernur)\b", re.I),
 }
-ELECTION_NEAR = re.compile(
+ELECTION_NEAR = Gated(re.compile(
     r"\b(?:pilkada|pilbup|pilwali|pilwalkot|pilwakot|pilkot|pilgub|pemilihan|calon|paslon|pasangan|kandidat|kpu|kpud|"
     r"debat|kampanye|visi|misi|rpjmd|renstra|rkpd)\b",
     re.I,
-)
+))
 LONG_RANGE_AFTER = re.compile(r"\s*(?:tahun\s+)?((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)", re.I)
 # A dateline opens a line: "MAKASSAR, RAKYATSULSEL -", "Manado, (Antara News) -",
 # "Kota Mojokerto, Kabarterdepan.com –". DATELINE_BEFORE is what may stand before the place

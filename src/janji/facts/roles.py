@@ -8,15 +8,16 @@ import re
 from janji.document import Candidate, Mention
 from janji.facts import parties as parties_
 from janji.lang.sentences import bounds as sentence_bounds
+from janji.lang.gate import Gated
 
 # "petahana", "penantang" stand next to the pair they describe; the other phrases describe the
 # pair the sentence (or the one before) is about.
-APPOSITIVE = re.compile(r"\b(?:petahana|incumbent|(?P<no>penantang(?:nya)?))\b", re.I)
-INCUMBENT_PHRASE = re.compile(
+APPOSITIVE = Gated(re.compile(r"\b(?:petahana|incumbent|(?P<no>penantang(?:nya)?))\b", re.I))
+INCUMBENT_PHRASE = Gated(re.compile(
     r"\b(?:kembali\s+(?:memimpin|maju|mencalonkan(?:\s+diri)?|menjadi\s+(?:kontestan|calon)|bertarung)|masa\s+jabatan(?:nya)?\s+(?:yang\s+)?(?:sebelumnya|pertama)|jilid\s+(?:yang\s+)?pertama|"
     r"periode\s+(?:yang\s+)?(?:sebelumnya|pertama)|melanjutkan\s+kepemimpinan(?:nya)?)\b",
     re.I,
-)
+))
 
 
 def incumbency(text: str, cands: list[Candidate]) -> None:
@@ -85,13 +86,13 @@ def _name_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, Candi
     return spans
 
 
-SUPPORT = re.compile(
+SUPPORT = Gated(re.compile(
     r"\b(?:(?:di[ \t]?usung|diusulkan|didukung|pendukung|pengusung|usungan|dukungan|disokong)(?:nya)?|mendukung|koalisi|"
     r"rekomendasi|mengusung(?=[ \t]+(?:mereka|pasangan|paslon|calon|keduanya|dia|beliau)\b)|tiket[ \t]+dari)\b",
     re.I,
-)
+))
 # support sought, not had: "mencari dukungan PKS", "berharap didukung Golkar"
-SOUGHT = re.compile(r"\b(?:mencari|meminta|memburu|mengincar|berharap|menunggu|menanti|melobi|membidik|belum)[ \t]+$", re.I)
+SOUGHT = Gated(re.compile(r"\b(?:mencari|meminta|memburu|mengincar|berharap|menunggu|menanti|melobi|membidik|belum)[ \t]+$", re.I))
 
 
 def assign_parties(text: str, cands: list[Candidate], mentions: list[Mention]) -> None:

@@ -23,6 +23,7 @@ import re
 
 from janji.lang.calendar import DAYS, MONTHS
 from janji.lang.markers import MARKER
+from janji.lang.gate import Gated
 
 # Each rule: (name, pattern matched against the stripped line, maximum number of words).
 RULES: list[tuple[str, re.Pattern, int]] = [
@@ -82,14 +83,14 @@ TRAILING_INITIALS = re.compile(r"\s*\(\s*[a-z*]{1,6}(?:\s*/\s*[a-z*]{1,6})+\s*\)
 BYLINE = re.compile(r"^(?:oleh\s*:?\s*)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,4}\s*[-–|]\s*(?P<outlet>[\w.]+(?:\s+[\w.]+)?)\s*$")
 
 # Trailer headings: what follows them near the end of a page is other news, not the article.
-TRAILER = re.compile(
+TRAILER = Gated(re.compile(
     r"(?:berita|artikel|video)\s+(?:terkini\s+)?(?:lainnya|terkait|terpopuler|populer|pilihan|rekomendasi|"
     r"terbaru)(?:\s+.{0,30})?|terpopuler|terkini|pilihan\s+redaksi|editor'?s?\s+picks?|baca\s+(?:berita|artikel)"
-    r"\s+lainnya|most\s+popular|recommended(?:\s+articles)?|lainnya\s+dari\s+.{1,40}", re.I)
+    r"\s+lainnya|most\s+popular|recommended(?:\s+articles)?|lainnya\s+dari\s+.{1,40}", re.I))
 TAG_WORDS = {"topik", "tag", "tags", "kata", "keyword", "keywords", "label", "hashtag"}
 TRAILER_WORDS = {"berita", "artikel", "video", "terpopuler", "terkini", "pilihan", "editor", "editors", "baca",
                   "most", "recommended", "lainnya"}
-TAGS = re.compile(r"(?:topik|tags?|kata\s+kunci|keywords?|label|hashtag)\s*(?::|$)", re.I)
+TAGS = Gated(re.compile(r"(?:topik|tags?|kata\s+kunci|keywords?|label|hashtag)\s*(?::|$)", re.I))
 SHARE_WORDS = {"facebook", "twitter", "whatsapp", "telegram", "line", "linkedin", "email", "e-mail", "copy",
                 "link", "salin", "tautan", "share", "bagikan", "tweet", "pinterest", "print", "cetak", "wa", "fb",
                 "x", "this", "artikel", "ini", "on", "via", "ke", "tiktok", "instagram", "messenger", "reddit",
@@ -182,8 +183,8 @@ def _is_share_line(line: str) -> bool:
 
 # "Baca Juga: Kampanye Dimulai, … Budi-Ani" links to another story: its names, regions and years are not
 # this document's facts, even where the link stayed in the text.
-RELATED = re.compile(
+RELATED = Gated(re.compile(
     r"^[ \t]*(?:baca|simak|lihat|tonton)\s+(?:juga|pula)\b.*$|^[ \t]*(?:berita|artikel)\s+(?:terkait|lainnya|terkini)\b.*$"
     r"|(?<=[.!?])[ \t]+(?:baca|simak|lihat)\s+(?:juga|pula)\s*:.*$",  # run into a paragraph by the reader
     re.I | re.M,
-)
+))

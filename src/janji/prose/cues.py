@@ -12,9 +12,10 @@ Example:
 from __future__ import annotations
 
 import re
+from janji.lang.gate import Gated
 
 # Someone commits to do something.
-COMMIT = re.compile(
+COMMIT = Gated(re.compile(
     r"\b(?:akan|bakal|berencana|merencanakan|rencananya|siap|harus|wajib|berjanji|menjanjikan|janjinya|"
     r"berkomitmen|komitmennya|bertekad|menargetkan|ditargetkan|targetnya|mencoba|berupaya|berusaha|ingin|"
     r"(?:ber)?fokus\s+pada|menjadi\s+fokus|fokus\s+utama|memfokuskan|menekankan\s+pada|menjadi\s+prioritas|diprioritaskan|memprioritaskan|"
@@ -22,44 +23,44 @@ COMMIT = re.compile(
     # "haus" + passive verb is a frequent typo for "harus" ("Angka kemiskinan haus diurai").
     r"haus(?=\s+di[a-z]))\b",
     re.IGNORECASE,
-)
+))
 # "program prioritas mengembangkan …", "program unggulannya yaitu pembangunan …": a programme being stated.
-PROGRAM_STATED = re.compile(
+PROGRAM_STATED = Gated(re.compile(
     r"\bprogram\s+(?:prioritas|unggulan|andalan|strategis)(?:nya)?\s+(?:adalah\s+|yaitu\s+|yakni\s+|berupa\s+)?"
     r"(?:me|mem|men|meng|meny|pe|pem|pen|peng|peny|per)[a-z]+",
     re.IGNORECASE,
-)
+))
 # "program … untuk …": a programme with its purpose.
-PROGRAM_FOR = re.compile(r"\bprogram\b[^.;]{0,80}?\buntuk\b", re.IGNORECASE)
+PROGRAM_FOR = Gated(re.compile(r"\bprogram\b[^.;]{0,80}?\buntuk\b", re.IGNORECASE))
 # A quantified target: "menekan angka kemiskinan 5,77%".
-TARGET = re.compile(
+TARGET = Gated(re.compile(
     r"\b(?:menekan|menurunkan|mengurangi|meningkatkan|menaikkan|menambah|menuntaskan|mengentaskan)\b[^.;]{0,60}\d",
     re.IGNORECASE,
-)
+))
 # Something already achieved.
-CLAIM = re.compile(
+CLAIM = Gated(re.compile(
     r"\b(?:sudah|telah|berhasil|capaian|mencapai|meraih|raihan|prestasi|penghargaan|predikat|membanggakan|"
     r"senantiasa|terbukti|sukses)\b",
     re.IGNORECASE,
-)
+))
 FIRST_PERSON_AGENT = re.compile(r"^\s*(?:\w+\s+)?(?:kami|kita|saya)\b", re.IGNORECASE)
 # The election itself is not a promise: "pertarungan baru akan dimulai", "siap mengikuti tahapan".
-ELECTORAL = re.compile(
+ELECTORAL = Gated(re.compile(
     r"\b(?:tahapan|penetapan|pendaftaran|pencalonan|pertarungan|bertarung|memenangkan|kemenangan|pilkada|pilwali|"
     r"pilbup|pilgub|pilwakot|kampanye|debat|coblos|mencoblos|elektabilitas|survei|diusung|mengusung|koalisi|"
     r"berlaga|jumawa|tagline|pleno|visi|misi|visinya|misinya|pengundian|pemungutan\s+suara|menang|suara\s+terbanyak|"
     r"pemilih|relawan|simpatisan|pendukungnya|tim\s+pemenangan|hitung\s+cepat|quick\s+count|lawan\s+politik|"
     r"rival|pesaing(?:nya)?|(?:perolehan|meraih|raihan)\s+suara|persen\s+suara|\d+\s+kursi|DPT|daftar\s+pemilih)\b",
     re.IGNORECASE,
-)
+))
 # News of a programme being launched or presented: the programme's entries are the promises.
-PRESENTING = re.compile(
+PRESENTING = Gated(re.compile(
     r"\b(?:meluncurkan|memaparkan|menyampaikan|membeberkan|menawarkan|menyuguhkan|mengenalkan|memperkenalkan|"
     r"menjabarkan|merumuskan|menyusun|menyiapkan|membacakan|memuat|menampilkan)\s+(?:\S+\s+){0,2}?"
     r"(?:program|progam|visi|misi|gagasan|capaian)",
     re.IGNORECASE,
-)
-QUESTION = re.compile(r"\b(?:pertanyaan|bertanya|ditanya|menanyakan|panelis|moderator)\b|\?\s*$", re.IGNORECASE)
+))
+QUESTION = Gated(re.compile(r"\b(?:pertanyaan|bertanya|ditanya|menanyakan|panelis|moderator)\b|\?\s*$", re.IGNORECASE))
 # Sentences that only point back or reason, with no promise of their own.
 NON_PROMISE_START = re.compile(
     r"^\s*(?:(?:ini|itu)\b(?!\s+(?:adalah\s+)?program)|artinya\b|(?:se)?makin\b[^.]*\bmaka\b|"

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import re
 
+from janji.lang.gate import Gated, fold
 from janji.lang.stem import stems
 from janji.prose import cues
 
 # Flags fixed in advance (their names are model columns: a change here means retraining).
-PATTERNS: dict[str, re.Pattern] = {
+PATTERNS: dict[str, re.Pattern | Gated] = {
     "akan": re.compile(r"\b(?:akan|bakal|hendak)\b", re.I),
     "commit": cues.COMMIT,
     "claim_word": cues.CLAIM,
@@ -57,6 +58,8 @@ PATTERNS: dict[str, re.Pattern] = {
     "time_ahead": re.compile(r"\b(?:ke\s+depan|mendatang|tahun\s+depan|nanti(?:nya)?|segera|lima\s+tahun)\b", re.I),
     "time_past": re.compile(r"\b(?:tahun\s+lalu|selama\s+ini|sebelumnya|kemarin|sejak)\b", re.I),
 }
+# Each flag's pattern behind the literals every match of it holds: most clauses hold none of most lists of words.
+_GATED = {name: p if isinstance(p, Gated) else Gated(p) for name, p in PATTERNS.items()}
 ROLES = ("candidate", "author", "other", "nobody", "several")
 KINDS = ("campaign", "debate", "plan", "statement")
 RULES = ("commitment", "claim", "none")
@@ -69,7 +72,8 @@ FLAGS = ([f"flag:{name}" for name in PATTERNS] + [f"flag:role_{r}" for r in ROLE
 def features(text: str, kind: str | None, role: str, *, rule: str = "none", quoted: bool = False,
              explicit: bool = False, means_only: bool = False, listing: bool = False,
              first_in_line: bool = False) -> dict[str, float]:
-    out: dict[str, float] = {f"flag:{name}": 1.0 for name, pattern in PATTERNS.items() if pattern.search(text)}
+    folded = fold(text)
+    out: dict[str, float] = {f"flag:{name}": 1.0 for name, pattern in _GATED.items() if pattern.search(text, folded=folded)}
     out[f"flag:role_{role}"] = 1.0
     if kind in KINDS:
         out[f"flag:kind_{kind}"] = 1.0

@@ -40,6 +40,7 @@ from janji.quantities.units import (
     format_per,
     normalise_unit,
 )
+from janji.lang.gate import Gated
 
 _TOKEN = re.compile(r"(?P<n>\d+(?:[.,]\d+)*)|(?P<w>[^\W\d_]+(?:['’-][^\W\d_]+)*)|(?P<p>[^\s\w]|_)")
 
@@ -171,7 +172,7 @@ def parse(text: str) -> list[Quantity]:
 
 
 _DIGIT = re.compile(r"\d")
-_ANY_NUMBER_WORD = re.compile(rf"\b(?:{_SPELLED})\b", re.IGNORECASE)
+_ANY_NUMBER_WORD = Gated(re.compile(rf"\b(?:{_SPELLED})\b", re.IGNORECASE))
 
 
 def _has_number(text: str) -> bool:

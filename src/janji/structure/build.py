@@ -21,6 +21,7 @@ from janji.lang.morphology import VERB_START
 from janji.structure.lines import Line, roman_or_alpha, split_lines
 from janji.lang.numbers import CARDINAL, ORDINAL, ordinal_value, small_number
 from janji.structure.vocab import COUNT, LIST_OPENER, announced_kind, heading_kind
+from janji.lang.gate import Gated
 
 CHILD_KIND = {"vision": "mission", "mission": "goal", "goal": "program", "program": "activity",
               "quick_win": "activity", "strategy": "activity", "activity": "activity", "other": "other"}
@@ -32,12 +33,12 @@ DISCOURSE_START = re.compile(
     r"pasangan|paslon|calon|kandidat|ia|dia|mereka|kami|saya|pihaknya|hal\s+ini|ini|itu|berikut|"
     r"lanjut|lebih|sebagai|untuk|bahkan|tak|tidak|apalagi|karena)\b",
     re.IGNORECASE)
-STATEMENT_HEADING = re.compile(
+STATEMENT_HEADING = Gated(re.compile(
     r"^(?P<word>sasaran|tujuan|misi|visi|program(?:\s+(?:unggulan|prioritas|strategis))?|strategi|kebijakan|arah\s+kebijakan)"
     r"\s*(?P<num>(?:ke-?)?\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-z](?=\s*[:.)])|" + ORDINAL + r")?"
     r"\s*[:.)–—-]\s*(?P<body>\S.*)$",
     re.IGNORECASE,
-)
+))
 # A programme's name in capitals ("Beasiswa Kaltim Tuntas", "250 Ribu Penyerapan Tenaga Kerja", "Program Penyaluran
 # Rp 100 Miliar Modal Usaha"), followed by what a report says of it: a comma, or a predicate of progress.
 _NAME_WORD = r"(?:[A-Z0-9][\w'’.%/-]*|dan|&|di|untuk|bagi|ke)"
@@ -46,26 +47,26 @@ PROGRAMME_NAME = re.compile(
     r"(?=\s*,\s+[a-z]|\s+(?:juga|telah|sudah|tercapai|mencapai|memiliki|merupakan|menjadi|berhasil|terealisasi|"
     r"terlaksana|dengan\s+(?:capaian|target|realisasi|anggaran))\b)")
 # A programme named in a report's narration: "Program kedua adalah …", "Program selanjutnya, …".
-NAMED_PROGRAMME = re.compile(r"^\W*program\s+(?:" + ORDINAL + r"|selanjutnya|berikutnya|lainnya|terakhir)\s*"
-                             r"(?:,|:|adalah|yaitu|yakni|ialah)\s*", re.I)
+NAMED_PROGRAMME = Gated(re.compile(r"^\W*program\s+(?:" + ORDINAL + r"|selanjutnya|berikutnya|lainnya|terakhir)\s*"
+                             r"(?:,|:|adalah|yaitu|yakni|ialah)\s*", re.I))
 # An ordinal opening a line without punctuation ("Keempat perluasan …"), read only where a list counts up to it.
 BARE_ORDINAL = re.compile(r"(?:dan\s+)?(?P<w>" + ORDINAL + r")\s+(?=\S)", re.I)
 # What opens the first entry of a list run on into a sentence: "Antaranya, …", "Di antaranya …", "Pertama, …".
-FIRST_ENTRY = re.compile(r"^\W*(?:(?:di\s?)?antaranya|yakni|yaitu|pertama|kesatu|salah\s+satunya)\b[\s,:]*", re.I)
+FIRST_ENTRY = Gated(re.compile(r"^\W*(?:(?:di\s?)?antaranya|yakni|yaitu|pertama|kesatu|salah\s+satunya)\b[\s,:]*", re.I))
 # "Daftarnya sebagai berikut:", "Adapun rinciannya yaitu:": an opener that names nothing of its own.
 BACK_OR_NAME = re.compile(r"\b(?:(?:daftar|rincian|isi)(?:nya)?|adapun|berikut|sebagai|ini|itu|yaitu|yakni|antara|lain|ada|pun)\b"
                           r"|\W", re.I)
 # "4 poin", "lima hal", "tiga pilar": a counted set whose noun names no kind of item ("… prioritas tersebut"
 # points back at one).
-COUNTED_SET = re.compile(r"\b" + COUNT + r"\s+(?:poin|point|hal|butir|pilar|bagian|aspek|fokus|prioritas|pokok)\b"
-                         r"(?!\s+(?:tersebut|itu|ini|di\s+atas)\b)", re.I)
+COUNTED_SET = Gated(re.compile(r"\b" + COUNT + r"\s+(?:poin|point|hal|butir|pilar|bagian|aspek|fokus|prioritas|pokok)\b"
+                         r"(?!\s+(?:tersebut|itu|ini|di\s+atas)\b)", re.I))
 # What leads the paragraph holding an announced list's entries ("Yakni, A, B dan C."), and the next one's.
-LEAD_CUE = re.compile(r"^\W*(?:yakni|yaitu|antara\s+lain|di\s?antaranya|meliputi|ialah)\b\s*[,:]?\s*", re.I)
-NEXT_CUE = re.compile(r"^\W*(?:kemudian|selanjutnya|lalu|berikutnya|ditambah|serta|juga|termasuk)\b\s*[,:]?\s*", re.I)
+LEAD_CUE = Gated(re.compile(r"^\W*(?:yakni|yaitu|antara\s+lain|di\s?antaranya|meliputi|ialah)\b\s*[,:]?\s*", re.I))
+NEXT_CUE = Gated(re.compile(r"^\W*(?:kemudian|selanjutnya|lalu|berikutnya|ditambah|serta|juga|termasuk)\b\s*[,:]?\s*", re.I))
 # A table's header or number cell left on a line of its own by a PDF: "No.", "TAHUN 2014", "2015", "(Rp. Juta)".
 TABLE_CELL = re.compile(r"[\W\d]*|(?:no|tahun|satuan|target|kondisi|realisasi|indikator|capaian|uraian)\b\W*(?:\d{4})?\W*",
                         re.IGNORECASE)
-MISSION_REFERENCE = re.compile(r"\bmisi\s+(?:ke-?\s*)?(?P<n>\d{1,2}|" + ORDINAL + "|" + CARDINAL + r")\b", re.IGNORECASE)
+MISSION_REFERENCE = Gated(re.compile(r"\bmisi\s+(?:ke-?\s*)?(?P<n>\d{1,2}|" + ORDINAL + "|" + CARDINAL + r")\b", re.IGNORECASE))
 
 
 @dataclass
@@ -624,8 +625,8 @@ def _led_entries(b: Builder, para: Span, sents: list[Span]) -> bool:
     return True
 
 
-RUN_STOP_WORDS = re.compile(r"\b(?:pasangan|paslon|calon|kandidat|kami|kita|saya|mereka|beliau|pihaknya|tersebut|"
-                            r"berikut|mengatakan|menyampaikan|menjelaskan|ujar\w*|kata(?:nya)?)\b", re.IGNORECASE)
+RUN_STOP_WORDS = Gated(re.compile(r"\b(?:pasangan|paslon|calon|kandidat|kami|kita|saya|mereka|beliau|pihaknya|tersebut|"
+                            r"berikut|mengatakan|menyampaikan|menjelaskan|ujar\w*|kata(?:nya)?)\b", re.IGNORECASE))
 
 
 def _entry_like(text: str, names: set[str]) -> bool:

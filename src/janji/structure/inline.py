@@ -17,6 +17,7 @@ from janji.lang.markers import INLINE_NUMBER, INLINE_ORDINAL, LAST
 from janji.lang.morphology import NOMINAL_START, VERB_START
 from janji.lang.numbers import CARDINAL, ORDINAL
 from janji.structure.vocab import COUNT, COUNTED_KIND, KIND_PATTERN, WORDS, count_value, kind_of_match
+from janji.lang.gate import Gated
 
 QUOTES_OPEN = OPEN_QUOTES
 QUOTES_CLOSE = CLOSE_QUOTES
@@ -220,12 +221,12 @@ def repeated_head(text: str) -> str | None:
 
 # -- vision statements --------------------------------------------------------------------------
 
-QUOTED_AFTER_CUE = re.compile(
+QUOTED_AFTER_CUE = Gated(re.compile(
     r"\b(?P<cue>visi(?:nya)?|tagline(?:nya)?|slogan(?:nya)?|misi(?:nya)?)\b(?P<between>[^.“\"‘'”’]{0,120}?)"
     r"(?P<open>[“\"‘'])(?P<body>[^“”\"‘’]{3,220}?)(?P<close>[”\"’'])",
     re.IGNORECASE,
-)
-UNQUOTED_VISION = re.compile(
+))
+UNQUOTED_VISION = Gated(re.compile(
     r"\b(?:(?:membawa|mengusung|memaparkan|menyuguhkan|menawarkan|mengangkat|menyampaikan|mengemukakan|memiliki)"
     r"\s+visi(?:nya)?(?![-\w])|visi(?:nya)?\s+(?:(?!yang\b|dan\b|misi\b|tersebut\b|itu\b|ini\b|di\b)[\w.,\-–/ ]{0,120}?\s)?"
     r"(?:adalah|yaitu|yakni|ialah)|visi(?:\s+dan\s+misi)?\s+yang\s+intinya|visi(?:nya)?\s+(?:berbunyi|bertajuk|bertema)"
@@ -237,10 +238,10 @@ UNQUOTED_VISION = re.compile(
     r"(?!(?:dalam|pada|kepada|saat|ketika|secara|melalui|lewat|sejak|selama|usai|setelah|sebelum)\b).+?)"
     r"(?=,?\s+dengan\s+misi\b|\s+dengan\s+(?:me|ber)\w+|\.\s|\.$|;|$)",
     re.IGNORECASE,
-)
-OPEN_QUOTED_VISION = re.compile(r"\bvisi(?:nya)?\b[^.“”\"]{0,60}?[“\"](?P<body>[^“”\"]{3,220})$", re.IGNORECASE)
-WITH_MISSION = re.compile(r"\bdengan\s+misi(?:nya)?\s+(?P<body>(?!yang\b|dan\b|tersebut\b|itu\b|ini\b).+?)(?=\.\s|\.$|;|$)",
-                          re.IGNORECASE)
+))
+OPEN_QUOTED_VISION = Gated(re.compile(r"\bvisi(?:nya)?\b[^.“”\"]{0,60}?[“\"](?P<body>[^“”\"]{3,220})$", re.IGNORECASE))
+WITH_MISSION = Gated(re.compile(r"\bdengan\s+misi(?:nya)?\s+(?P<body>(?!yang\b|dan\b|tersebut\b|itu\b|ini\b).+?)(?=\.\s|\.$|;|$)",
+                          re.IGNORECASE))
 
 
 def find_visions(sentence: Span) -> list[tuple[str, Span]]:
@@ -286,15 +287,15 @@ def find_visions(sentence: Span) -> list[tuple[str, Span]]:
 
 # -- inline lists ------------------------------------------------------------------------------
 
-LIST_CUE = re.compile(
+LIST_CUE = Gated(re.compile(
     r"(?:\b(?:yaitu|yakni|antara\s+lain|di\s?antaranya|meliputi)\b\s*[:,]?|\badalah\s*(?:sebagai\s+berikut\s*)?:|:"
     # "… berbagai manfaat bagi warga, seperti A, B dan C": examples of what a programme gives
     r"|\s*\bseperti\b|\bmulai\s+dari\b)\s*",
     re.IGNORECASE,
-)
+))
 # "seperti" gives examples; they are promises only where the sentence promises or gives something
-EXAMPLE_PROMISED = re.compile(r"\b(?:akan|janji\w*|menjanjikan|memberi(?:kan)?|menawarkan|menyiapkan|menyediakan)\b",
-                              re.IGNORECASE)
+EXAMPLE_PROMISED = Gated(re.compile(r"\b(?:akan|janji\w*|menjanjikan|memberi(?:kan)?|menawarkan|menyiapkan|menyediakan)\b",
+                              re.IGNORECASE))
 
 # "Program ini menjanjikan …, seperti …": a programme referred back to, and what it gives
 PROGRAMME_GIVES = re.compile(r"\s*(?:ini|itu|tersebut)\s+(?:\w+\s+){0,2}?(?:menjanjikan|memberikan|menawarkan|menyediakan)\b",
@@ -313,14 +314,14 @@ def _cue_holds(before: str, cue: re.Match) -> bool:
 
 
 # A kind word and then its count: "misinya ada lima, yakni …", "program enam berkah", "misi sebanyak 5".
-KIND_THEN_COUNT = re.compile(
+KIND_THEN_COUNT = Gated(re.compile(
     r"\b(?:" + "|".join(w for w, _ in WORDS) + r")(?:nya)?(?:\s+[A-Za-z]+)?\s+(?:ada\s+|sebanyak\s+|berjumlah\s+)?"
-    r"(?P<count>\d{1,2}|" + CARDINAL + r")\b(?!\s*(?:tahun|persen|%|juta|ribu|miliar))", re.IGNORECASE)
+    r"(?P<count>\d{1,2}|" + CARDINAL + r")\b(?!\s*(?:tahun|persen|%|juta|ribu|miliar))", re.IGNORECASE))
 # "misi pertama yaitu …", "misi ke-5": a reference to one numbered item, not a list announcement
 ITEM_REFERENCE = re.compile(r"\s*(?:tersebut|itu|ini|di\s+atas|ke-?\s*\d+|\d+\b|" + ORDINAL + "|" + CARDINAL + r")\b",
                             re.IGNORECASE)
-FOCUS = re.compile(r"\bmisi(?:nya)?\b[^.]{0,40}?\b(?:difokuskan|diarahkan|berfokus|fokus|menitikberatkan)\s+"
-                   r"(?:pada|ke|kepada|untuk)\s+(?P<body>[^.;]+)", re.IGNORECASE)
+FOCUS = Gated(re.compile(r"\bmisi(?:nya)?\b[^.]{0,40}?\b(?:difokuskan|diarahkan|berfokus|fokus|menitikberatkan)\s+"
+                   r"(?:pada|ke|kepada|untuk)\s+(?P<body>[^.;]+)", re.IGNORECASE))
 SPEECH_END = re.compile(r"[”\"]\s*(?:,|\.|$)|[”\"]\s+\w+nya\b")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from janji.lang.numbers import CARDINAL, VAGUE_COUNTS, alternation, small_number
+from janji.lang.gate import Gated
 
 # Multi-word names first: they decide before the single words they contain.
 PHRASES: list[tuple[str, str]] = [
@@ -38,26 +39,26 @@ WORDS: list[tuple[str, str]] = [
     (r"prioritas", "program"),
     (r"janji", "program"),
 ]
-KIND_PATTERN = re.compile(
+KIND_PATTERN = Gated(re.compile(
     r"\b(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(PHRASES)) + "|"
     + "|".join(f"(?P<w{i}>{w})(?:nya|ku|mu)?" for i, (w, _) in enumerate(WORDS)) + r")\b",
     re.IGNORECASE,
-)
+))
 
 # A count before a kind word: "5 misi", "12 (dua belas) program", "lima sasaran", "beberapa program".
 COUNT = r"(?:\d{1,3}(?:\s*\([a-z ]+\))?|" + CARDINAL + "|" + alternation(VAGUE_COUNTS) + r")"
-COUNTED_KIND = re.compile(
+COUNTED_KIND = Gated(re.compile(
     r"\b(?P<count>" + COUNT + r")\s+(?:(?:poin|butir|buah|pokok|point)\s+)?(?P<kind>"
     + "|".join(p for p, _ in PHRASES) + "|" + "|".join(w for w, _ in WORDS) + r")(?:nya)?\b",
     re.IGNORECASE,
-)
+))
 
 # Words that open a list: "… sebagai berikut:", "yaitu", "antara lain", "Adapun sejumlah Misinya yaitu;".
-LIST_OPENER = re.compile(
+LIST_OPENER = Gated(re.compile(
     r"(?:\bberikut(?:\s+ini)?|\byaitu|\byakni|\bantara\s+lain|\bdi\s?antaranya|\bmeliputi|\bialah|\badalah)"
     r"\s*[:;,.]?\s*$|:\s*$",
     re.IGNORECASE,
-)
+))
 BACK_REFERENCE = re.compile(r"^\s*(?:tersebut|itu|ini|di\s+atas)\b", re.IGNORECASE)
 
 def kind_of_match(m: re.Match) -> str:

@@ -1,0 +1,146 @@
+"""Literal gates: the strings one of which every match of a pattern contains, looked for before the pattern runs.
+
+Python's regex engine skips quickly only to a fixed first character; a pattern that opens with
+``\\b`` or a case-insensitive list of words (most of the analyser's: "\\b(?:sudah|telah|berhasil …)\\b")
+is tried at every position of the text. Most texts hold none of the words, and ``str.__contains__``
+says so many times faster. :class:`Gated` wraps a compiled pattern with the literal strings read from
+the pattern itself (:func:`required_literals`): ``search``, ``finditer`` and ``findall`` do not run
+the pattern on a text that holds none of them, and otherwise run it as it is, so every answer is the
+pattern's own.
+
+Example:
+    >>> CLAIM = Gated(re.compile(r"\\b(?:sudah|telah)\\s+(?:selesai|rampung)\\b", re.I))
+    >>> CLAIM.literals
+    ('rampung', 'selesai')
+    >>> CLAIM.search("Jembatan itu TELAH Rampung dibangun").group()
+    'TELAH Rampung'
+    >>> CLAIM.search("Jembatan akan dibangun") is None
+    True
+"""
+from __future__ import annotations
+
+import re
+import sys
+from re import _constants as _sre_constants  # the parsed form of a pattern (stable since Python 3.11)
+from re import _parser as _sre_parser
+
+
+def fold(text: str) -> str:
+    """The text in lower case as the gates compare it: every character a case-insensitive pattern matches
+    to an ASCII letter becomes that letter ("İ", "ı" -> "i", "ſ" -> "s", the Kelvin sign -> "k")."""
+    if "İ" in text:
+        text = text.replace("İ", "i")  # str.lower would make it two characters
+    low = text.lower()
+    if "ı" in low:
+        low = low.replace("ı", "i")
+    if "ſ" in low:
+        low = low.replace("ſ", "s")
+    return low
+
+
+def required_literals(regex: re.Pattern) -> tuple[str, ...] | None:
+    """Strings (folded, see :func:`fold`) one of which every match of ``regex`` contains, or None when the
+    pattern has no such set (a match may be made of classes and repeats only).
+
+    Only ASCII characters count as literal text (their case folding is the simple one); of the sets a
+    pattern offers, the one whose shortest string is longest is taken.
+    """
+    if not isinstance(regex.pattern, str):
+        return None
+    try:
+        parsed = _sre_parser.parse(regex.pattern, regex.flags)
+    except Exception:  # a construct this reading does not know: no gate, the pattern always runs
+        return None
+    found = _sequence(parsed.data, regex.flags)
+    return tuple(sorted(found)) if found else None
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+
+
+def _sequence(items, flags: int) -> frozenset[str] | None:
+    """A sequence matches all of its items in turn: any one item's set will do (runs of literals join up)."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre_constants.LITERAL and av < 128:
+            run.append(chr(av))
+            continue
+        if run:
+            best = _better(best, frozenset({fold("".join(run))}))
+            run = []
+        best = _better(best, _item(op, av, flags))
+    if run:
+        best = _better(best, frozenset({fold("".join(run))}))
+    return best
+
+
+def _item(op, av, flags: int) -> frozenset[str] | None:
+    c = _sre_constants
+    if op is c.SUBPATTERN:
+        _, add, remove, sub = av
+        return _sequence(sub.data, (flags | add) & ~remove)
+    if op is c.ATOMIC_GROUP:
+        return _sequence(av.data, flags)
+    if op is c.BRANCH:  # one of the branches matches: each must hold a set, and the sets add up
+        out: set[str] = set()
+        for branch in av[1]:
+            found = _sequence(branch.data, flags)
+            if not found:
+                return None
+            out |= found
+        return frozenset(out)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, _, sub = av
+        return _sequence(sub.data, flags) if low >= 1 else None
+    return None  # classes, any character, assertions, anchors, back references: no literal text
+
+
+class Gated:
+    """A compiled pattern that first looks for its :func:`required_literals` in the text.
+
+    ``search``, ``finditer`` and ``findall`` answer as the pattern does (without running it when the text
+    holds none of the literals); ``match``, ``fullmatch``, ``sub``, ``subn``, ``split`` and the pattern's
+    attributes are the pattern's own, so a Gated pattern stands wherever the plain one stood.
+    """
+
+    __slots__ = ("regex", "literals", "pattern", "flags", "groups", "groupindex",
+                 "match", "fullmatch", "sub", "subn", "split")
+
+    def __init__(self, regex: re.Pattern):
+        self.regex = regex
+        self.literals = required_literals(regex)
+        self.pattern, self.flags, self.groups, self.groupindex = regex.pattern, regex.flags, regex.groups, regex.groupindex
+        self.match, self.fullmatch, self.sub, self.subn, self.split = (
+            regex.match, regex.fullmatch, regex.sub, regex.subn, regex.split)
+
+    def __repr__(self) -> str:
+        return f"Gated({self.regex!r})"
+
+    def possible(self, text: str, pos: int = 0, endpos: int | None = None, *, folded: str | None = None) -> bool:
+        """Whether ``text[pos:endpos]`` holds one of the literals (``folded``: that stretch already folded)."""
+        if self.literals is None:
+            return True
+        if folded is None:
+            folded = fold(text[pos:endpos] if pos or endpos is not None else text)
+        return any(s in folded for s in self.literals)
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize, *, folded: str | None = None):
+        if not self.possible(string, pos, None if endpos == sys.maxsize else endpos, folded=folded):
+            return None
+        return self.regex.search(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        if not self.possible(string, pos, None if endpos == sys.maxsize else endpos):
+            return iter(())
+        return self.regex.finditer(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list:
+        if not self.possible(string, pos, None if endpos == sys.maxsize else endpos):
+            return []
+        return self.regex.findall(string, pos, endpos)
