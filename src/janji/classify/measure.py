@@ -27,7 +27,7 @@ import re
 from typing import Any
 
 from janji.lang.numbers import CARDINAL, MULTIPLIERS, SE_WORDS, alternation
-from janji.lang.gate import Gated
+from janji.lang.gate import Gated, fold
 
 NUMBER_WORD = "(?:se|" + CARDINAL + "|" + alternation(SE_WORDS) + ")"
 YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
@@ -35,8 +35,8 @@ YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 DIGITS = re.compile(r"(?<![\w-])\d[\d.,]*(?:\s*%)?(?![\w-]*[a-zA-Z])")
 NUMBER_WORDS = Gated(re.compile(
     rf"\b(?:{alternation(SE_WORDS)}|{NUMBER_WORD}\s+{alternation(MULTIPLIERS)})\b", re.I))
-UNIT_AFTER_WORD = re.compile(
-    rf"\b{NUMBER_WORD}\s+(?:unit|titik|orang|kali|paket|km|kilometer|sekolah|puskesmas|pasar|desa|ruas|lokasi|kawasan)\b", re.I)
+UNIT_AFTER_WORD = Gated(re.compile(
+    rf"\b{NUMBER_WORD}\s+(?:unit|titik|orang|kali|paket|km|kilometer|sekolah|puskesmas|pasar|desa|ruas|lokasi|kawasan)\b", re.I))
 
 PLACE_UNIT = r"(?:kecamatan|kelurahan|desa|dusun|kampung|nagari|gampong|kabupaten|kota|provinsi|pulau|banjar|kawasan|pasar|jalan|jl\.?)"
 PLACE = [
@@ -52,7 +52,7 @@ TIME = [
     re.compile(r"/\s*(?:tahun|thn|bulan|bln|hari|minggu)\b", re.I),
     re.compile(r"\b(?:tahun|bulan) (?:pertama|kedua|ketiga|depan)\b|\bmasa jabatan\b|\bakhir periode\b|\bhari pertama\b", re.I),
 ]
-BENEFICIARY = re.compile(
+BENEFICIARY = Gated(re.compile(
     r"\b(?:anak|anak-anak|siswa|murid|pelajar|mahasiswa|santri|guru|dosen|lansia|lanjut usia|disabilitas|difabel|"
     r"perempuan|ibu hamil|ibu|balita|bayi|remaja|pemuda|petani|nelayan|peternak|pembudidaya|buruh|pekerja|"
     r"pencari kerja|keluarga|rumah tangga|warga miskin|masyarakat miskin|penduduk miskin|fakir|yatim|janda|"
@@ -60,7 +60,7 @@ BENEFICIARY = re.compile(
     r"guru ngaji|imam|penerima|mbr|atlet|seniman|pengemudi|ojek|veteran|penyandang|warga|penduduk|jiwa|"
     r"orang|kk|rt|rw|kelompok tani|koperasi|wisatawan|investor|masyarakat adat|orang asli|penyuluh)\b",
     re.I,
-)
+))
 BUDGET = [
     re.compile(r"\brp\.?\s*\d", re.I),
     re.compile(r"\d[\d.,]*\s*(?:ribu|juta|jt|miliar|milyar|triliun|m)?\s*rupiah\b", re.I),
@@ -71,21 +71,21 @@ BUDGET = [
 FLAGS = ("quantity", "place", "time", "beneficiary", "budget")
 
 
-def _union(patterns: list[re.Pattern]) -> re.Pattern:
+def _union(patterns: list[re.Pattern]) -> Gated:
     """One regex for a list (one scan per flag instead of one per pattern), keeping each one's case rule."""
     parts = [f"(?i:{p.pattern})" if p.flags & re.I else f"(?-i:{p.pattern})" for p in patterns]
-    return re.compile("|".join(parts))
+    return Gated(re.compile("|".join(parts)))
 
 
 PLACE_ANY, PLACE_LOWER = _union(PLACE), _union(PLACE[2:])
 TIME_ANY, BUDGET_ANY = _union(TIME), _union(BUDGET)
 
 
-def _has_quantity(text: str) -> bool:
+def _has_quantity(text: str, folded: str | None = None) -> bool:
     for m in DIGITS.finditer(text):
         if not YEAR.fullmatch(m.group().strip(" .,%")):
             return True
-    return bool(NUMBER_WORDS.search(text) or UNIT_AFTER_WORD.search(text))
+    return bool(NUMBER_WORDS.search(text, folded=folded) or UNIT_AFTER_WORD.search(text, folded=folded))
 
 
 def _title_case(text: str) -> bool:
@@ -97,12 +97,13 @@ def _title_case(text: str) -> bool:
 def measurability(text: str, quantities: list | None = None) -> dict[str, Any]:
     """Flags and label for one promise; ``quantities`` are the item's :class:`Quantity` objects, if any."""
     text = text or ""
+    folded = fold(text)  # one lower-case copy for the patterns' literal gates (janji.lang.gate)
     flags = {
-        "quantity": bool(quantities) or _has_quantity(text),
-        "place": bool((PLACE_LOWER if _title_case(text) else PLACE_ANY).search(text)),
-        "time": bool(TIME_ANY.search(text)),
-        "beneficiary": bool(BENEFICIARY.search(text)),
-        "budget": bool(BUDGET_ANY.search(text)),
+        "quantity": bool(quantities) or _has_quantity(text, folded),
+        "place": bool((PLACE_LOWER if _title_case(text) else PLACE_ANY).search(text, folded=folded)),
+        "time": bool(TIME_ANY.search(text, folded=folded)),
+        "beneficiary": bool(BENEFICIARY.search(text, folded=folded)),
+        "budget": bool(BUDGET_ANY.search(text, folded=folded)),
     }
     n = sum(flags.values())
     label = "terukur" if flags["quantity"] and n >= 2 else "sebagian" if n else "tidak terukur"

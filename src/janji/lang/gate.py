@@ -43,7 +43,8 @@ def required_literals(regex: re.Pattern) -> tuple[str, ...] | None:
     pattern has no such set (a match may be made of classes and repeats only).
 
     Only ASCII characters count as literal text (their case folding is the simple one); of the sets a
-    pattern offers, the one whose shortest string is longest is taken.
+    pattern offers, the one whose shortest string is longest is taken. A pattern anchored at the start
+    of the text gets none (the engine tries it at one place only).
     """
     if not isinstance(regex.pattern, str):
         return None
@@ -51,7 +52,11 @@ def required_literals(regex: re.Pattern) -> tuple[str, ...] | None:
         parsed = _sre_parser.parse(regex.pattern, regex.flags)
     except Exception:  # a construct this reading does not know: no gate, the pattern always runs
         return None
-    found = _sequence(parsed.data, regex.flags)
+    data = parsed.data
+    if data and data[0] == (_sre_constants.AT, _sre_constants.AT_BEGINNING) and not regex.flags & re.MULTILINE \
+            or data and data[0] == (_sre_constants.AT, _sre_constants.AT_BEGINNING_STRING):
+        return None  # tried at the start only: the engine answers at once, a gate would only cost
+    found = _sequence(data, regex.flags)
     return tuple(sorted(found)) if found else None
 
 
@@ -128,11 +133,15 @@ class Gated:
             return True
         if folded is None:
             folded = fold(text[pos:endpos] if pos or endpos is not None else text)
-        return any(s in folded for s in self.literals)
+        return any(map(folded.__contains__, self.literals))
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize, *, folded: str | None = None):
-        if not self.possible(string, pos, None if endpos == sys.maxsize else endpos, folded=folded):
-            return None
+        literals = self.literals
+        if literals is not None:
+            if folded is None:
+                folded = fold(string[pos:endpos] if pos or endpos != sys.maxsize else string)
+            if not any(map(folded.__contains__, literals)):
+                return None
         return self.regex.search(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):

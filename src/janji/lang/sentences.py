@@ -111,8 +111,13 @@ def line_sentences(text: str) -> list[tuple[int, int]]:
 
 def bounds(text: str, pos: int, lines: bool = True) -> tuple[int, int]:
     """[start, end) of the sentence holding ``pos`` (a line break ends one too, unless ``lines`` is False)."""
+    # the last end before pos: the candidate stops are read forwards (as ends() reads them), then tried
+    # from the last back, so that only the stops near pos are checked for abbreviations and list numbers
+    lo = max(0, pos - 1000)
     start = 0
-    for e in ends(text, max(0, pos - 1000), pos, lines=lines):
-        start = e
+    for m in reversed(list((_END_OR_LINE if lines else _END).finditer(text, lo, pos))):
+        if m.group() == "\n" or _is_end(text, lo, m):
+            start = m.end()
+            break
     end = next(ends(text, pos, lines=lines), len(text))
     return start, end

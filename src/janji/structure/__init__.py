@@ -22,7 +22,7 @@ __all__ = ["structure", "structure_text", "assign_candidates"]
 @stage(requires=["text", "sentences", "kind", "candidates", "mentions"], assigns=["items", "items.candidate"])
 def structure(doc: Document) -> None:
     names = {n for c in doc.candidates for n in c.names()}
-    doc.items = structure_text(doc.text, names, doc.kind)
+    doc.items = structure_text(doc.text, names, doc.kind, line_sentences=doc.sentences or None)
     assign_candidates(doc, doc.items)
 
 

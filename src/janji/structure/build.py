@@ -8,6 +8,7 @@ under a numbered program are its activities.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -96,6 +97,7 @@ class Builder:
     expected: int | None = None  # how many entries the announcing paragraph counted
     led: tuple[str, int | None] | None = None  # (kind, entries still expected) of a list led by "Yakni, …"
     next_led: tuple[str, int | None] | None = None  # the same, for an inline list the paragraph ends with
+    line_sentences: list[tuple[int, int]] | None = None  # the sentences of every line of text, if known (clean's)
 
     # -- adding items ----------------------------------------------------------------------
     seen: dict[str, list[str]] = field(default_factory=dict)  # kind -> lower-cased texts, for restatements
@@ -143,13 +145,15 @@ class Builder:
         self.expected = None
 
 
-def structure_text(text: str, names: set[str] | frozenset = frozenset(), kind: str | None = None) -> list[Item]:
-    """The item tree of ``text``; ``names`` are the candidates' names (never items), ``kind`` the document's."""
+def structure_text(text: str, names: set[str] | frozenset = frozenset(), kind: str | None = None,
+                   line_sentences: list[tuple[int, int]] | None = None) -> list[Item]:
+    """The item tree of ``text``; ``names`` are the candidates' names (never items), ``kind`` the document's;
+    ``line_sentences`` the sentences of each line of ``text`` (``Document.sentences``), if already split."""
     lines = split_lines(text)
     _fix_letter_sequences(lines)
     _mark_bare_ordinals(lines)
     headings = _news_subheadings(lines)
-    b = Builder(text, names=set(names))
+    b = Builder(text, names=set(names), line_sentences=line_sentences)
     if kind != "plan":
         # under a campaign's misi, a nested list holds programs; a plan's misi unfolds into tujuan/sasaran
         b.child_kind = dict(CHILD_KIND, mission="program")
@@ -550,8 +554,22 @@ def _wraps(prev: Line, nxt: Line) -> bool:
     return nxt.text[:1].islower() or len(prev.text) >= 55 or tail.split()[-1].lower() in CONTINUING_WORDS
 
 
+def _sentences(b: Builder, para: Span) -> list[Span]:
+    """The sentences of a paragraph; of one whole line, those the clean stage found (the same split)."""
+    text, known = b.text, b.line_sentences
+    if known is None or "\n" in para.text or (para.start and text[para.start - 1] != "\n") \
+            or (para.end < len(text) and text[para.end] != "\n"):
+        return sentences(para.text, para.start)
+    out = []
+    for a, e in known[bisect.bisect_left(known, (para.start, -1)):]:
+        if a >= para.end:
+            break
+        out.append(Span(text[a:e], a, e))
+    return out
+
+
 def _paragraph(b: Builder, para: Span, opens_ordinals: bool = False) -> None:
-    sents = sentences(para.text, para.start)
+    sents = _sentences(b, para)
     if opens_ordinals and sents and _first_of_ordinals(b, sents):
         return
     if sents and NAMED_PROGRAMME.match(sents[0].text):
