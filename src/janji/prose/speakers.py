@@ -95,6 +95,9 @@ def find_author(doc: Document) -> str | None:
     return None
 
 
+PETAHANA = Gated(re.compile(r"\bpetahana\b", re.IGNORECASE))
+
+
 def incumbent(doc: Document, mentions: list[Mention]) -> int | None:
     """The index of the one incumbent pair (facts' flag, else "petahana" just before a mention)."""
     flagged = [i for i, c in enumerate(doc.candidates) if c.incumbent]
@@ -103,7 +106,7 @@ def incumbent(doc: Document, mentions: list[Mention]) -> int | None:
     if flagged:
         return None
     found = set()
-    for m in re.finditer(r"\bpetahana\b", doc.text, re.IGNORECASE):
+    for m in PETAHANA.finditer(doc.text):
         after = [x for x in mentions if m.end() <= x.start <= m.end() + 40]
         if after:
             found.add(after[0].candidate)
