@@ -76,10 +76,41 @@ class LinearModel:
         e = np.exp(logits)
         return (e / np.add.reduce(e)).tolist()
 
+    def proba_many(self, features: list[dict[str, float]], chunk: int = 256) -> list[list[float]]:
+        """:meth:`proba` of each feature dict — the same numbers — with the weights of many gathered and
+        summed at once (numpy's fixed cost per call was most of scoring one clause).
+
+        The columns of each dict go down one column of a zero-padded table, so each dict's weights are
+        summed row after row in the order :meth:`proba` sums them (padding adds zeros after them).
+        """
+        out: list[list[float]] = []
+        for k in range(0, len(features), chunk):
+            vectors = [self.vector(f) for f in features[k:k + chunk]]
+            longest = max(len(idx) for idx, _ in vectors)
+            cols = np.zeros((longest, len(vectors)), np.int64)
+            vals = np.zeros((longest, len(vectors)), np.float32)
+            for j, (idx, val) in enumerate(vectors):
+                cols[:len(idx), j] = idx
+                vals[:len(val), j] = val
+            sums = self.bias + np.add.reduce(self.weights[cols] * vals[:, :, None], axis=0)
+            for (idx, _), row in zip(vectors, sums):
+                logits = row if len(idx) else self.bias.copy()
+                logits = logits - np.maximum.reduce(logits)
+                e = np.exp(logits)
+                out.append((e / np.add.reduce(e)).tolist())
+        return out
+
     def predict(self, features: dict[str, float], none: str = "none") -> tuple[str, float]:
         """The most likely class other than ``none`` if the model gives the non-``none`` classes together at
         least :attr:`threshold`, else ``none``; with the probability of what it says."""
-        p = dict(zip(self.classes, self.proba(features)))
+        return self._choose(self.proba(features), none)
+
+    def predict_many(self, features: list[dict[str, float]], none: str = "none") -> list[tuple[str, float]]:
+        """:meth:`predict` of each feature dict (scored together: :meth:`proba_many`)."""
+        return [self._choose(p, none) for p in self.proba_many(features)]
+
+    def _choose(self, proba: list[float], none: str) -> tuple[str, float]:
+        p = dict(zip(self.classes, proba))
         rest = 1.0 - p.get(none, 0.0)
         if none in p and rest < self.threshold:
             return none, p[none]

@@ -187,12 +187,12 @@ def find_prose(doc: Document) -> list[Item]:
     items: list[Item] = []
     last: tuple[int, Item] | None = None  # (line, item) of the last item, while the units since made it
     unit, made = None, False
-    for clause in clauses(doc):
+    found = list(clauses(doc))
+    for clause, kind in zip(found, decide_all(doc, found)):
         if clause.unit is not unit:
             if unit is not None and not made:
                 last = None
             unit, made, first = clause.unit, False, True
-        kind = decide(doc, clause)
         if kind is None:
             if first and last and last[0] == unit.line_id and not clause.explicit \
                     and cues.ELABORATION.match(unit.text) and not cues.cue(unit.text):
@@ -226,6 +226,15 @@ def decide(doc: Document, clause: Clause) -> str | None:
         return _rule(doc, clause)
     kind, _ = model.predict(clause_features(doc, clause))
     return None if kind == "none" else kind
+
+
+def decide_all(doc: Document, found: list[Clause]) -> list[str | None]:
+    """:func:`decide` for each clause of a document, the model scoring them together."""
+    model = _model()
+    if model is None:
+        return [_rule(doc, clause) for clause in found]
+    return [None if kind == "none" else kind
+            for kind, _ in model.predict_many([clause_features(doc, clause) for clause in found])]
 
 
 _MODEL: list = []  # a model set by set_model() (training, tests), else the packaged one
