@@ -160,7 +160,7 @@ def _find(text: str, cands: list[Candidate]) -> list[Mention]:
             start = h.start() if h else start
         raw.append((start, m.end(), i, True))
     numbers = {c.number: i for i, c in enumerate(cands) if c.number is not None}
-    for m in BALLOT.finditer(text):
+    for m in BALLOT.finditer(text) if numbers else ():  # a ballot number names a pair only if a pair has one
         n = number_value(m.group(1))
         if n in numbers and not not_a_ballot_number(text, m.start(), m.end()):
             raw.append((m.start(), m.end(), numbers[n], False))

@@ -37,16 +37,16 @@ CUES = {
 }
 # The cue directly before the name, possibly "Bupati dan Wakil Bupati <name>".
 CUE_BEFORE = {
-    level: re.compile(
+    level: Gated(re.compile(
         rf"(?:\b(?:{words}))(?:\s*(?:dan|-|–|/)\s*(?:calon\s+)?wakil\s+(?:{words}))?[\s.]*$", re.I
-    )
+    ))
     for level, words in CUES.items()
 }
 # Words that say which office the election is for (not just where something is).
 ELECTION_LEVEL = {
-    "kabupaten": re.compile(r"\b(?:pilbup|cabup|cawabup|(?:calon|pemilihan|paslon)\s+(?:\w+\s+)?bupati|bupati\s*(?:dan|-|–)\s*wakil\s+bupati)\b", re.I),
-    "kota": re.compile(r"\b(?:pilwali|pilwalkot|pilwakot|pilkot|cawali|cawawali|(?:calon|pemilihan|paslon)\s+(?:\w+\s+)?wali\s*kota|wali\s*kota\s*(?:dan|-|–)\s*wakil\s+wali\s*kota)\b", re.I),
-    "provinsi": re.compile(r"\b(?:pilgub|cagub|cawagub|(?:calon|pemilihan|paslon)\s+(?:\w+\s+)?gubernur|gubernur\s*(?:dan|-|–)\s*wakil\s+gubernur)\b", re.I),
+    "kabupaten": Gated(re.compile(r"\b(?:pilbup|cabup|cawabup|(?:calon|pemilihan|paslon)\s+(?:\w+\s+)?bupati|bupati\s*(?:dan|-|–)\s*wakil\s+bupati)\b", re.I)),
+    "kota": Gated(re.compile(r"\b(?:pilwali|pilwalkot|pilwakot|pilkot|cawali|cawawali|(?:calon|pemilihan|paslon)\s+(?:\w+\s+)?wali\s*kota|wali\s*kota\s*(?:dan|-|–)\s*wakil\s+wali\s*kota)\b", re.I)),
+    "provinsi": Gated(re.compile(r"\b(?:pilgub|cagub|cawagub|(?:calon|pemilihan|paslon)\s+(?:\w+\s+)?gubernur|gubernur\s*(?:dan|-|–)\s*wakil\s+gubernur)\b", re.I)),
 }
 ELECTION_NEAR = Gated(re.compile(
     r"\b(?:pilkada|pilbup|pilwali|pilwalkot|pilwakot|pilkot|pilgub|pemilihan|calon|paslon|pasangan|kandidat|kpu|kpud|"
