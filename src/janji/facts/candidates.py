@@ -442,9 +442,12 @@ def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
             head, deputy = deputy, head  # "Armadi digandeng Eko Saputro": the one who chooses heads the pair
         start = m.start("a") + m.group("a").find(split_words(head)[0])
         found.append((start, head, deputy, m.group(0), sure, m.end()))
-    cues = [m.end() for m in CANDIDATE_CUE.finditer(text)]
+    cues: list[int] | None = None  # where each candidate word ends: read at the first capitalised pair, if any
 
     def after_cue(pos: int) -> bool:
+        nonlocal cues
+        if cues is None:
+            cues = [m.end() for m in CANDIDATE_CUE.finditer(text)]
         i = bisect.bisect_right(cues, pos)
         # "SUGENG PURNAMA-SURONO mendapat nomor urut 1": the cue may follow the pair closely
         return (i > 0 and pos - cues[i - 1] <= 300) or bool(re.search(r"(?i)\bnomor\s+urut\b", text[pos:pos + 120]))

@@ -25,6 +25,7 @@ from janji.document import Candidate, Document, Mention
 from janji.facts import offices
 from janji.facts import parties as parties_
 from janji.facts.patterns import NUM, not_a_ballot_number, number_value
+from janji.lang.gate import word_start_alternation
 from janji.lang.names import COMMON_PARTS, GENERIC_HONORIFICS, HONORIFIC, HONORIFICS
 
 # "nomor urut 2", "Paslon 1", "paslon nomor 2", "kandidat nomor dua", "Cawali 1"; a bare "Nomor 2" is a regulation
@@ -221,12 +222,13 @@ def _learn_aliases(text: str, cands: list[Candidate], mentions: list[Mention]) -
     used alone ("kata Santoso"). Returns whether any alias was added."""
     added = False
     numbers = {c.number: c for c in cands if c.number is not None}
-    for m in re.finditer(BALLOT.pattern + r"\s*,?\s+(" + HONORIFIC + r"\s+[A-Z][a-z]+)\b", text, re.IGNORECASE):
+    for m in re.finditer(BALLOT.pattern + r"\s*,?\s+(" + HONORIFIC + r"\s+[A-Z][a-z]+)\b", text, re.IGNORECASE) \
+            if numbers else ():  # (only a pair with a number takes a nickname after it)
         n = number_value(m.group(1))
         alias = m.group(2)
         if n in numbers and alias[0].isupper() and alias.split()[1][0].isupper():
             added |= _add_alias(numbers[n], alias)
-    for m in re.finditer(r"\b(" + HONORIFIC + r")\s+([A-Z][a-z]{2,})\b", text):
+    for m in HONORIFIC_NAME.finditer(text):
         honorific, nick = m.group(1), m.group(2).lower()
         generic = honorific in GENERIC_HONORIFICS  # said of any official
         owners = set()
@@ -261,6 +263,8 @@ def _learn_aliases(text: str, cands: list[Candidate], mentions: list[Mention]) -
     return added
 
 
+# "Gus Zubed", "Pak Santoso": an honorific and a name (the honorifics grouped by first letter: a fast scan)
+HONORIFIC_NAME = re.compile("(" + word_start_alternation(HONORIFICS) + r")\s+([A-Z][a-z]{2,})\b")
 # "yang akrab disapa X", "yang biasa dipanggil X", "dikenal dengan sapaan X"
 CALLED = re.compile(r"\byang\s+(?:akrab|biasa|kerap)\s+(?:disapa|dipanggil)\s+(?P<nick>(?:" + HONORIFIC
                     + r"\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")

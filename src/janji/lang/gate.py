@@ -153,3 +153,24 @@ class Gated:
         if not self.possible(string, pos, None if endpos == sys.maxsize else endpos):
             return []
         return self.regex.findall(string, pos, endpos)
+
+
+def word_start_alternation(words) -> str:
+    """``\\b(?:w1|w2|…)`` for case-sensitive words, as a regex the engine scans fast: the words grouped by
+    their first letter ("G(?<!\\w.)(?:us)|B(?<!\\w.)(?:ang|unda|u)|…"), in their order within each group.
+
+    Every branch then opens with a plain letter, so the engine skips at once each position holding none of
+    them (a pattern opening with ``\\b`` is tried at every position); the lookbehind after the letter is the
+    ``\\b`` before it. Only branches opening with the same letter can match at one place, so the same one
+    matches as in the plain alternation.
+
+        >>> re.findall(word_start_alternation(["Bu", "Buya", "Gus"]) + r"\\s+\\w+", "Buya Hamka dan Gus Dur, xGus Ali")
+        ['Buya Hamka', 'Gus Dur']
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        if not word or not (word[0].isascii() and word[0].isalpha()) or re.escape(word) != word:
+            raise ValueError(f"not a plain word opening with a letter: {word!r}")
+        groups.setdefault(word[0], []).append(word[1:])
+    return "(?:" + "|".join(f"{letter}(?<!\\w.)(?:{'|'.join(rests)})" for letter, rests in groups.items()) + ")"
+
