@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import janji
-from janji.lang.gate import Gated, fold, required_literals
+from janji.lang.gate import WORD, Gated, fold, required_literals, word_list
 
 
 def test_the_literals_every_match_holds():
@@ -101,14 +101,25 @@ def test_a_gated_pattern_of_the_analyser_answers_as_its_pattern(name, gated):
         assert (a and a.span()) == (b and b.span()), text
         assert [m.span() for m in gated.finditer(text)] == [m.span() for m in gated.regex.finditer(text)], text
         assert gated.findall(text) == gated.regex.findall(text), text
+        folded = fold(text)  # with its plain words read from the folded words of the text, if it has some
+        assert gated.found(text, folded, set(WORD.findall(folded))) == bool(b), text
         pos, endpos = sorted(rng.randint(0, len(text)) for _ in range(2))
         a, b = gated.search(text, pos, endpos), gated.regex.search(text, pos, endpos)
         assert (a and a.span()) == (b and b.span()), (text, pos, endpos)
 
 
+def test_a_plain_word_list_is_read_as_words():
+    assert word_list(re.compile(r"\b(?:sudah|telah)\b", re.I)) == ({"sudah", "telah"}, None)
+    assert word_list(re.compile(r"\b(?:sudah|telah)\b")) is None  # case-sensitive: not folded
+    words, rest = word_list(re.compile(r"\b(?:wali\s*kota|bupati|(?:a|b)c|[|]x)\b", re.I))
+    assert words == {"bupati"} and rest.pattern == r"\b(?:wali\s*kota|(?:a|b)c|[|]x)\b"
+    assert word_list(re.compile(r"\b(?:wali\s*kota)\b", re.I)) is None  # no plain word
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("aksiyudn .,\n") + ODD), max_size=40))
 def test_a_gated_word_list_answers_as_the_list_on_any_text(text):
-    pattern = re.compile(r"\b(?:saya|kami|dia|kasih)\b", re.I)
+    pattern = re.compile(r"\b(?:saya|kami|dia|kasih|ki\s+ka)\b", re.I)
     gated = Gated(pattern)
     assert [m.span() for m in gated.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+    assert gated.found(text, fold(text), set(WORD.findall(fold(text)))) == bool(pattern.search(text))

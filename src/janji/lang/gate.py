@@ -60,6 +60,70 @@ def required_literals(regex: re.Pattern) -> tuple[str, ...] | None:
     return tuple(sorted(found)) if found else None
 
 
+WORD = re.compile(r"\w+")
+_PLAIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _top_level_alternatives(body: str) -> list[str] | None:
+    """``a|b(?:c|d)|[|]e`` -> ["a", "b(?:c|d)", "[|]e"]: the branches of a regex, split where no group or
+    class holds the bar; None if the brackets do not balance."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if body[i + 1:i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif c == "|" and depth == 0:
+            out.append(body[start:i])
+            start = i + 1
+        i += 1
+    if depth or in_class:
+        return None
+    return out + [body[start:]]
+
+
+def word_list(regex: re.Pattern) -> tuple[frozenset[str], re.Pattern | None] | None:
+    """For a case-insensitive list of words and phrases, ``\\b(?:kami|kita|saya|ke\\s+depan)\\b``: its plain
+    words (folded) and a pattern of the other branches (None if there are none); else None.
+
+    Whether such a pattern matches anywhere is whether a whole word of the text, folded (:func:`fold`), is
+    one of the plain words, or the other branches match: ``not words.isdisjoint(tokens)``, with ``tokens``
+    the words (``\\w+``) of the folded text, answers for the plain words as the regex engine does (its
+    case folding for ASCII letters is :func:`fold`'s).
+
+        >>> words, rest = word_list(re.compile(r"\\b(?:kami|Kita|ke\\s+depan)\\b", re.I))
+        >>> sorted(words), rest.pattern
+        (['kami', 'kita'], '\\\\b(?:ke\\\\s+depan)\\\\b')
+        >>> word_list(re.compile(r"\\b(?:kami|kita)\\w*", re.I)) is None
+        True
+    """
+    pattern = regex.pattern
+    if not isinstance(pattern, str) or not regex.flags & re.IGNORECASE or regex.flags & re.ASCII:
+        return None
+    if not (pattern.startswith("\\b(?:") and pattern.endswith(")\\b")):
+        return None
+    branches = _top_level_alternatives(pattern[len("\\b(?:"):-len(")\\b")])
+    if not branches:
+        return None
+    words = frozenset(b.lower() for b in branches if _PLAIN_WORD.fullmatch(b))
+    if not words:
+        return None
+    rest = [b for b in branches if not _PLAIN_WORD.fullmatch(b)]
+    return words, (re.compile("\\b(?:" + "|".join(rest) + ")\\b", regex.flags) if rest else None)
+
+
 def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
     if a is None:
         return b
@@ -114,12 +178,15 @@ class Gated:
     attributes are the pattern's own, so a Gated pattern stands wherever the plain one stood.
     """
 
-    __slots__ = ("regex", "literals", "pattern", "flags", "groups", "groupindex",
+    __slots__ = ("regex", "literals", "words", "rest", "pattern", "flags", "groups", "groupindex",
                  "match", "fullmatch", "sub", "subn", "split")
 
     def __init__(self, regex: re.Pattern):
         self.regex = regex
         self.literals = required_literals(regex)
+        listed = word_list(regex)
+        self.words = listed[0] if listed else None
+        self.rest = Gated(listed[1]) if listed and listed[1] is not None else None
         self.pattern, self.flags, self.groups, self.groupindex = regex.pattern, regex.flags, regex.groups, regex.groupindex
         self.match, self.fullmatch, self.sub, self.subn, self.split = (
             regex.match, regex.fullmatch, regex.sub, regex.subn, regex.split)
@@ -134,6 +201,15 @@ class Gated:
         if folded is None:
             folded = fold(text[pos:endpos] if pos or endpos is not None else text)
         return any(map(folded.__contains__, self.literals))
+
+    def found(self, text: str, folded: str, tokens: set[str]) -> bool:
+        """``bool(self.search(text))``, given the folded text and its words (:data:`WORD`), worked out once by
+        a caller that asks many patterns of one text."""
+        if self.words is not None:
+            if not self.words.isdisjoint(tokens):
+                return True
+            return self.rest is not None and self.rest.search(text, folded=folded) is not None
+        return self.search(text, folded=folded) is not None
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize, *, folded: str | None = None):
         literals = self.literals

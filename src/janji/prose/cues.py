@@ -12,7 +12,7 @@ Example:
 from __future__ import annotations
 
 import re
-from janji.lang.gate import Gated
+from janji.lang.gate import WORD, Gated, fold
 
 # Someone commits to do something.
 COMMIT = Gated(re.compile(
@@ -150,5 +150,7 @@ def first_cue(text: str) -> int | None:
 def not_a_promise(text: str) -> bool:
     """About the election itself, a question, a visi/misi (the structure stage's), a programme being
     presented (its entries are the items), or a pointer back."""
-    return bool(ELECTORAL.search(text) or QUESTION.search(text) or NON_PROMISE_START.match(text)
-                or PRESENTING.search(text))
+    folded = fold(text)
+    tokens = set(WORD.findall(folded))  # (the word lists among the patterns are read from the words)
+    return bool(ELECTORAL.found(text, folded, tokens) or QUESTION.found(text, folded, tokens)
+                or NON_PROMISE_START.match(text) or PRESENTING.found(text, folded, tokens))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from janji.lang.gate import Gated, fold
+from janji.lang.gate import WORD, Gated, fold
 from janji.lang.stem import stems
 from janji.prose import cues
 
@@ -60,6 +60,7 @@ PATTERNS: dict[str, re.Pattern | Gated] = {
 }
 # Each flag's pattern behind the literals every match of it holds: most clauses hold none of most lists of words.
 _GATED = {name: p if isinstance(p, Gated) else Gated(p) for name, p in PATTERNS.items()}
+_TESTS = [(f"flag:{name}", g.found) for name, g in _GATED.items()]
 ROLES = ("candidate", "author", "other", "nobody", "several")
 KINDS = ("campaign", "debate", "plan", "statement")
 RULES = ("commitment", "claim", "none")
@@ -72,8 +73,9 @@ FLAGS = ([f"flag:{name}" for name in PATTERNS] + [f"flag:role_{r}" for r in ROLE
 def features(text: str, kind: str | None, role: str, *, rule: str = "none", quoted: bool = False,
              explicit: bool = False, means_only: bool = False, listing: bool = False,
              first_in_line: bool = False) -> dict[str, float]:
-    folded = fold(text)
-    out: dict[str, float] = {f"flag:{name}": 1.0 for name, pattern in _GATED.items() if pattern.search(text, folded=folded)}
+    folded = fold(text)  # the words and literals of the flags' patterns are looked for here first (janji.lang.gate)
+    tokens = set(WORD.findall(folded))
+    out: dict[str, float] = {flag: 1.0 for flag, found in _TESTS if found(text, folded, tokens)}
     out[f"flag:role_{role}"] = 1.0
     if kind in KINDS:
         out[f"flag:kind_{kind}"] = 1.0
