@@ -26,6 +26,7 @@ LEVEL_PREFIX = {"kabupaten": ("Kabupaten Administrasi ", "Kabupaten "), "kota": 
 _KEY_DROPS = re.compile(r"[\s\-.]+")
 
 
+@lru_cache(maxsize=65536)  # every region name the text writes is looked up by it
 def _key(name: str) -> str:
     """Comparison key: case, spaces and hyphens ignored ("Palangka Raya" == "Palangkaraya")."""
     return _KEY_DROPS.sub("", name).lower()
