@@ -27,7 +27,7 @@ import re
 from typing import Any
 
 from janji.lang.numbers import CARDINAL, MULTIPLIERS, SE_WORDS, alternation
-from janji.lang.gate import Gated, fold
+from janji.lang.gate import WORD, Gated, fold
 
 NUMBER_WORD = "(?:se|" + CARDINAL + "|" + alternation(SE_WORDS) + ")"
 YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
@@ -102,7 +102,7 @@ def measurability(text: str, quantities: list | None = None) -> dict[str, Any]:
         "quantity": bool(quantities) or _has_quantity(text, folded),
         "place": bool((PLACE_LOWER if _title_case(text) else PLACE_ANY).search(text, folded=folded)),
         "time": bool(TIME_ANY.search(text, folded=folded)),
-        "beneficiary": bool(BENEFICIARY.search(text, folded=folded)),
+        "beneficiary": BENEFICIARY.found(text, folded, set(WORD.findall(folded))),
         "budget": bool(BUDGET_ANY.search(text, folded=folded)),
     }
     n = sum(flags.values())

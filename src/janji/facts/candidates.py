@@ -591,6 +591,19 @@ MATE_AFTER = Gated(re.compile(
 ))
 
 
+_last_head_offices: tuple[str | None, list[re.Match]] = (None, [])
+
+
+def _head_offices(text: str) -> list[re.Match]:
+    """``list(HEAD_OFFICE.finditer(text))``; the pairs and the lone candidates of one text both ask."""
+    global _last_head_offices
+    seen, found = _last_head_offices
+    if seen is not text:
+        found = list(HEAD_OFFICE.finditer(text))
+        _last_head_offices = (text, found)
+    return found
+
+
 def _office_phrases(text: str, lower_seen: set[str]):
     """(people, pair) for each candidate named by the office he runs for: "Calon Bupati Sidrap, Ahmad Fauzan
     alias Oji" (one), "Debat dua calon gubernur Jambi, Ahmad Fauzan dan Budi Santoso" (two rivals: the text
@@ -598,7 +611,7 @@ def _office_phrases(text: str, lower_seen: set[str]):
     or, with no plural, "Kandidat Gubernur Ahmad Fauzan dan Budi Santoso" (a head and the running mate:
     ``pair`` is true). Each person is (name, start, end). A title-case headline is no place to read a name from."""
     rivals = None  # whether the text speaks of several heads: looked for once, and only when it matters
-    for m in HEAD_OFFICE.finditer(text):
+    for m in _head_offices(text):
         if PAIR_BEFORE.search(text, max(0, m.start() - 12), m.start()) or PAIR_AFTER.match(text, m.end()) or _title_line(text, m.start()):
             continue
         first = offices.person_after(text, m.end(), lower_seen)

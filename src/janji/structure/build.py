@@ -21,7 +21,7 @@ from janji.lang.markers import LAST, line_marker
 from janji.lang.morphology import VERB_START
 from janji.structure.lines import Line, roman_or_alpha, split_lines
 from janji.lang.numbers import CARDINAL, ORDINAL, ordinal_value, small_number
-from janji.structure.vocab import COUNT, LIST_OPENER, announced_kind, heading_kind
+from janji.structure.vocab import COUNT, LIST_OPENER, announced_kind, forget_kinds, heading_kind
 from janji.lang.gate import Gated
 
 CHILD_KIND = {"vision": "mission", "mission": "goal", "goal": "program", "program": "activity",
@@ -149,6 +149,7 @@ def structure_text(text: str, names: set[str] | frozenset = frozenset(), kind: s
                    line_sentences: list[tuple[int, int]] | None = None) -> list[Item]:
     """The item tree of ``text``; ``names`` are the candidates' names (never items), ``kind`` the document's;
     ``line_sentences`` the sentences of each line of ``text`` (``Document.sentences``), if already split."""
+    forget_kinds()
     lines = split_lines(text)
     _fix_letter_sequences(lines)
     _mark_bare_ordinals(lines)

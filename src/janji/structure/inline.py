@@ -16,7 +16,7 @@ from janji.lang.sentences import split as split_sentences
 from janji.lang.markers import INLINE_NUMBER, INLINE_ORDINAL, LAST
 from janji.lang.morphology import NOMINAL_START, VERB_START
 from janji.lang.numbers import CARDINAL, ORDINAL
-from janji.structure.vocab import COUNT, COUNTED_KIND, KIND_PATTERN, WORDS, count_value, kind_of_match
+from janji.structure.vocab import COUNT, KIND_PATTERN, WORDS, count_value, counted_kinds, kind_of_match, kind_words
 from janji.lang.gate import Gated
 
 QUOTES_OPEN = OPEN_QUOTES
@@ -339,19 +339,19 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
     Returns the list and how many of ``following`` sentences it consumed.
     """
     text = sentence.text
-    all_kinds = [(m, k) for m, k in ((m, kind_of_match(m)) for m in KIND_PATTERN.finditer(text))
+    all_kinds = [(m, k) for m, k in ((m, kind_of_match(m)) for m in kind_words(text))
                  if k not in ("vision", "activity")]
     kinds = [(m, k) for m, k in all_kinds
              if not ITEM_REFERENCE.match(text[m.end():]) or PROGRAMME_GIVES.match(text[m.end():])]
     counted: dict[int, int | None] = {}
     vague: set[int] = set()
     if all_kinds:  # the counts only matter for a kind word (a sentence naming none is most of a document)
-        counted_kinds = list(COUNTED_KIND.finditer(text))
-        counted = {m.start("kind"): count_value(re.sub(r"\s*\(.*\)", "", m.group("count"))) for m in counted_kinds}
+        counted_here = counted_kinds(text)
+        counted = {m.start("kind"): count_value(re.sub(r"\s*\(.*\)", "", m.group("count"))) for m in counted_here}
         for m in KIND_THEN_COUNT.finditer(text):  # "misinya ada lima, yakni …", "program enam berkah"
             counted.setdefault(m.start(), count_value(m.group("count")))
         # "sejumlah program prioritas", "beberapa misi": announced without a number
-        vague = {m.start("kind") for m in counted_kinds if count_value(m.group("count")) is None}
+        vague = {m.start("kind") for m in counted_here if count_value(m.group("count")) is None}
     for m, kind in kinds:
         after = text[m.end():]
         count = counted.get(m.start())

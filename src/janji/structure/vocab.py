@@ -61,6 +61,38 @@ LIST_OPENER = Gated(re.compile(
 ))
 BACK_REFERENCE = re.compile(r"^\s*(?:tersebut|itu|ini|di\s+atas)\b", re.IGNORECASE)
 
+# The kind words and counted kinds of each sentence, read once while one document is structured (the
+# builder and the inline lists ask of the same sentence several times); emptied for every document.
+_KIND_WORDS: dict[str, list[re.Match]] = {}
+_COUNTED_KINDS: dict[str, list[re.Match]] = {}
+
+
+def kind_words(text: str) -> list[re.Match]:
+    """``list(KIND_PATTERN.finditer(text))``, once per text of the document being structured."""
+    found = _KIND_WORDS.get(text)
+    if found is None:
+        if len(_KIND_WORDS) > 20_000:  # (asked outside a document's structuring: kept small all the same)
+            _KIND_WORDS.clear()
+        found = _KIND_WORDS[text] = list(KIND_PATTERN.finditer(text))
+    return found
+
+
+def counted_kinds(text: str) -> list[re.Match]:
+    """``list(COUNTED_KIND.finditer(text))``, once per text of the document being structured."""
+    found = _COUNTED_KINDS.get(text)
+    if found is None:
+        if len(_COUNTED_KINDS) > 20_000:
+            _COUNTED_KINDS.clear()
+        found = _COUNTED_KINDS[text] = list(COUNTED_KIND.finditer(text))
+    return found
+
+
+def forget_kinds() -> None:
+    """Empty the per-document readings above (at the start of each document)."""
+    _KIND_WORDS.clear()
+    _COUNTED_KINDS.clear()
+
+
 def kind_of_match(m: re.Match) -> str:
     for name, value in m.groupdict().items():
         if value is not None:
@@ -81,7 +113,7 @@ def count_value(text: str) -> int | None:
 def kind_mentions(text: str) -> list[tuple[int, str]]:
     """(position, kind) of every item-kind word in ``text``, back references ("misi tersebut") left out."""
     out = []
-    for m in KIND_PATTERN.finditer(text):
+    for m in kind_words(text):
         if BACK_REFERENCE.match(text[m.end():]):
             continue
         out.append((m.start(), kind_of_match(m)))
@@ -95,7 +127,7 @@ def announced_kind(text: str) -> tuple[str | None, int | None]:
     "program"); otherwise the last kind word that is not a back reference.
     """
     counted = None
-    for m in COUNTED_KIND.finditer(text):
+    for m in counted_kinds(text):
         if BACK_REFERENCE.match(text[m.end():]):
             continue
         kind_text = m.group("kind")
