@@ -394,7 +394,8 @@ def _national(text: str, start: int, end: int) -> bool:
 def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
     """(position, head, deputy, written form, cued, end) for every pair-shaped phrase, in text order."""
     found = []
-    for m in anchored(DASH_CHAIN, DASH_ANCHOR, text):
+    # names, dashes and "dan" hold spaces and tabs, never a line break
+    for m in anchored(DASH_CHAIN, DASH_ANCHOR, text, one_line=True, keys=("-", "–", "—")):
         groups = [g for g in "abcd" if m.group(g)]
         # "Palembang, Warta Sumsel- Pasangan Tono-Rudi": a part opening with a candidate word starts the run anew
         again = max((i for i, g in enumerate(groups) if i and split_words(m.group(g))[0].lower() in STOP), default=0)
@@ -418,7 +419,7 @@ def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
             halves = _split_chain(text, cleaned, m.span()) if len(cleaned) == 3 else [cleaned[:2], cleaned[2:]]
             for i, (head, deputy) in enumerate(halves):
                 found.append((start + i, head, deputy, f"{head}-{deputy}", cued, m.end() if i else m.start(groups[1])))
-    for m in anchored(AND_PAIR, AND_ANCHOR, text):
+    for m in anchored(AND_PAIR, AND_ANCHOR, text, one_line=True, keys=("dan", "&")):
         head, deputy = clean_name(m.group("a"), lower_seen), clean_name(m.group("b"), lower_seen, lead=False)
         if not head or not deputy:
             continue

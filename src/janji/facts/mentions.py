@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from janji.document import Candidate, Document, Mention
 from janji.facts import offices
@@ -104,6 +105,7 @@ def _foreign_after(text: str, end: int, own: set[str]) -> bool:
     return bool(after and after.group(1) not in own and not after.group(1).isupper())
 
 
+@lru_cache(maxsize=16384)  # each name of a pair, for every document that names it
 def _flex(name: str) -> str:
     """A regex for a name allowing any spacing and either dash between parts."""
     words = [w for w in re.split(r"\s+", re.sub(r"\s*[-–—]\s*", "-", name.strip())) if w]

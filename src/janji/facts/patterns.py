@@ -238,18 +238,35 @@ AND_ANCHOR = re.compile(rf"(?:{_NAME_END}|,)[ \t]*(?:\bdan|&)[ \t]+(?:{TITLE_WOR
 NICKNAME_ANCHOR = Gated(re.compile(r"\b(?:sapaan|disapa)\b"))
 
 
-def anchored(pattern: re.Pattern, anchor: re.Pattern, text: str, back: int = 160, ahead: int = 200, keep=None):
+def _in_lines_with(pattern: re.Pattern, text: str, keys: tuple[str, ...]):
+    """``pattern.finditer(text)`` for a pattern whose every match lies in one line and holds one of ``keys``:
+    the lines without any are not searched."""
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if any(k in line for k in keys):
+            yield from pattern.finditer(text, start, end)
+        start = end + 1
+
+
+def anchored(pattern: re.Pattern, anchor: re.Pattern, text: str, back: int = 160, ahead: int = 200, keep=None,
+             one_line: bool = False, keys: tuple[str, ...] = ()):
     """Matches of a slow pattern that cover a cheap anchor (a dash, "dan", "sapaan"), found only around it.
 
     Long plans have few pairs but many capitalised words; trying the name pattern at every
-    capitalised word would cost seconds.
+    capitalised word would cost seconds. ``one_line``: no match of the pattern (nor of the anchor)
+    holds a line break, so only the anchor's line is searched (the same matches, sooner); ``keys``:
+    strings one of which every match of the anchor holds, so only lines holding one are read.
     """
     pos = 0
-    for a in anchor.finditer(text):
+    for a in (_in_lines_with(anchor, text, keys) if keys else anchor.finditer(text)):
         if a.start() < pos or (keep is not None and not keep(a.start())):
             continue
-        end = min(len(text), a.end() + ahead)
-        m = pattern.search(text, max(pos, a.start() - back), end)
+        start, end = max(pos, a.start() - back), min(len(text), a.end() + ahead)
+        if one_line:
+            line_end = text.find("\n", a.end())
+            start, end = max(start, text.rfind("\n", 0, a.start()) + 1), end if line_end < 0 else min(end, line_end)
+        m = pattern.search(text, start, end)
         while m and m.end() <= a.start():
             m = pattern.search(text, m.end(), end)
         if m and m.start() <= a.start():
