@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+
 from janji.lang.gate import Gated
 
 RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|/|s\.?d\.?|sampai(?:\s+dengan)?|hingga)\s*((?:19|20)\d\d)(?!\d)", re.I)

@@ -12,6 +12,7 @@ Example:
 from __future__ import annotations
 
 import re
+
 from janji.lang.gate import WORD, Gated, fold
 
 # Someone commits to do something.
