@@ -37,11 +37,19 @@ analyses the folder once to load its data and models, then the passes are
 interleaved — one pass of each checkout in turn, the order alternating — so
 both see the same load. Printed: best and median wall seconds per pass, best
 CPU seconds per pass (the steadier figure on a shared machine), seconds per
-stage in the best pass, and the ratio of this checkout to the other. To
-reproduce the README's row against the commit the speed goal was set at:
+stage in the best pass, and the ratio of this checkout to the other (best wall,
+median wall, best CPU, and the median of the pass-by-pass CPU ratios). To
+reproduce the README's row against the commit the speed goal was set at
+(issue 10: "not slower than today"; the other checkout needs nothing built, it
+runs on this checkout's virtualenv):
 
     git worktree add --detach /tmp/janji-abd3c5f abd3c5f
-    .venv/bin/python bench/analyze.py --devset --against /tmp/janji-abd3c5f --passes 15
+    .venv/bin/python bench/analyze.py --devset --against /tmp/janji-abd3c5f --passes 31
+    .venv/bin/python bench/analyze.py --devset --dir ../shared/corpus/docs --against /tmp/janji-abd3c5f
+    git worktree remove /tmp/janji-abd3c5f
+
+Measured so (2 shared cores, load 3-4): 0.269 s per pass against 0.312 s at
+abd3c5f, 0.86x.
 """
 from __future__ import annotations
 
