@@ -526,3 +526,27 @@ def test_seperti_right_after_the_kind_word_opens_a_list():
     assert [i.text for i in structure_text(text)] == ["bedah rumah", "sekolah gratis", "pasar murah"]
     text = "Kerja sama penting untuk mencapai tujuan pembangunan, seperti pangan murah, dll.\n"
     assert structure_text(text) == []
+
+
+def test_a_counted_set_reported_on_announces_no_list():
+    for text in ("Ia menjelaskan, 80 persen dari 12 program prioritas yang dijanjikan berhasil dilaksanakan.\n"
+                 "Capaian itu menjadi modal penting bagi daerah.\n",
+                 "Bupati menyebut tujuh dari sepuluh program unggulan sudah terealisasi.\n"
+                 "Hal itu patut diapresiasi warga desa.\n"):
+        assert structure_text(text, kind="campaign") == [], text
+    text = "Visi misi pasangan itu terdiri dari lima program unggulan.\nPendidikan gratis\nKesehatan gratis\n"
+    assert [i.kind for i in structure_text(text, kind="campaign")] == ["program", "program"]
+
+
+def test_a_line_attributed_with_menurut_is_commentary_not_an_entry():
+    for line in ("Langkah itu, menurut pengamat, menjadi bukti keseriusan", "Menurut warga, janji itu realistis"):
+        text = f"Pasangan itu menyiapkan tiga program prioritas.\nBeasiswa kuliah\nPasar rakyat\n{line}\n"
+        assert [i.text for i in structure_text(text, kind="campaign")] == ["Beasiswa kuliah", "Pasar rakyat"], line
+
+
+def test_the_agenda_of_a_meeting_is_no_programme():
+    for text in ("Ketua dewan menyampaikan dua agenda utama rapat, yakni pembacaan nota keuangan dan penetapan jadwal.\n",
+                 "Ada tiga agenda sidang hari itu, yaitu laporan komisi, pandangan fraksi, dan pengesahan.\n"):
+        assert all(i.kind == "other" for i in structure_text(text)), text  # no promise
+    text = "Pasangan itu membawa tiga agenda prioritas, yaitu sekolah gratis, pasar rakyat, dan jalan desa.\n"
+    assert [i.kind for i in structure_text(text)] == ["program"] * 3

@@ -625,7 +625,7 @@ def _led_entries(b: Builder, para: Span, sents: list[Span]) -> bool:
 
 
 RUN_STOP_WORDS = re.compile(r"\b(?:pasangan|paslon|calon|kandidat|kami|kita|saya|mereka|beliau|pihaknya|tersebut|"
-                            r"berikut|mengatakan|menyampaikan|menjelaskan|ujar\w*|kata(?:nya)?)\b", re.IGNORECASE)
+                            r"berikut|mengatakan|menyampaikan|menjelaskan|menurut|ujar\w*|kata(?:nya)?)\b", re.IGNORECASE)
 
 
 def _entry_like(text: str, names: set[str]) -> bool:
@@ -734,6 +734,12 @@ def _program_paragraph(b: Builder, s: Span) -> bool:
     return False
 
 
+# "90 persen dari 9 program utama berhasil dilaksanakan", "tujuh dari sepuluh program telah terealisasi": a
+# counted set reported on (a share of it, or as done) is the subject of a report, not a list announced below
+REPORTED_COUNT = re.compile(r"(?:\bpersen|%|\d|\b" + CARDINAL + r")\s+dari\s+(?:\d+|" + CARDINAL + r")\s+\w+|\b(?:berhasil|telah|sudah)\s+(?:di|ter)\w+\W*$",
+                            re.IGNORECASE)
+
+
 def _intro(b: Builder, para: Span, sents: list[Span]) -> None:
     """A paragraph that announces the list below it: "… melalui lima misi utama.", "… Misinya yaitu;"."""
     if not sents:
@@ -755,7 +761,7 @@ def _intro(b: Builder, para: Span, sents: list[Span]) -> None:
                 b.section_kind if b.announced and not re.search(r"\w", BACK_OR_NAME.sub("", last[:opener.start()])) else None)
         b.set_section(kind, None)
         return
-    if kind and count:
+    if kind and count and not REPORTED_COUNT.search(last):
         b.set_section(kind, None, announced=True)
         b.expected = count if isinstance(count, int) else None
     elif COUNTED_SET.search(last):
