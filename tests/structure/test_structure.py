@@ -550,3 +550,15 @@ def test_the_agenda_of_a_meeting_is_no_programme():
         assert all(i.kind == "other" for i in structure_text(text)), text  # no promise
     text = "Pasangan itu membawa tiga agenda prioritas, yaitu sekolah gratis, pasar rakyat, dan jalan desa.\n"
     assert [i.kind for i in structure_text(text)] == ["program"] * 3
+
+
+def test_a_short_offer_in_a_list_of_programmes_is_an_entry_of_its_own():
+    from janji.structure.inline import split_entries
+    for text, short in (("bantuan tunai Rp1 juta per keluarga (KK), sembako murah, pendidikan gratis, serta layanan "
+                         "kesehatan", "sembako murah"),
+                        ("pembangunan pasar desa, seragam gratis, peningkatan gaji guru, dan bantuan modal",
+                         "seragam gratis")):
+        assert short in [e.text for e in split_entries(text, 0)], text
+    # a coordinated object stays inside its entry
+    text = "peningkatan kesejahteraan bagi guru, perawat, penataan kawasan kumuh, dan pembangunan jalan"
+    assert [e.text for e in split_entries(text, 0)][0] == "peningkatan kesejahteraan bagi guru, perawat"

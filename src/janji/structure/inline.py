@@ -165,7 +165,7 @@ def split_entries(text: str, offset: int, count: int | None = None) -> list[Span
         # from verbs, a short part led by none is a coordinated object of the entry before it
         merged = [parts[0]]
         for part in parts[1:]:
-            if not NOMINAL_START.match(tidy(part).text) and len(part.text.split()) <= 3:
+            if not NOMINAL_START.match(tidy(part).text) and len(part.text.split()) <= 3 and not OFFER.search(part.text):
                 prev = merged[-1]
                 merged[-1] = Span(text[prev.start - offset:part.end - offset], prev.start, part.end)
             else:
@@ -188,6 +188,11 @@ def split_entries(text: str, offset: int, count: int | None = None) -> list[Span
             if len(pieces[-1].text.split()) <= 12 and all(p.text.strip() for p in pieces):
                 parts = parts[:-1] + pieces
     return [e for e in (tidy(s) for s in parts) if e.text]
+
+
+# "sembako murah", "seragam gratis", "rumah layak huni": a short part that offers something is an entry of its own,
+# not an object coordinated into the entry before it ("bantuan bagi guru, perawat")
+OFFER = re.compile(r"\b(?:gratis|murah|layak|terjangkau|cuma-cuma|bersubsidi)\b", re.IGNORECASE)
 
 
 def _nominal_list(parts: list[Span]) -> bool:
