@@ -562,3 +562,23 @@ def test_a_short_offer_in_a_list_of_programmes_is_an_entry_of_its_own():
     # a coordinated object stays inside its entry
     text = "peningkatan kesejahteraan bagi guru, perawat, penataan kawasan kumuh, dan pembangunan jalan"
     assert [e.text for e in split_entries(text, 0)][0] == "peningkatan kesejahteraan bagi guru, perawat"
+
+
+ARTICLE_IN_ONE_BULLET = [
+    ("- Calon gubernur nomor urut 1 menyampaikan visinya di depan para tokoh adat pada Kamis pagi di balai desa. "
+     "Ia menilai banyak sekolah di pedalaman kekurangan guru dan ruang kelas yang layak untuk belajar. \"Kami akan "
+     "menambah guru dan membangun ruang kelas baru di setiap kecamatan,\" katanya kepada wartawan usai acara. "
+     "Selain itu, ia berjanji memperbaiki jalan penghubung antardesa yang rusak parah sejak lama."),
+    ("* Pasangan calon wali kota memaparkan gagasan soal banjir yang setiap tahun merendam permukiman warga di "
+     "bantaran sungai. Menurut mereka, saluran air kota sudah lama tidak dikeruk dan banyak yang tersumbat sampah. "
+     "Pasangan ini akan menormalisasi sungai dan membangun kolam retensi di tiga kawasan rawan banjir. Mereka juga "
+     "akan menambah armada pengangkut sampah agar saluran di tengah kota tidak lagi tersumbat setiap musim hujan."),
+]
+
+
+def test_a_whole_article_in_one_bullet_is_no_list_entry():
+    for text in ARTICLE_IN_ONE_BULLET:
+        assert all(i.kind != "other" or len(i.text.split()) < 30 for i in structure_text(text + "\n")), text[:40]
+        assert not any(len(i.text.split()) > 40 for i in structure_text(text + "\n"))
+    under_heading = "Program:\n" + ARTICLE_IN_ONE_BULLET[0] + "\n"
+    assert [i.kind for i in structure_text(under_heading)] == ["program"]  # a named list keeps its long entry

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from janji.lang.furniture import furniture_rule
 from janji.lang.markers import MARKER
-from janji.lang.sentences import ends
+from janji.lang.sentences import ends, running_prose
 
 OPEN_QUOTES = "“\""
 OPEN_QUOTE_RE = re.compile("[“\"]")
@@ -106,8 +106,14 @@ def split_units(text: str) -> Iterator[Unit]:
     for line_id, line in enumerate(text.split("\n")):
         lo, hi = pos, pos + len(line)
         pos = hi + 1
-        if not line.strip() or furniture_rule(line) or MARKER.match(line + " "):
+        if not line.strip() or furniture_rule(line):
             continue
+        marker = MARKER.match(line + " ")
+        if marker:
+            if not running_prose(line[marker.end():]):
+                continue  # a list entry: the structure stage's
+            lo += min(marker.end(), len(line))  # a whole article in one bullet: prose after its marker
+            line = text[lo:hi]
         if _is_heading(line):
             a, b = _trim(text, lo, hi)
             yield Unit(a, b, text[a:b], kind="heading", line_id=line_id, first_in_line=True)

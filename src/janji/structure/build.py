@@ -17,6 +17,7 @@ from janji.structure.kinds import name_runs
 from janji.structure.inline import (Span, find_inline_list, find_visions, sentences, split_entries,
                                     split_top_level, tidy)
 from janji.lang.markers import LAST, line_marker
+from janji.lang.sentences import running_prose
 from janji.lang.morphology import VERB_START
 from janji.structure.lines import Line, roman_or_alpha, split_lines
 from janji.lang.numbers import CARDINAL, ORDINAL, ordinal_value, small_number
@@ -163,6 +164,13 @@ def structure_text(text: str, names: set[str] | frozenset = frozenset(), kind: s
         if i in headings:
             b.levels = []
             b.run_kind = None
+            i += 1
+            continue
+        if line.is_list and line.mtype == "bullet" and not b.section_kind and not b.levels \
+                and running_prose(line.content):
+            # "- Pasangan calon … menyampaikan …. "Banyak masalah …," kata X. …": a page that put its whole
+            # article in one bullet; what no list named and runs to several long sentences is a paragraph
+            _paragraph(b, Span(text[line.content_start:line.end], line.content_start, line.end))
             i += 1
             continue
         if line.is_list and not (line.mtype == "ordinal" and not b.section_kind):
