@@ -171,3 +171,30 @@ def test_read_more_heading_takes_its_headline_along():
 def test_editors_initials_closing_a_paragraph_are_dropped_but_acronyms_stay():
     text = "Program ini menjangkau pelosok desa. (rdo/jpnn)\nBantuan iuran (BPJS) bagi warga miskin. (ant/bus)\n"
     assert remove_furniture(text) == "Program ini menjangkau pelosok desa.\nBantuan iuran (BPJS) bagi warga miskin.\n"
+
+
+@pytest.mark.parametrize("dateline", ["Sukamaju -", "SUKAMAJU, Warta Desa.com –", "Kota Sukamaju, (Kabar Kita) —"])
+def test_a_dateline_on_a_line_of_its_own_goes_back_to_its_paragraph(dateline):
+    """Some pages set the dateline apart from the first paragraph it opens; alone it reads as a heading."""
+    body = "Pasangan calon bupati menyampaikan visi dan misi di hadapan warga pada Senin malam."
+    text = f"Judul Berita Pilkada Sukamaju\n\n{dateline}\n\n{body}\n\nParagraf kedua."
+    assert remove_furniture(text) == f"Judul Berita Pilkada Sukamaju\n\n{dateline} {body}\n\nParagraf kedua."
+
+
+@pytest.mark.parametrize("text", [
+    "Misi -\n\n1. Membangun jalan desa sepanjang seratus kilometer.",
+    "Program Unggulan -\n\nsekolah gratis",
+])
+def test_a_heading_ending_in_a_dash_is_no_dateline(text):
+    assert remove_furniture(text) == text
+
+
+@pytest.mark.parametrize("headline, dateline", [("Program Calon Bupati Sukamaju", "Sukamaju -"),
+                                                ("Janji Calon Wali Kota Pantai Indah", "PANTAI INDAH, Kabar Pesisir –")])
+def test_a_lone_dateline_gives_no_item(headline, dateline):
+    from janji import analyze
+
+    text = (f"{headline}\n\n{dateline}\n\nPemilihan kepala daerah di sana diikuti dua pasangan calon yang "
+            "memasarkan visi-misi hingga program kerja jika terpilih.\n")
+    doc = analyze(text, name="berita.txt")
+    assert [item.text for item in doc.walk()] == []

@@ -76,6 +76,9 @@ DATELINE = re.compile(r"^[-–|•\s]*(?:[\w.]+\s*[-–|]\s*)?(?:(?:" + "|".join
                       + r")\b[\s,]*)?(?:" + _DATE + r"[\s,|–-]*)+(?:WIB|WITA|WIT)?\W*"
                       # view and comment counters, then the writer's name, as some sites print them after the date
                       r"(?:\d{1,6}\s+){0,3}(?:[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})?\s*$", re.I)
+# A dateline set on a line of its own, apart from the paragraph it opens: "Sukamaju -", "KOTA BARU, Warta.com –",
+# "Kota Baru, (Kabar Kita) —". One to four capitalised words, an outlet after a comma, the dash.
+DATELINE_ALONE = re.compile(r"[A-Z][\w.'’]*(?:[ \t]+[A-Z][\w.'’]*){0,3}(?:[ \t]*,[ \t]*\(?[\w .]{2,40}?\)?)?[ \t]*[-–—]")
 # Editors' initials closing the last paragraph: "… ke pelosok desa. (rdo/jpnn)", "(ant/bus)".
 TRAILING_INITIALS = re.compile(r"\s*\(\s*[a-z*]{1,6}(?:\s*/\s*[a-z*]{1,6})+\s*\)\s*$")
 # A byline: "Budi Santoso - detikNews", "Rina | Kompas.com", "Oleh Ahmad Fauzi - Antara".
