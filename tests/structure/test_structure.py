@@ -582,3 +582,16 @@ def test_a_whole_article_in_one_bullet_is_no_list_entry():
         assert not any(len(i.text.split()) > 40 for i in structure_text(text + "\n"))
     under_heading = "Program:\n" + ARTICLE_IN_ONE_BULLET[0] + "\n"
     assert [i.kind for i in structure_text(under_heading)] == ["program"]  # a named list keeps its long entry
+
+
+def test_a_counted_list_completed_one_entry_a_sentence():
+    text = ("Ada lima misi utama yang akan menjadi pijakan. Mulai dari penguatan ekonomi desa, perbaikan jalan, hingga "
+            "layanan kesehatan. Tak ketinggalan, misi untuk memperkuat kerukunan antarumat beragama. Selain itu, misi "
+            "menjaga kelestarian hutan adat. Acara ditutup dengan doa.\n")
+    assert [i.text for i in structure_text(text)] == [
+        "penguatan ekonomi desa", "perbaikan jalan", "layanan kesehatan", "memperkuat kerukunan antarumat beragama",
+        "menjaga kelestarian hutan adat"]
+    text = ("Pasangan itu menyiapkan empat program unggulan. Yaitu beasiswa kuliah, pasar murah, dan bedah rumah. "
+            "Kemudian, program pelatihan kerja bagi pemuda desa. Selain itu, program ini disambut warga.\n")
+    assert [i.text for i in structure_text(text)][-1] == "pelatihan kerja bagi pemuda desa"
+    assert len(structure_text(text)) == 4  # the count is reached: the next sentence adds nothing

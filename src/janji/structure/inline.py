@@ -434,7 +434,8 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
                 entries = split_entries(nxt.text[cue2.end():], nxt.start + cue2.end(), count)
                 entries = _valid(_drop_head(entries, m.group(0)), names)
                 if len(entries) >= 2:
-                    return InlineList(kind, count, entries), 1
+                    more = _added_entries(following[1:], kind, count - len(entries)) if count else []
+                    return InlineList(kind, count, entries + more), 1 + len(more)
             elif count and count >= 3:
                 # "Ada program enam berkah. Berkah Desa, Berkah Sosial, …": the next sentence is as many short
                 # names as were announced, with nothing else in it
@@ -447,6 +448,31 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
         if 2 <= len(body.text.split()) <= 25:
             return InlineList("mission", 1, [body]), 0
     return None, 0
+
+
+# "Tak ketinggalan, misi untuk memperkuat …", "Selain itu, ada program bedah rumah.": one more entry of a counted
+# list, in a sentence of its own that names the kind again
+ADDED_ENTRY = re.compile(r"(?:tak\s+ketinggalan|tidak\s+ketinggalan|selain\s+itu|kemudian|lalu|berikutnya|"
+                         r"selanjutnya|terakhir|dan\s+terakhir)\s*,?\s*(?:ada\s+(?:juga\s+)?|juga\s+)?"
+                         r"(?P<kind>" + KIND_PATTERN.pattern + r")(?:\s+(?:untuk|yaitu|yakni|adalah|ialah))?\s*,?\s+",
+                         re.IGNORECASE)
+
+
+def _added_entries(following: list[Span], kind: str, missing: int) -> list[Span]:
+    """Entries of a counted list that sentences after it add one at a time, up to the count."""
+    out: list[Span] = []
+    for nxt in following:
+        if len(out) >= missing:
+            break
+        m = ADDED_ENTRY.match(nxt.text)
+        sub = KIND_PATTERN.match(m.group("kind")) if m else None
+        if not sub or kind_of_match(sub) != kind:
+            break
+        body = tidy(Span(nxt.text[m.end():], nxt.start + m.end(), nxt.end))
+        if not body.text or len(body.text.split()) > 30:
+            break
+        out.append(body)
+    return out
 
 
 def _inline_numbered(text: str, offset: int) -> list[Span] | None:
