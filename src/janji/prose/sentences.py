@@ -30,6 +30,10 @@ SPEECH_TAG = re.compile(
     re.IGNORECASE,
 )
 ATTRIBUTION_AFTER = re.compile(r"^[\s,.;:–—-]*(?P<attr>[^“\"]*?)[\s.]*$")
+# '…," ungkapnya, menanggapi pertanyaan calon nomor urut 1, Nama': a circumstance after the speech tag; whoever
+# it names (the one who asked, the audience) did not say the quote
+CIRCUMSTANCE = re.compile(r"(?:,\s*|\s+)(?:menanggapi|menjawab|merespons|merespon|membalas|saat|ketika|usai|seusai|"
+                          r"selepas|setelah)\b|,\s*(?:dalam|di\s+hadapan|dihadapan|kepada|di\s+depan)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -140,6 +144,9 @@ def split_units(text: str) -> Iterator[Unit]:
             after = text[inside[-1][1]:s_hi]
             m = ATTRIBUTION_AFTER.match(after)
             attribution = (m.group("attr") if m else "").strip()
+            cut = CIRCUMSTANCE.search(attribution)
+            if cut:
+                attribution = attribution[:cut.start()].strip()
             if not attribution:
                 attribution = text[s_lo:inside[0][0]].strip(" ,:")
             before = text[s_lo:inside[0][0]]
