@@ -595,3 +595,11 @@ def test_a_counted_list_completed_one_entry_a_sentence():
             "Kemudian, program pelatihan kerja bagi pemuda desa. Selain itu, program ini disambut warga.\n")
     assert [i.text for i in structure_text(text)][-1] == "pelatihan kerja bagi pemuda desa"
     assert len(structure_text(text)) == 4  # the count is reached: the next sentence adds nothing
+
+
+def test_kind_words_listed_state_no_vision():
+    for text in ("Pasangan calon nomor urut 1 menyampaikan visi, misi, serta program kerja yang mereka tawarkan.\n",
+                 "Keduanya memaparkan visi dan misi mereka untuk lima tahun ke depan di hadapan warga.\n"):
+        assert structure_text(text) == [], text
+    text = "Pasangan itu mengusung visi terwujudnya kota yang maju dan sejahtera.\n"
+    assert [(i.kind, i.text) for i in structure_text(text)] == [("vision", "terwujudnya kota yang maju dan sejahtera")]

@@ -279,7 +279,9 @@ def find_visions(sentence: Span) -> list[tuple[str, Span]]:
             stripped = re.match(r"akan\s+(?:membawa|mewujudkan\s+visi)\s+", body.text, re.IGNORECASE)
             if stripped:
                 body = Span(body.text[stripped.end():], body.start + stripped.end(), body.end)
-            if 2 <= len(body.text.split()) <= 25 and re.search(r"[A-Za-z]{3}", body.text):
+            # "menyampaikan visi, misi, serta program kerja …": kind words listed, no vision stated
+            listed = re.match(r"(?:dan\s+|serta\s+)?(?:misi|program|tujuan|sasaran)\b", body.text, re.IGNORECASE)
+            if 2 <= len(body.text.split()) <= 25 and re.search(r"[A-Za-z]{3}", body.text) and not listed:
                 out.append(("vision", body))
     m = WITH_MISSION.search(text)
     if m:
