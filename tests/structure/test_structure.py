@@ -603,3 +603,12 @@ def test_kind_words_listed_state_no_vision():
         assert structure_text(text) == [], text
     text = "Pasangan itu mengusung visi terwujudnya kota yang maju dan sejahtera.\n"
     assert [(i.kind, i.text) for i in structure_text(text)] == [("vision", "terwujudnya kota yang maju dan sejahtera")]
+
+
+def test_a_numbered_first_entry_inside_a_quote_opens_the_ordinal_lines_after_it():
+    for lead, kind in (("Program pertama", "program"), ("Visi pertama", "mission")):
+        text = (f"Ia menyebut rencananya. “Kami sudah menyusun rencana lima tahun. {lead}, menjamin harga gabah petani "
+                "tetap stabil,” ungkapnya.\n\nKedua, memperbaiki irigasi desa. Ketiga, membangun pasar ikan.\n")
+        items = structure_text(text)
+        assert [(i.kind, i.text) for i in items][0] == (kind, "menjamin harga gabah petani tetap stabil"), lead
+        assert len(items) == 3 and {i.kind for i in items} == {kind}, lead
