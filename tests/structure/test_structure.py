@@ -612,3 +612,13 @@ def test_a_numbered_first_entry_inside_a_quote_opens_the_ordinal_lines_after_it(
         items = structure_text(text)
         assert [(i.kind, i.text) for i in items][0] == (kind, "menjamin harga gabah petani tetap stabil"), lead
         assert len(items) == 3 and {i.kind for i in items} == {kind}, lead
+
+
+def test_a_vision_formula_quoted_on_its_own_after_the_vision_is_announced():
+    cases = [("“Terwujudnya Kota Harapan yang sejahtera,” katanya.", "Terwujudnya Kota Harapan yang sejahtera"),
+             ('"Menuju Kota Harapan maju dan berdaya." ujarnya.', "Menuju Kota Harapan maju dan berdaya")]
+    for said, vision in cases:
+        text = f"Calon wali kota itu menjabarkan visi dan misinya di depan warga.\n{said}\n"
+        assert [(i.kind, i.text) for i in structure_text(text)] == [("vision", vision)], said
+    text = "Calon wali kota itu menyapa pedagang pasar.\n“Terwujudnya pasar yang bersih itu harapan kami,” katanya.\n"
+    assert structure_text(text) == []  # no vision announced: a wish, not the vision

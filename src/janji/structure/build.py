@@ -663,6 +663,11 @@ def _entry_like(text: str, names: set[str]) -> bool:
     return all(len(s.text.split()) <= 25 for s in sentences(text))
 
 
+# A quote that is only a vision formula: "Terwujudnya …", "Mewujudkan …", "Menuju …", "Menjadikan …"
+QUOTED_VISION_FORMULA = re.compile(r"^[“\"](?P<body>(?:terwujudnya|mewujudkan|menuju|menjadikan)\s[^”\".!?]{3,150}?)[,.]?[”\"]",
+                                   re.IGNORECASE)
+
+
 def _sentence(b: Builder, s: Span, following: list[Span]) -> tuple[int, bool]:
     """Statements inside one sentence. Returns (sentences consumed beyond it, whether a list was found)."""
     # "Dalam misi dua … menaruh dua sasaran": the goals that follow belong to that mission
@@ -672,6 +677,11 @@ def _sentence(b: Builder, s: Span, following: list[Span]) -> tuple[int, bool]:
         if mission is not None:
             b.goal_parent = mission
     found = find_visions(s)
+    if not found and not any(it.kind == "vision" for it in b.items):
+        quoted = QUOTED_VISION_FORMULA.match(s.text)
+        if quoted and re.search(r"\bvisi", b.text[max(0, s.start - 300):s.start], re.IGNORECASE):
+            # '… menjabarkan visi dan misi. “Terwujudnya Kota Sejahtera,” katanya.': the vision, quoted on its own
+            found = [("vision", Span(quoted.group("body"), s.start + quoted.start("body"), s.start + quoted.end("body")))]
     for kind, span in found:
         if kind == "tagline":
             if not any(k == "vision" for k, _ in found):
