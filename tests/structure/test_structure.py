@@ -622,3 +622,9 @@ def test_a_vision_formula_quoted_on_its_own_after_the_vision_is_announced():
         assert [(i.kind, i.text) for i in structure_text(text)] == [("vision", vision)], said
     text = "Calon wali kota itu menyapa pedagang pasar.\n“Terwujudnya pasar yang bersih itu harapan kami,” katanya.\n"
     assert structure_text(text) == []  # no vision announced: a wish, not the vision
+
+
+def test_how_a_counted_set_breaks_down_is_no_list_of_it():
+    for text in ("Program 100 hari kerja bertumpu pada lima prioritas, terbagi dalam 30 kegiatan dan 100 aksi.\n",
+                 "Rencana itu memuat tujuh program unggulan, yang dijabarkan ke dalam 40 kegiatan.\n"):
+        assert structure_text(text) == [], text

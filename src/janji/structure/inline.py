@@ -379,7 +379,10 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
         elif count and count >= 3:
             # "dalam 12 program dijelaskan Atang, A, B, C": a counted list after a short attribution
             comma = re.match(r"[^,.;:]{0,40}?,\s*", after)
-            if comma and len(after[:comma.end()].split()) <= 4:
+            # "… lima prioritas, terbagi dalam 30 kegiatan": how the set breaks down, not its entries
+            breakdown = comma and re.match(r"(?:yang\s+)?(?:terbagi|dibagi|terdiri|dijabarkan|diturunkan|dirinci)\b",
+                                           after[comma.end():], re.IGNORECASE)
+            if comma and len(after[:comma.end()].split()) <= 4 and not breakdown:
                 start = m.end() + comma.end()
         if start is None:
             continue
