@@ -628,3 +628,4 @@ def test_how_a_counted_set_breaks_down_is_no_list_of_it():
     for text in ("Program 100 hari kerja bertumpu pada lima prioritas, terbagi dalam 30 kegiatan dan 100 aksi.\n",
                  "Rencana itu memuat tujuh program unggulan, yang dijabarkan ke dalam 40 kegiatan.\n"):
         assert structure_text(text) == [], text
+
