@@ -8,7 +8,7 @@ import warnings
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 
 from janji.track import models as tm
 from janji.track.service import Forbidden, Throttled, Tracker, now
@@ -370,7 +370,7 @@ def test_an_over_size_evidence_file_gives_the_form_back_with_what_was_typed(swor
                       "evidence_date": "2026-03-01", "note": "catatan panjang yang saya ketik",
                       "progress_value": "31,5"})
     assert r.status_code == 413
-    assert "berkas bukti terlalu besar (1.5 MB); batas 1 MB" in r.text
+    assert "berkas bukti terlalu besar (1,5 MB); batas 1 MB" in r.text
     assert "catatan panjang yang saya ketik" in r.text and 'value="31,5"' in r.text
     assert sworld["tracker"].history(sworld["road"]) == []
     anon = client(sworld, "203.0.113.110")
@@ -474,7 +474,36 @@ def test_serve_refuses_a_setting_it_cannot_read(tmp_path, monkeypatch):
     assert r.exit_code == 1 and "JANJI_PROPOSAL_RATE_ADDRESS" in r.output and "Traceback" not in r.output
 
 
-def test_the_migration_replaces_the_old_throttling_table(world):
-    with world["store"].engine.connect() as conn:
-        names = set(conn.dialect.get_table_names(conn))
+def test_migration_0008_down_and_up_again_with_data(world):
+    """A store with proposals, sessions and counters goes back to 0007 (the old throttling table returns) and
+    forward again; the proposals survive both ways."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect
+
+    from janji.store.db import MIGRATIONS, upgrade
+
+    t = world["tracker"]
+    t.propose(world["road"], proposer="Warga", ip="203.0.113.5", limits=True, **EV)
+    t.start_session(world["actors"]["admin"])
+    with pytest.raises(Forbidden):
+        t.authenticate("editor", "salah-salah", ip="203.0.113.5")
+    engine = world["store"].engine
+    with engine.connect() as conn:
+        names = set(inspect(conn).get_table_names())
     assert {"track_sessions", "track_counters"} <= names and "track_login_failures" not in names
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0007_sources")
+    with engine.connect() as conn:
+        insp = inspect(conn)
+        names = set(insp.get_table_names())
+        assert "track_login_failures" in names and not {"track_sessions", "track_counters"} & names
+        assert "source" not in {c["name"] for c in insp.get_columns("track_proposals")}
+        assert conn.scalar(select(func.count()).select_from(text("track_proposals"))) == 1
+    upgrade(engine)
+    with engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(tm.Proposal)) == 1
+    assert t.queue(world["actors"]["admin"])["proposals_total"] == 1

@@ -933,7 +933,8 @@ class Tracker:
         if not size:
             raise Invalid(f"{safe_filename(name)}: berkas bukti kosong")
         if size > self.settings.evidence_max_bytes:
-            raise TooLarge(f"{safe_filename(name)}: berkas bukti terlalu besar ({size / track_settings.MB:.1f} MB); "
+            mb = f"{size / track_settings.MB:.1f}".replace(".", ",")
+            raise TooLarge(f"{safe_filename(name)}: berkas bukti terlalu besar ({mb} MB); "
                            f"batas {self.settings.evidence_max_mb} MB")
 
     @staticmethod
@@ -1206,6 +1207,11 @@ class Tracker:
             self.check_file(*evidence_file)
         source = self._address_key(ip) if ip is not None else None
         with self._session.begin() as s:
+            if limits:
+                # one row every proposal writes first: its lock (held to the commit, on both backends) lets
+                # one proposal at a time count the quotas and add itself, so a burst cannot overshoot them
+                t = now()
+                self._hit(s, "proposal:serial", t, fresh_before=t - DAY)
             item, region_id = self._item(s, item_id)
             if limits:
                 wait, reason = self._quota_wait(s, source, len(evidence_file[1]) if evidence_file else 0, now())

@@ -878,8 +878,10 @@ def body_limit(app, path: str) -> tuple[int, str, str] | None:
 
 
 class ProposalGate:
-    """Refuses a public proposal with 429 before its body is read when its address (or everyone) has already
-    been refused by the proposal rate limits in this window: a flood of large files is not even received."""
+    """Refuses a public proposal with 429, without parsing or storing its body, when its address (or everyone)
+    has already been refused by the proposal rate limits in this window: a flood's files never reach a
+    temporary file or the database. The body is read and dropped (up to the body limit) before answering, so
+    that the browser, still sending, gets the page rather than a reset connection."""
 
     def __init__(self, app):
         self.app = app
@@ -891,6 +893,10 @@ class ProposalGate:
             request = Request(scope)
             response = await run_in_threadpool(self._refusal, request)
             if response is not None:
+                more = True
+                while more:  # drop the body as it comes (the body limit outside still applies)
+                    message = await receive()
+                    more = message["type"] == "http.request" and message.get("more_body", False)
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)
@@ -904,5 +910,4 @@ class ProposalGate:
 
         response = render_error(request, 429, "Terlalu banyak usulan", f"{reason}. Usulan ini tidak diterima.")
         response.headers["retry-after"] = str(max(1, int(wait + 0.999)))
-        response.headers["connection"] = "close"  # the body we did not read is not waited for
         return response
