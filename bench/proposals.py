@@ -121,6 +121,8 @@ async def flood(base: str, item: int, posts: int, addresses: int, seconds: float
                         "evidence_date": "2026-03-01"}
                 files = {"evidence_file": (f"bukti-{n}-{k}.pdf", file_bytes, "application/pdf")} if file_bytes \
                     else None
+                if not file_bytes:
+                    data["evidence_url"] = f"https://contoh.example.org/banjir/{n}/{k}"
                 t0 = time.perf_counter()
                 try:
                     r = await c.post(f"/pantau/butir/{item}/usul", data=data, files=files)
