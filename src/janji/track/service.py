@@ -18,6 +18,7 @@ import csv
 import hashlib
 import hmac
 import io
+import math
 import re
 import secrets
 import time
@@ -99,7 +100,7 @@ class Throttled(TrackError):
 
     def __init__(self, message: str, retry_after: int = 60):
         super().__init__(message)
-        self.retry_after = max(1, int(retry_after))
+        self.retry_after = max(1, math.ceil(retry_after))
 
 
 def wait_label(seconds: float) -> str:
