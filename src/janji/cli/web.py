@@ -26,7 +26,14 @@ def _check_port(host: str, port: int) -> None:
 def _run(store, host: str, port: int, writable: bool) -> None:
     import uvicorn
 
+    from janji.track.settings import SettingError, load
     from janji.web import create_app
+
+    try:
+        load()  # a limit that cannot be read stops the server now, with the variable's name
+    except SettingError as exc:
+        error_line(str(exc))
+        raise SystemExit(1) from None
 
     app = create_app(store, writable=writable)
     shown = f"[{host}]" if ":" in host else host

@@ -1,10 +1,19 @@
 """Who is asking: signed session cookies, CSRF tokens, API tokens.
 
-- Session: a cookie signed with itsdangerous holding the account id and its
-  *session epoch* (disabling an account or changing its password/role bumps
-  the epoch, which ends every open session). HttpOnly, SameSite=Lax, Secure
-  (except on plain-http loopback, where a browser would drop a Secure cookie
-  during local development), 12 hours.
+- Session: a cookie (signed with itsdangerous) holding a random token whose
+  SHA-256 is a row of ``track_sessions``. Logging out deletes the row; a
+  password change, a role change and disabling the account delete every row
+  of that account; a session also ends after ``JANJI_SESSION_IDLE_MINUTES``
+  unused and ``JANJI_SESSION_MAX_HOURS`` after login. A replayed cookie whose
+  row is gone opens nothing, on any worker process. HttpOnly, SameSite=Lax,
+  Secure (except on plain-http loopback, where a browser would drop a Secure
+  cookie during local development).
+- Device: a signed, long-lived cookie naming the account a browser last
+  logged in to, with a random nonce. Login throttling counts that browser's
+  failures on their own, so failures from elsewhere never slow the owner.
+- Address: the TCP peer, or, when the peer is a proxy listed in
+  ``JANJI_TRUSTED_PROXIES``, the nearest untrusted address of
+  ``X-Forwarded-For`` (a visitor cannot pick their address by sending one).
 - CSRF: every form carries an HMAC of a random per-browser cookie
   (``janji_csrf``, HttpOnly); a POST whose token does not match is refused.
   Anonymous forms (evidence proposals, login) are protected the same way.
@@ -15,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import secrets
 
 from fastapi import Request
@@ -24,12 +34,17 @@ from janji.track.service import PUBLIC, Actor, Tracker
 
 SESSION_COOKIE = "janji_sesi"
 CSRF_COOKIE = "janji_csrf"
-SESSION_AGE = 12 * 3600
+DEVICE_COOKIE = "janji_perangkat"
+DEVICE_AGE = 365 * 86400
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
 def tracker(request: Request) -> Tracker:
-    app = request.app
+    return tracker_of(request.app)
+
+
+def tracker_of(app) -> Tracker:
+    """The app's :class:`Tracker` (made on first use, over the app's store, with the environment's settings)."""
     t = getattr(app.state, "tracker", None)
     if t is None:
         t = app.state.tracker = Tracker(app.state.store)
@@ -44,8 +59,37 @@ def _serializer(request: Request) -> URLSafeTimedSerializer:
     return s
 
 
+def _device_serializer(request: Request) -> URLSafeTimedSerializer:
+    app = request.app
+    s = getattr(app.state, "track_device_serializer", None)
+    if s is None:
+        s = app.state.track_device_serializer = URLSafeTimedSerializer(tracker(request).secret_key(),
+                                                                       salt="janji-perangkat")
+    return s
+
+
 def client_ip(request: Request) -> str | None:
-    return request.client.host if request.client else None
+    """The visitor's address: the TCP peer, unless that is a trusted proxy (``JANJI_TRUSTED_PROXIES``);
+    then ``X-Forwarded-For`` read from the right, skipping trusted proxies (the left part is the visitor's
+    to write, so only the hop our own proxy appended is believed)."""
+    cached = getattr(request.state, "client_ip", False)
+    if cached is not False:
+        return cached
+    peer = request.client.host if request.client else None
+    settings = tracker(request).settings
+    found = peer
+    if settings.trusted_proxies and settings.trusts(peer):
+        hops = [h.strip() for v in request.headers.getlist("x-forwarded-for") for h in v.split(",")]
+        for hop in reversed([h for h in hops if h]):
+            try:
+                hop = str(ipaddress.ip_address(hop.strip("[]")))
+            except ValueError:
+                break  # garbage from the visitor's side: stop at the last address a proxy vouched for
+            found = hop
+            if not settings.trusts(hop):
+                break
+    request.state.client_ip = found
+    return found
 
 
 def secure_cookies(request: Request) -> bool:
@@ -61,8 +105,8 @@ def current_actor(request: Request) -> Actor:
     raw = request.cookies.get(SESSION_COOKIE)
     if raw:
         try:
-            data = _serializer(request).loads(raw, max_age=SESSION_AGE)
-            found = tracker(request).actor(int(data["u"]), epoch=int(data["e"]), ip=client_ip(request))
+            data = _serializer(request).loads(raw, max_age=tracker(request).settings.session_max_hours * 3600)
+            found = tracker(request).session_actor(str(data["s"]), ip=client_ip(request))
             if found is not None:
                 actor = found
         except (BadSignature, KeyError, TypeError, ValueError):
@@ -81,9 +125,22 @@ def token_actor(request: Request) -> Actor | None:
     return tracker(request).token_actor(token.strip(), ip=client_ip(request))
 
 
-def set_session(request: Request, response, user_id: int, epoch: int) -> None:
-    value = _serializer(request).dumps({"u": user_id, "e": epoch})
-    response.set_cookie(SESSION_COOKIE, value, max_age=SESSION_AGE, httponly=True, samesite="lax",
+def session_token(request: Request) -> str | None:
+    """The session token of this request's cookie (None without a valid one)."""
+    raw = request.cookies.get(SESSION_COOKIE)
+    if not raw:
+        return None
+    try:
+        return str(_serializer(request).loads(raw)["s"])
+    except (BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+def set_session(request: Request, response, token: str) -> None:
+    """Give the browser the cookie of the session ``token`` (from :meth:`Tracker.start_session`)."""
+    age = tracker(request).settings.session_max_hours * 3600
+    value = _serializer(request).dumps({"s": token})
+    response.set_cookie(SESSION_COOKIE, value, max_age=age, httponly=True, samesite="lax",
                         secure=secure_cookies(request), path="/")
     # a new session gets a new CSRF secret: a token seen before login is worthless after it
     _set_csrf_cookie(request, response, secrets.token_urlsafe(32))
@@ -91,6 +148,29 @@ def set_session(request: Request, response, user_id: int, epoch: int) -> None:
 
 def clear_session(request: Request, response) -> None:
     response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax", secure=secure_cookies(request))
+
+
+def device_nonce(request: Request, username: str) -> str | None:
+    """The nonce of this browser's device cookie if it was given at a login to ``username``, else None."""
+    raw = request.cookies.get(DEVICE_COOKIE)
+    if not raw or len(raw) > 400:
+        return None
+    try:
+        data = _device_serializer(request).loads(raw, max_age=DEVICE_AGE)
+    except (BadSignature, TypeError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("n") != (username or "").strip().lower():
+        return None
+    nonce = data.get("d")
+    return nonce if isinstance(nonce, str) and 0 < len(nonce) <= 64 else None
+
+
+def set_device(request: Request, response, username: str) -> None:
+    """Remember, for login throttling, that this browser logged in to ``username``."""
+    nonce = device_nonce(request, username) or secrets.token_urlsafe(16)
+    value = _device_serializer(request).dumps({"n": username, "d": nonce})
+    response.set_cookie(DEVICE_COOKIE, value, max_age=DEVICE_AGE, httponly=True, samesite="lax",
+                        secure=secure_cookies(request), path="/masuk")
 
 
 def _set_csrf_cookie(request: Request, response, raw: str) -> None:

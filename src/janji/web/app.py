@@ -98,8 +98,18 @@ def create_app(store=None, *, db_url: str | None = None, writable: bool = False)
     app.state.templates = make_templates()
     # analyses are CPU-bound and load models: one at a time keeps a 2-core server responsive
     app.state.analysis_lock = threading.Semaphore(1)
+    from janji.track.service import Tracker
+    from janji.track.web import ProposalGate, body_limit
+
+    # tracking's limits (janji.track.settings) are read now: a setting that cannot be read fails here, once
+    app.state.tracker = Tracker(store)
+
+    # public evidence proposals over their rate limits are refused before their body is read
+    app.add_middleware(ProposalGate)
+    # evidence files have their own limit (JANJI_EVIDENCE_MAX_MB), documents uploaded for analysis this one
     app.add_middleware(SecurityMiddleware, max_body=upload.MAX_UPLOAD_BYTES + 64 * 1024,
-                       too_large_message=f"Berkas terlalu besar; batas {upload.limit_label()}.")
+                       too_large_message=f"Berkas terlalu besar; batas {upload.limit_label()}.",
+                       limit_for=lambda path: body_limit(app, path))
     app.add_middleware(DropEmptyParams)
     app.add_middleware(HeadAsGet)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

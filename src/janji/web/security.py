@@ -5,6 +5,7 @@ request, including the benchmarked ones, and must not buffer responses.
 """
 from __future__ import annotations
 
+import html
 import json
 
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
@@ -24,12 +25,16 @@ class BodyTooLarge(Exception):
 
 
 class SecurityMiddleware:
-    """Adds :data:`HEADERS` to every response; refuses request bodies over ``max_body`` bytes with 413."""
+    """Adds :data:`HEADERS` to every response; refuses request bodies over ``max_body`` bytes with 413.
 
-    def __init__(self, app, max_body: int, too_large_message: str):
+    ``limit_for(path)``, if given, may return another ``(bytes, message, back_url)`` for a path (the
+    tracking forms, whose evidence files have their own limit), or None for the default."""
+
+    def __init__(self, app, max_body: int, too_large_message: str, limit_for=None):
         self.app = app
         self.max_body = max_body
         self.message = too_large_message
+        self.limit_for = limit_for
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -45,6 +50,10 @@ class SecurityMiddleware:
                 message = {**message, "headers": headers + HEADERS}
             await send(message)
 
+        max_body, message, back = self.max_body, self.message, "/unggah"
+        special = self.limit_for(scope.get("path", "")) if self.limit_for is not None else None
+        if special is not None:
+            max_body, message, back = special
         length = None
         for key, value in scope.get("headers", []):
             if key == b"content-length":
@@ -52,8 +61,8 @@ class SecurityMiddleware:
                     length = int(value)
                 except ValueError:
                     length = None
-        if length is not None and length > self.max_body:
-            await self._refuse(scope, send_with_headers)
+        if length is not None and length > max_body:
+            await self._refuse(scope, send_with_headers, message, back)
             return
 
         seen = 0
@@ -63,7 +72,7 @@ class SecurityMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_body:
+                if seen > max_body:
                     raise BodyTooLarge()
             return message
 
@@ -71,17 +80,19 @@ class SecurityMiddleware:
             await self.app(scope, counted_receive, send_with_headers)
         except BodyTooLarge:
             if not started:
-                await self._refuse(scope, send_with_headers)
+                await self._refuse(scope, send_with_headers, message, back)
 
-    async def _refuse(self, scope, send):
+    async def _refuse(self, scope, send, message: str, back: str):
         path = scope.get("path", "")
         if path.startswith("/api/"):
-            body = json.dumps({"detail": self.message}, ensure_ascii=False).encode()
+            body = json.dumps({"detail": message}, ensure_ascii=False).encode()
             ctype = b"application/json"
         else:
+            label = "Kembali ke unggah" if back == "/unggah" else "Kembali ke formulir"
             body = ("<!doctype html><html lang=id><meta charset=utf-8><title>Berkas terlalu besar</title>"
                     f"<link rel=stylesheet href=/static/janji.css><main class=wrap><h1>Berkas terlalu besar</h1>"
-                    f"<p class=error>{self.message}</p><p><a href=/unggah>Kembali ke unggah</a></p></main>").encode()
+                    f"<p class=error>{html.escape(message)}</p><p><a href=\"{html.escape(back)}\">{label}</a></p>"
+                    "</main>").encode()
             ctype = b"text/html; charset=utf-8"
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode()),
