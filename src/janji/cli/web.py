@@ -37,15 +37,18 @@ def _run(store, host: str, port: int, writable: bool) -> None:
 
 def _open(db: str | None, create: bool = False):
     from janji.errors import JanjiError
-    from janji.store import open_store
+    from janji.redact import redact_url, remember
+    from janji.store import default_url, open_store
 
+    remember(db or default_url())
     try:
         return open_store(db, create=create)
     except JanjiError as exc:
         error_line(str(exc))
         raise SystemExit(1) from None
     except Exception as exc:  # a wrong URL or an unreachable server: one line, not a traceback
-        error_line(f"basis data {db or '(bawaan)'} tidak dapat dibuka ({type(exc).__name__}: {exc})")
+        reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
+        error_line(f"basis data tidak dapat dibuka ({redact_url(db) if db else 'bawaan'}): {reason}")
         raise SystemExit(1) from None
 
 
@@ -98,5 +101,5 @@ def demo(host: str, port: int, db: str | None, seeds: Path | None) -> None:
         if result.status == "failed":
             warning_line(f"{result.name}: {result.reason}")
     console.print(f"{summary.count('added')} dokumen baru, {summary.count('unchanged')} sudah ada, "
-                  f"{summary.count('failed')} gagal — basis data: {db}", highlight=False)
+                  f"{summary.count('failed')} gagal — basis data: {store.name}", highlight=False)
     _run(store, host, port, writable=True)

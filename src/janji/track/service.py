@@ -31,6 +31,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from janji.errors import JanjiError
+from janji.sheets import undefuse
 from janji.store import models as sm
 from janji.track import models as tm
 from janji.track import statuses as st
@@ -1517,4 +1518,5 @@ def read_table(name: str, data: bytes) -> list[dict[str, Any]]:
     missing = [c for c in ("id_butir", "status", "versi") if c not in {str(h).strip().lower() for h in header}]
     if missing:
         raise InputError(name, f"kolom wajib tidak ada: {', '.join(missing)} (pakai tata letak hasil ekspor)")
-    return out
+    # an export's text cells that looked like formulas carry an apostrophe (janji.sheets): take it off again
+    return [{k: undefuse(v) for k, v in row.items()} for row in out]

@@ -7,8 +7,6 @@ or region gets 403.
 """
 from __future__ import annotations
 
-import csv
-import io
 from enum import Enum
 from pathlib import Path as FsPath
 from typing import Annotated, Any, Literal
@@ -18,6 +16,7 @@ from fastapi import APIRouter, Body, File, Form, HTTPException, Path, Query, Req
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
+from janji import sheets
 from janji.track import auth, chart, feeds
 from janji.track import statuses as st
 from janji.track.service import MAX_FILE_BYTES, Actor, Conflict, Forbidden, Invalid, TrackError, read_table
@@ -312,33 +311,9 @@ def _download(request: Request, region_id: int, fmt: str) -> Response:
     from janji.track.service import EXPORT_COLUMNS
 
     stem = f"pantau-wilayah-{region_id}"
-    if fmt == "xlsx":
-        import openpyxl
-
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        ws.title = "pantau"
-        ws.append(EXPORT_COLUMNS)
-        for r in rows:
-            ws.append([_cell(r[c]) for c in EXPORT_COLUMNS])
-        buf = io.BytesIO()
-        wb.save(buf)
-        return Response(buf.getvalue(), media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        headers={"content-disposition": f'attachment; filename="{stem}.xlsx"'})
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=EXPORT_COLUMNS)
-    w.writeheader()
-    for r in rows:
-        w.writerow({c: _cell(r[c]) for c in EXPORT_COLUMNS})
-    return Response(("\ufeff" + buf.getvalue()).encode("utf-8"), media_type="text/csv; charset=utf-8",
-                    headers={"content-disposition": f'attachment; filename="{stem}.csv"'})
-
-
-def _cell(value):
-    """Spreadsheet cells starting with = + - @ are formulas: prefix text cells so a download never runs one."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    body = sheets.table_bytes(EXPORT_COLUMNS, ([r[c] for c in EXPORT_COLUMNS] for r in rows), fmt, "pantau")
+    return Response(body, media_type=sheets.media_type(fmt),
+                    headers={"content-disposition": f'attachment; filename="{stem}.{fmt}"'})
 
 
 # --- review, import, account ---------------------------------------------------------------------------------------
@@ -530,13 +505,8 @@ def audit(request: Request, page_no: Annotated[int, Query(alias="page", ge=1, le
 def audit_csv(request: Request):
     actor = _account(request, "admin")
     rows = _t(request).audit_rows(actor)
-    buf = io.StringIO()
     cols = ["id", "at", "actor_id", "actor", "action", "target", "target_id", "before", "after", "ip"]
-    w = csv.DictWriter(buf, fieldnames=cols)
-    w.writeheader()
-    for r in rows:
-        w.writerow({c: _cell(r[c]) for c in cols})
-    return Response(("\ufeff" + buf.getvalue()).encode("utf-8"), media_type="text/csv; charset=utf-8",
+    return Response(sheets.csv_bytes(cols, ([r[c] for c in cols] for r in rows)), media_type=sheets.CSV_MEDIA_TYPE,
                     headers={"content-disposition": 'attachment; filename="janji-audit.csv"'})
 
 
