@@ -2,9 +2,12 @@
 
 - Session: a cookie signed with itsdangerous holding the account id and its
   *session epoch* (disabling an account or changing its password/role bumps
-  the epoch, which ends every open session). HttpOnly, SameSite=Lax, Secure
-  (except on plain-http loopback, where a browser would drop a Secure cookie
-  during local development), 12 hours.
+  the epoch, which ends every open session). HttpOnly, SameSite=Lax, 12 hours;
+  Secure when the request came over HTTPS (directly, or through a trusted
+  proxy's ``X-Forwarded-Proto``, see :mod:`janji.web.security`). Over plain
+  http a Secure cookie would be dropped by the browser and nobody could log in;
+  ``janji serve`` warns at start-up when it listens beyond this machine
+  without HTTPS.
 - CSRF: every form carries an HMAC of a random per-browser cookie
   (``janji_csrf``, HttpOnly); a POST whose token does not match is refused.
   Anonymous forms (evidence proposals, login) are protected the same way.
@@ -25,7 +28,6 @@ from janji.track.service import PUBLIC, Actor, Tracker
 SESSION_COOKIE = "janji_sesi"
 CSRF_COOKIE = "janji_csrf"
 SESSION_AGE = 12 * 3600
-LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
 def tracker(request: Request) -> Tracker:
@@ -49,7 +51,8 @@ def client_ip(request: Request) -> str | None:
 
 
 def secure_cookies(request: Request) -> bool:
-    return request.url.scheme == "https" or (request.url.hostname or "") not in LOOPBACK
+    """Mark cookies Secure exactly when the browser speaks HTTPS to us (a trusted proxy's word included)."""
+    return request.url.scheme == "https"
 
 
 def current_actor(request: Request) -> Actor:
@@ -109,6 +112,23 @@ def csrf_token(request: Request) -> str:
         raw = secrets.token_urlsafe(32)
         request.state.new_csrf = raw
     return _mac(request, raw)
+
+
+NO_COOKIE = ("Cookie sesi tidak diterima browser Anda, jadi formulir ini tidak dapat diperiksa. Izinkan cookie "
+             "untuk situs ini (dan buka portal dengan alamat yang sama, http atau https, seperti yang diberikan "
+             "server), lalu muat ulang halaman dan kirim lagi.")
+BAD_TOKEN = "Formulir kedaluwarsa atau tidak sah (token CSRF). Muat ulang halaman lalu kirim lagi."
+
+
+def csrf_problem(request: Request, token: str | None) -> str | None:
+    """Why a form POST is refused (a message for the visitor), or None if its token is good. A missing
+    cookie is said as such: it is what a browser that dropped the cookie (blocked, or Secure over http)
+    sends, and "token kedaluwarsa" would send the visitor looking in the wrong place."""
+    if not request.cookies.get(CSRF_COOKIE):
+        return NO_COOKIE
+    if not csrf_ok(request, token):
+        return BAD_TOKEN
+    return None
 
 
 def csrf_ok(request: Request, token: str | None) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from urllib.parse import urlencode
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -26,7 +26,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from janji import __version__
 from janji.web import charts, labels, times, upload, views
-from janji.web.security import DropEmptyParams, HeadAsGet, SecurityMiddleware
+from janji.web.security import (DropEmptyParams, HeadAsGet, SecurityMiddleware, TrustedProxy, parse_proxies,
+                                trusted_from_env)
 
 HERE = Path(__file__).resolve().parent
 
@@ -80,13 +81,18 @@ def _num(value: Any) -> str:
     return f"{int(value):,}".replace(",", ".")
 
 
-def create_app(store=None, *, db_url: str | None = None, writable: bool = False) -> FastAPI:
+def create_app(store=None, *, db_url: str | None = None, writable: bool = False,
+               trusted_proxies: Iterable[str] | str | None = None) -> FastAPI:
     """Build the portal over ``store`` (a :class:`janji.store.Store`) or the store at ``db_url``.
 
     ``writable`` lets uploads be saved into the store (``janji demo`` turns it
     on; a public ``janji serve`` keeps it off unless asked), otherwise an
-    upload is analysed and shown but not kept.
+    upload is analysed and shown but not kept. ``trusted_proxies`` (addresses
+    or networks; default ``$JANJI_TRUSTED_PROXIES``) are the reverse proxies
+    whose ``X-Forwarded-Proto``/``X-Forwarded-For`` are believed: behind one
+    that terminates HTTPS, cookies are Secure and HSTS is sent.
     """
+    proxies = parse_proxies(trusted_proxies) if trusted_proxies is not None else trusted_from_env()
     if store is None:
         from janji.store import open_store
 
@@ -102,6 +108,8 @@ def create_app(store=None, *, db_url: str | None = None, writable: bool = False)
                        too_large_message=f"Berkas terlalu besar; batas {upload.limit_label()}.")
     app.add_middleware(DropEmptyParams)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(TrustedProxy, trusted=proxies)  # outermost: everything after sees the visitor's scheme
+    app.state.trusted_proxies = proxies
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     from janji.web import api, pages
@@ -123,13 +131,36 @@ def create_app(store=None, *, db_url: str | None = None, writable: bool = False)
     async def on_http(request: Request, exc: StarletteHTTPException):
         detail = exc.detail if isinstance(exc.detail, str) else "galat"
         detail = HTTP_DETAILS.get(detail, detail)  # Starlette's own English reason phrases
+        headers = exc.headers
+        if exc.status_code == 405:
+            # Starlette names only the methods of the first route of the path; RFC 9110 wants all of them
+            headers = {**(headers or {}), "Allow": ", ".join(_allowed_methods(request))}
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
+            return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=headers)
         titles = {404: "Tidak ditemukan", 405: "Metode tidak diizinkan", 413: "Berkas terlalu besar",
                   415: "Jenis berkas tidak didukung", 503: "Server sibuk"}
-        return render_error(request, exc.status_code, titles.get(exc.status_code, "Galat"), detail)
+        response = render_error(request, exc.status_code, titles.get(exc.status_code, "Galat"), detail)
+        if headers:
+            response.headers.update(headers)
+        return response
 
     return app
+
+
+METHOD_ORDER = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route of the app answers at this request's path (asked of the routes themselves,
+    one method at a time, so routers included in routers count too)."""
+    from starlette.routing import Match
+
+    scope = {k: v for k, v in request.scope.items() if k not in ("endpoint", "path_params", "route")}
+    found = {method for method in METHOD_ORDER
+             if any(route.matches({**scope, "method": method})[0] == Match.FULL for route in request.app.router.routes)}
+    if "GET" in found:
+        found.add("HEAD")  # HeadAsGet answers it
+    return [m for m in METHOD_ORDER if m in found]
 
 
 HTTP_DETAILS = {
@@ -198,8 +229,10 @@ def _error_line(err: dict[str, Any]) -> str:
 
 
 def _custom(err: dict[str, Any]) -> str:
-    """A check pydantic has no Indonesian template for here: "tidak sah" rather than pydantic's English."""
-    return "tidak sah"
+    """A check pydantic has no Indonesian template for here: "tidak sah" rather than pydantic's English; a
+    validator of ours (``value_error``) says its own Indonesian message."""
+    error = (err.get("ctx") or {}).get("error") if err.get("type") == "value_error" else None
+    return str(error) if error else "tidak sah"
 
 
 def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
