@@ -3,17 +3,23 @@
 - Session: a cookie (signed with itsdangerous) holding a random token whose
   SHA-256 is a row of ``track_sessions``. Logging out deletes the row; a
   password change, a role change and disabling the account delete every row
-  of that account; a session also ends after ``JANJI_SESSION_IDLE_MINUTES``
-  unused and ``JANJI_SESSION_MAX_HOURS`` after login. A replayed cookie whose
-  row is gone opens nothing, on any worker process. HttpOnly, SameSite=Lax,
-  Secure (except on plain-http loopback, where a browser would drop a Secure
-  cookie during local development).
+  of that account (and bump its *session epoch*, a second guard); a session
+  also ends after ``JANJI_SESSION_IDLE_MINUTES`` unused and
+  ``JANJI_SESSION_MAX_HOURS`` after login. A replayed cookie whose row is gone
+  opens nothing, on any worker process. HttpOnly, SameSite=Lax; Secure exactly
+  when the request came over HTTPS (directly, or through a trusted proxy's
+  ``X-Forwarded-Proto``, see :mod:`janji.web.security`). Over plain http a
+  Secure cookie would be dropped by the browser and nobody could log in;
+  ``janji serve`` warns at start-up when it listens beyond this machine
+  without HTTPS.
 - Device: a signed, long-lived cookie naming the account a browser last
   logged in to, with a random nonce. Login throttling counts that browser's
   failures on their own, so failures from elsewhere never slow the owner.
-- Address: the TCP peer, or, when the peer is a proxy listed in
-  ``JANJI_TRUSTED_PROXIES``, the nearest untrusted address of
-  ``X-Forwarded-For`` (a visitor cannot pick their address by sending one).
+- Address: the request's client, which :class:`janji.web.security.TrustedProxy`
+  has already set to the visitor's when the TCP peer is a proxy listed in
+  ``JANJI_TRUSTED_PROXIES`` (or ``janji serve --trusted-proxy``): the nearest
+  untrusted address of ``X-Forwarded-For`` (a visitor cannot pick their
+  address by sending one).
 - CSRF: every form carries an HMAC of a random per-browser cookie
   (``janji_csrf``, HttpOnly); a POST whose token does not match is refused.
   Anonymous forms (evidence proposals, login) are protected the same way.
@@ -24,7 +30,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import ipaddress
 import secrets
 
 from fastapi import Request
@@ -36,7 +41,6 @@ SESSION_COOKIE = "janji_sesi"
 CSRF_COOKIE = "janji_csrf"
 DEVICE_COOKIE = "janji_perangkat"
 DEVICE_AGE = 365 * 86400
-LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
 def tracker(request: Request) -> Tracker:
@@ -69,31 +73,15 @@ def _device_serializer(request: Request) -> URLSafeTimedSerializer:
 
 
 def client_ip(request: Request) -> str | None:
-    """The visitor's address: the TCP peer, unless that is a trusted proxy (``JANJI_TRUSTED_PROXIES``);
-    then ``X-Forwarded-For`` read from the right, skipping trusted proxies (the left part is the visitor's
-    to write, so only the hop our own proxy appended is believed)."""
-    cached = getattr(request.state, "client_ip", False)
-    if cached is not False:
-        return cached
-    peer = request.client.host if request.client else None
-    settings = tracker(request).settings
-    found = peer
-    if settings.trusted_proxies and settings.trusts(peer):
-        hops = [h.strip() for v in request.headers.getlist("x-forwarded-for") for h in v.split(",")]
-        for hop in reversed([h for h in hops if h]):
-            try:
-                hop = str(ipaddress.ip_address(hop.strip("[]")))
-            except ValueError:
-                break  # garbage from the visitor's side: stop at the last address a proxy vouched for
-            found = hop
-            if not settings.trusts(hop):
-                break
-    request.state.client_ip = found
-    return found
+    """The visitor's address. Behind a trusted proxy the request's client is already the visitor's
+    (:func:`janji.web.security.forwarded`, the one place that reads ``X-Forwarded-For``); otherwise it is
+    the TCP peer and a forwarded header is only the visitor's own text."""
+    return request.client.host if request.client else None
 
 
 def secure_cookies(request: Request) -> bool:
-    return request.url.scheme == "https" or (request.url.hostname or "") not in LOOPBACK
+    """Mark cookies Secure exactly when the browser speaks HTTPS to us (a trusted proxy's word included)."""
+    return request.url.scheme == "https"
 
 
 def current_actor(request: Request) -> Actor:
@@ -189,6 +177,23 @@ def csrf_token(request: Request) -> str:
         raw = secrets.token_urlsafe(32)
         request.state.new_csrf = raw
     return _mac(request, raw)
+
+
+NO_COOKIE = ("Cookie sesi tidak diterima browser Anda, jadi formulir ini tidak dapat diperiksa. Izinkan cookie "
+             "untuk situs ini (dan buka portal dengan alamat yang sama, http atau https, seperti yang diberikan "
+             "server), lalu muat ulang halaman dan kirim lagi.")
+BAD_TOKEN = "Formulir kedaluwarsa atau tidak sah (token CSRF). Muat ulang halaman lalu kirim lagi."
+
+
+def csrf_problem(request: Request, token: str | None) -> str | None:
+    """Why a form POST is refused (a message for the visitor), or None if its token is good. A missing
+    cookie is said as such: it is what a browser that dropped the cookie (blocked, or Secure over http)
+    sends, and "token kedaluwarsa" would send the visitor looking in the wrong place."""
+    if not request.cookies.get(CSRF_COOKIE):
+        return NO_COOKIE
+    if not csrf_ok(request, token):
+        return BAD_TOKEN
+    return None
 
 
 def csrf_ok(request: Request, token: str | None) -> bool:

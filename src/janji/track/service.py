@@ -14,6 +14,7 @@ Example:
 """
 from __future__ import annotations
 
+import calendar
 import csv
 import hashlib
 import hmac
@@ -33,6 +34,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from janji.errors import JanjiError
+from janji.sheets import undefuse
 from janji.store import models as sm
 from janji.track import models as tm
 from janji.track import settings as track_settings
@@ -67,6 +69,10 @@ class TrackError(JanjiError):
 
 class Invalid(TrackError):
     status_code = 422
+
+
+class NotTracked(Invalid):
+    """The item exists but is not a promise (a vision, a claim): it has no status to change."""
 
 
 class Forbidden(TrackError):
@@ -145,6 +151,14 @@ def now() -> datetime:
 
 # --- validation (forms, API and import share it) ------------------------------------------------------------------
 
+FIRST_YEAR = 1945  # evidence and measurements from before the republic are typing errors
+FUTURE_DAYS = 1  # a day ahead: an editor east of the server's time zone is already in tomorrow
+
+
+def latest_date() -> date:
+    return date.today() + timedelta(days=FUTURE_DAYS)
+
+
 def parse_date(value: Any, what: str, errors: list[str], *, required: bool = False) -> date | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
@@ -160,11 +174,66 @@ def parse_date(value: Any, what: str, errors: list[str], *, required: bool = Fal
         except ValueError:
             errors.append(f"{what} bukan tanggal yang sah: {str(value)[:40]!r} (format TTTT-BB-HH)")
             return None
-    if out > date.today() + timedelta(days=1):
+    if out > latest_date():
         errors.append(f"{what} tidak boleh di masa depan ({out.isoformat()})")
-    elif out.year < 1945:
+    elif out.year < FIRST_YEAR:
         errors.append(f"{what} terlalu lampau ({out.isoformat()})")
     return out
+
+
+def date_pattern(last: date | None = None) -> str:
+    """A regular expression for exactly the dates :func:`parse_date` takes written as TTTT-BB-HH: real
+    calendar days from 1 January :data:`FIRST_YEAR` to ``last`` (default :func:`latest_date`). The API's
+    schema states it, so that every date the schema allows is accepted.
+
+    Example:
+        >>> import re
+        >>> p = re.compile(date_pattern(date(2026, 3, 1)))
+        >>> [bool(p.match(d)) for d in ("2024-02-29", "2025-02-29", "2026-03-01", "2026-03-02", "1944-12-31")]
+        [True, False, True, False, False]
+    """
+    last = last or latest_date()
+    common = ("(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+              "|02-(?:0[1-9]|1[0-9]|2[0-8]))")
+    parts = []
+    if last.year > FIRST_YEAR:
+        parts.append(f"{_number_range(FIRST_YEAR, last.year - 1, 4)}-{common}")
+        leap = [str(y) for y in range(FIRST_YEAR, last.year) if calendar.isleap(y)]
+        if leap:
+            parts.append(f"(?:{'|'.join(leap)})-02-29")
+    months = []
+    for month in range(1, last.month + 1):
+        days = calendar.monthrange(last.year, month)[1] if month < last.month else last.day
+        months.append(f"{month:02d}-{_number_range(1, days, 2)}")
+    parts.append(f"{last.year}-(?:{'|'.join(months)})")
+    return "^(?:" + "|".join(parts) + ")$"
+
+
+def _number_range(lo: int, hi: int, width: int) -> str:
+    """A regular expression for the zero-padded numbers ``lo``..``hi`` written with ``width`` digits."""
+    if width == 1:
+        return str(lo) if lo == hi else f"[{lo}-{hi}]"
+    unit = 10 ** (width - 1)
+    lo_head, lo_tail = divmod(lo, unit)
+    hi_head, hi_tail = divmod(hi, unit)
+    if lo_head == hi_head:
+        return f"{lo_head}{_group(_number_range(lo_tail, hi_tail, width - 1))}"
+    out = []
+    if lo_tail:
+        out.append(f"{lo_head}{_group(_number_range(lo_tail, unit - 1, width - 1))}")
+        lo_head += 1
+    full_to = hi_head if hi_tail == unit - 1 else hi_head - 1
+    if lo_head <= full_to:
+        head = str(lo_head) if lo_head == full_to else f"[{lo_head}-{full_to}]"
+        out.append(head + "[0-9]" * (width - 1))
+    if hi_tail != unit - 1:
+        out.append(f"{hi_head}{_group(_number_range(0, hi_tail, width - 1))}")
+    return out[0] if len(out) == 1 else "(?:" + "|".join(out) + ")"
+
+
+def _group(regex: str) -> str:
+    return regex if regex.startswith("(?:") or len(regex) == 1 or regex.startswith("[") and regex.endswith("]") \
+        and regex.count("[") == 1 else f"(?:{regex})"
 
 
 def parse_number(value: Any, what: str, errors: list[str]) -> float | None:
@@ -267,10 +336,23 @@ def safe_filename(name: str | None) -> str:
     return base or "bukti"
 
 
+# a region's average progress counts a promise at most this far past its target (1000 %): a value typed
+# against a tiny target must neither swamp the average nor, as a huge float, wreck the running sums
+RATIO_CAP = 10.0
+
+
 def percent(value: float | None, target: float | None) -> float | None:
+    """``value`` as a percentage of ``target``; None without a target, or when it is beyond any number
+    (a value of millions against a target of a billionth)."""
     if value is None or not target:
         return None
-    return round(100.0 * value / target, 1)
+    out = round(100.0 * value / target, 1)
+    return out if math.isfinite(out) else None
+
+
+def capped_ratio(value: float, target: float) -> float:
+    """``value / target`` for the averages, at most :data:`RATIO_CAP`."""
+    return RATIO_CAP if value > RATIO_CAP * target else value / target
 
 
 # --- the tracker --------------------------------------------------------------------------------------------------
@@ -773,7 +855,7 @@ class Tracker:
             raise NotFound(f"butir janji {item_id} tidak ditemukan")
         item, region_id = row
         if item.kind not in PROMISE_KINDS:
-            raise Invalid(f"butir {item_id} bukan janji (jenis {item.kind}); statusnya tidak dipantau")
+            raise NotTracked(f"butir {item_id} bukan janji (jenis {item.kind}); statusnya tidak dipantau")
         return item, region_id
 
     def state(self, item_id: int) -> dict[str, Any]:
@@ -866,8 +948,9 @@ class Tracker:
             if data["progress_unit"] is None:
                 data["progress_unit"] = (current.progress_unit if current is not None and current.progress_unit
                                          else (_quantity_target(item.quantities) or {}).get("unit"))
-            if data["progress_target"] is None:
-                raise Invalid("target wajib diisi untuk nilai capaian (janji ini tidak punya target angka)")
+            if data["progress_target"] is None:  # a well-formed request the promise's state cannot take: 409
+                raise Conflict("target wajib diisi untuk nilai capaian (janji ini tidak punya target angka)",
+                               _state_dict(current))
         file_id = self._store_file(s, *evidence_file) if evidence_file is not None else None
         review = actor.role != "admin" and self._needs_review(s, region_id)
         t = now()
@@ -1416,7 +1499,7 @@ class Tracker:
         now_ = new[1] is not None and bool(new[2])
         if was or now_:
             self._bump(s, region, "progress", "-", "measured", int(now_) - int(was),
-                       (new[1] / new[2] if now_ else 0.0) - (old[1] / old[2] if was else 0.0))
+                       (capped_ratio(new[1], new[2]) if now_ else 0.0) - (capped_ratio(old[1], old[2]) if was else 0.0))
 
     def _rebuild_tally(self, region_id: int, fp: str) -> None:
         """Recount a region's tallies from the current states and the published history."""
@@ -1435,7 +1518,9 @@ class Tracker:
                     .join(tm.State, tm.State.item_id == sm.ItemSector.item_id)
                     .where(tm.State.item_id.in_(cur.scalar_subquery())).group_by(sm.ItemSector.code, tm.State.status)):
                 rows.append(dict(scope="sector", key=code, status=status, n=n, total=0.0))
-            n, total = s.execute(select(func.count(), func.sum(tm.State.progress_value / tm.State.progress_target))
+            ratio = case((tm.State.progress_value > RATIO_CAP * tm.State.progress_target, RATIO_CAP),
+                         else_=tm.State.progress_value / tm.State.progress_target)  # as capped_ratio
+            n, total = s.execute(select(func.count(), func.sum(ratio))
                                  .where(tm.State.item_id.in_(cur.scalar_subquery()), tm.State.progress_target > 0,
                                         tm.State.progress_value.is_not(None))).one()
             if n:
@@ -1911,4 +1996,5 @@ def read_table(name: str, data: bytes) -> list[dict[str, Any]]:
     missing = [c for c in ("id_butir", "status", "versi") if c not in {str(h).strip().lower() for h in header}]
     if missing:
         raise InputError(name, f"kolom wajib tidak ada: {', '.join(missing)} (pakai tata letak hasil ekspor)")
-    return out
+    # an export's text cells that looked like formulas carry an apostrophe (janji.sheets): take it off again
+    return [{k: undefuse(v) for k, v in row.items()} for row in out]

@@ -10,7 +10,9 @@ variable                           default     meaning
 JANJI_SESSION_IDLE_MINUTES         120         a session unused this long ends
 JANJI_SESSION_MAX_HOURS            12          a session ends this long after login, used or not
 JANJI_TRUSTED_PROXIES              (none)      addresses/networks of reverse proxies whose
-                                               ``X-Forwarded-For`` names the visitor
+                                               ``X-Forwarded-For`` names the visitor and
+                                               ``X-Forwarded-Proto`` the scheme (``janji serve
+                                               --trusted-proxy`` sets the same value)
 JANJI_LOGIN_FAILURES_PER_ACCOUNT   5           failed logins of one account from one address before
                                                back-off
 JANJI_LOGIN_FAILURES_PER_ADDRESS   20          failed logins from one address (any accounts) before
@@ -85,7 +87,7 @@ class Settings:
         if not address or not self.trusted_proxies:
             return False
         try:
-            ip = ipaddress.ip_address(address)
+            ip = ipaddress.ip_address(address.strip().strip("[]"))
         except ValueError:
             return False
         return any(ip in net for net in self.trusted_proxies)
@@ -118,14 +120,15 @@ def parse_rate(text: str, name: str = "batas") -> Rate:
     return Rate(int(m.group(1)), seconds)
 
 
-def parse_networks(text: str, name: str = "proksi") -> tuple:
+def parse_networks(text, name: str = "proksi") -> tuple:
+    """Addresses or networks (``10.0.0.5``, ``10.0.0.0/8``, ``::1``) separated by commas, semicolons or
+    spaces, from one string or several (``--trusted-proxy`` given more than once); a value that is neither
+    raises :class:`SettingError` naming ``name`` and the value."""
+    parts = [text] if isinstance(text, str) or text is None else [str(t) for t in text]
     out = []
-    for part in (text or "").replace(";", ",").split(","):
-        part = part.strip()
-        if not part:
-            continue
+    for part in " ".join(p or "" for p in parts).replace(";", " ").replace(",", " ").split():
         try:
-            out.append(ipaddress.ip_network(part, strict=False))
+            out.append(ipaddress.ip_network(part.strip("[]"), strict=False))
         except ValueError:
             raise SettingError(f"{name}: {part!r} bukan alamat IP atau jaringan (contoh: 127.0.0.1, 10.0.0.0/8)")\
                 from None

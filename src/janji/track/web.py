@@ -7,8 +7,6 @@ or region gets 403.
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 from enum import Enum
 from pathlib import Path as FsPath
@@ -17,12 +15,13 @@ from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Body, File, Form, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
+from janji import sheets
 from janji.track import auth, chart, feeds
 from janji.track import statuses as st
-from janji.track.service import (MIN_PASSWORD, Actor, Conflict, Forbidden, Invalid, Throttled, TooLarge,
-                                 TrackError, read_table)
+from janji.track.service import (MIN_PASSWORD, Actor, Conflict, Forbidden, Invalid, NotTracked, Throttled, TooLarge,
+                                 TrackError, date_pattern, read_table)
 
 HERE = FsPath(__file__).resolve().parent
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -74,8 +73,9 @@ def _account(request: Request, *roles: str) -> Actor:
 
 
 def _csrf(request: Request, token: str | None) -> None:
-    if not auth.csrf_ok(request, token):
-        raise HTTPException(403, "Formulir kedaluwarsa atau tidak sah (token CSRF). Muat ulang halaman lalu kirim lagi.")
+    problem = auth.csrf_problem(request, token)
+    if problem:
+        raise HTTPException(403, problem)
 
 
 def _file(request: Request, upload: UploadFile | None) -> tuple[str, bytes] | None:
@@ -346,33 +346,9 @@ def _download(request: Request, region_id: int, fmt: str) -> Response:
     from janji.track.service import EXPORT_COLUMNS
 
     stem = f"pantau-wilayah-{region_id}"
-    if fmt == "xlsx":
-        import openpyxl
-
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        ws.title = "pantau"
-        ws.append(EXPORT_COLUMNS)
-        for r in rows:
-            ws.append([_cell(r[c]) for c in EXPORT_COLUMNS])
-        buf = io.BytesIO()
-        wb.save(buf)
-        return Response(buf.getvalue(), media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        headers={"content-disposition": f'attachment; filename="{stem}.xlsx"'})
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=EXPORT_COLUMNS)
-    w.writeheader()
-    for r in rows:
-        w.writerow({c: _cell(r[c]) for c in EXPORT_COLUMNS})
-    return Response(("\ufeff" + buf.getvalue()).encode("utf-8"), media_type="text/csv; charset=utf-8",
-                    headers={"content-disposition": f'attachment; filename="{stem}.csv"'})
-
-
-def _cell(value):
-    """Spreadsheet cells starting with = + - @ are formulas: prefix text cells so a download never runs one."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    body = sheets.table_bytes(EXPORT_COLUMNS, ([r[c] for c in EXPORT_COLUMNS] for r in rows), fmt, "pantau")
+    return Response(body, media_type=sheets.media_type(fmt),
+                    headers={"content-disposition": f'attachment; filename="{stem}.{fmt}"'})
 
 
 # --- review, import, account ---------------------------------------------------------------------------------------
@@ -674,13 +650,8 @@ def audit(request: Request, page_no: Annotated[int, Query(alias="page", ge=1, le
 def audit_csv(request: Request):
     actor = _account(request, "admin")
     rows = _t(request).audit_rows(actor)
-    buf = io.StringIO()
     cols = ["id", "at", "actor_id", "actor", "action", "target", "target_id", "before", "after", "ip"]
-    w = csv.DictWriter(buf, fieldnames=cols)
-    w.writeheader()
-    for r in rows:
-        w.writerow({c: _cell(r[c]) for c in cols})
-    return Response(("\ufeff" + buf.getvalue()).encode("utf-8"), media_type="text/csv; charset=utf-8",
+    return Response(sheets.csv_bytes(cols, ([r[c] for c in cols] for r in rows)), media_type=sheets.CSV_MEDIA_TYPE,
                     headers={"content-disposition": 'attachment; filename="janji-audit.csv"'})
 
 
@@ -691,18 +662,62 @@ def stylesheet():
 
 # --- JSON API -------------------------------------------------------------------------------------------------------
 
-class UpdateIn(BaseModel):
-    """A change of status and/or progress, with its evidence (validated like the form)."""
+# what janji.track.service.http_url takes, said so that every regex engine reads it alike: an ASCII host,
+# then anything but the four characters the service refuses (no \S: engines disagree on what is space)
+EVIDENCE_URL = r"^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9._~%!$&'()*+,;=:-]+(?:[/?#][^\t\n\r ]*)?$"
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
-    status: str = Field(..., max_length=40, description="Salah satu: " + ", ".join(st.STATUSES))
-    expected_version: int = Field(..., ge=0, description="Versi yang Anda lihat (0 bila belum pernah dinilai).")
-    evidence_url: str | None = Field(None, max_length=2000, description="URL sumber bukti (http/https).")
-    evidence_date: str = Field(..., max_length=20, description="Tanggal bukti, TTTT-BB-HH.")
+
+def _date_schema(schema: dict[str, Any]) -> None:
+    """The days the service takes (1945 up to tomorrow), stated in the schema as a pattern."""
+    schema["pattern"] = date_pattern()
+
+
+def _optional_date_schema(schema: dict[str, Any]) -> None:
+    for option in schema.get("anyOf", []):
+        if option.get("type") == "string":
+            option["pattern"] = date_pattern()
+
+
+class UpdateIn(BaseModel):
+    """A change of status and/or progress, with its evidence (validated like the form).
+
+    The schema and the validation agree: every body this schema allows is accepted (201/202), or refused
+    for the state of the promise (404 not a tracked promise, 409 changed since ``expected_version`` or no
+    numeric target for a progress value) or of the token (401/403), never as invalid.
+    """
+
+    status: Literal[tuple(st.ALIASES)] = Field(  # type: ignore[valid-type]
+        ..., description="Status: " + ", ".join(st.STATUSES) + " (juga nama Inggris: kept, broken, stalled, …).")
+    expected_version: int = Field(..., ge=0, le=2**31 - 1,
+                                  description="Versi yang Anda lihat (0 bila belum pernah dinilai).")
+    evidence_url: str = Field(..., max_length=2000, json_schema_extra={"pattern": EVIDENCE_URL},
+                              description="URL sumber bukti: alamat http:// atau https:// lengkap.")
+    evidence_date: str = Field(..., max_length=10, json_schema_extra=_date_schema,
+                               description="Tanggal bukti, TTTT-BB-HH (sejak 1945, paling lambat besok).")
     note: str | None = Field(None, max_length=4000)
-    progress_value: float | None = Field(None, ge=0)
-    progress_target: float | None = Field(None, gt=0)
+    progress_value: float | None = Field(None, ge=0, le=1e15, allow_inf_nan=False)
+    progress_target: float | None = Field(None, gt=0, le=1e15, allow_inf_nan=False)
     progress_unit: str | None = Field(None, max_length=50)
-    measured_on: str | None = Field(None, max_length=20, description="Tanggal pengukuran capaian, TTTT-BB-HH.")
+    measured_on: str | None = Field(None, max_length=10, json_schema_extra=_optional_date_schema,
+                                    description="Tanggal pengukuran capaian, TTTT-BB-HH (bila kosong dan "
+                                                "nilai capaian diisi: tanggal bukti).")
+
+    @field_validator("evidence_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not re.fullmatch(EVIDENCE_URL, value):
+            raise ValueError("URL bukti harus alamat http:// atau https:// yang lengkap")
+        return value
+
+    @field_validator("evidence_date", "measured_on")
+    @classmethod
+    def _iso_date(cls, value: str | None) -> str | None:
+        # the calendar and the range are the service's (one rule for forms, API and import); the API takes
+        # only the TTTT-BB-HH spelling its schema states
+        if value is not None and not ISO_DATE.fullmatch(value):
+            raise ValueError("harus tanggal TTTT-BB-HH")
+        return value
 
 
 class Problem(BaseModel):
@@ -790,12 +805,17 @@ def api_item_update(request: Request, item_id: Id, body: Annotated[UpdateIn, Bod
     if actor is None:
         return JSONResponse({"detail": "perlu token API yang sah (Authorization: Bearer jnj_…)"}, status_code=401,
                             headers={"www-authenticate": "Bearer"})
+    measured_on = body.measured_on
+    if measured_on is None and body.progress_value is not None:
+        measured_on = body.evidence_date  # as the schema says: measured on the day of the evidence
     try:
         entry = _t(request).update_status(actor, item_id, body.status, evidence_url=body.evidence_url,
                                           evidence_date=body.evidence_date, note=body.note,
                                           progress_value=body.progress_value, progress_target=body.progress_target,
-                                          progress_unit=body.progress_unit, measured_on=body.measured_on,
+                                          progress_unit=body.progress_unit, measured_on=measured_on,
                                           expected_version=body.expected_version, origin="api")
+    except NotTracked as exc:
+        return _not_tracked(exc)
     except TrackError as exc:
         return _api_error(exc)
     return JSONResponse(entry, status_code=201 if entry["state"] == "published" else 202)
