@@ -60,6 +60,8 @@ from janji.document import Document
     ("Rina Wulandari | Kompas.com", "author"),
     ("waktu baca 2 menit", "reading_time"),
     ("Waktu baca: 4 menit", "reading_time"),
+    ("TURUN LANGSUNG: Fulan (ketiga kiri) memantau kerja bakti bersama warga, Sabtu (27/3).", "caption"),
+    ("BLUSUKAN: Wali Kota Budi Santoso (dua dari kanan) menyapa pedagang di Pasar Baru.", "caption"),
 ])
 def test_furniture_lines(line, rule):
     assert furniture_rule(line) == rule
@@ -85,6 +87,7 @@ def test_furniture_lines(line, rule):
     "Program 2025 - 2030",
     "- Membangun 20 pasar rakyat pada 2026",
     "Debat digelar Rabu (23/10/2024) pukul 19.00 WIB di gedung DPRD dengan dua sesi tanya jawab.",
+    "MISI: Meningkatkan layanan kesehatan (puskesmas kiri) dan sekolah.",
 ])
 def test_content_lines_are_not_furniture(line):
     assert furniture_rule(line) is None

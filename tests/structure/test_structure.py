@@ -595,3 +595,36 @@ def test_a_counted_list_completed_one_entry_a_sentence():
             "Kemudian, program pelatihan kerja bagi pemuda desa. Selain itu, program ini disambut warga.\n")
     assert [i.text for i in structure_text(text)][-1] == "pelatihan kerja bagi pemuda desa"
     assert len(structure_text(text)) == 4  # the count is reached: the next sentence adds nothing
+
+
+def test_kind_words_listed_state_no_vision():
+    for text in ("Pasangan calon nomor urut 1 menyampaikan visi, misi, serta program kerja yang mereka tawarkan.\n",
+                 "Keduanya memaparkan visi dan misi mereka untuk lima tahun ke depan di hadapan warga.\n"):
+        assert structure_text(text) == [], text
+    text = "Pasangan itu mengusung visi terwujudnya kota yang maju dan sejahtera.\n"
+    assert [(i.kind, i.text) for i in structure_text(text)] == [("vision", "terwujudnya kota yang maju dan sejahtera")]
+
+
+def test_a_numbered_first_entry_inside_a_quote_opens_the_ordinal_lines_after_it():
+    for lead, kind in (("Program pertama", "program"), ("Visi pertama", "mission")):
+        text = (f"Ia menyebut rencananya. “Kami sudah menyusun rencana lima tahun. {lead}, menjamin harga gabah petani "
+                "tetap stabil,” ungkapnya.\n\nKedua, memperbaiki irigasi desa. Ketiga, membangun pasar ikan.\n")
+        items = structure_text(text)
+        assert [(i.kind, i.text) for i in items][0] == (kind, "menjamin harga gabah petani tetap stabil"), lead
+        assert len(items) == 3 and {i.kind for i in items} == {kind}, lead
+
+
+def test_a_vision_formula_quoted_on_its_own_after_the_vision_is_announced():
+    cases = [("“Terwujudnya Kota Harapan yang sejahtera,” katanya.", "Terwujudnya Kota Harapan yang sejahtera"),
+             ('"Menuju Kota Harapan maju dan berdaya." ujarnya.', "Menuju Kota Harapan maju dan berdaya")]
+    for said, vision in cases:
+        text = f"Calon wali kota itu menjabarkan visi dan misinya di depan warga.\n{said}\n"
+        assert [(i.kind, i.text) for i in structure_text(text)] == [("vision", vision)], said
+    text = "Calon wali kota itu menyapa pedagang pasar.\n“Terwujudnya pasar yang bersih itu harapan kami,” katanya.\n"
+    assert structure_text(text) == []  # no vision announced: a wish, not the vision
+
+
+def test_how_a_counted_set_breaks_down_is_no_list_of_it():
+    for text in ("Program 100 hari kerja bertumpu pada lima prioritas, terbagi dalam 30 kegiatan dan 100 aksi.\n",
+                 "Rencana itu memuat tujuh program unggulan, yang dijabarkan ke dalam 40 kegiatan.\n"):
+        assert structure_text(text) == [], text

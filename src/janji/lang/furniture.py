@@ -124,6 +124,12 @@ INLINE_READ_MORE = re.compile(r"(?<=[.!?\"”’])\s+(?:Baca|BACA)\s+(?:[Jj]uga|
 SENTENCE_END = re.compile(r"[.!?]$")
 
 
+# "TURUN LANGSUNG: Fulan (ketiga kiri) meninjau …": a photo caption, a capitalised label and where the person stands
+POSED_CAPTION = re.compile(r"[A-Z]{2,}(?:\s+[A-Z]{2,}){0,3}\s*:\s+(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*\s*"
+                           r"\((?:(?:kedua|ketiga|keempat|kelima|dua|tiga|empat|lima|paling|baris)\s+)?(?:dari\s+)?"
+                           r"(?:kiri|kanan|tengah)\)")
+
+
 def furniture_rule(line: str) -> str | None:
     """The name of the furniture rule a line matches, or None for content.
 
@@ -163,6 +169,8 @@ def rule(stripped: str, first: str) -> str | None:
                 return name
         if words <= 25 and _is_share_line(stripped):
             return "share"
+    if POSED_CAPTION.match(stripped):
+        return "caption"
     slash = stripped.rfind("/")
     if slash > 0 and len(stripped) - slash < 60 and _CREDIT_PERSON.match(stripped, slash + 1):
         outlet = _CREDIT_OUTLET.search(stripped[max(0, slash - 60):slash])

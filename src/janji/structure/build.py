@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 
 from janji.document import Item
 from janji.structure.kinds import name_runs
-from janji.structure.inline import (Span, find_inline_list, find_visions, sentences, split_entries,
+from janji.structure.inline import (SPEECH_END, Span, find_inline_list, find_visions, sentences, split_entries,
                                     split_top_level, tidy)
 from janji.lang.markers import LAST, line_marker
 from janji.lang.sentences import running_prose
@@ -52,7 +52,10 @@ NAMED_PROGRAMME = re.compile(r"^\W*program\s+(?:" + ORDINAL + r"|selanjutnya|ber
 # An ordinal opening a line without punctuation ("Keempat perluasan …"), read only where a list counts up to it.
 BARE_ORDINAL = re.compile(r"(?:dan\s+)?(?P<w>" + ORDINAL + r")\s+(?=\S)", re.I)
 # What opens the first entry of a list run on into a sentence: "Antaranya, …", "Di antaranya …", "Pertama, …".
-FIRST_ENTRY = re.compile(r"^\W*(?:(?:di\s?)?antaranya|yakni|yaitu|pertama|kesatu|salah\s+satunya)\b[\s,:]*", re.I)
+FIRST_ENTRY = re.compile(r"^\W*(?:(?:di\s?)?antaranya|yakni|yaitu|salah\s+satunya|"
+                         # "Pertama, …", "Program pertama, …", "Visi pertama, …" (numbered visions are missions)
+                         r"(?:(?P<kind>visi|misi|program|sasaran|tujuan|prioritas)(?:nya)?\s+)?(?:pertama|kesatu))\b[\s,:]*",
+                         re.I)
 # "Daftarnya sebagai berikut:", "Adapun rinciannya yaitu:": an opener that names nothing of its own.
 BACK_OR_NAME = re.compile(r"\b(?:(?:daftar|rincian|isi)(?:nya)?|adapun|berikut|sebagai|ini|itu|yaitu|yakni|antara|lain|ada|pun)\b"
                           r"|\W", re.I)
@@ -387,17 +390,24 @@ def _first_of_ordinals(b: Builder, sents: list[Span]) -> bool:
     if not m:
         return False
     kind = None
+    if m.group("kind"):
+        kind, _ = announced_kind(m.group("kind"))
+        kind = "mission" if kind == "vision" else kind
     for sent in reversed(sents):
-        kind, _ = announced_kind(sent.text)
         if kind:
             break
+        kind, _ = announced_kind(sent.text)
     kind = kind or b.section_kind
     if not kind or kind in ("vision", "mission_vision"):
         return False
     for s in sents[:-1]:
         _sentence(b, s, [])
     b.set_section(kind, None)
-    entry = tidy(Span(last.text[m.end():], last.start + m.end(), last.end))
+    body = last.text[m.end():]
+    speech = SPEECH_END.search(body)  # '… per bulan," ungkapnya.': the entry ends where the quote does
+    if speech:
+        body = body[:speech.start()]
+    entry = tidy(Span(body, last.start + m.end(), last.start + m.end() + len(body)))
     if entry.text:
         b.add(b.make(kind, entry), None)
     return True
@@ -653,6 +663,11 @@ def _entry_like(text: str, names: set[str]) -> bool:
     return all(len(s.text.split()) <= 25 for s in sentences(text))
 
 
+# A quote that is only a vision formula: "Terwujudnya …", "Mewujudkan …", "Menuju …", "Menjadikan …"
+QUOTED_VISION_FORMULA = re.compile(r"^[“\"](?P<body>(?:terwujudnya|mewujudkan|menuju|menjadikan)\s[^”\".!?]{3,150}?)[,.]?[”\"]",
+                                   re.IGNORECASE)
+
+
 def _sentence(b: Builder, s: Span, following: list[Span]) -> tuple[int, bool]:
     """Statements inside one sentence. Returns (sentences consumed beyond it, whether a list was found)."""
     # "Dalam misi dua … menaruh dua sasaran": the goals that follow belong to that mission
@@ -662,6 +677,11 @@ def _sentence(b: Builder, s: Span, following: list[Span]) -> tuple[int, bool]:
         if mission is not None:
             b.goal_parent = mission
     found = find_visions(s)
+    if not found and not any(it.kind == "vision" for it in b.items):
+        quoted = QUOTED_VISION_FORMULA.match(s.text)
+        if quoted and re.search(r"\bvisi", b.text[max(0, s.start - 300):s.start], re.IGNORECASE):
+            # '… menjabarkan visi dan misi. “Terwujudnya Kota Sejahtera,” katanya.': the vision, quoted on its own
+            found = [("vision", Span(quoted.group("body"), s.start + quoted.start("body"), s.start + quoted.end("body")))]
     for kind, span in found:
         if kind == "tagline":
             if not any(k == "vision" for k, _ in found):

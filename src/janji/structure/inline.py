@@ -279,7 +279,9 @@ def find_visions(sentence: Span) -> list[tuple[str, Span]]:
             stripped = re.match(r"akan\s+(?:membawa|mewujudkan\s+visi)\s+", body.text, re.IGNORECASE)
             if stripped:
                 body = Span(body.text[stripped.end():], body.start + stripped.end(), body.end)
-            if 2 <= len(body.text.split()) <= 25 and re.search(r"[A-Za-z]{3}", body.text):
+            # "menyampaikan visi, misi, serta program kerja …": kind words listed, no vision stated
+            listed = re.match(r"(?:dan\s+|serta\s+)?(?:misi|program|tujuan|sasaran)\b", body.text, re.IGNORECASE)
+            if 2 <= len(body.text.split()) <= 25 and re.search(r"[A-Za-z]{3}", body.text) and not listed:
                 out.append(("vision", body))
     m = WITH_MISSION.search(text)
     if m:
@@ -377,7 +379,10 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
         elif count and count >= 3:
             # "dalam 12 program dijelaskan Atang, A, B, C": a counted list after a short attribution
             comma = re.match(r"[^,.;:]{0,40}?,\s*", after)
-            if comma and len(after[:comma.end()].split()) <= 4:
+            # "… lima prioritas, terbagi dalam 30 kegiatan": how the set breaks down, not its entries
+            breakdown = comma and re.match(r"(?:yang\s+)?(?:terbagi|dibagi|terdiri|dijabarkan|diturunkan|dirinci)\b",
+                                           after[comma.end():], re.IGNORECASE)
+            if comma and len(after[:comma.end()].split()) <= 4 and not breakdown:
                 start = m.end() + comma.end()
         if start is None:
             continue
