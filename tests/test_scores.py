@@ -38,10 +38,13 @@ def analysed(shared: Path) -> dict[str, dict[str, dict]]:
     return out
 
 
-def totals(shared: Path, gold_dir: Path, predictions: dict[str, dict]) -> dict:
+def totals(shared: Path, gold_dir: Path, predictions: dict[str, dict], stems: set[str] | None = None) -> dict:
+    """The score of ``predictions`` against the gold files of ``gold_dir`` (only those named in ``stems``)."""
     scorer = load_scorer(shared)
     tally = scorer.Tally()
     for gold_path in sorted(gold_dir.glob("*.json")):
+        if stems is not None and gold_path.stem not in stems:
+            continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         scorer.score_document(gold, predictions.get(gold_path.stem, {}), tally)
     return scorer.summary(tally)
@@ -74,3 +77,36 @@ def test_output_validates_against_the_janji1_schema(shared, analysed):
         for stem, data in corpus.items():
             errors = sorted(validator.iter_errors(data), key=lambda e: e.path)
             assert not errors, f"{stem}: {errors[0].message} at {list(errors[0].path)}"
+
+
+FORMATS = ("html", "pdf", "docx")
+FORMAT_METRICS = ("promises_f1", "meta_acc")
+FORMAT_TOLERANCE = 0.03
+
+
+@pytest.mark.slow
+def test_formats_score_as_the_plain_text(shared, analysed):
+    """The development texts rendered as a news HTML page, a PDF and a Word document
+    (../shared/devset/formats/) score within 0.03 of the plain texts on promises_f1 and meta: every reader
+    gives the later stages the same text. The plain texts' analysis is the one the other score tests use."""
+    pipe = Pipeline()
+    gold_dir = shared / "devset" / "gold"
+    measured, off = {}, []
+    for fmt in FORMATS:
+        predictions = {}
+        for path in sorted((shared / "devset" / "formats" / fmt).glob(f"*.{fmt}")):
+            doc = pipe.analyze_path(path)
+            assert not doc.warnings, f"{fmt}/{path.name}: {doc.warnings}"
+            predictions[path.stem] = json.loads(json.dumps(doc.to_json()))
+        assert predictions, f"no {fmt} documents in devset/formats/{fmt}"
+        stems = set(predictions)
+        plain = totals(shared, gold_dir, analysed["devset"], stems)
+        got = totals(shared, gold_dir, predictions, stems)
+        for metric in FORMAT_METRICS:
+            measured[f"{fmt}.{metric}"] = (round(got[metric], 4), round(plain[metric], 4))
+            if abs(got[metric] - plain[metric]) > FORMAT_TOLERANCE:
+                worse = [stem for stem in sorted(stems)
+                         if totals(shared, gold_dir, predictions, {stem})[metric]
+                         != totals(shared, gold_dir, analysed["devset"], {stem})[metric]]
+                off.append(f"{fmt} {metric} {got[metric]:.3f} vs plain {plain[metric]:.3f} (differs in {worse})")
+    assert not off, "; ".join(off) + f"; measured (format, plain): {measured}"

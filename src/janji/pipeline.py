@@ -33,6 +33,7 @@ from typing import Callable, Iterable
 
 from janji.document import Document
 from janji.errors import InputError
+from janji.files import NotRegularFile, read_regular
 from janji.stage import GIVEN
 
 MAX_BYTES = 50 * 1024 * 1024  # larger sources are refused: no visi-misi document is this big
@@ -111,7 +112,7 @@ class Pipeline:
             size = path.stat().st_size
             if size > MAX_BYTES:
                 raise InputError(path.name, f"berkas terlalu besar ({size / 1e6:.0f} MB; batas {MAX_BYTES // 2**20} MB)")
-            raw = path.read_bytes()
+            raw = read_regular(path)  # a FIFO or a device is refused, never waited on
         except OSError as exc:
             raise InputError(path.name or str(path), _os_reason(exc)) from None
         return self.analyze_bytes(raw, path.name, **options)
@@ -119,6 +120,8 @@ class Pipeline:
 
 def _os_reason(exc: OSError) -> str:
     """Why a file could not be opened, in the user's language."""
+    if isinstance(exc, NotRegularFile):
+        return exc.strerror
     reasons = {errno.ENOENT: "berkas tidak ditemukan", errno.EACCES: "tidak ada izin membaca berkas",
                errno.EPERM: "tidak ada izin membaca berkas", errno.EISDIR: "ini folder, bukan berkas",
                errno.ENAMETOOLONG: "nama berkas terlalu panjang"}

@@ -33,7 +33,7 @@ def added(result: dict) -> list[str]:
 # --- source texts of one invented region (its pair's visi-misi, its RPJMD), analysed by the pipeline -----------
 
 CAMPAIGN_TEXT = """VISI DAN MISI PASANGAN CALON BUPATI DAN WAKIL BUPATI WONOSOBO PERIODE 2025-2030
-Pasangan Calon Nomor Urut 1: Drs. H. Ahmad Sulaiman, M.Si. dan Rina Wati, S.E.
+Pasangan Calon Nomor Urut 1: Drs. H. Arif Wicaksono, M.Si. dan Rina Wati, S.E.
 
 VISI
 Terwujudnya Kabupaten Wonosobo yang Aman, Damai, Inklusif dan Lestari
@@ -52,7 +52,7 @@ PROGRAM UNGGULAN
 
 PLAN_TEXT = """RANCANGAN AKHIR RPJMD KABUPATEN WONOSOBO TAHUN 2025-2029
 
-Bupati Wonosobo Ahmad Sulaiman menyampaikan arah pembangunan daerah dalam Musrenbang RPJMD 2025-2029.
+Bupati Wonosobo Arif Wicaksono menyampaikan arah pembangunan daerah dalam Musrenbang RPJMD 2025-2029.
 
 VISI
 Wonosobo ADIL
@@ -74,15 +74,15 @@ def write_region_texts(folder) -> tuple:
 
 
 # Two later documents of the same region: sentences about three promises, and sentences about nothing promised.
-REPORT_TEXT = """Capaian 100 Hari Kerja Bupati Wonosobo Ahmad Sulaiman
+REPORT_TEXT = """Capaian 100 Hari Kerja Bupati Wonosobo Arif Wicaksono
 
-WONOSOBO, Senin (9/6/2025) - Bupati Wonosobo Ahmad Sulaiman memaparkan capaian 100 hari kerja bersama Wakil Bupati Rina Wati di Pendopo Kabupaten.
+WONOSOBO, Senin (9/6/2025) - Bupati Wonosobo Arif Wicaksono memaparkan capaian 100 hari kerja bersama Wakil Bupati Rina Wati di Pendopo Kabupaten.
 
 Pemerintah Kabupaten Wonosobo telah menyalurkan beasiswa kuliah kepada 120 mahasiswa dari keluarga tidak mampu pada tahap pertama.
 
 Selain itu, perbaikan jalan desa sepanjang 35 km telah selesai dikerjakan di delapan kecamatan.
 
-"Kami juga sudah membagikan benih padi dan pupuk kepada 40 kelompok tani," kata Ahmad Sulaiman.
+"Kami juga sudah membagikan benih padi dan pupuk kepada 40 kelompok tani," kata Arif Wicaksono.
 
 Dalam acara tersebut, Bupati juga meresmikan gedung baru kantor kecamatan dan menerima penghargaan dari gubernur atas laporan keuangan daerah.
 
@@ -91,7 +91,7 @@ Acara ditutup dengan doa bersama dan ramah tamah bersama tokoh masyarakat.
 
 SPEECH_TEXT = """Pidato Bupati Wonosobo pada Rapat Paripurna Hari Jadi Kabupaten, Rabu (15/10/2025)
 
-Bupati Wonosobo Ahmad Sulaiman menyampaikan bahwa kunjungan wisatawan ke dataran tinggi meningkat tajam selama musim liburan tahun ini.
+Bupati Wonosobo Arif Wicaksono menyampaikan bahwa kunjungan wisatawan ke dataran tinggi meningkat tajam selama musim liburan tahun ini.
 
 Ia juga menyampaikan terima kasih kepada seluruh aparatur sipil negara atas kerja keras mereka dalam penanganan bencana longsor bulan lalu.
 
@@ -104,8 +104,8 @@ EXPECTED_EVIDENCE = {
     "Perbaikan jalan desa": ["Selain itu, perbaikan jalan desa"],
     "Bantuan benih dan pupuk": ["Kami juga sudah membagikan benih padi"],
 }
-UNRELATED = ["Dalam acara tersebut", "Acara ditutup", "Bupati Wonosobo Ahmad Sulaiman menyampaikan bahwa kunjungan",
-             "Ia juga menyampaikan terima kasih", "Bupati Wonosobo Ahmad Sulaiman memaparkan"]
+UNRELATED = ["Dalam acara tersebut", "Acara ditutup", "Bupati Wonosobo Arif Wicaksono menyampaikan bahwa kunjungan",
+             "Ia juga menyampaikan terima kasih", "Bupati Wonosobo Arif Wicaksono memaparkan"]
 
 
 def write_reports(folder) -> tuple:

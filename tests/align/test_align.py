@@ -222,8 +222,8 @@ def test_items_that_take_part(aligner):
 
 
 def test_a_campaign_of_several_pairs_needs_the_pair(aligner):
-    pairs = [Candidate("Ahmad Sulaiman", "Rina Wati", number=1), Candidate("Budi Hartono", "Sari Dewi", number=2)]
-    campaign = doc("campaign", node("program", "Pembangunan pasar ikan", candidate="Ahmad Sulaiman"),
+    pairs = [Candidate("Arif Wicaksono", "Rina Wati", number=1), Candidate("Budi Hartono", "Sari Dewi", number=2)]
+    campaign = doc("campaign", node("program", "Pembangunan pasar ikan", candidate="Arif Wicaksono"),
                    node("program", "Pembangunan gedung olahraga", candidate="Budi Hartono"), pairs=pairs)
     plan = doc("plan", node("program", "Revitalisasi pasar ikan tradisional"))
     with pytest.raises(AlignError, match="--head"):
@@ -234,8 +234,8 @@ def test_a_campaign_of_several_pairs_needs_the_pair(aligner):
     with pytest.raises(AlignError, match="tidak cocok"):
         aligner.align(campaign, plan, head="Orang Lain")
     # the plan names its head: that pair is aligned
-    plan.candidates = [Candidate("Ahmad Sulaiman")]
-    assert aligner.align(campaign, plan)["campaign"]["head"] == "Ahmad Sulaiman"
+    plan.candidates = [Candidate("Arif Wicaksono")]
+    assert aligner.align(campaign, plan)["campaign"]["head"] == "Arif Wicaksono"
 
 
 def test_region_and_term_mismatches_warn():

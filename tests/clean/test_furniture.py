@@ -60,6 +60,8 @@ from janji.document import Document
     ("Rina Wulandari | Kompas.com", "author"),
     ("waktu baca 2 menit", "reading_time"),
     ("Waktu baca: 4 menit", "reading_time"),
+    ("TURUN LANGSUNG: Fulan (ketiga kiri) memantau kerja bakti bersama warga, Sabtu (27/3).", "caption"),
+    ("BLUSUKAN: Wali Kota Budi Santoso (dua dari kanan) menyapa pedagang di Pasar Baru.", "caption"),
 ])
 def test_furniture_lines(line, rule):
     assert furniture_rule(line) == rule
@@ -85,6 +87,7 @@ def test_furniture_lines(line, rule):
     "Program 2025 - 2030",
     "- Membangun 20 pasar rakyat pada 2026",
     "Debat digelar Rabu (23/10/2024) pukul 19.00 WIB di gedung DPRD dengan dua sesi tanya jawab.",
+    "MISI: Meningkatkan layanan kesehatan (puskesmas kiri) dan sekolah.",
 ])
 def test_content_lines_are_not_furniture(line):
     assert furniture_rule(line) is None
@@ -171,3 +174,30 @@ def test_read_more_heading_takes_its_headline_along():
 def test_editors_initials_closing_a_paragraph_are_dropped_but_acronyms_stay():
     text = "Program ini menjangkau pelosok desa. (rdo/jpnn)\nBantuan iuran (BPJS) bagi warga miskin. (ant/bus)\n"
     assert remove_furniture(text) == "Program ini menjangkau pelosok desa.\nBantuan iuran (BPJS) bagi warga miskin.\n"
+
+
+@pytest.mark.parametrize("dateline", ["Sukamaju -", "SUKAMAJU, Warta Desa.com –", "Kota Sukamaju, (Kabar Kita) —"])
+def test_a_dateline_on_a_line_of_its_own_goes_back_to_its_paragraph(dateline):
+    """Some pages set the dateline apart from the first paragraph it opens; alone it reads as a heading."""
+    body = "Pasangan calon bupati menyampaikan visi dan misi di hadapan warga pada Senin malam."
+    text = f"Judul Berita Pilkada Sukamaju\n\n{dateline}\n\n{body}\n\nParagraf kedua."
+    assert remove_furniture(text) == f"Judul Berita Pilkada Sukamaju\n\n{dateline} {body}\n\nParagraf kedua."
+
+
+@pytest.mark.parametrize("text", [
+    "Misi -\n\n1. Membangun jalan desa sepanjang seratus kilometer.",
+    "Program Unggulan -\n\nsekolah gratis",
+])
+def test_a_heading_ending_in_a_dash_is_no_dateline(text):
+    assert remove_furniture(text) == text
+
+
+@pytest.mark.parametrize("headline, dateline", [("Program Calon Bupati Sukamaju", "Sukamaju -"),
+                                                ("Janji Calon Wali Kota Pantai Indah", "PANTAI INDAH, Kabar Pesisir –")])
+def test_a_lone_dateline_gives_no_item(headline, dateline):
+    from janji import analyze
+
+    text = (f"{headline}\n\n{dateline}\n\nPemilihan kepala daerah di sana diikuti dua pasangan calon yang "
+            "memasarkan visi-misi hingga program kerja jika terpilih.\n")
+    doc = analyze(text, name="berita.txt")
+    assert [item.text for item in doc.walk()] == []

@@ -116,11 +116,11 @@ def test_usage_errors_exit_2(args):
 
 def test_several_pairs_without_head_exit_1(tmp_path):
     doc = Document(Source("dua-paslon.json"), kind="campaign", items=[
-        Item("program", "Pembangunan pasar ikan", candidate="Ahmad Sulaiman"),
+        Item("program", "Pembangunan pasar ikan", candidate="Arif Wicaksono"),
         Item("program", "Pembangunan gedung olahraga", candidate="Budi Hartono")])
     from janji.document import Candidate
 
-    doc.candidates = [Candidate("Ahmad Sulaiman"), Candidate("Budi Hartono")]
+    doc.candidates = [Candidate("Arif Wicaksono"), Candidate("Budi Hartono")]
     camp = tmp_path / "dua-paslon.json"
     camp.write_text(json.dumps(doc.to_json()), encoding="utf-8")
     plan = janji1(tmp_path / "rencana.json", "plan", [("program", "Revitalisasi pasar ikan")])
@@ -150,7 +150,7 @@ def test_from_the_store(tmp_path):
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["format"] == "janji-align/1" and data["coverage"]["carried"] == 7
-    assert data["campaign"]["head"] == "Ahmad Sulaiman"
+    assert data["campaign"]["head"] == "Arif Wicaksono"
     from janji.store import open_store
     from janji.store.align import alignment_view
 

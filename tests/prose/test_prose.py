@@ -364,3 +364,11 @@ def test_first_person_narration_in_a_one_pair_document_is_that_pairs_voice():
                            "Kami berkomitmen membangun 10 pasar rakyat dalam lima tahun")]
     two = run("Kami berkomitmen membangun 10 pasar rakyat dalam lima tahun.", kind="campaign")
     assert found(two) == []  # with two pairs, "kami" outside quotes names nobody
+
+
+@pytest.mark.parametrize("after", ["ujarnya, menanggapi pertanyaan calon nomor urut 2, Rina Marlina",
+                                   "katanya saat menjawab sanggahan Rina Marlina di panggung debat"])
+def test_the_one_a_circumstance_names_did_not_say_the_quote(after):
+    doc = run("Budi Santoso menjelaskan sumber anggaran programnya. "
+              f"“Kami akan membangun 50 pasar rakyat dari dana daerah,” {after}.")
+    assert [(k, c) for k, _, c, _ in found(doc)] == [("commitment", "Budi Santoso")]

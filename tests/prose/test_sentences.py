@@ -41,3 +41,23 @@ def test_a_long_title_in_quotes_at_the_end_of_a_line_is_not_speech():
 def test_an_unclosed_quote_runs_to_the_end_of_its_paragraph():
     units = list(split_units("“Kami akan membangun pasar rakyat di setiap kecamatan. Itu janji kami"))
     assert [u.quoted for u in units] == [True, True]
+
+
+ARTICLE_IN_ONE_BULLET = [
+    ("- Pasangan calon bupati nomor urut 2, Budi Santoso dan Sari Lestari, memaparkan rencana kerja mereka di "
+     "hadapan ratusan warga pada Sabtu sore. Menurut Budi, persoalan terbesar daerah ini adalah jalan yang rusak di "
+     "banyak desa. \"Kami akan memperbaiki seluruh jalan desa dalam dua tahun pertama,\" kata Budi di lapangan "
+     "kecamatan. Ia juga berjanji membuka lapangan kerja bagi pemuda melalui balai latihan kerja."),
+    ("• Calon wali kota Ani Wijaya menyampaikan gagasannya dalam debat kedua yang digelar di sebuah hotel pada "
+     "Rabu malam. Ani menilai pelayanan kesehatan di kota itu belum merata hingga ke pinggiran kota. Karena itu ia "
+     "akan membangun puskesmas baru di setiap kecamatan yang belum memilikinya. Program itu, katanya, dibiayai dari "
+     "anggaran daerah tanpa menambah utang dan akan mulai dikerjakan pada tahun pertama masa jabatannya."),
+]
+
+
+def test_a_whole_article_in_one_bullet_is_read_as_prose():
+    for text in ARTICLE_IN_ONE_BULLET:
+        units = list(split_units(text + "\n"))
+        assert len(units) >= 4, text[:40]
+        assert not units[0].text.startswith(("-", "•")), units[0].text
+    assert list(split_units("- Membangun jalan desa sepanjang 100 km\n")) == []  # an entry stays the structure's

@@ -41,6 +41,24 @@ def pdf_from_lines(pages: list[list[tuple[float, str]]], *, title: str | None = 
     return buf.getvalue()
 
 
+def pdf_set(lines: list[tuple[float | str, str, float, float]], *, top: float = 800.0) -> bytes:
+    """One page of lines set as a designer would: each (x, text, font size, distance from the previous
+    baseline); x="center" centres the line on the page."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    y = top
+    for x, text, size, advance in lines:
+        y -= advance
+        c.setFont(FONT, size)
+        if x == "center":
+            c.drawCentredString(A4[0] / 2, y, text)
+        else:
+            c.drawString(x, y, text)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def wrap(text: str, width: float, size: float = 11) -> list[str]:
     return simpleSplit(text, FONT, size, width)
 

@@ -80,3 +80,31 @@ def test_numbered_headings_stay_headings_with_their_number(builders):
     builders.numbered(d, "Air bersih", list_num, 0)
     text, _ = read_docx(builders.docx_bytes(d), "x.docx")
     assert text == "BAB I VISI DAN MISI\n\n1. Membangun jalan\n2. Air bersih"
+
+
+@pytest.mark.parametrize("style, marker", [("List Bullet 2", "-"), ("List Number 2", "1.")])
+def test_lists_typed_at_the_second_level_only_start_at_the_margin(builders, style, marker):
+    """A section whose every list entry sits at Word's second level has no first level to nest under."""
+    d = builders.new_docx()
+    d.add_heading("Program 100 Hari", level=1)
+    d.add_paragraph("Daftarnya sebagai berikut:")
+    d.add_paragraph("Pasar murah setiap pekan", style=style)
+    d.add_paragraph("Layanan kesehatan gratis", style=style)
+    d.add_heading("Misi", level=1)
+    d.add_paragraph("Membangun desa", style="List Number")
+    d.add_paragraph("Jalan desa", style="List Bullet 2")
+    text, _ = read_docx(builders.docx_bytes(d), "x.docx")
+    second = "2." if marker == "1." else "-"
+    assert text.splitlines() == ["Program 100 Hari", "", "Daftarnya sebagai berikut:", "",
+                                 f"{marker} Pasar murah setiap pekan", f"{second} Layanan kesehatan gratis", "",
+                                 "Misi", "", "1. Membangun desa", "  - Jalan desa"]
+
+
+def test_numbered_entries_at_a_deeper_word_level_after_a_paragraph_start_at_the_margin(builders):
+    d = builders.new_docx()
+    num = builders.add_numbering(d, [("decimal", "%1.", 1), ("lowerLetter", "%2.", 1)])
+    d.add_paragraph("Pasangan calon menawarkan dua program:")
+    builders.numbered(d, "Beasiswa kuliah", num, 1)
+    builders.numbered(d, "Bedah rumah", num, 1)
+    text, _ = read_docx(builders.docx_bytes(d), "x.docx")
+    assert text.splitlines()[-2:] == ["a. Beasiswa kuliah", "b. Bedah rumah"]

@@ -1,5 +1,7 @@
 import time
 
+import pytest
+
 from janji.read.html import read_html
 
 
@@ -73,3 +75,46 @@ def test_paragraphs_with_br_lines_stay_apart():
             b"<p><strong>MISI</strong><br>1. Meningkatkan mutu SDM.<br>2. Membangun jalan.</p></div></body></html>")
     text, _ = read_html(html, "x.html")
     assert text == "VISI\nKabupaten yang maju\n\nMISI\n1. Meningkatkan mutu SDM.\n2. Membangun jalan."
+
+
+# -- site menus around a short article -------------------------------------------------------------------------
+
+def _short_page(top: str, article: str, bottom: str) -> bytes:
+    return (f"<!doctype html><html><head><meta charset='utf-8'><title>Berita</title></head><body>{top}"
+            f"<main>{article}</main>{bottom}</body></html>").encode("utf-8")
+
+
+MENUS = [
+    # a header with the site's menu, naming its province and the province's towns
+    ("<header><div class='logo'>Kabar Tengah</div><nav><ul>" + "".join(
+        f"<li><a href='/{n}'>{w}</a></li>" for n, w in enumerate(["Beranda", "Jawa Tengah", "Semarang Raya",
+                                                                    "Jawa Tengah Terkini", "Olahraga"]))
+     + "</ul></nav></header>", "<footer><p>Hak cipta Kabar Jawa Tengah</p></footer>"),
+    # a menu that is only a list of links, in no nav element, and a channel bar of links
+    ("<div class='menu-atas'><ul>" + "".join(
+        f"<li><a href='/{n}'>{w}</a></li>" for n, w in enumerate(["Home", "Nusa Tenggara Timur", "Kupang",
+                                                                    "NTT Terkini"]))
+     + "</ul></div><div class='kanal'><a href='/a'>Politik</a> <a href='/b'>Nusa Tenggara Timur</a> "
+       "<a href='/c'>Ekonomi</a></div>", "<aside><a href='/d'>Nusa Tenggara Timur</a></aside>"),
+]
+ARTICLES = [
+    ("<h1>Calon Bupati Wonogiri Janjikan Jalan Desa</h1><p>Calon Bupati Wonogiri nomor urut 2 menyampaikan dua "
+     "janji:</p><ol><li>Membangun jalan desa 100 km</li><li>Sekolah gratis</li></ol>", "Kabupaten Wonogiri",
+     ["Calon Bupati Wonogiri Janjikan Jalan Desa", "Calon Bupati Wonogiri nomor urut 2 menyampaikan dua janji:",
+      "1. Membangun jalan desa 100 km", "2. Sekolah gratis"]),
+    ("<h1>Program Calon Bupati Manggarai</h1><p>Pasangan calon bupati Manggarai berjanji menambah puskesmas "
+     "keliling.</p>", "Kabupaten Manggarai",
+     ["Program Calon Bupati Manggarai", "Pasangan calon bupati Manggarai berjanji menambah puskesmas keliling."]),
+]
+
+
+@pytest.mark.parametrize("menu", MENUS)
+@pytest.mark.parametrize("article, region, lines", ARTICLES)
+def test_site_menus_around_a_short_article_are_not_its_text(menu, article, region, lines):
+    """A short article is below what the main-text extractor trusts; the page must still lose its menus."""
+    from janji import analyze
+
+    page = _short_page(menu[0], article, menu[1])
+    text, _ = read_html(page, "berita.html")
+    assert [line for line in text.splitlines() if line] == lines
+    assert analyze(page, name="berita.html").region.name == region

@@ -111,3 +111,99 @@ def test_paragraphs_across_pages_with_decorations_drawn_first(builders):
                                  onFirstPage=decorate, onLaterPages=decorate)
     out, _ = read_pdf(buf.getvalue(), "x.pdf")
     assert out.split("\n\n") == [text.format(i) for i in range(40)]
+
+
+# -- titles, one-line paragraphs, inline lists and sentence ends at a wrap --------------------------------------
+
+@pytest.mark.parametrize("title, x", [
+    (["Lima Janji Calon Wali Kota Contoh untuk Pedagang", "Pasar dan Nelayan Pesisir"], "center"),
+    (["VISI, MISI DAN PROGRAM KERJA PASANGAN CALON", "BUPATI DAN WAKIL BUPATI KABUPATEN CONTOH", "PERIODE 2025-2030"],
+     72),
+])
+def test_a_large_title_set_over_several_lines_is_one_line(builders, title, x):
+    lines = [(x, title[0], 18, 0)] + [(x, part, 18, 22) for part in title[1:]]
+    lines += [(72, "Pasangan calon menyampaikan program kerja di hadapan warga pada Sabtu pagi.", 10, 30),
+              (72, "Program pertama adalah pasar rakyat yang bersih.", 10, 22)]
+    text, _ = read_pdf(builders.pdf_set(lines), "x.pdf")
+    assert text.split("\n\n") == [" ".join(title), "Pasangan calon menyampaikan program kerja di hadapan warga pada "
+                                  "Sabtu pagi.", "Program pertama adalah pasar rakyat yang bersih."]
+
+
+@pytest.mark.parametrize("paragraphs, leading, blank", [
+    (["Program pertama, pembangunan jalan usaha tani di seluruh desa penghasil padi dan jagung",
+      "Program kedua, sekolah gratis untuk anak dari keluarga kurang mampu",
+      "Program ketiga, puskesmas buka dua puluh empat jam di setiap kecamatan yang jauh",
+      "Program keempat, pasar murah setiap bulan"], 14, True),
+    (["Calon bupati berjanji menambah dokter spesialis di rumah sakit umum daerah milik kabupaten.",
+      "Ia juga menjanjikan beasiswa bagi lima ratus mahasiswa setiap tahun.",
+      "Wakilnya menambahkan bahwa air bersih akan mengalir ke seluruh rumah warga di pesisir.",
+      "Keduanya ingin membangun gedung olahraga."], 24, False),
+])
+def test_one_line_paragraphs_stay_apart_when_no_line_gap_is_seen(builders, paragraphs, leading, blank):
+    """Every paragraph is one line: the only gaps are paragraph gaps, which are no line spacing."""
+    lines = []
+    for paragraph in paragraphs:
+        lines.append((72, paragraph))
+        if blank:
+            lines.append((None, ""))
+    text, _ = read_pdf(builders.pdf_from_lines([lines], size=11, leading=leading), "x.pdf")
+    assert text.split("\n\n") == paragraphs
+
+
+def test_double_spaced_wrapped_text_is_still_joined(builders):
+    paragraph = ("Pemerintah daerah menetapkan arah kebijakan pembangunan yang menitikberatkan pada pemerataan layanan "
+                 "dasar, penguatan ekonomi desa dan pelestarian lingkungan hidup bagi generasi yang akan datang, "
+                 "sebagaimana diamanatkan dalam dokumen perencanaan jangka panjang daerah.")
+    lines = [(72, part) for part in builders.wrap(paragraph, 300)]
+    text, _ = read_pdf(builders.pdf_from_lines([lines + [(None, "")] + lines], size=11, leading=26), "x.pdf")
+    assert text.split("\n\n") == [paragraph, paragraph]
+
+
+@pytest.mark.parametrize("lines, expected_tail", [
+    (["Untuk mewujudkan visi tersebut ditempuh melalui empat misi, yaitu: 1. Mewujudkan layanan",
+      "pendidikan yang merata di semua jenjang sekolah; 2. Mewujudkan layanan kesehatan yang murah;",
+      "3. Mewujudkan ekonomi desa yang mandiri dan berdaya saing tinggi di pasar regional; 4. Mewujudkan",
+      "tata kelola yang bersih."], "murah; 3. Mewujudkan ekonomi"),
+    (["Program kerja pasangan ini dibagi menjadi tiga bagian, yakni (1) perbaikan jalan kabupaten yang",
+      "rusak berat dan jembatan gantung di daerah terpencil, (2) air bersih bagi desa rawan kekeringan",
+      "(3) listrik tenaga surya untuk dusun yang belum terjangkau jaringan listrik dari perusahaan negara."],
+     "kekeringan (3) listrik"),
+])
+def test_an_inline_list_number_at_the_start_of_a_wrapped_line_continues_the_paragraph(builders, lines,
+                                                                                       expected_tail):
+    text, _ = read_pdf(builders.pdf_from_lines([[(72, line) for line in lines]], size=10, leading=12), "x.pdf")
+    assert "\n" not in text and expected_tail in text
+
+
+def test_a_numbered_list_after_a_paragraph_still_starts_its_own_lines(builders):
+    lines = ["Pasangan calon menetapkan dua misi yang menjadi pegangan selama lima tahun masa jabatan",
+             "1. Mewujudkan layanan pendidikan yang merata di semua jenjang sekolah di kabupaten",
+             "2. Mewujudkan layanan kesehatan yang murah."]
+    text, _ = read_pdf(builders.pdf_from_lines([[(72, line) for line in lines]], size=10, leading=12), "x.pdf")
+    assert text.split("\n")[-2:] == lines[1:]
+
+
+@pytest.mark.parametrize("lines", [
+    ["Selanjutnya, pasangan nomor urut tiga akan menyediakan akses pendidikan dasar gratis.",
+     "Sementara itu wakilnya berjanji memperbaiki jalan lingkungan yang rusak di setiap kelurahan.",
+     "Janji itu disampaikan di lapangan kota."],
+    ["Harga pupuk bersubsidi akan dijaga agar petani tidak dirugikan lagi oleh permainan tengkulak.",
+     "Pemerintah kabupaten menyiapkan anggaran khusus untuk membeli gabah petani dengan harga layak.",
+     "Itu janji mereka."],
+])
+def test_a_sentence_ending_at_a_full_line_does_not_end_the_paragraph(builders, lines):
+    """The next sentence's first word would not have fitted on the line: the line was wrapped."""
+    text, _ = read_pdf(builders.pdf_from_lines([[(72, line) for line in lines]], size=10, leading=12), "x.pdf")
+    assert text == " ".join(lines)
+
+
+@pytest.mark.parametrize("lines", [
+    ["Dana bergulir akan disalurkan lewat koperasi kepada para pelaku usaha kecil dan menengah atau",
+     "UMKM.", "", "Paragraf berikutnya dimulai di sini."],
+    ["Musyawarah ini membahas rancangan awal rencana pembangunan jangka menengah daerah atau disebut",
+     "RPJMD", "", "Paragraf berikutnya dimulai di sini."],
+])
+def test_a_capitalised_word_wrapped_onto_its_own_line_is_no_heading(builders, lines):
+    rows = [(72, line) if line else (None, "") for line in lines]
+    text, _ = read_pdf(builders.pdf_from_lines([rows], size=10, leading=12), "x.pdf")
+    assert text.split("\n\n") == [f"{lines[0]} {lines[1]}", lines[3]]

@@ -25,7 +25,7 @@ def stored(store, tmp_path):
 def test_align_region_stores_what_the_page_reads(stored):
     result = align_region(stored, "Wonosobo")
     meta = result["store"]
-    assert meta["pair"]["head"] == "Ahmad Sulaiman" and meta["election"]["year"] == 2024
+    assert meta["pair"]["head"] == "Arif Wicaksono" and meta["election"]["year"] == 2024
     # every item reference carries its stored id, so each link leads back to both sources
     for link in result["links"]:
         assert link["campaign"]["id"] and all(p["id"] and p["document_id"] for p in link["plan"])
@@ -34,7 +34,7 @@ def test_align_region_stores_what_the_page_reads(stored):
 
     view = alignment_view(stored, meta["region"]["id"])
     al = view["alignment"]
-    assert al["id"] == meta["alignment_id"] and al["pair"]["name"] == "Ahmad Sulaiman – Rina Wati"
+    assert al["id"] == meta["alignment_id"] and al["pair"]["name"] == "Arif Wicaksono – Rina Wati"
     assert al["coverage"] == {"campaign_items": 8, "carried": 7, "dropped": 1, "added": 1, "share": 0.875}
     rows = {r["campaign"]["text"]: r for r in al["rows"]}
     beasiswa = rows["Beasiswa kuliah gratis bagi 200 mahasiswa dari keluarga tidak mampu"]
@@ -68,7 +68,7 @@ def test_missing_sides_are_named(store, tmp_path):
     store.ingest_path(plan)
     with pytest.raises(NotFound, match="tidak ditemukan"):
         align_region(store, "Wonosobo", head="Orang Lain")
-    assert align_region(store, "Wonosobo", head="Ahmad Sulaiman")["coverage"]["carried"] == 7
+    assert align_region(store, "Wonosobo", head="Arif Wicaksono")["coverage"]["carried"] == 7
 
 
 def test_a_plan_alone_has_no_campaign(store, tmp_path):
@@ -88,7 +88,7 @@ def test_a_campaign_without_promises_is_named(store, tmp_path):
     _, plan = write_region_texts(tmp_path)
     store.ingest_path(plan)
     empty = tmp_path / "kosong.txt"
-    empty.write_text("Pasangan Calon Nomor Urut 1: Drs. H. Ahmad Sulaiman, M.Si. dan Rina Wati, S.E. mendaftar ke KPU "
+    empty.write_text("Pasangan Calon Nomor Urut 1: Drs. H. Arif Wicaksono, M.Si. dan Rina Wati, S.E. mendaftar ke KPU "
                      "Kabupaten Wonosobo untuk Pilkada 2024.\n", encoding="utf-8")
     store.ingest_path(empty)
     with pytest.raises(NotFound, match="tidak memuat janji"):

@@ -526,3 +526,106 @@ def test_seperti_right_after_the_kind_word_opens_a_list():
     assert [i.text for i in structure_text(text)] == ["bedah rumah", "sekolah gratis", "pasar murah"]
     text = "Kerja sama penting untuk mencapai tujuan pembangunan, seperti pangan murah, dll.\n"
     assert structure_text(text) == []
+
+
+def test_a_counted_set_reported_on_announces_no_list():
+    for text in ("Ia menjelaskan, 80 persen dari 12 program prioritas yang dijanjikan berhasil dilaksanakan.\n"
+                 "Capaian itu menjadi modal penting bagi daerah.\n",
+                 "Bupati menyebut tujuh dari sepuluh program unggulan sudah terealisasi.\n"
+                 "Hal itu patut diapresiasi warga desa.\n"):
+        assert structure_text(text, kind="campaign") == [], text
+    text = "Visi misi pasangan itu terdiri dari lima program unggulan.\nPendidikan gratis\nKesehatan gratis\n"
+    assert [i.kind for i in structure_text(text, kind="campaign")] == ["program", "program"]
+
+
+def test_a_line_attributed_with_menurut_is_commentary_not_an_entry():
+    for line in ("Langkah itu, menurut pengamat, menjadi bukti keseriusan", "Menurut warga, janji itu realistis"):
+        text = f"Pasangan itu menyiapkan tiga program prioritas.\nBeasiswa kuliah\nPasar rakyat\n{line}\n"
+        assert [i.text for i in structure_text(text, kind="campaign")] == ["Beasiswa kuliah", "Pasar rakyat"], line
+
+
+def test_the_agenda_of_a_meeting_is_no_programme():
+    for text in ("Ketua dewan menyampaikan dua agenda utama rapat, yakni pembacaan nota keuangan dan penetapan jadwal.\n",
+                 "Ada tiga agenda sidang hari itu, yaitu laporan komisi, pandangan fraksi, dan pengesahan.\n"):
+        assert all(i.kind == "other" for i in structure_text(text)), text  # no promise
+    text = "Pasangan itu membawa tiga agenda prioritas, yaitu sekolah gratis, pasar rakyat, dan jalan desa.\n"
+    assert [i.kind for i in structure_text(text)] == ["program"] * 3
+
+
+def test_a_short_offer_in_a_list_of_programmes_is_an_entry_of_its_own():
+    from janji.structure.inline import split_entries
+    for text, short in (("bantuan tunai Rp1 juta per keluarga (KK), sembako murah, pendidikan gratis, serta layanan "
+                         "kesehatan", "sembako murah"),
+                        ("pembangunan pasar desa, seragam gratis, peningkatan gaji guru, dan bantuan modal",
+                         "seragam gratis")):
+        assert short in [e.text for e in split_entries(text, 0)], text
+    # a coordinated object stays inside its entry
+    text = "peningkatan kesejahteraan bagi guru, perawat, penataan kawasan kumuh, dan pembangunan jalan"
+    assert [e.text for e in split_entries(text, 0)][0] == "peningkatan kesejahteraan bagi guru, perawat"
+
+
+ARTICLE_IN_ONE_BULLET = [
+    ("- Calon gubernur nomor urut 1 menyampaikan visinya di depan para tokoh adat pada Kamis pagi di balai desa. "
+     "Ia menilai banyak sekolah di pedalaman kekurangan guru dan ruang kelas yang layak untuk belajar. \"Kami akan "
+     "menambah guru dan membangun ruang kelas baru di setiap kecamatan,\" katanya kepada wartawan usai acara. "
+     "Selain itu, ia berjanji memperbaiki jalan penghubung antardesa yang rusak parah sejak lama."),
+    ("* Pasangan calon wali kota memaparkan gagasan soal banjir yang setiap tahun merendam permukiman warga di "
+     "bantaran sungai. Menurut mereka, saluran air kota sudah lama tidak dikeruk dan banyak yang tersumbat sampah. "
+     "Pasangan ini akan menormalisasi sungai dan membangun kolam retensi di tiga kawasan rawan banjir. Mereka juga "
+     "akan menambah armada pengangkut sampah agar saluran di tengah kota tidak lagi tersumbat setiap musim hujan."),
+]
+
+
+def test_a_whole_article_in_one_bullet_is_no_list_entry():
+    for text in ARTICLE_IN_ONE_BULLET:
+        assert all(i.kind != "other" or len(i.text.split()) < 30 for i in structure_text(text + "\n")), text[:40]
+        assert not any(len(i.text.split()) > 40 for i in structure_text(text + "\n"))
+    under_heading = "Program:\n" + ARTICLE_IN_ONE_BULLET[0] + "\n"
+    assert [i.kind for i in structure_text(under_heading)] == ["program"]  # a named list keeps its long entry
+
+
+def test_a_counted_list_completed_one_entry_a_sentence():
+    text = ("Ada lima misi utama yang akan menjadi pijakan. Mulai dari penguatan ekonomi desa, perbaikan jalan, hingga "
+            "layanan kesehatan. Tak ketinggalan, misi untuk memperkuat kerukunan antarumat beragama. Selain itu, misi "
+            "menjaga kelestarian hutan adat. Acara ditutup dengan doa.\n")
+    assert [i.text for i in structure_text(text)] == [
+        "penguatan ekonomi desa", "perbaikan jalan", "layanan kesehatan", "memperkuat kerukunan antarumat beragama",
+        "menjaga kelestarian hutan adat"]
+    text = ("Pasangan itu menyiapkan empat program unggulan. Yaitu beasiswa kuliah, pasar murah, dan bedah rumah. "
+            "Kemudian, program pelatihan kerja bagi pemuda desa. Selain itu, program ini disambut warga.\n")
+    assert [i.text for i in structure_text(text)][-1] == "pelatihan kerja bagi pemuda desa"
+    assert len(structure_text(text)) == 4  # the count is reached: the next sentence adds nothing
+
+
+def test_kind_words_listed_state_no_vision():
+    for text in ("Pasangan calon nomor urut 1 menyampaikan visi, misi, serta program kerja yang mereka tawarkan.\n",
+                 "Keduanya memaparkan visi dan misi mereka untuk lima tahun ke depan di hadapan warga.\n"):
+        assert structure_text(text) == [], text
+    text = "Pasangan itu mengusung visi terwujudnya kota yang maju dan sejahtera.\n"
+    assert [(i.kind, i.text) for i in structure_text(text)] == [("vision", "terwujudnya kota yang maju dan sejahtera")]
+
+
+def test_a_numbered_first_entry_inside_a_quote_opens_the_ordinal_lines_after_it():
+    for lead, kind in (("Program pertama", "program"), ("Visi pertama", "mission")):
+        text = (f"Ia menyebut rencananya. “Kami sudah menyusun rencana lima tahun. {lead}, menjamin harga gabah petani "
+                "tetap stabil,” ungkapnya.\n\nKedua, memperbaiki irigasi desa. Ketiga, membangun pasar ikan.\n")
+        items = structure_text(text)
+        assert [(i.kind, i.text) for i in items][0] == (kind, "menjamin harga gabah petani tetap stabil"), lead
+        assert len(items) == 3 and {i.kind for i in items} == {kind}, lead
+
+
+def test_a_vision_formula_quoted_on_its_own_after_the_vision_is_announced():
+    cases = [("“Terwujudnya Kota Harapan yang sejahtera,” katanya.", "Terwujudnya Kota Harapan yang sejahtera"),
+             ('"Menuju Kota Harapan maju dan berdaya." ujarnya.', "Menuju Kota Harapan maju dan berdaya")]
+    for said, vision in cases:
+        text = f"Calon wali kota itu menjabarkan visi dan misinya di depan warga.\n{said}\n"
+        assert [(i.kind, i.text) for i in structure_text(text)] == [("vision", vision)], said
+    text = "Calon wali kota itu menyapa pedagang pasar.\n“Terwujudnya pasar yang bersih itu harapan kami,” katanya.\n"
+    assert structure_text(text) == []  # no vision announced: a wish, not the vision
+
+
+def test_how_a_counted_set_breaks_down_is_no_list_of_it():
+    for text in ("Program 100 hari kerja bertumpu pada lima prioritas, terbagi dalam 30 kegiatan dan 100 aksi.\n",
+                 "Rencana itu memuat tujuh program unggulan, yang dijabarkan ke dalam 40 kegiatan.\n"):
+        assert structure_text(text) == [], text
+

@@ -315,3 +315,33 @@ def test_disabled_account_session_ends(sworld, clients):
     assert ed.get("/akun").status_code == 200
     sworld["tracker"].modify_user("editor", disabled=True, actor=sworld["actors"]["admin"])
     assert ed.get("/akun").status_code == 303
+
+
+def test_api_updates_take_what_their_schema_allows(sworld):
+    """Bodies the OpenAPI schema allows are not refused as invalid: English status names, a progress value
+    without a measuring date (the evidence's), extreme but allowed numbers; a vision is no tracked promise
+    (404, as its tracking page), a promise without a numeric target cannot take a bare value (409)."""
+    t, a = sworld["tracker"], sworld["actors"]
+    c = client(sworld)
+    auth = {"authorization": f"Bearer {t.create_token(a['admin'], 'uji')['token']}"}
+
+    def post(item, **body):
+        version = t.state(item)["version"]
+        return c.post(f"/api/v1/items/{item}/updates", json={"expected_version": version, **EV, **body},
+                      headers=auth)
+
+    r = post(sworld["road"], status="in progress", progress_value=40)
+    assert r.status_code == 201, r.text
+    assert r.json()["status"] == "dalam proses" and r.json()["measured_on"] == EV["evidence_date"]
+    r = post(sworld["road"], status="kept", progress_value=1e15, progress_target=1e-300)
+    assert r.status_code == 201, r.text
+    card = c.get(f"/api/v1/track/regions/{sworld['bandung']}")
+    assert card.status_code == 200 and card.json()["progress"]["average_percent"] is not None
+    assert c.get(f"/api/v1/items/{sworld['road']}/tracking").status_code == 200
+    assert post(sworld["vision"], status="ditepati").status_code == 404
+    r = post(sworld["water"], status="dalam proses", progress_value=3)
+    assert r.status_code == 409 and "target" in r.json()["detail"]
+    r = post(sworld["road"], status="Ditepati ")  # not one of the schema's names
+    assert r.status_code == 422
+    r = post(sworld["road"], status="ditepati", evidence_date="2026-02-30")
+    assert r.status_code == 422 and "tanggal bukti" in r.json()["detail"]

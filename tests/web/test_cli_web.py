@@ -86,3 +86,34 @@ def test_a_taken_port_is_one_clear_line(tmp_path):
                                 capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert f"127.0.0.1:{port}" in result.stderr and "Traceback" not in result.stderr
+
+
+def _started(args: list[str], port: int, tmp_path) -> str:
+    """Start `janji serve ARGS`, wait until it answers on the loopback, stop it; its output."""
+    proc = start(["serve", "--db", f"sqlite:///{tmp_path / 's.db'}", "--port", str(port), *args])
+    try:
+        wait_for(f"http://127.0.0.1:{port}/api/v1/stats", proc)
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            out, err = proc.communicate(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            out, err = proc.communicate()
+    return (out + err).decode()
+
+
+def test_serving_beyond_this_machine_over_http_warns_at_start(tmp_path):
+    subprocess.run(JANJI + ["init", "--db", f"sqlite:///{tmp_path / 's.db'}"], check=True, capture_output=True)
+    port = free_port()
+    out = _started(["--host", "0.0.0.0"], port, tmp_path)
+    assert "peringatan:" in out and "http biasa" in out and "--trusted-proxy" in out
+    for quiet in ([], ["--host", "0.0.0.0", "--trusted-proxy", "127.0.0.1"]):
+        out = _started(quiet, free_port(), tmp_path)
+        assert "http biasa" not in out, quiet
+
+
+def test_a_wrong_trusted_proxy_is_one_line(tmp_path):
+    result = subprocess.run(JANJI + ["serve", "--db", f"sqlite:///{tmp_path / 's.db'}", "--trusted-proxy", "proxy-saya"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "proxy-saya" in result.stderr and "Traceback" not in result.stderr

@@ -189,9 +189,16 @@ def test_api_docs_list_every_route(client):
 
 # --- upload ---------------------------------------------------------------------------------------------------
 
+def upload_token(client) -> str:
+    """The upload form's CSRF token (and the client's CSRF cookie)."""
+    found = re.search(r'name="csrf" value="([^"]+)"', client.get("/unggah").text)
+    assert found, "no CSRF token on /unggah"
+    return found.group(1)
+
+
 def test_upload_pasted_text_is_analysed_and_escaped(client):
     text = "Visi: Kota Sehat\nMisi:\n1. " + corpus.HOSTILE + "\n"
-    page = client.post("/unggah", data={"text": text, "name": "tempel"})
+    page = client.post("/unggah", data={"text": text, "name": "tempel", "csrf": upload_token(client)})
     assert page.status_code == 200
     assert "Hasil analisis unggahan" in page.text and "tempel.txt" in page.text
     assert "<script>window.__pwned" not in page.text and "&lt;script&gt;" in page.text
@@ -205,7 +212,8 @@ def test_upload_pasted_text_is_analysed_and_escaped(client):
 def test_upload_refusals_have_clear_messages(client):
     r = client.post("/api/v1/documents", files={"file": ("foto.png", b"\x89PNG\r\n\x1a\n\x00\x00", "image/png")})
     assert r.status_code == 415 and "foto.png" in r.json()["detail"]
-    r = client.post("/unggah", files={"file": ("laporan.pdf", b"hanya teks", "application/pdf")})
+    r = client.post("/unggah", files={"file": ("laporan.pdf", b"hanya teks", "application/pdf")},
+                    data={"csrf": upload_token(client)})
     assert r.status_code == 415 and "bukan PDF" in r.text and "<form" in r.text
     r = client.post("/api/v1/documents", data={})
     assert r.status_code == 422 and "pilih berkas" in r.json()["detail"]

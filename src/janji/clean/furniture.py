@@ -5,7 +5,8 @@ author and editor lines, share buttons, advertisement markers, "Berita
 Terkini Lainnya" trailers. What such lines look like is the language's
 (:mod:`janji.lang.furniture`); here is how a page is read: a tag heading takes
 the short lines after it, a trailer heading near the end takes the rest, a
-"Baca Juga:" takes the headline on the next line.
+"Baca Juga:" takes the headline on the next line, a dateline set on a line of
+its own goes back to the paragraph it opens.
 
 Example:
 
@@ -14,8 +15,8 @@ Example:
 """
 from __future__ import annotations
 
-from janji.lang.furniture import (INLINE_ADS, INLINE_READ_MORE, SENTENCE_END, TAG_WORDS, TAGS, TRAILER,
-                                  TRAILER_WORDS, TRAILING_INITIALS, first_word, furniture_rule, rule)
+from janji.lang.furniture import (DATELINE_ALONE, INLINE_ADS, INLINE_READ_MORE, SENTENCE_END, TAG_WORDS, TAGS,
+                                  TRAILER, TRAILER_WORDS, TRAILING_INITIALS, first_word, furniture_rule, rule)
 from janji.lang.markers import MARKER
 
 
@@ -87,7 +88,27 @@ def remove_furniture(text: str, removed: list[tuple[str, str]] | None = None) ->
         elif removed is not None:
             removed.append(("advert", stripped))
         i += 1
-    return "\n".join(keep)
+    return "\n".join(_join_dateline(keep))
+
+
+DATELINE_WITHIN = 25  # lines from the top: a dateline opens the article
+
+
+def _join_dateline(lines: list[str]) -> list[str]:
+    """A dateline alone on its line near the top ("Sukamaju -") joins the paragraph after it, as the page
+    prints it: alone, it would read as a heading or a list entry."""
+    for i, line in enumerate(lines[:DATELINE_WITHIN]):
+        if not DATELINE_ALONE.fullmatch(line.strip()) or MARKER.match(line.strip() + " "):
+            continue
+        j = i + 1
+        while j < len(lines) and j <= i + 2 and not lines[j].strip():
+            j += 1
+        nxt = lines[j].strip() if j < len(lines) else ""
+        # The paragraph: a sentence (a capital or a quote first, a stop at the end), not an entry or a heading.
+        if nxt.count(" ") >= 5 and (nxt[0].isupper() or nxt[0] in "\"“'‘") and SENTENCE_END.search(nxt.rstrip("\"”’)")) \
+                and not MARKER.match(nxt + " "):
+            return lines[:i] + [f"{line.strip()} {nxt}"] + lines[j + 1:]
+    return lines
 
 
 def _is_headline(line: str) -> bool:

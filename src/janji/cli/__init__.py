@@ -11,8 +11,10 @@ import click
 
 from janji import __version__
 from janji.cli import lang
+from janji.redact import install_log_filter
 
 lang.install()  # click's own messages (usage errors, prompts, --help headings) in Bahasa Indonesia
+install_log_filter()  # no database password in any log line (janji serve's included)
 
 # module -> names of the click commands it defines
 COMMANDS = {

@@ -12,23 +12,22 @@ from rich.tree import Tree
 from janji.cli.common import console, err_console, error_line, print_json, warning_line
 from janji.document import DOCUMENT_KINDS, Document, Item, json_text
 from janji.errors import JanjiError
-from janji.files import write_text_atomic
+from janji.files import iter_files, write_text_atomic
 
 PROGRESS_THRESHOLD = 3  # show a progress bar for more than this many files
-SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 
 
-def iter_inputs(paths: Iterable[str]) -> Iterator[Path]:
-    """Files named, and every file under directories named (sorted, hidden files skipped)."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for sub in sorted(path.rglob("*")):
-                if sub.is_file() and not any(part.startswith(".") for part in sub.relative_to(path).parts) \
-                        and sub.name not in SKIP_NAMES:
-                    yield sub
-        else:
-            yield path
+def iter_inputs(paths: Iterable[str], follow_links: bool = False) -> Iterator[Path]:
+    """Files named, and every file under directories named (sorted, hidden files skipped). Links out of a
+    folder (unless ``follow_links``) and special files (FIFOs, devices, sockets) are skipped with a warning."""
+    yield from iter_files(paths, follow_links=follow_links,
+                          on_skip=lambda path, reason: warning_line(f"{escape(str(path))}: {escape(reason)}"))
+
+
+follow_links_option = click.option(
+    "--follow-links", is_flag=True,
+    help="Inside the folders given, also follow symbolic links that point outside them (off: such links are "
+         "skipped with a warning). Special files (FIFOs, devices, sockets) are always skipped.")
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -109,13 +108,16 @@ def render_tree(doc: Document, explain: bool = False) -> Tree:
               help="Analyse in parallel with Dask: 'processes' (worker processes on this machine) or the address "
                    "of a dask scheduler (tcp://host:8786). Needs --out.")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes for --dask processes (default: cores).")
+@follow_links_option
 def analyze(paths: tuple[str, ...], out_dir: Path | None, as_json: bool, kind: str | None, explain: bool,
-            dask_scheduler: str | None = None, workers: int | None = None) -> None:
+            dask_scheduler: str | None = None, workers: int | None = None, follow_links: bool = False) -> None:
     """Analyse source documents (text, Markdown, HTML, PDF, DOCX) into promise trees.
 
-    Directories are walked. With --out, writes DIR/<name>.json for every input;
-    with --json, prints the JSON; otherwise prints a readable tree. Exits 1 if
-    any input could not be read (the others are still analysed).
+    Directories are walked (symbolic links out of them are not followed
+    without --follow-links; FIFOs, devices and sockets are skipped). With
+    --out, writes DIR/<name>.json for every input; with --json, prints the
+    JSON; otherwise prints a readable tree. Exits 1 if any input could not be
+    read (the others are still analysed).
 
     Example:
 
@@ -129,7 +131,7 @@ def analyze(paths: tuple[str, ...], out_dir: Path | None, as_json: bool, kind: s
         dask_scheduler = "processes"  # --workers alone: a pool of processes on this machine
     if dask_scheduler is not None and out_dir is None:
         raise click.UsageError("--dask memerlukan --out FOLDER (hasil ditulis sebagai FOLDER/<nama>.json)")
-    files = list(iter_inputs(paths))
+    files = list(iter_inputs(paths, follow_links))
     if not files:
         error_line("tidak ada berkas untuk dianalisis")
         raise SystemExit(1)

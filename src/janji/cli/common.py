@@ -7,6 +7,7 @@ from typing import Any
 from rich.console import Console
 
 from janji.document import json_text
+from janji.redact import scrub
 
 console = Console()
 err_console = Console(stderr=True)
@@ -19,9 +20,9 @@ def print_json(data: Any) -> None:
 
 
 def error_line(message: str) -> None:
-    """One line on stderr, prefixed so it is easy to grep in batch logs."""
-    err_console.print(f"[bold red]galat:[/] {message}", highlight=False, markup=True, soft_wrap=True)
+    """One line on stderr, prefixed so it is easy to grep in batch logs (database passwords masked)."""
+    err_console.print(f"[bold red]galat:[/] {scrub(message)}", highlight=False, markup=True, soft_wrap=True)
 
 
 def warning_line(message: str) -> None:
-    err_console.print(f"[yellow]peringatan:[/] {message}", highlight=False, soft_wrap=True)
+    err_console.print(f"[yellow]peringatan:[/] {scrub(message)}", highlight=False, soft_wrap=True)

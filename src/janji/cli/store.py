@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from janji.cli.analyze import follow_links_option
 from janji.cli.common import console, err_console, error_line, print_json, warning_line
 from janji.document import DOCUMENT_KINDS, ITEM_KINDS
 
@@ -32,8 +33,11 @@ def _open(db_url: str | None, create: bool = False, announce: bool = True):
     from sqlalchemy.exc import SQLAlchemyError
 
     from janji.errors import JanjiError
-    from janji.store import open_store
+    from janji.redact import redact_url, remember
+    from janji.store import default_url, open_store
 
+    remember(db_url or default_url())
+    shown = redact_url(db_url) if db_url else "bawaan"
     try:
         store = open_store(db_url, create=create)
         if store.created and announce:
@@ -45,10 +49,10 @@ def _open(db_url: str | None, create: bool = False, announce: bool = True):
         raise SystemExit(2)
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        error_line(f"basis data tidak dapat dibuka ({db_url or 'bawaan'}): {reason}")
+        error_line(f"basis data tidak dapat dibuka ({shown}): {reason}")
         raise SystemExit(2)
     except Exception as exc:  # e.g. unknown URL scheme, unwritable directory
-        error_line(f"basis data tidak dapat dibuka ({db_url or 'bawaan'}): {exc}")
+        error_line(f"basis data tidak dapat dibuka ({shown}): {exc}")
         raise SystemExit(2)
 
 
@@ -78,10 +82,15 @@ def _summary(summary, as_json: bool, verb: str) -> None:
 @click.option("--title", help="Its title as published (one file only).")
 @click.option("--publisher", help="Who published it: the news site or body (one file only).")
 @click.option("--published", metavar="DATE", help="When: 2024-09-23 or 2024-09-23T10:15+07:00 (one file only).")
+@follow_links_option
 @json_option
 def ingest(paths: tuple[str, ...], db_url: str | None, kind: str | None, url: str | None, title: str | None,
-           publisher: str | None, published: str | None, as_json: bool) -> None:
+           publisher: str | None, published: str | None, as_json: bool, follow_links: bool = False) -> None:
     """Analyse documents and store them (folders are walked; janji/1 JSON files are stored as they are).
+
+    In a folder, symbolic links that point outside it are skipped with a
+    warning (--follow-links follows them) and FIFOs, devices and sockets are
+    never read: a folder from elsewhere cannot publish a system file.
 
     Idempotent: the same bytes twice are stored once; a changed file is a new
     version (the old one is kept). One transaction per document: a failing or
@@ -106,7 +115,7 @@ def ingest(paths: tuple[str, ...], db_url: str | None, kind: str | None, url: st
     except InputError as exc:
         error_line(f"--published: {exc.reason}")
         raise SystemExit(2)
-    files = list(iter_inputs(paths))
+    files = list(iter_inputs(paths, follow_links))
     if not files:
         error_line("tidak ada berkas untuk disimpan")
         raise SystemExit(1)

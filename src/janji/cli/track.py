@@ -198,29 +198,17 @@ def track() -> None:
 @db_option
 def track_export(region, output, db_url) -> None:
     """Write a region's promises with status, progress and latest evidence (the import layout)."""
-    import csv
-
+    from janji import sheets
+    from janji.files import atomic_path
     from janji.track.service import EXPORT_COLUMNS
-    from janji.track.web import _cell
 
     t = _tracker(db_url)
     rid = _regions(t, (region,))[0]
     rows = t.export_rows(rid)
-    if output.suffix.lower() == ".xlsx":
-        import openpyxl
-
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        ws.append(EXPORT_COLUMNS)
-        for r in rows:
-            ws.append([_cell(r[c]) for c in EXPORT_COLUMNS])
-        wb.save(output)
-    else:
-        with output.open("w", encoding="utf-8-sig", newline="") as fh:
-            w = csv.DictWriter(fh, fieldnames=EXPORT_COLUMNS)
-            w.writeheader()
-            for r in rows:
-                w.writerow({c: _cell(r[c]) for c in EXPORT_COLUMNS})
+    fmt = "xlsx" if output.suffix.lower() == ".xlsx" else "csv"
+    with atomic_path(output) as tmp:
+        tmp.write_bytes(sheets.table_bytes(EXPORT_COLUMNS, ([r[c] for c in EXPORT_COLUMNS] for r in rows), fmt,
+                                           "pantau"))
     err_console.print(f"{len(rows)} janji ditulis ke {escape(str(output))}", highlight=False)
 
 

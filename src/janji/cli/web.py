@@ -23,29 +23,88 @@ def _check_port(host: str, port: int) -> None:
             raise SystemExit(1) from None
 
 
-def _run(store, host: str, port: int, writable: bool) -> None:
+def _run(store, host: str, port: int, writable: bool, settings, certfile: Path | None = None,
+         keyfile: Path | None = None) -> None:
     import uvicorn
 
+    from janji.redact import install_log_filter
     from janji.web import create_app
+    from janji.web.security import is_local
 
-    app = create_app(store, writable=writable)
+    app = create_app(store, writable=writable, settings=settings)
+    scheme = "https" if certfile else "http"
     shown = f"[{host}]" if ":" in host else host
-    console.print(f"Portal Janji berjalan di [bold]http://{shown}:{port}/[/] — API: http://{shown}:{port}/api/docs "
+    console.print(f"Portal Janji berjalan di [bold]{scheme}://{shown}:{port}/[/] — API: {scheme}://{shown}:{port}/api/docs "
                   "(Ctrl+C untuk berhenti)", highlight=False, soft_wrap=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False, server_header=False)
+    if not certfile and not settings.trusted_proxies and not is_local(host):
+        warning_line(f"portal melayani {host} lewat http biasa: kata sandi dan cookie sesi lewat jaringan tanpa "
+                     "enkripsi (cookie tidak ditandai Secure agar tetap bisa masuk). Pasang di belakang proxy HTTPS "
+                     "(--trusted-proxy ALAMAT_PROXY) atau pakai --ssl-certfile dan --ssl-keyfile.")
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", proxy_headers=False,
+                            server_header=False, ssl_certfile=str(certfile) if certfile else None,
+                            ssl_keyfile=str(keyfile) if keyfile else None)
+    install_log_filter()  # after uvicorn configured its logging: no database password in a log line
+    uvicorn.Server(config).run()
+
+
+def _https_options(fn):
+    """--trusted-proxy, --ssl-certfile, --ssl-keyfile (serve and demo)."""
+    fn = click.option("--ssl-keyfile", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                      help="Private key of --ssl-certfile.")(fn)
+    fn = click.option("--ssl-certfile", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                      help="Serve HTTPS with this certificate (PEM); cookies are then Secure and HSTS is sent.")(fn)
+    fn = click.option("--trusted-proxy", "proxies", multiple=True, metavar="ADDRESS",
+                      help="A reverse proxy (address or network, repeatable; default: $JANJI_TRUSTED_PROXIES) whose "
+                           "X-Forwarded-Proto and X-Forwarded-For are believed. Behind a proxy that terminates HTTPS, "
+                           "cookies are then Secure and HSTS is sent; login throttling and proposal limits count "
+                           "the visitor's address; from anyone else these headers are ignored.")(fn)
+    return fn
+
+
+def _settings(proxies):
+    """The tracking settings (janji.track.settings) from the environment, --trusted-proxy (when given) in place
+    of JANJI_TRUSTED_PROXIES: the one value the proxy middleware, throttling and cookies all read. A value that
+    cannot be read ends the command now with one line naming it (exit 1 for a variable, 2 for an option)."""
+    import dataclasses
+
+    from janji.track.settings import SettingError, load, parse_networks
+
+    try:
+        settings = load()  # a limit that cannot be read stops the server now, with the variable's name
+    except SettingError as exc:
+        error_line(str(exc))
+        raise SystemExit(1) from None
+    if proxies:
+        try:
+            settings = dataclasses.replace(settings, trusted_proxies=parse_networks(proxies, "--trusted-proxy"))
+        except SettingError as exc:
+            error_line(str(exc))
+            raise SystemExit(2) from None
+    return settings
+
+
+def _check_tls(certfile: Path | None, keyfile: Path | None, proxies):
+    """Wrong HTTPS options or settings end the command before anything is loaded; returns the settings."""
+    if bool(certfile) != bool(keyfile):
+        error_line("--ssl-certfile dan --ssl-keyfile harus diberikan bersama")
+        raise SystemExit(2)
+    return _settings(proxies)
 
 
 def _open(db: str | None, create: bool = False):
     from janji.errors import JanjiError
-    from janji.store import open_store
+    from janji.redact import redact_url, remember
+    from janji.store import default_url, open_store
 
+    remember(db or default_url())
     try:
         return open_store(db, create=create)
     except JanjiError as exc:
         error_line(str(exc))
         raise SystemExit(1) from None
     except Exception as exc:  # a wrong URL or an unreachable server: one line, not a traceback
-        error_line(f"basis data {db or '(bawaan)'} tidak dapat dibuka ({type(exc).__name__}: {exc})")
+        reason = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
+        error_line(f"basis data tidak dapat dibuka ({redact_url(db) if db else 'bawaan'}): {reason}")
         raise SystemExit(1) from None
 
 
@@ -55,15 +114,25 @@ def _open(db: str | None, create: bool = False):
               show_envvar=True, help="Port.")
 @click.option("--db", "db", help="Store URL or SQLite path (default: JANJI_DATABASE_URL, else the user's store).")
 @click.option("--writable", is_flag=True, help="Let visitors save uploads into the store (off: uploads are only analysed).")
-def serve(host: str, port: int, db: str | None, writable: bool) -> None:
+@_https_options
+def serve(host: str, port: int, db: str | None, writable: bool, proxies: tuple[str, ...], ssl_certfile: Path | None,
+          ssl_keyfile: Path | None) -> None:
     """Serve the web portal and the JSON API (/api/v1, docs at /api/docs) over a store.
+
+    On an address other than this machine's, serve it over HTTPS: behind a
+    reverse proxy that terminates TLS (name it with --trusted-proxy) or with
+    --ssl-certfile/--ssl-keyfile. Over plain http it still works (cookies are
+    then not Secure) and says so at start-up.
 
     Example:
 
         janji serve --db sqlite:///korpus.db --port 8080
+
+        janji serve --host 0.0.0.0 --trusted-proxy 127.0.0.1
     """
+    settings = _check_tls(ssl_certfile, ssl_keyfile, proxies)
     _check_port(host, port)
-    _run(_open(db), host, port, writable)
+    _run(_open(db), host, port, writable, settings, ssl_certfile, ssl_keyfile)
 
 
 @click.command()
@@ -73,7 +142,9 @@ def serve(host: str, port: int, db: str | None, writable: bool) -> None:
 @click.option("--db", "db", help="Store to fill (default: a demo SQLite file in the user's data directory).")
 @click.option("--seeds", "seeds", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of documents to ingest first (default: the project's examples/seeds).")
-def demo(host: str, port: int, db: str | None, seeds: Path | None) -> None:
+@_https_options
+def demo(host: str, port: int, db: str | None, seeds: Path | None, proxies: tuple[str, ...] = (),
+         ssl_certfile: Path | None = None, ssl_keyfile: Path | None = None) -> None:
     """Ingest the seed documents into the embedded store and start the portal.
 
     Example:
@@ -84,6 +155,7 @@ def demo(host: str, port: int, db: str | None, seeds: Path | None) -> None:
 
     from janji.cli.analyze import iter_inputs
 
+    settings = _check_tls(ssl_certfile, ssl_keyfile, proxies)
     _check_port(host, port)
     if db is None:
         db = f"sqlite:///{Path(user_data_dir('janji', appauthor=False)) / 'demo.db'}"
@@ -98,5 +170,5 @@ def demo(host: str, port: int, db: str | None, seeds: Path | None) -> None:
         if result.status == "failed":
             warning_line(f"{result.name}: {result.reason}")
     console.print(f"{summary.count('added')} dokumen baru, {summary.count('unchanged')} sudah ada, "
-                  f"{summary.count('failed')} gagal — basis data: {db}", highlight=False)
-    _run(store, host, port, writable=True)
+                  f"{summary.count('failed')} gagal — basis data: {store.name}", highlight=False)
+    _run(store, host, port, True, settings, ssl_certfile, ssl_keyfile)

@@ -77,6 +77,9 @@ DATELINE = re.compile(r"^[-–|•\s]*(?:[\w.]+\s*[-–|]\s*)?(?:(?:" + "|".join
                       + r")\b[\s,]*)?(?:" + _DATE + r"[\s,|–-]*)+(?:WIB|WITA|WIT)?\W*"
                       # view and comment counters, then the writer's name, as some sites print them after the date
                       r"(?:\d{1,6}\s+){0,3}(?:[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})?\s*$", re.I)
+# A dateline set on a line of its own, apart from the paragraph it opens: "Sukamaju -", "KOTA BARU, Warta.com –",
+# "Kota Baru, (Kabar Kita) —". One to four capitalised words, an outlet after a comma, the dash.
+DATELINE_ALONE = re.compile(r"[A-Z][\w.'’]*(?:[ \t]+[A-Z][\w.'’]*){0,3}(?:[ \t]*,[ \t]*\(?[\w .]{2,40}?\)?)?[ \t]*[-–—]")
 # Editors' initials closing the last paragraph: "… ke pelosok desa. (rdo/jpnn)", "(ant/bus)".
 TRAILING_INITIALS = re.compile(r"\s*\(\s*[a-z*]{1,6}(?:\s*/\s*[a-z*]{1,6})+\s*\)\s*$")
 # A byline: "Budi Santoso - detikNews", "Rina | Kompas.com", "Oleh Ahmad Fauzi - Antara".
@@ -122,6 +125,12 @@ INLINE_READ_MORE = re.compile(r"(?<=[.!?\"”’])\s+(?:Baca|BACA)\s+(?:[Jj]uga|
 SENTENCE_END = re.compile(r"[.!?]$")
 
 
+# "TURUN LANGSUNG: Fulan (ketiga kiri) meninjau …": a photo caption, a capitalised label and where the person stands
+POSED_CAPTION = re.compile(r"[A-Z]{2,}(?:\s+[A-Z]{2,}){0,3}\s*:\s+(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*\s*"
+                           r"\((?:(?:kedua|ketiga|keempat|kelima|dua|tiga|empat|lima|paling|baris)\s+)?(?:dari\s+)?"
+                           r"(?:kiri|kanan|tengah)\)")
+
+
 def furniture_rule(line: str) -> str | None:
     """The name of the furniture rule a line matches, or None for content.
 
@@ -161,6 +170,8 @@ def rule(stripped: str, first: str) -> str | None:
                 return name
         if words <= 25 and _is_share_line(stripped):
             return "share"
+    if POSED_CAPTION.match(stripped):
+        return "caption"
     slash = stripped.rfind("/")
     if slash > 0 and len(stripped) - slash < 60 and _CREDIT_PERSON.match(stripped, slash + 1):
         outlet = _CREDIT_OUTLET.search(stripped[max(0, slash - 60):slash])

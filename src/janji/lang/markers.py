@@ -133,6 +133,30 @@ def inline_entries(text: str, start: int = 0, end: int | None = None) -> list[En
     return [Entry(m.group(1), m.end(), seq[i + 1].start() if i + 1 < len(seq) else end) for i, m in enumerate(seq)]
 
 
+def continues_inline_run(text: str, line: str) -> bool:
+    """Does ``line`` start with the next number of a list written inside ``text``?
+
+    A reader that rebuilds wrapped lines meets "3. …" at the start of a line after "… yaitu: 1. …; 2. …":
+    that number goes on with the paragraph's own list, it opens no list entry. The paragraph's own
+    leading marker, if it is a list entry, does not count.
+
+    >>> continues_inline_run("Misinya: 1. Jalan desa; 2. Air bersih;", "3. Listrik desa")
+    True
+    >>> continues_inline_run("1. Jalan desa yang mantap", "2. Air bersih"), continues_inline_run("Misi:", "1. Jalan")
+    (False, False)
+    """
+    m = _NUM.match(line) or _PAREN_NUM.match(line)
+    if not m or int(m.group(1)) < 2:
+        return False
+    own = line_marker(text)
+    start = own.end if own is not None and own.kind != "ordinal" else 0
+    count = 0
+    for found in INLINE_NUMBER.finditer(text, start):
+        if int(found.group(1)) == count + 1:
+            count += 1
+    return count == int(m.group(1)) - 1
+
+
 def ordinal_entries(text: str, start: int = 0, end: int | None = None) -> list[Entry]:
     """Entries named by ordinals inside ``text[start:end]`` ("pertama …, kedua …, terakhir …"), or [].
 

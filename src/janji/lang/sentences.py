@@ -98,6 +98,18 @@ def split(text: str, start: int = 0, end: int | None = None,
     return out
 
 
+def running_prose(text: str) -> bool:
+    """Several long sentences (three of eight words or more, sixty words in all): running prose, not a list
+    entry, whatever marker stands before it — a page that put its whole article in one bullet.
+
+    >>> running_prose("Membangun jalan desa sepanjang 100 km.")
+    False
+    """
+    if len(text.split()) < 60:
+        return False
+    return sum(1 for a, b in split(text) if len(text[a:b].split()) >= 8) >= 3
+
+
 def line_sentences(text: str) -> list[tuple[int, int]]:
     """The sentences of every line of a document, in order: a sentence never crosses a line break."""
     out: list[tuple[int, int]] = []

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from janji.lang.furniture import furniture_rule
 from janji.lang.markers import MARKER
-from janji.lang.sentences import ends
+from janji.lang.sentences import ends, running_prose
 
 OPEN_QUOTES = "“\""
 OPEN_QUOTE_RE = re.compile("[“\"]")
@@ -30,6 +30,10 @@ SPEECH_TAG = re.compile(
     re.IGNORECASE,
 )
 ATTRIBUTION_AFTER = re.compile(r"^[\s,.;:–—-]*(?P<attr>[^“\"]*?)[\s.]*$")
+# '…," ungkapnya, menanggapi pertanyaan calon nomor urut 1, Nama': a circumstance after the speech tag; whoever
+# it names (the one who asked, the audience) did not say the quote
+CIRCUMSTANCE = re.compile(r"(?:,\s*|\s+)(?:menanggapi|menjawab|merespons|merespon|membalas|saat|ketika|usai|seusai|"
+                          r"selepas|setelah)\b|,\s*(?:dalam|di\s+hadapan|dihadapan|kepada|di\s+depan)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -106,8 +110,14 @@ def split_units(text: str) -> Iterator[Unit]:
     for line_id, line in enumerate(text.split("\n")):
         lo, hi = pos, pos + len(line)
         pos = hi + 1
-        if not line.strip() or furniture_rule(line) or MARKER.match(line + " "):
+        if not line.strip() or furniture_rule(line):
             continue
+        marker = MARKER.match(line + " ")
+        if marker:
+            if not running_prose(line[marker.end():]):
+                continue  # a list entry: the structure stage's
+            lo += min(marker.end(), len(line))  # a whole article in one bullet: prose after its marker
+            line = text[lo:hi]
         if _is_heading(line):
             a, b = _trim(text, lo, hi)
             yield Unit(a, b, text[a:b], kind="heading", line_id=line_id, first_in_line=True)
@@ -134,6 +144,9 @@ def split_units(text: str) -> Iterator[Unit]:
             after = text[inside[-1][1]:s_hi]
             m = ATTRIBUTION_AFTER.match(after)
             attribution = (m.group("attr") if m else "").strip()
+            cut = CIRCUMSTANCE.search(attribution)
+            if cut:
+                attribution = attribution[:cut.start()].strip()
             if not attribution:
                 attribution = text[s_lo:inside[0][0]].strip(" ,:")
             before = text[s_lo:inside[0][0]]

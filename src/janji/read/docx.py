@@ -266,10 +266,31 @@ class _Reader:
             elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml") and depth < 20:
                 self.body(child, depth + 1)
 
+    def _rebased(self) -> list[tuple[str, str]]:
+        """A section (between headings) whose every list entry sits at Word's second level or deeper ("List
+        Bullet 2" after a paragraph) has no first level to nest under: its entries start at the margin."""
+        out: list[tuple[str, str]] = []
+        section: list[tuple[str, str]] = []
+
+        def close() -> None:
+            depths = [len(line) - len(line.lstrip(" ")) for kind, line in section if kind == "item"]
+            shift = min(depths, default=0)
+            out.extend((kind, line[shift:] if kind == "item" else line) for kind, line in section)
+            section.clear()
+
+        for kind, line in self.blocks:
+            if kind == "heading":
+                close()
+                out.append((kind, line))
+            else:
+                section.append((kind, line))
+        close()
+        return out
+
     def text(self) -> str:
         out: list[str] = []
         prev = None
-        for kind, line in self.blocks:
+        for kind, line in self._rebased():
             if kind == "sep":
                 prev = None
                 continue

@@ -4,8 +4,10 @@ trafilatura drops navigation, comments and other boilerplate and gives XML in
 which nested lists survive (``<list rend="ol"><item>…``). Ordered-list numbers
 are not text in HTML, so they are written into each ``<li>`` before extraction
 (respecting ``start``, ``type``, ``value`` and ``reversed``). If trafilatura
-finds no main text (a short page, a fragment) the whole body is rendered by
-the same walker.
+finds no main text (a short page, a fragment) — or gives only its baseline dump
+of the whole page, menus and footer run into one paragraph — the body is
+rendered by the same walker, without the page's furniture: header, navigation,
+footer and sidebars, and menus that are nothing but short links.
 
 Example:
 
@@ -70,12 +72,10 @@ def read_html_page(raw: bytes, name: str) -> tuple[str, dict]:
     text = ""
     if len(raw) <= TRAFILATURA_MAX_BYTES:
         xml = _trafilatura(root)
-        if xml is not None:
+        if xml is not None and not _is_page_dump(xml, root):
             text = render(xml)
-    else:
-        for el in [el for el in root.iter(*_FURNITURE_TAGS)]:
-            _remove(el)
     if not text.strip():
+        _remove_page_furniture(root)
         body = root.find("body")
         text = render(body if body is not None else root)
     return text, meta
@@ -160,6 +160,64 @@ def _trafilatura(root):
         return lxml.etree.fromstring(xml.encode("utf-8"), lxml.etree.XMLParser(recover=True, huge_tree=False))
     except lxml.etree.XMLSyntaxError:
         return None
+
+
+def _is_page_dump(xml, root) -> bool:
+    """Did trafilatura fall back to its baseline, the text of the whole page as plain paragraphs?
+
+    It does so where the main text is short (a brief news item): menus, article and footer then run
+    together, and the article's headings and lists are lost. Its main extraction keeps headings and
+    lists (``head``, ``list``); a result of paragraphs only is compared with the baseline itself.
+    """
+    main = xml.find("main")
+    children = list(main) if main is not None else []
+    if not children or any(child.tag != "p" for child in children):
+        return False
+    from trafilatura import baseline
+
+    try:
+        _, dump, _ = baseline(root)
+    except (RecursionError, ValueError, TypeError, lxml.etree.LxmlError):
+        return False
+    return bool(dump) and _WS.sub("", "".join(main.itertext())) == _WS.sub("", dump)
+
+
+_MENU_WORDS = 4  # a menu entry is a link of a few words
+
+
+def _remove_page_furniture(root) -> None:
+    """Remove what belongs to the site, not the article, before rendering a page by hand: header (unless it
+    holds the headline), navigation, footer and sidebars, and menus — lists or bars of short links only."""
+    for el in list(root.iter(*_FURNITURE_TAGS)):
+        if el.tag == "header" and (el.find(".//h1") is not None or _inside(el, ("article", "main"))):
+            continue
+        _remove(el)
+    for el in list(root.iter("ul", "ol", "div", "p", "section")):
+        if el.getparent() is not None and _is_menu(el):
+            _remove(el)
+
+
+def _inside(el, tags: tuple[str, ...]) -> bool:
+    parent = el.getparent()
+    while parent is not None:
+        if isinstance(parent.tag, str) and parent.tag.lower() in tags:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _is_menu(el) -> bool:
+    """Two or more short links and no other text: a menu, a channel bar, a breadcrumb."""
+    links = [a for a in el.iter("a")]
+    if len(links) < 2:
+        return False
+    link_text = [_WS.sub(" ", "".join(a.itertext())).strip() for a in links]
+    if any(len(t.split()) > _MENU_WORDS for t in link_text):
+        return False
+    other = _WS.sub(" ", "".join(el.itertext()))
+    for t in link_text:
+        other = other.replace(t, " ", 1)
+    return not re.sub(r"[\W_]+", "", other)
 
 
 class _Renderer:

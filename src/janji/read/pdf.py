@@ -9,7 +9,13 @@ boxes we know where each line starts and ends, so:
 - a line starting with a marker ("1.", "a.", "•") starts a list entry, nested
   by the x-position of its marker (two spaces per level in the output);
 - a larger vertical gap, a bigger font or a first-line indent starts a new
-  paragraph; page numbers and running headers/footers are dropped.
+  paragraph; page numbers and running headers/footers are dropped;
+- the line spacing is learnt from lines that are surely wrapped (the next one
+  goes on in lower case), so a document whose every paragraph is one line does
+  not take its paragraph gap for line spacing;
+- a title set in a large font over several lines is one line; a number that a
+  wrap put at the start of a line ("…; 3. Mewujudkan …") continues the list
+  written inside the paragraph.
 
 Example:
 
@@ -19,7 +25,6 @@ from __future__ import annotations
 
 import ctypes
 import re
-import statistics
 from collections import Counter
 from dataclasses import dataclass
 
@@ -28,7 +33,7 @@ import pypdfium2.raw as pdfium_c
 
 from janji.lang.words import join_wrapped
 from janji.errors import InputError
-from janji.lang.markers import BULLET_CHARS, MARKER, only_marker
+from janji.lang.markers import BULLET_CHARS, MARKER, continues_inline_run, only_marker
 
 MAX_PAGES = 2000
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:hal(?:aman|\.)?\s*)?\d{1,4}(?:\s*(?:dari|/|of)\s*\d{1,4})?(?:\s*[-–—])?\s*$"
@@ -191,11 +196,10 @@ def layout(lines: list[Line]) -> str:
     body_left = min(x for x, c in lefts.items() if c >= max(1, lefts.most_common(1)[0][1] // 4))
     right_margin = _percentile([l.x1 for l in lines], 0.9)
     width = max(right_margin - body_left, 1.0)
-    sizes = [l.size for l in lines if l.size > 0]
-    body_size = statistics.median(sizes) if sizes else 0.0
-    gaps = [a.y - b.y for a, b in zip(lines, lines[1:]) if a.page == b.page and 0 < a.y - b.y < 4 * (a.size or 12)]
-    # The usual line spacing: a low quantile, since paragraph gaps are part of the sample too.
-    line_gap = _percentile(gaps, 0.3) if gaps else (body_size or 12) * 1.2
+    # The body's font size: the size most of the text (by characters, not lines) is set in, so that a title
+    # over three short lines does not outvote two long lines of text.
+    body_size = _weighted_median(_chars_by_size(lines))
+    line_gap = _line_gap(lines, body_size)
     tol = max(2.0, (body_size or 10) * 0.4)
 
     lines = _attach_lone_markers(lines)
@@ -205,8 +209,11 @@ def layout(lines: list[Line]) -> str:
         text = line.text
         is_marker = bool(MARKER.match(text + " ")) or bool(_BULLET_START.match(text))
         prev = blocks[-1] if blocks else None
-        if prev is not None and not is_marker and _continues(prev.last, line, width, right_margin, line_gap,
-                                                                    body_size, tol):
+        # A marker starts a list entry, unless a wrap put the next number of a list written inside the
+        # paragraph at the start of the line ("… yaitu: 1. …; 2. …;" then "3. …").
+        inline = is_marker and prev is not None and continues_inline_run(prev.text, text)
+        if prev is not None and (not is_marker or inline) and _continues(prev.last, line, width, right_margin,
+                                                                          line_gap, body_size, tol):
             prev.text = join_wrapped(prev.text, text)
             prev.last = line
             continue
@@ -256,16 +263,41 @@ def _attach_lone_markers(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _line_gap(lines: list[Line], body_size: float) -> float:
+    """The document's line spacing (baseline to baseline) within a paragraph.
+
+    A low quantile of the gaps between lines, since paragraph gaps are in the sample too. Where that is
+    wider than single spacing, it is the line spacing only if lines that are surely wrapped (the next line
+    goes on in lower case) are set that far apart: a document whose every paragraph is one line has no
+    line spacing to see, only paragraph gaps, and double-spaced text has wrapped lines that say so.
+    """
+    size = body_size or 12.0
+    pairs = [(a, b) for a, b in zip(lines, lines[1:]) if a.page == b.page and 0 < a.y - b.y < 4 * (a.size or 12)]
+    if not pairs:
+        return size * 1.2
+    gap = _percentile([a.y - b.y for a, b in pairs], 0.3)
+    wrapped = [a.y - b.y for a, b in pairs
+               if b.text[:1].islower() and not _SENTENCE_STOP.search(a.text) and not MARKER.match(b.text + " ")
+               and abs(a.size - b.size) <= 0.5]
+    if wrapped:
+        return min(gap, _percentile(wrapped, 0.5))
+    return min(gap, size * 1.3)
+
+
 def _continues(prev: Line, line: Line, width: float, right_margin: float, line_gap: float, body_size: float,
                tol: float) -> bool:
     """Is ``line`` the wrapped continuation of the block ending with ``prev``?"""
     if prev.hyphen_break:
         return True
-    if _is_caps_heading(prev.text) or _is_caps_heading(line.text):
+    if _is_title_line(prev, body_size) and _is_title_line(line, body_size) and prev.page == line.page \
+            and abs(prev.size - line.size) <= 0.5 and not _SENTENCE_STOP.search(prev.text):
+        # A title set in a large font over several lines, left-aligned or centred: one title, if the lines
+        # are as close as that font's line spacing.
+        return 0 < prev.y - line.y <= 1.45 * line_gap * line.size / (body_size or line.size)
+    if _is_caps_heading(prev.text):
         return False
-    if _SENTENCE_STOP.search(prev.text) and (line.text[:1].isupper() or line.text[:1].isdigit()) \
-            and prev.x1 < right_margin - 2 * tol:
-        return False  # a sentence ended before the margin and a new one begins: a new block
+    if _is_caps_heading(line.text) and (_SENTENCE_STOP.search(prev.text) or _is_title_line(prev, body_size)):
+        return False  # a heading in capitals after a finished sentence (a capitalised word after a wrap goes on)
     if line.size and body_size and line.size > body_size * 1.15 and prev.size < line.size * 0.95:
         return False  # a heading in a larger font
     if prev.size and line.size and abs(prev.size - line.size) > max(1.0, 0.15 * prev.size):
@@ -291,8 +323,31 @@ def _continues(prev: Line, line: Line, width: float, right_margin: float, line_g
     return True
 
 
+def _is_title_line(line: Line, body_size: float) -> bool:
+    return bool(line.size and body_size and line.size > body_size * 1.15)
+
+
 def _is_caps_heading(text: str) -> bool:
     return len(text) < 80 and text.isupper() and len(_LETTERS.findall(text)) >= 3
+
+
+def _chars_by_size(lines: list[Line]) -> Counter:
+    counts: Counter = Counter()
+    for line in lines:
+        if line.size > 0:
+            counts[line.size] += len(line.text)
+    return counts
+
+
+def _weighted_median(counts: Counter) -> float:
+    """The median of values each counted ``counts[value]`` times (0.0 when there are none)."""
+    total = sum(counts.values())
+    seen = 0
+    for value in sorted(counts):
+        seen += counts[value]
+        if seen * 2 >= total:
+            return value
+    return 0.0
 
 
 def _percentile(values: list[float], q: float) -> float:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from janji.errors import InputError, JanjiError
+from janji.files import read_regular
 from janji.scale import tasks
 from janji.scale.jobs import FileResult, Job
 
@@ -92,7 +93,7 @@ def read_source(path: str | Path) -> bytes:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise InputError(path.name, f"berkas terlalu besar ({size / 1e6:.0f} MB; batas {MAX_BYTES // 2**20} MB)")
-        return path.read_bytes()
+        return read_regular(path)
     except OSError as exc:
         raise InputError(path.name or str(path), _os_reason(exc)) from None
 

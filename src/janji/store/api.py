@@ -34,7 +34,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from janji.document import Document as JDocument
 from janji.document import Item as JItem
+from janji import redact
 from janji.errors import InputError, JanjiError
+from janji.files import iter_files, read_regular
 from janji.store import db
 from janji.store import models as m
 from janji.store import text as jtext
@@ -179,6 +181,7 @@ class Store:
     """
 
     def __init__(self, url: str, *, create: bool = True):
+        redact.remember(url)  # its password is masked in any message or log line from here on
         self.url = db.normalise_url(url)
         existed = db.has_store(self.url)
         if not existed and not create:
@@ -248,7 +251,7 @@ class Store:
         """
         path = Path(path)
         try:
-            raw = path.read_bytes()
+            raw = read_regular(path)  # a FIFO or a device is refused, never waited on
         except OSError as exc:
             return IngestResult(path.name, "failed", reason=f"tidak dapat dibaca ({exc.strerror or exc})")
         origin = str(path.resolve())
@@ -1074,6 +1077,9 @@ class Store:
         """
         summary = IngestSummary()
         for name, data in _iter_import(source):
+            if isinstance(data, InputError):
+                summary.results.append(IngestResult(name, "failed", reason=data.reason))
+                continue
             if not isinstance(data, dict) or data.get("schema") != "janji/1":
                 summary.results.append(IngestResult(name, "failed", reason="bukan dokumen janji/1"))
                 continue
@@ -1116,15 +1122,21 @@ def _iter_import(source) -> Iterator[tuple[str, Any]]:
         return
     path = Path(source)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*.json") if not any(x.startswith(".") for x in p.relative_to(path).parts))
+        # the same walk as `janji ingest`: no link out of the folder, no FIFO or device (janji.files)
+        skipped: list[tuple[Path, str]] = []
+        files = [p for p in iter_files([path], on_skip=lambda p, why: skipped.append((p, why)))
+                 if p.suffix.lower() == ".json"]
+        for p, why in skipped:
+            if p.suffix.lower() in (".json", ""):  # what an import would have read (files, folders)
+                yield p.name, InputError(p.name, why)
         for p in files:
             try:
-                yield str(p.resolve()), json.loads(p.read_text(encoding="utf-8-sig"))
+                yield str(p.resolve()), json.loads(read_regular(p).decode("utf-8-sig"))
             except (OSError, UnicodeDecodeError, ValueError) as exc:
                 yield p.name, InputError(p.name, f"JSON tidak sah ({exc})")
         return
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = json.loads(read_regular(path).decode("utf-8-sig"))
     except OSError as exc:
         raise InputError(path.name, f"tidak dapat dibaca ({exc.strerror or exc})") from None
     except (UnicodeDecodeError, ValueError) as exc:

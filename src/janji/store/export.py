@@ -2,24 +2,28 @@
 
 - ``json``: ``{"schema": "janji-store/1", "documents": [janji/1 + "store" metadata]}``; ``janji import``
   reads it back into the same data.
-- ``csv``: one row per item (current documents), flat columns for spreadsheets and pandas.
+- ``csv``: one row per item (current documents), flat columns for spreadsheets and pandas (UTF-8 with a BOM:
+  ``pandas.read_csv(f, encoding="utf-8-sig")``).
 - ``xlsx``: one sheet per candidate pair, columns misi, sasaran, program, kegiatan, target, satuan,
   bidang urusan, SDG (then jenis and sumber); each promise on its own row under its misi/sasaran/program.
 - ``sqlite``: plain tables (regions, elections, candidates, documents, items, item_sectors, item_sdgs,
   sectors, sdgs) with foreign keys and an FTS5 index on items.text that Datasette picks up as it is.
+
+CSV and XLSX are written by :mod:`janji.sheets`: an item text that a spreadsheet would run as a formula
+(``=HYPERLINK(…)``) is defused there.
 """
 from __future__ import annotations
 
 import csv
 import json
 import os
-import re
 import sqlite3
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from janji import sheets
 from janji.files import atomic_path
 
 FORMATS = ("csv", "xlsx", "json", "sqlite")
@@ -91,19 +95,21 @@ def _all_items(store, region, year) -> list[dict[str, Any]]:
 
 
 def write_csv(store, fh, region=None, year=None) -> None:
-    writer = csv.writer(fh)
-    writer.writerow(CSV_COLUMNS)
-    for it in _all_items(store, region, year):
-        qs = it["quantities"]
-        writer.writerow([
-            it["id"], it["document_id"], it["document"], it["sha256"], (it["region"] or {}).get("name", ""),
-            (it["region"] or {}).get("code") or "", it["year"] or "", it["candidate_id"] or "", it["candidate"] or "",
-            it["candidate_number"] if it["candidate_number"] is not None else "", it["parent_id"] or "", it["depth"],
-            it["kind"], it["label"] or "", it["text"], it["speaker"] or "", "; ".join(_quantity_text(q) for q in qs),
-            "; ".join(_num(q.get("value")) for q in qs), "; ".join(_unit(q) for q in qs),
-            ";".join(it["sectors"]), ";".join(str(g) for g in it["sdgs"]), "ya" if it["measurable"] else "tidak",
-            str((it["measurability"] or {}).get("label") or "") if isinstance(it["measurability"], dict) else "",
-        ])
+    """One row per item to the text stream ``fh``: UTF-8 with a BOM, formula-like texts defused (janji.sheets)."""
+    sheets.write_csv(fh, CSV_COLUMNS, (_csv_row(it) for it in _all_items(store, region, year)))
+
+
+def _csv_row(it: dict) -> list[Any]:
+    qs = it["quantities"]
+    return [
+        it["id"], it["document_id"], it["document"], it["sha256"], (it["region"] or {}).get("name", ""),
+        (it["region"] or {}).get("code") or "", it["year"] or "", it["candidate_id"] or "", it["candidate"] or "",
+        it["candidate_number"] if it["candidate_number"] is not None else "", it["parent_id"] or "", it["depth"],
+        it["kind"], it["label"] or "", it["text"], it["speaker"] or "", "; ".join(_quantity_text(q) for q in qs),
+        "; ".join(_num(q.get("value")) for q in qs), "; ".join(_unit(q) for q in qs),
+        ";".join(it["sectors"]), ";".join(str(g) for g in it["sdgs"]), "ya" if it["measurable"] else "tidak",
+        str((it["measurability"] or {}).get("label") or "") if isinstance(it["measurability"], dict) else "",
+    ]
 
 
 def _num(value) -> str:
@@ -114,18 +120,6 @@ def _num(value) -> str:
 
 def _unit(q: dict) -> str:
     return (q.get("unit") or "") + (f"/{q['per']}" if q.get("per") else "")
-
-
-def _sheet_title(name: str, used: set[str]) -> str:
-    base = re.sub(r"[\[\]:*?/\\]", " ", name).strip() or "Pasangan"
-    base = base[:31]
-    title, n = base, 2
-    while title.lower() in used:
-        suffix = f" ({n})"
-        title = base[:31 - len(suffix)] + suffix
-        n += 1
-    used.add(title.lower())
-    return title
 
 
 def xlsx_rows(items: list[dict]) -> tuple[list[str], list[list[Any]]]:
@@ -187,7 +181,7 @@ def write_xlsx(store, fh, region=None, year=None) -> None:
         short = title
         if pair and len(title) > 31:  # Excel's limit: keep whole names (the head's) over a cut pair
             short = (f"{pair['number']}. " if pair["number"] is not None else "") + pair["head"]
-        ws = wb.create_sheet(_sheet_title(short, used))
+        ws = wb.create_sheet(sheets.sheet_title(short, used, fallback="Pasangan"))
         visions, rows = xlsx_rows(groups[key])
         head = [title]
         if pair:
@@ -196,17 +190,18 @@ def write_xlsx(store, fh, region=None, year=None) -> None:
                                 f"{pair['period']['start']}–{pair['period']['end']}" if pair["period"] else "",
                                 ", ".join(pair["parties"])] if b]
             head.append(" · ".join(bits))
-        ws.append([" · ".join(h for h in head if h)])
+        # every text goes in as a string cell: an item text "=HYPERLINK(…)" must never become a formula
+        sheets.append(ws, [" · ".join(h for h in head if h)])
         ws["A1"].font = Font(bold=True, size=13)
-        ws.append(["Visi: " + " / ".join(visions)] if visions else ["Visi: -"])
+        sheets.append(ws, ["Visi: " + " / ".join(visions)] if visions else ["Visi: -"])
         ws.append([])
-        ws.append(XLSX_COLUMNS)
+        sheets.append(ws, XLSX_COLUMNS)
         header_row = ws.max_row
         for cell in ws[header_row]:
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="DDEBF7")
         for row in rows:
-            ws.append(row)
+            sheets.append(ws, row)
         for i, w in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(i)].width = w
         for row in ws.iter_rows(min_row=header_row + 1):
@@ -216,7 +211,7 @@ def write_xlsx(store, fh, region=None, year=None) -> None:
         ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(XLSX_COLUMNS))}{ws.max_row}"
     if not wb.sheetnames:
         ws = wb.create_sheet("Kosong")
-        ws.append(XLSX_COLUMNS)
+        sheets.append(ws, XLSX_COLUMNS)
     wb.save(fh)
 
 

@@ -15,9 +15,10 @@ from difflib import SequenceMatcher
 
 from janji.document import Item
 from janji.structure.kinds import name_runs
-from janji.structure.inline import (Span, find_inline_list, find_visions, sentences, split_entries,
+from janji.structure.inline import (SPEECH_END, Span, find_inline_list, find_visions, sentences, split_entries,
                                     split_top_level, tidy)
 from janji.lang.markers import LAST, line_marker
+from janji.lang.sentences import running_prose
 from janji.lang.morphology import VERB_START
 from janji.structure.lines import Line, roman_or_alpha, split_lines
 from janji.lang.numbers import CARDINAL, ORDINAL, ordinal_value, small_number
@@ -53,7 +54,10 @@ NAMED_PROGRAMME = Gated(re.compile(r"^\W*program\s+(?:" + ORDINAL + r"|selanjutn
 # An ordinal opening a line without punctuation ("Keempat perluasan …"), read only where a list counts up to it.
 BARE_ORDINAL = re.compile(r"(?:dan\s+)?(?P<w>" + ORDINAL + r")\s+(?=\S)", re.I)
 # What opens the first entry of a list run on into a sentence: "Antaranya, …", "Di antaranya …", "Pertama, …".
-FIRST_ENTRY = Gated(re.compile(r"^\W*(?:(?:di\s?)?antaranya|yakni|yaitu|pertama|kesatu|salah\s+satunya)\b[\s,:]*", re.I))
+FIRST_ENTRY = Gated(re.compile(r"^\W*(?:(?:di\s?)?antaranya|yakni|yaitu|salah\s+satunya|"
+                               # "Pertama, …", "Program pertama, …", "Visi pertama, …" (numbered visions are missions)
+                               r"(?:(?P<kind>visi|misi|program|sasaran|tujuan|prioritas)(?:nya)?\s+)?(?:pertama|kesatu))\b[\s,:]*",
+                               re.I))
 # "Daftarnya sebagai berikut:", "Adapun rinciannya yaitu:": an opener that names nothing of its own.
 BACK_OR_NAME = re.compile(r"\b(?:(?:daftar|rincian|isi)(?:nya)?|adapun|berikut|sebagai|ini|itu|yaitu|yakni|antara|lain|ada|pun)\b"
                           r"|\W", re.I)
@@ -169,6 +173,13 @@ def structure_text(text: str, names: set[str] | frozenset = frozenset(), kind: s
         if i in headings:
             b.levels = []
             b.run_kind = None
+            i += 1
+            continue
+        if line.is_list and line.mtype == "bullet" and not b.section_kind and not b.levels \
+                and running_prose(line.content):
+            # "- Pasangan calon … menyampaikan …. "Banyak masalah …," kata X. …": a page that put its whole
+            # article in one bullet; what no list named and runs to several long sentences is a paragraph
+            _paragraph(b, Span(text[line.content_start:line.end], line.content_start, line.end))
             i += 1
             continue
         if line.is_list and not (line.mtype == "ordinal" and not b.section_kind):
@@ -385,17 +396,24 @@ def _first_of_ordinals(b: Builder, sents: list[Span]) -> bool:
     if not m:
         return False
     kind = None
+    if m.group("kind"):
+        kind, _ = announced_kind(m.group("kind"))
+        kind = "mission" if kind == "vision" else kind
     for sent in reversed(sents):
-        kind, _ = announced_kind(sent.text)
         if kind:
             break
+        kind, _ = announced_kind(sent.text)
     kind = kind or b.section_kind
     if not kind or kind in ("vision", "mission_vision"):
         return False
     for s in sents[:-1]:
         _sentence(b, s, [])
     b.set_section(kind, None)
-    entry = tidy(Span(last.text[m.end():], last.start + m.end(), last.end))
+    body = last.text[m.end():]
+    speech = SPEECH_END.search(body)  # '… per bulan," ungkapnya.': the entry ends where the quote does
+    if speech:
+        body = body[:speech.start()]
+    entry = tidy(Span(body, last.start + m.end(), last.start + m.end() + len(body)))
     if entry.text:
         b.add(b.make(kind, entry), None)
     return True
@@ -645,7 +663,8 @@ def _led_entries(b: Builder, para: Span, sents: list[Span]) -> bool:
 
 
 RUN_STOP_WORDS = Gated(re.compile(r"\b(?:pasangan|paslon|calon|kandidat|kami|kita|saya|mereka|beliau|pihaknya|tersebut|"
-                            r"berikut|mengatakan|menyampaikan|menjelaskan|ujar\w*|kata(?:nya)?)\b", re.IGNORECASE))
+                                  r"berikut|mengatakan|menyampaikan|menjelaskan|menurut|ujar\w*|kata(?:nya)?)\b",
+                                  re.IGNORECASE))
 
 
 def _entry_like(text: str, names: set[str]) -> bool:
@@ -665,6 +684,11 @@ def _entry_like(text: str, names: set[str]) -> bool:
     return all(len(s.text.split()) <= 25 for s in sentences(text))
 
 
+# A quote that is only a vision formula: "Terwujudnya …", "Mewujudkan …", "Menuju …", "Menjadikan …"
+QUOTED_VISION_FORMULA = re.compile(r"^[“\"](?P<body>(?:terwujudnya|mewujudkan|menuju|menjadikan)\s[^”\".!?]{3,150}?)[,.]?[”\"]",
+                                   re.IGNORECASE)
+
+
 def _sentence(b: Builder, s: Span, following: list[Span]) -> tuple[int, bool]:
     """Statements inside one sentence. Returns (sentences consumed beyond it, whether a list was found)."""
     # "Dalam misi dua … menaruh dua sasaran": the goals that follow belong to that mission
@@ -674,6 +698,11 @@ def _sentence(b: Builder, s: Span, following: list[Span]) -> tuple[int, bool]:
         if mission is not None:
             b.goal_parent = mission
     found = find_visions(s)
+    if not found and not any(it.kind == "vision" for it in b.items):
+        quoted = QUOTED_VISION_FORMULA.match(s.text)
+        if quoted and re.search(r"\bvisi", b.text[max(0, s.start - 300):s.start], re.IGNORECASE):
+            # '… menjabarkan visi dan misi. “Terwujudnya Kota Sejahtera,” katanya.': the vision, quoted on its own
+            found = [("vision", Span(quoted.group("body"), s.start + quoted.start("body"), s.start + quoted.end("body")))]
     for kind, span in found:
         if kind == "tagline":
             if not any(k == "vision" for k, _ in found):
@@ -754,6 +783,12 @@ def _program_paragraph(b: Builder, s: Span) -> bool:
     return False
 
 
+# "90 persen dari 9 program utama berhasil dilaksanakan", "tujuh dari sepuluh program telah terealisasi": a
+# counted set reported on (a share of it, or as done) is the subject of a report, not a list announced below
+REPORTED_COUNT = re.compile(r"(?:\bpersen|%|\d|\b" + CARDINAL + r")\s+dari\s+(?:\d+|" + CARDINAL + r")\s+\w+|\b(?:berhasil|telah|sudah)\s+(?:di|ter)\w+\W*$",
+                            re.IGNORECASE)
+
+
 def _intro(b: Builder, para: Span, sents: list[Span]) -> None:
     """A paragraph that announces the list below it: "… melalui lima misi utama.", "… Misinya yaitu;"."""
     if not sents:
@@ -775,7 +810,7 @@ def _intro(b: Builder, para: Span, sents: list[Span]) -> None:
                 b.section_kind if b.announced and not re.search(r"\w", BACK_OR_NAME.sub("", last[:opener.start()])) else None)
         b.set_section(kind, None)
         return
-    if kind and count:
+    if kind and count and not REPORTED_COUNT.search(last):
         b.set_section(kind, None, announced=True)
         b.expected = count if isinstance(count, int) else None
     elif COUNTED_SET.search(last):

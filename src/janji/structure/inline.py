@@ -166,7 +166,7 @@ def split_entries(text: str, offset: int, count: int | None = None) -> list[Span
         # from verbs, a short part led by none is a coordinated object of the entry before it
         merged = [parts[0]]
         for part in parts[1:]:
-            if not NOMINAL_START.match(tidy(part).text) and len(part.text.split()) <= 3:
+            if not NOMINAL_START.match(tidy(part).text) and len(part.text.split()) <= 3 and not OFFER.search(part.text):
                 prev = merged[-1]
                 merged[-1] = Span(text[prev.start - offset:part.end - offset], prev.start, part.end)
             else:
@@ -189,6 +189,11 @@ def split_entries(text: str, offset: int, count: int | None = None) -> list[Span
             if len(pieces[-1].text.split()) <= 12 and all(p.text.strip() for p in pieces):
                 parts = parts[:-1] + pieces
     return [e for e in (tidy(s) for s in parts) if e.text]
+
+
+# "sembako murah", "seragam gratis", "rumah layak huni": a short part that offers something is an entry of its own,
+# not an object coordinated into the entry before it ("bantuan bagi guru, perawat")
+OFFER = re.compile(r"\b(?:gratis|murah|layak|terjangkau|cuma-cuma|bersubsidi)\b", re.IGNORECASE)
 
 
 def _nominal_list(parts: list[Span]) -> bool:
@@ -275,7 +280,9 @@ def find_visions(sentence: Span) -> list[tuple[str, Span]]:
             stripped = re.match(r"akan\s+(?:membawa|mewujudkan\s+visi)\s+", body.text, re.IGNORECASE)
             if stripped:
                 body = Span(body.text[stripped.end():], body.start + stripped.end(), body.end)
-            if 2 <= len(body.text.split()) <= 25 and re.search(r"[A-Za-z]{3}", body.text):
+            # "menyampaikan visi, misi, serta program kerja …": kind words listed, no vision stated
+            listed = re.match(r"(?:dan\s+|serta\s+)?(?:misi|program|tujuan|sasaran)\b", body.text, re.IGNORECASE)
+            if 2 <= len(body.text.split()) <= 25 and re.search(r"[A-Za-z]{3}", body.text) and not listed:
                 out.append(("vision", body))
     m = WITH_MISSION.search(text)
     if m:
@@ -376,7 +383,10 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
         elif count and count >= 3:
             # "dalam 12 program dijelaskan Atang, A, B, C": a counted list after a short attribution
             comma = re.match(r"[^,.;:]{0,40}?,\s*", after)
-            if comma and len(after[:comma.end()].split()) <= 4:
+            # "… lima prioritas, terbagi dalam 30 kegiatan": how the set breaks down, not its entries
+            breakdown = comma and re.match(r"(?:yang\s+)?(?:terbagi|dibagi|terdiri|dijabarkan|diturunkan|dirinci)\b",
+                                           after[comma.end():], re.IGNORECASE)
+            if comma and len(after[:comma.end()].split()) <= 4 and not breakdown:
                 start = m.end() + comma.end()
         if start is None:
             continue
@@ -433,7 +443,8 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
                 entries = split_entries(nxt.text[cue2.end():], nxt.start + cue2.end(), count)
                 entries = _valid(_drop_head(entries, m.group(0)), names)
                 if len(entries) >= 2:
-                    return InlineList(kind, count, entries), 1
+                    more = _added_entries(following[1:], kind, count - len(entries)) if count else []
+                    return InlineList(kind, count, entries + more), 1 + len(more)
             elif count and count >= 3:
                 # "Ada program enam berkah. Berkah Desa, Berkah Sosial, …": the next sentence is as many short
                 # names as were announced, with nothing else in it
@@ -446,6 +457,31 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
         if 2 <= len(body.text.split()) <= 25:
             return InlineList("mission", 1, [body]), 0
     return None, 0
+
+
+# "Tak ketinggalan, misi untuk memperkuat …", "Selain itu, ada program bedah rumah.": one more entry of a counted
+# list, in a sentence of its own that names the kind again
+ADDED_ENTRY = re.compile(r"(?:tak\s+ketinggalan|tidak\s+ketinggalan|selain\s+itu|kemudian|lalu|berikutnya|"
+                         r"selanjutnya|terakhir|dan\s+terakhir)\s*,?\s*(?:ada\s+(?:juga\s+)?|juga\s+)?"
+                         r"(?P<kind>" + KIND_PATTERN.pattern + r")(?:\s+(?:untuk|yaitu|yakni|adalah|ialah))?\s*,?\s+",
+                         re.IGNORECASE)
+
+
+def _added_entries(following: list[Span], kind: str, missing: int) -> list[Span]:
+    """Entries of a counted list that sentences after it add one at a time, up to the count."""
+    out: list[Span] = []
+    for nxt in following:
+        if len(out) >= missing:
+            break
+        m = ADDED_ENTRY.match(nxt.text)
+        sub = KIND_PATTERN.match(m.group("kind")) if m else None
+        if not sub or kind_of_match(sub) != kind:
+            break
+        body = tidy(Span(nxt.text[m.end():], nxt.start + m.end(), nxt.end))
+        if not body.text or len(body.text.split()) > 30:
+            break
+        out.append(body)
+    return out
 
 
 def _inline_numbered(text: str, offset: int) -> list[Span] | None:

@@ -1,10 +1,25 @@
 """Who is asking: signed session cookies, CSRF tokens, API tokens.
 
-- Session: a cookie signed with itsdangerous holding the account id and its
-  *session epoch* (disabling an account or changing its password/role bumps
-  the epoch, which ends every open session). HttpOnly, SameSite=Lax, Secure
-  (except on plain-http loopback, where a browser would drop a Secure cookie
-  during local development), 12 hours.
+- Session: a cookie (signed with itsdangerous) holding a random token whose
+  SHA-256 is a row of ``track_sessions``. Logging out deletes the row; a
+  password change, a role change and disabling the account delete every row
+  of that account (and bump its *session epoch*, a second guard); a session
+  also ends after ``JANJI_SESSION_IDLE_MINUTES`` unused and
+  ``JANJI_SESSION_MAX_HOURS`` after login. A replayed cookie whose row is gone
+  opens nothing, on any worker process. HttpOnly, SameSite=Lax; Secure exactly
+  when the request came over HTTPS (directly, or through a trusted proxy's
+  ``X-Forwarded-Proto``, see :mod:`janji.web.security`). Over plain http a
+  Secure cookie would be dropped by the browser and nobody could log in;
+  ``janji serve`` warns at start-up when it listens beyond this machine
+  without HTTPS.
+- Device: a signed, long-lived cookie naming the account a browser last
+  logged in to, with a random nonce. Login throttling counts that browser's
+  failures on their own, so failures from elsewhere never slow the owner.
+- Address: the request's client, which :class:`janji.web.security.TrustedProxy`
+  has already set to the visitor's when the TCP peer is a proxy listed in
+  ``JANJI_TRUSTED_PROXIES`` (or ``janji serve --trusted-proxy``): the nearest
+  untrusted address of ``X-Forwarded-For`` (a visitor cannot pick their
+  address by sending one).
 - CSRF: every form carries an HMAC of a random per-browser cookie
   (``janji_csrf``, HttpOnly); a POST whose token does not match is refused.
   Anonymous forms (evidence proposals, login) are protected the same way.
@@ -24,12 +39,16 @@ from janji.track.service import PUBLIC, Actor, Tracker
 
 SESSION_COOKIE = "janji_sesi"
 CSRF_COOKIE = "janji_csrf"
-SESSION_AGE = 12 * 3600
-LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+DEVICE_COOKIE = "janji_perangkat"
+DEVICE_AGE = 365 * 86400
 
 
 def tracker(request: Request) -> Tracker:
-    app = request.app
+    return tracker_of(request.app)
+
+
+def tracker_of(app) -> Tracker:
+    """The app's :class:`Tracker` (made on first use, over the app's store, with the environment's settings)."""
     t = getattr(app.state, "tracker", None)
     if t is None:
         t = app.state.tracker = Tracker(app.state.store)
@@ -44,12 +63,25 @@ def _serializer(request: Request) -> URLSafeTimedSerializer:
     return s
 
 
+def _device_serializer(request: Request) -> URLSafeTimedSerializer:
+    app = request.app
+    s = getattr(app.state, "track_device_serializer", None)
+    if s is None:
+        s = app.state.track_device_serializer = URLSafeTimedSerializer(tracker(request).secret_key(),
+                                                                       salt="janji-perangkat")
+    return s
+
+
 def client_ip(request: Request) -> str | None:
+    """The visitor's address. Behind a trusted proxy the request's client is already the visitor's
+    (:func:`janji.web.security.forwarded`, the one place that reads ``X-Forwarded-For``); otherwise it is
+    the TCP peer and a forwarded header is only the visitor's own text."""
     return request.client.host if request.client else None
 
 
 def secure_cookies(request: Request) -> bool:
-    return request.url.scheme == "https" or (request.url.hostname or "") not in LOOPBACK
+    """Mark cookies Secure exactly when the browser speaks HTTPS to us (a trusted proxy's word included)."""
+    return request.url.scheme == "https"
 
 
 def current_actor(request: Request) -> Actor:
@@ -61,8 +93,8 @@ def current_actor(request: Request) -> Actor:
     raw = request.cookies.get(SESSION_COOKIE)
     if raw:
         try:
-            data = _serializer(request).loads(raw, max_age=SESSION_AGE)
-            found = tracker(request).actor(int(data["u"]), epoch=int(data["e"]), ip=client_ip(request))
+            data = _serializer(request).loads(raw, max_age=tracker(request).settings.session_max_hours * 3600)
+            found = tracker(request).session_actor(str(data["s"]), ip=client_ip(request))
             if found is not None:
                 actor = found
         except (BadSignature, KeyError, TypeError, ValueError):
@@ -81,9 +113,22 @@ def token_actor(request: Request) -> Actor | None:
     return tracker(request).token_actor(token.strip(), ip=client_ip(request))
 
 
-def set_session(request: Request, response, user_id: int, epoch: int) -> None:
-    value = _serializer(request).dumps({"u": user_id, "e": epoch})
-    response.set_cookie(SESSION_COOKIE, value, max_age=SESSION_AGE, httponly=True, samesite="lax",
+def session_token(request: Request) -> str | None:
+    """The session token of this request's cookie (None without a valid one)."""
+    raw = request.cookies.get(SESSION_COOKIE)
+    if not raw:
+        return None
+    try:
+        return str(_serializer(request).loads(raw)["s"])
+    except (BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+def set_session(request: Request, response, token: str) -> None:
+    """Give the browser the cookie of the session ``token`` (from :meth:`Tracker.start_session`)."""
+    age = tracker(request).settings.session_max_hours * 3600
+    value = _serializer(request).dumps({"s": token})
+    response.set_cookie(SESSION_COOKIE, value, max_age=age, httponly=True, samesite="lax",
                         secure=secure_cookies(request), path="/")
     # a new session gets a new CSRF secret: a token seen before login is worthless after it
     _set_csrf_cookie(request, response, secrets.token_urlsafe(32))
@@ -91,6 +136,29 @@ def set_session(request: Request, response, user_id: int, epoch: int) -> None:
 
 def clear_session(request: Request, response) -> None:
     response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax", secure=secure_cookies(request))
+
+
+def device_nonce(request: Request, username: str) -> str | None:
+    """The nonce of this browser's device cookie if it was given at a login to ``username``, else None."""
+    raw = request.cookies.get(DEVICE_COOKIE)
+    if not raw or len(raw) > 400:
+        return None
+    try:
+        data = _device_serializer(request).loads(raw, max_age=DEVICE_AGE)
+    except (BadSignature, TypeError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("n") != (username or "").strip().lower():
+        return None
+    nonce = data.get("d")
+    return nonce if isinstance(nonce, str) and 0 < len(nonce) <= 64 else None
+
+
+def set_device(request: Request, response, username: str) -> None:
+    """Remember, for login throttling, that this browser logged in to ``username``."""
+    nonce = device_nonce(request, username) or secrets.token_urlsafe(16)
+    value = _device_serializer(request).dumps({"n": username, "d": nonce})
+    response.set_cookie(DEVICE_COOKIE, value, max_age=DEVICE_AGE, httponly=True, samesite="lax",
+                        secure=secure_cookies(request), path="/masuk")
 
 
 def _set_csrf_cookie(request: Request, response, raw: str) -> None:
@@ -109,6 +177,23 @@ def csrf_token(request: Request) -> str:
         raw = secrets.token_urlsafe(32)
         request.state.new_csrf = raw
     return _mac(request, raw)
+
+
+NO_COOKIE = ("Cookie sesi tidak diterima browser Anda, jadi formulir ini tidak dapat diperiksa. Izinkan cookie "
+             "untuk situs ini (dan buka portal dengan alamat yang sama, http atau https, seperti yang diberikan "
+             "server), lalu muat ulang halaman dan kirim lagi.")
+BAD_TOKEN = "Formulir kedaluwarsa atau tidak sah (token CSRF). Muat ulang halaman lalu kirim lagi."
+
+
+def csrf_problem(request: Request, token: str | None) -> str | None:
+    """Why a form POST is refused (a message for the visitor), or None if its token is good. A missing
+    cookie is said as such: it is what a browser that dropped the cookie (blocked, or Secure over http)
+    sends, and "token kedaluwarsa" would send the visitor looking in the wrong place."""
+    if not request.cookies.get(CSRF_COOKIE):
+        return NO_COOKIE
+    if not csrf_ok(request, token):
+        return BAD_TOKEN
+    return None
 
 
 def csrf_ok(request: Request, token: str | None) -> bool:

@@ -69,14 +69,28 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-class LoginFailure(Base):
-    """Failed logins per account+address within the throttling window."""
+class LoginSession(Base):
+    """A login: the cookie carries a random token, this row its SHA-256. Deleting the row ends the session
+    (logout, password change, account disabled); it also ends when idle or too old (``track.settings``)."""
 
-    __tablename__ = "track_login_failures"
-    key: Mapped[str] = mapped_column(String(300), primary_key=True)  # "<username>|<ip>"
+    __tablename__ = "track_sessions"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("track_users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    seen_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    ip: Mapped[str | None] = mapped_column(String(64))
+
+
+class Counter(Base):
+    """A count of events per key (failed logins, public proposals) in a window, shared by every worker
+    process of a server; ``blocked_until`` is the end of a back-off."""
+
+    __tablename__ = "track_counters"
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)  # "login:pair:<user>|<ip>", "proposal:all", …
     count: Mapped[int] = mapped_column(Integer, default=0)
-    first_at: Mapped[datetime] = mapped_column(DateTime)
-    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    last_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    blocked_until: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class File(Base):
@@ -175,8 +189,12 @@ class Proposal(Base):
     evidence_file_id: Mapped[int | None] = mapped_column(ForeignKey("track_files.id"))
     evidence_date: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    # a keyed hash of the proposer's address (never the address): daily quota per address, "same sender" filter
+    source: Mapped[str | None] = mapped_column(String(32))
     state: Mapped[str] = mapped_column(String(20), index=True)  # pending, approved, rejected
+
+    __table_args__ = (Index("ix_track_proposals_source", "source", "created_at"),)
     reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("track_users.id"))
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
     update_id: Mapped[int | None] = mapped_column(ForeignKey("track_updates.id"))

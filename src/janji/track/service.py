@@ -14,9 +14,12 @@ Example:
 """
 from __future__ import annotations
 
+import calendar
 import csv
 import hashlib
+import hmac
 import io
+import math
 import re
 import secrets
 import time
@@ -26,21 +29,23 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterable
 from urllib.parse import urlsplit
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import DateTime, case, false, func, insert, literal, null, or_, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from janji.errors import JanjiError
+from janji.sheets import undefuse
 from janji.store import models as sm
 from janji.track import models as tm
+from janji.track import settings as track_settings
 from janji.track import statuses as st
 
 PROMISE_KINDS = ("mission", "goal", "program", "activity", "quick_win", "strategy", "commitment")
-MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_NOTE = 4000
 MAX_URL = 2000
-THROTTLE_FAILURES = 5  # failed logins per account+address …
-THROTTLE_WINDOW = timedelta(minutes=15)  # … within this window lock that pair for as long
+BACKOFF_BASE = 30  # seconds of the first back-off; each further failure doubles it (up to the setting's maximum)
+SEEN_EVERY = timedelta(seconds=60)  # a session's last use is written at most this often
+DAY = timedelta(hours=24)
 MIN_PASSWORD = 10
 # argon2id parameters; empty = the library's defaults (RFC 9106 low-memory profile: 64 MiB, 3 passes).
 # Tests lower them (every login would otherwise cost ~0.1 s); a server never should.
@@ -66,6 +71,10 @@ class Invalid(TrackError):
     status_code = 422
 
 
+class NotTracked(Invalid):
+    """The item exists but is not a promise (a vision, a claim): it has no status to change."""
+
+
 class Forbidden(TrackError):
     status_code = 403
 
@@ -84,8 +93,30 @@ class Conflict(TrackError):
         self.current = current
 
 
+class TooLarge(Invalid):
+    """An evidence file over the size limit (the form is shown again with what was typed)."""
+
+    status_code = 413
+
+
 class Throttled(TrackError):
+    """Too many requests: ``retry_after`` is how many seconds to wait (sent as ``Retry-After``)."""
+
     status_code = 429
+
+    def __init__(self, message: str, retry_after: int = 60):
+        super().__init__(message)
+        self.retry_after = max(1, math.ceil(retry_after))
+
+
+def wait_label(seconds: float) -> str:
+    """How long to wait, in words: "40 detik", "3 menit", "2 jam"."""
+    seconds = max(1, int(seconds + 0.999))
+    if seconds < 60:
+        return f"{seconds} detik"
+    if seconds < 3600:
+        return f"{-(-seconds // 60)} menit"
+    return f"{-(-seconds // 3600)} jam"
 
 
 @dataclass(frozen=True)
@@ -120,6 +151,14 @@ def now() -> datetime:
 
 # --- validation (forms, API and import share it) ------------------------------------------------------------------
 
+FIRST_YEAR = 1945  # evidence and measurements from before the republic are typing errors
+FUTURE_DAYS = 1  # a day ahead: an editor east of the server's time zone is already in tomorrow
+
+
+def latest_date() -> date:
+    return date.today() + timedelta(days=FUTURE_DAYS)
+
+
 def parse_date(value: Any, what: str, errors: list[str], *, required: bool = False) -> date | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
@@ -135,11 +174,66 @@ def parse_date(value: Any, what: str, errors: list[str], *, required: bool = Fal
         except ValueError:
             errors.append(f"{what} bukan tanggal yang sah: {str(value)[:40]!r} (format TTTT-BB-HH)")
             return None
-    if out > date.today() + timedelta(days=1):
+    if out > latest_date():
         errors.append(f"{what} tidak boleh di masa depan ({out.isoformat()})")
-    elif out.year < 1945:
+    elif out.year < FIRST_YEAR:
         errors.append(f"{what} terlalu lampau ({out.isoformat()})")
     return out
+
+
+def date_pattern(last: date | None = None) -> str:
+    """A regular expression for exactly the dates :func:`parse_date` takes written as TTTT-BB-HH: real
+    calendar days from 1 January :data:`FIRST_YEAR` to ``last`` (default :func:`latest_date`). The API's
+    schema states it, so that every date the schema allows is accepted.
+
+    Example:
+        >>> import re
+        >>> p = re.compile(date_pattern(date(2026, 3, 1)))
+        >>> [bool(p.match(d)) for d in ("2024-02-29", "2025-02-29", "2026-03-01", "2026-03-02", "1944-12-31")]
+        [True, False, True, False, False]
+    """
+    last = last or latest_date()
+    common = ("(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+              "|02-(?:0[1-9]|1[0-9]|2[0-8]))")
+    parts = []
+    if last.year > FIRST_YEAR:
+        parts.append(f"{_number_range(FIRST_YEAR, last.year - 1, 4)}-{common}")
+        leap = [str(y) for y in range(FIRST_YEAR, last.year) if calendar.isleap(y)]
+        if leap:
+            parts.append(f"(?:{'|'.join(leap)})-02-29")
+    months = []
+    for month in range(1, last.month + 1):
+        days = calendar.monthrange(last.year, month)[1] if month < last.month else last.day
+        months.append(f"{month:02d}-{_number_range(1, days, 2)}")
+    parts.append(f"{last.year}-(?:{'|'.join(months)})")
+    return "^(?:" + "|".join(parts) + ")$"
+
+
+def _number_range(lo: int, hi: int, width: int) -> str:
+    """A regular expression for the zero-padded numbers ``lo``..``hi`` written with ``width`` digits."""
+    if width == 1:
+        return str(lo) if lo == hi else f"[{lo}-{hi}]"
+    unit = 10 ** (width - 1)
+    lo_head, lo_tail = divmod(lo, unit)
+    hi_head, hi_tail = divmod(hi, unit)
+    if lo_head == hi_head:
+        return f"{lo_head}{_group(_number_range(lo_tail, hi_tail, width - 1))}"
+    out = []
+    if lo_tail:
+        out.append(f"{lo_head}{_group(_number_range(lo_tail, unit - 1, width - 1))}")
+        lo_head += 1
+    full_to = hi_head if hi_tail == unit - 1 else hi_head - 1
+    if lo_head <= full_to:
+        head = str(lo_head) if lo_head == full_to else f"[{lo_head}-{full_to}]"
+        out.append(head + "[0-9]" * (width - 1))
+    if hi_tail != unit - 1:
+        out.append(f"{hi_head}{_group(_number_range(0, hi_tail, width - 1))}")
+    return out[0] if len(out) == 1 else "(?:" + "|".join(out) + ")"
+
+
+def _group(regex: str) -> str:
+    return regex if regex.startswith("(?:") or len(regex) == 1 or regex.startswith("[") and regex.endswith("]") \
+        and regex.count("[") == 1 else f"(?:{regex})"
 
 
 def parse_number(value: Any, what: str, errors: list[str]) -> float | None:
@@ -242,10 +336,23 @@ def safe_filename(name: str | None) -> str:
     return base or "bukti"
 
 
+# a region's average progress counts a promise at most this far past its target (1000 %): a value typed
+# against a tiny target must neither swamp the average nor, as a huge float, wreck the running sums
+RATIO_CAP = 10.0
+
+
 def percent(value: float | None, target: float | None) -> float | None:
+    """``value`` as a percentage of ``target``; None without a target, or when it is beyond any number
+    (a value of millions against a target of a billionth)."""
     if value is None or not target:
         return None
-    return round(100.0 * value / target, 1)
+    out = round(100.0 * value / target, 1)
+    return out if math.isfinite(out) else None
+
+
+def capped_ratio(value: float, target: float) -> float:
+    """``value / target`` for the averages, at most :data:`RATIO_CAP`."""
+    return RATIO_CAP if value > RATIO_CAP * target else value / target
 
 
 # --- the tracker --------------------------------------------------------------------------------------------------
@@ -253,8 +360,10 @@ def percent(value: float | None, target: float | None) -> float | None:
 class Tracker:
     """Tracking over a :class:`janji.store.Store` (same database, same engine)."""
 
-    def __init__(self, store):
+    def __init__(self, store, settings: track_settings.Settings | None = None):
         self.store = store
+        # limits from the environment (``janji.track.settings``) unless given
+        self.settings = settings if settings is not None else track_settings.load()
         self.engine = store.engine
         self.dialect = self.engine.dialect.name
         self._session = sessionmaker(self.engine, expire_on_commit=False)
@@ -444,6 +553,8 @@ class Tracker:
                 u.password_hash, bump = self.hasher.hash(password), True
             if bump:
                 u.session_epoch += 1
+                # every login of the account ends now, on every worker process: the rows are the sessions
+                s.query(tm.LoginSession).filter(tm.LoginSession.user_id == u.id).delete(synchronize_session=False)
             if regions is not None:
                 wanted = sorted({int(r) for r in regions})
                 self._check_regions(s, wanted)
@@ -465,18 +576,176 @@ class Tracker:
                 return None
             return Actor(u.id, u.username, u.name, u.role, frozenset(self._regions_of(s, u.id)), ip)
 
-    def authenticate(self, username: str, password: str, ip: str | None = None) -> tuple[Actor, int]:
-        """Check a login; returns the actor and its session epoch. Throttled per account+address."""
+    # --- sessions ---------------------------------------------------------------------------------------------------
+
+    def _session_limits(self, t: datetime) -> tuple[datetime, datetime]:
+        """(oldest last use, oldest login) a session may have at time ``t`` and still be open."""
+        cfg = self.settings
+        return t - timedelta(minutes=cfg.session_idle_minutes), t - timedelta(hours=cfg.session_max_hours)
+
+    def start_session(self, actor: Actor, ip: str | None = None) -> str:
+        """Open a session for a logged-in account; returns its token (the cookie's secret; only a hash is kept)."""
+        token = secrets.token_urlsafe(32)
+        t = now()
+        idle, oldest = self._session_limits(t)
+        with self._session.begin() as s:
+            # sweep what has ended meanwhile (cheap: indexed, and logins are rare)
+            s.query(tm.LoginSession).filter((tm.LoginSession.seen_at < idle) | (tm.LoginSession.created_at < oldest)
+                                            ).delete(synchronize_session=False)
+            s.query(tm.Counter).filter(tm.Counter.last_at < t - 2 * DAY,
+                                       (tm.Counter.blocked_until.is_(None)) | (tm.Counter.blocked_until < t)
+                                       ).delete(synchronize_session=False)
+            s.add(tm.LoginSession(id=_token_hash(token), user_id=actor.id, created_at=t, seen_at=t,
+                                  ip=(ip or None) and ip[:64]))
+        return token
+
+    def session_actor(self, token: str, ip: str | None = None) -> Actor | None:
+        """The account of an open session, or None: unknown token (logged out, ended by a password change or
+        by disabling), idle too long, too old, or its account is disabled."""
+        if not token or len(token) > 100:
+            return None
+        key = _token_hash(token)
+        t = now()
+        idle, oldest = self._session_limits(t)
+        with self._session() as s:
+            row = s.get(tm.LoginSession, key)
+            if row is None:
+                return None
+            if row.seen_at < idle or row.created_at < oldest:
+                s.delete(row)
+                s.commit()
+                return None
+            u = s.get(tm.User, row.user_id)
+            if u is None or u.disabled:
+                return None
+            actor = Actor(u.id, u.username, u.name, u.role, frozenset(self._regions_of(s, u.id)), ip)
+            if t - row.seen_at >= SEEN_EVERY:
+                s.execute(update(tm.LoginSession).where(tm.LoginSession.id == key).values(seen_at=t)
+                          .execution_options(synchronize_session=False))
+                try:
+                    s.commit()
+                except OperationalError:  # a busy SQLite: the next request writes it
+                    s.rollback()
+            return actor
+
+    def end_session(self, token: str) -> None:
+        """Log out: the session's row goes, so its cookie opens nothing any more (on every worker)."""
+        if token and len(token) <= 100:
+            with self._session.begin() as s:
+                s.query(tm.LoginSession).filter(tm.LoginSession.id == _token_hash(token)).delete(
+                    synchronize_session=False)
+
+    def end_sessions(self, actor: Actor, user: int | None = None) -> int:
+        """End every session of ``actor``'s account (an admin: of ``user``); returns how many ended."""
+        target = actor.id if user is None else int(user)
+        if target != actor.id and actor.role != "admin":
+            raise Forbidden("hanya admin yang dapat mengakhiri sesi akun lain")
+        with self._session.begin() as s:
+            n = s.query(tm.LoginSession).filter(tm.LoginSession.user_id == target).delete(synchronize_session=False)
+            self._audit(s, actor, "session.end_all", "user", target, None, {"sessions": n})
+            return n
+
+    def sessions(self, actor: Actor) -> list[dict[str, Any]]:
+        """The open sessions of ``actor``'s account (the account page lists them)."""
+        t = now()
+        idle, oldest = self._session_limits(t)
+        with self._session() as s:
+            rows = s.scalars(select(tm.LoginSession).where(
+                tm.LoginSession.user_id == actor.id, tm.LoginSession.seen_at >= idle,
+                tm.LoginSession.created_at >= oldest).order_by(tm.LoginSession.created_at.desc()))
+            return [{"created_at": r.created_at, "seen_at": r.seen_at, "ip": r.ip} for r in rows]
+
+    def change_password(self, actor: Actor, current: str, new: str, ip: str | None = None) -> str:
+        """An account changes its own password: every session of it ends (other browsers are logged out) and
+        a new one starts for this browser; returns the new session's token."""
+        from argon2.exceptions import InvalidHashError, VerificationError
+
+        if actor.id is None:
+            raise Forbidden("perlu masuk terlebih dahulu")
+        if len(new or "") < MIN_PASSWORD:
+            raise Invalid(f"kata sandi baru minimal {MIN_PASSWORD} karakter")
+        if len(new) > 200:
+            raise Invalid("kata sandi baru paling panjang 200 karakter")
+        with self._session.begin() as s:
+            u = s.get(tm.User, actor.id)
+            if u is None or u.disabled:
+                raise Forbidden("akun tidak ditemukan atau nonaktif")
+            try:
+                self.hasher.verify(u.password_hash, current or "")
+            except (VerificationError, InvalidHashError):
+                raise Invalid("kata sandi sekarang salah; kata sandi tidak diubah") from None
+            u.password_hash = self.hasher.hash(new)
+            u.session_epoch += 1
+            n = s.query(tm.LoginSession).filter(tm.LoginSession.user_id == u.id).delete(synchronize_session=False)
+            self._audit(s, actor, "user.password", "user", u.id, None, {"password": "(diubah)", "sessions_ended": n})
+        return self.start_session(actor, ip)
+
+    # --- login throttling -----------------------------------------------------------------------------------------
+
+    def _address_key(self, ip: str | None) -> str:
+        """A keyed hash of an address: counters and proposals never keep the address itself."""
+        mac = hmac.new(self.secret_key().encode(), b"addr|" + (ip or "-").encode(), hashlib.sha256)
+        return mac.hexdigest()[:32]
+
+    def _upsert(self):
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as upsert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as upsert
+        return upsert
+
+    def _hit(self, s: Session, key: str, t: datetime, *, fresh_before: datetime, by: str = "last_at") -> int:
+        """Count one event for ``key`` in one atomic statement (safe with several workers on both backends).
+
+        The count starts again from 1 when the key's ``by`` time (``last_at``: the last event, a quiet
+        period; ``started_at``: the window's start, a fixed window) is older than ``fresh_before``."""
+        col = getattr(tm.Counter, by)
+        stale = col < fresh_before
+        stmt = self._upsert()(tm.Counter).values(key=key, count=1, started_at=t, last_at=t, blocked_until=None)
+        stmt = stmt.on_conflict_do_update(index_elements=["key"], set_={
+            "count": case((stale, 1), else_=tm.Counter.count + 1),
+            "started_at": case((stale, literal(t, DateTime)), else_=tm.Counter.started_at),
+            "blocked_until": case((stale, null()), else_=tm.Counter.blocked_until),
+            "last_at": literal(t, DateTime)}).returning(tm.Counter.count)
+        return int(s.execute(stmt).scalar_one())
+
+    def _login_keys(self, username: str, ip: str | None, device: str | None) -> list[tuple[str, int]]:
+        cfg = self.settings
+        if device:
+            # a browser this account logged in from before: only its own failures slow it, so nobody
+            # elsewhere can lock the account's owner out
+            return [(f"login:device:{device[:64]}", cfg.login_failures_per_account)]
+        addr = self._address_key(ip)
+        return [(f"login:pair:{username}|{addr}", cfg.login_failures_per_account),
+                (f"login:addr:{addr}", cfg.login_failures_per_address),
+                (f"login:user:{username}", cfg.login_failures_all)]
+
+    def login_wait(self, username: str, ip: str | None = None, device: str | None = None) -> float:
+        """Seconds before a login of ``username`` from ``ip`` (with a device cookie's nonce ``device``) is
+        tried again; 0 = now."""
+        keys = [k for k, _ in self._login_keys((username or "").strip().lower()[:80], ip, device)]
+        t = now()
+        with self._session() as s:
+            until = [b for b in s.scalars(select(tm.Counter.blocked_until).where(tm.Counter.key.in_(keys))) if b]
+        return max([0.0] + [(b - t).total_seconds() for b in until])
+
+    def authenticate(self, username: str, password: str, ip: str | None = None,
+                     device: str | None = None) -> tuple[Actor, int]:
+        """Check a login; returns the actor and its session epoch.
+
+        Failures are counted per account+address, per address (any account) and per account (any address);
+        past each count's free attempts the next try must wait (30 s, then twice as long after each further
+        failure, up to ``login_backoff_max_minutes``): :class:`Throttled`. ``device`` (the nonce of a signed
+        cookie this browser got at an earlier login to this account) replaces those three counts by one of
+        its own, so the owner is not slowed down by failures from elsewhere.
+        """
         from argon2.exceptions import InvalidHashError, VerificationError
 
         username = (username or "").strip().lower()[:80]
-        key = f"{username}|{ip or '-'}"[:300]
-        t = now()
+        wait = self.login_wait(username, ip, device)
+        if wait > 0:
+            raise Throttled(f"terlalu banyak percobaan masuk yang gagal; coba lagi dalam {wait_label(wait)}", wait)
         with self._session() as s:
-            fail = s.get(tm.LoginFailure, key)
-            if fail is not None and fail.locked_until and fail.locked_until > t:
-                minutes = max(1, int((fail.locked_until - t).total_seconds() // 60) + 1)
-                raise Throttled(f"terlalu banyak percobaan masuk yang gagal; coba lagi dalam {minutes} menit")
             u = s.scalar(select(tm.User).where(tm.User.username == username))
             ok = False
             if u is not None and not u.disabled:
@@ -490,36 +759,42 @@ class Tracker:
                     self.hasher.verify(_dummy_hash(self.hasher), password or "x")
                 except (VerificationError, InvalidHashError):
                     pass
+        keys = self._login_keys(username, ip, device)
         if not ok:
-            self._login_failed(key, username, ip)
+            self._login_failed(keys, username, ip)
             raise Forbidden("nama pengguna atau kata sandi salah")
         with self._session.begin() as s:
-            s.query(tm.LoginFailure).filter(tm.LoginFailure.key == key).delete()
+            # the pair's (or the device's) count starts again; the address's and the account's do not: a
+            # success of one's own account must not buy more guesses at others
+            s.query(tm.Counter).filter(tm.Counter.key == keys[0][0]).delete(synchronize_session=False)
             if self.hasher.check_needs_rehash(u.password_hash):
                 s.get(tm.User, u.id).password_hash = self.hasher.hash(password)
             actor = Actor(u.id, u.username, u.name, u.role, frozenset(self._regions_of(s, u.id)), ip)
             self._audit(s, actor, "login", "user", u.id)
             return actor, u.session_epoch
 
-    def _login_failed(self, key: str, username: str, ip: str | None) -> None:
+    def _login_failed(self, keys: list[tuple[str, int]], username: str, ip: str | None) -> None:
+        cfg = self.settings
+        longest = timedelta(minutes=cfg.login_backoff_max_minutes)
+        quiet = max(timedelta(hours=1), 4 * longest)  # a count forgets after this long without failures
         t = now()
-        for _ in range(3):  # two failed logins at once may both try to create the row
+        for attempt in range(5):
             try:
                 with self._session.begin() as s:
-                    fail = s.get(tm.LoginFailure, key)
-                    if fail is None or fail.first_at < t - THROTTLE_WINDOW:
-                        if fail is None:
-                            fail = tm.LoginFailure(key=key, count=0, first_at=t)
-                            s.add(fail)
-                        fail.count, fail.first_at, fail.locked_until = 0, t, None
-                    fail.count += 1
-                    if fail.count >= THROTTLE_FAILURES:
-                        fail.locked_until = t + THROTTLE_WINDOW
+                    counts = {}
+                    for key, free in keys:
+                        n = counts[key] = self._hit(s, key, t, fresh_before=t - quiet)
+                        if n >= free:
+                            delay = min(timedelta(seconds=BACKOFF_BASE * 2 ** min(n - free, 20)), longest)
+                            s.execute(update(tm.Counter).where(tm.Counter.key == key).values(blocked_until=t + delay)
+                                      .execution_options(synchronize_session=False))
                     self._audit(s, Actor(None, username or "?", username or "?", "public", ip=ip), "login.failed",
-                                "user", username or None, None, {"count": fail.count})
+                                "user", username or None, None, {"count": counts[keys[0][0]]})
                 return
-            except IntegrityError:
-                continue
+            except (IntegrityError, OperationalError):
+                if attempt == 4:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
 
     # --- API tokens -----------------------------------------------------------------------------------------------
 
@@ -580,7 +855,7 @@ class Tracker:
             raise NotFound(f"butir janji {item_id} tidak ditemukan")
         item, region_id = row
         if item.kind not in PROMISE_KINDS:
-            raise Invalid(f"butir {item_id} bukan janji (jenis {item.kind}); statusnya tidak dipantau")
+            raise NotTracked(f"butir {item_id} bukan janji (jenis {item.kind}); statusnya tidak dipantau")
         return item, region_id
 
     def state(self, item_id: int) -> dict[str, Any]:
@@ -646,7 +921,7 @@ class Tracker:
                                progress_target=progress_target, progress_unit=progress_unit,
                                measured_on=measured_on, expected_version=expected_version)
         if evidence_file is not None:
-            _check_file(*evidence_file)
+            self.check_file(*evidence_file)
         for attempt in range(5):
             try:
                 with self._session.begin() as s:
@@ -673,8 +948,9 @@ class Tracker:
             if data["progress_unit"] is None:
                 data["progress_unit"] = (current.progress_unit if current is not None and current.progress_unit
                                          else (_quantity_target(item.quantities) or {}).get("unit"))
-            if data["progress_target"] is None:
-                raise Invalid("target wajib diisi untuk nilai capaian (janji ini tidak punya target angka)")
+            if data["progress_target"] is None:  # a well-formed request the promise's state cannot take: 409
+                raise Conflict("target wajib diisi untuk nilai capaian (janji ini tidak punya target angka)",
+                               _state_dict(current))
         file_id = self._store_file(s, *evidence_file) if evidence_file is not None else None
         review = actor.role != "admin" and self._needs_review(s, region_id)
         t = now()
@@ -734,6 +1010,17 @@ class Tracker:
         row = s.get(tm.RegionSetting, region_id)
         return bool(row and row.needs_review)
 
+    def check_file(self, name: str, data: bytes, size: int | None = None) -> None:
+        """An evidence file must have bytes and stay within ``JANJI_EVIDENCE_MAX_MB``: :class:`TooLarge` (413).
+        ``size``: the file's whole size when only its first bytes were read."""
+        size = len(data) if size is None else size
+        if not size:
+            raise Invalid(f"{safe_filename(name)}: berkas bukti kosong")
+        if size > self.settings.evidence_max_bytes:
+            mb = f"{size / track_settings.MB:.1f}".replace(".", ",")
+            raise TooLarge(f"{safe_filename(name)}: berkas bukti terlalu besar ({mb} MB); "
+                           f"batas {self.settings.evidence_max_mb} MB")
+
     @staticmethod
     def _store_file(s: Session, name: str, data: bytes) -> int:
         row = tm.File(sha256=hashlib.sha256(data).hexdigest(), name=safe_filename(name), content_type=sniff(data),
@@ -755,24 +1042,110 @@ class Tracker:
 
     # --- review ---------------------------------------------------------------------------------------------------
 
-    def queue(self, actor: Actor) -> dict[str, Any]:
-        """Pending updates and public proposals the actor may review (oldest first)."""
+    QUEUE_PAGE = 50
+
+    def _queue_filters(self, actor: Actor, q, model, *, region: int | None = None, has_file: bool | None = None,
+                       text: str | None = None, source: str | None = None):
+        """The queue's filters on a select of ``model`` (``tm.Update`` or ``tm.Proposal``) joined to the item."""
+        if actor.role != "admin":
+            q = q.where(model.region_id.in_(actor.regions or {-1}))
+        if region is not None:
+            q = q.where(model.region_id == region)
+        if has_file is not None:
+            q = q.where(model.evidence_file_id.is_not(None) if has_file else model.evidence_file_id.is_(None))
+        if text:
+            like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            who = model.proposer if model is tm.Proposal else model.author_name
+            q = q.where(or_(*(func.lower(func.coalesce(col, "")).like(like.lower(), escape="\\")
+                              for col in (sm.Item.text, model.note, model.evidence_url, who))))
+        if source is not None:
+            q = q.where(tm.Proposal.source == source) if model is tm.Proposal else q.where(false())
+        return q
+
+    def queue(self, actor: Actor, *, kind: str | None = None, region: int | None = None,
+              has_file: bool | None = None, text: str | None = None, source: str | None = None, page: int = 1,
+              per_page: int = QUEUE_PAGE) -> dict[str, Any]:
+        """Pending updates and public proposals the actor may review, oldest first, a page at a time.
+
+        Filters: ``kind`` ("updates" or "proposals" only), ``region``, ``has_file``, ``text`` (in the promise,
+        note, URL or name), ``source`` (proposals sent from one address: its keyed hash). ``senders`` lists
+        the addresses with the most pending proposals, so that a flood is found and rejected in one go.
+        """
         if actor.role not in ("admin", "reviewer"):
             raise Forbidden("hanya peninjau atau admin yang dapat membuka antrean tinjauan")
+        page = max(1, int(page))
+        per_page = max(1, min(int(per_page), 500))
+        text = (text or "").strip()[:200] or None
         with self._session() as s:
-            q = select(tm.Update, sm.Item.text).join(sm.Item, sm.Item.id == tm.Update.item_id).where(
-                tm.Update.state == "pending")
-            p = select(tm.Proposal, sm.Item.text).join(sm.Item, sm.Item.id == tm.Proposal.item_id).where(
-                tm.Proposal.state == "pending")
+            out: dict[str, Any] = {"page": page, "per_page": per_page}
+            for name, model in (("updates", tm.Update), ("proposals", tm.Proposal)):
+                if kind not in (None, name):
+                    out[name], out[f"{name}_total"] = [], 0
+                    continue
+                base = self._queue_filters(actor, select(model.id).join(sm.Item, sm.Item.id == model.item_id)
+                                           .where(model.state == "pending"), model, region=region,
+                                           has_file=has_file, text=text, source=source)
+                out[f"{name}_total"] = s.scalar(select(func.count()).select_from(base.subquery()))
+                ids = list(s.scalars(base.order_by(model.id).limit(per_page).offset((page - 1) * per_page)))
+                rows = s.execute(select(model, sm.Item.text).join(sm.Item, sm.Item.id == model.item_id)
+                                 .where(model.id.in_(ids or [-1])).order_by(model.id)).all()
+                files = _file_meta(s, [r.evidence_file_id for r, _ in rows if r.evidence_file_id])
+                as_dict = _update_dict if model is tm.Update else _proposal_dict
+                out[name] = [as_dict(r, files) | {"item_text": t} for r, t in rows]
+            out["pages"] = max(1, -(-max(out["updates_total"], out["proposals_total"]) // per_page))
+            senders = select(tm.Proposal.source, func.count().label("n")).where(
+                tm.Proposal.state == "pending", tm.Proposal.source.is_not(None))
             if actor.role != "admin":
-                q = q.where(tm.Update.region_id.in_(actor.regions or {-1}))
-                p = p.where(tm.Proposal.region_id.in_(actor.regions or {-1}))
-            updates = s.execute(q.order_by(tm.Update.id)).all()
-            proposals = s.execute(p.order_by(tm.Proposal.id)).all()
-            files = _file_meta(s, [u.evidence_file_id for u, _ in updates if u.evidence_file_id]
-                               + [pr.evidence_file_id for pr, _ in proposals if pr.evidence_file_id])
-            return {"updates": [_update_dict(u, files) | {"item_text": text} for u, text in updates],
-                    "proposals": [_proposal_dict(pr, files) | {"item_text": text} for pr, text in proposals]}
+                senders = senders.where(tm.Proposal.region_id.in_(actor.regions or {-1}))
+            out["senders"] = [{"source": src, "pending": n} for src, n in s.execute(
+                senders.group_by(tm.Proposal.source).having(func.count() > 1)
+                .order_by(func.count().desc(), tm.Proposal.source).limit(10))]
+            return out
+
+    BULK_MAX = 2000
+
+    def reject_proposals(self, actor: Actor, ids: Iterable[int] | None = None, *, region: int | None = None,
+                         has_file: bool | None = None, text: str | None = None, source: str | None = None
+                         ) -> dict[str, Any]:
+        """Reject many pending proposals at once: the ``ids`` given, or (``ids`` None) every one matching the
+        queue's filters, up to :attr:`BULK_MAX` per call. Their files are deleted (a rejected proposal is
+        never shown); each rejection is audited. Returns ``{"rejected": n, "left": pending still matching}``."""
+        if actor.role not in ("admin", "reviewer"):
+            raise Forbidden("hanya peninjau atau admin yang dapat menolak usulan")
+        t = now()
+        with self._session.begin() as s:
+            q = self._queue_filters(actor, select(tm.Proposal).join(sm.Item, sm.Item.id == tm.Proposal.item_id)
+                                    .where(tm.Proposal.state == "pending"), tm.Proposal, region=region,
+                                    has_file=has_file, text=text, source=source)
+            if ids is not None:
+                wanted = sorted({int(i) for i in ids})[: self.BULK_MAX]
+                q = q.where(tm.Proposal.id.in_(wanted or [-1]))
+            rows = list(s.scalars(q.order_by(tm.Proposal.id).limit(self.BULK_MAX)))
+            files = []
+            for p in rows:
+                p.state, p.reviewer_id, p.reviewed_at = "rejected", actor.id, t
+                self._audit(s, actor, "proposal.reject", "proposal", p.id, {"state": "pending"},
+                            _proposal_dict(p, {}))
+                if p.evidence_file_id is not None:
+                    files.append(p.evidence_file_id)
+                    p.evidence_file_id = None
+            s.flush()
+            self._drop_files(s, files)
+            left = 0
+            if ids is None:
+                left = s.scalar(select(func.count()).select_from(q.subquery()))
+            return {"rejected": len(rows), "left": left}
+
+    @staticmethod
+    def _drop_files(s: Session, file_ids: list[int]) -> None:
+        """Delete evidence files nothing refers to any more (a rejected proposal's)."""
+        for chunk in range(0, len(file_ids), 500):
+            part = file_ids[chunk:chunk + 500]
+            used = set(s.scalars(select(tm.Update.evidence_file_id).where(tm.Update.evidence_file_id.in_(part))))
+            used |= set(s.scalars(select(tm.Proposal.evidence_file_id).where(tm.Proposal.evidence_file_id.in_(part))))
+            gone = [f for f in part if f not in used]
+            if gone:
+                s.query(tm.File).filter(tm.File.id.in_(gone)).delete(synchronize_session=False)
 
     def review(self, actor: Actor, update_id: int, approve: bool, note: str | None = None) -> dict[str, Any]:
         """Approve (publish) or reject a pending update. Approving publishes on top of whatever is current:
@@ -811,10 +1184,95 @@ class Tracker:
 
     # --- public proposals -----------------------------------------------------------------------------------------
 
+    def proposal_wait(self, ip: str | None) -> tuple[float, str | None]:
+        """Seconds before ``ip`` may send another proposal, with the reason in Indonesian; (0, None) = now.
+
+        Only reads the rate counters, and says "wait" only once a post has already been refused by them (so a
+        person who goes one over the limit still gets the form back with what they typed). The portal asks
+        this before it reads a proposal's body: a flood is refused without receiving its files."""
+        cfg = self.settings
+        t = now()
+        keys = {f"proposal:addr:{self._address_key(ip)}": (cfg.proposal_rate_address, _RATE_ADDRESS),
+                "proposal:all": (cfg.proposal_rate_all, _RATE_ALL)}
+        with self._session() as s:
+            for row in s.scalars(select(tm.Counter).where(tm.Counter.key.in_(list(keys)))):
+                rate, message = keys[row.key]
+                end = row.started_at + timedelta(seconds=rate.seconds)
+                if end > t and row.count > rate.count:
+                    wait = (end - t).total_seconds()
+                    return wait, message.format(wait=wait_label(wait))
+        return 0.0, None
+
+    def _quota_wait(self, s: Session, source: str | None, size: int, t: datetime) -> tuple[float, str | None]:
+        """The daily quotas and the queue's file cap, counted from the proposals kept in the database (so
+        every worker process sees the same): (seconds to wait, reason) or (0, None)."""
+        cfg = self.settings
+        since = t - DAY
+
+        def until_oldest(q) -> float:
+            oldest = s.scalar(q)
+            return max(60.0, ((oldest + DAY) - t).total_seconds()) if oldest else 3600.0
+
+        recent = select(tm.Proposal.created_at).where(tm.Proposal.created_at >= since)
+        if source is not None:
+            n = s.scalar(select(func.count()).where(tm.Proposal.source == source, tm.Proposal.created_at >= since))
+            if n >= cfg.proposal_daily_address:
+                wait = until_oldest(select(func.min(tm.Proposal.created_at)).where(
+                    tm.Proposal.source == source, tm.Proposal.created_at >= since))
+                return wait, _DAILY_ADDRESS.format(n=cfg.proposal_daily_address, wait=wait_label(wait))
+        n = s.scalar(select(func.count()).select_from(recent.subquery()))
+        if n >= cfg.proposal_daily_all:
+            wait = until_oldest(select(func.min(tm.Proposal.created_at)).where(tm.Proposal.created_at >= since))
+            return wait, _DAILY_ALL.format(wait=wait_label(wait))
+        if size:
+            daily = s.scalar(select(func.coalesce(func.sum(tm.File.size), 0)).select_from(tm.Proposal)
+                             .join(tm.File, tm.File.id == tm.Proposal.evidence_file_id)
+                             .where(tm.Proposal.created_at >= since))
+            if daily + size > cfg.proposal_daily_mb * track_settings.MB:
+                wait = until_oldest(select(func.min(tm.Proposal.created_at)).where(
+                    tm.Proposal.created_at >= since, tm.Proposal.evidence_file_id.is_not(None)))
+                return wait, _DAILY_BYTES.format(wait=wait_label(wait))
+            waiting = s.scalar(select(func.coalesce(func.sum(tm.File.size), 0)).select_from(tm.Proposal)
+                               .join(tm.File, tm.File.id == tm.Proposal.evidence_file_id)
+                               .where(tm.Proposal.state == "pending"))
+            if waiting + size > cfg.proposal_pending_mb * track_settings.MB:
+                return 3600.0, _QUEUE_FULL
+        return 0.0, None
+
+    def count_proposal(self, ip: str | None) -> None:
+        """Count one proposal post against the per-address rate, then (if that allowed it) the overall rate:
+        :class:`Throttled` when either is used up. An address over its own limit does not use up everyone's."""
+        cfg = self.settings
+        t = now()
+        for key, rate, message in ((f"proposal:addr:{self._address_key(ip)}", cfg.proposal_rate_address,
+                                    _RATE_ADDRESS), ("proposal:all", cfg.proposal_rate_all, _RATE_ALL)):
+            window = timedelta(seconds=rate.seconds)
+            for attempt in range(5):
+                try:
+                    with self._session.begin() as s:
+                        n = self._hit(s, key, t, fresh_before=t - window, by="started_at")
+                        started = s.scalar(select(tm.Counter.started_at).where(tm.Counter.key == key))
+                    break
+                except (IntegrityError, OperationalError):
+                    if attempt == 4:
+                        raise Throttled("server sedang sibuk; coba lagi sebentar lagi", 5) from None
+                    time.sleep(0.05 * (attempt + 1))
+            if n > rate.count:
+                wait = ((started + window) - t).total_seconds()
+                raise Throttled(message.format(wait=wait_label(wait)), wait)
+
     def propose(self, item_id: int, *, proposer: str, contact: str | None = None, status: str | None = None,
                 evidence_url: str | None = None, evidence_file: tuple[str, bytes] | None = None,
-                evidence_date: Any = None, note: str | None = None, ip: str | None = None) -> dict[str, Any]:
-        """Anyone proposes evidence for a promise: it waits in the review queue, never published unreviewed."""
+                evidence_date: Any = None, note: str | None = None, ip: str | None = None,
+                limits: bool = False) -> dict[str, Any]:
+        """Anyone proposes evidence for a promise: it waits in the review queue, never published unreviewed.
+
+        With ``limits`` (the portal's public form sets it), every post counts against the per-address and overall rates, and
+        an accepted one against the daily quotas and the queue's file cap (``janji.track.settings``); over
+        any of them: :class:`Throttled` (429) with the seconds to wait. A file over the evidence limit:
+        :class:`TooLarge` (413)."""
+        if limits:
+            self.count_proposal(ip)
         errors = []
         proposer = (proposer or "").strip()
         if not proposer or len(proposer) > 200:
@@ -830,14 +1288,24 @@ class Tracker:
         if errors:
             raise Invalid("; ".join(errors), errors)
         if evidence_file is not None:
-            _check_file(*evidence_file)
+            self.check_file(*evidence_file)
+        source = self._address_key(ip) if ip is not None else None
         with self._session.begin() as s:
+            if limits:
+                # one row every proposal writes first: its lock (held to the commit, on both backends) lets
+                # one proposal at a time count the quotas and add itself, so a burst cannot overshoot them
+                t = now()
+                self._hit(s, "proposal:serial", t, fresh_before=t - DAY)
             item, region_id = self._item(s, item_id)
+            if limits:
+                wait, reason = self._quota_wait(s, source, len(evidence_file[1]) if evidence_file else 0, now())
+                if wait:
+                    raise Throttled(reason, wait)
             file_id = self._store_file(s, *evidence_file) if evidence_file is not None else None
             row = tm.Proposal(item_id=item.id, region_id=region_id, proposer=proposer, contact=contact,
                               status=data["status"] if status else None, evidence_url=data["evidence_url"],
                               evidence_file_id=file_id, evidence_date=data["evidence_date"], note=data["note"],
-                              created_at=now(), state="pending")
+                              created_at=now(), source=source, state="pending")
             s.add(row)
             s.flush()
             out = _proposal_dict(row, {})
@@ -882,6 +1350,10 @@ class Tracker:
                     out = _proposal_dict(p, {}) | {"update": entry}
                     self._audit(s, actor, "proposal.approve" if approve else "proposal.reject", "proposal", p.id,
                                 {"state": "pending"}, out)
+                    if not approve and p.evidence_file_id is not None:
+                        dropped, p.evidence_file_id = p.evidence_file_id, None
+                        s.flush()
+                        self._drop_files(s, [dropped])
                     return out
             except Conflict as exc:
                 if "ditinjau" in exc.message:
@@ -1027,7 +1499,7 @@ class Tracker:
         now_ = new[1] is not None and bool(new[2])
         if was or now_:
             self._bump(s, region, "progress", "-", "measured", int(now_) - int(was),
-                       (new[1] / new[2] if now_ else 0.0) - (old[1] / old[2] if was else 0.0))
+                       (capped_ratio(new[1], new[2]) if now_ else 0.0) - (capped_ratio(old[1], old[2]) if was else 0.0))
 
     def _rebuild_tally(self, region_id: int, fp: str) -> None:
         """Recount a region's tallies from the current states and the published history."""
@@ -1046,7 +1518,9 @@ class Tracker:
                     .join(tm.State, tm.State.item_id == sm.ItemSector.item_id)
                     .where(tm.State.item_id.in_(cur.scalar_subquery())).group_by(sm.ItemSector.code, tm.State.status)):
                 rows.append(dict(scope="sector", key=code, status=status, n=n, total=0.0))
-            n, total = s.execute(select(func.count(), func.sum(tm.State.progress_value / tm.State.progress_target))
+            ratio = case((tm.State.progress_value > RATIO_CAP * tm.State.progress_target, RATIO_CAP),
+                         else_=tm.State.progress_value / tm.State.progress_target)  # as capped_ratio
+            n, total = s.execute(select(func.count(), func.sum(ratio))
                                  .where(tm.State.item_id.in_(cur.scalar_subquery()), tm.State.progress_target > 0,
                                         tm.State.progress_value.is_not(None))).one()
             if n:
@@ -1332,6 +1806,16 @@ class _Abort(Exception):
     pass
 
 
+_RATE_ADDRESS = "terlalu banyak usulan dari alamat Anda dalam waktu singkat; coba lagi dalam {wait}"
+_RATE_ALL = "portal sedang menerima terlalu banyak usulan; coba lagi dalam {wait}"
+_DAILY_ADDRESS = "batas harian usulan dari alamat Anda ({n} usulan per 24 jam) tercapai; coba lagi dalam {wait}"
+_DAILY_ALL = "batas harian usulan untuk seluruh portal tercapai; coba lagi dalam {wait}"
+_DAILY_BYTES = ("batas harian ukuran berkas usulan untuk seluruh portal tercapai; kirim tautan (URL) bukti "
+                "tanpa berkas, atau coba lagi dalam {wait}")
+_QUEUE_FULL = ("antrean tinjauan sedang penuh berkas; kirim tautan (URL) bukti tanpa berkas, atau coba lagi "
+               "setelah peninjau memproses antrean")
+
+
 def _zero() -> dict[str, int]:
     return {s: 0 for s in st.STATUSES}
 
@@ -1350,11 +1834,6 @@ def _dummy_hash(hasher) -> str:
     return _DUMMY[id(hasher)]
 
 
-def _check_file(name: str, data: bytes) -> None:
-    if not data:
-        raise Invalid(f"{safe_filename(name)}: berkas bukti kosong")
-    if len(data) > MAX_FILE_BYTES:
-        raise Invalid(f"{safe_filename(name)}: berkas bukti terlalu besar (maks. {MAX_FILE_BYTES // (1024 * 1024)} MB)")
 
 
 def _any_date(value, what, errors):
@@ -1466,7 +1945,7 @@ def _proposal_dict(p: tm.Proposal, files: dict[int, dict[str, Any]]) -> dict[str
             "evidence_file": files.get(p.evidence_file_id) or ({"id": p.evidence_file_id} if p.evidence_file_id
                                                                 else None),
             "evidence_date": p.evidence_date.isoformat() if p.evidence_date else None, "note": p.note,
-            "created_at": p.created_at.isoformat(timespec="seconds"), "state": p.state}
+            "created_at": p.created_at.isoformat(timespec="seconds"), "state": p.state, "source": p.source}
 
 
 def _milestone_dict(ms: tm.Milestone) -> dict[str, Any]:
@@ -1517,4 +1996,5 @@ def read_table(name: str, data: bytes) -> list[dict[str, Any]]:
     missing = [c for c in ("id_butir", "status", "versi") if c not in {str(h).strip().lower() for h in header}]
     if missing:
         raise InputError(name, f"kolom wajib tidak ada: {', '.join(missing)} (pakai tata letak hasil ekspor)")
-    return out
+    # an export's text cells that looked like formulas carry an apostrophe (janji.sheets): take it off again
+    return [{k: undefuse(v) for k, v in row.items()} for row in out]

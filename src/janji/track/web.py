@@ -7,8 +7,7 @@ or region gets 403.
 """
 from __future__ import annotations
 
-import csv
-import io
+import re
 from enum import Enum
 from pathlib import Path as FsPath
 from typing import Annotated, Any, Literal
@@ -16,11 +15,13 @@ from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Body, File, Form, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
+from janji import sheets
 from janji.track import auth, chart, feeds
 from janji.track import statuses as st
-from janji.track.service import MAX_FILE_BYTES, Actor, Conflict, Forbidden, Invalid, TrackError, read_table
+from janji.track.service import (MIN_PASSWORD, Actor, Conflict, Forbidden, Invalid, NotTracked, Throttled, TooLarge,
+                                 TrackError, date_pattern, read_table)
 
 HERE = FsPath(__file__).resolve().parent
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -47,7 +48,9 @@ def page(request: Request, template: str, context: dict[str, Any], status_code: 
     if "status_label" not in env.globals:
         env.globals.update(status_label=st.label, STATUS_DEFINITIONS=st.definitions(), STATUSES=st.STATUSES,
                            status_chart=chart.status_bars)
-    ctx = {"actor": actor, "csrf": auth.csrf_token(request), "definitions": st.definitions(), **context}
+    limits = _t(request).settings
+    ctx = {"actor": actor, "csrf": auth.csrf_token(request), "definitions": st.definitions(),
+           "evidence_limit": f"{limits.evidence_max_mb} MB", "evidence_max_bytes": limits.evidence_max_bytes, **context}
     return auth.finish(request, render(request, template, ctx, status_code))
 
 
@@ -70,17 +73,29 @@ def _account(request: Request, *roles: str) -> Actor:
 
 
 def _csrf(request: Request, token: str | None) -> None:
-    if not auth.csrf_ok(request, token):
-        raise HTTPException(403, "Formulir kedaluwarsa atau tidak sah (token CSRF). Muat ulang halaman lalu kirim lagi.")
+    problem = auth.csrf_problem(request, token)
+    if problem:
+        raise HTTPException(403, problem)
 
 
-def _file(upload: UploadFile | None) -> tuple[str, bytes] | None:
+def _file(request: Request, upload: UploadFile | None) -> tuple[str, bytes] | None:
+    """An uploaded evidence file, read only up to the limit: a larger one is :class:`TooLarge` (the form is
+    shown again with what was typed)."""
     if upload is None or not upload.filename:
         return None
-    data = upload.file.read(MAX_FILE_BYTES + 1)
+    t = _t(request)
+    data = upload.file.read(t.settings.evidence_max_bytes + 1)
+    size = max(len(data), getattr(upload, "size", None) or 0)
+    if size > t.settings.evidence_max_bytes:
+        t.check_file(upload.filename, data, size=size)
     if not data:
         return None
     return upload.filename, data
+
+
+def _throttled(response, exc: Throttled):
+    response.headers["retry-after"] = str(exc.retry_after)
+    return response
 
 
 def _guard(fn):
@@ -119,19 +134,27 @@ def login_form(request: Request, next: Annotated[str | None, Query(max_length=50
 def login(request: Request, username: Text200 = None, password: Text200 = None, csrf: Text200 = None,
           next: Annotated[str | None, Form(max_length=500)] = None):
     _csrf(request, csrf)
+    t = _t(request)
+    ip = auth.client_ip(request)
     try:
-        actor, epoch = _t(request).authenticate(username or "", password or "", ip=auth.client_ip(request))
+        actor, _ = t.authenticate(username or "", password or "", ip=ip,
+                                  device=auth.device_nonce(request, username or ""))
     except TrackError as exc:
-        return page(request, "track/login.html", {"next": _local(next), "error": exc.message,
-                                                   "username": username or ""}, exc.status_code)
+        response = page(request, "track/login.html", {"next": _local(next), "error": exc.message,
+                                                       "username": username or ""}, exc.status_code)
+        return _throttled(response, exc) if isinstance(exc, Throttled) else response
     response = RedirectResponse(_local(next), status_code=303)
-    auth.set_session(request, response, actor.id, epoch)
+    auth.set_session(request, response, t.start_session(actor, ip))
+    auth.set_device(request, response, actor.username)
     return response
 
 
 @router.post("/keluar")
 def logout(request: Request, csrf: Text200 = None):
     _csrf(request, csrf)
+    token = auth.session_token(request)
+    if token:
+        _t(request).end_session(token)  # the cookie is worthless from now on, wherever it was copied to
     response = RedirectResponse("/pantau", status_code=303)
     auth.clear_session(request, response)
     return response
@@ -227,7 +250,8 @@ def item_update(request: Request, item_id: Id, csrf: Text200 = None,
             "measured_on": measured_on}
     try:
         entry = _t(request).update_status(actor, item_id, status, evidence_url=evidence_url,
-                                          evidence_file=_file(evidence_file), evidence_date=evidence_date, note=note,
+                                          evidence_file=_file(request, evidence_file),
+                                          evidence_date=evidence_date, note=note,
                                           progress_value=progress_value, progress_target=progress_target,
                                           progress_unit=progress_unit, measured_on=measured_on,
                                           expected_version=expected_version, origin="form")
@@ -249,14 +273,24 @@ def item_propose(request: Request, item_id: Id, csrf: Text200 = None, proposer: 
                  evidence_date: Annotated[str | None, Form(max_length=20)] = None, note: Text2k = None,
                  evidence_file: Annotated[UploadFile | None, File()] = None):
     _csrf(request, csrf)
+    form = {"proposer": proposer, "contact": contact, "status": status, "evidence_url": evidence_url,
+            "evidence_date": evidence_date, "note": note}
+    t, ip = _t(request), auth.client_ip(request)
     try:
-        _t(request).propose(item_id, proposer=proposer or "", contact=contact, status=status or None,
-                            evidence_url=evidence_url, evidence_file=_file(evidence_file),
-                            evidence_date=evidence_date, note=note, ip=auth.client_ip(request))
-    except Invalid as exc:
-        form = {"proposer": proposer, "contact": contact, "status": status, "evidence_url": evidence_url,
-                "evidence_date": evidence_date, "note": note}
-        return _item_page(request, item_id, proposal_error=exc.message, proposal_form=form, status_code=422)
+        try:
+            got = _file(request, evidence_file)
+        except TooLarge:
+            t.count_proposal(ip)  # an over-size post counts against the rate limits as well
+            raise
+        t.propose(item_id, proposer=proposer or "", contact=contact, status=status or None, evidence_url=evidence_url,
+                  evidence_file=got, evidence_date=evidence_date, note=note, ip=ip, limits=True)
+    except (Invalid, Throttled) as exc:
+        message = exc.message
+        if evidence_file is not None and evidence_file.filename:
+            message += " Berkas bukti perlu diunggah ulang."
+        response = _item_page(request, item_id, proposal_error=message, proposal_form=form,
+                              status_code=exc.status_code)
+        return _throttled(response, exc) if isinstance(exc, Throttled) else response
     return RedirectResponse(f"/pantau/butir/{item_id}?ok=usulan", status_code=303)
 
 
@@ -312,33 +346,9 @@ def _download(request: Request, region_id: int, fmt: str) -> Response:
     from janji.track.service import EXPORT_COLUMNS
 
     stem = f"pantau-wilayah-{region_id}"
-    if fmt == "xlsx":
-        import openpyxl
-
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        ws.title = "pantau"
-        ws.append(EXPORT_COLUMNS)
-        for r in rows:
-            ws.append([_cell(r[c]) for c in EXPORT_COLUMNS])
-        buf = io.BytesIO()
-        wb.save(buf)
-        return Response(buf.getvalue(), media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        headers={"content-disposition": f'attachment; filename="{stem}.xlsx"'})
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=EXPORT_COLUMNS)
-    w.writeheader()
-    for r in rows:
-        w.writerow({c: _cell(r[c]) for c in EXPORT_COLUMNS})
-    return Response(("\ufeff" + buf.getvalue()).encode("utf-8"), media_type="text/csv; charset=utf-8",
-                    headers={"content-disposition": f'attachment; filename="{stem}.csv"'})
-
-
-def _cell(value):
-    """Spreadsheet cells starting with = + - @ are formulas: prefix text cells so a download never runs one."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    body = sheets.table_bytes(EXPORT_COLUMNS, ([r[c] for c in EXPORT_COLUMNS] for r in rows), fmt, "pantau")
+    return Response(body, media_type=sheets.media_type(fmt),
+                    headers={"content-disposition": f'attachment; filename="{stem}.{fmt}"'})
 
 
 # --- review, import, account ---------------------------------------------------------------------------------------
@@ -380,32 +390,100 @@ def suggestion_reject(request: Request, suggestion_id: Id, csrf: Text200 = None,
     return _back(next, f"/pantau/butir/{out['item']['id']}", "ditolak")
 
 
+class QueueFilter(BaseModel):
+    """The review queue's filters (query string of the page, hidden fields of its bulk form)."""
+
+    jenis: Literal["usulan", "perubahan"] | None = None
+    wilayah: int | None = Field(None, ge=1, le=2**31 - 1)
+    berkas: Literal["ada", "tidak"] | None = None
+    q: str | None = Field(None, max_length=200)
+    pengirim: str | None = Field(None, pattern=r"^[0-9a-f]{32}$")
+
+    def args(self) -> dict[str, Any]:
+        return {"region": self.wilayah, "has_file": None if self.berkas is None else self.berkas == "ada",
+                "text": self.q, "source": self.pengirim}
+
+    def query(self, **more) -> str:
+        values = self.model_dump() | more
+        return urlencode({k: v for k, v in values.items() if v not in (None, "")})
+
+
+def _queue_page(request: Request, actor: Actor, f: QueueFilter, page_no: int = 1, *, notice: str | None = None):
+    kind = {"usulan": "proposals", "perubahan": "updates"}.get(f.jenis or "")
+    data = _t(request).queue(actor, kind=kind, page=page_no, **f.args())
+    regions = _t(request).store.regions()
+    if actor.role != "admin":
+        regions = [r for r in regions if r["id"] in actor.regions]
+    return page(request, "track/queue.html", {"queue": data, "filter": f, "regions": regions, "notice": notice,
+                                              "query": f.query(), "bulk_max": _t(request).BULK_MAX})
+
+
 @router.get("/pantau/tinjau")
 @_guard
-def queue(request: Request):
+def queue(request: Request, jenis: Annotated[Literal["usulan", "perubahan"] | None, Query()] = None,
+          wilayah: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
+          berkas: Annotated[Literal["ada", "tidak"] | None, Query()] = None,
+          q: Annotated[str | None, Query(max_length=200)] = None,
+          pengirim: Annotated[str | None, Query(pattern=r"^[0-9a-f]{32}$")] = None,
+          page_no: Annotated[int, Query(alias="page", ge=1, le=100_000)] = 1,
+          ok: Annotated[int | None, Query(ge=0, le=10**9)] = None):
     actor = _account(request, "admin", "reviewer")
-    return page(request, "track/queue.html", {"queue": _t(request).queue(actor)})
+    f = QueueFilter(jenis=jenis, wilayah=wilayah, berkas=berkas, q=q, pengirim=pengirim)
+    notice = f"{ok} usulan ditolak." if ok is not None else None
+    return _queue_page(request, actor, f, page_no, notice=notice)
+
+
+@router.post("/pantau/tinjau/usulan/tolak")
+@_guard
+def reject_proposals(request: Request, csrf: Text200 = None,
+                     scope: Annotated[Literal["pilihan", "saringan"], Form()] = "pilihan",
+                     ids: Annotated[list[int] | None, Form()] = None,
+                     jenis: Annotated[Literal["usulan", "perubahan"] | None, Form()] = None,
+                     wilayah: Annotated[int | None, Form(ge=1, le=2**31 - 1)] = None,
+                     berkas: Annotated[Literal["ada", "tidak"] | None, Form()] = None,
+                     q: Annotated[str | None, Form(max_length=200)] = None,
+                     pengirim: Annotated[str | None, Form(pattern=r"^[0-9a-f]{32}$")] = None):
+    """Bulk reject: the ticked proposals, or every pending proposal matching the queue's filters."""
+    actor = _account(request, "admin", "reviewer")
+    _csrf(request, csrf)
+    f = QueueFilter(jenis=jenis, wilayah=wilayah, berkas=berkas, q=q or None, pengirim=pengirim)
+    if scope == "pilihan":
+        if not ids:
+            return _queue_page(request, actor, f, notice="Tidak ada usulan yang dipilih.")
+        out = _t(request).reject_proposals(actor, ids, **f.args())
+    else:
+        out = _t(request).reject_proposals(actor, None, **f.args())
+    return RedirectResponse("/pantau/tinjau?" + f.query(ok=out["rejected"]), status_code=303)
+
+
+def _back_to_queue(next_url: str | None) -> RedirectResponse:
+    """Back to the queue page the reviewer came from (its filters and page), never elsewhere."""
+    if next_url and (next_url == "/pantau/tinjau" or next_url.startswith("/pantau/tinjau?")) and "//" not in next_url:
+        return RedirectResponse(next_url, status_code=303)
+    return RedirectResponse("/pantau/tinjau", status_code=303)
 
 
 @router.post("/pantau/tinjau/perubahan/{update_id}")
 @_guard
 def review_update(request: Request, update_id: Id, csrf: Text200 = None,
-                  action: Annotated[Literal["setujui", "tolak"], Form()] = "setujui", note: Text2k = None):
+                  action: Annotated[Literal["setujui", "tolak"], Form()] = "setujui", note: Text2k = None,
+                  next: Annotated[str | None, Form(max_length=800)] = None):
     actor = _account(request)
     _csrf(request, csrf)
     _t(request).review(actor, update_id, action == "setujui", note)
-    return RedirectResponse("/pantau/tinjau", status_code=303)
+    return _back_to_queue(next)
 
 
 @router.post("/pantau/tinjau/usulan/{proposal_id}")
 @_guard
 def review_proposal(request: Request, proposal_id: Id, csrf: Text200 = None,
                     action: Annotated[Literal["setujui", "tolak"], Form()] = "setujui",
-                    status: Annotated[str | None, Form(max_length=40)] = None):
+                    status: Annotated[str | None, Form(max_length=40)] = None,
+                    next: Annotated[str | None, Form(max_length=800)] = None):
     actor = _account(request)
     _csrf(request, csrf)
     _t(request).review_proposal(actor, proposal_id, action == "setujui", status=status or None)
-    return RedirectResponse("/pantau/tinjau", status_code=303)
+    return _back_to_queue(next)
 
 
 @router.get("/pantau/impor")
@@ -421,7 +499,10 @@ def import_post(request: Request, csrf: Text200 = None, force: Annotated[bool, F
                 file: Annotated[UploadFile | None, File()] = None):
     actor = _account(request, "admin", "editor")
     _csrf(request, csrf)
-    got = _file(file)
+    try:
+        got = _file(request, file)
+    except Invalid as exc:
+        return page(request, "track/import.html", {"error": exc.message}, exc.status_code)
     if got is None:
         return page(request, "track/import.html", {"error": "Pilih berkas CSV atau XLSX hasil ekspor."}, 422)
     from janji.errors import InputError
@@ -434,11 +515,50 @@ def import_post(request: Request, csrf: Text200 = None, force: Annotated[bool, F
     return page(request, "track/import.html", {"report": report}, 422 if report["errors"] and not force else 200)
 
 
+def _account_page(request: Request, actor: Actor, *, error: str | None = None, notice: str | None = None,
+                  new_token: dict | None = None, status_code: int = 200):
+    t = _t(request)
+    return page(request, "track/account.html", {"tokens": t.tokens(actor), "new_token": new_token,
+                                                "sessions": t.sessions(actor), "error": error, "notice": notice,
+                                                "min_password": MIN_PASSWORD}, status_code)
+
+
 @router.get("/akun")
 @_guard
-def account(request: Request):
+def account(request: Request, ok: Annotated[str | None, Query(max_length=20)] = None):
     actor = _account(request)
-    return page(request, "track/account.html", {"tokens": _t(request).tokens(actor)})
+    notices = {"sandi": "Kata sandi diubah. Semua sesi lain akun ini sudah berakhir."}
+    return _account_page(request, actor, notice=notices.get(ok or ""))
+
+
+@router.post("/akun/sandi")
+@_guard
+def password_change(request: Request, csrf: Text200 = None, current: Text200 = None, new: Text200 = None,
+                    repeat: Text200 = None):
+    """Change one's own password: every other session of the account ends; this browser gets a new one."""
+    actor = _account(request)
+    _csrf(request, csrf)
+    if (new or "") != (repeat or ""):
+        return _account_page(request, actor, error="kata sandi baru dan ulangannya tidak sama", status_code=422)
+    try:
+        token = _t(request).change_password(actor, current or "", new or "", ip=auth.client_ip(request))
+    except Invalid as exc:
+        return _account_page(request, actor, error=exc.message, status_code=exc.status_code)
+    response = RedirectResponse("/akun?ok=sandi", status_code=303)
+    auth.set_session(request, response, token)
+    return response
+
+
+@router.post("/akun/keluar-semua")
+@_guard
+def logout_everywhere(request: Request, csrf: Text200 = None):
+    """End every session of the account, this one included (a lost phone, a shared computer)."""
+    actor = _account(request)
+    _csrf(request, csrf)
+    _t(request).end_sessions(actor)
+    response = RedirectResponse("/masuk", status_code=303)
+    auth.clear_session(request, response)
+    return response
 
 
 @router.post("/akun/token")
@@ -447,7 +567,7 @@ def token_new(request: Request, csrf: Text200 = None, name: Text200 = None):
     actor = _account(request, "admin", "editor")
     _csrf(request, csrf)
     tok = _t(request).create_token(actor, name or "")
-    return page(request, "track/account.html", {"tokens": _t(request).tokens(actor), "new_token": tok})
+    return _account_page(request, actor, new_token=tok)
 
 
 @router.post("/akun/token/{token_id}/cabut")
@@ -530,13 +650,8 @@ def audit(request: Request, page_no: Annotated[int, Query(alias="page", ge=1, le
 def audit_csv(request: Request):
     actor = _account(request, "admin")
     rows = _t(request).audit_rows(actor)
-    buf = io.StringIO()
     cols = ["id", "at", "actor_id", "actor", "action", "target", "target_id", "before", "after", "ip"]
-    w = csv.DictWriter(buf, fieldnames=cols)
-    w.writeheader()
-    for r in rows:
-        w.writerow({c: _cell(r[c]) for c in cols})
-    return Response(("\ufeff" + buf.getvalue()).encode("utf-8"), media_type="text/csv; charset=utf-8",
+    return Response(sheets.csv_bytes(cols, ([r[c] for c in cols] for r in rows)), media_type=sheets.CSV_MEDIA_TYPE,
                     headers={"content-disposition": 'attachment; filename="janji-audit.csv"'})
 
 
@@ -547,18 +662,62 @@ def stylesheet():
 
 # --- JSON API -------------------------------------------------------------------------------------------------------
 
-class UpdateIn(BaseModel):
-    """A change of status and/or progress, with its evidence (validated like the form)."""
+# what janji.track.service.http_url takes, said so that every regex engine reads it alike: an ASCII host,
+# then anything but the four characters the service refuses (no \S: engines disagree on what is space)
+EVIDENCE_URL = r"^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9._~%!$&'()*+,;=:-]+(?:[/?#][^\t\n\r ]*)?$"
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
-    status: str = Field(..., max_length=40, description="Salah satu: " + ", ".join(st.STATUSES))
-    expected_version: int = Field(..., ge=0, description="Versi yang Anda lihat (0 bila belum pernah dinilai).")
-    evidence_url: str | None = Field(None, max_length=2000, description="URL sumber bukti (http/https).")
-    evidence_date: str = Field(..., max_length=20, description="Tanggal bukti, TTTT-BB-HH.")
+
+def _date_schema(schema: dict[str, Any]) -> None:
+    """The days the service takes (1945 up to tomorrow), stated in the schema as a pattern."""
+    schema["pattern"] = date_pattern()
+
+
+def _optional_date_schema(schema: dict[str, Any]) -> None:
+    for option in schema.get("anyOf", []):
+        if option.get("type") == "string":
+            option["pattern"] = date_pattern()
+
+
+class UpdateIn(BaseModel):
+    """A change of status and/or progress, with its evidence (validated like the form).
+
+    The schema and the validation agree: every body this schema allows is accepted (201/202), or refused
+    for the state of the promise (404 not a tracked promise, 409 changed since ``expected_version`` or no
+    numeric target for a progress value) or of the token (401/403), never as invalid.
+    """
+
+    status: Literal[tuple(st.ALIASES)] = Field(  # type: ignore[valid-type]
+        ..., description="Status: " + ", ".join(st.STATUSES) + " (juga nama Inggris: kept, broken, stalled, …).")
+    expected_version: int = Field(..., ge=0, le=2**31 - 1,
+                                  description="Versi yang Anda lihat (0 bila belum pernah dinilai).")
+    evidence_url: str = Field(..., max_length=2000, json_schema_extra={"pattern": EVIDENCE_URL},
+                              description="URL sumber bukti: alamat http:// atau https:// lengkap.")
+    evidence_date: str = Field(..., max_length=10, json_schema_extra=_date_schema,
+                               description="Tanggal bukti, TTTT-BB-HH (sejak 1945, paling lambat besok).")
     note: str | None = Field(None, max_length=4000)
-    progress_value: float | None = Field(None, ge=0)
-    progress_target: float | None = Field(None, gt=0)
+    progress_value: float | None = Field(None, ge=0, le=1e15, allow_inf_nan=False)
+    progress_target: float | None = Field(None, gt=0, le=1e15, allow_inf_nan=False)
     progress_unit: str | None = Field(None, max_length=50)
-    measured_on: str | None = Field(None, max_length=20, description="Tanggal pengukuran capaian, TTTT-BB-HH.")
+    measured_on: str | None = Field(None, max_length=10, json_schema_extra=_optional_date_schema,
+                                    description="Tanggal pengukuran capaian, TTTT-BB-HH (bila kosong dan "
+                                                "nilai capaian diisi: tanggal bukti).")
+
+    @field_validator("evidence_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not re.fullmatch(EVIDENCE_URL, value):
+            raise ValueError("URL bukti harus alamat http:// atau https:// yang lengkap")
+        return value
+
+    @field_validator("evidence_date", "measured_on")
+    @classmethod
+    def _iso_date(cls, value: str | None) -> str | None:
+        # the calendar and the range are the service's (one rule for forms, API and import); the API takes
+        # only the TTTT-BB-HH spelling its schema states
+        if value is not None and not ISO_DATE.fullmatch(value):
+            raise ValueError("harus tanggal TTTT-BB-HH")
+        return value
 
 
 class Problem(BaseModel):
@@ -646,12 +805,17 @@ def api_item_update(request: Request, item_id: Id, body: Annotated[UpdateIn, Bod
     if actor is None:
         return JSONResponse({"detail": "perlu token API yang sah (Authorization: Bearer jnj_…)"}, status_code=401,
                             headers={"www-authenticate": "Bearer"})
+    measured_on = body.measured_on
+    if measured_on is None and body.progress_value is not None:
+        measured_on = body.evidence_date  # as the schema says: measured on the day of the evidence
     try:
         entry = _t(request).update_status(actor, item_id, body.status, evidence_url=body.evidence_url,
                                           evidence_date=body.evidence_date, note=body.note,
                                           progress_value=body.progress_value, progress_target=body.progress_target,
-                                          progress_unit=body.progress_unit, measured_on=body.measured_on,
+                                          progress_unit=body.progress_unit, measured_on=measured_on,
                                           expected_version=body.expected_version, origin="api")
+    except NotTracked as exc:
+        return _not_tracked(exc)
     except TrackError as exc:
         return _api_error(exc)
     return JSONResponse(entry, status_code=201 if entry["state"] == "published" else 202)
@@ -711,3 +875,59 @@ def api_suggestion_reject(request: Request, suggestion_id: Id):
 routes = APIRouter()
 routes.include_router(router)
 routes.include_router(api)
+
+
+# --- request bodies -------------------------------------------------------------------------------------------------
+
+EVIDENCE_POST = re.compile(r"^/pantau/(?:butir/\d+/(?:usul|status)|impor)$")
+PROPOSAL_POST = re.compile(r"^/pantau/butir/\d+/usul$")
+
+
+def body_limit(app, path: str) -> tuple[int, str, str] | None:
+    """The largest request body a tracking form may send, with the message and the page to go back to when
+    one is larger; None for other paths. The cap is twice the evidence limit (+1 MB of fields): a file up to
+    that size is received and refused by the form itself, which keeps what was typed; only a larger body is
+    refused before it is read."""
+    if not EVIDENCE_POST.match(path):
+        return None
+    settings = auth.tracker_of(app).settings
+    back = path.rsplit("/", 1)[0] if path.startswith("/pantau/butir/") else path
+    return (2 * settings.evidence_max_bytes + 1024 * 1024,
+            f"Berkas terlalu besar; batas berkas bukti {settings.evidence_max_mb} MB. Kembali ke formulir, pilih "
+            "berkas yang lebih kecil atau kirim tautannya.", back)
+
+
+class ProposalGate:
+    """Refuses a public proposal with 429, without parsing or storing its body, when its address (or everyone)
+    has already been refused by the proposal rate limits in this window: a flood's files never reach a
+    temporary file or the database. The body is read and dropped (up to the body limit) before answering, so
+    that the browser, still sending, gets the page rather than a reset connection."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["method"] == "POST" and PROPOSAL_POST.match(scope.get("path", "")):
+            from starlette.concurrency import run_in_threadpool
+
+            request = Request(scope)
+            response = await run_in_threadpool(self._refusal, request)
+            if response is not None:
+                more = True
+                while more:  # drop the body as it comes (the body limit outside still applies)
+                    message = await receive()
+                    more = message["type"] == "http.request" and message.get("more_body", False)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+    @staticmethod
+    def _refusal(request: Request):
+        wait, reason = _t(request).proposal_wait(auth.client_ip(request))
+        if not wait:
+            return None
+        from janji.web.app import render_error
+
+        response = render_error(request, 429, "Terlalu banyak usulan", f"{reason}. Usulan ini tidak diterima.")
+        response.headers["retry-after"] = str(max(1, int(wait + 0.999)))
+        return response

@@ -25,7 +25,8 @@ INVALID = {422: {"model": ValidationProblem, "description": "Parameter tidak sah
 NOT_FOUND = {404: {"model": Problem, "description": "Tidak ditemukan."}}
 UPLOAD_ERRORS = {
     400: {"model": Problem, "description": "Badan permintaan tidak dapat dibaca."},
-    403: {"model": Problem, "description": "Portal ini hanya-baca: unggahan dianalisis tetapi tidak disimpan."},
+    403: {"model": Problem, "description": "Portal ini hanya-baca (unggahan dianalisis tetapi tidak disimpan), "
+                                           "atau permintaan lintas situs dari browser."},
     413: {"model": Problem, "description": "Berkas atau teks melebihi batas ukuran."},
     415: {"model": Problem, "description": "Jenis berkas tidak didukung."},
     503: {"model": Problem, "description": "Server sedang menganalisis dokumen lain; coba lagi."},
@@ -103,7 +104,11 @@ def api_upload(request: Request,
                name: Annotated[str | None, Form(max_length=200, description="Nama dokumen.")] = None,
                save: Annotated[bool, Form(description="Simpan ke basis data (hanya portal yang dapat ditulisi).")] = False):
     from janji.web.analysis import analyse_upload
+    from janji.web.security import cross_site
 
+    if cross_site(request):  # a page on another site posting through a visitor's browser (CSRF)
+        raise HTTPException(403, "permintaan lintas situs dari browser ditolak: unggah lewat halaman /unggah "
+                                 "portal ini, atau panggil API dari skrip/server")
     result = analyse_upload(request.app, file=file, text=text, name=name, save=save)
     return JSONResponse(result, status_code=201 if result.get("stored") else 200)
 

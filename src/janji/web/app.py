@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from urllib.parse import urlencode
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -26,7 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from janji import __version__
 from janji.web import charts, labels, times, upload, views
-from janji.web.security import DropEmptyParams, HeadAsGet, SecurityMiddleware
+from janji.web.security import DropEmptyParams, HeadAsGet, SecurityMiddleware, TrustedProxy
 
 HERE = Path(__file__).resolve().parent
 
@@ -80,13 +80,29 @@ def _num(value: Any) -> str:
     return f"{int(value):,}".replace(",", ".")
 
 
-def create_app(store=None, *, db_url: str | None = None, writable: bool = False) -> FastAPI:
+def create_app(store=None, *, db_url: str | None = None, writable: bool = False,
+               trusted_proxies: Iterable[str] | str | None = None, settings=None) -> FastAPI:
     """Build the portal over ``store`` (a :class:`janji.store.Store`) or the store at ``db_url``.
 
     ``writable`` lets uploads be saved into the store (``janji demo`` turns it
     on; a public ``janji serve`` keeps it off unless asked), otherwise an
-    upload is analysed and shown but not kept.
+    upload is analysed and shown but not kept. ``trusted_proxies`` (addresses
+    or networks; default ``$JANJI_TRUSTED_PROXIES``) are the reverse proxies
+    whose ``X-Forwarded-Proto``/``X-Forwarded-For`` are believed: behind one
+    that terminates HTTPS, cookies are Secure and HSTS is sent, and login
+    throttling and proposal limits count the visitor's address. It replaces
+    that one value of the tracking ``settings`` (a
+    :class:`janji.track.settings.Settings`; default: read from the
+    environment now, so a value that cannot be read fails here, once).
     """
+    import dataclasses
+
+    from janji.track import settings as track_settings
+
+    settings = settings if settings is not None else track_settings.load()
+    if trusted_proxies is not None:
+        settings = dataclasses.replace(settings, trusted_proxies=track_settings.parse_networks(
+            trusted_proxies, "trusted_proxies"))
     if store is None:
         from janji.store import open_store
 
@@ -98,10 +114,22 @@ def create_app(store=None, *, db_url: str | None = None, writable: bool = False)
     app.state.templates = make_templates()
     # analyses are CPU-bound and load models: one at a time keeps a 2-core server responsive
     app.state.analysis_lock = threading.Semaphore(1)
+    from janji.track import auth
+    from janji.track.service import Tracker
+    from janji.track.web import ProposalGate, body_limit
+
+    app.state.tracker = Tracker(store, settings)
+
+    # public evidence proposals over their rate limits are refused before their body is read
+    app.add_middleware(ProposalGate)
+    # evidence files have their own limit (JANJI_EVIDENCE_MAX_MB), documents uploaded for analysis this one
     app.add_middleware(SecurityMiddleware, max_body=upload.MAX_UPLOAD_BYTES + 64 * 1024,
-                       too_large_message=f"Berkas terlalu besar; batas {upload.limit_label()}.")
+                       too_large_message=f"Berkas terlalu besar; batas {upload.limit_label()}.",
+                       limit_for=lambda path: body_limit(app, path))
     app.add_middleware(DropEmptyParams)
     app.add_middleware(HeadAsGet)
+    # outermost: everything after sees the visitor's scheme and address (one setting: the tracker's)
+    app.add_middleware(TrustedProxy, settings=lambda: auth.tracker_of(app).settings)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     from janji.web import api, pages
@@ -123,13 +151,36 @@ def create_app(store=None, *, db_url: str | None = None, writable: bool = False)
     async def on_http(request: Request, exc: StarletteHTTPException):
         detail = exc.detail if isinstance(exc.detail, str) else "galat"
         detail = HTTP_DETAILS.get(detail, detail)  # Starlette's own English reason phrases
+        headers = exc.headers
+        if exc.status_code == 405:
+            # Starlette names only the methods of the first route of the path; RFC 9110 wants all of them
+            headers = {**(headers or {}), "Allow": ", ".join(_allowed_methods(request))}
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
+            return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=headers)
         titles = {404: "Tidak ditemukan", 405: "Metode tidak diizinkan", 413: "Berkas terlalu besar",
                   415: "Jenis berkas tidak didukung", 503: "Server sibuk"}
-        return render_error(request, exc.status_code, titles.get(exc.status_code, "Galat"), detail)
+        response = render_error(request, exc.status_code, titles.get(exc.status_code, "Galat"), detail)
+        if headers:
+            response.headers.update(headers)
+        return response
 
     return app
+
+
+METHOD_ORDER = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route of the app answers at this request's path (asked of the routes themselves,
+    one method at a time, so routers included in routers count too)."""
+    from starlette.routing import Match
+
+    scope = {k: v for k, v in request.scope.items() if k not in ("endpoint", "path_params", "route")}
+    found = {method for method in METHOD_ORDER
+             if any(route.matches({**scope, "method": method})[0] == Match.FULL for route in request.app.router.routes)}
+    if "GET" in found:
+        found.add("HEAD")  # HeadAsGet answers it
+    return [m for m in METHOD_ORDER if m in found]
 
 
 HTTP_DETAILS = {
@@ -198,8 +249,10 @@ def _error_line(err: dict[str, Any]) -> str:
 
 
 def _custom(err: dict[str, Any]) -> str:
-    """A check pydantic has no Indonesian template for here: "tidak sah" rather than pydantic's English."""
-    return "tidak sah"
+    """A check pydantic has no Indonesian template for here: "tidak sah" rather than pydantic's English; a
+    validator of ours (``value_error``) says its own Indonesian message."""
+    error = (err.get("ctx") or {}).get("error") if err.get("type") == "value_error" else None
+    return str(error) if error else "tidak sah"
 
 
 def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:

@@ -1,23 +1,16 @@
 """CSV and XLSX downloads of item lists (region and search pages) and of a region's Janji vs RPJMD table.
 
-Cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``
-first) are prefixed with an apostrophe: item texts come from documents anyone
-may upload, and journalists open these files in Excel.
+The files are written by :mod:`janji.sheets`, which keeps formula-like cells
+(an item text starting with ``=``) from running in a spreadsheet.
 """
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any, Iterable
+
+from janji import sheets
 
 COLUMNS = ["id", "wilayah", "tahun", "pasangan", "jenis", "label", "teks", "bidang_urusan", "sdg",
            "target", "terukur", "dokumen"]
-
-
-def _safe(value: Any) -> Any:
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def to_rows(items: Iterable[dict[str, Any]]) -> list[list[Any]]:
@@ -42,18 +35,11 @@ def to_rows(items: Iterable[dict[str, Any]]) -> list[list[Any]]:
 
 
 def csv_bytes(items: Iterable[dict[str, Any]]) -> bytes:
-    # BOM so Excel opens UTF-8 (Indonesian names with diacritics) correctly.
-    return table_bytes(COLUMNS, to_rows(items), "csv")
+    return sheets.csv_bytes(COLUMNS, to_rows(items))
 
 
 def xlsx_bytes(items: Iterable[dict[str, Any]], title: str = "janji") -> bytes:
-    return table_bytes(COLUMNS, to_rows(items), "xlsx", title)
-
-
-def _sheet_title(title: str) -> str:
-    bad = set('[]:*?/\\')
-    clean = "".join(c for c in title if c not in bad).strip() or "janji"
-    return clean[:31]
+    return sheets.xlsx_bytes(COLUMNS, to_rows(items), title)
 
 
 ALIGNMENT_COLUMNS = ["no", "janji", "jenis", "butir_rencana", "kecocokan", "skor", "alasan", "sumber_janji",
@@ -86,21 +72,5 @@ def alignment_rows(data: dict[str, Any]) -> list[list[Any]]:
 
 
 def table_bytes(header: list[str], rows: list[list[Any]], fmt: str, title: str = "janji") -> bytes:
-    """CSV (UTF-8 with BOM) or XLSX of plain rows, formula-like cells defused."""
-    if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        wb = Workbook(write_only=True)
-        ws = wb.create_sheet(title=_sheet_title(title))
-        ws.append(header)
-        for row in rows:
-            ws.append([_safe(v) for v in row])
-        buf = io.BytesIO()
-        wb.save(buf)
-        return buf.getvalue()
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_safe(v) for v in row])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    """CSV (UTF-8 with BOM) or XLSX of plain rows (see :mod:`janji.sheets`)."""
+    return sheets.table_bytes(header, rows, fmt, title)

@@ -128,22 +128,35 @@ def sector(request: Request, code: Annotated[str, Path(pattern=r"^[0-9]\.[0-9]{2
 
 @router.get("/unggah")
 def upload_form(request: Request):
-    return render(request, "upload.html", {"writable": request.app.state.writable})
+    return _upload_page(request, {})
+
+
+def _upload_page(request: Request, context: dict, status_code: int = 200):
+    """The upload form with its CSRF token (and the browser's CSRF cookie, the first time)."""
+    from janji.track import auth
+
+    context = {"writable": request.app.state.writable, "csrf": auth.csrf_token(request), **context}
+    return auth.finish(request, render(request, "upload.html", context, status_code=status_code))
 
 
 @router.post("/unggah")
 def upload_post(request: Request, file: Annotated[UploadFile | None, File()] = None,
                 text: Annotated[str | None, Form(max_length=600_000)] = None,
                 name: Annotated[str | None, Form(max_length=200)] = None,
-                save: Annotated[bool, Form()] = False):
+                save: Annotated[bool, Form()] = False,
+                csrf: Annotated[str | None, Form(max_length=200)] = None):
+    from janji.track import auth
     from janji.web.analysis import analyse_upload, result_view
 
+    # a form on another site must not make a visitor's browser upload (and, on a writable portal, publish)
+    problem = auth.csrf_problem(request, csrf)
+    if problem:
+        return _upload_page(request, {"error": problem, "text": text or ""}, status_code=403)
     try:
         result = analyse_upload(request.app, file=file, text=text, name=name,
                                 save=save and request.app.state.writable)
     except HTTPException as exc:
-        return render(request, "upload.html", {"writable": request.app.state.writable, "error": exc.detail,
-                                               "text": text or ""}, status_code=exc.status_code)
+        return _upload_page(request, {"error": exc.detail, "text": text or ""}, status_code=exc.status_code)
     if result["stored"]:
         return RedirectResponse(result["url"], status_code=303)
     return render(request, "document.html", {"doc": result_view(result), "uploaded": True})

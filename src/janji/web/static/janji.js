@@ -32,3 +32,29 @@
   window.addEventListener("hashchange", fromHash);
   fromHash();
 })();
+
+// An evidence file over the portal's limit is refused before it is sent: the visitor keeps what was typed
+// and reads why (the server checks again and answers the same way).
+(function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll("input[type=file][data-max-bytes]"), function (input) {
+    var max = parseInt(input.getAttribute("data-max-bytes"), 10);
+    if (!max) return;
+    var note = document.createElement("p");
+    note.className = "error";
+    note.setAttribute("role", "alert");
+    note.hidden = true;
+    input.parentNode.insertBefore(note, input.nextSibling);
+    function check() {
+      var f = input.files && input.files[0];
+      var over = !!(f && f.size > max);
+      note.hidden = !over;
+      note.textContent = over ? f.name + ": berkas terlalu besar (" + (f.size / 1048576).toFixed(1).replace(".", ",") +
+        " MB); batas " + Math.round(max / 1048576) + " MB. Pilih berkas lain atau kirim tautannya." : "";
+      input.setCustomValidity(over ? note.textContent : "");
+      return !over;
+    }
+    input.addEventListener("change", check);
+    if (input.form) input.form.addEventListener("submit", function (e) { if (!check()) e.preventDefault(); });
+  });
+})();
