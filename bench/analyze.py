@@ -48,8 +48,8 @@ runs on this checkout's virtualenv):
     .venv/bin/python bench/analyze.py --devset --dir ../shared/corpus/docs --against /tmp/janji-abd3c5f
     git worktree remove /tmp/janji-abd3c5f
 
-Measured so (2 shared cores, load 3-4): 0.269 s per pass against 0.312 s at
-abd3c5f, 0.86x.
+Measured so (2 shared cores, load ~1): 0.264 s per pass against 0.310 s at
+abd3c5f, 0.85x (0.45 s before the speed work).
 """
 from __future__ import annotations
 
