@@ -144,6 +144,31 @@ def load(name: str) -> LinearModel:
         return LinearModel.read(fh)
 
 
+class ModelSlot:
+    """Which model a stage uses: one set for a while (training, bench, tests; ``False``: none, the rules
+    decide) or, by default, the packaged ``janji/data/models/<name>.npz``.
+
+    >>> slot = ModelSlot("example"); slot.set(False); slot.get() is None
+    True
+    """
+
+    def __init__(self, name: str):
+        self.name = name
+        self._given: list = []
+
+    def set(self, model) -> None:
+        """Use ``model`` (a :class:`LinearModel`, or ``False`` for none); ``None`` goes back to the packaged one."""
+        self._given[:] = [] if model is None else [model]
+
+    def get(self) -> LinearModel | None:
+        if self._given:
+            return self._given[0] or None
+        try:
+            return load(self.name)
+        except FileNotFoundError:  # a checkout whose models were not built yet: the rules decide
+            return None
+
+
 def model_path(name: str) -> Path:
     """Where ``janji train`` writes a model in a source checkout."""
     return Path(str(resources.files("janji.data").joinpath(MODELS))) / f"{name}.npz"

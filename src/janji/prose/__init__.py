@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from janji.document import PROSE_KINDS, Document, Item, Mention
-from janji.learn.linear import load as load_model
+from janji.learn.linear import ModelSlot
 from janji.prose import cues
 from janji.prose import features as prose_features
 from janji.prose.sentences import Unit, split_units
@@ -237,22 +237,11 @@ def decide_all(doc: Document, found: list[Clause]) -> list[str | None]:
             for kind, _ in model.predict_many([clause_features(doc, clause) for clause in found])]
 
 
-_MODEL: list = []  # a model set by set_model() (training, tests), else the packaged one
-
-
-def set_model(model) -> None:
-    """Use ``model`` (a :class:`~janji.learn.linear.LinearModel`, or False for the cue words alone) instead of
-    the packaged model; ``None`` goes back to the packaged one."""
-    _MODEL[:] = [] if model is None else [model]
-
-
-def _model():
-    if _MODEL:
-        return _MODEL[0] or None
-    try:
-        return load_model("prose")
-    except FileNotFoundError:  # a checkout whose models were not built yet: the cue words decide
-        return None
+_SLOT = ModelSlot("prose")  # the packaged prose model, or one set for training and tests
+# Use ``model`` (a :class:`~janji.learn.linear.LinearModel`, or False for the cue words alone) instead of the
+# packaged model; ``None`` goes back to the packaged one.
+set_model = _SLOT.set
+_model = _SLOT.get
 
 
 def clause_features(doc: Document, clause: Clause) -> dict[str, float]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from janji.document import Item
-from janji.learn.linear import load as load_model
+from janji.learn.linear import ModelSlot
 from janji.lang.morphology import NOMINAL_START, OUTCOME_START, VERB_START
 from janji.lang.stem import stems
 
@@ -89,21 +89,10 @@ def entry_features(text: str, doc_kind: str | None, *, siblings: int = 1, nested
     return out
 
 
-_MODEL: list = []  # a model set by set_model() (training, bench, tests), else the packaged one
-
-
-def set_model(model) -> None:
-    """Use ``model`` (False: no model, unnamed lists stay ``other``); ``None`` goes back to the packaged one."""
-    _MODEL[:] = [] if model is None else [model]
-
-
-def _model():
-    if _MODEL:
-        return _MODEL[0] or None
-    try:
-        return load_model("kind")
-    except FileNotFoundError:  # a checkout whose models were not built yet
-        return None
+_SLOT = ModelSlot("kind")  # the packaged kind model, or one set for training, bench and tests
+# Use ``model`` (False: no model, unnamed lists stay ``other``); ``None`` goes back to the packaged one.
+set_model = _SLOT.set
+_model = _SLOT.get
 
 
 def unnamed_runs(items: list[Item], nested: bool = False):
