@@ -372,3 +372,11 @@ def test_the_one_a_circumstance_names_did_not_say_the_quote(after):
     doc = run("Budi Santoso menjelaskan sumber anggaran programnya. "
               f"“Kami akan membangun 50 pasar rakyat dari dana daerah,” {after}.")
     assert [(k, c) for k, _, c, _ in found(doc)] == [("commitment", "Budi Santoso")]
+
+
+@pytest.mark.parametrize("opinion", ["Hasan juga menganggap bahwa Budi Santoso punya tekad kuat membawa perubahan.",
+                                     "Hasan pun memuji Budi Santoso yang dinilainya dekat dengan warga desa."])
+def test_an_observers_opinion_of_a_candidate_keeps_the_observer_as_the_one_speaking(opinion):
+    doc = run(f"Tokoh adat setempat, Hasan, ikut memberi pandangan. {opinion} Program ini menurutnya akan "
+              "berdampak positif bagi kesejahteraan masyarakat.", kind="campaign")
+    assert all(c is None for _, _, c, _ in found(doc)), found(doc)  # not the candidate's promise

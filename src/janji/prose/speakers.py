@@ -44,13 +44,13 @@ OTHER_TITLE = Gated(re.compile(
 ))
 SPEECH_VERB = (r"(?:mengatakan|menjelaskan|menuturkan|menyampaikan|menegaskan|mengungkapkan|menambahkan|menyebut(?:kan)?|"
                r"berharap|meminta|menilai|mengaku|mengimbau|menyatakan|memaparkan|menjawab|melanjutkan|menerangkan|"
-               r"berpendapat|mengingatkan|menekankan)")
+               r"berpendapat|mengingatkan|menekankan|menganggap|memandang|meyakini|mengapresiasi|memuji)")
 # The same roles written in lower case mid-sentence ("Menurut pengamat dari Unsoed, …", "tanya panelis").
 OTHER_ROLE = Gated(re.compile(
     r"\b(?:pengamat|panelis|moderator|akademisi|analis|peneliti|dosen|wartawan|warga|ketua|kepala|komisioner)\b",
     re.IGNORECASE,
 ))
-OTHER_SUBJECT = Gated(re.compile(r"^(?:[A-Z][\w.'-]*\s+){1,4}" + SPEECH_VERB + r"\b"))
+OTHER_SUBJECT = Gated(re.compile(r"^(?:[A-Z][\w.'-]*\s+){1,4}(?:(?:juga|pun|pula|turut)\s+)?" + SPEECH_VERB + r"\b"))
 # An epithet pointing back at the person just named ("Mantan Ketua DPRD tersebut").
 ANAPHORIC_EPITHET = re.compile(r"^\W*(?:[A-Z]\w*\s+){1,6}(?:tersebut|itu)\b")
 OFFICIAL = Gated(re.compile(
