@@ -78,7 +78,7 @@ FAMILIES = [
     ("Pemerintahan yang bersih dari korupsi dan pungutan liar", "6.01"),
     ("Menjaga kerukunan umat beragama dan toleransi antarwarga", "8.01"),
     # religious life is the regional secretariat's welfare bureau (Kesra), as its places of worship are
-    ("Umrah gratis bagi 100 warga setiap tahun", "4.01"),
+    ("Umrah gratis bagi 50 petani teladan", "4.01"),
     ("Program umroh gratis bagi lansia", "4.01"),
     # macro development indicators are the planning office's
     ("PDRB per kapita naik menjadi Rp60 juta pada akhir periode", "5.01"),

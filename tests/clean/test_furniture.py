@@ -60,7 +60,7 @@ from janji.document import Document
     ("Rina Wulandari | Kompas.com", "author"),
     ("waktu baca 2 menit", "reading_time"),
     ("Waktu baca: 4 menit", "reading_time"),
-    ("TURUN LANGSUNG: Fulan (ketiga kiri) memantau kerja bakti bersama warga, Sabtu (27/3).", "caption"),
+    ("BLUSUKAN: Fulan (kedua kanan) menyapa pedagang sayur di pasar induk, Senin (4/3).", "caption"),
     ("BLUSUKAN: Wali Kota Budi Santoso (dua dari kanan) menyapa pedagang di Pasar Baru.", "caption"),
 ])
 def test_furniture_lines(line, rule):

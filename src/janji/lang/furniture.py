@@ -125,7 +125,7 @@ INLINE_READ_MORE = re.compile(r"(?<=[.!?\"”’])\s+(?:Baca|BACA)\s+(?:[Jj]uga|
 SENTENCE_END = re.compile(r"[.!?]$")
 
 
-# "TURUN LANGSUNG: Fulan (ketiga kiri) meninjau …": a photo caption, a capitalised label and where the person stands
+# "BLUSUKAN: Fulan (kedua kanan) menyapa …": a photo caption, a capitalised label and where the person stands
 POSED_CAPTION = re.compile(r"[A-Z]{2,}(?:\s+[A-Z]{2,}){0,3}\s*:\s+(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*\s*"
                            r"\((?:(?:kedua|ketiga|keempat|kelima|dua|tiga|empat|lima|paling|baris)\s+)?(?:dari\s+)?"
                            r"(?:kiri|kanan|tengah)\)")

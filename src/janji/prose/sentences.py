@@ -30,7 +30,7 @@ SPEECH_TAG = re.compile(
     re.IGNORECASE,
 )
 ATTRIBUTION_AFTER = re.compile(r"^[\s,.;:–—-]*(?P<attr>[^“\"]*?)[\s.]*$")
-# '…," ungkapnya, menanggapi pertanyaan calon nomor urut 1, Nama': a circumstance after the speech tag; whoever
+# '…," ujarnya, menjawab sanggahan calon nomor urut 3, Nama': a circumstance after the speech tag; whoever
 # it names (the one who asked, the audience) did not say the quote
 CIRCUMSTANCE = re.compile(r"(?:,\s*|\s+)(?:menanggapi|menjawab|merespons|merespon|membalas|saat|ketika|usai|seusai|"
                           r"selepas|setelah)\b|,\s*(?:dalam|di\s+hadapan|dihadapan|kepada|di\s+depan)\b", re.IGNORECASE)

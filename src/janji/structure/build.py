@@ -177,7 +177,7 @@ def structure_text(text: str, names: set[str] | frozenset = frozenset(), kind: s
             continue
         if line.is_list and line.mtype == "bullet" and not b.section_kind and not b.levels \
                 and running_prose(line.content):
-            # "- Pasangan calon … menyampaikan …. "Banyak masalah …," kata X. …": a page that put its whole
+            # "- Calon bupati … berkunjung ke pasar …. "Kami akan …," ujarnya. …": a page that put its whole
             # article in one bullet; what no list named and runs to several long sentences is a paragraph
             _paragraph(b, Span(text[line.content_start:line.end], line.content_start, line.end))
             i += 1
@@ -701,7 +701,7 @@ def _sentence(b: Builder, s: Span, following: list[Span]) -> tuple[int, bool]:
     if not found and not any(it.kind == "vision" for it in b.items):
         quoted = QUOTED_VISION_FORMULA.match(s.text)
         if quoted and re.search(r"\bvisi", b.text[max(0, s.start - 300):s.start], re.IGNORECASE):
-            # '… menjabarkan visi dan misi. “Terwujudnya Kota Sejahtera,” katanya.': the vision, quoted on its own
+            # '… memaparkan visi misinya. “Terwujudnya Kota Harapan yang maju,” ujarnya.': the vision, quoted on its own
             found = [("vision", Span(quoted.group("body"), s.start + quoted.start("body"), s.start + quoted.end("body")))]
     for kind, span in found:
         if kind == "tagline":
@@ -783,7 +783,7 @@ def _program_paragraph(b: Builder, s: Span) -> bool:
     return False
 
 
-# "90 persen dari 9 program utama berhasil dilaksanakan", "tujuh dari sepuluh program telah terealisasi": a
+# "75 persen dari 20 program prioritas sudah berjalan", "tujuh dari sepuluh program telah terealisasi": a
 # counted set reported on (a share of it, or as done) is the subject of a report, not a list announced below
 REPORTED_COUNT = re.compile(r"(?:\bpersen|%|\d|\b" + CARDINAL + r")\s+dari\s+(?:\d+|" + CARDINAL + r")\s+\w+|\b(?:berhasil|telah|sudah)\s+(?:di|ter)\w+\W*$",
                             re.IGNORECASE)

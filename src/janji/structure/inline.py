@@ -191,7 +191,7 @@ def split_entries(text: str, offset: int, count: int | None = None) -> list[Span
     return [e for e in (tidy(s) for s in parts) if e.text]
 
 
-# "sembako murah", "seragam gratis", "rumah layak huni": a short part that offers something is an entry of its own,
+# "beras murah", "seragam gratis", "rumah layak huni": a short part that offers something is an entry of its own,
 # not an object coordinated into the entry before it ("bantuan bagi guru, perawat")
 OFFER = re.compile(r"\b(?:gratis|murah|layak|terjangkau|cuma-cuma|bersubsidi)\b", re.IGNORECASE)
 
@@ -280,7 +280,7 @@ def find_visions(sentence: Span) -> list[tuple[str, Span]]:
             stripped = re.match(r"akan\s+(?:membawa|mewujudkan\s+visi)\s+", body.text, re.IGNORECASE)
             if stripped:
                 body = Span(body.text[stripped.end():], body.start + stripped.end(), body.end)
-            # "menyampaikan visi, misi, serta program kerja …": kind words listed, no vision stated
+            # "memaparkan visi, misi, dan program unggulannya …": kind words listed, no vision stated
             listed = re.match(r"(?:dan\s+|serta\s+)?(?:misi|program|tujuan|sasaran)\b", body.text, re.IGNORECASE)
             if 2 <= len(body.text.split()) <= 25 and re.search(r"[A-Za-z]{3}", body.text) and not listed:
                 out.append(("vision", body))
@@ -383,7 +383,7 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
         elif count and count >= 3:
             # "dalam 12 program dijelaskan Atang, A, B, C": a counted list after a short attribution
             comma = re.match(r"[^,.;:]{0,40}?,\s*", after)
-            # "… lima prioritas, terbagi dalam 30 kegiatan": how the set breaks down, not its entries
+            # "… empat prioritas, dibagi menjadi 25 kegiatan": how the set breaks down, not its entries
             breakdown = comma and re.match(r"(?:yang\s+)?(?:terbagi|dibagi|terdiri|dijabarkan|diturunkan|dirinci)\b",
                                            after[comma.end():], re.IGNORECASE)
             if comma and len(after[:comma.end()].split()) <= 4 and not breakdown:
@@ -459,7 +459,7 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
     return None, 0
 
 
-# "Tak ketinggalan, misi untuk memperkuat …", "Selain itu, ada program bedah rumah.": one more entry of a counted
+# "Tak ketinggalan, misi untuk menjaga hutan adat.", "Selain itu, ada program bedah rumah.": one more entry of a counted
 # list, in a sentence of its own that names the kind again
 ADDED_ENTRY = re.compile(r"(?:tak\s+ketinggalan|tidak\s+ketinggalan|selain\s+itu|kemudian|lalu|berikutnya|"
                          r"selanjutnya|terakhir|dan\s+terakhir)\s*,?\s*(?:ada\s+(?:juga\s+)?|juga\s+)?"

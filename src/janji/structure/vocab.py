@@ -23,7 +23,7 @@ PHRASES: list[tuple[str, str]] = [
     (r"isu(?:-isu)?\s+strategis", "other"),
     (r"langkah(?:-langkah)?\s+strategis", "strategy"),
     (r"kata\s+kunci", "other"),
-    # "dua agenda utama rapat, yakni …": the order of business of a meeting, not a programme
+    # "tiga agenda sidang hari itu, yaitu …": the order of business of a meeting, not a programme
     (r"agenda\s+(?:utama\s+|pokok\s+)?(?:rapat|sidang|paripurna|acara|pertemuan|kunjungan)", "other"),
 ]
 WORDS: list[tuple[str, str]] = [
