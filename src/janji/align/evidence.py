@@ -32,12 +32,12 @@ import numpy as np
 from janji.align import features as feat
 from janji.align import text as lx
 from janji.document import Document, Item
+from janji.lang.markers import MARKER
 
 MIN_PROBABILITY = 0.5  # the link model's probability that the sentence speaks of the promise
 MIN_SHARE = 0.34  # and the weighted share of the promise's terms the sentence repeats
 PER_PROMISE = 5
 MIN_WORDS, MAX_WORDS = 4, 90
-LIST_LINE = re.compile(r"^\s*(?:[-•*▪●◦‣–]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])\s+")
 CLAIM = re.compile(r"\b(?:telah|sudah|berhasil|selesai|rampung|tercapai|mencapai|terealisasi|diresmikan|"
                    r"meresmikan|menyalurkan|disalurkan|dibagikan|membagikan|dicairkan|dibangun)\b", re.IGNORECASE)
 
@@ -64,9 +64,10 @@ def passages(doc: Document) -> list[tuple[int, int, str]]:
                 out.append((unit.start, unit.end, unit.text))
         pos = 0
         for line in text.split("\n"):
-            m = LIST_LINE.match(line)
+            m = MARKER.match(line)  # a list line: its entry, after the marker
             if m:
-                a, b = pos + m.end(), pos + len(line.rstrip())
+                rest = line[m.end():]
+                a, b = pos + len(line) - len(rest.lstrip()), pos + len(line.rstrip())
                 if b > a:
                     out.append((a, b, text[a:b]))
             pos += len(line) + 1

@@ -698,9 +698,9 @@ def _sentence(b: Builder, s: Span, following: list[Span]) -> tuple[int, bool]:
         if mission is not None:
             b.goal_parent = mission
     found = find_visions(s)
-    if not found and not any(it.kind == "vision" for it in b.items):
-        quoted = QUOTED_VISION_FORMULA.match(s.text)
-        if quoted and re.search(r"\bvisi", b.text[max(0, s.start - 300):s.start], re.IGNORECASE):
+    quoted = None if found else QUOTED_VISION_FORMULA.match(s.text)
+    if quoted and not any(it.kind == "vision" for it in b.items):
+        if re.search(r"\bvisi", b.text[max(0, s.start - 300):s.start], re.IGNORECASE):
             # '… memaparkan visi misinya. “Terwujudnya Kota Harapan yang maju,” ujarnya.': the vision, quoted on its own
             found = [("vision", Span(quoted.group("body"), s.start + quoted.start("body"), s.start + quoted.end("body")))]
     for kind, span in found:
