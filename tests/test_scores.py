@@ -110,3 +110,13 @@ def test_formats_score_as_the_plain_text(shared, analysed):
                          != totals(shared, gold_dir, analysed["devset"], {stem})[metric]]
                 off.append(f"{fmt} {metric} {got[metric]:.3f} vs plain {plain[metric]:.3f} (differs in {worse})")
     assert not off, "; ".join(off) + f"; measured (format, plain): {measured}"
+
+
+def test_output_matches_the_snapshot(analysed):
+    """Refactors and speed-ups leave the janji/1 output as it was. A change meant to alter it updates
+    tests/snapshots/analysis.json.gz (python tests/snapshots/update.py) and says in its commit why."""
+    spec = importlib.util.spec_from_file_location("snapshot", Path(__file__).parent / "snapshots" / "update.py")
+    snapshot = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(snapshot)
+    diffs = snapshot.differences(snapshot.load(), analysed)
+    assert not diffs, f"{len(diffs)} documents differ from the snapshot:\n" + "\n".join(diffs[:20])

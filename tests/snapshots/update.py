@@ -1,0 +1,92 @@
+"""Take the snapshot of the analyser's output that tests/test_scores.py::test_output_matches_the_snapshot
+compares against: the janji/1 JSON of every seed, development and corpus document of ../shared.
+
+A refactor or a speed-up must leave the output as it was. A change that means to alter the output
+updates the snapshot in the same commit and says in its message which documents changed and why:
+
+    python tests/snapshots/update.py          # rewrite tests/snapshots/analysis.json.gz
+    python tests/snapshots/update.py --check  # list the documents whose output differs, change nothing
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SNAPSHOT = HERE / "analysis.json.gz"
+SETS = (("seeds", ("seeds",)), ("devset", ("devset", "docs")), ("corpus", ("corpus", "docs")))
+
+
+def analyse_all(shared: Path) -> dict[str, dict[str, dict]]:
+    from janji.pipeline import Pipeline
+
+    pipe = Pipeline()
+    out: dict[str, dict[str, dict]] = {}
+    for name, parts in SETS:
+        folder = shared.joinpath(*parts)
+        out[name] = {p.stem: json.loads(pipe.analyze_path(p).dumps()) for p in sorted(folder.iterdir())}
+    return out
+
+
+def load() -> dict[str, dict[str, dict]]:
+    with gzip.open(SNAPSHOT, "rt", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def first_difference(old, new, path: str = "") -> str | None:
+    """Where two JSON values first differ, as a path like ``items[3].text``; None when equal."""
+    if type(old) is not type(new):
+        return f"{path or '.'}: {json.dumps(old, ensure_ascii=False)[:80]} -> {json.dumps(new, ensure_ascii=False)[:80]}"
+    if isinstance(old, dict):
+        for key in sorted(set(old) | set(new)):
+            if key not in old or key not in new:
+                return f"{path}.{key}: {'added' if key in new else 'removed'}"
+            found = first_difference(old[key], new[key], f"{path}.{key}")
+            if found:
+                return found
+        return None
+    if isinstance(old, list):
+        for i, (a, b) in enumerate(zip(old, new)):
+            found = first_difference(a, b, f"{path}[{i}]")
+            if found:
+                return found
+        if len(old) != len(new):
+            return f"{path}: {len(old)} -> {len(new)} entries"
+        return None
+    if old != new:
+        return f"{path or '.'}: {json.dumps(old, ensure_ascii=False)[:80]} -> {json.dumps(new, ensure_ascii=False)[:80]}"
+    return None
+
+
+def differences(old: dict, new: dict) -> list[str]:
+    out = []
+    for set_name in sorted(set(old) | set(new)):
+        a, b = old.get(set_name, {}), new.get(set_name, {})
+        for stem in sorted(set(a) | set(b)):
+            found = first_difference(a.get(stem), b.get(stem))
+            if found:
+                out.append(f"{set_name}/{stem}: {found}")
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=HERE.parents[2] / "shared")
+    parser.add_argument("--check", action="store_true", help="only list the documents that differ")
+    args = parser.parse_args()
+    new = analyse_all(args.shared)
+    if args.check:
+        diffs = differences(load(), new)
+        print("\n".join(diffs) or "identical")
+        return 1 if diffs else 0
+    with gzip.GzipFile(SNAPSHOT, "wb", mtime=0) as f:
+        f.write(json.dumps(new, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8"))
+    print(f"{SNAPSHOT.relative_to(HERE.parents[1])}: {sum(len(v) for v in new.values())} documents")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
