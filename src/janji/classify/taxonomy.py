@@ -1,7 +1,7 @@
 """The taxonomy as data: bidang urusan, SDGs, the official nomenclature, and janji's lexicon.
 
-Everything here is read from files packaged in ``janji/data`` (see SOURCES.md
-there) and cached; nothing is downloaded.
+The tables come from :mod:`janji.data.reference` (files packaged in ``janji/data``,
+see SOURCES.md there); janji's lexicon is read here. All cached; nothing is downloaded.
 
 Example:
 
@@ -12,12 +12,12 @@ Example:
 """
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from janji.data import reference
 from janji.lang.stem import stems
 
 
@@ -53,11 +53,6 @@ def data_path(name: str):
     return resources.files("janji.data").joinpath(name)
 
 
-def _read_csv(name: str) -> list[dict[str, str]]:
-    with data_path(name).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
 @lru_cache(maxsize=1)
 def lexicon_data() -> dict:
     with data_path("classify_lexicon.json").open(encoding="utf-8") as fh:
@@ -69,31 +64,28 @@ def sectors() -> dict[str, Sector]:
     """Bidang urusan by code, in the order of ``bidang_urusan.csv``."""
     lex = lexicon_data()["sectors"]
     return {
-        row["code"]: Sector(row["code"], row["name"], row["group"],
-                            lex.get(row["code"], {}).get("description", ""),
-                            bool(lex.get(row["code"], {}).get("gated")))
-        for row in _read_csv("bidang_urusan.csv")
+        row.code: Sector(row.code, row.name, row.group, lex.get(row.code, {}).get("description", ""),
+                         bool(lex.get(row.code, {}).get("gated")))
+        for row in reference.sectors().values()
     }
 
 
 @lru_cache(maxsize=1)
 def sdgs() -> dict[int, Goal]:
     lex = lexicon_data()["sdgs"]
-    return {
-        int(row["goal"]): Goal(int(row["goal"]), row["nama"], row["name"], lex.get(row["goal"], {}).get("description", ""))
-        for row in _read_csv("sdgs.csv")
-    }
+    return {row.goal: Goal(row.goal, row.nama, row.name, lex.get(str(row.goal), {}).get("description", ""))
+            for row in reference.sdgs().values()}
 
 
 @lru_cache(maxsize=1)
 def programs() -> list[Phrase]:
-    return [Phrase(r["code"], r["name"], "program", r["code"], r["bidang_code"]) for r in _read_csv("programs.csv")]
+    return [Phrase(r.code, r.name, "program", r.code, r.bidang_code) for r in reference.programs()]
 
 
 @lru_cache(maxsize=1)
 def nomenclature() -> list[Phrase]:
     """Every kegiatan and sub kegiatan (codes repeat between provinsi and kab/kota lists: key by code and name)."""
-    return [Phrase(r["code"], r["name"], r["level"], r["program_code"], r["bidang_code"]) for r in _read_csv("kegiatan.csv")]
+    return [Phrase(r.code, r.name, r.level, r.program_code, r.bidang_code) for r in reference.kegiatan()]
 
 
 def sector_sdg_prior() -> dict[str, list[int]]:

@@ -1,7 +1,8 @@
 """The Kemendagri region table (provinces, kabupaten, kota) and its lookup by name or alias.
 
 Names come from ``janji/data/regions.csv``; the short forms Indonesian media use
-("Tangsel", "Kutim", "Sumut", "NTB") from ``janji/data/regions_aliases.csv``.
+("Tangsel", "Kutim", "Sumut", "NTB") from ``janji/data/regions_aliases.csv`` (both read by
+:mod:`janji.data.reference`).
 
 Example:
     >>> resolve("Tangsel").name
@@ -13,11 +14,10 @@ Example:
 """
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
-from importlib import resources
 
+from janji.data import reference
 from janji.document import Region
 
 LEVEL_PREFIX = {"kabupaten": ("Kabupaten Administrasi ", "Kabupaten "), "kota": ("Kota Administrasi ", "Kota ")}
@@ -43,8 +43,7 @@ def bare_name(region: Region) -> str:
 @lru_cache(maxsize=1)
 def all_regions() -> tuple[Region, ...]:
     """Every province, kabupaten and kota (Kepmendagri 2025), in code order."""
-    with resources.files("janji.data").joinpath("regions.csv").open(encoding="utf-8") as f:
-        return tuple(Region(row["name"], row["code"], row["level"]) for row in csv.DictReader(f))
+    return tuple(Region(row.name, row.code, row.level) for row in reference.regions())
 
 
 @lru_cache(maxsize=1)
@@ -73,13 +72,12 @@ def aliases() -> dict[str, tuple[Region, ...]]:
         for official, variant in SPELLINGS:
             if official in region.name:
                 table[region.name.replace(official, variant)] = (region,)
-    with resources.files("janji.data").joinpath("regions_aliases.csv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            target = _by_full_name().get(_key(row["name"]))
-            found = (target,) if target else by_bare_name().get(_key(row["name"]), ())
-            if not found:
-                raise ValueError(f"regions_aliases.csv: {row['name']!r} is not in regions.csv")
-            table[row["alias"]] = found
+    for row in reference.region_aliases():
+        target = _by_full_name().get(_key(row.name))
+        found = (target,) if target else by_bare_name().get(_key(row.name), ())
+        if not found:
+            raise ValueError(f"regions_aliases.csv: {row.name!r} is not in regions.csv")
+        table[row.alias] = found
     return table
 
 

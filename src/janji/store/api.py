@@ -14,7 +14,6 @@ Example:
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import re
@@ -23,7 +22,6 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -35,6 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from janji.document import Document as JDocument
 from janji.document import Item as JItem
 from janji import redact
+from janji.data import reference
 from janji.errors import InputError, JanjiError
 from janji.files import iter_files, read_regular
 from janji.store import db
@@ -131,18 +130,13 @@ def is_measurable(measurability: dict | None, quantities: list | None) -> bool:
 
 @lru_cache(maxsize=1)
 def _regions_ref() -> dict[str, dict[str, str]]:
-    out = {}
-    with resources.files("janji.data").joinpath("regions.csv").open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            out[_region_name_key(row["name"])] = row
-    return out
+    return {_region_name_key(row.name): asdict(row) for row in reference.regions()}
 
 
 @lru_cache(maxsize=1)
 def sector_names() -> dict[str, str]:
     """Bidang urusan code -> name (title case), from the packaged taxonomy."""
-    with resources.files("janji.data").joinpath("bidang_urusan.csv").open(encoding="utf-8") as fh:
-        return {row["code"]: row["name"].title().replace(" Dan ", " dan ") for row in csv.DictReader(fh)}
+    return {code: row.name.title().replace(" Dan ", " dan ") for code, row in reference.sectors().items()}
 
 
 def reference_region(value: str) -> dict[str, str]:

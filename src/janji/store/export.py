@@ -14,16 +14,15 @@ CSV and XLSX are written by :mod:`janji.sheets`: an item text that a spreadsheet
 """
 from __future__ import annotations
 
-import csv
 import json
 import os
 import sqlite3
 from collections import defaultdict
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from janji import sheets
+from janji.data import reference
 from janji.files import atomic_path
 
 FORMATS = ("csv", "xlsx", "json", "sqlite")
@@ -264,9 +263,7 @@ def write_sqlite(store, path: Path, region=None, year=None) -> None:
         con.executescript(SQLITE_SCHEMA)
         names = _sector_names()
         con.executemany("INSERT INTO sectors VALUES (?, ?)", sorted(names.items()))
-        with resources.files("janji.data").joinpath("sdgs.csv").open(encoding="utf-8") as fh:
-            con.executemany("INSERT INTO sdgs VALUES (?, ?)",
-                            [(int(r["goal"]), r["nama"]) for r in csv.DictReader(fh)])
+        con.executemany("INSERT INTO sdgs VALUES (?, ?)", [(r.goal, r.nama) for r in reference.sdgs().values()])
         regions, elections, pairs = {}, {}, {}
         for d in doc_ids:
             doc = store.document(d)

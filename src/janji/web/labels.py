@@ -1,13 +1,13 @@
 """Indonesian labels for what the analyser writes in English codes (kinds, sectors, SDGs).
 
-The packaged reference tables (``janji/data``) are read once; templates and the
+The packaged reference tables come from :mod:`janji.data.reference`; templates and the
 JSON API both use these so a page and its JSON twin name things alike.
 """
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
-from importlib import resources
+
+from janji.data import reference
 
 KIND_LABELS = {
     "vision": "Visi",
@@ -32,24 +32,16 @@ DOCUMENT_KIND_LABELS = {
 LEVEL_LABELS = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kota": "Kota"}
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with resources.files("janji.data").joinpath(name).open(encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
-
-
 @lru_cache(maxsize=1)
 def sectors() -> dict[str, str]:
     """Bidang urusan code -> its name in title case ("1.01" -> "Pendidikan")."""
-    out = {}
-    for row in _rows("bidang_urusan.csv"):
-        out[row["code"]] = _title(row["name"])
-    return out
+    return {code: _title(row.name) for code, row in reference.sectors().items()}
 
 
 @lru_cache(maxsize=1)
 def sdgs() -> dict[int, str]:
     """SDG goal number -> its Indonesian name."""
-    return {int(row["goal"]): row["nama"] for row in _rows("sdgs.csv")}
+    return {goal: row.nama for goal, row in reference.sdgs().items()}
 
 
 def sector_name(code: str | None) -> str:
