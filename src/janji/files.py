@@ -85,6 +85,16 @@ def read_regular(path: str | os.PathLike) -> bytes:
             os.close(fd)
 
 
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be opened, in the user's language (the rest of a one-line error)."""
+    if isinstance(exc, NotRegularFile):
+        return exc.strerror
+    reasons = {errno.ENOENT: "berkas tidak ditemukan", errno.EACCES: "tidak ada izin membaca berkas",
+               errno.EPERM: "tidak ada izin membaca berkas", errno.EISDIR: "ini folder, bukan berkas",
+               errno.ENAMETOOLONG: "nama berkas terlalu panjang"}
+    return reasons.get(exc.errno, f"tidak dapat dibaca ({exc.strerror or exc})")
+
+
 def _inside(target: str, root: str) -> bool:
     return target == root or target.startswith(root.rstrip(os.sep) + os.sep)
 

@@ -2,16 +2,21 @@
 
     read -> clean -> facts -> structure -> prose -> quantities -> classify
 
-Each stage is a callable ``Document -> None`` that reads and writes the
-document's attributes and nothing else; stages live in their own packages
+Each stage is a :class:`~janji.stage.Stage`: a function ``stage(doc) -> None``
+that reads and writes the document's attributes and nothing else, and declares
+which ones (``requires``, ``assigns``). Stages live in their own packages
 (``janji.read``, ``janji.clean`` …), never import each other, and can be run
-and tested alone. Each declares what it needs and what it sets
-(:func:`janji.stage.stage`); a :class:`Pipeline` checks that order when it is
-built, so leaving out a stage that a later one needs is an error, not a
-silently different result. The list below is the one place that says in which
-order they run.
+and tested alone. :data:`STAGES` is the one place that says in which order
+they run; a :class:`Pipeline` checks that order when it is built, so leaving
+out a stage that a later one needs is an error, not a silently different
+result. A pipeline changes the document it is given and returns that same
+document, so ``pipe(doc).items`` reads naturally.
 
 Example:
+    >>> list(STAGES)
+    ['read', 'clean', 'facts', 'structure', 'prose', 'quantities', 'classify']
+    >>> STAGES["quantities"].requires, STAGES["quantities"].assigns
+    (('items',), ('items.quantities',))
     >>> Pipeline(names=["read", "clean", "facts"]).names
     ['read', 'clean', 'facts']
     >>> Pipeline(disable=["facts"])
@@ -21,36 +26,32 @@ Example:
 """
 from __future__ import annotations
 
-import errno
-import importlib
 import os
 import signal
 import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Iterable
 
+from janji.classify import classify
+from janji.clean import clean
 from janji.document import Document
 from janji.errors import InputError
-from janji.files import NotRegularFile, read_regular
-from janji.stage import GIVEN
+from janji.facts import facts
+from janji.files import os_reason, read_regular
+from janji.prose import prose
+from janji.quantities import quantities
+from janji.read import read
+from janji.stage import GIVEN, Stage
+from janji.structure import structure
 
 MAX_BYTES = 50 * 1024 * 1024  # larger sources are refused: no visi-misi document is this big
 TIME_LIMIT = 60.0  # seconds per document; a pathological input must not hang a batch
 
-Stage = Callable[[Document], None]
-
-# name -> "module:function"; imported lazily so `janji --help` stays fast.
-STAGES: dict[str, str] = {
-    "read": "janji.read:read",
-    "clean": "janji.clean:clean",
-    "facts": "janji.facts:facts",
-    "structure": "janji.structure:structure",
-    "prose": "janji.prose:prose",
-    "quantities": "janji.quantities:quantities",
-    "classify": "janji.classify:classify",
-}
+# The stages in the order they run, by name; each carries what it needs and what it sets
+# (``STAGES["facts"].assigns``). Importing them loads no model: the classifier's loads on first use.
+STAGES: dict[str, Stage] = {s.__name__: s for s in (read, clean, facts, structure, prose, quantities, classify)}
 
 
 class PipelineError(ValueError):
@@ -58,22 +59,22 @@ class PipelineError(ValueError):
 
 
 def load_stage(name: str) -> Stage:
+    """The stage called ``name``; a :class:`PipelineError` naming the known ones for anything else."""
     if name not in STAGES:
         raise PipelineError(f"unknown stage {name!r} (stages: {', '.join(STAGES)})")
-    module, _, func = STAGES[name].partition(":")
-    return getattr(importlib.import_module(module), func)
+    return STAGES[name]
 
 
 def check_order(stages: list[tuple[str, Stage]]) -> None:
     """Every stage's requirements are set by a stage before it (or given with the document)."""
     available = set(GIVEN)
     for name, func in stages:
-        for need in getattr(func, "requires", ()):
+        for need in func.requires:
             if need not in available:
-                setters = [n for n in STAGES if need in getattr(load_stage(n), "assigns", ())]
+                setters = [n for n, s in STAGES.items() if need in s.assigns]
                 raise PipelineError(f"stage {name!r} needs {need!r}, which no stage before it sets"
                                     + (f" (set by {', '.join(repr(n) for n in setters)})" if setters else ""))
-        available.update(getattr(func, "assigns", ()))
+        available.update(func.assigns)
 
 
 class Pipeline:
@@ -87,10 +88,10 @@ class Pipeline:
 
     def describe(self) -> list[dict]:
         """Each stage with what it needs and what it sets, in order (``janji analyze --stages``)."""
-        return [{"stage": n, "requires": list(getattr(f, "requires", ())), "assigns": list(getattr(f, "assigns", ()))}
-                for n, f in self.stages]
+        return [{"stage": n, "requires": list(f.requires), "assigns": list(f.assigns)} for n, f in self.stages]
 
     def __call__(self, doc: Document) -> Document:
+        """Run every stage on ``doc`` (in place) and return ``doc`` itself."""
         for _, stage in self.stages:
             stage(doc)
         return doc
@@ -98,7 +99,7 @@ class Pipeline:
     def analyze_bytes(self, raw: bytes, name: str, *, kind: str | None = None, url: str | None = None,
                       time_limit: float | None = TIME_LIMIT) -> Document:
         if len(raw) > MAX_BYTES:
-            raise InputError(name, f"berkas terlalu besar ({len(raw) / 1e6:.0f} MB; batas {MAX_BYTES // 2**20} MB)")
+            raise too_large(name, len(raw))
         doc = Document.from_bytes(raw, name, url=url)
         if kind:
             doc.kind = kind
@@ -108,24 +109,25 @@ class Pipeline:
 
     def analyze_path(self, path: str | os.PathLike, **options) -> Document:
         path = Path(path)
-        try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                raise InputError(path.name, f"berkas terlalu besar ({size / 1e6:.0f} MB; batas {MAX_BYTES // 2**20} MB)")
-            raw = read_regular(path)  # a FIFO or a device is refused, never waited on
-        except OSError as exc:
-            raise InputError(path.name or str(path), _os_reason(exc)) from None
-        return self.analyze_bytes(raw, path.name, **options)
+        return self.analyze_bytes(read_source(path), path.name, **options)
 
 
-def _os_reason(exc: OSError) -> str:
-    """Why a file could not be opened, in the user's language."""
-    if isinstance(exc, NotRegularFile):
-        return exc.strerror
-    reasons = {errno.ENOENT: "berkas tidak ditemukan", errno.EACCES: "tidak ada izin membaca berkas",
-               errno.EPERM: "tidak ada izin membaca berkas", errno.EISDIR: "ini folder, bukan berkas",
-               errno.ENAMETOOLONG: "nama berkas terlalu panjang"}
-    return reasons.get(exc.errno, f"tidak dapat dibaca ({exc.strerror or exc})")
+def read_source(path: str | os.PathLike) -> bytes:
+    """The bytes of one input file, or an :class:`InputError` naming it and saying why not (missing, no
+    permission, a folder, a FIFO or a device, larger than :data:`MAX_BYTES`). A FIFO is refused, never
+    waited on. Every reader of input files (this pipeline, the batch engine's client) goes through it."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise too_large(path.name, size)
+        return read_regular(path)
+    except OSError as exc:
+        raise InputError(path.name or str(path), os_reason(exc)) from None
+
+
+def too_large(name: str, size: int) -> InputError:
+    return InputError(name, f"berkas terlalu besar ({size / 1e6:.0f} MB; batas {MAX_BYTES // 2**20} MB)")
 
 
 def _existing_path(source: str) -> bool:
@@ -170,6 +172,10 @@ def analyze(source, *, name: str | None = None, kind: str | None = None, url: st
     """Analyse a path, ``bytes`` or ``str`` into a :class:`Document`.
 
     >>> doc = analyze("Visi: Kota Yang Tangguh\\nMisi:\\n1. Membangun jalan 10 km", name="contoh.txt")
+    >>> [(item.kind, item.text) for item in doc.items]
+    [('vision', 'Kota Yang Tangguh'), ('mission', 'Membangun jalan 10 km')]
+    >>> doc.items[1].quantities[0].value, doc.items[1].quantities[0].unit
+    (10, 'km')
     """
     pipe = pipeline or default_pipeline()
     if isinstance(source, (bytes, bytearray)):

@@ -1,4 +1,5 @@
-"""The shape of an analyser stage: a function ``Document -> None`` that says what it reads and what it sets.
+"""The shape of an analyser stage: a function that changes a :class:`~janji.document.Document` in place,
+returns nothing, and says what it reads and what it sets.
 
 Each stage package marks its entry point with :func:`stage`; the pipeline reads the
 declarations to check, before any document is analysed, that every stage runs after
@@ -11,22 +12,40 @@ Example:
     ...     doc.kind = "statement"
     >>> shout.requires, shout.assigns
     (('text',), ('kind',))
+    >>> from janji.document import Document
+    >>> doc = Document.from_bytes(b"Kami akan membangun jalan.", "contoh.txt")
+    >>> shout(doc) is None, doc.kind
+    (True, 'statement')
 """
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Protocol, cast
+
+if TYPE_CHECKING:
+    from janji.document import Document
 
 # What a new document has before any stage ran.
 GIVEN = ("source", "raw")
 
 
-def stage(requires: Iterable[str] = (), assigns: Iterable[str] = ()) -> Callable:
+class Stage(Protocol):
+    """A pipeline stage: ``stage(doc)`` changes ``doc`` in place and returns ``None``; ``requires`` and
+    ``assigns`` name the document fields it reads and sets ("text", "candidates", "items.sectors")."""
+
+    __name__: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def __call__(self, doc: Document, /) -> None: ...
+
+
+def stage(requires: Iterable[str] = (), assigns: Iterable[str] = ()) -> Callable[[Callable[[Document], None]], Stage]:
     """Declare the document fields a stage reads (``requires``) and sets (``assigns``).
 
     Names are document attributes ("text", "candidates") or item attributes ("items.sectors").
     """
-    def mark(func: Callable) -> Callable:
-        func.requires = tuple(requires)
-        func.assigns = tuple(assigns)
-        return func
+    def mark(func: Callable[[Document], None]) -> Stage:
+        func.requires = tuple(requires)  # type: ignore[attr-defined]
+        func.assigns = tuple(assigns)  # type: ignore[attr-defined]
+        return cast(Stage, func)
     return mark
