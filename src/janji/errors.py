@@ -13,3 +13,26 @@ class InputError(JanjiError):
         super().__init__(f"{name}: {reason}")
         self.name = name
         self.reason = reason
+
+
+def failure_reason(exc: BaseException) -> str:
+    """Why analysing a document failed, without its name: an :class:`InputError`'s reason, another
+    :class:`JanjiError`'s message, or — for a defect in a stage — ``gagal dianalisis (Type: message)``."""
+    if isinstance(exc, InputError):
+        return exc.reason
+    if isinstance(exc, JanjiError):
+        return str(exc)
+    return f"gagal dianalisis ({type(exc).__name__}: {exc})"
+
+
+def failure_line(name: str, exc: BaseException) -> str:
+    """The one line a user sees when ``name`` could not be analysed (a :class:`JanjiError` names its file
+    itself). A defect in one stage must not stop a batch: callers report this line and go on.
+
+    Example:
+        >>> failure_line("a.txt", InputError("a.txt", "berkas kosong"))
+        'a.txt: berkas kosong'
+        >>> failure_line("b.pdf", KeyError("page"))
+        "b.pdf: gagal dianalisis (KeyError: 'page')"
+    """
+    return str(exc) if isinstance(exc, JanjiError) else f"{name}: {failure_reason(exc)}"

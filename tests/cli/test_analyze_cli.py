@@ -69,3 +69,33 @@ def test_readable_tree_without_out(tmp_path):
     result = CliRunner().invoke(cli, ["analyze", str(path)])
     assert result.exit_code == 0
     assert "Membangun jalan desa 10 km" in result.output and "misi" in result.output
+
+
+def test_two_inputs_of_one_name_keep_the_later_with_a_warning(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "x.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b" / "x.md").write_text(GOOD.replace("10 km", "25 km"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path / "a"), str(tmp_path / "b"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"x.md: nama x.json juga dipakai oleh {tmp_path / 'a' / 'x.txt'}; ditimpa" in " ".join(result.output.split())
+    data = json.loads((out / "x.json").read_text(encoding="utf-8"))
+    assert data["source"]["name"] == "x.md" and data["items"][1]["quantities"][0]["value"] == 25
+
+
+def test_json_flag_with_several_inputs_prints_a_list_in_input_order(tmp_path):
+    for name in ("b.txt", "a.txt"):
+        (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path / "b.txt"), str(tmp_path / "a.txt"), "--json"])
+    assert result.exit_code == 0
+    assert [d["source"]["name"] for d in json.loads(result.output)] == ["b.txt", "a.txt"]
+
+
+def test_stages_lists_every_stage_in_order_with_what_it_needs_and_sets():
+    result = CliRunner().invoke(cli, ["analyze", "--stages"])
+    assert result.exit_code == 0, result.output
+    rows = [line.split("│")[1].strip() for line in result.output.splitlines() if line.startswith("│")]
+    stages = [name for name in rows if name]
+    assert stages == ["read", "clean", "facts", "structure", "prose", "quantities", "classify"]
+    assert "items.quantities" in result.output and "memerlukan" in result.output

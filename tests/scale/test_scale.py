@@ -82,7 +82,7 @@ def test_processes_spread_work_over_the_pool_and_load_the_pipeline_per_process(c
     pids = {r.worker for r in results if r.worker}
     assert 1 <= len(pids) <= 2  # the pool's processes, reused from task to task
     # A task ships a reference to an importable function, never the pipeline or a __main__ closure.
-    assert len(pickle.dumps(tasks.analyze_file)) < 100
+    assert len(pickle.dumps(tasks.analyze_files)) < 100 and len(pickle.dumps(tasks.analyze_raw)) < 100
 
 
 def test_a_defect_in_one_document_is_reported_and_the_batch_goes_on(corpus, tmp_path, monkeypatch):
@@ -108,10 +108,37 @@ def test_same_stem_in_two_folders_keeps_the_later_input_as_a_sequential_run_woul
     first.write_text(DOCS["kota.txt"], encoding="utf-8")
     second.write_text(DOCS["kabupaten.md"], encoding="utf-8")
     jobs, collisions = plan([first, second], tmp_path / "out")
-    assert [j.output for j in jobs] == [None, str(tmp_path / "out" / "x.json")]
+    assert [j.output for j in jobs] == [str(tmp_path / "out" / "x.json")] * 2
     assert [(c.stem, c.kept, c.dropped) for c in collisions] == [("x", str(second), str(first))]
-    analyze_many([first, second], tmp_path / "out", scheduler="processes", num_workers=2)
+    results = analyze_many([first, second], tmp_path / "out", scheduler="processes", num_workers=2)
     assert json.loads((tmp_path / "out" / "x.json").read_text(encoding="utf-8"))["source"]["name"] == "x.md"
+    assert [r.replaced for r in results] == [None, str(first)]
+
+
+def test_when_the_later_input_of_a_name_fails_every_mode_keeps_the_earlier_one(tmp_path, cluster):
+    # A sequential run writes a/x.json, then b/x.txt fails and leaves it: the parallel modes must agree,
+    # whichever worker finishes first.
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, second = tmp_path / "a" / "x.txt", tmp_path / "b" / "x.txt"
+    first.write_text(DOCS["kota.txt"], encoding="utf-8")
+    second.write_bytes(b"")
+    outs = {}
+    for label, scheduler in (("sync", None), ("processes", "processes"), ("cluster", cluster.scheduler_address)):
+        results = analyze_many([first, second], tmp_path / label, scheduler=scheduler, num_workers=2)
+        assert [r.ok for r in results] == [True, False] and results[1].error.startswith("x.txt: ")
+        outs[label] = files(tmp_path / label)
+    assert sorted(outs["sync"]) == ["x.json"]
+    assert json.loads(outs["sync"]["x.json"])["source"]["name"] == "x.txt"
+    assert outs["sync"] == outs["processes"] == outs["cluster"]
+
+
+def test_a_cluster_gets_large_inputs_as_scattered_data(corpus, cluster, tmp_path, monkeypatch):
+    from janji.scale import runners
+
+    monkeypatch.setattr(runners, "SCATTER_BYTES", 0)  # every input travels as data, not inside the task
+    results = analyze_many(corpus, tmp_path, scheduler=cluster.scheduler_address)
+    check_batch(results, tmp_path)
 
 
 def test_scheduler_names_and_an_unreachable_scheduler():

@@ -1,4 +1,8 @@
-"""`janji analyze`: source documents -> janji/1 JSON (files, stdout) or a readable tree."""
+"""`janji analyze`: source documents -> janji/1 JSON (files, stdout) or a readable tree.
+
+The command chooses what to show; the batch engine (:mod:`janji.scale`) does the work, in this process
+or in parallel with ``--dask``, so every mode writes the same files and reports failures alike.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,12 +11,12 @@ from typing import Iterable, Iterator
 import click
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
 from rich.tree import Tree
 
 from janji.cli.common import console, err_console, error_line, print_json, warning_line
-from janji.document import DOCUMENT_KINDS, Document, Item, json_text
-from janji.errors import JanjiError
-from janji.files import iter_files, write_text_atomic
+from janji.document import DOCUMENT_KINDS, Document, Item
+from janji.files import iter_files
 
 PROGRESS_THRESHOLD = 3  # show a progress bar for more than this many files
 
@@ -28,11 +32,6 @@ follow_links_option = click.option(
     "--follow-links", is_flag=True,
     help="Inside the folders given, also follow symbolic links that point outside them (off: such links are "
          "skipped with a warning). Special files (FIFOs, devices, sockets) are always skipped.")
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path`` then rename: never a half-written output."""
-    write_text_atomic(path, text)
 
 
 def item_line(item: Item, explain: bool = False) -> str:
@@ -97,6 +96,19 @@ def render_tree(doc: Document, explain: bool = False) -> Tree:
     return tree
 
 
+def show_stages(ctx: click.Context, _param, value: bool) -> None:
+    """``--stages``: the analyser's stages in order, with what each needs and what it sets."""
+    if not value or ctx.resilient_parsing:
+        return
+    from janji.pipeline import Pipeline
+
+    table = Table("tahap", "memerlukan", "mengisi", title="Tahap analisis, berurutan")
+    for row in Pipeline().describe():
+        table.add_row(row["stage"], ", ".join(row["requires"]), ", ".join(row["assigns"]))
+    console.print(table)
+    ctx.exit()
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -109,6 +121,8 @@ def render_tree(doc: Document, explain: bool = False) -> Tree:
                    "of a dask scheduler (tcp://host:8786). Needs --out.")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes for --dask processes (default: cores).")
 @follow_links_option
+@click.option("--stages", is_flag=True, is_eager=True, expose_value=False, callback=show_stages,
+              help="List the analyser's stages in order, with what each needs and sets, and exit.")
 def analyze(paths: tuple[str, ...], out_dir: Path | None, as_json: bool, kind: str | None, explain: bool,
             dask_scheduler: str | None = None, workers: int | None = None, follow_links: bool = False) -> None:
     """Analyse source documents (text, Markdown, HTML, PDF, DOCX) into promise trees.
@@ -125,7 +139,8 @@ def analyze(paths: tuple[str, ...], out_dir: Path | None, as_json: bool, kind: s
 
         janji analyze korpus/ --out json/ --dask tcp://10.0.0.5:8786
     """
-    from janji.pipeline import default_pipeline
+    from janji.scale import SchedulerError, check_scheduler, plan
+    from janji.scale.runners import check_workers, connect
 
     if workers is not None and dask_scheduler is None:
         dask_scheduler = "processes"  # --workers alone: a pool of processes on this machine
@@ -135,83 +150,21 @@ def analyze(paths: tuple[str, ...], out_dir: Path | None, as_json: bool, kind: s
     if not files:
         error_line("tidak ada berkas untuk dianalisis")
         raise SystemExit(1)
-    if dask_scheduler is not None:
-        _analyze_parallel(files, out_dir, dask_scheduler, workers, kind)
-        return
-    pipe = default_pipeline()
-    failed = 0
-    json_docs = []
-    stems: dict[str, Path] = {}
-    show_progress = len(files) > PROGRESS_THRESHOLD and (out_dir is not None or as_json)
-    progress = Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TimeRemainingColumn(), console=err_console, transient=False, disable=not show_progress)
-    with progress:
-        task = progress.add_task("Menganalisis", total=len(files))
-        for path in files:
-            progress.update(task, description=f"Menganalisis {path.name[:40]}")
-            try:
-                doc = pipe.analyze_path(path, kind=kind)
-            except JanjiError as exc:
-                failed += 1
-                error_line(str(exc))
-                progress.advance(task)
-                continue
-            except Exception as exc:  # a defect in a stage must not kill a batch of 1,500 files
-                failed += 1
-                error_line(f"{path.name}: gagal dianalisis ({type(exc).__name__}: {exc})")
-                progress.advance(task)
-                continue
-            for warning in doc.warnings:
-                warning_line(f"{path.name}: {warning}")
-            if not doc.items:
-                warning_line(f"{path.name}: tidak ada janji yang ditemukan")
-            data = doc.to_json()
-            if out_dir is not None:
-                stem = path.stem
-                if stem in stems and stems[stem] != path:
-                    warning_line(f"{path.name}: nama {stem}.json juga dipakai oleh {stems[stem]}; ditimpa")
-                stems[stem] = path
-                try:
-                    write_atomic(out_dir / f"{stem}.json", json_text(data) + "\n")
-                except OSError as exc:  # full disk, read-only folder: say so, keep going, exit 1
-                    failed += 1
-                    error_line(f"{path.name}: hasil tidak dapat ditulis ke {out_dir} ({exc.strerror or exc})")
-                    progress.advance(task)
-                    continue
-            elif as_json:
-                json_docs.append(data)
-            else:
-                console.print(render_tree(doc, explain))
-            progress.advance(task)
-    if as_json:
-        if out_dir is None:
-            print_json(json_docs[0] if len(json_docs) == 1 and len(files) == 1 else json_docs)
-    if failed:
-        raise SystemExit(1)
-
-
-def _analyze_parallel(files: list[Path], out_dir: Path, scheduler: str, workers: int | None, kind: str | None) -> None:
-    """`--dask`: the same files, warnings, errors and exit code as the sequential run, in parallel."""
-    from janji.scale import SchedulerError, check_scheduler, plan
-
     try:
-        scheduler = check_scheduler(scheduler)
+        scheduler = check_scheduler(dask_scheduler)
     except SchedulerError as exc:
         raise click.UsageError(str(exc)) from None
     if workers is not None and scheduler not in ("sync", "processes"):
         raise click.UsageError("--workers hanya untuk --dask processes; di kluster, jumlah pekerja diatur oleh "
                                "'dask worker --nworkers N' di tiap mesin")
-    jobs, collisions = plan(files, out_dir)
-    for c in collisions:
-        warning_line(f"{Path(c.kept).name}: nama {c.stem}.json juga dipakai oleh {c.dropped}; ditimpa")
+    jobs, _ = plan(files, out_dir)
     client = None
     try:
         if scheduler not in ("sync", "processes"):
-            from janji.scale.runners import check_workers, connect
             # Connect before the progress bar: an unreachable scheduler is one line, not a stalled bar.
             client = connect(scheduler)
             check_workers(client, scheduler)
-        failed = _run_with_progress(jobs, scheduler, workers, kind, client)
+        failed = _run(jobs, scheduler, workers, kind, client, as_json=as_json, explain=explain)
     except SchedulerError as exc:
         error_line(str(exc))
         raise SystemExit(1)
@@ -222,17 +175,22 @@ def _analyze_parallel(files: list[Path], out_dir: Path, scheduler: str, workers:
         raise SystemExit(1)
 
 
-def _run_with_progress(jobs, scheduler: str, workers: int | None, kind: str | None, client) -> int:
-    """Run the jobs, printing each failure and warning as it arrives; return how many failed."""
+def _run(jobs, scheduler: str, workers: int | None, kind: str | None, client, *, as_json: bool,
+         explain: bool) -> int:
+    """Run the jobs, printing each failure and warning as it arrives (and, without --out, each document as a
+    tree or, at the end, as JSON); return how many failed."""
     from janji.scale import iter_analyze
 
+    to_files = bool(jobs) and jobs[0].output is not None
     failed = 0
-    show_progress = len(jobs) > PROGRESS_THRESHOLD
+    json_docs = []
+    show_progress = len(jobs) > PROGRESS_THRESHOLD and (to_files or as_json)
     progress = Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeRemainingColumn(), console=err_console, transient=False, disable=not show_progress)
     with progress:
         task = progress.add_task("Menganalisis", total=len(jobs))
-        for result in iter_analyze(jobs, scheduler, num_workers=workers, kind=kind, client=client):
+        for result in iter_analyze(jobs, scheduler, num_workers=workers, kind=kind, client=client,
+                                   keep_documents=not to_files):
             progress.update(task, description=f"Menganalisis {result.name[:40]}")
             if not result.ok:
                 failed += 1
@@ -242,5 +200,15 @@ def _run_with_progress(jobs, scheduler: str, workers: int | None, kind: str | No
                     warning_line(f"{result.name}: {warning}")
                 if not result.items:
                     warning_line(f"{result.name}: tidak ada janji yang ditemukan")
+                if result.replaced:
+                    warning_line(f"{result.name}: nama {Path(result.output).name} juga dipakai oleh {result.replaced}; "
+                                 "ditimpa")
+                if result.document is not None:
+                    if as_json:
+                        json_docs.append(result.document.to_json())
+                    else:
+                        console.print(render_tree(result.document, explain))
             progress.advance(task)
+    if as_json and not to_files:
+        print_json(json_docs[0] if len(json_docs) == 1 and len(jobs) == 1 else json_docs)
     return failed

@@ -1,4 +1,4 @@
-"""The distributed engine: analyse a national corpus in parallel, on this machine or on a Dask cluster.
+"""The batch engine: analyse many files one after another, in a pool of processes, or on a Dask cluster.
 
     from janji.scale import analyze_many
     results = analyze_many(paths, "json/")                                   # in this process
@@ -8,14 +8,15 @@
 Every input becomes ``out_dir/<stem>.json`` (written atomically, byte-identical
 whichever scheduler ran it); a document that fails is reported with its
 one-line reason and never stops the batch. ``iter_analyze`` yields the results
-as they finish, for a progress bar. See docs/scale.md.
+as they finish, for a progress bar; `janji analyze` is built on it, with or
+without ``--dask``. See docs/scale.md.
 """
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from janji.scale.jobs import Collision, FileResult, Job, plan, render
+from janji.scale.jobs import Collision, FileResult, Job, plan
 from janji.scale.runners import SchedulerError, run_distributed, run_processes, run_sync
 
 SCHEDULERS = ("sync", "processes")
@@ -40,8 +41,11 @@ def check_scheduler(scheduler: str | None) -> str:
 
 
 def iter_analyze(jobs: Iterable[Job], scheduler: str | None = None, *, num_workers: int | None = None,
-                 kind: str | None = None, client=None) -> Iterator[FileResult]:
+                 kind: str | None = None, client=None, keep_documents: bool = False) -> Iterator[FileResult]:
     """Run planned jobs (see :func:`plan`) and yield each :class:`FileResult` as soon as it is done.
+
+    ``keep_documents`` (in this process only, ``scheduler`` ``None``/``"sync"``) leaves each
+    :class:`~janji.document.Document` on its result, for a caller that shows it.
 
     Example:
 
@@ -50,11 +54,13 @@ def iter_analyze(jobs: Iterable[Job], scheduler: str | None = None, *, num_worke
             print(result.name, result.status, result.error or "")
     """
     jobs = list(jobs)
+    which = "distributed" if client is not None else check_scheduler(scheduler)
+    if keep_documents and which != "sync":
+        raise ValueError("keep_documents needs the documents in this process: scheduler 'sync'")
     if client is not None:
         return run_distributed(jobs, kind, client=client)
-    which = check_scheduler(scheduler)
     if which == "sync":
-        return run_sync(jobs, kind)
+        return run_sync(jobs, kind, keep=keep_documents)
     if which == "processes":
         return run_processes(jobs, kind, num_workers)
     return run_distributed(jobs, kind, address=which)
@@ -69,7 +75,8 @@ def analyze_many(paths: Iterable[str | Path], out_dir: str | Path, scheduler: st
     of ``num_workers`` processes here) or a ``tcp://host:port`` dask.distributed
     scheduler (or pass a ``distributed.Client`` as ``client``). ``on_result``
     is called as each file finishes. When two inputs share a stem, the later
-    one's JSON is kept, as in a sequential run.
+    one's JSON is kept, as in a sequential run (the earlier one's if the later
+    one fails).
 
     Example:
 
@@ -85,5 +92,5 @@ def analyze_many(paths: Iterable[str | Path], out_dir: str | Path, scheduler: st
     return [r for r in results if r is not None]
 
 
-__all__ = ["analyze_many", "iter_analyze", "plan", "render", "check_scheduler", "FileResult", "Job", "Collision",
+__all__ = ["analyze_many", "iter_analyze", "plan", "check_scheduler", "FileResult", "Job", "Collision",
            "SchedulerError", "SCHEDULERS"]

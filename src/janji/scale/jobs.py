@@ -1,25 +1,23 @@
 """What one file's analysis is asked to do (:class:`Job`) and what came of it (:class:`FileResult`).
 
 Both are small, picklable records: they are what travels between the client
-and the workers, never the pipeline or a :class:`~janji.document.Document`.
+and the workers, never the pipeline. (A :class:`FileResult` carries its
+:class:`~janji.document.Document` only in this process, when the caller of a
+sequential run asks to keep it.)
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from janji.document import Document
 
 
 @dataclass(frozen=True)
 class Job:
-    """One input file: its position in the batch, where it is, and where its JSON goes.
-
-    ``output`` is ``None`` when a later input has the same stem: that later file
-    owns ``<stem>.json`` (as in a sequential run, where it would overwrite it),
-    so the result does not depend on which worker finishes first.
-    """
+    """One input file: its position in the batch, where it is, and where its JSON goes (``None``: nowhere,
+    the caller keeps the document)."""
 
     index: int
     source: str
@@ -48,6 +46,8 @@ class FileResult:
     items: int = 0
     seconds: float = 0.0
     worker: str | None = None  # host:pid that analysed it, for logs from a cluster
+    replaced: str | None = None  # an earlier input of the batch whose <stem>.json this one's overwrote
+    document: Document | None = field(default=None, repr=False, compare=False)  # only when asked, sequential runs
 
     @property
     def name(self) -> str:
@@ -64,23 +64,27 @@ class FileResult:
 
 @dataclass
 class Collision:
-    """Two inputs that would write the same ``<stem>.json``; ``kept`` wins, as it would in input order."""
+    """Two inputs that would write the same ``<stem>.json``: the later one (``kept``) overwrites the earlier
+    (``dropped``) as it would in input order; if the later one cannot be analysed, the earlier one's stays."""
 
     stem: str
     kept: str
     dropped: str
 
 
-def plan(paths: Iterable[str | Path], out_dir: str | Path) -> tuple[list[Job], list[Collision]]:
-    """Jobs for ``paths`` in order, each with its output path, and the stem collisions found.
+def plan(paths: Iterable[str | Path], out_dir: str | Path | None) -> tuple[list[Job], list[Collision]]:
+    """Jobs for ``paths`` in order, each with its output path (none without ``out_dir``), and the stem
+    collisions found.
 
     Example:
 
         jobs, collisions = plan(["a/x.txt", "b/x.pdf"], "json/")
-        # jobs[0].output is None, jobs[1].output == "json/x.json"; one collision for "x"
+        # both jobs write json/x.json; one collision for "x": b/x.pdf's JSON wins if it can be analysed
     """
-    out = Path(out_dir)
     paths = [Path(p) for p in paths]
+    if out_dir is None:
+        return [Job(i, str(path), None) for i, path in enumerate(paths)], []
+    out = Path(out_dir)
     last: dict[str, int] = {}
     for i, path in enumerate(paths):
         last[path.stem] = i
@@ -89,10 +93,16 @@ def plan(paths: Iterable[str | Path], out_dir: str | Path) -> tuple[list[Job], l
         owner = last[path.stem]
         if owner != i and paths[owner] != path:
             collisions.append(Collision(path.stem, str(paths[owner]), str(path)))
-        jobs.append(Job(i, str(path), str(out / f"{path.stem}.json") if owner == i else None))
+        jobs.append(Job(i, str(path), str(out / f"{path.stem}.json")))
     return jobs, collisions
 
 
-def render(doc: Document) -> str:
-    """The janji/1 file text, exactly as `janji analyze --out` writes it (byte-identical across schedulers)."""
-    return doc.dumps()
+def units(jobs: Sequence[Job]) -> list[tuple[Job, ...]]:
+    """The jobs as units of parallel work: jobs that write the same file form one unit, in input order, run
+    one after another by one worker; every other job is a unit of its own. So the file ends up holding
+    the JSON of the last of them that could be analysed — what a sequential run leaves — whichever unit
+    finishes first. Units come in the order of their first job."""
+    groups: dict[str | int, list[Job]] = {}
+    for job in jobs:
+        groups.setdefault(job.output if job.output is not None else job.index, []).append(job)
+    return [tuple(group) for group in groups.values()]

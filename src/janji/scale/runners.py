@@ -2,30 +2,34 @@
 
 Each runner takes the planned jobs and yields a :class:`FileResult` per job
 as soon as it is done (in completion order), so a caller can show progress
-and write logs while a national corpus is still being analysed.
+and write logs while a national corpus is still being analysed. All three
+analyse a document with :func:`janji.scale.tasks.analyze_one` and write it
+with :func:`janji.scale.tasks.write_output`, so they write the same bytes and
+report the same failures.
 """
 from __future__ import annotations
 
 import queue
 import threading
 import uuid
-from pathlib import Path
 from typing import Iterator, Sequence
 
 from janji.errors import InputError, JanjiError
-from janji.files import read_regular
+from janji.pipeline import read_source
 from janji.scale import tasks
-from janji.scale.jobs import FileResult, Job
+from janji.scale.jobs import FileResult, Job, units
 
 
 class SchedulerError(JanjiError):
     """The scheduler named cannot be used (unreachable, workers without janji …): one line for the user."""
 
 
-def run_sync(jobs: Sequence[Job], kind: str | None = None) -> Iterator[FileResult]:
-    """One after another in this process: the default, exactly what `janji analyze` has always done."""
+def run_sync(jobs: Sequence[Job], kind: str | None = None, keep: bool = False) -> Iterator[FileResult]:
+    """One after another in this process, in input order: the default. ``keep`` leaves each document on its
+    result (for a caller that prints it rather than writing files)."""
+    written: dict[str, str] = {}
     for job in jobs:
-        yield tasks.analyze_file(job, kind)
+        yield tasks.analyze_to_disk(job, kind, written, keep)
 
 
 def run_processes(jobs: Sequence[Job], kind: str | None = None, num_workers: int | None = None) -> Iterator[FileResult]:
@@ -44,13 +48,15 @@ def run_processes(jobs: Sequence[Job], kind: str | None = None, num_workers: int
     done = object()
 
     def posttask(key, result, dsk, state, worker_id):
-        if isinstance(result, FileResult):
-            results.put(result)
+        if isinstance(result, list) and all(isinstance(one, FileResult) for one in result):
+            for one in result:
+                results.put(one)
 
     def compute() -> None:
         try:
-            parts = [dask.delayed(tasks.analyze_file, pure=False)(job, kind, dask_key_name=f"janji-analyze-{job.index}")
-                     for job in jobs]
+            parts = [dask.delayed(tasks.analyze_files, pure=False)(unit, kind,
+                                                                   dask_key_name=f"janji-analyze-{unit[0].index}")
+                     for unit in units(jobs)]
             # chunksize 1: documents differ a hundredfold in cost; small chunks keep every worker busy.
             # The callback is passed to this computation only (a `with Callback()` would be process-global).
             dask.compute(*parts, scheduler="processes", num_workers=num_workers, chunksize=1,
@@ -82,20 +88,6 @@ def run_processes(jobs: Sequence[Job], kind: str | None = None, num_workers: int
             if job.index not in seen:
                 yield FileResult(job.index, job.source, ok=False,
                                  error=f"{job.name}: gagal dianalisis (proses pekerja berhenti: {reason})")
-
-
-def read_source(path: str | Path) -> bytes:
-    """The bytes of one input, with the same one-line errors as :meth:`Pipeline.analyze_path`."""
-    from janji.pipeline import MAX_BYTES, _os_reason
-
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(path.name, f"berkas terlalu besar ({size / 1e6:.0f} MB; batas {MAX_BYTES // 2**20} MB)")
-        return read_regular(path)
-    except OSError as exc:
-        raise InputError(path.name or str(path), _os_reason(exc)) from None
 
 
 SCATTER_BYTES = 1_000_000  # larger inputs go to the cluster as data, not inside the task message
@@ -139,15 +131,13 @@ def run_distributed(jobs: Sequence[Job], kind: str | None = None, address: str |
                     window: int | None = None) -> Iterator[FileResult]:
     """On a ``dask.distributed`` cluster: the client reads each file and writes its JSON; workers only analyse.
 
-    Workers on other machines need not see this disk. At most ``window`` files
-    are in flight (default: twice the cluster's threads), so a corpus of
+    Workers on other machines need not see this disk. At most ``window`` units
+    of work are in flight (default: twice the cluster's threads), so a corpus of
     150,000 PDFs is never held in memory at once; ``as_completed`` streams the
     results back. A task that fails on the cluster (a worker killed three
-    times) is reported for its file and the batch goes on.
+    times) is reported for its files and the batch goes on.
     """
     from distributed import as_completed
-
-    from janji.cli.analyze import write_atomic
 
     own = client is None
     if own:
@@ -155,56 +145,55 @@ def run_distributed(jobs: Sequence[Job], kind: str | None = None, address: str |
     try:
         threads = check_workers(client, address or str(client.scheduler.address))
         window = window or max(4, 2 * threads)
-        pending: dict[str, Job] = {}
-        todo = iter(jobs)
+        pending: dict[str, tuple[Job, ...]] = {}
+        todo = iter(units(jobs))
         ready = as_completed(loop=client.loop)
+        written: dict[str, str] = {}
 
         run_id = uuid.uuid4().hex[:8]
         exhausted = False
 
-        def submit(job: Job) -> FileResult | None:
-            """Send one job; a file that cannot even be read fails here, on the client."""
-            try:
-                raw = read_source(job.source)
-            except InputError as exc:
-                return FileResult(job.index, job.source, ok=False, error=str(exc))
-            data = client.scatter(raw, hash=False) if len(raw) > SCATTER_BYTES else raw
-            future = client.submit(tasks.analyze_raw, data, job, kind, pure=False,
-                                   key=f"janji-analyze-{run_id}-{job.index}")
-            pending[future.key] = job
-            ready.add(future)
-            return None
+        def submit(unit: tuple[Job, ...]) -> list[FileResult]:
+            """Send one unit; a file that cannot even be read fails here, on the client."""
+            failed, raws, sent = [], [], []
+            for job in unit:
+                try:
+                    raw = read_source(job.source)
+                except InputError as exc:
+                    failed.append(FileResult(job.index, job.source, ok=False, error=str(exc)))
+                    continue
+                raws.append(client.scatter(raw, hash=False) if len(raw) > SCATTER_BYTES else raw)
+                sent.append(job)
+            if sent:
+                future = client.submit(tasks.analyze_raw, raws, sent, kind, pure=False,
+                                       key=f"janji-analyze-{run_id}-{sent[0].index}")
+                pending[future.key] = tuple(sent)
+                ready.add(future)
+            return failed
 
         def top_up() -> Iterator[FileResult]:
             nonlocal exhausted
             while not exhausted and len(pending) < window:
-                job = next(todo, None)
-                if job is None:
+                unit = next(todo, None)
+                if unit is None:
                     exhausted = True
                     return
-                failed = submit(job)
-                if failed is not None:
-                    yield failed
+                yield from submit(unit)
 
         yield from top_up()
         for future in ready:
-            job = pending.pop(future.key)
+            sent = pending.pop(future.key)
             if future.status == "finished":
-                result, text = future.result()
-                if text is not None and job.output is not None:
-                    try:
-                        write_atomic(Path(job.output), text)
-                        result.output = job.output
-                    except OSError as exc:
-                        result.ok = False
-                        result.error = (f"{job.name}: hasil tidak dapat ditulis ke {Path(job.output).parent} "
-                                        f"({exc.strerror or exc})")
+                for job, (result, text) in zip(sent, future.result()):  # in the unit's order
+                    if text is not None and job.output is not None:
+                        tasks.write_output(result, job, text, written)
+                    yield result
             else:
                 exc = future.exception()
-                result = FileResult(job.index, job.source, ok=False,
-                                    error=f"{job.name}: gagal dianalisis di kluster ({type(exc).__name__}: {exc})")
+                for job in sent:
+                    yield FileResult(job.index, job.source, ok=False,
+                                     error=f"{job.name}: gagal dianalisis di kluster ({type(exc).__name__}: {exc})")
             future.release()
-            yield result
             yield from top_up()
     finally:
         if own:

@@ -1,10 +1,14 @@
-"""Functions that run on the workers (importable by reference: never defined in ``__main__``).
+"""The work of one document, wherever it runs (importable by reference: never defined in ``__main__``).
 
-A task carries only a :class:`~janji.scale.jobs.Job` (or the raw bytes of one
-file) and returns a :class:`~janji.scale.jobs.FileResult`. The pipeline is
-loaded once per worker process and kept in this module (its data and the
-classifier's model take seconds to load, far more than one document takes to
-analyse), so it is never pickled and shipped with a task.
+:func:`analyze_one` is the one place where a document that cannot be analysed
+— unreadable, refused by a reader, or hitting a defect in a stage — becomes a
+failed :class:`~janji.scale.jobs.FileResult` with its one-line reason, so that
+it never stops a batch; :func:`write_output` is the one place a result's
+janji/1 text (:meth:`Document.dumps`) is written. The tasks a scheduler ships
+carry only :class:`~janji.scale.jobs.Job` records (or one file's raw bytes).
+The pipeline is loaded once per worker process and kept in this module (its
+data and the classifier's model take seconds to load, far more than one
+document takes to analyse), so it is never pickled and shipped with a task.
 """
 from __future__ import annotations
 
@@ -13,9 +17,12 @@ import socket
 import threading
 import time
 from pathlib import Path
+from typing import Sequence
 
-from janji.errors import JanjiError
-from janji.scale.jobs import FileResult, Job, render
+from janji.document import Document
+from janji.errors import failure_line
+from janji.files import write_text_atomic
+from janji.scale.jobs import FileResult, Job
 
 _pipeline = None
 _lock = threading.Lock()  # a worker with several threads must still load the pipeline once
@@ -47,62 +54,73 @@ def janji_version() -> str:
     return __version__
 
 
-def _failure(exc: BaseException, name: str) -> str:
-    if isinstance(exc, JanjiError):
-        return str(exc)
-    # A defect in a stage must not stop a batch of 150,000 files: name the file and the error, keep going.
-    return f"{name}: gagal dianalisis ({type(exc).__name__}: {exc})"
-
-
-def analyze_file(job: Job, kind: str | None = None) -> FileResult:
-    """Analyse the file at ``job.source`` and write its JSON to ``job.output`` (atomically) on this machine.
-
-    Used where the workers see the same disk as the client (the ``processes``
-    scheduler, and the in-process default). Never raises.
-    """
-    from janji.cli.analyze import write_atomic
-
+def analyze_one(job: Job, kind: str | None = None, raw: bytes | None = None
+                ) -> tuple[FileResult, Document | None, str | None]:
+    """Analyse one job — the file at ``job.source``, or its ``raw`` bytes sent by a client — into its result,
+    its document and, if it has an output, its janji/1 text. Never raises: a failure is ``result.ok`` false
+    with a one-line ``result.error`` naming the file, and no document."""
     result = FileResult(job.index, job.source, worker=worker_id())
     t0 = time.perf_counter()
     try:
-        doc = pipeline().analyze_path(job.source, kind=kind)
-    except Exception as exc:
-        result.ok, result.error = False, _failure(exc, job.name)
-        result.seconds = time.perf_counter() - t0
-        return result
-    result.warnings = list(doc.warnings)
-    result.items = len(doc.items)
-    if job.output is not None:
-        out = Path(job.output)
-        try:
-            write_atomic(out, render(doc))
-            result.output = job.output
-        except OSError as exc:  # full disk, read-only folder: this file fails, the batch goes on
-            result.ok = False
-            result.error = f"{job.name}: hasil tidak dapat ditulis ke {out.parent} ({exc.strerror or exc})"
+        pipe = pipeline()
+        doc = pipe.analyze_path(job.source, kind=kind) if raw is None else pipe.analyze_bytes(raw, job.name, kind=kind)
+        text = doc.dumps() if job.output is not None else None
+    except Exception as exc:  # a defect in one document's analysis must not stop a batch of 150,000 files
+        result.ok, result.error = False, failure_line(job.name, exc)
+        doc = text = None
+    else:
+        result.warnings = list(doc.warnings)
+        result.items = len(doc.items)
+    result.seconds = time.perf_counter() - t0
+    return result, doc, text
+
+
+def write_output(result: FileResult, job: Job, text: str, written: dict[str, str]) -> None:
+    """Write ``text`` to ``job.output`` atomically; a file that cannot be written (full disk, read-only
+    folder) fails alone. ``written`` maps each output of this batch to the input whose JSON it holds:
+    when a later input of the same name overwrites it, ``result.replaced`` names the earlier one."""
+    out = Path(job.output)
+    try:
+        write_text_atomic(out, text)
+    except OSError as exc:
+        result.ok = False
+        result.error = f"{job.name}: hasil tidak dapat ditulis ke {out.parent} ({exc.strerror or exc})"
+        return
+    result.output = job.output
+    earlier = written.get(job.output)
+    if earlier is not None and earlier != job.source:
+        result.replaced = earlier
+    written[job.output] = job.source
+
+
+def analyze_to_disk(job: Job, kind: str | None = None, written: dict[str, str] | None = None,
+                    keep: bool = False) -> FileResult:
+    """Analyse the file at ``job.source`` and write its JSON to ``job.output`` on this machine (where the
+    worker sees the client's disk: the sequential run and the ``processes`` scheduler). ``keep`` leaves
+    the document on the result, for a caller in this process. Never raises."""
+    t0 = time.perf_counter()
+    result, doc, text = analyze_one(job, kind)
+    if text is not None:
+        write_output(result, job, text, {} if written is None else written)
+    if keep:
+        result.document = doc
     result.seconds = time.perf_counter() - t0
     return result
 
 
-def analyze_raw(raw: bytes, job: Job, kind: str | None = None) -> tuple[FileResult, str | None]:
-    """Analyse one file's bytes sent by the client; return the result and the janji/1 text (``None`` if failed).
-
-    Used on a cluster: a worker on another machine need not see the client's
-    disk, so the client reads the file, and writes the JSON it gets back.
-    Never raises.
-    """
-    result = FileResult(job.index, job.source, worker=worker_id())
-    t0 = time.perf_counter()
-    try:
-        doc = pipeline().analyze_bytes(raw, job.name, kind=kind)
-        text = render(doc)
-    except Exception as exc:
-        result.ok, result.error = False, _failure(exc, job.name)
-        result.seconds = time.perf_counter() - t0
-        return result, None
-    result.warnings = list(doc.warnings)
-    result.items = len(doc.items)
-    result.seconds = time.perf_counter() - t0
-    return result, text
+def analyze_files(jobs: Sequence[Job], kind: str | None = None) -> list[FileResult]:
+    """One unit of work (see :func:`~janji.scale.jobs.units`) on a worker that sees the disk, in order."""
+    written: dict[str, str] = {}
+    return [analyze_to_disk(job, kind, written) for job in jobs]
 
 
+def analyze_raw(raws: Sequence[bytes], jobs: Sequence[Job], kind: str | None = None
+                ) -> list[tuple[FileResult, str | None]]:
+    """One unit of work on a cluster: each file's bytes as sent by the client, analysed in order; returns each
+    result with its janji/1 text (``None`` if it failed) for the client to write. A worker on another
+    machine need not see the client's disk. Never raises."""
+    out = []
+    for raw, job in zip(raws, jobs):
+        result, _, text = analyze_one(job, kind, raw)
+        out.append((result, text))
+    return out
