@@ -3,10 +3,15 @@
 Example:
     >>> from janji.store import open_store
     >>> from janji.track import Tracker
-    >>> t = Tracker(open_store("sqlite:///janji.db"))
-    >>> admin = t.add_user("admin", "rahasia-panjang-sekali", role="admin")
-    >>> t.update_status(admin, 42, "dalam proses", evidence_url="https://example.go.id/berita", expected_version=0)
-    >>> t.history(42)[0]["status"]
+    >>> store = open_store("sqlite://")  # in memory here; a file or PostgreSQL in real use
+    >>> doc = store.document(store.ingest_bytes(b"Misi:\\n1. Membangun 10 puskesmas baru\\n", "misi.txt").document_id)
+    >>> promise = doc["items"][0]["id"]
+    >>> t = Tracker(store)
+    >>> admin = t.actor(t.add_user("admin", "rahasia-panjang-sekali", role="admin")["id"])
+    >>> t.update_status(admin, promise, "dalam proses", evidence_url="https://example.go.id/berita",
+    ...                 evidence_date="2026-03-01", expected_version=0)["status"]
+    'dalam proses'
+    >>> t.history(promise)[0]["status"]
     'dalam proses'
 
 Pages and ``/api/v1`` routes: :mod:`janji.track.web`; CLI: ``janji user`` and ``janji track``.
