@@ -35,4 +35,4 @@ def test_news_page_keeps_every_list_entry_and_loses_the_furniture():
                                     "janji.clean.furniture"])
 def test_docstring_examples_hold(module):
     result = doctest.testmod(importlib.import_module(module))
-    assert result.failed == 0
+    assert result.attempted > 0 and result.failed == 0  # a module listed here without examples fails

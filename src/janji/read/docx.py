@@ -8,14 +8,22 @@ upperRoman, bullet, none) and ``lvlText`` ("%1.", "%1.%2.", "(%1)"), with
 ``startOverride`` restarts. Styles named "List Number 2" / "List Bullet" are the
 fallback when a document has no numbering definitions.
 
-Example:
+Example (a Word file made here with python-docx, whose list paragraphs hold no number of their own):
 
-    >>> text, title = read_docx(open("visi-misi.docx", "rb").read(), "visi-misi.docx")  # doctest: +SKIP
-    >>> print(text)  # doctest: +SKIP
+    >>> import io, docx
+    >>> page = docx.Document()
+    >>> for text, style in [("MISI", "Heading 1"), ("Membangun jalan", "List Number"),
+    ...                     ("Jalan desa", "List Number 2"), ("Menata pasar", "List Number")]:
+    ...     _ = page.add_paragraph(text, style=style)
+    >>> file = io.BytesIO()
+    >>> page.save(file)
+    >>> text, title = read_docx(file.getvalue(), "visi-misi.docx")
+    >>> print(text)
     MISI
     <BLANKLINE>
     1. Membangun jalan
-      a. Jalan desa
+      1. Jalan desa
+    2. Menata pasar
 """
 from __future__ import annotations
 

@@ -17,9 +17,19 @@ boxes we know where each line starts and ends, so:
   wrap put at the start of a line ("…; 3. Mewujudkan …") continues the list
   written inside the paragraph.
 
-Example:
+Example (a one-page PDF written by hand; the lines it draws come back as a heading and a list):
 
-    >>> text, title = read_pdf(open("visi-misi.pdf", "rb").read(), "visi-misi.pdf")  # doctest: +SKIP
+    >>> pdf = (b"%PDF-1.4\\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>"
+    ...        b"endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 200]/Contents 4 0 R/Resources<</Font"
+    ...        b"<</F 5 0 R>>>>>>endobj 4 0 obj<<>>stream\\nBT /F 12 Tf 20 150 Td (MISI) Tj 0 -20 Td (1. Membangun"
+    ...        b" jalan) Tj 0 -20 Td (2. Menata pasar) Tj ET\\nendstream endobj 5 0 obj<</Type/Font/Subtype/Type1"
+    ...        b"/BaseFont/Helvetica>>endobj trailer<</Root 1 0 R>>")
+    >>> text, title = read_pdf(pdf, "visi-misi.pdf")
+    >>> print(text)
+    MISI
+    <BLANKLINE>
+    1. Membangun jalan
+    2. Menata pasar
 """
 from __future__ import annotations
 
