@@ -178,3 +178,19 @@ def test_cli_dask_address_and_option_errors(corpus, cluster, tmp_path):
     cluster_workers = CliRunner().invoke(cli, ["analyze", *good, "--out", str(tmp_path),
                                                "--dask", cluster.scheduler_address, "--workers", "3"])
     assert cluster_workers.exit_code == 2 and "--workers hanya untuk --dask processes" in cluster_workers.output
+
+
+def test_the_engine_and_the_pipeline_import_nothing_above_them():
+    # layers: document, lang, data -> stages -> pipeline -> scale -> store -> web, track -> cli
+    import ast
+
+    src = Path(__file__).resolve().parents[2] / "src" / "janji"
+    upper = ("janji.cli", "janji.web", "janji.track", "janji.store")
+    found = []
+    for path in [*(src / "scale").glob("*.py"), src / "pipeline.py", src / "stage.py", src / "files.py",
+                 src / "errors.py", *(src / "data").glob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module] if isinstance(node, ast.ImportFrom) and node.module else []
+            found += [f"{path.name}: {n}" for n in names if n.startswith(upper)]
+    assert not found
