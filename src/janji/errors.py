@@ -22,7 +22,9 @@ def failure_reason(exc: BaseException) -> str:
         return exc.reason
     if isinstance(exc, JanjiError):
         return str(exc)
-    return f"gagal dianalisis ({type(exc).__name__}: {exc})"
+    lines = str(exc).strip().splitlines()
+    message = lines[0][:160] if lines else ""  # one line: the traceback is for the log, not the user
+    return f"gagal dianalisis ({type(exc).__name__}: {message})" if message else f"gagal dianalisis ({type(exc).__name__})"
 
 
 def failure_line(name: str, exc: BaseException) -> str:
@@ -34,5 +36,7 @@ def failure_line(name: str, exc: BaseException) -> str:
         'a.txt: berkas kosong'
         >>> failure_line("b.pdf", KeyError("page"))
         "b.pdf: gagal dianalisis (KeyError: 'page')"
+        >>> failure_line("c.docx", ValueError("bad value\\n  at line 3"))
+        'c.docx: gagal dianalisis (ValueError: bad value)'
     """
     return str(exc) if isinstance(exc, JanjiError) else f"{name}: {failure_reason(exc)}"

@@ -28,7 +28,7 @@ KIND_LABELS = {"vision": "visi", "mission": "misi", "goal": "sasaran", "program"
 def read_document(path_text: str, aligner):
     """A janji/1 JSON file as it is, any other file analysed by the pipeline; exits 1 with one line if unreadable."""
     from janji.document import Document
-    from janji.errors import JanjiError
+    from janji.errors import failure_line
     from janji.pipeline import analyze
 
     path = Path(path_text)
@@ -49,10 +49,8 @@ def read_document(path_text: str, aligner):
 
         set_classifier(aligner.classifier)  # the analysis and the alignment share one embedding cache
         return analyze(path)
-    except JanjiError as exc:
-        _exit(str(exc))
-    except Exception as exc:  # a defect in a stage: one line, not a traceback
-        _exit(f"{name}: gagal dianalisis ({type(exc).__name__}: {_short(exc)})")
+    except Exception as exc:  # unreadable, or a defect in a stage: one line, not a traceback
+        _exit(failure_line(name, exc))
 
 
 def _short(exc: Exception) -> str:
