@@ -34,7 +34,7 @@ from janji.document import Document as JDocument
 from janji.document import Item as JItem
 from janji import redact
 from janji.data import reference
-from janji.errors import InputError, JanjiError
+from janji.errors import InputError, JanjiError, failure_reason
 from janji.files import iter_files, read_regular
 from janji.store import db
 from janji.store import models as m
@@ -274,10 +274,8 @@ class Store:
             from janji.pipeline import analyze
 
             doc = analyze(bytes(raw), name=name, kind=kind, url=given.get("url"), pipeline=pipeline)
-        except JanjiError as exc:
-            return IngestResult(name, "failed", sha256=sha, reason=getattr(exc, "reason", None) or str(exc))
-        except Exception as exc:  # a defect in one stage must not stop a batch: report and go on
-            return IngestResult(name, "failed", sha256=sha, reason=f"gagal dianalisis ({type(exc).__name__}: {exc})")
+        except Exception as exc:  # unreadable, or a defect in one stage: it must not stop a batch
+            return IngestResult(name, "failed", sha256=sha, reason=failure_reason(exc))
         for key, value in _janji_source(given).items():
             setattr(doc.source, key, value)
         return self.ingest_document(doc, origin=origin or given.get("url") or name, sha256=sha, name=name)
