@@ -164,7 +164,8 @@ def analyze(paths: tuple[str, ...], out_dir: Path | None, as_json: bool, kind: s
             # Connect before the progress bar: an unreachable scheduler is one line, not a stalled bar.
             client = connect(scheduler)
             check_workers(client, scheduler)
-        failed = _run(jobs, scheduler, workers, kind, client, as_json=as_json, explain=explain)
+        failed = _run(jobs, scheduler, workers, kind, client, to_files=out_dir is not None, as_json=as_json,
+                      explain=explain)
     except SchedulerError as exc:
         error_line(str(exc))
         raise SystemExit(1)
@@ -175,13 +176,12 @@ def analyze(paths: tuple[str, ...], out_dir: Path | None, as_json: bool, kind: s
         raise SystemExit(1)
 
 
-def _run(jobs, scheduler: str, workers: int | None, kind: str | None, client, *, as_json: bool,
+def _run(jobs, scheduler: str, workers: int | None, kind: str | None, client, *, to_files: bool, as_json: bool,
          explain: bool) -> int:
     """Run the jobs, printing each failure and warning as it arrives (and, without --out, each document as a
     tree or, at the end, as JSON); return how many failed."""
     from janji.scale import iter_analyze
 
-    to_files = bool(jobs) and jobs[0].output is not None
     failed = 0
     json_docs = []
     show_progress = len(jobs) > PROGRESS_THRESHOLD and (to_files or as_json)
