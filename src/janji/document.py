@@ -48,6 +48,18 @@ class Quantity:
 
 
 @dataclass
+class Indicator:
+    """A measure a plan sets for an item in a table row ("Indeks Pembangunan Manusia", satuan "Indeks", target
+    for the last year "72,38"). The quantities stage reads its target into the item's quantities; the indicator
+    itself is no item and is not serialised."""
+
+    name: str
+    target: str  # the final year's target as written: "72,38", "5,1 - 5,45", "Rp 3,5 miliar"
+    unit: str = ""  # the Satuan cell as written ("%", "Tahun", "Rp"), "" if the table has none
+    span: tuple[int, int] | None = None  # the target's cell in Document.text
+
+
+@dataclass
 class Item:
     """One node of the promise tree (a visi, misi, sasaran, program, kegiatan, commitment …)."""
 
@@ -64,6 +76,7 @@ class Item:
     scores: dict[str, Any] | None = None  # classifier scores, for explanation
     evidence: list[str] | None = None  # words / reference entries that decided the sectors
     measurability: dict[str, Any] | None = None
+    indicators: list[Indicator] = field(default_factory=list)  # targets a plan's table sets for it (not serialised)
 
     def walk(self) -> Iterator["Item"]:
         yield self
@@ -155,6 +168,45 @@ class Candidate:
 
 
 @dataclass
+class Cell:
+    """One cell of a source table: its text as it stands in ``Document.text`` at ``span``."""
+
+    text: str
+    span: tuple[int, int] | None = None  # None for an empty cell (or one the clean stage removed)
+
+
+@dataclass
+class Table:
+    """A table of the source document as a grid: every row has one :class:`Cell` per column.
+
+    A merged cell is the same ``Cell`` object at every position it covers; a reader that cannot tell a
+    merge from an empty cell (HTML after extraction) leaves an empty cell there. Each cell's text stands
+    once in ``Document.text`` (readers write a row as one line, cells joined by " | "), so items made from
+    cells keep spans into the text like any other item.
+
+        >>> a, b = Cell("Tujuan", (0, 6)), Cell("Sasaran", (9, 16))
+        >>> Table([[a, b]]).texts()
+        [['Tujuan', 'Sasaran']]
+    """
+
+    rows: list[list[Cell]] = field(default_factory=list)
+
+    def texts(self) -> list[list[str]]:
+        return [[cell.text for cell in row] for row in self.rows]
+
+    def cells(self) -> list[Cell]:
+        """Every distinct cell that has a place in the text, in reading order (rows, then columns)."""
+        seen: set[int] = set()
+        out = []
+        for row in self.rows:
+            for cell in row:
+                if id(cell) not in seen and cell.span is not None:
+                    seen.add(id(cell))
+                    out.append(cell)
+        return out
+
+
+@dataclass
 class Mention:
     """A place where the text names a candidate pair: by a name, an alias or a ballot number."""
 
@@ -212,6 +264,8 @@ class Document:
     period: tuple[int, int] | None = None
     candidates: list[Candidate] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+    # the source's tables, cells with spans into ``text``; set by read, kept in step with the text by clean
+    tables: list[Table] = field(default_factory=list)
     # (start, end) of every sentence of ``text``, in order (a sentence never crosses a line break); set by clean
     sentences: list[tuple[int, int]] = field(default_factory=list)
     # every place the text names a candidate pair, sorted and apart; set by facts

@@ -4,7 +4,8 @@ The cleaned text is what item spans point into: clean runs before structure
 and nothing after it edits ``Document.text``. ``doc.sentences`` holds the
 offsets of its sentences (:mod:`janji.lang.sentences`), for every later
 stage. Removed lines are kept in ``doc.user_data["clean.removed"]`` as (rule,
-line) pairs for explanation.
+line) pairs for explanation. The spans of the tables' cells (``doc.tables``)
+follow the text as it changes.
 
 Example:
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 
 from janji.clean.furniture import remove_furniture
+from janji.clean.tables import follow
 from janji.clean.whitespace import normalize
 from janji.document import Document
 from janji.lang.sentences import line_sentences
@@ -26,12 +28,14 @@ from janji.stage import stage
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
-@stage(requires=["text"], assigns=["text", "sentences"])
+@stage(requires=["text", "tables"], assigns=["text", "sentences", "tables"])
 def clean(doc: Document) -> None:
     removed: list[tuple[str, str]] = []
-    text = normalize(doc.text)
+    read = doc.text
+    text = normalize(read)
     text = remove_furniture(text, removed)
     text = _BLANK_RUNS.sub("\n\n", text).strip("\n")
     doc.text = text
+    follow(doc.tables, read, text)
     doc.sentences = line_sentences(text)
     doc.user_data["clean.removed"] = removed

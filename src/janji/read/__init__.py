@@ -7,16 +7,20 @@ entries as a line starting with their printed marker ("1. ", "a. ", "- ")
 indented two spaces per nesting level, wrapped lines joined with one space
 and line-end hyphenation undone. Plain text is kept as written.
 
+Tables (HTML, DOCX, and PDF tables drawn with ruling lines) are written one row
+per line, cells joined by " | ", and kept as grids in ``doc.tables`` with the
+span of each cell in the text (:mod:`janji.read.tables`).
+
 Example:
 
-    >>> from janji.document import Document
+    >>> from janji.document import Document, Table
     >>> doc = Document.from_bytes(b"<ol><li>Jalan</li></ol>", "berita.txt")
     >>> read(doc); doc.source.format, doc.text
     ('html', '1. Jalan')
 """
 from __future__ import annotations
 
-from janji.document import Document
+from janji.document import Document, Table
 from janji.errors import InputError
 from janji.read.detect import detect
 from janji.stage import stage
@@ -24,7 +28,7 @@ from janji.stage import stage
 _FORMAT_NAMES = {"text": "teks", "markdown": "Markdown", "html": "HTML", "pdf": "PDF", "docx": "DOCX"}
 
 
-@stage(requires=["raw"], assigns=["text", "source.format", "source.title", "source.publisher", "source.published",
+@stage(requires=["raw"], assigns=["text", "tables", "source.format", "source.title", "source.publisher", "source.published",
                                    "source.url"])
 def read(doc: Document) -> None:
     name = doc.source.name
@@ -33,7 +37,8 @@ def read(doc: Document) -> None:
         raise InputError(name, "berkas kosong")
     fmt = detect(raw, name)
     try:
-        text, meta = _read_format(fmt, raw, name)
+        tables: list[Table] = []
+        text, meta = _read_format(fmt, raw, name, tables)
     except InputError:
         raise
     except RecursionError:
@@ -45,6 +50,7 @@ def read(doc: Document) -> None:
     if not text.strip():
         raise InputError(name, "tidak ada teks yang dapat dibaca")
     doc.text = text
+    doc.tables = tables
     doc.source.format = fmt
     doc.source.title = meta.get("title")
     # what the caller said about the source (``janji ingest --url``) wins over what the page says of itself
@@ -53,22 +59,23 @@ def read(doc: Document) -> None:
             setattr(doc.source, key, meta[key])
 
 
-def _read_format(fmt: str, raw: bytes, name: str) -> tuple[str, dict]:
-    """The text and what the document says about itself (``title``; for HTML also publisher, url, published)."""
+def _read_format(fmt: str, raw: bytes, name: str, tables: list[Table]) -> tuple[str, dict]:
+    """The text and what the document says about itself (``title``; for HTML also publisher, url, published);
+    the document's tables go to ``tables``."""
     if fmt == "pdf":
         from janji.read.pdf import read_pdf
 
-        text, title = read_pdf(raw, name)
+        text, title = read_pdf(raw, name, tables=tables)
         return text, {"title": title}
     if fmt == "docx":
         from janji.read.docx import read_docx
 
-        text, title = read_docx(raw, name)
+        text, title = read_docx(raw, name, tables=tables)
         return text, {"title": title}
     if fmt == "html":
         from janji.read.html import read_html_page
 
-        return read_html_page(raw, name)
+        return read_html_page(raw, name, tables=tables)
     from janji.read.text import decode, render_markdown
 
     text = decode(raw, name)

@@ -32,13 +32,14 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+from janji.document import Table
 from janji.errors import InputError
 from janji.lang.markers import counter as format_counter, starts_with_marker
+from janji.read.tables import RowWriter, grid, place, worth_keeping
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _STYLE_LIST = re.compile(r"^list\s*(number|bullet|paragraph|continue)?\s*(\d)?$", re.I)
 _HEADING_STYLE = re.compile(r"^(heading|judul)\s*\d|^title$|^subtitle$", re.I)
-_TABLE_NUMBER = re.compile(r"\d{1,3}\.?|[a-zA-Z][.)]")
 
 
 @dataclass
@@ -145,6 +146,8 @@ class _Reader:
         self.style_counters: dict[tuple[str, int], int] = {}
         self.typed_markers: list[int] = []  # indentation (twips) of open hand-typed list levels
         self.blocks: list[tuple[str, str]] = []  # (kind, line)
+        self.tables: list[Table] = []
+        self.row_cells: dict[int, list] = {}  # index of a "row" block -> its cells and their offsets in the line
 
     # -- styles -------------------------------------------------------------------------------
     def _style_chain(self, style_id: str | None):
@@ -248,22 +251,30 @@ class _Reader:
 
     # -- tables -------------------------------------------------------------------------------
     def table(self, tbl) -> None:
-        self.blocks.append(("sep", ""))
-        for tr in tbl.iter(f"{W}tr"):
-            cells = []
+        rows = []
+        for tr in tbl.iterchildren(f"{W}tr"):
+            trpr = tr.find(f"{W}trPr")
+            before = trpr.find(f"{W}gridBefore") if trpr is not None else None
+            row = [("", 1, 1, False)] * _int(before.get(f"{W}val"), 0) if before is not None else []
             for tc in tr.iterchildren(f"{W}tc"):
-                cell = " ".join(" ".join(_paragraph_text(p).split()) for p in tc.iter(f"{W}p"))
-                cell = " ".join(cell.split())
-                if cell and (not cells or cells[-1] != cell):  # merged cells repeat their text
-                    cells.append(cell)
-            if not cells:
-                continue
-            if len(cells) > 1 and _TABLE_NUMBER.fullmatch(cells[0]):
-                line = cells[0].rstrip(".)") + ". " + " | ".join(cells[1:])
-            else:
-                line = " | ".join(cells)
-            self.blocks.append(("row", line))
+                tcpr = tc.find(f"{W}tcPr")
+                span = tcpr.find(f"{W}gridSpan") if tcpr is not None else None
+                vmerge = tcpr.find(f"{W}vMerge") if tcpr is not None else None
+                continues = vmerge is not None and vmerge.get(f"{W}val") in (None, "continue")
+                text = " ".join(_paragraph_text(p) for p in tc.iter(f"{W}p"))
+                row.append((text, _int(span.get(f"{W}val"), 1) if span is not None else 1, 1, continues))
+            rows.append(row)
+        table = Table(grid(rows))
+        writer = RowWriter()
         self.blocks.append(("sep", ""))
+        for row in table.rows:
+            line, parts = writer.line(row)
+            if line:
+                self.row_cells[len(self.blocks)] = parts
+                self.blocks.append(("row", line))
+        self.blocks.append(("sep", ""))
+        if worth_keeping(table):
+            self.tables.append(table)
 
     def body(self, element, depth: int = 0) -> None:
         for child in element.iterchildren():
@@ -298,14 +309,19 @@ class _Reader:
     def text(self) -> str:
         out: list[str] = []
         prev = None
-        for kind, line in self._rebased():
+        end = -1  # where the text written so far ends (the line joins add one character each)
+        for index, (kind, line) in enumerate(self._rebased()):
             if kind == "sep":
                 prev = None
                 continue
             tight = kind in ("item", "row") and prev in ("item", "row")
             if out and not tight:
                 out.append("")
+                end += 1
             out.append(line)
+            if index in self.row_cells:
+                place(self.row_cells[index], end + 1)
+            end += 1 + len(line)
             prev = kind
         return "\n".join(out)
 
@@ -369,7 +385,8 @@ def _paragraph_text(p) -> str:
     return "".join(out)
 
 
-def read_docx(raw: bytes, name: str) -> tuple[str, str | None]:
+def read_docx(raw: bytes, name: str, tables: list[Table] | None = None) -> tuple[str, str | None]:
+    """The text and title of a DOCX; its tables (cells with spans into the text) go to ``tables`` if given."""
     import docx  # python-docx; imported late to keep `janji --help` fast
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -385,4 +402,7 @@ def read_docx(raw: bytes, name: str) -> tuple[str, str | None]:
         title = (document.core_properties.title or "").strip() or None
     except Exception:  # a broken core.xml is not worth failing the document for
         title = None
-    return reader.text(), title
+    text = reader.text()
+    if tables is not None:
+        tables.extend(reader.tables)
+    return text, title

@@ -21,8 +21,10 @@ import re
 import lxml.etree
 import lxml.html
 
+from janji.document import Table
 from janji.errors import InputError
 from janji.lang.markers import counter as format_counter, starts_with_marker
+from janji.read.tables import RowWriter, grid, place, worth_keeping
 from janji.read.text import decode
 
 # trafilatura needs ~2 s per MB of markup; bigger pages (rare for an article) get the plain walker.
@@ -52,8 +54,9 @@ def read_html(raw: bytes, name: str) -> tuple[str, str | None]:
     return text, meta["title"]
 
 
-def read_html_page(raw: bytes, name: str) -> tuple[str, dict]:
-    """Return (text, meta) of an HTML page; ``meta`` is :func:`janji.read.meta.page_meta` of its head."""
+def read_html_page(raw: bytes, name: str, tables: list[Table] | None = None) -> tuple[str, dict]:
+    """Return (text, meta) of an HTML page; ``meta`` is :func:`janji.read.meta.page_meta` of its head. The
+    page's tables (cells with spans into the text) go to ``tables`` if given."""
     from janji.read.meta import page_meta
 
     markup = _decode_html(raw, name)
@@ -70,14 +73,18 @@ def read_html_page(raw: bytes, name: str) -> tuple[str, dict]:
     _number_ordered_lists(root)
     _mark_double_breaks(root)
     text = ""
+    found: list[Table] = []
     if len(raw) <= TRAFILATURA_MAX_BYTES:
         xml = _trafilatura(root)
         if xml is not None and not _is_page_dump(xml, root):
-            text = render(xml)
+            text = render(xml, found)
     if not text.strip():
         _remove_page_furniture(root)
         body = root.find("body")
-        text = render(body if body is not None else root)
+        found = []
+        text = render(body if body is not None else root, found)
+    if tables is not None:
+        tables.extend(found)
     return text, meta
 
 
@@ -225,6 +232,8 @@ class _Renderer:
 
     def __init__(self) -> None:
         self.blocks: list[tuple[str, int, str]] = []  # (kind, indent level, text)
+        self.tables: list[Table] = []
+        self.row_cells: dict[int, list] = {}  # index of a "row" block -> its cells and their offsets in the line
         self.buf: list[str] = []
         self.kind = "para"
         self.indent = 0
@@ -313,7 +322,7 @@ class _Renderer:
         elif tag == "table":
             self.flush()
             self.blocks.append(("sep", 0, ""))
-            self._children(el, level, depth)
+            self._table(el, level, depth)
             self.blocks.append(("sep", 0, ""))
         elif tag in _ROWS:
             self.flush()
@@ -344,6 +353,38 @@ class _Renderer:
         if el.tail:
             self.buf.append(el.tail)
 
+    def _table(self, el, level: int, depth: int) -> None:
+        """A table's rows as lines, and its grid (rowspan and colspan undone) for ``self.tables``."""
+        if el.text:
+            self.buf.append(el.text)
+        rows = []
+        for child in el:
+            tag = child.tag.lower() if isinstance(child.tag, str) else ""
+            if tag in _ROWS:
+                rows.append(child)
+            elif tag in ("thead", "tbody", "tfoot"):
+                rows.extend(r for r in child if isinstance(r.tag, str) and r.tag.lower() in _ROWS)
+            else:  # a caption, a stray text
+                self.walk(child, level, depth + 1)
+        self.flush()
+        given = []
+        for k, tr in enumerate(rows):
+            cells = []
+            for c in tr:
+                if isinstance(c.tag, str) and c.tag.lower() in _CELLS:
+                    text = " ".join(c.itertext()).replace(_PARA, "").replace(_BR, " ")
+                    cells.append((text, _span(c.get("colspan"), 50), _span(c.get("rowspan"), len(rows) - k), False))
+            given.append(cells)
+        table = Table(grid(given))
+        writer = RowWriter()
+        for row in table.rows:
+            line, parts = writer.line(row)
+            if line:
+                self.row_cells[len(self.blocks)] = parts
+                self.blocks.append(("row", max(level, 0), line))
+        if worth_keeping(table):
+            self.tables.append(table)
+
     def _children(self, el, level: int, depth: int) -> None:
         if el.text:
             self.buf.append(el.text)
@@ -354,7 +395,8 @@ class _Renderer:
         self.flush()
         out: list[str] = []
         prev_kind = None
-        for kind, indent, text in self.blocks:
+        end = -1  # where the text written so far ends (the line joins add one character each)
+        for index, (kind, indent, text) in enumerate(self.blocks):
             if kind == "sep":
                 prev_kind = None
                 continue
@@ -363,13 +405,30 @@ class _Renderer:
             tight = kind in ("item", "row", "line") and prev_kind in ("item", "row", "line")
             if out and not tight:
                 out.append("")
-            out.append("  " * indent + text)
+                end += 1
+            line = "  " * indent + text.replace(_PARA, "")
+            out.append(line)
+            if index in self.row_cells:
+                place(self.row_cells[index], end + 1 + 2 * indent)
+            end += 1 + len(line)
             prev_kind = kind
         return "\n".join(out)
 
 
-def render(root) -> str:
-    """Render an lxml HTML tree or trafilatura XML into the plain-text shape of every reader."""
+def _span(value: str | None, most: int) -> int:
+    """A rowspan or colspan attribute as a count of rows or columns (1 if missing or not a number)."""
+    try:
+        return min(max(int(value or 1), 1), max(most, 1))
+    except ValueError:
+        return 1
+
+
+def render(root, tables: list[Table] | None = None) -> str:
+    """Render an lxml HTML tree or trafilatura XML into the plain-text shape of every reader; the tables
+    met go to ``tables`` if given."""
     r = _Renderer()
     r.walk(root, -1, 0)
-    return r.text().replace(_PARA, "")
+    text = r.text()
+    if tables is not None:
+        tables.extend(r.tables)
+    return text

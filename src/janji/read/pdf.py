@@ -41,8 +41,12 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from janji.document import Table
 from janji.lang.words import join_wrapped
 from janji.errors import InputError
+from janji.read.columns import column_of, gutters, in_columns, stretch
+from janji.read.pdftables import find_tables
+from janji.read.tables import place
 from janji.lang.markers import BULLET_CHARS, MARKER, continues_inline_run, only_marker
 
 MAX_PAGES = 2000
@@ -63,9 +67,12 @@ class Line:
     size: float  # font size of the last visible character
     page: int
     hyphen_break: bool = False  # pdfium joined a hyphenated line end: always a continuation
+    cells: list | None = None  # a table's row (janji.read.pdftables): its cells and their offsets in ``text``
+    column: tuple | None = None  # on a page in columns: the column's and the page's left and right (columns.py)
 
 
-def read_pdf(raw: bytes, name: str) -> tuple[str, str | None]:
+def read_pdf(raw: bytes, name: str, tables: list[Table] | None = None) -> tuple[str, str | None]:
+    """The text and title of a PDF; its ruled tables (cells with spans into the text) go to ``tables`` if given."""
     try:
         pdf = pdfium.PdfDocument(raw)
     except pdfium.PdfiumError as exc:
@@ -76,12 +83,17 @@ def read_pdf(raw: bytes, name: str) -> tuple[str, str | None]:
     try:
         title = _title(pdf)
         pages = [_page_lines(pdf, i) for i in range(min(len(pdf), MAX_PAGES))]
+        if not any(pages):
+            raise InputError(name, "PDF tanpa lapisan teks (hasil pindaian?); jalankan OCR terlebih dahulu")
+        pages = _drop_running_lines(pages)
+        pages, found = find_tables(raw, pdf, pages)
     finally:
         pdf.close()
-    if not any(pages):
-        raise InputError(name, "PDF tanpa lapisan teks (hasil pindaian?); jalankan OCR terlebih dahulu")
-    pages = _drop_running_lines(pages)
-    return layout([line for page in pages for line in page]), title
+    stretch([line for page in pages for line in page])
+    text = layout([line for page in pages for line in page])
+    if tables is not None:
+        tables.extend(found)
+    return text, title
 
 
 def _title(pdf) -> str | None:
@@ -104,14 +116,15 @@ def _page_lines(pdf, index: int) -> list[Line]:
             if n <= 0:
                 return []
             text = tp.get_text_range(0, n)
-            return _split_lines(tp, text, index)
+            cuts = gutters([tp.get_rect(k) for k in range(tp.count_rects(0, n))])
+            return in_columns(_split_lines(tp, text, index, cuts), cuts)
         finally:
             tp.close()
     finally:
         page.close()
 
 
-def _split_lines(tp, text: str, page: int) -> list[Line]:
+def _split_lines(tp, text: str, page: int, cuts: list[tuple[float, float]] = ()) -> list[Line]:
     # pdfium indexes UTF-16 code units: map string positions to character indices.
     if len(text) == tp.count_chars():
         index = list(range(len(text)))
@@ -126,10 +139,37 @@ def _split_lines(tp, text: str, page: int) -> list[Line]:
         hyphen = match.group() == "\ufffe"
         segment = text[start:match.start()] + ("-" if hyphen else "")
         line = _make_line(tp, segment, index, start, page, hyphen=hyphen)
-        if line is not None:
+        if line is not None and cuts and column_of(line.x0, line.x1, cuts) is None:
+            lines.extend(_cut(tp, segment, index, start, page, hyphen, cuts))
+        elif line is not None:
             lines.append(line)
         start = match.end()
     return lines
+
+
+def _cut(tp, segment: str, index: list[int], start: int, page: int, hyphen: bool,
+         cuts: list[tuple[float, float]]) -> list[Line]:
+    """A line that runs from one column into the next, cut where its text jumps over a gutter."""
+    pieces, begin, last_right = [], 0, None
+    for k, ch in enumerate(segment):
+        if ch.isspace():
+            continue
+        try:
+            left, _, right, _ = tp.get_charbox(index[start + k])
+        except (IndexError, pdfium.PdfiumError):
+            return [line for line in [_make_line(tp, segment, index, start, page, hyphen=hyphen)] if line]
+        if last_right is not None and any(last_right <= g0 + 1 and left >= g1 - 1 for g0, g1 in cuts):
+            pieces.append((begin, k))
+            begin = k
+        last_right = right
+    pieces.append((begin, len(segment)))
+    out = []
+    for n, (a, b) in enumerate(pieces):
+        last = n == len(pieces) - 1
+        line = _make_line(tp, segment[a:b], index, start + a, page, hyphen=hyphen and last)
+        if line is not None:
+            out.append(line)
+    return out
 
 
 def _make_line(tp, segment: str, index: list[int], start: int, page: int, hyphen: bool) -> Line | None:
@@ -202,14 +242,16 @@ def layout(lines: list[Line]) -> str:
     """Rebuild paragraphs and nested list entries from positioned lines."""
     if not lines:
         return ""
-    lefts = Counter(round(l.x0) for l in lines if len(l.text) > 25) or Counter(round(l.x0) for l in lines)
+    rows = [line for line in lines if line.cells is not None]
+    text_lines = [line for line in lines if line.cells is None] or lines
+    lefts = Counter(round(l.x0) for l in text_lines if len(l.text) > 25) or Counter(round(l.x0) for l in text_lines)
     body_left = min(x for x, c in lefts.items() if c >= max(1, lefts.most_common(1)[0][1] // 4))
-    right_margin = _percentile([l.x1 for l in lines], 0.9)
+    right_margin = _percentile([l.x1 for l in text_lines], 0.9)
     width = max(right_margin - body_left, 1.0)
     # The body's font size: the size most of the text (by characters, not lines) is set in, so that a title
     # over three short lines does not outvote two long lines of text.
-    body_size = _weighted_median(_chars_by_size(lines))
-    line_gap = _line_gap(lines, body_size)
+    body_size = _weighted_median(_chars_by_size(text_lines))
+    line_gap = _line_gap(text_lines, body_size) if rows else _line_gap(lines, body_size)
     tol = max(2.0, (body_size or 10) * 0.4)
 
     lines = _attach_lone_markers(lines)
@@ -217,8 +259,14 @@ def layout(lines: list[Line]) -> str:
     markers: list[float] = []  # x of the open list markers, outermost first
     for line in lines:
         text = line.text
+        if line.cells is not None:  # a table's row: a line of its own, never wrapped into another
+            blocks.append(_Block("row", 0, text, line))
+            markers.clear()
+            continue
         is_marker = bool(MARKER.match(text + " ")) or bool(_BULLET_START.match(text))
         prev = blocks[-1] if blocks else None
+        if prev is not None and prev.kind == "row":
+            prev = None
         # A marker starts a list entry, unless a wrap put the next number of a list written inside the
         # paragraph at the start of the line ("… yaitu: 1. …; 2. …;" then "3. …").
         inline = is_marker and prev is not None and continues_inline_run(prev.text, text)
@@ -247,10 +295,16 @@ def layout(lines: list[Line]) -> str:
             blocks.append(_Block("para", level, text, line))
     out: list[str] = []
     prev_kind = None
+    end = -1  # where the text written so far ends (the line joins add one character each)
     for block in blocks:
-        if out and not (block.kind == "item" and prev_kind == "item"):
+        if out and not (block.kind == prev_kind and block.kind in ("item", "row")):
             out.append("")
-        out.append("  " * block.level + block.text)
+            end += 1
+        line = "  " * block.level + block.text
+        out.append(line)
+        if block.kind == "row":
+            place(block.last.cells, end + 1)
+        end += 1 + len(line)
         prev_kind = block.kind
     return "\n".join(out)
 
@@ -262,7 +316,8 @@ def _attach_lone_markers(lines: list[Line]) -> list[Line]:
     while i < len(lines):
         line = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is not None and only_marker(line.text) and nxt.page == line.page \
+        if nxt is not None and line.cells is None and nxt.cells is None and only_marker(line.text) \
+                and nxt.page == line.page \
                 and abs(nxt.y - line.y) <= max(2.0, 0.5 * (line.size or 10)) and nxt.x0 > line.x0:
             out.append(Line(text=f"{line.text} {nxt.text}", x0=line.x0, x1=nxt.x1, y=nxt.y, size=nxt.size,
                             page=nxt.page, hyphen_break=nxt.hyphen_break))
