@@ -243,3 +243,174 @@ def docx_from_text(text: str) -> bytes:
             current = (kind, add_numbering(d, fmt))
         numbered(d, body, current[1], level)
     return docx_bytes(d)
+
+
+# --- planning tables (RPJMD style) ----------------------------------------------------------------
+# An invented plan: tujuan, their sasaran, each sasaran's indicators (name, satuan, kondisi awal, 2025, 2029),
+# its priority program and pagu. The third tujuan has enough sasaran for the table to run onto a second page.
+
+PLAN_HEADER = ["No", "Tujuan", "Sasaran", "Indikator Sasaran", "Satuan", "Kondisi Awal (2024)", "2025", "2029",
+               "Program Prioritas", "Pagu Indikatif"]
+PLAN = [
+    ("Meningkatnya kualitas sumber daya manusia", [
+        ("Meningkatnya derajat kesehatan masyarakat",
+         [("Angka Harapan Hidup", "Tahun", "71,80", "72,05", "72,91"),
+          ("Prevalensi balita stunting", "%", "19,4", "17,0", "12,75")],
+         ("Program Pemenuhan Upaya Kesehatan Perorangan", "Rp 2,5 miliar")),
+        ("Meningkatnya mutu pendidikan dasar",
+         [("Rata-rata Lama Sekolah", "Tahun", "8,12", "8,30", "8,86")],
+         ("Program Pengelolaan Pendidikan Dasar", "Rp 4,75 miliar")),
+    ]),
+    ("Meningkatnya pertumbuhan ekonomi yang inklusif", [
+        ("Meningkatnya daya beli masyarakat",
+         [("Laju pertumbuhan ekonomi", "%", "4,92", "5,0", "5,10 - 5,45")],
+         ("Program Pengembangan Usaha Mikro", "Rp 1.250.000.000")),
+    ]),
+    ("Meningkatnya pemerataan layanan dasar wilayah", [
+        (f"Meningkatnya cakupan layanan {service} kawasan {area}",
+         [(f"Cakupan layanan {service} kawasan {area}", "%", "60,0", "65,0", f"{70 + k},5")],
+         (f"Program Layanan {service.title()} Kawasan {area.title()}", f"Rp {k},2 miliar"))
+        for k, (service, area) in enumerate(((s, a) for s in ("air bersih", "sanitasi", "listrik", "jalan")
+                                             for a in ("utara", "selatan", "timur", "barat", "pesisir", "perbukitan")),
+                                            start=1)
+    ]),
+]
+PLAN_INTRO = "Visi: Terwujudnya Kabupaten Contoh yang maju, adil dan lestari."
+PLAN_CAPTION = "Tabel 4.2 berikut memuat arah pembangunan daerah selama lima tahun."
+PLAN_AFTER = "Rincian pendanaan setiap perangkat daerah dimuat dalam bab berikutnya dari dokumen ini."
+
+
+def plan_rows(tujuan_range: range | None = None) -> list[tuple[list[str], dict[int, int]]]:
+    """The plan's rows (one per indicator) and, for each, the columns whose cell it starts that cover more rows
+    below (column -> rows covered): No and Tujuan over their tujuan, Sasaran, Program and Pagu over their sasaran."""
+    out = []
+    for t, (tujuan, sasaran_list) in enumerate(PLAN, 1):
+        if tujuan_range is not None and t not in tujuan_range:
+            continue
+        tujuan_rows = sum(len(s[1]) for s in sasaran_list)
+        first_of_tujuan = True
+        for sasaran, indicators, (program, pagu) in sasaran_list:
+            for k, (name, unit, base, y1, y5) in enumerate(indicators):
+                row = ["", "", "", name, unit, base, y1, y5, "", ""]
+                spans: dict[int, int] = {}
+                if first_of_tujuan:
+                    row[0], row[1] = str(t), tujuan
+                    spans.update({0: tujuan_rows, 1: tujuan_rows})
+                    first_of_tujuan = False
+                if k == 0:
+                    row[2], row[8], row[9] = sasaran, program, pagu
+                    spans.update({2: len(indicators), 8: len(indicators), 9: len(indicators)})
+                out.append((row, spans))
+    return out
+
+
+def plan_docx() -> bytes:
+    """The plan as Word tables with merged cells; the table is split in two (the second part on a new page),
+    the header row repeated at the top of the second and marked as Word's repeating header row."""
+    d = new_docx("RPJMD Kabupaten Contoh")
+    d.add_paragraph(PLAN_INTRO)
+    d.add_paragraph(PLAN_CAPTION)
+    for part in (range(1, 3), range(3, 4)):
+        rows = plan_rows(part)
+        t = d.add_table(rows=1 + len(rows), cols=len(PLAN_HEADER))
+        t.style = d.styles["Table Grid"]
+        for c, h in enumerate(PLAN_HEADER):
+            t.cell(0, c).text = h
+        t.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+        for r, (row, _) in enumerate(rows, 1):
+            for c, value in enumerate(row):
+                if value:
+                    t.cell(r, c).text = value
+        for r, (_, spans) in enumerate(rows, 1):
+            for c, n in spans.items():
+                if n > 1:
+                    t.cell(r, c).merge(t.cell(r + n - 1, c))
+        if part.start == 1:
+            d.add_page_break()
+    d.add_paragraph(PLAN_AFTER)
+    return docx_bytes(d)
+
+
+def plan_html() -> bytes:
+    """The plan as an HTML table: a two-row header ("Target Kinerja" over the years), rowspan for merged
+    cells, and the header rows repeated inside the body where the printed table went on to a new page."""
+    two_rows = {"Kondisi Awal (2024)", "2025", "2029"}
+    head = "<tr>" + "".join(f"<th rowspan='2'>{h}</th>" for h in PLAN_HEADER[:5]) + \
+        "<th colspan='3'>Target Kinerja</th>" + "".join(f"<th rowspan='2'>{h}</th>" for h in PLAN_HEADER[8:]) + \
+        "</tr><tr>" + "".join(f"<th>{h}</th>" for h in PLAN_HEADER if h in two_rows) + "</tr>"
+    body = ""
+    for part in (range(1, 3), range(3, 4)):
+        if part.start > 1:
+            body += head.replace("th", "td")
+        for row, spans in plan_rows(part):
+            body += "<tr>" + "".join(
+                f"<td rowspan='{spans[c]}'>{v}</td>" if spans.get(c, 1) > 1 else f"<td>{v}</td>"
+                for c, v in enumerate(row) if v or c not in (0, 1, 2, 8, 9)) + "</tr>"
+    page = ("<!doctype html><html><head><meta charset='utf-8'><title>RPJMD Kabupaten Contoh</title></head><body>"
+            "<article><h1>Rancangan RPJMD Kabupaten Contoh 2025-2029</h1>"
+            f"<p>{PLAN_INTRO}</p><p>{PLAN_CAPTION}</p><table><thead>{head}</thead><tbody>{body}</tbody></table>"
+            f"<p>{PLAN_AFTER}</p></article></body></html>")
+    return page.encode("utf-8")
+
+
+def plan_pdf() -> bytes:
+    """The plan as a ruled PDF table (reportlab) over two landscape pages: merged cells on the first page,
+    the header row repeated on the second."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    ss = getSampleStyleSheet()
+    small = ss["BodyText"].clone("cell", fontSize=7, leading=8.5)
+    rows = plan_rows()
+    data = [[Paragraph(h, small) for h in PLAN_HEADER]] + [[Paragraph(v, small) for v in row] for row, _ in rows]
+    style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    for r, (row, spans) in enumerate(rows, 1):
+        for c, n in spans.items():
+            if n > 1 and r + n - 1 <= 8:  # merged cells on the first page only: a page break cuts a merge
+                style.append(("SPAN", (c, r), (c, r + n - 1)))
+    table = Table(data, repeatRows=1, colWidths=[22, 110, 120, 100, 35, 50, 35, 45, 120, 70])
+    table.setStyle(TableStyle(style))
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=landscape(A4), title="RPJMD Kabupaten Contoh").build(
+        [Paragraph(PLAN_INTRO, ss["BodyText"]), Spacer(1, 6), Paragraph(PLAN_CAPTION, ss["BodyText"]), table,
+         Spacer(1, 6), Paragraph(PLAN_AFTER, ss["BodyText"])])
+    return buf.getvalue()
+
+
+# --- pages in two columns -------------------------------------------------------------------------
+COLUMN_LEFT = ("Pembangunan jalan desa dipercepat dengan anggaran yang cukup agar setiap desa terhubung ke pusat "
+               "kecamatan dalam lima tahun. Petani mendapat bibit unggul dan pupuk bersubsidi setiap musim tanam, "
+               "sementara penyuluh pertanian hadir di setiap kecamatan.")
+COLUMN_RIGHT = ("Layanan kesehatan gratis diberikan bagi warga miskin di seluruh puskesmas. Sekolah negeri "
+                "dibebaskan dari pungutan dan guru honorer menerima insentif bulanan yang layak mulai tahun "
+                "pertama masa jabatan kepala daerah.")
+
+
+def pdf_two_columns(*, across: bool) -> bytes:
+    """A page with a title across the top and two columns of text below it. ``across``: the content is
+    written line across line (left line, right line, …), as some converters write it; otherwise column
+    after column."""
+    size, leading, width = 10, 13, 230
+    left, right = wrap(COLUMN_LEFT, width, size), wrap(COLUMN_RIGHT, width, size)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont(FONT, 14)
+    c.drawString(60, 790, "Program Kerja Pasangan Calon Bupati Kabupaten Contoh")
+    c.setFont(FONT, size)
+    top = 760
+    if across:
+        for i in range(max(len(left), len(right))):
+            if i < len(left):
+                c.drawString(60, top - leading * i, left[i])
+            if i < len(right):
+                c.drawString(310, top - leading * i, right[i])
+    else:
+        for i, line in enumerate(left):
+            c.drawString(60, top - leading * i, line)
+        for i, line in enumerate(right):
+            c.drawString(310, top - leading * i, line)
+    c.showPage()
+    c.save()
+    return buf.getvalue()

@@ -38,6 +38,7 @@ from janji.lang.markers import counter as format_counter, starts_with_marker
 from janji.read.tables import RowWriter, grid, place, worth_keeping
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_COLUMNS = 63  # Word's own limit: a wider gridSpan is a broken or hostile file
 _STYLE_LIST = re.compile(r"^list\s*(number|bullet|paragraph|continue)?\s*(\d)?$", re.I)
 _HEADING_STYLE = re.compile(r"^(heading|judul)\s*\d|^title$|^subtitle$", re.I)
 
@@ -255,14 +256,16 @@ class _Reader:
         for tr in tbl.iterchildren(f"{W}tr"):
             trpr = tr.find(f"{W}trPr")
             before = trpr.find(f"{W}gridBefore") if trpr is not None else None
-            row = [("", 1, 1, False)] * _int(before.get(f"{W}val"), 0) if before is not None else []
+            skipped = min(max(_int(before.get(f"{W}val"), 0), 0), MAX_COLUMNS) if before is not None else 0
+            row = [("", 1, 1, False)] * skipped
             for tc in tr.iterchildren(f"{W}tc"):
                 tcpr = tc.find(f"{W}tcPr")
                 span = tcpr.find(f"{W}gridSpan") if tcpr is not None else None
                 vmerge = tcpr.find(f"{W}vMerge") if tcpr is not None else None
                 continues = vmerge is not None and vmerge.get(f"{W}val") in (None, "continue")
                 text = " ".join(_paragraph_text(p) for p in tc.iter(f"{W}p"))
-                row.append((text, _int(span.get(f"{W}val"), 1) if span is not None else 1, 1, continues))
+                across = min(max(_int(span.get(f"{W}val"), 1), 1), MAX_COLUMNS) if span is not None else 1
+                row.append((text, across, 1, continues))
             rows.append(row)
         table = Table(grid(rows))
         writer = RowWriter()

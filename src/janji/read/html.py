@@ -373,7 +373,7 @@ class _Renderer:
             for c in tr:
                 if isinstance(c.tag, str) and c.tag.lower() in _CELLS:
                     text = " ".join(c.itertext()).replace(_PARA, "").replace(_BR, " ")
-                    cells.append((text, _span(c.get("colspan"), 50), _span(c.get("rowspan"), len(rows) - k), False))
+                    cells.append((text, _span(c.get("colspan"), 63), _span(c.get("rowspan"), len(rows) - k), False))
             given.append(cells)
         table = Table(grid(given))
         writer = RowWriter()
