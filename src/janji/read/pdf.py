@@ -86,7 +86,7 @@ def read_pdf(raw: bytes, name: str, tables: list[Table] | None = None) -> tuple[
         if not any(pages):
             raise InputError(name, "PDF tanpa lapisan teks (hasil pindaian?); jalankan OCR terlebih dahulu")
         pages = _drop_running_lines(pages)
-        pages, found = find_tables(raw, pdf, pages)
+        pages, found = find_tables(pdf, pages)
     finally:
         pdf.close()
     stretch([line for page in pages for line in page])

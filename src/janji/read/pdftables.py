@@ -1,10 +1,12 @@
-"""Ruled tables of a PDF (pdfplumber) as grids, their rows as lines of the page.
+"""Ruled tables of a PDF as grids, their rows as lines of the page.
 
 pdfium gives the text of a table as loose lines, cell by cell, that read as
 nonsense; the rules drawn between the cells say which text is in which row and
-column. Only pages with enough ruling drawn on them (counted on pdfium's page
-objects, which is cheap) are handed to pdfplumber, whose table finder joins the
-rules into cells. Each table found becomes:
+column. The rules are read from pdfium's path objects (cheap: the page is
+already open, and a page without rules costs a glance at its objects);
+pdfplumber's table finder joins them into cells and tables (its ``explicit``
+strategy: given the edges, it needs no second parse of the PDF); each cell's
+text is pdfium's text inside the cell. Each table found becomes:
 
 - a grid of :class:`janji.document.Cell`, a cell merged over several rows or
   columns being one object at every position it covers;
@@ -16,11 +18,12 @@ table; its header row, repeated on the new page, is dropped there.
 
 Example:
 
-    >>> pages, tables = find_tables(raw, pages)  # doctest: +SKIP
+    >>> pages, tables = find_tables(pdf, pages)  # doctest: +SKIP
 """
 from __future__ import annotations
 
-import io
+import ctypes
+import re
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -30,10 +33,12 @@ from janji.document import Cell, Table
 from janji.lang.words import join_wrapped
 from janji.read.tables import RowWriter, cell_text
 
-# A page needs this many thin path objects (rules, or cell borders drawn as rectangles) to be worth a look.
-MIN_RULES = 6
+MIN_RULES = 3  # rules across and down a page needs at least, to hold a table of two rows and two columns
+MIN_RULE = 6.0  # points: shorter strokes are underlines of words, bullets, glyph parts
+MAX_PATHS = 20_000  # a page drawn with more paths than this is a drawing, not a table
 _THIN = 3.0  # points: a rule is a path this thin in one direction
 _NEAR = 3.0  # points: column boundaries this close are the same
+_LINE_BREAK = re.compile("\r\n|[\r\n]")
 
 
 @dataclass
@@ -50,109 +55,142 @@ class _Found:
     after: bool  # nothing below it on its page
 
 
-def find_tables(raw: bytes, pdf, pages: list[list]) -> tuple[list[list], list[Table]]:
+class _Page:
+    """What pdfplumber's table finder asks of a page when it is given the edges (its ``explicit`` strategy)."""
+
+    def __init__(self, width: float, height: float) -> None:
+        self.bbox = (0, 0, width, height)
+
+
+def find_tables(pdf, pages: list[list]) -> tuple[list[list], list[Table]]:
     """The pages' lines with each ruled table's lines replaced by one line per row, and the tables' grids.
 
     ``pages`` are the lines of each page (:class:`janji.read.pdf.Line`); the row lines carry their cells
     (``Line.cells``) so the layout can give each cell its span in the text.
     """
-    ruled = [i for i in range(len(pages)) if pages[i] and _ruled(pdf, i)]
-    if not ruled:
-        return pages, []
-    try:
-        import pdfplumber
-
-        plumber = pdfplumber.open(io.BytesIO(raw))
-    except Exception:  # pdfminer refusing a file pdfium reads: the text is still there, as loose lines
-        return pages, []
     found: list[_Found] = []
-    try:
-        for index in ruled:
-            try:
-                found.extend(_page_tables(plumber.pages[index], pdf, index, pages[index]))
-            except Exception:  # one page pdfminer cannot parse keeps its loose lines
-                continue
-    finally:
-        plumber.close()
+    for index, lines in enumerate(pages):
+        if not lines:
+            continue
+        page = pdf[index]
+        try:
+            rules = _rules(page)
+            if rules is not None:
+                found.extend(_page_tables(page, index, lines, rules))
+        except pdfium.PdfiumError:
+            continue  # a page pdfium cannot take apart keeps its loose lines
+        finally:
+            page.close()
     if not found:
         return pages, []
     return _lay(pages, _join(found))
 
 
-def _ruled(pdf, index: int) -> bool:
-    """Does the page have rules drawn on it: enough thin paths, some across and some down?"""
-    page = pdf[index]
-    try:
-        across = down = 0
-        for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-            obj = pdfium_c.FPDFPage_GetObject(page.raw, k)
-            if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
-                continue
-            left, bottom, right, top = (pdfium_c.FS_FLOAT() for _ in range(4))
-            if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-                continue
-            width, height = right.value - left.value, top.value - bottom.value
-            if height <= _THIN < width:
-                across += 1
-            elif width <= _THIN < height:
-                down += 1
-            elif width > _THIN and height > _THIN:
-                across += 1  # a cell drawn as a rectangle has rules both ways
-                down += 1
-            if across + down >= MIN_RULES and across >= 2 and down >= 2:
-                return True
-        return False
-    except pdfium.PdfiumError:
-        return False
-    finally:
-        page.close()
-
-
-def _page_tables(page, pdf, index: int, lines: list) -> list[_Found]:
-    left, _, _, top_edge = pdf[index].get_mediabox()
-    mx, mtop = page.mediabox[0], page.mediabox[1]
-
-    def down(y: float) -> float:  # pdfium's y -> pdfplumber's distance from the top
-        return top_edge - y + mtop
-
-    out = []
-    for table in page.find_tables():
-        rows = table.rows
-        columns = sorted({cell[0] for cell in table.cells})
-        if len(rows) < 2 or len(columns) < 2:
-            continue
-        texts = table.extract()
-        grid = _grid(table, rows, columns, texts)
-        if not any(c.text for row in grid for c in row):
-            continue
-        x0, top, x1, bottom = table.bbox
-        inside = [k for k, line in enumerate(lines)
-                  if x0 - 2 <= (line.x0 + line.x1) / 2 - left + mx <= x1 + 2 and top - 2 <= down(line.y) <= bottom + 2]
-        if not inside:
-            continue
-        first = inside[0]
-        rest = [line for k, line in enumerate(lines) if k not in set(inside)]
-        out.append(_Found(page=index, top=top_edge - (top - mtop), bottom=top_edge - (bottom - mtop),
-                          x0=x0 - mx + left, x1=x1 - mx + left, columns=[c - mx + left for c in columns], rows=grid,
-                          first=first,
-                          before=not any(down(line.y) < top for line in rest),
-                          after=not any(down(line.y) > bottom for line in rest)))
+def _rules(page) -> list[tuple[float, float, float, float]] | None:
+    """The straight strokes across and down the page (x0, y0, x1, y1 in PDF units; cell borders drawn as thin
+    rectangles give their edges), or None when there are too few for a table."""
+    out: list[tuple[float, float, float, float]] = []
+    objects = [pdfium_c.FPDFPage_GetObject(page.raw, k) for k in range(pdfium_c.FPDFPage_CountObjects(page.raw))]
+    paths = [obj for obj in objects if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_PATH]
+    if len(paths) < 2 * MIN_RULES or len(paths) > MAX_PATHS:
+        return None
+    for obj in paths:
+        out.extend(_strokes(obj))
+    across = sum(1 for x0, y0, x1, y1 in out if abs(y1 - y0) < 0.5)
+    if across < MIN_RULES or len(out) - across < MIN_RULES:
+        return None
     return out
 
 
-def _grid(table, rows, columns: list[float], texts: list[list[str | None]]) -> list[list[Cell]]:
-    """One Cell per cell pdfplumber found, at every row and column its box covers."""
-    by_box: dict[tuple, Cell] = {}
-    for r, row in enumerate(rows):
-        for c, box in enumerate(row.cells):
-            if box is not None and box not in by_box:
-                text = texts[r][c] if r < len(texts) and c < len(texts[r]) else None
-                by_box[box] = Cell(_one_line(text or ""))
-    tops = [row.bbox[1] for row in rows]
+def _strokes(obj) -> list[tuple[float, float, float, float]]:
+    """The straight, level or upright segments of one path object, in page coordinates."""
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+        return []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    points: list[tuple[float, float, int, bool]] = []
+    for k in range(min(pdfium_c.FPDFPath_CountSegments(obj), 400)):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, k)
+        if not pdfium_c.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
+            return []
+        px, py = m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f
+        points.append((px, py, pdfium_c.FPDFPathSegment_GetType(seg), bool(pdfium_c.FPDFPathSegment_GetClose(seg))))
+    out = []
+    start = None
+    prev = None
+    for px, py, kind, close in points:
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO or prev is None:
+            start = prev = (px, py)
+            continue
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO:
+            out.append((*prev, px, py))
+        prev = (px, py)
+        if close and start is not None:
+            out.append((px, py, *start))
+            prev = start
+    strokes = []
+    for x0, y0, x1, y1 in out:
+        if abs(y1 - y0) < 0.5 and abs(x1 - x0) >= MIN_RULE:
+            strokes.append((min(x0, x1), y0, max(x0, x1), y0))
+        elif abs(x1 - x0) < 0.5 and abs(y1 - y0) >= MIN_RULE:
+            strokes.append((x0, min(y0, y1), x0, max(y0, y1)))
+    return strokes
+
+
+def _page_tables(page, index: int, lines: list, rules) -> list[_Found]:
+    from pdfplumber.table import TableFinder
+
+    height = page.get_height()
+    edges = []
+    for x0, y0, x1, y1 in rules:  # pdfplumber measures from the top of the page
+        top, bottom = height - y1, height - y0
+        edges.append({"object_type": "line_edge", "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+                      "width": x1 - x0, "height": bottom - top, "orientation": "h" if y0 == y1 else "v"})
+    finder = TableFinder(_Page(page.get_width(), height), {
+        "vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+        "explicit_vertical_lines": [e for e in edges if e["orientation"] == "v"],
+        "explicit_horizontal_lines": [e for e in edges if e["orientation"] == "h"]})
+    textpage = page.get_textpage()
+    out = []
+    try:
+        for table in finder.tables:
+            rows = table.rows
+            columns = sorted({cell[0] for cell in table.cells})
+            if len(rows) < 2 or len(columns) < 2:
+                continue
+            grid = _grid(table, columns, lambda box: _cell_text(textpage, box, height))
+            if not any(c.text for row in grid for c in row):
+                continue
+            x0, top, x1, bottom = table.bbox
+            inside = [k for k, line in enumerate(lines)
+                      if x0 - 2 <= (line.x0 + line.x1) / 2 <= x1 + 2 and top - 2 <= height - line.y <= bottom + 2]
+            if not inside:
+                continue
+            rest = [line for k, line in enumerate(lines) if k not in set(inside)]
+            out.append(_Found(page=index, top=height - top, bottom=height - bottom, x0=x0, x1=x1, columns=columns,
+                              rows=grid, first=inside[0],
+                              before=not any(height - line.y < top for line in rest),
+                              after=not any(height - line.y > bottom for line in rest)))
+    finally:
+        textpage.close()
+    return out
+
+
+def _cell_text(textpage, box, height: float) -> str:
+    """pdfium's text inside a cell's box (pdfplumber's top-down box), its lines joined as wrapped text."""
+    x0, top, x1, bottom = box
+    text = textpage.get_text_bounded(left=x0 + 1, bottom=height - bottom + 1, right=x1 - 1, top=height - top - 1)
+    return _one_line(text.replace("\ufffe", "-\n"))
+
+
+def _grid(table, columns: list[float], text_of) -> list[list[Cell]]:
+    """One Cell per cell the finder made, at every row and column its box covers."""
+    by_box = {box: Cell(text_of(box)) for box in dict.fromkeys(table.cells)}
+    tops = [row.bbox[1] for row in table.rows]
     grid = []
-    for r, top in enumerate(tops):
+    for top in tops:
         line = []
-        for c, x in enumerate(columns):
+        for x in columns:
             box = next((b for b in by_box if b[0] <= x + _NEAR and b[2] > x + _NEAR and b[1] <= top + _NEAR
                         and b[3] > top + _NEAR), None)
             line.append(by_box[box] if box is not None else Cell(""))
@@ -163,7 +201,7 @@ def _grid(table, rows, columns: list[float], texts: list[list[str | None]]) -> l
 def _one_line(text: str) -> str:
     """A cell's lines joined as wrapped text (hyphenation undone)."""
     out = ""
-    for part in text.split("\n"):
+    for part in _LINE_BREAK.split(text):
         part = cell_text(part)
         if part:
             out = join_wrapped(out, part) if out else part
