@@ -121,7 +121,9 @@ def in_columns(lines: list, cuts: list[tuple[float, float]]) -> list:
         bands.setdefault(band, [[] for _ in range(len(cuts) + 1)])[col].append(line)
     edges = [(min((l.x0 for c in bands.values() for l in c[k]), default=0.0),
               max((l.x1 for c in bands.values() for l in c[k]), default=0.0)) for k in range(len(cuts) + 1)]
-    page = (min(e[0] for e in edges if e[1] > e[0]), max(e[1] for e in edges if e[1] > e[0]))
+    if any(e[1] <= e[0] for e in edges):
+        return lines  # a column with no line of its own: the boxes misled, read the page as it came
+    page = (edges[0][0], edges[-1][1])
     out = []
     for band in range(len(breaks) + 1):
         if band:
