@@ -150,3 +150,35 @@ def test_odd_merges_read_as_plain_cells(builders):
 def test_a_broken_pdf_is_still_one_error():
     with pytest.raises(InputError, match="PDF"):
         read_pdf(b"%PDF-1.7\n" + b"x" * 200, "rusak.pdf")
+
+
+def test_pdf_grid_drawn_as_one_path_is_a_table():
+    """Some writers draw a table's every rule in one path: its segments are the rules."""
+    import io as _io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    cells = [["Sasaran", "Indikator", "2029"], ["Meningkatnya mutu layanan", "Indeks kepuasan", "82,5"],
+             ["Meningkatnya akses air bersih", "Cakupan air bersih", "95"]]
+    xs, top, height = [60, 250, 420, 520], 700, 24
+    buf = _io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica", 9)
+    path = c.beginPath()
+    for r in range(len(cells) + 1):
+        path.moveTo(xs[0], top - r * height)
+        path.lineTo(xs[-1], top - r * height)
+    for x in xs:
+        path.moveTo(x, top)
+        path.lineTo(x, top - len(cells) * height)
+    c.drawPath(path, stroke=1, fill=0)
+    for r, row in enumerate(cells):
+        for k, value in enumerate(row):
+            c.drawString(xs[k] + 4, top - r * height - 15, value)
+    c.showPage()
+    c.save()
+    tables = []
+    text, _ = read_pdf(buf.getvalue(), "satu-path.pdf", tables=tables)
+    assert tables[0].texts() == cells
+    assert "Meningkatnya mutu layanan | Indeks kepuasan | 82,5" in text

@@ -36,7 +36,6 @@ from janji.read.tables import RowWriter, cell_text
 MIN_RULES = 3  # rules across and down a page needs at least, to hold a table of two rows and two columns
 MIN_RULE = 6.0  # points: shorter strokes are underlines of words, bullets, glyph parts
 MAX_PATHS = 20_000  # a page drawn with more paths than this is a drawing, not a table
-_THIN = 3.0  # points: a rule is a path this thin in one direction
 _NEAR = 3.0  # points: column boundaries this close are the same
 _LINE_BREAK = re.compile("\r\n|[\r\n]")
 
@@ -77,8 +76,8 @@ def find_tables(pdf, pages: list[list]) -> tuple[list[list], list[Table]]:
             rules = _rules(page)
             if rules is not None:
                 found.extend(_page_tables(page, index, lines, rules))
-        except pdfium.PdfiumError:
-            continue  # a page pdfium cannot take apart keeps its loose lines
+        except (pdfium.PdfiumError, ValueError, TypeError, IndexError, KeyError, ZeroDivisionError):
+            continue  # a page whose drawing cannot be taken apart into cells keeps its loose lines
         finally:
             page.close()
     if not found:
@@ -92,7 +91,7 @@ def _rules(page) -> list[tuple[float, float, float, float]] | None:
     out: list[tuple[float, float, float, float]] = []
     objects = [pdfium_c.FPDFPage_GetObject(page.raw, k) for k in range(pdfium_c.FPDFPage_CountObjects(page.raw))]
     paths = [obj for obj in objects if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_PATH]
-    if len(paths) < 2 * MIN_RULES or len(paths) > MAX_PATHS:
+    if not paths or len(paths) > MAX_PATHS:
         return None
     for obj in paths:
         out.extend(_strokes(obj))
