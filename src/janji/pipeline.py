@@ -16,7 +16,7 @@ Example:
     >>> list(STAGES)
     ['read', 'clean', 'facts', 'structure', 'prose', 'quantities', 'classify']
     >>> STAGES["quantities"].requires, STAGES["quantities"].assigns
-    (('items',), ('items.quantities',))
+    (('items', 'items.indicators'), ('items.quantities',))
     >>> Pipeline(names=["read", "clean", "facts"]).names
     ['read', 'clean', 'facts']
     >>> Pipeline(disable=["facts"])

@@ -16,9 +16,22 @@ text is pdfium's text inside the cell. Each table found becomes:
 A table that runs on at the top of the next page, with the same columns, is one
 table; its header row, repeated on the new page, is dropped there.
 
-Example:
+Example (a one-page PDF written by hand: six rules and four words make a table of two rows):
 
-    >>> pages, tables = find_tables(pdf, pages)  # doctest: +SKIP
+    >>> from janji.read.pdf import read_pdf
+    >>> pdf = (b"%PDF-1.4\\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>"
+    ...        b"endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 200]/Contents 4 0 R/Resources<</Font"
+    ...        b"<</F 5 0 R>>>>>>endobj 4 0 obj<<>>stream\\n20 150 m 280 150 l 20 125 m 280 125 l 20 100 m 280 100 l"
+    ...        b" 20 150 m 20 100 l 150 150 m 150 100 l 280 150 m 280 100 l S BT /F 10 Tf 25 132 Td (Sasaran) Tj"
+    ...        b" 130 0 Td (2029) Tj -130 -25 Td (Meningkatnya mutu) Tj 130 0 Td (72,5) Tj ET\\nendstream endobj"
+    ...        b" 5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj trailer<</Root 1 0 R>>")
+    >>> tables = []
+    >>> text, _ = read_pdf(pdf, "tabel.pdf", tables=tables)
+    >>> print(text)
+    Sasaran | 2029
+    Meningkatnya mutu | 72,5
+    >>> tables[0].texts()
+    [['Sasaran', '2029'], ['Meningkatnya mutu', '72,5']]
 """
 from __future__ import annotations
 
