@@ -20,7 +20,10 @@ from janji.store import suggest as store_suggest
 from janji.store.align_models import EvidenceSuggestion
 from janji.track import models as tm
 from janji.track import statuses as st
-from janji.track.service import MAX_NOTE, Actor, Conflict, Forbidden, NotFound, Tracker, _update_dict, http_url, now
+from janji.track.core import Actor, Core, now
+from janji.track.errors import Conflict, Forbidden, NotFound
+from janji.track.records import update_dict
+from janji.track.validation import MAX_NOTE, http_url
 
 
 def _claim(s, suggestion_id: int, state: str, actor: Actor) -> EvidenceSuggestion:
@@ -38,20 +41,20 @@ def _claim(s, suggestion_id: int, state: str, actor: Actor) -> EvidenceSuggestio
     return s.get(EvidenceSuggestion, row.id)
 
 
-def _check(tracker: Tracker, s, suggestion_id: int, actor: Actor) -> tuple[EvidenceSuggestion, sm.Item, int | None]:
+def _check(core: Core, s, suggestion_id: int, actor: Actor) -> tuple[EvidenceSuggestion, sm.Item, int | None]:
     row = s.get(EvidenceSuggestion, int(suggestion_id))
     if row is None:
         raise NotFound(f"saran bukti {suggestion_id} tidak ditemukan")
-    item, region_id = tracker._item(s, row.item_id)
+    item, region_id = core.item(s, row.item_id)
     if not actor.can_edit(region_id):
         raise Forbidden("Anda tidak berhak memutuskan saran bukti di wilayah ini")
     return row, item, region_id
 
 
-def accept(tracker: Tracker, actor: Actor, suggestion_id: int, note: str | None = None) -> dict[str, Any]:
+def accept(core: Core, actor: Actor, suggestion_id: int, note: str | None = None) -> dict[str, Any]:
     """Accept a suggestion: a history entry with its source and date, audited; the status stays as it is."""
-    with tracker._session.begin() as s:
-        row, item, region_id = _check(tracker, s, suggestion_id, actor)
+    with core.session.begin() as s:
+        row, item, region_id = _check(core, s, suggestion_id, actor)
         doc = s.get(sm.Document, row.document_id)
         row = _claim(s, row.id, "accepted", actor)
         state = s.get(tm.State, item.id)
@@ -72,49 +75,49 @@ def accept(tracker: Tracker, actor: Actor, suggestion_id: int, note: str | None 
         s.execute(update(EvidenceSuggestion).where(EvidenceSuggestion.id == row.id).values(update_id=entry.id)
                   .execution_options(synchronize_session=False))
         out = store_suggest.suggestion_dict(row, item, doc) | {"state": "accepted", "update_id": entry.id,
-                                                                 "update": _update_dict(entry, {})}
-        tracker._audit(s, actor, "suggestion.accept", "suggestion", row.id, {"state": "pending"},
-                       {"state": "accepted", "item_id": item.id, "document_id": doc.id, "text": row.text,
-                        "update_id": entry.id})
+                                                               "update": update_dict(entry, {})}
+        core.log(s, actor, "suggestion.accept", "suggestion", row.id, {"state": "pending"},
+                 {"state": "accepted", "item_id": item.id, "document_id": doc.id, "text": row.text,
+                  "update_id": entry.id})
         return out
 
 
-def reject(tracker: Tracker, actor: Actor, suggestion_id: int) -> dict[str, Any]:
+def reject(core: Core, actor: Actor, suggestion_id: int) -> dict[str, Any]:
     """Reject a suggestion (audited); it is never proposed again for that promise."""
-    with tracker._session.begin() as s:
-        row, item, _ = _check(tracker, s, suggestion_id, actor)
+    with core.session.begin() as s:
+        row, item, _ = _check(core, s, suggestion_id, actor)
         doc = s.get(sm.Document, row.document_id)
         row = _claim(s, row.id, "rejected", actor)
         out = store_suggest.suggestion_dict(row, item, doc)
-        tracker._audit(s, actor, "suggestion.reject", "suggestion", row.id, {"state": "pending"},
-                       {"state": "rejected", "item_id": item.id, "document_id": doc.id, "text": row.text})
+        core.log(s, actor, "suggestion.reject", "suggestion", row.id, {"state": "pending"},
+                 {"state": "rejected", "item_id": item.id, "document_id": doc.id, "text": row.text})
         return out
 
 
-def for_region(tracker: Tracker, actor: Actor, region_id: int, *, refresh: bool = True) -> dict[str, Any]:
+def for_region(core: Core, actor: Actor, region_id: int, *, refresh: bool = True) -> dict[str, Any]:
     """The region's pending suggestions grouped by promise, for the editors of the region (computed first if
     the region's documents changed)."""
-    with tracker._session() as s:
+    with core.session() as s:
         region = s.get(sm.Region, int(region_id))
         if region is None:
             raise NotFound(f"wilayah {region_id} tidak ditemukan")
     if not actor.can_edit(region.id):
         raise Forbidden("hanya editor wilayah ini (atau admin) yang memutuskan saran bukti")
     if refresh:
-        store_suggest.refresh_quietly(tracker.store, region.id)
-    rows = store_suggest.suggestions(tracker.store, region_id=region.id)
+        store_suggest.refresh_quietly(core.store, region.id)
+    rows = store_suggest.suggestions(core.store, region_id=region.id)
     groups: dict[int, dict[str, Any]] = {}
     for r in rows:
         g = groups.setdefault(r["item"]["id"], {"item": r["item"], "suggestions": []})
         g["suggestions"].append(r)
-    decided = {state: store_suggest.count(tracker.store, region.id, state) for state in ("accepted", "rejected")}
-    return {"region": {"id": region.id, "name": region.name}, "pairs": store_suggest.pair_names(tracker.store, region.id),
+    decided = {state: store_suggest.count(core.store, region.id, state) for state in ("accepted", "rejected")}
+    return {"region": {"id": region.id, "name": region.name}, "pairs": store_suggest.pair_names(core.store, region.id),
             "promises": list(groups.values()), "pending": len(rows), "decided": decided}
 
 
-def for_item(tracker: Tracker, item_id: int) -> list[dict[str, Any]]:
+def for_item(core: Core, item_id: int) -> list[dict[str, Any]]:
     """Pending suggestions of one promise (stored ones: reading a promise's page computes nothing)."""
-    return store_suggest.suggestions(tracker.store, item_id=item_id)
+    return store_suggest.suggestions(core.store, item_id=item_id)
 
 
 def history_documents(s, rows: list[tm.Update]) -> dict[int, dict[str, Any]]:

@@ -25,7 +25,8 @@ from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from janji import __version__
-from janji.web import charts, labels, times, upload, views
+from janji.data import labels
+from janji.web import charts, times, upload, views
 from janji.web.security import DropEmptyParams, HeadAsGet, SecurityMiddleware, TrustedProxy
 
 HERE = Path(__file__).resolve().parent

@@ -7,7 +7,8 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, File, Form, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse
 
-from janji.web import labels, queries, views
+from janji.data import labels
+from janji.web import queries, views
 from janji.web.app import render
 from janji.web.params import (Filters, Kind, Measurable, Page, PerPage, RegionId, Sdg, SearchQ, SectorCode, Year,
                               clean_q, kind_value)

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from janji.store import NotFound
 from janji.store import models as m
-from janji.web import labels, views
+from janji.data import labels
+from janji.web import views
 from janji.web.params import Filters
 
 EXPORT_LIMIT = 50_000  # rows in one CSV/XLSX download; a whole province is far below this

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-from janji.web import labels
+from janji.data import labels
 
 def is_measurable(item: dict[str, Any]) -> bool:
     """Whether a promise can be checked later: the store's flag when the item comes from the store,

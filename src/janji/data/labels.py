@@ -1,7 +1,12 @@
-"""Indonesian labels for what the analyser writes in English codes (kinds, sectors, SDGs).
+"""Indonesian labels for what the analyser writes in English codes (kinds, document kinds, sectors, SDGs).
 
-The packaged reference tables come from :mod:`janji.data.reference`; templates and the
-JSON API both use these so a page and its JSON twin name things alike.
+They sit with the packaged reference tables they name (read through :mod:`janji.data.reference`), below
+every layer that shows them: the store, tracking's scorecards, the portal's templates and the JSON API all
+name things alike.
+
+Example:
+    >>> sector_name("1.01"), sdg_name(4), kind_label("quick_win")
+    ('Pendidikan', 'Pendidikan Berkualitas', 'Program 100 hari')
 """
 from __future__ import annotations
 

@@ -1,0 +1,288 @@
+"""Reading the tracking as numbers: a region's scorecard (kept as running tallies), the national roll-up, a
+pair's promises by misi, and a region's latest published changes (its feed).
+
+The tallies (``track_tally``) move by ±1 in the same transaction as each publication
+(:meth:`Scorecards.publish`, called by :mod:`janji.track.updates`), so reading a scorecard costs the same
+for ten promises or fifty thousand; after documents are added or superseded, the first read recounts.
+"""
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import case, func, insert, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from janji.data import labels
+from janji.store import models as sm
+from janji.track import models as tm
+from janji.track import statuses as st
+from janji.track.core import PROMISE_KINDS, Core
+from janji.track.records import pair_name, state_values, update_dict, zero_counts
+from janji.track.validation import RATIO_CAP, capped_ratio
+
+
+class Scorecards:
+    """Running tallies and everything read from them, plus the roll-ups over current states."""
+
+    def __init__(self, core: Core):
+        self.core = core
+        self._index_cache: dict[int, tuple[str, dict[str, Any]]] = {}
+
+    @staticmethod
+    def _documents_fingerprint(s: Session) -> str:
+        """Changes whenever a document is added or superseded (one aggregate over the small documents table)."""
+        return ",".join(str(v) for v in s.execute(select(func.max(sm.Document.id), func.count(sm.Document.superseded_by_id),
+                                                         func.count(sm.Document.id))).one())
+
+    def _totals(self, s: Session, region_id: int, fp: str) -> dict[str, Any]:
+        """Promises of the region per pair and per bidang (store data: cached until the documents change)."""
+        cached = self._index_cache.get(region_id)
+        if cached is not None and cached[0] == fp:
+            return cached[1]
+        where = (sm.Document.region_id == region_id, sm.Document.superseded_by_id.is_(None),
+                 sm.Item.kind.in_(PROMISE_KINDS))
+        pairs = {("-" if c is None else str(c)): n for c, n in s.execute(
+            select(sm.Item.candidate_id, func.count()).join(sm.Document, sm.Document.id == sm.Item.document_id)
+            .where(*where).group_by(sm.Item.candidate_id))}
+        sectors = dict(s.execute(
+            select(sm.ItemSector.code, func.count()).join(sm.Item, sm.Item.id == sm.ItemSector.item_id)
+            .join(sm.Document, sm.Document.id == sm.Item.document_id).where(*where).group_by(sm.ItemSector.code)).all())
+        out = {"pairs": pairs, "sectors": sectors, "total": sum(pairs.values())}
+        if len(self._index_cache) > 256:
+            self._index_cache.clear()
+        self._index_cache[region_id] = (fp, out)
+        return out
+
+    def _bump(self, s: Session, region_id: int | None, scope: str, key: str, status: str, dn: int,
+              dt: float = 0.0) -> None:
+        if region_id is None or (dn == 0 and dt == 0.0):
+            return
+        if self.core.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as upsert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as upsert
+        stmt = upsert(tm.Tally).values(region_id=region_id, scope=scope, key=key, status=status, n=dn, total=dt)
+        s.execute(stmt.on_conflict_do_update(index_elements=["region_id", "scope", "key", "status"],
+                                             set_={"n": tm.Tally.n + dn, "total": tm.Tally.total + dt}))
+
+    def publish(self, s: Session, row: tm.Update, old: tuple | None, new: tuple, month: str) -> None:
+        """Move one promise from its old (status, value, target) to the new one in the running tallies."""
+        item = s.get(sm.Item, row.item_id)
+        doc = s.get(sm.Document, item.document_id)
+        region = row.region_id
+        old_status = old[0] if old else st.UNRATED
+        self._bump(s, region, "month", month, old_status, -1)
+        self._bump(s, region, "month", month, new[0], 1)
+        if doc.superseded_by_id is not None:
+            return  # history only: a superseded document's promises are not on the scorecard
+        pair = "-" if item.candidate_id is None else str(item.candidate_id)
+        if old:
+            self._bump(s, region, "pair", pair, old[0], -1)
+            for code in item.sectors or []:
+                self._bump(s, region, "sector", code, old[0], -1)
+        self._bump(s, region, "pair", pair, new[0], 1)
+        for code in item.sectors or []:
+            self._bump(s, region, "sector", code, new[0], 1)
+        was = old is not None and old[1] is not None and bool(old[2])
+        now_ = new[1] is not None and bool(new[2])
+        if was or now_:
+            self._bump(s, region, "progress", "-", "measured", int(now_) - int(was),
+                       (capped_ratio(new[1], new[2]) if now_ else 0.0) - (capped_ratio(old[1], old[2]) if was else 0.0))
+
+    def _rebuild_tally(self, region_id: int, fp: str) -> None:
+        """Recount a region's tallies from the current states and the published history."""
+        with self.core.session.begin() as s:
+            s.query(tm.Tally).filter(tm.Tally.region_id == region_id).delete(synchronize_session=False)
+            cur = (select(tm.State.item_id).join(sm.Item, sm.Item.id == tm.State.item_id)
+                   .join(sm.Document, sm.Document.id == sm.Item.document_id)
+                   .where(tm.State.region_id == region_id, sm.Document.superseded_by_id.is_(None)))
+            rows = []
+            for cand, status, n in s.execute(
+                    select(sm.Item.candidate_id, tm.State.status, func.count()).join(tm.State, tm.State.item_id == sm.Item.id)
+                    .where(tm.State.item_id.in_(cur.scalar_subquery())).group_by(sm.Item.candidate_id, tm.State.status)):
+                rows.append(dict(scope="pair", key="-" if cand is None else str(cand), status=status, n=n, total=0.0))
+            for code, status, n in s.execute(
+                    select(sm.ItemSector.code, tm.State.status, func.count())
+                    .join(tm.State, tm.State.item_id == sm.ItemSector.item_id)
+                    .where(tm.State.item_id.in_(cur.scalar_subquery())).group_by(sm.ItemSector.code, tm.State.status)):
+                rows.append(dict(scope="sector", key=code, status=status, n=n, total=0.0))
+            ratio = case((tm.State.progress_value > RATIO_CAP * tm.State.progress_target, RATIO_CAP),
+                         else_=tm.State.progress_value / tm.State.progress_target)  # as capped_ratio
+            n, total = s.execute(select(func.count(), func.sum(ratio))
+                                 .where(tm.State.item_id.in_(cur.scalar_subquery()), tm.State.progress_target > 0,
+                                        tm.State.progress_value.is_not(None))).one()
+            if n:
+                rows.append(dict(scope="progress", key="-", status="measured", n=n, total=float(total or 0)))
+            months: dict[tuple[str, str], int] = defaultdict(int)
+            for m, prev, new, c in s.execute(
+                    select(tm.Update.published_month, tm.Update.prev_status, tm.Update.status, func.count())
+                    .where(tm.Update.region_id == region_id, tm.Update.state == "published")
+                    .group_by(tm.Update.published_month, tm.Update.prev_status, tm.Update.status)):
+                months[(m, prev or st.UNRATED)] -= c
+                months[(m, new)] += c
+            rows.extend(dict(scope="month", key=m, status=status, n=c, total=0.0)
+                        for (m, status), c in months.items() if c)
+            if rows:
+                s.execute(insert(tm.Tally), [dict(r, region_id=region_id) for r in rows])
+            key = f"tally:{region_id}"
+            setting = s.get(tm.Setting, key)
+            if setting is None:
+                s.add(tm.Setting(key=key, value=fp))
+            else:
+                setting.value = fp
+
+    def scorecard(self, region_id: int) -> dict[str, Any] | None:
+        """A region's scorecard: counts per status (overall, per pair, per bidang urusan), progress, a monthly
+        series of status counts, and the latest changes. None if the region does not exist.
+
+        Reads running tallies (kept with every publication), so its cost does not grow with the number of
+        promises; after documents are added or superseded the first read recounts them.
+        """
+        with self.core.session() as s:
+            region = s.get(sm.Region, int(region_id))
+            if region is None:
+                return None
+            fp = self._documents_fingerprint(s)
+            totals = self._totals(s, region.id, fp)
+            stamp = s.get(tm.Setting, f"tally:{region.id}")
+            fresh = stamp is not None and stamp.value == fp
+        if not fresh:
+            for _ in range(3):
+                try:
+                    self._rebuild_tally(region.id, fp)
+                    break
+                except (IntegrityError, OperationalError):  # another reader rebuilt it at the same moment
+                    time.sleep(0.05)
+        with self.core.session() as s:
+            tallies = s.execute(select(tm.Tally.scope, tm.Tally.key, tm.Tally.status, tm.Tally.n, tm.Tally.total)
+                                .where(tm.Tally.region_id == region.id)).all()
+            recent = s.execute(select(tm.Update, sm.Item.text).join(sm.Item, sm.Item.id == tm.Update.item_id)
+                               .where(tm.Update.region_id == region.id, tm.Update.state == "published")
+                               .order_by(tm.Update.published_at.desc()).limit(10)).all()
+            needs_review = self.core.needs_review_in(s, region.id)
+            per_pair: dict[str, dict[str, int]] = defaultdict(zero_counts)
+            sectors: dict[str, dict[str, int]] = defaultdict(zero_counts)
+            month_rows: dict[str, dict[str, int]] = defaultdict(zero_counts)
+            measured, ratio_sum = 0, 0.0
+            for scope, key, status, n, total in tallies:
+                if scope == "pair" and key in totals["pairs"]:
+                    per_pair[key][status] += n
+                elif scope == "sector" and key in totals["sectors"]:
+                    sectors[key][status] += n
+                elif scope == "month":
+                    month_rows[key][status] += n
+                elif scope == "progress":
+                    measured, ratio_sum = n, total
+            for key, n in totals["pairs"].items():
+                per_pair[key][st.UNRATED] = n - sum(per_pair[key].values())
+            for code, n in totals["sectors"].items():
+                sectors[code][st.UNRATED] = n - sum(sectors[code].values())
+            counts = zero_counts()
+            for c in per_pair.values():
+                for k, v in c.items():
+                    counts[k] += v
+            ids = [int(k) for k in per_pair if k != "-"]
+            pairs = {str(c.id): c for c in s.scalars(select(sm.Candidate).where(sm.Candidate.id.in_(ids)))}
+
+        series, running = [], zero_counts()
+        running[st.UNRATED] = totals["total"]
+        for month in sorted(month_rows):
+            for k, v in month_rows[month].items():
+                running[k] += v
+            series.append({"month": month, "counts": dict(running)})
+        if series:
+            # the newest point is today's scorecard (promises added or superseded since the history began)
+            series[-1]["counts"] = dict(counts)
+        total = sum(counts.values())
+        return {
+            "region": {"id": region.id, "name": region.name, "code": region.code},
+            "needs_review": needs_review,
+            "total": total, "counts": counts, "shares": {k: (v / total if total else None) for k, v in counts.items()},
+            "progress": {"measured": measured,
+                         "average_percent": round(100 * ratio_sum / measured, 1) if measured else None},
+            "pairs": sorted(({"id": int(k) if k != "-" else None,
+                              "name": pair_name(pairs[k]) if k in pairs else "(tanpa pasangan)",
+                              "number": pairs[k].number if k in pairs else None, "counts": c,
+                              "total": sum(c.values())} for k, c in per_pair.items()),
+                            key=lambda p: (p["number"] is None, p["number"] or 0, p["name"])),
+            "sectors": sorted(({"code": code, "name": labels.sector_name(code), "counts": c,
+                                "total": sum(c.values())} for code, c in sectors.items()),
+                              key=lambda r: (-r["total"], r["code"])),
+            "series": series,
+            "recent": [update_dict(u, {}) | {"item_text": text} for u, text in recent],
+            "definitions": st.definitions(),
+        }
+
+    def regions_rollup(self) -> list[dict[str, Any]]:
+        """Counts per status for every region that has promises (the national roll-up)."""
+        with self.core.session() as s:
+            q = (select(sm.Document.region_id, func.coalesce(tm.State.status, st.UNRATED), func.count())
+                 .select_from(sm.Item).join(sm.Document, sm.Document.id == sm.Item.document_id)
+                 .outerjoin(tm.State, tm.State.item_id == sm.Item.id)
+                 .where(sm.Document.region_id.is_not(None), sm.Document.superseded_by_id.is_(None),
+                        sm.Item.kind.in_(PROMISE_KINDS))
+                 .group_by(sm.Document.region_id, tm.State.status))
+            per = defaultdict(zero_counts)
+            for rid, status, n in s.execute(q):
+                per[rid][status] += n
+            names = dict(s.execute(select(sm.Region.id, sm.Region.name).where(sm.Region.id.in_(list(per)))).all())
+        return sorted(({"id": rid, "name": names.get(rid, "?"), "counts": c, "total": sum(c.values())}
+                       for rid, c in per.items()), key=lambda r: r["name"])
+
+    def pair_tracking(self, candidate_id: int, status: str | None = None) -> dict[str, Any] | None:
+        """A pair's promises with their current status, filterable by status, rolled up by misi (a mission
+        counts its own status and its descendants'; promises outside any mission are grouped together)."""
+        with self.core.session() as s:
+            row = s.execute(select(sm.Candidate, sm.Election, sm.Region)
+                            .outerjoin(sm.Election, sm.Election.id == sm.Candidate.election_id)
+                            .outerjoin(sm.Region, sm.Region.id == sm.Election.region_id)
+                            .where(sm.Candidate.id == int(candidate_id))).first()
+            if row is None:
+                return None
+            c, el, reg = row
+            pair = {"id": c.id, "head": c.head, "deputy": c.deputy, "number": c.number, "parties": list(c.parties or []),
+                    "region": {"id": reg.id, "name": reg.name} if reg else None,
+                    "election": {"id": el.id, "year": el.year} if el else None}
+            rows = s.execute(
+                select(sm.Item.id, sm.Item.parent_id, sm.Item.kind, sm.Item.label, sm.Item.text, sm.Item.depth,
+                       tm.State.status, tm.State.version, tm.State.progress_value, tm.State.progress_target,
+                       tm.State.progress_unit, tm.State.measured_on, tm.State.updated_at, tm.State.update_id)
+                .join(sm.Document, sm.Document.id == sm.Item.document_id)
+                .outerjoin(tm.State, tm.State.item_id == sm.Item.id)
+                .where(sm.Item.candidate_id == int(candidate_id), sm.Document.superseded_by_id.is_(None))
+                .order_by(sm.Item.document_id, sm.Item.position)).all()
+        canonical = st.normalise(status) if status else None
+        mission_of: dict[int, Any] = {}
+        text_of = {r[0]: r[4] for r in rows}
+        counts = zero_counts()
+        missions: dict[Any, dict[str, Any]] = {}
+        out = []
+        for item_id, parent_id, kind, label, text, depth, *state in rows:
+            mission = item_id if kind == "mission" else mission_of.get(parent_id)
+            mission_of[item_id] = mission
+            if kind not in PROMISE_KINDS:
+                continue
+            status_now = state[0] or st.UNRATED
+            counts[status_now] += 1
+            if mission not in missions:
+                missions[mission] = {"id": mission, "text": text_of.get(mission, "(di luar misi)") if mission
+                                     else "(di luar misi)", "counts": zero_counts()}
+            missions[mission]["counts"][status_now] += 1
+            if canonical is None or status_now == canonical:
+                out.append({"id": item_id, "kind": kind, "label": label, "text": text, "depth": depth,
+                            "state": state_values(*state)})
+        return {"candidate": {k: pair.get(k) for k in ("id", "head", "deputy", "number", "parties", "region",
+                                                         "election")},
+                "status": canonical, "counts": counts, "total": sum(counts.values()),
+                "missions": [dict(v, total=sum(v["counts"].values())) for v in missions.values()],
+                "items": out, "definitions": st.definitions()}
+
+    def feed_entries(self, region_id: int, limit: int = 50) -> list[dict[str, Any]]:
+        with self.core.session() as s:
+            rows = s.execute(select(tm.Update, sm.Item.text).join(sm.Item, sm.Item.id == tm.Update.item_id)
+                             .where(tm.Update.region_id == int(region_id), tm.Update.state == "published")
+                             .order_by(tm.Update.published_at.desc()).limit(limit)).all()
+            return [update_dict(u, {}) | {"item_text": text} for u, text in rows]

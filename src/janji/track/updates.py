@@ -1,0 +1,279 @@
+"""The write path of tracking: a promise's state and history, recording a change of status or progress
+with its evidence (optimistic locking; pending in a region that needs review), evidence files, milestones,
+and the editors' decisions on evidence suggestions (:mod:`janji.track.suggestions`).
+
+Publishing moves the running tallies of :class:`janji.track.tallies.Scorecards` in the same transaction.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from janji.store import models as sm
+from janji.track import models as tm
+from janji.track import settings as track_settings
+from janji.track import statuses as st
+from janji.track import suggestions as sg
+from janji.track.core import Actor, Core, now
+from janji.track.errors import Conflict, Forbidden, Invalid, NotFound, TooLarge
+from janji.track.records import (conflict_message, file_meta, milestone_dict, pair_name, quantity_target,
+                                 state_dict, update_dict)
+from janji.track.tallies import Scorecards
+from janji.track.validation import any_date, http_url, parse_date, safe_filename, sniff, validate_update
+
+
+class Updates:
+    """A promise's state, history and milestones, and every change made to them."""
+
+    def __init__(self, core: Core, scorecards: Scorecards):
+        self.core = core
+        self.scorecards = scorecards
+
+    def state(self, item_id: int) -> dict[str, Any]:
+        """The current status of a promise: ``status``, ``version`` (0 = never rated), progress, ``updated_at``."""
+        with self.core.session() as s:
+            return state_dict(s.get(tm.State, int(item_id)))
+
+    def item_tracking(self, item_id: int, *, include_pending: bool = False) -> dict[str, Any]:
+        """Everything a promise's page shows: the item (with its region and pair), its state, default target,
+        milestones and history — in one session (this is the most read page)."""
+        with self.core.session() as s:
+            item, region_id = self.core.item(s, item_id)
+            state = state_dict(s.get(tm.State, item.id))
+            target = quantity_target(item.quantities)
+            milestones = [milestone_dict(ms) for ms in s.scalars(
+                select(tm.Milestone).where(tm.Milestone.item_id == item.id).order_by(tm.Milestone.position,
+                                                                                     tm.Milestone.id))]
+            region = s.execute(select(sm.Region.id, sm.Region.name).where(sm.Region.id == region_id)).first() \
+                if region_id is not None else None
+            pair = s.get(sm.Candidate, item.candidate_id) if item.candidate_id is not None else None
+            out = {"item_id": item.id, "region_id": region_id, "kind": item.kind, "text": item.text,
+                   "candidate_id": item.candidate_id, "document_id": item.document_id, "state": state,
+                   "region": {"id": region[0], "name": region[1]} if region else None,
+                   "candidate": pair_name(pair) if pair is not None else None,
+                   "default_target": target, "milestones": milestones,
+                   "needs_review": self.core.needs_review_in(s, region_id),
+                   "history": self._history(s, item.id, include_pending)}
+        return out
+
+    def history(self, item_id: int, *, include_pending: bool = False) -> list[dict[str, Any]]:
+        """A promise's timeline, newest first (published entries; pending and rejected ones on request)."""
+        with self.core.session() as s:
+            return self._history(s, int(item_id), include_pending)
+
+    @staticmethod
+    def _history(s: Session, item_id: int, include_pending: bool) -> list[dict[str, Any]]:
+        q = select(tm.Update).where(tm.Update.item_id == item_id)
+        if not include_pending:
+            q = q.where(tm.Update.state == "published")
+        rows = s.scalars(q.order_by(func.coalesce(tm.Update.published_at, tm.Update.created_at).desc(),
+                                    tm.Update.id.desc())).all()
+        files = file_meta(s, [r.evidence_file_id for r in rows if r.evidence_file_id])
+        docs = sg.history_documents(s, rows)
+        return [update_dict(r, files) | {"evidence_document": docs.get(r.id)} for r in rows]
+
+    # --- the write path -------------------------------------------------------------------------------------------
+
+    def update_status(self, actor: Actor, item_id: int, status: str, *, evidence_url: str | None = None,
+                      evidence_file: tuple[str, bytes] | None = None, evidence_date: Any = None,
+                      note: str | None = None, progress_value: Any = None, progress_target: Any = None,
+                      progress_unit: Any = None, measured_on: Any = None, expected_version: Any = None,
+                      origin: str = "form") -> dict[str, Any]:
+        """Record a change of status/progress with its evidence; returns the new history entry.
+
+        ``expected_version`` is the version the author saw (``state(item)["version"]``); if the promise
+        changed since, :class:`Conflict` is raised and nothing is saved. In a region that needs review the
+        entry is "pending" until a reviewer approves it.
+        """
+        data = validate_update(status=status, evidence_url=evidence_url, has_file=bool(evidence_file),
+                               evidence_date=evidence_date, note=note, progress_value=progress_value,
+                               progress_target=progress_target, progress_unit=progress_unit,
+                               measured_on=measured_on, expected_version=expected_version)
+        if evidence_file is not None:
+            self.check_file(*evidence_file)
+        for attempt in range(5):
+            try:
+                with self.core.session.begin() as s:
+                    return self.write(s, actor, int(item_id), data, evidence_file, origin)
+            except OperationalError as exc:
+                # SQLite: another writer held the lock past the timeout; PostgreSQL: a serialization failure
+                if attempt == 4:
+                    raise Conflict("basis data sibuk; coba simpan lagi") from exc
+                time.sleep(0.05 * (attempt + 1))
+        raise Conflict("basis data sibuk; coba simpan lagi")
+
+    def write(self, s: Session, actor: Actor, item_id: int, data: dict[str, Any],
+              evidence_file: tuple[str, bytes] | None, origin: str) -> dict[str, Any]:
+        item, region_id = self.core.item(s, item_id)
+        if not actor.can_edit(region_id):
+            raise Forbidden("Anda tidak berhak mengubah janji di wilayah ini")
+        current = s.get(tm.State, item_id)
+        seen = current.version if current is not None else 0
+        if data["expected_version"] != seen:
+            raise Conflict(conflict_message(current), state_dict(current))
+        if data["progress_value"] is not None and data["progress_target"] is None:
+            data["progress_target"] = (current.progress_target if current is not None and current.progress_target
+                                       else (quantity_target(item.quantities) or {}).get("value"))
+            if data["progress_unit"] is None:
+                data["progress_unit"] = (current.progress_unit if current is not None and current.progress_unit
+                                         else (quantity_target(item.quantities) or {}).get("unit"))
+            if data["progress_target"] is None:  # a well-formed request the promise's state cannot take: 409
+                raise Conflict("target wajib diisi untuk nilai capaian (janji ini tidak punya target angka)",
+                               state_dict(current))
+        file_id = self.store_file(s, *evidence_file) if evidence_file is not None else None
+        review = actor.role != "admin" and self.core.needs_review_in(s, region_id)
+        t = now()
+        row = tm.Update(item_id=item_id, region_id=region_id, status=data["status"],
+                        progress_value=data["progress_value"], progress_target=data["progress_target"],
+                        progress_unit=data["progress_unit"], measured_on=data["measured_on"],
+                        evidence_url=data["evidence_url"], evidence_file_id=file_id,
+                        evidence_date=data["evidence_date"], note=data["note"], author_id=actor.id,
+                        author_name=actor.label, origin=origin, base_version=seen, created_at=t,
+                        state="pending" if review else "published")
+        s.add(row)
+        s.flush()
+        if not review:
+            self.publish(s, row, current_version=seen)
+        after = update_dict(row, {})
+        self.core.log(s, actor, "update.submit" if review else "update.publish", "item", item_id,
+                      state_dict(current), after)
+        return after
+
+    def publish(self, s: Session, row: tm.Update, *, current_version: int) -> None:
+        """Make ``row`` the promise's current state if the state is still at ``current_version`` (else Conflict)."""
+        t = now()
+        current = s.get(tm.State, row.item_id)
+        prev_status = current.status if current is not None else st.UNRATED
+        values = dict(status=row.status, update_id=row.id, progress_value=row.progress_value,
+                      progress_target=row.progress_target, progress_unit=row.progress_unit,
+                      measured_on=row.measured_on, updated_at=t, region_id=row.region_id)
+        if row.progress_value is None and current is not None:
+            # a status change without a new measurement keeps the last measured progress
+            values.update(progress_value=current.progress_value, progress_target=current.progress_target,
+                          progress_unit=current.progress_unit, measured_on=current.measured_on)
+        if current_version == 0:
+            try:
+                with s.begin_nested():
+                    s.execute(insert(tm.State).values(item_id=row.item_id, version=1, **values))
+            except IntegrityError:
+                raise Conflict(conflict_message(None)) from None
+        else:
+            res = s.execute(update(tm.State).where(tm.State.item_id == row.item_id,
+                                                   tm.State.version == current_version)
+                            .values(version=tm.State.version + 1, **values)
+                            .execution_options(synchronize_session=False))
+            if res.rowcount != 1:
+                s.expire_all()
+                raise Conflict(conflict_message(s.get(tm.State, row.item_id)))
+        row.state, row.published_at, row.published_month, row.prev_status = "published", t, t.strftime("%Y-%m"), \
+            prev_status
+        old = (current.status, current.progress_value, current.progress_target) if current is not None else None
+        self.scorecards.publish(s, row, old, (values["status"], values["progress_value"], values["progress_target"]),
+                                row.published_month)
+        s.flush()
+        s.expire_all()
+
+    def check_file(self, name: str, data: bytes, size: int | None = None) -> None:
+        """An evidence file must have bytes and stay within ``JANJI_EVIDENCE_MAX_MB``: :class:`TooLarge` (413).
+        ``size``: the file's whole size when only its first bytes were read."""
+        size = len(data) if size is None else size
+        if not size:
+            raise Invalid(f"{safe_filename(name)}: berkas bukti kosong")
+        if size > self.core.settings.evidence_max_bytes:
+            mb = f"{size / track_settings.MB:.1f}".replace(".", ",")
+            raise TooLarge(f"{safe_filename(name)}: berkas bukti terlalu besar ({mb} MB); "
+                           f"batas {self.core.settings.evidence_max_mb} MB")
+
+    @staticmethod
+    def store_file(s: Session, name: str, data: bytes) -> int:
+        row = tm.File(sha256=hashlib.sha256(data).hexdigest(), name=safe_filename(name), content_type=sniff(data),
+                      size=len(data), data=data, created_at=now())
+        s.add(row)
+        s.flush()
+        return row.id
+
+    def file(self, file_id: int) -> dict[str, Any] | None:
+        """An evidence file: ``name``, ``content_type`` (sniffed), ``data`` — if it belongs to a published entry."""
+        with self.core.session() as s:
+            f = s.get(tm.File, int(file_id))
+            if f is None:
+                return None
+            published = s.scalar(select(func.count()).select_from(tm.Update).where(
+                tm.Update.evidence_file_id == f.id, tm.Update.state == "published"))
+            return {"id": f.id, "name": f.name, "content_type": f.content_type, "size": f.size, "data": f.data,
+                    "published": bool(published)}
+
+    # --- evidence suggestions (janji.track.suggestions) ------------------------------------------------------------
+
+    def suggestions(self, actor: Actor, region_id: int) -> dict[str, Any]:
+        """A region's pending evidence suggestions by promise (editors of the region; computed when stale)."""
+        return sg.for_region(self.core, actor, region_id)
+
+    def item_suggestions(self, item_id: int) -> list[dict[str, Any]]:
+        """A promise's pending evidence suggestions (stored ones: reading a promise's page computes nothing)."""
+        return sg.for_item(self.core, item_id)
+
+    def accept_suggestion(self, actor: Actor, suggestion_id: int, note: str | None = None) -> dict[str, Any]:
+        """Accept a suggestion: a history entry with its source and date, audited; no status changes."""
+        return sg.accept(self.core, actor, suggestion_id, note)
+
+    def reject_suggestion(self, actor: Actor, suggestion_id: int) -> dict[str, Any]:
+        """Reject a suggestion (audited); it is not proposed again."""
+        return sg.reject(self.core, actor, suggestion_id)
+
+    # --- milestones -----------------------------------------------------------------------------------------------
+
+    def add_milestone(self, actor: Actor, item_id: int, name: str, *, planned_on: Any = None,
+                      reached_on: Any = None, evidence_url: str | None = None) -> dict[str, Any]:
+        errors: list[str] = []
+        name = (name or "").strip()
+        if not name or len(name) > 200:
+            errors.append("nama tahapan wajib diisi (maks. 200 karakter)")
+        planned = any_date(planned_on, "tanggal rencana", errors)
+        reached = parse_date(reached_on, "tanggal tercapai", errors)
+        url = (evidence_url or "").strip() or None
+        if url and not http_url(url):
+            errors.append("URL bukti harus alamat http:// atau https:// yang lengkap")
+        if reached and not url:
+            errors.append("tahapan yang sudah tercapai perlu URL bukti")
+        if errors:
+            raise Invalid("; ".join(errors), errors)
+        with self.core.session.begin() as s:
+            item, region_id = self.core.item(s, item_id)
+            if not actor.can_edit(region_id):
+                raise Forbidden("Anda tidak berhak mengubah janji di wilayah ini")
+            pos = (s.scalar(select(func.max(tm.Milestone.position)).where(tm.Milestone.item_id == item.id)) or 0) + 1
+            row = tm.Milestone(item_id=item.id, position=pos, name=name, planned_on=planned, reached_on=reached,
+                               evidence_url=url, created_by_id=actor.id)
+            s.add(row)
+            s.flush()
+            out = milestone_dict(row)
+            self.core.log(s, actor, "milestone.add", "item", item.id, None, out)
+            return out
+
+    def reach_milestone(self, actor: Actor, milestone_id: int, reached_on: Any, evidence_url: str) -> dict[str, Any]:
+        errors: list[str] = []
+        reached = parse_date(reached_on, "tanggal tercapai", errors, required=True)
+        url = (evidence_url or "").strip() or None
+        if not url or not http_url(url):
+            errors.append("URL bukti harus alamat http:// atau https:// yang lengkap")
+        if errors:
+            raise Invalid("; ".join(errors), errors)
+        with self.core.session.begin() as s:
+            row = s.get(tm.Milestone, int(milestone_id))
+            if row is None:
+                raise NotFound(f"tahapan {milestone_id} tidak ditemukan")
+            _, region_id = self.core.item(s, row.item_id)
+            if not actor.can_edit(region_id):
+                raise Forbidden("Anda tidak berhak mengubah janji di wilayah ini")
+            before = milestone_dict(row)
+            row.reached_on, row.evidence_url = reached, url
+            s.flush()
+            out = milestone_dict(row)
+            self.core.log(s, actor, "milestone.reach", "milestone", row.id, before, out)
+            return out
