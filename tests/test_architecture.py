@@ -103,3 +103,192 @@ def test_no_source_or_test_line_names_a_seed_development_or_corpus_document_or_i
     hits = [f"{path.relative_to(root)}:{i}: {line.strip()[:80]}" for path in paths
             for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
     assert not hits, f"{len(hits)} lines name a seed, development or corpus document or its candidates:\n" + "\n".join(hits)
+
+
+# --- layers between packages --------------------------------------------------------------------------------------
+
+# The packages (and top-level modules) of janji, lowest layer first. A package may import packages of its own
+# layer (the cycle test keeps those apart) and of lower layers, never of a higher one. Tracking is a domain
+# service over the store; the web presents it (its pages are janji.web.track_pages and janji.web.track_api).
+LAYERS: list[tuple[str, set[str]]] = [
+    ("foundation", {"errors", "files", "redact", "sheets"}),
+    ("language and reference data", {"document", "lang", "data", "learn"}),
+    ("the stage protocol", {"stage"}),
+    ("stages", {"read", "clean", "facts", "structure", "prose", "quantities", "classify", "align"}),
+    ("pipeline", {"janji", "pipeline", "scale", "training"}),  # "janji": the package's front door
+    ("store", {"store"}),
+    ("tracking", {"track"}),
+    ("web", {"web"}),
+    ("command line", {"cli"}),
+]
+
+# Imports that break the order today, each with what removes it. The test fails on any other, and on one of
+# these that is gone (then delete its line here).
+KNOWN_UPWARD = {
+    ("scale", "cli"): "the batch engine writes its files through janji.cli.analyze.write_atomic; "
+                      "the batch-engine work of issue 13 moves that below the command line",
+}
+
+WEB_FRAMEWORKS = ("fastapi", "starlette", "jinja2", "itsdangerous", "uvicorn", "markupsafe")
+
+
+def module_of(path: Path, src: Path) -> str:
+    """``src/janji/track/core.py`` -> ``janji.track.core``; a package's ``__init__.py`` -> the package."""
+    parts = list(path.relative_to(src.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported_modules(path: Path, src: Path) -> list[tuple[int, str]]:
+    """(line, absolute module) of every import in a file, at any depth, relative ones resolved, and
+    ``from pkg import sub`` read as an import of the submodule ``pkg.sub`` where that is a module."""
+    here = module_of(path, src)
+    package = here if path.name == "__init__.py" else here.rpartition(".")[0]
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out.extend((node.lineno, a.name) for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                base = ".".join(parent + ([node.module] if node.module else []))
+            for alias in node.names:
+                sub = src.parent.joinpath(*f"{base}.{alias.name}".split("."))
+                is_module = sub.with_suffix(".py").is_file() or (sub / "__init__.py").is_file()
+                out.append((node.lineno, f"{base}.{alias.name}" if is_module else base))
+    return out
+
+
+def unit_of(module: str, top: str) -> str | None:
+    """The package or top-level module of ``top`` that ``module`` belongs to (``top`` itself for the
+    package's ``__init__``); None outside ``top``."""
+    parts = module.split(".")
+    if parts[0] != top:
+        return None
+    return parts[1] if len(parts) > 1 else top
+
+
+def package_graph(src: Path) -> dict[str, dict[str, list[str]]]:
+    """unit -> {unit it imports: ["path:line", …]} between the packages and top-level modules under ``src``."""
+    top = src.name
+    graph: dict[str, dict[str, list[str]]] = {}
+    for path in sorted(src.rglob("*.py")):
+        here = unit_of(module_of(path, src), top)
+        graph.setdefault(here, {})
+        for line, module in imported_modules(path, src):
+            there = unit_of(module, top)
+            if there is not None and there != here:
+                graph[here].setdefault(there, []).append(f"{path.relative_to(src.parent)}:{line}")
+    return graph
+
+
+def upward_imports(graph: dict[str, dict[str, list[str]]], layers: list[tuple[str, set[str]]]) -> dict:
+    """{(unit, higher unit): where} for every import of a higher layer (a unit without a layer counts as
+    the highest, so a new package must be given one)."""
+    rank = {unit: i for i, (_, units) in enumerate(layers) for unit in units}
+    top = len(layers)
+    return {(a, b): where for a, edges in graph.items() for b, where in edges.items()
+            if rank.get(b, top) > rank.get(a, top)}
+
+
+def import_cycles(graph: dict[str, dict[str, list[str]]]) -> list[list[str]]:
+    """The groups of units that import each other, directly or around a loop (Tarjan's strongly connected
+    components of more than one unit)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in graph.get(v, {}):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def test_the_layer_checker_finds_upward_imports_and_cycles(tmp_path):
+    src = tmp_path / "toy"
+    _write(src, {
+        "__init__.py": "",
+        "base.py": "import os\n",
+        "low/__init__.py": "",
+        "low/a.py": "from ..base import thing\n\ndef late():\n    from toy.high import page  # upward, in a function\n",
+        "low/b.py": "from . import a\nfrom toy import side\n",
+        "side.py": "import toy.low.b\n",  # side <-> low: a cycle within one layer
+        "high.py": "from toy import low\nfrom toy.low import a\n",
+    })
+    graph = package_graph(src)
+    assert graph["high"] == {"low": ["toy/high.py:1", "toy/high.py:2"]}
+    assert graph["low"] == {"base": ["toy/low/a.py:1"], "high": ["toy/low/a.py:4"], "side": ["toy/low/b.py:2"]}
+    layers = [("base", {"base"}), ("middle", {"low", "side"}), ("top", {"high"})]
+    assert set(upward_imports(graph, layers)) == {("low", "high")}
+    assert sorted(import_cycles(graph)) == [["high", "low", "side"]]
+    # a package no layer names is above every layer: importing it from any layer is upward
+    assert ("low", "side") in upward_imports(graph, layers[:1] + [("middle", {"low"})] + layers[2:])
+    assert import_cycles({"a": {"b": []}, "b": {"c": []}, "c": {}}) == []
+
+
+def test_every_package_has_its_layer():
+    units = set(package_graph(SRC))
+    placed = {u for _, layer in LAYERS for u in layer}
+    assert not units - placed, f"packages in no layer of LAYERS (give them one): {sorted(units - placed)}"
+    assert not placed - units, f"LAYERS names packages that do not exist: {sorted(placed - units)}"
+
+
+def test_no_package_imports_a_higher_layer():
+    found = upward_imports(package_graph(SRC), LAYERS)
+    new = {edge: where for edge, where in found.items() if edge not in KNOWN_UPWARD}
+    assert not new, "imports of a higher layer:\n" + "\n".join(f"{a} -> {b}: {', '.join(w)}" for (a, b), w in new.items())
+    gone = set(KNOWN_UPWARD) - set(found)
+    assert not gone, f"no longer imported upward (delete these from KNOWN_UPWARD): {sorted(gone)}"
+
+
+def test_no_import_cycle_between_packages():
+    graph = package_graph(SRC)
+    for a, b in KNOWN_UPWARD:
+        graph[a].pop(b, None)
+    assert not import_cycles(graph), f"packages that import each other: {import_cycles(graph)}"
+
+
+@pytest.mark.parametrize("package", ["store", "track"])
+def test_the_domain_knows_nothing_of_the_web(package):
+    """The store and tracking are used from Python and the CLI as they are from the portal: no web framework."""
+    bad = [f"{path.relative_to(SRC)}:{line} {module}" for path in (SRC / package).rglob("*.py")
+           for line, module in imported_modules(path, SRC) if module.split(".")[0] in WEB_FRAMEWORKS]
+    assert not bad, "\n".join(bad)
+
+
+def test_page_routers_render_without_the_app():
+    """janji.web.app builds the application out of the routers; a router that imported it back would make
+    a loop (rendering lives in janji.web.render)."""
+    bad = [f"{path.relative_to(SRC)}:{line}" for path in (SRC / "web").rglob("*.py") if path.name != "__init__.py"
+           for line, module in imported_modules(path, SRC) if module == "janji.web.app"]
+    assert not bad, bad

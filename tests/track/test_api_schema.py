@@ -18,7 +18,7 @@ from schemathesis.checks import positive_data_acceptance  # noqa: E402
 
 
 def test_tracking_api_conforms_to_its_spec(sworld):
-    from janji.track.web import api
+    from janji.web.track_api import router as api
     from janji.web import create_app
 
     sworld["tracker"].update_status(sworld["actors"]["editor"], sworld["road"], "dalam proses", expected_version=0,

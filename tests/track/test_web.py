@@ -137,7 +137,7 @@ ROLES = ["admin", "editor", "editor_other", "reviewer", "anonymous"]
 @pytest.mark.parametrize("role", ROLES)
 def test_permission_matrix_forms(sworld, role):
     """Each write form, for each role: allowed exactly where the rules say; else 403 (or login for the public)."""
-    from janji.track.web import _file  # noqa: F401  (the module must import)
+    from janji.web.track_pages import _file  # noqa: F401  (the module must import)
 
     failures = []
     c = client(sworld) if role == "anonymous" else login(client(sworld), {

@@ -46,7 +46,7 @@ def test_instants_are_shown_in_the_zone_and_days_stay_days():
 
 
 def test_pages_wrap_them_in_a_time_element():
-    from janji.web.app import make_templates
+    from janji.web.render import make_templates
 
     env = make_templates()
     html = env.from_string("{{ t|waktu(z) }} / {{ d|tanggal }}").render(t="2026-12-06T12:30:00", z="WITA",

@@ -1,5 +1,9 @@
 """Tracking: every promise followed through the term — statuses with evidence, accounts, review, audit trail.
 
+A domain service over the store (same database): it knows nothing of HTTP. The portal's tracking pages
+and their ``/api/v1`` routes are :mod:`janji.web.track_pages` and :mod:`janji.web.track_api`; the CLI is
+``janji user`` and ``janji track``.
+
 Example:
     >>> from janji.store import open_store
     >>> from janji.track import Tracker
@@ -13,12 +17,12 @@ Example:
     'dalam proses'
     >>> t.history(promise)[0]["status"]
     'dalam proses'
-
-Pages and ``/api/v1`` routes: :mod:`janji.track.web`; CLI: ``janji user`` and ``janji track``.
 """
 from __future__ import annotations
 
-from janji.track.service import Conflict, Forbidden, Tracker, TrackError
-from janji.track.statuses import STATUSES, STATUS_LABELS
+from janji.track.core import CLI, PUBLIC, Actor
+from janji.track.errors import Conflict, Forbidden, TrackError
+from janji.track.service import Tracker
+from janji.track.statuses import STATUS_LABELS, STATUSES
 
-__all__ = ["Tracker", "TrackError", "Conflict", "Forbidden", "STATUSES", "STATUS_LABELS"]
+__all__ = ["Tracker", "Actor", "PUBLIC", "CLI", "TrackError", "Conflict", "Forbidden", "STATUSES", "STATUS_LABELS"]

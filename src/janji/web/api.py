@@ -129,7 +129,7 @@ def api_item(request: Request, item_id: Id):
     ``source`` (title, publisher, URL, publication date) and ``source_url`` (its words highlighted in the
     document), and for promises ``tracking`` (status, progress, milestones, published history; null for a
     vision or a claim, which are not tracked)."""
-    from janji.track.auth import tracker
+    from janji.web.auth import tracker
 
     return _found(queries.promise(_store(request), item_id, tracker(request)), "butir janji")
 

@@ -12,21 +12,20 @@ Example:
 from __future__ import annotations
 
 import threading
-from urllib.parse import urlencode
 from pathlib import Path
 from typing import Any, Iterable
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from janji import __version__
-from janji.data import labels
-from janji.web import charts, times, upload, views
+from janji.track import Tracker
+from janji.track import settings as track_settings
+from janji.web import api, auth, pages, track_api, track_pages, upload
+from janji.web.render import make_templates, render_error
 from janji.web.security import DropEmptyParams, HeadAsGet, SecurityMiddleware, TrustedProxy
 
 HERE = Path(__file__).resolve().parent
@@ -34,51 +33,6 @@ HERE = Path(__file__).resolve().parent
 API_DESCRIPTION = """JSON API portal Janji: wilayah, pemilihan, pasangan calon, dokumen sumber, butir janji,
 pencarian dan perbandingan. Setiap halaman portal punya kembaran JSON di sini. Daftar dipaginasi
 (`page`, `per_page`); parameter yang tidak sah dijawab 422 dengan pesan."""
-
-
-def make_templates() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
-                      autoescape=select_autoescape(["html", "xml", "svg"], default=True),
-                      trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(kind_label=labels.kind_label, sector_name=labels.sector_name, sdg_name=labels.sdg_name,
-                       KIND_LABELS=labels.KIND_LABELS, DOCUMENT_KIND_LABELS=labels.DOCUMENT_KIND_LABELS,
-                       version=__version__, upload_limit=upload.limit_label(),
-                       bar_chart=charts.bar_chart, urlencode=urlencode, source_label=views.source_label,
-                       zone_of=times.zone_of)
-    env.filters["pct"] = lambda v: "–" if v is None else f"{v * 100:.0f}%"
-    env.filters["waktu"] = _time_html  # "6 Desember 2026 19.30 WIB" in a <time datetime=…>
-    env.filters["tanggal"] = lambda v, zone=times.DEFAULT_ZONE: _time_html(v, zone, day=True)
-    env.filters["num"] = _num
-    env.filters["http_url"] = _http_url
-    return env
-
-
-def _time_html(value: Any, zone: str = times.DEFAULT_ZONE, day: bool = False) -> Markup | str:
-    """A stored time as people read it, in the zone given (see :mod:`janji.web.times`), inside
-    ``<time datetime="ISO">`` so that machines still read the exact value."""
-    zone = zone if isinstance(zone, str) and zone in times.OFFSETS else times.DEFAULT_ZONE  # also Undefined
-    text = times.tanggal(value, zone) if day else times.waktu(value, zone)
-    iso = times.machine(value)
-    if not text or not iso:
-        return text
-    return Markup('<time datetime="{}">{}</time>').format(iso, text)
-
-
-def _http_url(value: Any) -> str | None:
-    """A source URL fit for a link: http(s) only (a stored ``javascript:`` URL must never become a link)."""
-    if isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")):
-        return value.strip()
-    return None
-
-
-def _num(value: Any) -> str:
-    """Indonesian number format: 10000 -> '10.000', 166.2 -> '166,2'."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and not value.is_integer():
-        whole, frac = f"{value:,.2f}".rstrip("0").split(".")
-        return whole.replace(",", ".") + "," + frac
-    return f"{int(value):,}".replace(",", ".")
 
 
 def create_app(store=None, *, db_url: str | None = None, writable: bool = False,
@@ -98,8 +52,6 @@ def create_app(store=None, *, db_url: str | None = None, writable: bool = False,
     """
     import dataclasses
 
-    from janji.track import settings as track_settings
-
     settings = settings if settings is not None else track_settings.load()
     if trusted_proxies is not None:
         settings = dataclasses.replace(settings, trusted_proxies=track_settings.parse_networks(
@@ -115,30 +67,24 @@ def create_app(store=None, *, db_url: str | None = None, writable: bool = False,
     app.state.templates = make_templates()
     # analyses are CPU-bound and load models: one at a time keeps a 2-core server responsive
     app.state.analysis_lock = threading.Semaphore(1)
-    from janji.track import auth
-    from janji.track.service import Tracker
-    from janji.track.web import ProposalGate, body_limit
-
     app.state.tracker = Tracker(store, settings)
 
     # public evidence proposals over their rate limits are refused before their body is read
-    app.add_middleware(ProposalGate)
+    app.add_middleware(track_pages.ProposalGate)
     # evidence files have their own limit (JANJI_EVIDENCE_MAX_MB), documents uploaded for analysis this one
     app.add_middleware(SecurityMiddleware, max_body=upload.MAX_UPLOAD_BYTES + 64 * 1024,
                        too_large_message=f"Berkas terlalu besar; batas {upload.limit_label()}.",
-                       limit_for=lambda path: body_limit(app, path))
+                       limit_for=lambda path: track_pages.body_limit(app, path))
     app.add_middleware(DropEmptyParams)
     app.add_middleware(HeadAsGet)
     # outermost: everything after sees the visitor's scheme and address (one setting: the tracker's)
     app.add_middleware(TrustedProxy, settings=lambda: auth.tracker_of(app).settings)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
-    from janji.web import api, pages
-
     app.include_router(api.router)
     app.include_router(pages.router)
-    from janji.track.web import routes as track_routes  # issue 7: /pantau, /masuk, /admin, tracking API
-    app.include_router(track_routes)
+    app.include_router(track_pages.router)  # /pantau, /masuk, /akun, /admin
+    app.include_router(track_api.router)  # tracking's /api/v1 routes
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(request: Request, exc: RequestValidationError):
@@ -254,18 +200,3 @@ def _custom(err: dict[str, Any]) -> str:
     validator of ours (``value_error``) says its own Indonesian message."""
     error = (err.get("ctx") or {}).get("error") if err.get("type") == "value_error" else None
     return str(error) if error else "tidak sah"
-
-
-def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
-    env: Environment = request.app.state.templates
-    if "actor" not in context:
-        # the top navigation says who is signed in (else it offers "Masuk") on every page, not only tracking's
-        from janji.track.auth import current_actor
-
-        context = {**context, "actor": current_actor(request)}
-    html = env.get_template(template).render(request=request, **context)
-    return HTMLResponse(html, status_code=status_code)
-
-
-def render_error(request: Request, status: int, title: str, message: str) -> HTMLResponse:
-    return render(request, "error.html", {"title": title, "message": message, "status": status}, status)

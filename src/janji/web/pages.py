@@ -8,8 +8,9 @@ from fastapi import APIRouter, File, Form, HTTPException, Path, Query, Request, 
 from fastapi.responses import RedirectResponse
 
 from janji.data import labels
-from janji.web import queries, views
-from janji.web.app import render
+from janji.track import statuses
+from janji.web import auth, queries, views
+from janji.web.render import render
 from janji.web.params import (Filters, Kind, Measurable, Page, PerPage, RegionId, Sdg, SearchQ, SectorCode, Year,
                               clean_q, kind_value)
 
@@ -67,15 +68,12 @@ def document(request: Request, document_id: Id,
 
 @router.get("/janji/{item_id}")
 def promise(request: Request, item_id: Id):
-    from janji.track import statuses
-    from janji.track.auth import tracker
-
-    data = _found(queries.promise(_store(request), item_id, tracker(request)), "butir janji")
+    data = _found(queries.promise(_store(request), item_id, auth.tracker(request)), "butir janji")
     return render(request, "promise.html", {
         "data": data, "api": f"/api/v1/items/{item_id}",
         "canonical": str(request.url_for("promise", item_id=item_id)),
-        # the tracking macros' names, given here rather than as globals (the tracking pages set those)
-        "status_label": statuses.label, "STATUSES": statuses.STATUSES, "definitions": statuses.definitions()})
+        # the tracking macros read the statuses' definitions as the tracking pages give them
+        "definitions": statuses.definitions()})
 
 
 @router.get("/janji/{item_id}/sumber")
@@ -134,8 +132,6 @@ def upload_form(request: Request):
 
 def _upload_page(request: Request, context: dict, status_code: int = 200):
     """The upload form with its CSRF token (and the browser's CSRF cookie, the first time)."""
-    from janji.track import auth
-
     context = {"writable": request.app.state.writable, "csrf": auth.csrf_token(request), **context}
     return auth.finish(request, render(request, "upload.html", context, status_code=status_code))
 
@@ -146,7 +142,6 @@ def upload_post(request: Request, file: Annotated[UploadFile | None, File()] = N
                 name: Annotated[str | None, Form(max_length=200)] = None,
                 save: Annotated[bool, Form()] = False,
                 csrf: Annotated[str | None, Form(max_length=200)] = None):
-    from janji.track import auth
     from janji.web.analysis import analyse_upload, result_view
 
     # a form on another site must not make a visitor's browser upload (and, on a writable portal, publish)

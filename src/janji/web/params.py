@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Query
 
 from janji.document import ITEM_KINDS
+from janji.track.statuses import STATUSES
 
 MAX_PER_PAGE = 200
 MAX_PAGE = 10_000
@@ -55,3 +56,7 @@ def clean_q(q: str | None) -> str:
 
 def kind_value(kind) -> str | None:
     return kind.value if isinstance(kind, Enum) else kind
+
+
+StatusName = Enum("StatusName", {s.replace(" ", "_"): s for s in STATUSES}, type=str)
+StatusQ = Annotated[StatusName | None, Query(description="Saring menurut status.")]

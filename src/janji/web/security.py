@@ -40,7 +40,7 @@ NO_STORE = (b"cache-control", b"no-store")
 # pages that show or change an account's data: never cached (the tracking pages render the signed-in
 # editor's controls, /unggah carries a form token)
 PRIVATE_PREFIXES = ("/masuk", "/keluar", "/akun", "/admin", "/pantau", "/unggah")
-SESSION_COOKIE = b"janji_sesi"  # janji.track.auth.SESSION_COOKIE
+SESSION_COOKIE = b"janji_sesi"  # janji.web.auth.SESSION_COOKIE
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 

@@ -35,7 +35,7 @@ import secrets
 from fastapi import Request
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from janji.track.service import PUBLIC, Actor, Tracker
+from janji.track import PUBLIC, Actor, Tracker
 
 SESSION_COOKIE = "janji_sesi"
 CSRF_COOKIE = "janji_csrf"

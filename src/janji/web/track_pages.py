@@ -1,37 +1,36 @@
-"""Tracking pages (``/pantau``, ``/masuk``, ``/admin``) and their ``/api/v1`` routes, as one APIRouter.
+"""Tracking's pages (``/pantau``, ``/masuk``, ``/akun``, ``/admin``), as one APIRouter.
 
-Every page calls :class:`janji.track.service.Tracker` — the same rules as the
-API, the CLI and bulk import. Forms carry a CSRF token; pages that need an
-account redirect the public to ``/masuk``; an account without the right role
-or region gets 403.
+Every page calls :class:`janji.track.Tracker` — the same rules as the API, the CLI and bulk import — and
+renders with :func:`janji.web.render.render`. Forms carry a CSRF token; pages that need an account
+redirect the public to ``/masuk``; an account without the right role or region gets 403.
 """
 from __future__ import annotations
 
+import functools
 import re
-from enum import Enum
-from pathlib import Path as FsPath
+from datetime import date
 from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Body, File, Form, HTTPException, Path, Query, Request, UploadFile
-from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
-from pydantic import BaseModel, Field, field_validator
+from fastapi import APIRouter, File, Form, HTTPException, Path, Query, Request, UploadFile
+from fastapi.responses import FileResponse, RedirectResponse, Response
+from pydantic import BaseModel, Field
 
 from janji import sheets
-from janji.track import auth, chart, feeds
+from janji.errors import InputError
 from janji.track import statuses as st
-from janji.track.service import (MIN_PASSWORD, Actor, Conflict, Forbidden, Invalid, NotTracked, Throttled, TooLarge,
-                                 TrackError, date_pattern, read_table)
+from janji.track.service import (MIN_PASSWORD, Actor, Conflict, Forbidden, Invalid, Throttled, TooLarge, TrackError,
+                                 read_table)
+from janji.web import auth, feeds
+from janji.web.params import StatusQ
+from janji.web.render import HERE, render, render_error
+from janji.web.track_api import download
 
-HERE = FsPath(__file__).resolve().parent
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
-StatusName = Enum("StatusName", {s.replace(" ", "_"): s for s in st.STATUSES}, type=str)
-StatusQ = Annotated[StatusName | None, Query(description="Saring menurut status.")]
 Text200 = Annotated[str | None, Form(max_length=200)]
 Text2k = Annotated[str | None, Form(max_length=4000)]
 
 router = APIRouter(include_in_schema=False)
-api = APIRouter(prefix="/api/v1", tags=["pantau"])
 
 
 # --- helpers -----------------------------------------------------------------------------------------------------
@@ -41,13 +40,8 @@ def _t(request: Request):
 
 
 def page(request: Request, template: str, context: dict[str, Any], status_code: int = 200):
-    from janji.web.app import render
-
+    """A tracking page: ``template`` with who is signed in, the form's CSRF token and the evidence limits."""
     actor = auth.current_actor(request)
-    env = request.app.state.templates
-    if "status_label" not in env.globals:
-        env.globals.update(status_label=st.label, STATUS_DEFINITIONS=st.definitions(), STATUSES=st.STATUSES,
-                           status_chart=chart.status_bars)
     limits = _t(request).settings
     ctx = {"actor": actor, "csrf": auth.csrf_token(request), "definitions": st.definitions(),
            "evidence_limit": f"{limits.evidence_max_mb} MB", "evidence_max_bytes": limits.evidence_max_bytes, **context}
@@ -100,8 +94,6 @@ def _throttled(response, exc: Throttled):
 
 def _guard(fn):
     """Page routes: anonymous -> login redirect; TrackError -> an error page with its status."""
-    import functools
-
     @functools.wraps(fn)
     def wrapper(request: Request, *args, **kwargs):
         try:
@@ -109,8 +101,6 @@ def _guard(fn):
         except _NeedLogin:
             return _login_redirect(request)
         except TrackError as exc:
-            from janji.web.app import render_error
-
             return render_error(request, exc.status_code, "Tidak dapat diproses", exc.message)
 
     return wrapper
@@ -204,19 +194,15 @@ def _item_page(request: Request, item_id: int, *, error: str | None = None, form
         data = t.item_tracking(item_id, include_pending=actor.id is not None)
     except TrackError as exc:
         raise HTTPException(exc.status_code, exc.message) from None
-    from janji.track import suggestions
-
     can_edit = actor.can_edit(data["region_id"])
     return page(request, "track/item.html", {
         "data": data, "can_edit": can_edit, "error": error,
-        "suggestions": suggestions.for_item(t, item_id) if can_edit else [],
+        "suggestions": t.item_suggestions(item_id) if can_edit else [],
         "form": form or {}, "proposal_error": proposal_error, "proposal_form": proposal_form or {},
         "notice": notice, "api": f"/api/v1/items/{item_id}/tracking", "today": _today()}, status_code)
 
 
 def _today() -> str:
-    from datetime import date
-
     return date.today().isoformat()
 
 
@@ -335,20 +321,7 @@ def evidence_file(request: Request, file_id: Id):
 
 @router.get("/pantau/wilayah/{region_id}/unduh")
 def region_download(request: Request, region_id: Id, format: Literal["csv", "xlsx"] = "csv"):
-    return _download(request, region_id, format)
-
-
-def _download(request: Request, region_id: int, fmt: str) -> Response:
-    try:
-        rows = _t(request).export_rows(region_id)
-    except TrackError as exc:
-        raise HTTPException(exc.status_code, exc.message) from None
-    from janji.track.service import EXPORT_COLUMNS
-
-    stem = f"pantau-wilayah-{region_id}"
-    body = sheets.table_bytes(EXPORT_COLUMNS, ([r[c] for c in EXPORT_COLUMNS] for r in rows), fmt, "pantau")
-    return Response(body, media_type=sheets.media_type(fmt),
-                    headers={"content-disposition": f'attachment; filename="{stem}.{fmt}"'})
+    return download(request, region_id, format)
 
 
 # --- review, import, account ---------------------------------------------------------------------------------------
@@ -505,8 +478,6 @@ def import_post(request: Request, csrf: Text200 = None, force: Annotated[bool, F
         return page(request, "track/import.html", {"error": exc.message}, exc.status_code)
     if got is None:
         return page(request, "track/import.html", {"error": "Pilih berkas CSV atau XLSX hasil ekspor."}, 422)
-    from janji.errors import InputError
-
     try:
         rows = read_table(*got)
     except InputError as exc:
@@ -657,224 +628,8 @@ def audit_csv(request: Request):
 
 @router.get("/pantau/track.css")
 def stylesheet():
-    return FileResponse(HERE / "track.css", media_type="text/css")
+    return FileResponse(HERE / "static" / "track.css", media_type="text/css")
 
-
-# --- JSON API -------------------------------------------------------------------------------------------------------
-
-# what janji.track.service.http_url takes, said so that every regex engine reads it alike: an ASCII host,
-# then anything but the four characters the service refuses (no \S: engines disagree on what is space)
-EVIDENCE_URL = r"^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9._~%!$&'()*+,;=:-]+(?:[/?#][^\t\n\r ]*)?$"
-ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _date_schema(schema: dict[str, Any]) -> None:
-    """The days the service takes (1945 up to tomorrow), stated in the schema as a pattern."""
-    schema["pattern"] = date_pattern()
-
-
-def _optional_date_schema(schema: dict[str, Any]) -> None:
-    for option in schema.get("anyOf", []):
-        if option.get("type") == "string":
-            option["pattern"] = date_pattern()
-
-
-class UpdateIn(BaseModel):
-    """A change of status and/or progress, with its evidence (validated like the form).
-
-    The schema and the validation agree: every body this schema allows is accepted (201/202), or refused
-    for the state of the promise (404 not a tracked promise, 409 changed since ``expected_version`` or no
-    numeric target for a progress value) or of the token (401/403), never as invalid.
-    """
-
-    status: Literal[tuple(st.ALIASES)] = Field(  # type: ignore[valid-type]
-        ..., description="Status: " + ", ".join(st.STATUSES) + " (juga nama Inggris: kept, broken, stalled, …).")
-    expected_version: int = Field(..., ge=0, le=2**31 - 1,
-                                  description="Versi yang Anda lihat (0 bila belum pernah dinilai).")
-    evidence_url: str = Field(..., max_length=2000, json_schema_extra={"pattern": EVIDENCE_URL},
-                              description="URL sumber bukti: alamat http:// atau https:// lengkap.")
-    evidence_date: str = Field(..., max_length=10, json_schema_extra=_date_schema,
-                               description="Tanggal bukti, TTTT-BB-HH (sejak 1945, paling lambat besok).")
-    note: str | None = Field(None, max_length=4000)
-    progress_value: float | None = Field(None, ge=0, le=1e15, allow_inf_nan=False)
-    progress_target: float | None = Field(None, gt=0, le=1e15, allow_inf_nan=False)
-    progress_unit: str | None = Field(None, max_length=50)
-    measured_on: str | None = Field(None, max_length=10, json_schema_extra=_optional_date_schema,
-                                    description="Tanggal pengukuran capaian, TTTT-BB-HH (bila kosong dan "
-                                                "nilai capaian diisi: tanggal bukti).")
-
-    @field_validator("evidence_url")
-    @classmethod
-    def _http_url(cls, value: str) -> str:
-        if not re.fullmatch(EVIDENCE_URL, value):
-            raise ValueError("URL bukti harus alamat http:// atau https:// yang lengkap")
-        return value
-
-    @field_validator("evidence_date", "measured_on")
-    @classmethod
-    def _iso_date(cls, value: str | None) -> str | None:
-        # the calendar and the range are the service's (one rule for forms, API and import); the API takes
-        # only the TTTT-BB-HH spelling its schema states
-        if value is not None and not ISO_DATE.fullmatch(value):
-            raise ValueError("harus tanggal TTTT-BB-HH")
-        return value
-
-
-class Problem(BaseModel):
-    detail: str
-    errors: list[str] = []
-
-
-ERR = {404: {"model": Problem, "description": "Tidak ditemukan (atau butir itu bukan janji yang dipantau)."},
-       422: {"model": Problem, "description": "Parameter tidak sah."}}
-CSV_XLSX = {200: {"description": "Berkas CSV atau XLSX.", "content": {
-    "text/csv": {"schema": {"type": "string"}},
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string",
-                                                                                      "format": "binary"}}}}}
-
-
-def _api_error(exc: TrackError) -> JSONResponse:
-    body: dict[str, Any] = {"detail": exc.message, "errors": exc.errors}
-    if isinstance(exc, Conflict):
-        body["current"] = exc.current
-    return JSONResponse(body, status_code=exc.status_code)
-
-
-def _not_tracked(exc: TrackError) -> JSONResponse:
-    """A vision or a claim has no tracking resource: 404 (with the reason), like an unknown id."""
-    return JSONResponse({"detail": exc.message, "errors": exc.errors}, status_code=404)
-
-
-@api.get("/track/statuses", summary="Skala status janji beserta definisinya")
-def api_statuses():
-    return {"statuses": st.definitions()}
-
-
-@api.get("/track/regions", summary="Rekap status janji per wilayah")
-def api_regions(request: Request):
-    return {"regions": _t(request).regions_rollup(), "definitions": st.definitions()}
-
-
-@api.get("/track/regions/{region_id}", responses=ERR, summary="Kartu skor satu wilayah: status, capaian, rekap, deret waktu")
-def api_region(request: Request, region_id: Id):
-    card = _t(request).scorecard(region_id)
-    if card is None:
-        raise HTTPException(404, "wilayah tidak ditemukan")
-    return card
-
-
-@api.get("/track/regions/{region_id}/export", responses={**ERR, **CSV_XLSX}, summary="Kartu skor sebagai CSV atau XLSX (tata letak impor)")
-def api_region_export(request: Request, region_id: Id, format: Literal["csv", "xlsx"] = "csv"):
-    return _download(request, region_id, format)
-
-
-@api.get("/track/candidates/{candidate_id}", responses=ERR, summary="Janji satu pasangan dengan statusnya, rekap per misi")
-def api_pair(request: Request, candidate_id: Id, status: StatusQ = None):
-    status = status.value if status is not None else None
-    data = _t(request).pair_tracking(candidate_id, status)
-    if data is None:
-        raise HTTPException(404, "pasangan calon tidak ditemukan")
-    return data
-
-
-@api.get("/items/{item_id}/tracking", responses=ERR, summary="Status, capaian, tahapan dan riwayat satu janji")
-def api_item_tracking(request: Request, item_id: Id):
-    try:
-        return _t(request).item_tracking(item_id)
-    except TrackError as exc:
-        return _not_tracked(exc)
-
-
-@api.get("/items/{item_id}/history", responses=ERR, summary="Riwayat status satu janji (terbaru dahulu)")
-def api_item_history(request: Request, item_id: Id):
-    try:
-        return {"item_id": item_id, "history": _t(request).item_tracking(item_id)["history"]}
-    except TrackError as exc:
-        return _not_tracked(exc)
-
-
-@api.post("/items/{item_id}/updates", status_code=201, summary="Catat perubahan status dengan bukti (token editor)",
-          responses={400: {"model": Problem, "description": "Badan permintaan bukan JSON yang dapat dibaca."},
-                     401: {"description": "Tanpa token yang sah."}, 403: {"description": "Tidak berhak."},
-                     202: {"description": "Tersimpan, menunggu persetujuan peninjau."},
-                     404: {"model": Problem, "description": "Butir tidak ditemukan."},
-                     409: {"description": "Janji berubah sejak versi yang Anda kirim; tidak ada yang disimpan."},
-                     422: {"model": Problem, "description": "Data tidak sah (pesan menyebut yang mana)."}})
-def api_item_update(request: Request, item_id: Id, body: Annotated[UpdateIn, Body()]):
-    actor = auth.token_actor(request)
-    if actor is None:
-        return JSONResponse({"detail": "perlu token API yang sah (Authorization: Bearer jnj_…)"}, status_code=401,
-                            headers={"www-authenticate": "Bearer"})
-    measured_on = body.measured_on
-    if measured_on is None and body.progress_value is not None:
-        measured_on = body.evidence_date  # as the schema says: measured on the day of the evidence
-    try:
-        entry = _t(request).update_status(actor, item_id, body.status, evidence_url=body.evidence_url,
-                                          evidence_date=body.evidence_date, note=body.note,
-                                          progress_value=body.progress_value, progress_target=body.progress_target,
-                                          progress_unit=body.progress_unit, measured_on=measured_on,
-                                          expected_version=body.expected_version, origin="api")
-    except NotTracked as exc:
-        return _not_tracked(exc)
-    except TrackError as exc:
-        return _api_error(exc)
-    return JSONResponse(entry, status_code=201 if entry["state"] == "published" else 202)
-
-
-AUTH = {401: {"model": Problem, "description": "Tanpa token API yang sah."},
-        403: {"model": Problem, "description": "Token ini bukan milik editor wilayah itu (atau admin)."}}
-
-
-def _token_or_401(request: Request):
-    actor = auth.token_actor(request)
-    if actor is None:
-        return None, JSONResponse({"detail": "perlu token API yang sah (Authorization: Bearer jnj_…)"},
-                                  status_code=401, headers={"www-authenticate": "Bearer"})
-    return actor, None
-
-
-@api.get("/track/regions/{region_id}/suggestions", responses={**ERR, **AUTH},
-         summary="Saran bukti yang menunggu keputusan editor, per janji (token editor wilayah)")
-def api_region_suggestions(request: Request, region_id: Id):
-    return _with_token(request, lambda t, actor: t.suggestions(actor, region_id))
-
-
-class DecisionIn(BaseModel):
-    note: str | None = Field(default=None, max_length=4000, description="Catatan editor (bila menerima).")
-
-
-DECISION = {**AUTH, 404: {"model": Problem, "description": "Saran tidak ditemukan."},
-            409: {"model": Problem, "description": "Saran ini sudah diputuskan."},
-            400: {"model": Problem, "description": "Badan permintaan bukan JSON yang dapat dibaca."},
-            422: {"model": Problem, "description": "Badan permintaan tidak sah."}}
-
-
-def _with_token(request: Request, action):
-    """Run ``action(tracker, actor)`` for the token's account: 401 without a token, a TrackError as its status."""
-    actor, denied = _token_or_401(request)
-    if denied is not None:
-        return denied
-    try:
-        return action(_t(request), actor)
-    except TrackError as exc:
-        return _api_error(exc)
-
-
-@api.post("/suggestions/{suggestion_id}/accept", responses=DECISION,
-          summary="Terima saran bukti: menjadi entri riwayat janji beserta sumber dan tanggalnya (status tidak berubah)")
-def api_suggestion_accept(request: Request, suggestion_id: Id, body: Annotated[DecisionIn | None, Body()] = None):
-    return _with_token(request, lambda t, actor: t.accept_suggestion(actor, suggestion_id, body.note if body else None))
-
-
-@api.post("/suggestions/{suggestion_id}/reject", responses=DECISION,
-          summary="Tolak saran bukti: tidak akan diusulkan lagi")
-def api_suggestion_reject(request: Request, suggestion_id: Id):
-    return _with_token(request, lambda t, actor: t.reject_suggestion(actor, suggestion_id))
-
-
-routes = APIRouter()
-routes.include_router(router)
-routes.include_router(api)
 
 
 # --- request bodies -------------------------------------------------------------------------------------------------
@@ -926,8 +681,6 @@ class ProposalGate:
         wait, reason = _t(request).proposal_wait(auth.client_ip(request))
         if not wait:
             return None
-        from janji.web.app import render_error
-
         response = render_error(request, 429, "Terlalu banyak usulan", f"{reason}. Usulan ini tidak diterima.")
         response.headers["retry-after"] = str(max(1, int(wait + 0.999)))
         return response

@@ -1,0 +1,86 @@
+"""Page rendering: the Jinja2 environment (globals and filters every template uses) and :func:`render`.
+
+The one low-level module every page router imports — the portal's pages (:mod:`janji.web.pages`) and
+tracking's (:mod:`janji.web.track_pages`) alike — so that no router needs :mod:`janji.web.app`, which
+builds the application out of them.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from janji import __version__
+from janji.data import labels
+from janji.track import statuses
+from janji.web import auth, charts, times, upload, views
+
+HERE = Path(__file__).resolve().parent
+
+
+def make_templates() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
+                      autoescape=select_autoescape(["html", "xml", "svg"], default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(kind_label=labels.kind_label, sector_name=labels.sector_name, sdg_name=labels.sdg_name,
+                       KIND_LABELS=labels.KIND_LABELS, DOCUMENT_KIND_LABELS=labels.DOCUMENT_KIND_LABELS,
+                       version=__version__, upload_limit=upload.limit_label(),
+                       bar_chart=charts.bar_chart, urlencode=urlencode, source_label=views.source_label,
+                       zone_of=times.zone_of)
+    # the tracking pages' names (statuses, their definitions, the scorecard's chart)
+    env.globals.update(status_label=statuses.label, STATUS_DEFINITIONS=statuses.definitions(),
+                       STATUSES=statuses.STATUSES, status_chart=charts.status_bars)
+    env.filters["pct"] = lambda v: "–" if v is None else f"{v * 100:.0f}%"
+    env.filters["waktu"] = _time_html  # "6 Desember 2026 19.30 WIB" in a <time datetime=…>
+    env.filters["tanggal"] = lambda v, zone=times.DEFAULT_ZONE: _time_html(v, zone, day=True)
+    env.filters["num"] = _num
+    env.filters["http_url"] = _http_url
+    return env
+
+
+def _time_html(value: Any, zone: str = times.DEFAULT_ZONE, day: bool = False) -> Markup | str:
+    """A stored time as people read it, in the zone given (see :mod:`janji.web.times`), inside
+    ``<time datetime="ISO">`` so that machines still read the exact value."""
+    zone = zone if isinstance(zone, str) and zone in times.OFFSETS else times.DEFAULT_ZONE  # also Undefined
+    text = times.tanggal(value, zone) if day else times.waktu(value, zone)
+    iso = times.machine(value)
+    if not text or not iso:
+        return text
+    return Markup('<time datetime="{}">{}</time>').format(iso, text)
+
+
+def _http_url(value: Any) -> str | None:
+    """A source URL fit for a link: http(s) only (a stored ``javascript:`` URL must never become a link)."""
+    if isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")):
+        return value.strip()
+    return None
+
+
+def _num(value: Any) -> str:
+    """Indonesian number format: 10000 -> '10.000', 166.2 -> '166,2'."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        whole, frac = f"{value:,.2f}".rstrip("0").split(".")
+        return whole.replace(",", ".") + "," + frac
+    return f"{int(value):,}".replace(",", ".")
+
+
+def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
+    """The page ``template`` over ``context`` (plus who is signed in) with the app's templates."""
+    env: Environment = request.app.state.templates
+    if "actor" not in context:
+        # the top navigation says who is signed in (else it offers "Masuk") on every page, not only tracking's
+        context = {**context, "actor": auth.current_actor(request)}
+    html = env.get_template(template).render(request=request, **context)
+    return HTMLResponse(html, status_code=status_code)
+
+
+def render_error(request: Request, status: int, title: str, message: str) -> HTMLResponse:
+    """The error page: ``title`` and an Indonesian ``message``, answered with ``status``."""
+    return render(request, "error.html", {"title": title, "message": message, "status": status}, status)
