@@ -292,3 +292,11 @@ def test_page_routers_render_without_the_app():
     bad = [f"{path.relative_to(SRC)}:{line}" for path in (SRC / "web").rglob("*.py") if path.name != "__init__.py"
            for line, module in imported_modules(path, SRC) if module == "janji.web.app"]
     assert not bad, bad
+
+
+def test_the_web_reads_the_store_and_tracking_through_their_apis():
+    """No database session or table in the portal: what a page shows, Python and the CLI can ask for too."""
+    tables = {"janji.store.models", "janji.store.align_models", "janji.store.db", "janji.track.models"}
+    bad = [f"{path.relative_to(SRC)}:{line} {module}" for path in (SRC / "web").rglob("*.py")
+           for line, module in imported_modules(path, SRC) if module.split(".")[0] == "sqlalchemy" or module in tables]
+    assert not bad, "\n".join(bad)

@@ -253,3 +253,35 @@ def test_a_source_without_term_joins_the_election_its_pair_stands_in(store):
     [budi] = [p for p in store.candidates() if p["head"] == "Budi Santoso"]
     assert budi["documents"] == 2 and budi["year"] == 2024
     assert [e["year"] for e in store.elections("Kota Bandung")] == [2024, None]
+
+
+def test_the_counts_the_portal_shows_come_from_the_store(store):
+    """Sector counts, region menus, document counts and the cache stamp: plain values from the store's API,
+    counting current documents only (an old version of a document counts nowhere)."""
+    empty = store.data_version()
+    store.ingest_document(campaign_a())
+    old = campaign_b()
+    old["items"].append(item("program", "Sekolah rakyat di setiap kecamatan", sectors=["1.01"]))
+    store.ingest_document(old, origin="paslon-2.txt", sha256="c" * 64)
+    store.ingest_document(campaign_b(), origin="paslon-2.txt", sha256="d" * 64)  # the new version drops it
+    store.ingest_document(doc("bogor.txt", region=("Kota Bogor", "32.71", "kota"), candidates=[PAIR_A],
+                              items=[item("program", "Membangun jalan lingkar", sectors=["1.03"])]))
+    stamp = store.data_version()
+    assert stamp != empty
+    store.ingest_document(campaign_a())  # unchanged: nothing added, the stamp stays
+    assert store.data_version() == stamp
+
+    bandung, bogor = store.region_names()
+    assert (bandung["name"], bogor["name"]) == ("Kota Bandung", "Kota Bogor") and set(bandung) == {"id", "name"}
+    assert store.has_region(bandung["id"]) and not store.has_region(10**6)
+    assert store.count_documents() == 3 and store.count_documents(region=bandung["id"]) == 2
+    assert store.count_documents(region="Kota Bogor") == 1
+
+    sectors = {s["code"]: s for s in store.sectors()}
+    assert len(sectors) == 49 and sectors["1.01"]["name"] == "Pendidikan"
+    # 1.03: a mission and two programs of pair 1, a program of pair 2, one in Bogor
+    assert (sectors["1.03"]["items"], sectors["1.03"]["regions"]) == (5, 2) == (store.count_items(sector="1.03"), 2)
+    assert (sectors["1.01"]["items"], sectors["1.02"]["items"], sectors["2.08"]["items"]) == (2, 1, 0)
+    assert store.sector_regions("1.03") == [{"id": bandung["id"], "name": "Kota Bandung", "items": 4},
+                                            {"id": bogor["id"], "name": "Kota Bogor", "items": 1}]
+    assert store.sector_regions("2.08") == []

@@ -57,7 +57,11 @@ def test_search_stats_compare_export_import(db_url, db_url2, corpus, tmp_path):
     assert "Posyandu" in table
     stats = json.loads(run("stats", "--db", db_url, "--json").stdout)
     assert (stats["documents"], stats["candidates"], stats["items"]) == (2, 2, 9)
-    assert stats["by_region"][0]["name"] == "Kota Bandung"
+    assert stats["by_region"][0]["name"] == "Kota Bandung" and "by_sector" not in stats
+    by_sector = {r["code"]: r for r in json.loads(run("stats", "--sectors", "--db", db_url, "--json").stdout)["by_sector"]}
+    assert by_sector["1.03"] == {"code": "1.03", "name": "Pekerjaan Umum dan Penataan Ruang", "items": 4, "regions": 1}
+    sector_table = run("stats", "--sectors", "--db", db_url).stdout
+    assert "Per bidang urusan" in sector_table and "Pendidikan" in sector_table and "Pariwisata" not in sector_table
     chart = tmp_path / "bandung.svg"
     cmp = json.loads(run("compare", "Kota Bandung", "--db", db_url, "--chart", str(chart), "--json").stdout)
     assert [p["head"] for p in cmp["pairs"]] == ["Budi Santoso", "Rahmat Hidayat"]

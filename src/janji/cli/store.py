@@ -336,13 +336,22 @@ def export(db_url, fmt, out, region, year) -> None:
 
 @click.command()
 @db_option
+@click.option("--sectors", "by_sector", is_flag=True,
+              help="Also count items and regions per bidang urusan (the portal's /bidang page).")
 @json_option
-def stats(db_url, as_json) -> None:
-    """What the store holds: regions, elections, candidate pairs, documents, items by kind."""
+def stats(db_url, by_sector, as_json) -> None:
+    """What the store holds: regions, elections, candidate pairs, documents, items by kind.
+
+    Example:
+
+        janji stats --sectors --json
+    """
     store = _open(db_url)
     data = store.stats()
     data["by_region"] = [{k: r[k] for k in ("name", "code", "elections", "candidates", "documents", "items")}
                          for r in store.regions()]
+    if by_sector:
+        data["by_sector"] = store.sectors()
     store.close()
     if as_json:
         print_json(data)
@@ -364,6 +373,14 @@ def stats(db_url, as_json) -> None:
             rt.add_row(escape(r["name"]), r["code"] or "-", str(r["elections"]), str(r["candidates"]),
                        str(r["documents"]), str(r["items"]))
         console.print(rt)
+    if by_sector:
+        counted = [r for r in data["by_sector"] if r["items"]]
+        st = Table(title="Per bidang urusan")
+        for col in ("kode", "bidang urusan", "butir", "wilayah"):
+            st.add_column(col, justify="right" if col in ("butir", "wilayah") else "left")
+        for r in counted:
+            st.add_row(r["code"], escape(r["name"]), str(r["items"]), str(r["regions"]))
+        console.print(st if counted else "Belum ada butir yang diklasifikasikan ke bidang urusan.")
 
 
 @click.command("import")

@@ -11,7 +11,9 @@ Everything returns plain dicts/lists (JSON-ready). See :class:`janji.store.api.S
 for each query's fields: ``regions()``, ``elections()``, ``candidates()``,
 ``candidate(id)``, ``documents()``, ``document(id_or_sha256)``, ``items()``,
 ``count_items()``, ``item(id)``, ``search()``, ``compare()``, ``stats()``,
-``export()``, ``export_json()``, ``import_json()``.
+``sectors()``, ``sector_regions()``, ``region_names()``, ``has_region()``,
+``count_documents()``, ``data_version()``, ``export()``, ``export_json()``,
+``import_json()``.
 """
 from __future__ import annotations
 

@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from janji.document import Document as JDocument
 from janji.document import Item as JItem
 from janji import redact
-from janji.data import reference
+from janji.data import labels, reference
 from janji.errors import InputError, JanjiError, failure_reason
 from janji.files import iter_files, read_regular
 from janji.store import db
@@ -983,6 +983,59 @@ class Store:
                 "items_by_kind": _kinds(Counter(by_kind)),
                 "documents_by_kind": docs_by_kind,
             }
+
+    # --- what the portal's pages count (plain values, as every method here) ------------------------------------
+
+    def data_version(self) -> tuple[int, int]:
+        """``(largest document id, number of documents)``: it changes whenever a document is added (the store
+        only ever adds; a changed file is a new row), so caches of query results key on it. One indexed query."""
+        with self._session() as session:
+            top, n = session.execute(select(func.max(m.Document.id), func.count(m.Document.id))).one()
+            return (top, n)
+
+    def has_region(self, region_id: int) -> bool:
+        """Whether a region with this id is stored."""
+        with self._session() as session:
+            return session.get(m.Region, int(region_id)) is not None
+
+    def region_names(self) -> list[dict[str, Any]]:
+        """Id and name of every region, by name (for menus): ``[{id, name}]`` — one light query, no counts."""
+        with self._session() as session:
+            return [{"id": rid, "name": name} for rid, name in
+                    session.execute(select(m.Region.id, m.Region.name).order_by(m.Region.name))]
+
+    def count_documents(self, region: int | str | None = None) -> int:
+        """How many current (not superseded) documents the store holds, of one region or of all."""
+        with self._session() as session:
+            q = select(func.count()).select_from(m.Document).where(m.Document.superseded_by_id.is_(None))
+            ids = self._region_ids(session, region)
+            if ids is not None:
+                q = q.where(m.Document.region_id.in_(ids))
+            return session.scalar(q) or 0
+
+    def sectors(self) -> list[dict[str, Any]]:
+        """Every bidang urusan of the packaged taxonomy with how many items of current documents it has and in
+        how many regions: ``[{code, name, items, regions}]`` in code order (names as the portal shows them)."""
+        with self._session() as session:
+            rows = session.execute(
+                select(m.ItemSector.code, func.count(func.distinct(m.Item.id)),
+                       func.count(func.distinct(m.Document.region_id)))
+                .join(m.Item, m.Item.id == m.ItemSector.item_id).join(m.Document, m.Document.id == m.Item.document_id)
+                .where(m.Document.superseded_by_id.is_(None)).group_by(m.ItemSector.code)).all()
+        counts = {code: (n, regions) for code, n, regions in rows}
+        return [{"code": code, "name": name, "items": counts.get(code, (0, 0))[0],
+                 "regions": counts.get(code, (0, 0))[1]} for code, name in labels.sectors().items()]
+
+    def sector_regions(self, code: str) -> list[dict[str, Any]]:
+        """The regions whose current documents have items of bidang urusan ``code``, by name:
+        ``[{id, name, items}]``."""
+        with self._session() as session:
+            return [{"id": rid, "name": name, "items": n} for rid, name, n in session.execute(
+                select(m.Region.id, m.Region.name, func.count(func.distinct(m.Item.id)))
+                .join(m.Document, m.Document.region_id == m.Region.id).join(m.Item, m.Item.document_id == m.Document.id)
+                .join(m.ItemSector, m.ItemSector.item_id == m.Item.id)
+                .where(m.ItemSector.code == code, m.Document.superseded_by_id.is_(None))
+                .group_by(m.Region.id, m.Region.name).order_by(m.Region.name))]
 
     # --- export / import ----------------------------------------------------------------------------------------
 

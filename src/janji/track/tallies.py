@@ -281,6 +281,7 @@ class Scorecards:
                 "items": out, "definitions": st.definitions()}
 
     def feed_entries(self, region_id: int, limit: int = 50) -> list[dict[str, Any]]:
+        """A region's latest published changes, newest first, with their promise's text (its Atom feed)."""
         with self.core.session() as s:
             rows = s.execute(select(tm.Update, sm.Item.text).join(sm.Item, sm.Item.id == tm.Update.item_id)
                              .where(tm.Update.region_id == int(region_id), tm.Update.state == "published")

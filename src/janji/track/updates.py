@@ -109,6 +109,9 @@ class Updates:
 
     def write(self, s: Session, actor: Actor, item_id: int, data: dict[str, Any],
               evidence_file: tuple[str, bytes] | None, origin: str) -> dict[str, Any]:
+        """Write one update already checked by :func:`validate_update` in the caller's transaction ``s`` (a
+        form's own, or a whole import's): rights, the version seen, the default target, the file; published
+        at once unless the region needs review."""
         item, region_id = self.core.item(s, item_id)
         if not actor.can_edit(region_id):
             raise Forbidden("Anda tidak berhak mengubah janji di wilayah ini")
@@ -191,6 +194,7 @@ class Updates:
 
     @staticmethod
     def store_file(s: Session, name: str, data: bytes) -> int:
+        """Keep an evidence file (its name made safe, its type sniffed from its bytes); returns its id."""
         row = tm.File(sha256=hashlib.sha256(data).hexdigest(), name=safe_filename(name), content_type=sniff(data),
                       size=len(data), data=data, created_at=now())
         s.add(row)

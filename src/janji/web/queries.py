@@ -1,10 +1,11 @@
 """The one query layer behind every page and its `/api/v1` twin.
 
 Each function takes the :class:`janji.store.Store` and returns plain,
-JSON-ready dicts; a page renders exactly what its API twin returns. Most
-functions are thin shapes over the store's public methods; the few counts the
-store does not offer (items per bidang urusan, regions per bidang) are single
-grouped queries over the store's tables here.
+JSON-ready dicts; a page renders exactly what its API twin returns. Every
+function is a shape over the store's public methods (the counts of bidang
+urusan included: ``Store.sectors()``, ``Store.sector_regions()``), so what a
+page shows is what Python and the CLI get too; nothing here opens a database
+session.
 """
 from __future__ import annotations
 
@@ -13,11 +14,7 @@ import threading
 from collections import OrderedDict
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from janji.store import NotFound
-from janji.store import models as m
 from janji.data import labels
 from janji.web import views
 from janji.web.params import Filters
@@ -43,9 +40,7 @@ class VersionedCache:
     def get(self, store, key, compute):
         if self.size <= 0:
             return compute()
-        with Session(store.engine) as session:
-            version = tuple(session.execute(select(func.max(m.Document.id), func.count(m.Document.id))).one())
-        full = (id(store), version, key)
+        full = (id(store), store.data_version(), key)
         with self.lock:
             if full in self.data:
                 self.data.move_to_end(full)
@@ -117,9 +112,7 @@ def regions(store, page: int = 1, per_page: int = 50) -> dict[str, Any]:
 
 def region_choices(store) -> list[dict[str, Any]]:
     """Id and name of every region (for filter menus): one light query, no counts."""
-    with Session(store.engine) as session:
-        return [{"id": rid, "name": name} for rid, name in
-                session.execute(select(m.Region.id, m.Region.name).order_by(m.Region.name))]
+    return store.region_names()
 
 
 def elections(store, region: int | None = None, year: int | None = None, page: int = 1,
@@ -137,8 +130,7 @@ def candidates(store, region: int | None = None, year: int | None = None, page: 
 
 
 def _region_exists(store, region_id: int) -> bool:
-    with Session(store.engine) as session:
-        return session.get(m.Region, region_id) is not None
+    return store.has_region(region_id)
 
 
 def compare(store, region_id: int, year: int | None = None) -> dict[str, Any] | None:
@@ -253,11 +245,7 @@ def alignment(store, region_id: int, year: int | None = None) -> dict[str, Any] 
 def documents(store, region: int | None = None, page: int = 1, per_page: int = 50) -> dict[str, Any]:
     if region is not None and not _region_exists(store, region):
         return _page([], 0, page, per_page)
-    with Session(store.engine) as session:
-        q = select(func.count()).select_from(m.Document).where(m.Document.superseded_by_id.is_(None))
-        if region is not None:
-            q = q.where(m.Document.region_id == region)
-        total = session.scalar(q) or 0
+    total = store.count_documents(region=region)
     rows = store.documents(region=region, limit=per_page, offset=(page - 1) * per_page)
     return _page([_public(d) for d in rows], total, page, per_page)
 
@@ -358,28 +346,14 @@ def _search(store, q: str, args: dict[str, Any], page: int, per_page: int) -> di
 
 def sectors(store) -> dict[str, Any]:
     """Every bidang urusan with how many promises and regions it has."""
-    with Session(store.engine) as session:
-        rows = session.execute(
-            select(m.ItemSector.code, func.count(func.distinct(m.Item.id)), func.count(func.distinct(m.Document.region_id)))
-            .join(m.Item, m.Item.id == m.ItemSector.item_id).join(m.Document, m.Document.id == m.Item.document_id)
-            .where(m.Document.superseded_by_id.is_(None)).group_by(m.ItemSector.code)).all()
-    counts = {code: (n, nreg) for code, n, nreg in rows}
-    out = [{"code": code, "name": name, "items": counts.get(code, (0, 0))[0], "regions": counts.get(code, (0, 0))[1]}
-           for code, name in labels.sectors().items()]
-    return {"sectors": out}
+    return {"sectors": store.sectors()}
 
 
 def sector(store, code: str, region: int | None = None, page: int = 1, per_page: int = 50) -> dict[str, Any] | None:
     """Sector page: all promises of one bidang urusan, across regions (or in one)."""
     if code not in labels.sectors():
         return None
-    with Session(store.engine) as session:
-        by_region = [{"id": rid, "name": name, "items": n} for rid, name, n in session.execute(
-            select(m.Region.id, m.Region.name, func.count(func.distinct(m.Item.id)))
-            .join(m.Document, m.Document.region_id == m.Region.id).join(m.Item, m.Item.document_id == m.Document.id)
-            .join(m.ItemSector, m.ItemSector.item_id == m.Item.id)
-            .where(m.ItemSector.code == code, m.Document.superseded_by_id.is_(None))
-            .group_by(m.Region.id, m.Region.name).order_by(m.Region.name))]
+    by_region = store.sector_regions(code)
     listing = items(store, Filters(region=region, sector=code), page, per_page)
     return {**listing, "sector": {"code": code, "name": labels.sector_name(code)}, "by_region": by_region}
 
