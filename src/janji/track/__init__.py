@@ -1,9 +1,5 @@
 """Tracking: every promise followed through the term — statuses with evidence, accounts, review, audit trail.
 
-A domain service over the store (same database): it knows nothing of HTTP. The portal's tracking pages
-and their ``/api/v1`` routes are :mod:`janji.web.track_pages` and :mod:`janji.web.track_api`; the CLI is
-``janji user`` and ``janji track``.
-
 Example:
     >>> from janji.store import open_store
     >>> from janji.track import Tracker
@@ -17,6 +13,10 @@ Example:
     'dalam proses'
     >>> t.history(promise)[0]["status"]
     'dalam proses'
+
+A domain service over the store (same database): it knows nothing of HTTP. The portal's tracking pages
+and their ``/api/v1`` routes are :mod:`janji.web.track_pages` and :mod:`janji.web.track_api`; the CLI is
+``janji user`` and ``janji track``.
 """
 from __future__ import annotations
 

@@ -16,14 +16,18 @@ returns plain dicts. :class:`Tracker` is a façade over the parts that hold thos
 
 The methods of :class:`Tracker` forward to those parts unchanged (same names, arguments and results).
 
-Example::
-
-    t = Tracker(store)
-    ed = t.add_user("rina", "kata-sandi-panjang", role="editor", regions=[3])
-    actor = t.actor(ed["id"])
-    t.update_status(actor, 17, "dalam proses", evidence_url="https://jdih.example.go.id/perda-5",
-                    evidence_date="2026-03-01", note="Perda disahkan", expected_version=0)["state"]
-    # -> 'published'
+Example (an editor of one region; with no reviewer there, the update is published at once):
+    >>> from janji.store import open_store
+    >>> store = open_store("sqlite://")
+    >>> doc = store.document(store.ingest_bytes(b"Misi Wali Kota Bogor:\\n1. Membangun 10 puskesmas\\n", "misi.txt").document_id)
+    >>> t = Tracker(store)
+    >>> ed = t.add_user("rina", "kata-sandi-panjang", role="editor", regions=[doc["region"]["id"]])
+    >>> actor = t.actor(ed["id"])
+    >>> t.update_status(actor, doc["items"][0]["id"], "dalam proses", evidence_url="https://jdih.example.go.id/perda-5",
+    ...                 evidence_date="2026-03-01", note="Perda disahkan", expected_version=0)["state"]
+    'published'
+    >>> t.updates.history(doc["items"][0]["id"])[0]["note"]  # the same, asked of the part that holds it
+    'Perda disahkan'
 """
 from __future__ import annotations
 
