@@ -40,9 +40,7 @@ def download(request: Request, region_id: int, fmt: str) -> Response:
                     headers={"content-disposition": f'attachment; filename="{stem}.{fmt}"'})
 
 
-# --- JSON API -------------------------------------------------------------------------------------------------------
-
-# what janji.track.service.http_url takes, said so that every regex engine reads it alike: an ASCII host,
+# what janji.track.validation.http_url takes, said so that every regex engine reads it alike: an ASCII host,
 # then anything but the four characters the service refuses (no \S: engines disagree on what is space)
 EVIDENCE_URL = r"^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9._~%!$&'()*+,;=:-]+(?:[/?#][^\t\n\r ]*)?$"
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
