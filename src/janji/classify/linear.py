@@ -13,7 +13,7 @@ Baru").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -37,24 +37,26 @@ class LinearModel:
     phrase_text: list[str]
     phrase_class: np.ndarray  # (P,) class index of each phrase
     stem_table: dict[str, str]  # word -> stem for every word seen at build time
+    # feature -> {class: phrases}, filled as items ask (most of the 14,000 features are never asked for)
+    _postings: dict[int, dict[int, list[int]]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, path=None) -> "LinearModel":
         src = path or data_path(MODEL_FILE)
         with (open(src, "rb") if path else src.open("rb")) as fh:
             z = np.load(fh, allow_pickle=False)
-            vocab_list = [str(v) for v in z["vocab"]]
+            vocab_list = z["vocab"].tolist()  # Python strings (tolist: without a str() per entry)
             return cls(
                 vocab={v: i for i, v in enumerate(vocab_list)},
-                classes=[str(c) for c in z["classes"]],
+                classes=z["classes"].tolist(),
                 weights=z["weights"].astype(np.float32),
                 bias=z["bias"].astype(np.float32),
                 idf=z["idf"].astype(np.float32),
                 post_ptr=z["post_ptr"],
                 post_idx=z["post_idx"],
-                phrase_text=[str(t) for t in z["phrase_text"]],
+                phrase_text=z["phrase_text"].tolist(),
                 phrase_class=z["phrase_class"],
-                stem_table=dict(zip((str(w) for w in z["stem_words"]), (str(s) for s in z["stem_values"]))),
+                stem_table=dict(zip(z["stem_words"].tolist(), z["stem_values"].tolist())),
             )
 
     def indices(self, feats) -> np.ndarray:
@@ -84,10 +86,9 @@ class LinearModel:
         """The training nomenclature phrase of class ``cls`` sharing most idf-weight with the item."""
         if len(idx) == 0:
             return None
-        postings = self._class_postings()
         score: dict[int, float] = {}
         for f in idx.tolist():
-            phrases = postings.get((f, cls))
+            phrases = self._feature_postings(f).get(cls)
             if phrases is None:
                 continue
             w = float(self.idf[f])
@@ -99,16 +100,19 @@ class LinearModel:
         total = float(self.idf[idx].sum()) or 1.0
         return self.phrase_text[best], score[best] / total
 
-    @lru_cache(maxsize=1)
-    def _class_postings(self) -> dict[tuple[int, int], list[int]]:
-        """(feature, class) -> phrases; words in hundreds of phrases ("pengelolaan") are left out: they say little."""
-        out: dict[tuple[int, int], list[int]] = {}
-        ptr, post, pclass = self.post_ptr, self.post_idx, self.phrase_class
-        lengths = np.diff(ptr)
-        for f in np.nonzero((lengths > 0) & (lengths <= MAX_POSTINGS))[0].tolist():
-            for p in post[ptr[f]:ptr[f + 1]].tolist():
-                out.setdefault((f, int(pclass[p])), []).append(p)
-        return out
+    def _feature_postings(self, f: int) -> dict[int, list[int]]:
+        """class -> the phrases holding feature ``f``, in phrase order; words in hundreds of phrases
+        ("pengelolaan") are left out: they say little. Read for a feature when an item first has it."""
+        found = self._postings.get(f)
+        if found is None:
+            found = {}
+            start, end = int(self.post_ptr[f]), int(self.post_ptr[f + 1])
+            if 0 < end - start <= MAX_POSTINGS:
+                phrases = self.post_idx[start:end]
+                for p, c in zip(phrases.tolist(), self.phrase_class[phrases].tolist()):
+                    found.setdefault(c, []).append(p)
+            self._postings[f] = found
+        return found
 
     @lru_cache(maxsize=1)
     def _inverse_vocab(self) -> list[str]:
