@@ -42,3 +42,42 @@ def test_stemming_new_words_leaves_other_patterns_in_res_cache():
         _stemmer().stem("pe" + "".join("aiueo"[(i // 5 ** k) % 5] + "ng" for k in range(4)) + "an")
     cached = [key for cache in (getattr(re, "_cache", {}), getattr(re, "_cache2", {})) for key in cache]
     assert any(sentinel in key for key in cached)
+
+
+def _words() -> list[str]:
+    """Roots of Sastrawi's dictionary with the affixes its rules take apart, and some plain words."""
+    import os
+    import random
+
+    import Sastrawi
+
+    with open(os.path.join(os.path.dirname(Sastrawi.__file__), "Stemmer", "data", "kata-dasar.txt"), encoding="utf-8") as f:
+        roots = [w for w in f.read().split() if w.isalpha()]  # stem_word keeps "kupu-kupu" whole
+    rng = random.Random(3)
+    affixes = [("me", ""), ("mem", ""), ("men", "kan"), ("meng", "i"), ("meny", ""), ("pe", "an"), ("pem", "an"),
+               ("pen", "an"), ("peng", "an"), ("ber", ""), ("ter", ""), ("di", "kan"), ("ke", "an"), ("se", "nya"),
+               ("per", "an"), ("memper", "kan"), ("", "lah"), ("be", ""), ("te", ""), ("ku", ""), ("kau", ""),
+               ("pel", "an"), ("", "")]
+    return sorted({a + w + b for w in rng.sample(roots, 2500) for a, b in rng.sample(affixes, 3)} | {"belajar", "bekerja"})
+
+
+def test_a_skipped_prefix_rule_would_not_have_applied():
+    from janji.lang.stem import _rule_opening, _visitors
+
+    words = _words()
+    for visitor in _visitors(_stemmer()).get_prefix_visitors():
+        for rule in getattr(visitor, "disambiguators", ()):
+            opening = _rule_opening(rule)
+            if opening is not None:
+                may_apply = re.compile(opening).match
+                assert all(rule.disambiguate(w) is None for w in words if not may_apply(w)), type(rule).__name__
+
+
+def test_stems_are_sastrawis():
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    from janji.lang.stem import STEM_OVERRIDES, _KNOWN
+
+    plain = StemmerFactory().create_stemmer()  # no rule skipped
+    words = [w for w in _words() if w not in STEM_OVERRIDES and w not in _KNOWN]
+    assert [stem_word(w) for w in words] == [plain.stem(w) or w for w in words]

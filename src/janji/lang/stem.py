@@ -85,7 +85,49 @@ def _stemmer():
     for name, module in list(sys.modules.items()):
         if name.startswith("Sastrawi.") and getattr(module, "re", None) is re:
             module.re = shim
+    for visitor in _visitors(stemmer).get_prefix_visitors():
+        _gate(visitor)
     return stemmer
+
+
+def _visitors(stemmer):
+    return getattr(stemmer, "delegatedStemmer", stemmer).visitor_provider
+
+
+# What a word must open with for a Sastrawi prefix rule to apply (a regex): each rule's patterns open so
+# ("^meng([aiueo])(.*)$", "^([bcdfghjklmnpqrstvwxyz])(er[aiueo])(.*)$"). A rule not listed is tried on every
+# word, as Sastrawi does.
+_C = "[bcdfghjklmnpqrstvwxyz]"
+RULE_OPENING = {
+    "1a": "ber", "1b": "ber", "2": "ber", "3": "ber", "4": "belajar", "5": "be", "6a": "ter", "6b": "ter",
+    "7": "ter", "8": "ter", "9": "te", "10": "me", "11": "mem", "12": "mempe", "13a": "mem", "13b": "mem",
+    "14": "men", "15a": "men", "15b": "men", "16": "meng", "17a": "meng", "17b": "meng", "17c": "menge",
+    "17d": "meng", "18a": "meny", "18b": "meny", "19": "memp", "20": "pe", "21a": "per", "21b": "per",
+    "23": "per", "24": "per", "25": "pem", "26a": "pem", "26b": "pem", "27": "pen", "28a": "pen", "28b": "pen",
+    "29": "peng", "30a": "peng", "30b": "peng", "30c": "penge", "31a": "peny", "31b": "peny", "32": "pe",
+    "34": "pe", "35": "ter", "36": "pe", "37a": _C + "er", "37b": _C + "er", "38a": _C + "el", "38b": _C + "el",
+    "39a": _C + "em", "39b": _C + "em", "40a": _C + "in", "40b": _C + "in", "41": "ku", "42": "kau",
+}
+
+
+def _rule_opening(disambiguator) -> str | None:
+    name = type(disambiguator).__name__
+    return RULE_OPENING.get(name[len("DisambiguatorPrefixRule"):]) if name.startswith("DisambiguatorPrefixRule") else None
+
+
+def _gate(visitor) -> None:
+    """Sastrawi tries its ~40 prefix rules in turn on every word (each a regex or two); a group of rules
+    is skipped on a word that opens as none of them needs (it would change nothing)."""
+    openings = [_rule_opening(d) for d in getattr(visitor, "disambiguators", ())]
+    if not openings or None in openings:
+        return
+    may_apply, visit = re.compile("|".join(dict.fromkeys(openings))).match, visitor.visit
+
+    def visit_if_it_may_apply(context):
+        if may_apply(context.current_word):
+            visit(context)
+
+    visitor.visit = visit_if_it_may_apply
 
 
 _PLAIN = re.compile(r"[a-z0-9-]*")  # a pattern of these characters only matches itself
@@ -135,7 +177,13 @@ def stem_word(word: str) -> str:
         return known
     if len(word) <= 3 or not word.isalpha():
         return word
-    return _stemmer().stem(word) or word
+    stemmer = _stemmer()
+    if _LOWER_ASCII.fullmatch(word):  # what Sastrawi would normalise it to already: its word stemmer directly
+        return getattr(stemmer, "delegatedStemmer", stemmer).stem_word(word) or word
+    return stemmer.stem(word) or word
+
+
+_LOWER_ASCII = re.compile(r"[a-z]+")
 
 
 def tokens(text: str) -> list[str]:
