@@ -50,6 +50,28 @@ runs on this checkout's virtualenv):
 
 Measured so (2 shared cores, load ~1): 0.264 s per pass against 0.310 s at
 abd3c5f, 0.85x (0.45 s before the speed work).
+
+``--distinct`` measures what a batch of new documents costs, where no cache of
+the analyser (stems, classified texts, regexes) has seen them: a fresh worker
+process per run loads the pipeline, warms up on the five seeds, measures the
+*floor* over the same files (read + UTF-8 decode + NFC + ``re.findall(r"\w+")``,
+best of five), then analyses every document of the development set and the
+corpus once (``--dir`` may be given several times), pipeline and janji/1 text.
+Printed: the marginal analyse time as a multiple of the floor (CPU and wall),
+the same without the time spent inside the embedding model, the seconds per
+stage, and with ``--against DIR`` the same for another checkout, the runs
+interleaved (``--runs`` each, the order alternating) so both see the same load.
+The issue-13 target is <= 40x the floor.
+
+``--startup`` times ``janji analyze`` of one small file, as a user runs it
+(a new process: start-up, imports, data and models loaded, analysis, the file
+written), ``--runs`` times, against the anchors of the same run: ``python -c
+pass`` and ``python -c "import numpy"``. Wall and CPU seconds (best and
+median). The issue-13 target is < 250 ms of wall time. With ``--against DIR``
+the other checkout's is timed too, interleaved.
+
+    .venv/bin/python bench/analyze.py --distinct [--runs 3] [--against DIR] [--json]
+    .venv/bin/python bench/analyze.py --startup [--runs 9] [--against DIR] [--json]
 """
 from __future__ import annotations
 
@@ -57,6 +79,8 @@ import argparse
 import io
 import json
 import os
+import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -71,7 +95,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "seeds"
 DEVSET = ROOT.parent / "shared" / "devset" / "docs"
 # A devset worker (see devset_worker) imports janji from the checkout it was given, not from this one.
-WORKER = len(sys.argv) > 2 and sys.argv[1] == "--worker"
+WORKER = len(sys.argv) > 2 and sys.argv[1] in ("--worker", "--distinct-worker")
 sys.path.insert(0, sys.argv[2] if WORKER else str(ROOT / "src"))
 
 from janji.document import Document  # noqa: E402
@@ -150,11 +174,15 @@ def build_corpus(folder: Path, mb: float, n_pdf: int, n_docx: int) -> list[Path]
     return files
 
 
-def floor_seconds(files: list[Path]) -> float:
-    start = time.perf_counter()
+WORD = re.compile(r"\w+")
+
+
+def floor_seconds(files: list[Path], clock=time.perf_counter) -> float:
+    """Read, decode, NFC-normalise and split into words: what any tool must spend at least on the files."""
+    start = clock()
     for path in files:
-        unicodedata.normalize("NFC", path.read_bytes().decode("utf-8", errors="replace"))
-    return time.perf_counter() - start
+        WORD.findall(unicodedata.normalize("NFC", path.read_bytes().decode("utf-8", errors="replace")))
+    return clock() - start
 
 
 def analyse(pipe: Pipeline, files: list[Path], max_seconds: float | None):
@@ -307,9 +335,190 @@ def devset(args) -> None:
               f" — not slower: {'ok' if figures['ratio_best_cpu'] <= 1.0 else 'SLOWER'}")
 
 
+def distinct_worker(folders: list[str]) -> None:
+    """One run of ``--distinct`` in a fresh process (janji imported from the checkout on the command line)."""
+    from janji.scale.jobs import render
+
+    files = [p for folder in folders for p in sorted(Path(folder).iterdir()) if p.is_file()]
+    t0 = time.perf_counter()
+    pipe = Pipeline()
+    for path in sorted(SEEDS.glob("*.txt")):  # warm-up: every stage's data and models loaded, on other texts
+        render(pipe.analyze_path(path))
+    warm_up = time.perf_counter() - t0
+    model = {"wall": 0.0, "cpu": 0.0, "calls": 0, "texts": 0}
+    try:
+        from janji.classify import get_classifier
+
+        classifier = get_classifier()
+        embedder = classifier.embedder
+        if embedder is not None:
+            embed = embedder.embed
+
+            def timed_embed(texts, kind="query"):
+                w, c = time.perf_counter(), time.process_time()
+                try:
+                    return embed(texts, kind)
+                finally:
+                    model["wall"] += time.perf_counter() - w
+                    model["cpu"] += time.process_time() - c
+                    model["calls"] += 1
+                    model["texts"] += len(texts)
+
+            embedder.embed = timed_embed
+    except (ImportError, AttributeError):
+        pass
+    floor_cpu = min(floor_seconds(files, time.process_time) for _ in range(5))
+    floor_wall = min(floor_seconds(files) for _ in range(5))
+    per_stage: dict[str, float] = defaultdict(float)
+    failed = items = 0
+    c0, w0 = time.process_time(), time.perf_counter()
+    for path in files:
+        doc = Document.from_bytes(path.read_bytes(), path.name)
+        try:
+            for stage_name, stage in pipe.stages:
+                s0 = time.process_time()
+                stage(doc)
+                per_stage[stage_name] += time.process_time() - s0
+            s0 = time.process_time()
+            render(doc)
+            per_stage["json"] += time.process_time() - s0
+        except JanjiError:
+            failed += 1
+            continue
+        items += sum(1 for _ in doc.walk())
+    cpu, wall = time.process_time() - c0, time.perf_counter() - w0
+    print(json.dumps({"documents": len(files), "bytes": sum(p.stat().st_size for p in files), "items": items,
+                      "failed": failed, "cpu": cpu, "wall": wall, "floor_cpu": floor_cpu, "floor_wall": floor_wall,
+                      "model": model, "per_stage_cpu": dict(per_stage), "warm_up": warm_up,
+                      "janji": str(Path(sys.modules["janji"].__file__).parent)}), flush=True)
+
+
+def _checkouts(args) -> dict[str, Path]:
+    checkouts = {"this": ROOT}
+    if args.against:
+        other = Path(args.against).resolve()
+        if not (other / "src" / "janji").is_dir():
+            sys.exit(f"analyze.py: {other}: not a janji checkout (no src/janji; --against)")
+        checkouts["against"] = other
+    return checkouts
+
+
+def distinct(args) -> None:
+    folders = [str(Path(d).resolve()) for d in (args.dir_list or [DEVSET, DEVSET.parent.parent / "corpus" / "docs"])]
+    for folder in folders:
+        if not Path(folder).is_dir():
+            sys.exit(f"analyze.py: {folder}: no such folder (--dir)")
+    checkouts = _checkouts(args)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    runs: dict[str, list[dict]] = {label: [] for label in checkouts}
+    labels = list(checkouts)
+    for k in range(args.runs):
+        for label in (labels if k % 2 == 0 else labels[::-1]):
+            out = subprocess.run([sys.executable, __file__, "--distinct-worker", str(checkouts[label] / "src"), *folders],
+                                 capture_output=True, text=True, env=env, cwd=str(checkouts[label]), check=True)
+            runs[label].append(json.loads(out.stdout.strip().splitlines()[-1]))
+
+    def summary(label: str) -> dict:
+        rs = runs[label]
+        best = min(rs, key=lambda r: r["cpu"] / r["floor_cpu"])
+        ratio = [r["cpu"] / r["floor_cpu"] for r in rs]
+        ratio_wall = [r["wall"] / r["floor_wall"] for r in rs]
+        no_model = [(r["cpu"] - r["model"]["cpu"]) / r["floor_cpu"] for r in rs]
+        return {"checkout": str(checkouts[label]), "janji": best["janji"], "documents": best["documents"],
+                "megabytes": round(best["bytes"] / 1e6, 3), "items": best["items"], "failed": best["failed"],
+                "runs": len(rs), "floor_cpu_ms": round(1000 * best["floor_cpu"], 2),
+                "cpu_s": round(best["cpu"], 3), "wall_s": round(best["wall"], 3),
+                "ratio_cpu_best": round(min(ratio), 1), "ratio_cpu_median": round(statistics.median(ratio), 1),
+                "ratio_wall_median": round(statistics.median(ratio_wall), 1),
+                "ratio_cpu_without_model_median": round(statistics.median(no_model), 1),
+                "model_cpu_s": round(best["model"]["cpu"], 3), "model_calls": best["model"]["calls"],
+                "model_texts": best["model"]["texts"],
+                "per_stage_cpu_s": {k: round(v, 3) for k, v in best["per_stage_cpu"].items()}}
+
+    figures = {"folders": folders, **{label: summary(label) for label in checkouts}}
+    if "against" in figures:
+        figures["ratio_this_to_against_cpu"] = round(statistics.median(
+            a["cpu"] / b["cpu"] for a, b in zip(runs["this"], runs["against"])), 3)
+        figures["ratio_this_to_against_cpu_without_model"] = round(statistics.median(
+            (a["cpu"] - a["model"]["cpu"]) / (b["cpu"] - b["model"]["cpu"]) for a, b in zip(runs["this"], runs["against"])), 3)
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return
+    print(f"distinct documents, each analysed once after a warm-up on the seeds, {args.runs} fresh processes per checkout:")
+    print("  " + ", ".join(folders))
+    for label in checkouts:
+        f = figures[label]
+        print(f"{label:8s} {f['checkout']}: {f['documents']} documents ({f['megabytes']} MB), {f['items']} items, {f['failed']} failed")
+        print(f"         floor (read + decode + NFC + \\w+ words) {f['floor_cpu_ms']} ms CPU; analyse {f['cpu_s']} s CPU, {f['wall_s']} s wall (best run)")
+        print(f"         analyse / floor: {f['ratio_cpu_best']}x best, {f['ratio_cpu_median']}x median (CPU),"
+              f" {f['ratio_wall_median']}x median (wall); without the embedding model {f['ratio_cpu_without_model_median']}x"
+              f" — target <= 40x: {'ok' if f['ratio_cpu_median'] <= 40 else 'NOT MET'}")
+        print(f"         embedding model: {f['model_cpu_s']} s CPU in {f['model_calls']} calls for {f['model_texts']} texts")
+        total = sum(f["per_stage_cpu_s"].values()) or 1
+        print("         CPU seconds per stage: " + ", ".join(
+            f"{k} {v:.3f} ({100 * v / total:.0f} %)" for k, v in f["per_stage_cpu_s"].items()))
+    if "against" in figures:
+        print(f"this / against (median of paired runs, CPU): {figures['ratio_this_to_against_cpu']};"
+              f" without the model {figures['ratio_this_to_against_cpu_without_model']}")
+
+
+SMALL_TEXT = """Visi: Kota Contoh yang Maju, Sehat dan Berbudaya
+Misi:
+1. Membangun jalan desa sepanjang 25 km setiap tahun
+2. Pendidikan gratis bagi 5.000 siswa SMP
+3. Menambah 10 puskesmas di kecamatan yang belum terlayani
+"""
+
+
+def startup(args) -> None:
+    checkouts = _checkouts(args)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    folder = Path(tempfile.mkdtemp(prefix="janji-bench-"))
+    try:
+        small = folder / "contoh.txt"
+        small.write_text(SMALL_TEXT, encoding="utf-8")
+        commands = {"python -c pass": ([sys.executable, "-c", "pass"], None),
+                    "python -c 'import numpy'": ([sys.executable, "-c", "import numpy"], None)}
+        for label, checkout in checkouts.items():
+            commands[f"janji analyze ({label})"] = (
+                [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv.pop(1)); from janji.cli import main; main()",
+                 str(checkout / "src"), "analyze", str(small), "--out", str(folder / label)], checkout)
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+        names = list(commands)
+        for k in range(args.runs):
+            for name in (names if k % 2 == 0 else names[::-1]):
+                argv, cwd = commands[name]
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                w0 = time.perf_counter()
+                subprocess.run(argv, env=env, cwd=str(cwd or ROOT), check=True, stdout=subprocess.DEVNULL)
+                wall = time.perf_counter() - w0
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                times[name].append((wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime))
+        written = sorted(p.name for p in (folder / "this").iterdir())
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    figures = {name: {"best_wall_ms": round(1000 * min(w for w, _ in t)), "median_wall_ms": round(1000 * statistics.median(w for w, _ in t)),
+                      "best_cpu_ms": round(1000 * min(c for _, c in t)), "median_cpu_ms": round(1000 * statistics.median(c for _, c in t))}
+               for name, t in times.items()}
+    figures["written"] = written
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return
+    print(f"one small file ({len(SMALL_TEXT)} bytes), {args.runs} runs each, interleaved; wrote {', '.join(written)}")
+    for name in commands:
+        f = figures[name]
+        print(f"  {name:32s} wall best {f['best_wall_ms']:5d} ms, median {f['median_wall_ms']:5d} ms;"
+              f" CPU best {f['best_cpu_ms']:5d} ms, median {f['median_cpu_ms']:5d} ms")
+    f = figures["janji analyze (this)"]
+    print(f"target < 250 ms wall: {'ok' if f['median_wall_ms'] < 250 else 'NOT MET'} (median {f['median_wall_ms']} ms)")
+
+
 def main() -> None:
     if WORKER:
-        devset_worker(sys.argv[3])
+        if sys.argv[1] == "--distinct-worker":
+            distinct_worker(sys.argv[3:])
+        else:
+            devset_worker(sys.argv[3])
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=50.0, help="megabytes of seed text in the corpus")
@@ -320,10 +529,25 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--devset", action="store_true",
                         help="warm seconds per pass over a folder of documents (--dir), optionally against another checkout")
-    parser.add_argument("--dir", default=str(DEVSET), help="--devset: the documents (default ../shared/devset/docs)")
+    parser.add_argument("--dir", dest="dir_list", action="append", default=None,
+                        help="--devset: the documents (default ../shared/devset/docs); --distinct: a folder of"
+                             " documents, may be given several times (default the development set and the corpus)")
     parser.add_argument("--against", default=None, help="--devset: another janji checkout to time in the same run")
     parser.add_argument("--passes", type=int, default=9, help="--devset: warm passes per checkout")
+    parser.add_argument("--distinct", action="store_true",
+                        help="marginal cost of new documents (each once, fresh processes) as a multiple of the floor")
+    parser.add_argument("--startup", action="store_true", help="wall time of `janji analyze` of one small file")
+    parser.add_argument("--runs", type=int, default=None, help="--distinct (default 3), --startup (default 9): runs each")
     args = parser.parse_args()
+    if args.distinct:
+        args.runs = args.runs or 3
+        distinct(args)
+        return
+    if args.startup:
+        args.runs = args.runs or 9
+        startup(args)
+        return
+    args.dir = args.dir_list[0] if args.dir_list else str(DEVSET)
     if args.devset:
         devset(args)
         return
@@ -375,7 +599,7 @@ def main() -> None:
     print(f"corpus{label}: {len(done)} of {len(files)} documents, {figures['megabytes']} MB in {seconds:.1f} s"
           f" ({failed} failed)")
     print(f"  {figures['documents_per_s']} documents/s, {figures['mb_per_s']} MB/s")
-    print(f"  floor (read + UTF-8 decode + NFC of the same files): {floor_done:.2f} s;"
+    print(f"  floor (read + UTF-8 decode + NFC + \\w+ words of the same files): {floor_done:.2f} s;"
           f" analyse/floor = {figures['ratio_to_floor']}x")
     for fmt, v in figures["per_format"].items():
         print(f"  {fmt:9s} {v['documents']:6d} documents  {v['mb']:8.2f} MB  {v['documents_per_s']} documents/s")

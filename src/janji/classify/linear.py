@@ -38,7 +38,7 @@ class LinearModel:
     phrase_class: np.ndarray  # (P,) class index of each phrase
     stem_table: dict[str, str]  # word -> stem for every word seen at build time
     # feature -> {class: phrases}, filled as items ask (most of the 14,000 features are never asked for)
-    _postings: dict[int, dict[int, list[int]]] = field(default_factory=dict, repr=False, compare=False)
+    _postings: dict[int, dict[int, np.ndarray]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, path=None) -> "LinearModel":
@@ -86,21 +86,22 @@ class LinearModel:
         """The training nomenclature phrase of class ``cls`` sharing most idf-weight with the item."""
         if len(idx) == 0:
             return None
-        score: dict[int, float] = {}
+        # a phrase's score: the idf of the item's features it holds, added in the item's feature order
+        score = np.zeros(len(self.phrase_text))
+        held = np.zeros(len(self.phrase_text), bool)
         for f in idx.tolist():
             phrases = self._feature_postings(f).get(cls)
-            if phrases is None:
-                continue
-            w = float(self.idf[f])
-            for p in phrases:
-                score[p] = score.get(p, 0.0) + w
-        if not score:
+            if phrases is not None:
+                score[phrases] += float(self.idf[f])
+                held[phrases] = True
+        found = np.flatnonzero(held)
+        if not len(found):
             return None
-        best = max(score, key=lambda p: (score[p], -p))
+        best = int(found[np.argmax(score[found])])  # the first phrase of the best score
         total = float(self.idf[idx].sum()) or 1.0
-        return self.phrase_text[best], score[best] / total
+        return self.phrase_text[best], float(score[best]) / total
 
-    def _feature_postings(self, f: int) -> dict[int, list[int]]:
+    def _feature_postings(self, f: int) -> dict[int, np.ndarray]:
         """class -> the phrases holding feature ``f``, in phrase order; words in hundreds of phrases
         ("pengelolaan") are left out: they say little. Read for a feature when an item first has it."""
         found = self._postings.get(f)
@@ -109,8 +110,8 @@ class LinearModel:
             start, end = int(self.post_ptr[f]), int(self.post_ptr[f + 1])
             if 0 < end - start <= MAX_POSTINGS:
                 phrases = self.post_idx[start:end]
-                for p, c in zip(phrases.tolist(), self.phrase_class[phrases].tolist()):
-                    found.setdefault(c, []).append(p)
+                classes = self.phrase_class[phrases]
+                found = {int(c): phrases[classes == c] for c in np.unique(classes)}
             self._postings[f] = found
         return found
 
