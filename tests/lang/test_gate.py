@@ -123,3 +123,14 @@ def test_a_gated_word_list_answers_as_the_list_on_any_text(text):
     gated = Gated(pattern)
     assert [m.span() for m in gated.finditer(text)] == [m.span() for m in pattern.finditer(text)]
     assert gated.found(text, fold(text), set(WORD.findall(fold(text)))) == bool(pattern.search(text))
+
+
+def test_a_long_text_folded_once_answers_as_folded_anew():
+    from janji.lang.gate import folded_whole
+
+    texts = [("Kami AKAN membangun İstana " * 20) + str(i) for i in range(6)]
+    for text in texts + texts[::-1]:
+        assert folded_whole(text) == fold(text)
+    pattern = Gated(re.compile(r"\b(?:akan|istana)\b", re.I))
+    assert [bool(pattern.search(t)) for t in texts] == [True] * 6
+    assert pattern.search("Tidak ada " * 40) is None

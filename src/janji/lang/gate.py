@@ -38,6 +38,23 @@ def fold(text: str) -> str:
     return low
 
 
+_RECENT: list[tuple[str, str]] = []  # (text, fold(text)) of the last few long texts asked of whole
+
+
+def folded_whole(text: str) -> str:
+    """:func:`fold` of a whole text, kept for the last few long texts: a stage asks dozens of gated patterns
+    of one document in turn, and each would fold it anew."""
+    if len(text) < 256:
+        return fold(text)
+    for seen, low in _RECENT:
+        if seen is text:
+            return low
+    low = fold(text)
+    _RECENT.insert(0, (text, low))
+    del _RECENT[4:]
+    return low
+
+
 def required_literals(regex: re.Pattern) -> tuple[str, ...] | None:
     """Strings (folded, see :func:`fold`) one of which every match of ``regex`` contains, or None when the
     pattern has no such set (a match may be made of classes and repeats only).
@@ -199,7 +216,7 @@ class Gated:
         if self.literals is None:
             return True
         if folded is None:
-            folded = fold(text[pos:endpos] if pos or endpos is not None else text)
+            folded = fold(text[pos:endpos]) if pos or endpos is not None else folded_whole(text)
         return any(map(folded.__contains__, self.literals))
 
     def found(self, text: str, folded: str, tokens: set[str]) -> bool:
@@ -215,7 +232,7 @@ class Gated:
         literals = self.literals
         if literals is not None:
             if folded is None:
-                folded = fold(string[pos:endpos] if pos or endpos != sys.maxsize else string)
+                folded = fold(string[pos:endpos]) if pos or endpos != sys.maxsize else folded_whole(string)
             if not any(map(folded.__contains__, literals)):
                 return None
         return self.regex.search(string, pos, endpos)
