@@ -13,7 +13,7 @@ from janji.lang.names import COMMON_PARTS
 from janji.facts import parties as parties_
 from janji.data import regions
 from janji.facts.patterns import (
-    NAME, NAME_WORD, NICKNAME_ANCHOR, NUMBERED_NAME, STOP, anchored, clean_name, name_tokens, names_pair,
+    NAME, NAME_WORD, NICKNAME_ANCHOR, NUMBERED_NAME, STOP, anchored, clean_name, name_tokens, names_bracketed, names_pair,
     number_value, plausible_name, not_a_ballot_number, same_person, split_words,
 )
 from janji.lang.gate import Gated
@@ -156,14 +156,12 @@ def parenthesized(text: str, b: "_Builder") -> None:
                 owner.setdefault(name, cand)
     if not owner:
         return
-    # all names in one pattern (one compiled regex a document), the name first so that the engine can skip
-    # to it; the word boundary before it is checked after
+    # the names longest first, as one alternation would try them; the word boundary before one is checked after
     names = sorted(owner, key=len, reverse=True)
-    pattern = re.compile("(?P<name>" + "|".join(map(re.escape, names)) + r")[ \t]*\(([A-Z][A-Za-z'’]{1,14})\)")
-    for m in pattern.finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+    for start, _, name, alias in names_bracketed(text, names):  # (no pattern of the names compiled anew)
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
             continue
-        cand, alias = owner[m.group("name")], m.group(2)
+        cand = owner[name]
         if parties_.canonical(alias) or regions.candidates(alias) or alias.lower() in STOP:
             continue
         if not any(alias in (c.head, c.deputy) or alias in c.aliases for c in b.cands if c is not cand):

@@ -272,3 +272,82 @@ def anchored(pattern: re.Pattern, anchor: re.Pattern, text: str, back: int = 160
         if m and m.start() <= a.start():
             yield m
             pos = m.end()
+
+
+# -- names found without a pattern of their own ------------------------------------------------------------
+# A document's pair names are new to the process: a regex built of them is compiled afresh for each document
+# (a good share of the facts stage). These find them as those regexes would, by plain string search.
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what re's \w matches in a str
+
+
+def _separator(c: str) -> bool:
+    return c.isspace() or c in "-–—"  # [\s\-–—]
+
+
+def names_written(text: str, names: list[str]) -> list[tuple[int, int]] | None:
+    """``[m.span() for m in re.finditer(r"(?<!\\w)(?:" + "|".join(r"[\\s\\-–—]*".join(map(re.escape, n.split()))
+    for n in names) + r")(?!\\w)", text)]``, the same spans (each name's words in turn, any run of spaces and
+    dashes between them; ``names`` in the order the alternation tries them), by string search; None for
+    names this reading does not take (an empty one, or a word after the first opening with a space or dash).
+    """
+    words = [n.split() for n in names]
+    if any(not ws or any(_separator(w[0]) for w in ws[1:]) for ws in words):
+        return None
+    found: list[tuple[int, int, int]] = []  # start, rank, end
+    n_text = len(text)
+    for rank, ws in enumerate(words):
+        first = ws[0]
+        s = text.find(first)
+        while s >= 0:
+            if not (s and _word_char(text[s - 1])):
+                pos = s + len(first)
+                for w in ws[1:]:
+                    while pos < n_text and _separator(text[pos]):
+                        pos += 1
+                    if not text.startswith(w, pos):
+                        break
+                    pos += len(w)
+                else:
+                    if not (pos < n_text and _word_char(text[pos])):
+                        found.append((s, rank, pos))
+            s = text.find(first, s + 1)
+    found.sort()
+    out: list[tuple[int, int]] = []
+    last = 0
+    for s, _, end in found:
+        if s < last or (out and out[-1][0] == s):
+            continue  # inside the match before, or a later alternative at the same place
+        out.append((s, end))
+        last = end
+    return out
+
+
+_BRACKETED = re.compile(r"\(([A-Z][A-Za-z'’]{1,14})\)")
+
+
+def names_bracketed(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
+    """``(m.start(), m.end(), m.group("name"), m.group(2))`` of each match of
+    ``re.finditer("(?P<name>" + "|".join(map(re.escape, names)) + r")[ \\t]*\\(([A-Z][A-Za-z'’]{1,14})\\)", text)``
+    (``names`` in the order the alternation tries them), found from the brackets back to the names."""
+    found: list[tuple[int, int, int, str, str]] = []  # start, rank, end, name, bracketed
+    for b in _BRACKETED.finditer(text):
+        e = b.start()
+        while True:
+            for rank, name in enumerate(names):
+                if name and len(name) <= e and text.startswith(name, e - len(name)):
+                    found.append((e - len(name), rank, b.end(), name, b.group(1)))
+            if e and text[e - 1] in " \t":
+                e -= 1
+            else:
+                break
+    found.sort()
+    out: list[tuple[int, int, str, str]] = []
+    last = 0
+    for s, _, end, name, inside in found:
+        if s < last or (out and out[-1][0] == s):
+            continue
+        out.append((s, end, name, inside))
+        last = end
+    return out

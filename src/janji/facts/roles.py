@@ -7,6 +7,7 @@ import re
 
 from janji.document import Candidate, Mention
 from janji.facts import parties as parties_
+from janji.facts.patterns import names_written
 from janji.lang.sentences import bounds as sentence_bounds
 from janji.lang.gate import Gated
 
@@ -68,21 +69,24 @@ def _name_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, Candi
                 written[name] = None
                 written[name.upper()] = None  # KPU lists and headlines in capitals
     ordered = sorted(written, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(r"[\s\-–—]*".join(map(re.escape, n.split())) for n in ordered) + r")(?!\w)")
+    found = names_written(text, ordered)  # (a pattern of the names would be compiled anew for every document)
+    if found is None:
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(r"[\s\-–—]*".join(map(re.escape, n.split())) for n in ordered) + r")(?!\w)")
+        found = [m.span() for m in pattern.finditer(text)]
     spans = []
-    for m in pattern.finditer(text):
-        cand = owner.get(_norm_name(m.group()))
+    for start, end in found:
+        written_as = text[start:end]
+        cand = owner.get(_norm_name(written_as))
         if cand is None:
             continue
-        end = m.end()
         # "Zubaedi Karim–Rizal Fahmi": the pair name is one mention
-        if cand.deputy and _norm_name(m.group()) == _norm_name(cand.head):
+        if cand.deputy and _norm_name(written_as) == _norm_name(cand.head):
             dash = _DASH_AFTER.match(text, end)
             after = dash.end() + len(cand.deputy) if dash else -1
             if dash and text[dash.end():after].lower() == cand.deputy.lower() and \
                     not (after < len(text) and (text[after].isalnum() or text[after] in "_-")):
                 end = after
-        spans.append((m.start(), end, cand))
+        spans.append((start, end, cand))
     return spans
 
 

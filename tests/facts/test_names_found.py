@@ -1,0 +1,52 @@
+"""Names found by string search (facts.patterns.names_written, names_bracketed) as the regexes of the names
+would find them: compared on texts built at random from the names, spaces, dashes and brackets."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from janji.facts.patterns import names_bracketed, names_written
+
+NAMES = ["Budi Santoso", "Budi", "BUDI SANTOSO", "Ani Lestari-Wati", "Santoso", "Al Amin", "Ani", "Gus Budi"]
+PIECES = ["Budi", "Santoso", "BUDI", "SANTOSO", "Ani", "Lestari-Wati", "Lestari", "Wati", "Al", "Amin", "Gus",
+          " ", "  ", "-", " – ", "—", "\n", "\t", ",", ".", "(", ")", "(BS)", " (Budi)", "x", "_", "é", "1", "(Ani)"]
+
+
+def by_regex(text: str, names: list[str]) -> list[tuple[int, int]]:
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(r"[\s\-–—]*".join(map(re.escape, n.split())) for n in names)
+                         + r")(?!\w)")
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def bracketed_by_regex(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
+    pattern = re.compile("(?P<name>" + "|".join(map(re.escape, names)) + r")[ \t]*\(([A-Z][A-Za-z'’]{1,14})\)")
+    return [(m.start(), m.end(), m.group("name"), m.group(2)) for m in pattern.finditer(text)]
+
+
+texts = st.lists(st.sampled_from(PIECES), max_size=25).map("".join)
+name_lists = st.lists(st.sampled_from(NAMES), min_size=1, max_size=6, unique=True)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, name_lists)
+def test_names_written_as_the_regex_finds_them(text, names):
+    ordered = sorted(names, key=len, reverse=True)
+    assert names_written(text, ordered) == by_regex(text, ordered)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, name_lists)
+def test_names_bracketed_as_the_regex_finds_them(text, names):
+    ordered = sorted(names, key=len, reverse=True)
+    assert names_bracketed(text, ordered) == bracketed_by_regex(text, ordered)
+
+
+def test_examples():
+    text = "Pasangan Budi Santoso – Ani (BSA) dan BUDI  SANTOSO; Santosobudi, Gus Budi (Gusbud)."
+    names = ["BUDI SANTOSO", "Budi Santoso", "Gus Budi", "Santoso", "Budi"]
+    assert [text[a:b] for a, b in names_written(text, names)] == ["Budi Santoso", "BUDI  SANTOSO", "Gus Budi"]
+    assert names_bracketed(text, ["Gus Budi", "Ani"]) == bracketed_by_regex(text, ["Gus Budi", "Ani"])
+    assert [x[2:] for x in names_bracketed(text, ["Gus Budi", "Ani"])] == [("Ani", "BSA"), ("Gus Budi", "Gusbud")]
+    assert names_written("Budi - Ani", ["Budi - Ani"]) is None  # a word opening with a dash: the regex decides
