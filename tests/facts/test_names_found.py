@@ -50,3 +50,25 @@ def test_examples():
     assert names_bracketed(text, ["Gus Budi", "Ani"]) == bracketed_by_regex(text, ["Gus Budi", "Ani"])
     assert [x[2:] for x in names_bracketed(text, ["Gus Budi", "Ani"])] == [("Ani", "BSA"), ("Gus Budi", "Gusbud")]
     assert names_written("Budi - Ani", ["Budi - Ani"]) is None  # a word opening with a dash: the regex decides
+
+
+from janji.facts.patterns import NAME_WORD, name_then_words, words_then_name  # noqa: E402
+
+WORDY = ["Budi", "Calon", "Bupati", "Al-Amin", "Al-", "A.", "A", "B.", "H", "Santoso", "budi", "ke", "O'Neil",
+         " ", "  ", "\t", "\n", ",", ".", "-", "x", "Al", "Abu-Bakar", "Musi", "Banyuasin", "1", "é", "(", "Budiman"]
+wordy_texts = st.lists(st.sampled_from(WORDY), max_size=30).map("".join)
+single_names = st.sampled_from(["Budi", "Santoso", "Amin", "Bakar", "A", "Al", "Budiman", "O'Neil"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(wordy_texts, single_names)
+def test_words_then_name_as_the_regex_finds_them(text, name):
+    pattern = re.compile(rf"(?:{NAME_WORD}[ \t]+){{1,6}}{re.escape(name)}\b")
+    assert words_then_name(text, name) == [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(wordy_texts, single_names)
+def test_name_then_words_as_the_regex_finds_them(text, name):
+    pattern = re.compile(rf"{re.escape(name)}(?:[ \t]+{NAME_WORD}){{1,3}}")
+    assert name_then_words(text, name) == [m.span() for m in pattern.finditer(text)]

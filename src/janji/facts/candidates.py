@@ -47,7 +47,7 @@ from janji.data import regions
 from janji.facts.patterns import (
     AND_ANCHOR, AND_PAIR, CANDIDATE_CUE, DASH, DASH_ANCHOR, DASH_CHAIN, DEPUTY_AFTER, NAME, NAME_WORD, NUM, NUMBER_REF,
     BALLOT_WORDS, SINGLE_NUMBERED, STOP, anchored, clean_name, headline_run, headline_word, inner_part, name_tokens, names_pair, number_value, plausible_name,
-    not_a_ballot_number, same_person, split_words, words_within,
+    name_then_words, not_a_ballot_number, same_person, split_words, words_then_name, words_within,
 )
 from janji.facts.roles import incumbency
 from janji.lang.sentences import bounds as sentence_bounds
@@ -762,20 +762,24 @@ def _complete_names(text: str, b: _Builder) -> None:
             if not name or len(split_words(name)) != 1:
                 continue
             fuller = set()
-            for m in re.finditer(rf"(?:{NAME_WORD}[ \t]+){{1,6}}{re.escape(name)}\b", text):
-                if not TITLED_CUE.search(text, max(0, m.start() - 40), m.end()):
+            # (found by string search: a pattern of the name would be compiled anew for every document)
+            before = words_then_name(text, name)
+            if before is None:
+                before = [m.span() for m in re.finditer(rf"(?:{NAME_WORD}[ \t]+){{1,6}}{re.escape(name)}\b", text)]
+            for start, end in before:
+                if not TITLED_CUE.search(text, max(0, start - 40), end):
                     continue
-                full = clean_name(m.group(), b.lower_seen)
+                full = clean_name(text[start:end], b.lower_seen)
                 if full != name and full.endswith(" " + name) and 2 <= len(split_words(full)) <= 4 and plausible_name(full):
                     fuller.add(full)
             # the name as the first word: "Calon Bupati Musi Banyuasin Tono Rahmat" for "Tono"
-            for m in re.finditer(rf"{re.escape(name)}(?:[ \t]+{NAME_WORD}){{1,3}}", text):
-                if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+            for start, end in name_then_words(text, name):
+                if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
                     continue
-                cue = TITLED_CUE.search(text, max(0, m.start() - 60), m.start())
-                if not cue or text[cue.end():m.start()].count(",") > 1:
+                cue = TITLED_CUE.search(text, max(0, start - 60), start)
+                if not cue or text[cue.end():start].count(",") > 1:
                     continue
-                full = clean_name(m.group(), b.lower_seen, lead=False)
+                full = clean_name(text[start:end], b.lower_seen, lead=False)
                 if full != name and full.startswith(name + " ") and len(split_words(full)) <= 4 and plausible_name(full) \
                         and not _headline_extra(name, full):
                     fuller.add(full)

@@ -351,3 +351,64 @@ def names_bracketed(text: str, names: list[str]) -> list[tuple[int, int, str, st
         out.append((s, end, name, inside))
         last = end
     return out
+
+
+_WORD_STEP = re.compile(rf"{NAME_WORD}[ \t]+")
+_WORDS_AFTER = re.compile(rf"(?:[ \t]+{NAME_WORD}){{1,3}}")
+_BOUNDARY = re.compile(r"\b")
+_STEP_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’.- \t")  # all a word step holds
+
+
+def words_then_name(text: str, name: str) -> list[tuple[int, int]] | None:
+    """``[m.span() for m in re.finditer(rf"(?:{NAME_WORD}[ \\t]+){{1,6}}{re.escape(name)}\\b", text)]`` by string
+    search and fixed patterns: from each place a name word may open before an occurrence of ``name``, the
+    words in turn (each has one way to match), the most of them (six at most) that ``name`` follows.
+    None for a name opening with a space or tab (the regex would give back spaces; it decides)."""
+    if not name or name[0] in " \t":
+        return None
+    starts: set[int] = set()
+    q = text.find(name)
+    while q >= 0:
+        if _BOUNDARY.match(text, q + len(name)):
+            r = q
+            while r and text[r - 1] in _STEP_CHARS:
+                r -= 1
+            starts.update(p for p in range(r, q) if "A" <= text[p] <= "Z")
+        q = text.find(name, q + 1)
+    out: list[tuple[int, int]] = []
+    last = 0
+    for p in sorted(starts):
+        if p < last:
+            continue
+        ends, pos = [], p
+        for _ in range(6):
+            step = _WORD_STEP.match(text, pos)
+            if not step:
+                break
+            pos = step.end()
+            ends.append(pos)
+        for e in reversed(ends):
+            if text.startswith(name, e) and _BOUNDARY.match(text, e + len(name)):
+                out.append((p, e + len(name)))
+                last = e + len(name)
+                break
+    return out
+
+
+def name_then_words(text: str, name: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in re.finditer(rf"{re.escape(name)}(?:[ \\t]+{NAME_WORD}){{1,3}}", text)]`` by string
+    search for ``name`` and one fixed pattern for the words after it."""
+    out: list[tuple[int, int]] = []
+    if not name:
+        return out
+    pos = 0
+    while True:
+        s = text.find(name, pos)
+        if s < 0:
+            return out
+        after = _WORDS_AFTER.match(text, s + len(name))
+        if after:
+            out.append((s, after.end()))
+            pos = after.end()
+        else:
+            pos = s + 1

@@ -212,7 +212,9 @@ def repeated_head(text: str) -> str | None:
         head = " ".join(words[:n])
         if not head[0].isalpha() or head.lower() in ("dan", "yang", "untuk", "di", "dengan"):
             continue
-        after = re.findall(r"(?:[,;.]\s*|\s(?:dan|serta)\s+)" + re.escape(head) + r"\b\s*(\S?)", text)
+        # (a head written nowhere after the start repeats nowhere: no pattern of it compiled)
+        after = re.findall(r"(?:[,;.]\s*|\s(?:dan|serta)\s+)" + re.escape(head) + r"\b\s*(\S?)", text) \
+            if text.find(head, 1) >= 0 else []
         hits = len(after)
         if n == 1 and after and all(a.isupper() for a in after):
             continue  # "Kota Hijau, Kota Cerdas": a word shared by names, each entry its own comma part
