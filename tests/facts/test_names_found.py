@@ -72,3 +72,26 @@ def test_words_then_name_as_the_regex_finds_them(text, name):
 def test_name_then_words_as_the_regex_finds_them(text, name):
     pattern = re.compile(rf"{re.escape(name)}(?:[ \t]+{NAME_WORD}){{1,3}}")
     assert name_then_words(text, name) == [m.span() for m in pattern.finditer(text)]
+
+
+from janji.facts.mentions import _by_first_letter, _flex, _flex_pieces, _forms_found  # noqa: E402
+
+FORMS = ["Budi Santoso", "BUDI SANTOSO", "Budi", "Santoso-Lestari", "Ani – Wati", "Al-Amin", "Gus Budi",
+         "Budi Santoso-Ani Lestari", "Élan", "O'Neil"]
+SPACED = ["Budi", "Santoso", "BUDI", "SANTOSO", "Lestari", "Ani", "Wati", "Al", "Amin", "Gus", "Élan", "O'Neil",
+          "-", "–", " – ", " - ", " ", "   ", "\n", "\t", ",", "_", "x", "1", "Budiman"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(SPACED), max_size=30).map("".join),
+       st.lists(st.sampled_from(FORMS), min_size=1, max_size=6, unique=True), st.booleans())
+def test_forms_found_as_the_combined_pattern_finds_them(text, names, as_token):
+    keys: dict[str, list | None] = {}
+    for name in names:
+        keys.setdefault(_flex(name), _flex_pieces(name))
+        if as_token and " " not in name:
+            keys.setdefault(re.escape(name), [("", name)])
+    order = sorted(keys, key=len, reverse=True)
+    combined = re.compile(_by_first_letter([f"(?P<g{k}>{p})(?!\\w)" for k, p in enumerate(order)]))
+    expected = [(m.start(), m.end(), int(m.lastgroup[1:])) for m in combined.finditer(text)]
+    assert _forms_found(text, order, keys) == expected

@@ -112,6 +112,71 @@ def _flex(name: str) -> str:
     return r"\s+".join(r"\s*[-–—]\s*".join(re.escape(p) for p in re.split(r"[-–—]", w)) for w in words)
 
 
+def _flex_pieces(name: str) -> list[tuple[str, str]] | None:
+    """What :func:`_flex` of the name matches, as (separator before, text) pieces: separator "" for the first,
+    " " for a run of spaces, "-" for a dash with any spaces around it; None if a piece would be empty."""
+    out: list[tuple[str, str]] = []
+    for w in (w for w in re.split(r"\s+", re.sub(r"\s*[-–—]\s*", "-", name.strip())) if w):
+        for k, part in enumerate(re.split(r"[-–—]", w)):
+            if not part:
+                return None
+            out.append(("-" if k else " " if out else "", part))
+    return out or None
+
+
+def _pieces_end(text: str, pos: int, pieces: list[tuple[str, str]]) -> int:
+    """Where the pieces end when they match at ``pos`` (each has one way to: no piece opens with a space
+    or a dash), or -1."""
+    n = len(text)
+    for sep, part in pieces:
+        if sep == " ":
+            if pos >= n or not text[pos].isspace():
+                return -1
+            pos += 1
+            while pos < n and text[pos].isspace():
+                pos += 1
+        elif sep == "-":
+            while pos < n and text[pos].isspace():
+                pos += 1
+            if pos >= n or text[pos] not in "-–—":
+                return -1
+            pos += 1
+            while pos < n and text[pos].isspace():
+                pos += 1
+        if not text.startswith(part, pos):
+            return -1
+        pos += len(part)
+    return pos
+
+
+def _forms_found(text: str, order: list[str], pieces: dict[str, list[tuple[str, str]] | None]
+                 ) -> list[tuple[int, int, int]] | None:
+    """(start, end, rank in ``order``) of each match of the alternation of ``order`` (each followed by no word
+    character), as ``finditer`` gives them, by string search; None if a form is beyond this reading."""
+    specs = [pieces[key] for key in order]
+    if any(spec is None for spec in specs):
+        return None
+    n = len(text)
+    found: list[tuple[int, int, int]] = []  # start, rank, end
+    for rank, spec in enumerate(specs):
+        first = spec[0][1]
+        s = text.find(first)
+        while s >= 0:
+            end = _pieces_end(text, s, spec)
+            if end >= 0 and not (end < n and (text[end].isalnum() or text[end] == "_")):
+                found.append((s, rank, end))
+            s = text.find(first, s + 1)
+    found.sort()
+    out: list[tuple[int, int, int]] = []
+    last = 0
+    for s, rank, end in found:
+        if s < last or (out and out[-1][0] == s):
+            continue  # inside the match before, or a later alternative at the same place
+        out.append((s, end, rank))
+        last = end
+    return out
+
+
 def _by_first_letter(alternatives: list[str]) -> str:
     """One alternation of patterns that each open with a capturing group whose first item is a plain letter,
     grouped by that letter ("B(?:(?P<g0>udi Santoso)|(?P<g2>udi))|S(?:…)"), each group keeping its order.
@@ -141,27 +206,35 @@ def _find(text: str, cands: list[Candidate]) -> list[Mention]:
     # document: a pattern per name would be compiled afresh for every document), longest first so that
     # "Budi Santoso" is read before "Santoso"; KPU lists and headlines write names in capitals.
     forms: dict[str, tuple[int, bool, bool]] = {}  # regex -> (pair, one word, name part)
+    pieces: dict[str, list[tuple[str, str]] | None] = {}  # regex -> what it matches (see _forms_found)
     for i, c in enumerate(cands):
         for name in c.names():
             if len(name.strip()) >= 3:
                 for form in (name, name.upper()):
-                    forms.setdefault(_flex(form), (i, " " not in name.strip(), False))
+                    key = _flex(form)
+                    if key not in forms:
+                        forms[key] = (i, " " not in name.strip(), False)
+                        pieces[key] = _flex_pieces(form)
     for tok, i in _distinctive_tokens(cands).items():
-        forms.setdefault(re.escape(tok), (i, True, True))
+        key = re.escape(tok)
+        if key not in forms:
+            forms[key] = (i, True, True)
+            pieces[key] = [("", tok)] if tok else None
     order = sorted(forms, key=len, reverse=True)
-    combined = re.compile(_by_first_letter([f"(?P<g{k}>{pattern})(?!\\w)" for k, pattern in enumerate(order)]))
-    honorific_before = re.compile(r"\b" + HONORIFIC + r"\s+$")
-    for m in combined.finditer(text) if order else ():
-        i, single, part = forms[order[int(m.lastgroup[1:])]]
-        start = m.start()
+    found = _forms_found(text, order, pieces)  # (by string search: the pattern would be compiled anew)
+    if found is None:
+        combined = re.compile(_by_first_letter([f"(?P<g{k}>{pattern})(?!\\w)" for k, pattern in enumerate(order)]))
+        found = [(m.start(), m.end(), int(m.lastgroup[1:])) for m in combined.finditer(text)] if order else []
+    for start, end, rank in found:
+        i, single, part = forms[order[rank]]
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             continue
-        if single and _foreign_after(text, m.end(), own_words[i]):
+        if single and _foreign_after(text, end, own_words[i]):
             continue
         if part:
-            h = honorific_before.search(text, max(0, start - 10), start)  # "Pak Santoso" is one mention
+            h = _HONORIFIC_BEFORE.search(text, max(0, start - 10), start)  # "Pak Santoso" is one mention
             start = h.start() if h else start
-        raw.append((start, m.end(), i, True))
+        raw.append((start, end, i, True))
     numbers = {c.number: i for i, c in enumerate(cands) if c.number is not None}
     for m in BALLOT.finditer(text) if numbers else ():  # a ballot number names a pair only if a pair has one
         n = number_value(m.group(1))
@@ -265,6 +338,7 @@ def _learn_aliases(text: str, cands: list[Candidate], mentions: list[Mention]) -
     return added
 
 
+_HONORIFIC_BEFORE = re.compile(r"\b" + HONORIFIC + r"\s+$")
 # "Gus Zubed", "Pak Santoso": an honorific and a name (the honorifics grouped by first letter: a fast scan)
 HONORIFIC_NAME = re.compile("(" + word_start_alternation(HONORIFICS) + r")\s+([A-Z][a-z]{2,})\b")
 # "yang akrab disapa X", "yang biasa dipanggil X", "dikenal dengan sapaan X"
