@@ -197,8 +197,7 @@ class Classifier:
         score = np.log(p_lin + 1e-6) + BETA * kw
         score[self.gated & (kw == 0)] = -np.inf
         prob = _softmax(score)
-        top2 = np.sort(prob)[-2:]
-        unsure = kw.max() < SURE_KEYWORDS and top2[1] < SURE_PROBABILITY
+        unsure = kw.max() < SURE_KEYWORDS and prob.max() < SURE_PROBABILITY
         self.stats["unsure"] += int(unsure)
         return {"text": text, "tokens": toks, "stems": st, "idx": idx, "p_lin": p_lin, "kw": kw, "hits": hits,
                 "score": score, "unsure": unsure, "emb": None}

@@ -87,16 +87,18 @@ class LinearModel:
         if len(idx) == 0:
             return None
         # a phrase's score: the idf of the item's features it holds, added in the item's feature order
-        score = np.zeros(len(self.phrase_text))
-        held = np.zeros(len(self.phrase_text), bool)
+        # (bincount adds its weights in the order given)
+        phrases, weights = [], []
         for f in idx.tolist():
-            phrases = self._feature_postings(f).get(cls)
-            if phrases is not None:
-                score[phrases] += float(self.idf[f])
-                held[phrases] = True
-        found = np.flatnonzero(held)
-        if not len(found):
+            held = self._feature_postings(f).get(cls)
+            if held is not None:
+                phrases.append(held)
+                weights.append(np.full(len(held), float(self.idf[f])))
+        if not phrases:
             return None
+        phrases = np.concatenate(phrases)
+        score = np.bincount(phrases, weights=np.concatenate(weights))
+        found = np.unique(phrases)
         best = int(found[np.argmax(score[found])])  # the first phrase of the best score
         total = float(self.idf[idx].sum()) or 1.0
         return self.phrase_text[best], float(score[best]) / total
