@@ -38,7 +38,7 @@ class LinearModel:
     phrase_class: np.ndarray  # (P,) class index of each phrase
     stem_table: dict[str, str]  # word -> stem for every word seen at build time
     # feature -> {class: phrases}, filled as items ask (most of the 14,000 features are never asked for)
-    _postings: dict[int, dict[int, np.ndarray]] = field(default_factory=dict, repr=False, compare=False)
+    _postings: dict[int, dict[int, list[int]]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, path=None) -> "LinearModel":
@@ -86,24 +86,23 @@ class LinearModel:
         """The training nomenclature phrase of class ``cls`` sharing most idf-weight with the item."""
         if len(idx) == 0:
             return None
-        # a phrase's score: the idf of the item's features it holds, added in the item's feature order
-        # (bincount adds its weights in the order given)
-        phrases, weights = [], []
+        score: dict[int, float] = {}
+        idf = self._idf_list()
         for f in idx.tolist():
-            held = self._feature_postings(f).get(cls)
-            if held is not None:
-                phrases.append(held)
-                weights.append(np.full(len(held), float(self.idf[f])))
-        if not phrases:
+            phrases = self._feature_postings(f).get(cls)
+            if phrases is None:
+                continue
+            w = idf[f]
+            for p in phrases:
+                score[p] = score.get(p, 0.0) + w
+        if not score:
             return None
-        phrases = np.concatenate(phrases)
-        score = np.bincount(phrases, weights=np.concatenate(weights))
-        found = np.unique(phrases)
-        best = int(found[np.argmax(score[found])])  # the first phrase of the best score
+        top = max(score.values())
+        best = min(p for p, v in score.items() if v == top)  # the first phrase of the best score
         total = float(self.idf[idx].sum()) or 1.0
-        return self.phrase_text[best], float(score[best]) / total
+        return self.phrase_text[best], score[best] / total
 
-    def _feature_postings(self, f: int) -> dict[int, np.ndarray]:
+    def _feature_postings(self, f: int) -> dict[int, list[int]]:
         """class -> the phrases holding feature ``f``, in phrase order; words in hundreds of phrases
         ("pengelolaan") are left out: they say little. Read for a feature when an item first has it."""
         found = self._postings.get(f)
@@ -112,10 +111,14 @@ class LinearModel:
             start, end = int(self.post_ptr[f]), int(self.post_ptr[f + 1])
             if 0 < end - start <= MAX_POSTINGS:
                 phrases = self.post_idx[start:end]
-                classes = self.phrase_class[phrases]
-                found = {int(c): phrases[classes == c] for c in np.unique(classes)}
+                for p, c in zip(phrases.tolist(), self.phrase_class[phrases].tolist()):
+                    found.setdefault(c, []).append(p)
             self._postings[f] = found
         return found
+
+    @lru_cache(maxsize=1)
+    def _idf_list(self) -> list[float]:
+        return self.idf.tolist()  # each the float(self.idf[f]) it stands for
 
     @lru_cache(maxsize=1)
     def _inverse_vocab(self) -> list[str]:
