@@ -106,3 +106,38 @@ def test_site_menus_above_the_headline_are_not_the_headline(text, name):
 def test_the_spelling_sumatra_names_the_province(text, code):
     assert detect(text).code == code
     assert regions.resolve("Sumatra Selatan").code == "16"
+
+
+# -- region names found without the 33 KB pattern of them all (facts.region._written) -----------------------
+
+def _by_pattern(text: str) -> list[tuple[int, int]]:
+    from janji.facts.region import _matcher
+
+    return [m.span() for m in _matcher()[0].finditer(text)]
+
+
+def test_region_names_found_as_the_pattern_of_all_names_finds_them_in_the_shared_documents(shared):
+    from janji.facts.region import _written
+
+    for path in sorted((shared / "devset" / "docs").iterdir()) + sorted((shared / "corpus" / "docs").iterdir()):
+        text = path.read_text(encoding="utf-8")
+        assert list(_written(text)) == _by_pattern(text), path.name
+
+
+def test_region_names_found_as_the_pattern_finds_them_in_mixed_spellings():
+    import random
+
+    from janji.facts.region import _names, _written
+
+    rng = random.Random(5)
+    names = _names()[0]
+    glue = [" ", "  ", "-", " - ", "\n", "", ", ", ". ", "(", "x", "\u212a", "\u0131", "_"]  # Kelvin sign, dotless i
+    for _ in range(300):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            name = rng.choice(names)
+            mangled = rng.choice([name, name.upper(), name.lower(), name.replace(" ", ""), name.replace(" ", "-"),
+                                  name[:-1], name.replace("k", "\u212a"), name.replace("i", "\u0131") + "a"])
+            parts.append(mangled + rng.choice(glue))
+        text = "".join(parts)
+        assert list(_written(text)) == _by_pattern(text), text

@@ -71,7 +71,9 @@ def _pattern(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _matcher() -> tuple[re.Pattern, dict[str, tuple[Region, ...]]]:
+def _names() -> tuple[list[str], dict[str, tuple[Region, ...]]]:
+    """Every region name and alias, longest first ("Papua Selatan" before "Papua"), and the table from a
+    name's key (:func:`regions._key`) to the regions it may name."""
     names: dict[str, tuple[Region, ...]] = {}
     for region in regions.all_regions():
         for name in {region.name, regions.bare_name(region)}:
@@ -79,36 +81,145 @@ def _matcher() -> tuple[re.Pattern, dict[str, tuple[Region, ...]]]:
             names[name] = tuple(merged.values())
     for alias, found in regions.aliases().items():
         names[alias] = found
-    ordered = sorted(names, key=len, reverse=True)  # longest first: "Papua Selatan" before "Papua"
-    # The names grouped by their first letter (a capital, as written): "A(?:ceh|gam|…)|B(?:ali|…)". A pattern
-    # whose every branch opens with a plain letter lets the regex engine skip at once every position that
-    # holds none of them, and try only the names of that letter where one does; the lookbehind after the
-    # letter says no word character comes before it.
+    ordered = sorted(names, key=len, reverse=True)
+    return [n for n in ordered if "A" <= n[0] <= "Z"], {regions._key(n): names[n] for n in ordered}
+
+
+def _matcher() -> tuple[re.Pattern, dict[str, tuple[Region, ...]]]:
+    """All the names in one pattern, grouped by their first letter (a capital, as written): "A(?:ceh|gam|…)|
+    B(?:ali|…)". What :func:`_written` finds, as one regex (33 KB: ~60 ms to compile, where a one-file run
+    of ``janji analyze`` spends ~600 ms in all); kept to compare with in the tests."""
+    ordered, table = _names()
     by_letter: dict[str, list[str]] = {}
     for n in ordered:
-        if "A" <= n[0] <= "Z":
-            alternative = _pattern(n) if not n.isupper() else re.escape(n)
-            by_letter.setdefault(n[0], []).append(alternative[len(n[0]):])  # each opens with its capital, unescaped
+        alternative = _pattern(n) if not n.isupper() else re.escape(n)
+        by_letter.setdefault(n[0], []).append(alternative[len(n[0]):])  # each opens with its capital, unescaped
     alternation = "|".join(rf"{letter}(?<!\w.)(?:{'|'.join(rest)})" for letter, rest in by_letter.items())
-    return re.compile(rf"(?:{alternation})(?!\w)"), {regions._key(n): names[n] for n in ordered}
+    return re.compile(rf"(?:{alternation})(?!\w)"), table
+
+
+_PREFIX = 3  # letters after the capital that key a name's bucket
+
+
+def _separator(c: str) -> bool:
+    return c == "-" or c.isspace()  # what [\s\-] matches
+
+
+@lru_cache(maxsize=1)
+def _buckets() -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Each name's rank in the longest-first order under its key: its capital and the next few characters
+    in lower case, spaces and hyphens left out ("Papua Selatan" -> "Pap"); and the ranks by capital alone."""
+    ordered, _ = _names()
+    by_key: dict[str, list[int]] = {}
+    by_letter: dict[str, list[int]] = {}
+    for rank, n in enumerate(ordered):
+        rest = "".join(c for c in n[1:] if not _separator(c)).lower()
+        by_key.setdefault(n[0] + rest[:_PREFIX], []).append(rank)
+        by_letter.setdefault(n[0], []).append(rank)
+    return by_key, by_letter
+
+
+_NAME_PATTERNS: dict[int, re.Pattern] = {}
+
+
+def _name_pattern(rank: int) -> re.Pattern:
+    """One name's branch of :func:`_matcher`'s pattern (and the same look-ahead), compiled when first asked."""
+    found = _NAME_PATTERNS.get(rank)
+    if found is None:
+        n = _names()[0][rank]
+        found = _NAME_PATTERNS[rank] = re.compile((_pattern(n) if not n.isupper() else re.escape(n)) + r"(?!\w)")
+    return found
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> list[tuple[str, ...] | None]:
+    """For each name, its words in lower case, the first without its capital (None for a name in capitals,
+    matched as written): what :func:`_pattern` matches, read without a regex."""
+    out: list[tuple[str, ...] | None] = []
+    for n in _names()[0]:
+        words = re.split(r"[\s\-]+", n)
+        out.append(None if n.isupper() else (words[0][1:].lower(), *(w.lower() for w in words[1:])))
+    return out
+
+
+def _name_end(text: str, p: int, rank: int) -> int:
+    """Where the name of ``rank`` ends if it is written at ``p`` (after its capital, which is there), else -1:
+    ``_name_pattern(rank).match(text, p)``, with plain string comparison where the text is ASCII."""
+    words = _spellings()[rank]
+    n_text = len(text)
+    if words is None:
+        name = _names()[0][rank]
+        pos = p + len(name) if text.startswith(name, p) else -1
+    else:
+        pos = p + 1
+        for k, word in enumerate(words):
+            if k:
+                while pos < n_text and _separator(text[pos]):
+                    pos += 1
+            piece = text[pos:pos + len(word)]
+            if not piece.isascii():
+                m = _name_pattern(rank).match(text, p)  # case folding beyond ASCII: the regex decides
+                return m.end() if m else -1
+            if piece.lower() != word:
+                return -1
+            pos += len(word)
+    if pos < 0 or (pos < n_text and (text[pos].isalnum() or text[pos] == "_")):
+        return -1
+    return pos
+
+
+# A capital opening a word, and the next three characters that are no space or hyphen (looked at, not taken:
+# the next capital may be among them).
+_CAPITAL_AND_NEXT = re.compile(r"(?<!\w)[A-Z](?=[\s\-]*([^\s\-])?[\s\-]*([^\s\-])?[\s\-]*([^\s\-])?)")
+
+
+def _written(text: str):
+    """(start, end) of each match of :func:`_matcher`'s pattern, as ``finditer`` gives them, without compiling
+    it: at each capital opening a word, the names whose key the text there can have are tried in order."""
+    by_key, by_letter = _buckets()
+    resume = 0
+    for cap in _CAPITAL_AND_NEXT.finditer(text):
+        p = cap.start()
+        if p < resume:
+            continue
+        a, b, c = cap.groups()
+        after = (a or "") + (b or "") + (c or "")
+        if after.isascii():
+            key = text[p] + after.lower()
+            ranks = by_key.get(key, [])
+            for size in range(len(key) - 1, 0, -1):
+                shorter = by_key.get(key[:size])
+                if shorter:
+                    ranks = sorted(ranks + shorter)
+            if not ranks:
+                continue
+        else:
+            ranks = by_letter.get(text[p], [])  # a letter a case-insensitive pattern may match otherwise
+        for rank in ranks:
+            end = _name_end(text, p, rank)
+            if end >= 0:
+                yield p, end
+                resume = end
+                break
 
 
 def mentions(text: str):
     """(start, end, regions it may name, level cue or None) for every region name in the text."""
-    pattern, table = _matcher()
-    for m in pattern.finditer(text):
-        found = table.get(regions._key(m.group()))
+    _, table = _names()
+    for start, end in _written(text):
+        name = text[start:end]
+        found = table.get(regions._key(name))
         if not found:
             continue
-        before = text[max(0, m.start() - 60):m.start()]
+        before = text[max(0, start - 60):start]
         level = next((lvl for lvl, cue in CUE_BEFORE.items() if cue.search(before)), None)
-        if len(found) == 1 and m.group() != regions.bare_name(found[0]) and m.group() not in regions.aliases():
+        if len(found) == 1 and name != regions.bare_name(found[0]) and name not in regions.aliases():
             level = found[0].level  # the full name carries its level: "Kota Mojokerto"
         if level and any(r.level == level for r in found):
             found = tuple(r for r in found if r.level == level)
-        elif m.group() in CUE_ONLY or m.group().title() in CUE_ONLY:
+        elif name in CUE_ONLY or name.title() in CUE_ONLY:
             continue
-        yield m.start(), m.end(), found, level
+        yield start, end, found, level
 
 
 def election_level(text: str) -> str | None:
