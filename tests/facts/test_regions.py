@@ -141,3 +141,15 @@ def test_region_names_found_as_the_pattern_finds_them_in_mixed_spellings():
             parts.append(mangled + rng.choice(glue))
         text = "".join(parts)
         assert list(_written(text)) == _by_pattern(text), text
+
+
+def test_the_characters_beyond_ascii_a_name_may_match():
+    """_FOLDS_TO_ASCII is every character a case-insensitive letter, digit or dot of a name matches
+    besides ASCII (checked here over the first plane and the letterlike symbols)."""
+    import re
+    import string
+
+    from janji.facts.region import _FOLDS_TO_ASCII
+
+    pattern = re.compile("(?i:[" + re.escape(string.ascii_lowercase + string.digits + ".") + "])")
+    assert {chr(c) for c in range(128, 0x10000) if pattern.fullmatch(chr(c))} == set(_FOLDS_TO_ASCII)

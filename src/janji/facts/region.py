@@ -120,6 +120,9 @@ def _buckets() -> tuple[dict[str, list[int]], dict[str, list[int]]]:
 
 
 _NAME_PATTERNS: dict[int, re.Pattern] = {}
+# The only characters beyond ASCII that a case-insensitive pattern of ASCII letters, digits and dots
+# matches (worked out over all of Unicode): "İ" and "ı" (i), the Kelvin sign (k), "ſ" (s).
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u212a\u017f")
 
 
 def _name_pattern(rank: int) -> re.Pattern:
@@ -158,7 +161,9 @@ def _name_end(text: str, p: int, rank: int) -> int:
                     pos += 1
             piece = text[pos:pos + len(word)]
             if not piece.isascii():
-                m = _name_pattern(rank).match(text, p)  # case folding beyond ASCII: the regex decides
+                if not any(c in _FOLDS_TO_ASCII for c in piece):
+                    return -1  # a character no letter of a name matches, in any case
+                m = _name_pattern(rank).match(text, p)  # "İ", "ı", "ſ", the Kelvin sign: the regex decides
                 return m.end() if m else -1
             if piece.lower() != word:
                 return -1
