@@ -98,7 +98,7 @@ def _matcher() -> tuple[re.Pattern, dict[str, tuple[Region, ...]]]:
     return re.compile(rf"(?:{alternation})(?!\w)"), table
 
 
-_PREFIX = 3  # letters after the capital that key a name's bucket
+_KEY_LETTERS = 11  # characters after the capital that key a name's bucket ("Kabupaten Bogor" -> "Kabupatenbog")
 
 
 def _separator(c: str) -> bool:
@@ -106,17 +106,24 @@ def _separator(c: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _buckets() -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    """Each name's rank in the longest-first order under its key: its capital and the next few characters
-    in lower case, spaces and hyphens left out ("Papua Selatan" -> "Pap"); and the ranks by capital alone."""
-    ordered, _ = _names()
+def _openings() -> tuple[frozenset[str], frozenset[str]]:
+    """The first five characters of the names' keys that long, and the keys shorter than that."""
+    keys = _buckets()
+    return frozenset(k[:5] for k in keys if len(k) >= 5), frozenset(k for k in keys if len(k) < 5)
+
+
+_PLAIN_FOUR = re.compile(r"[A-Za-z]{4}")
+
+
+@lru_cache(maxsize=1)
+def _buckets() -> dict[str, list[int]]:
+    """Each name's rank in the longest-first order under its key: its capital and the next characters in
+    lower case, spaces and hyphens left out, as many as :data:`_KEY_LETTERS` ("Papua Selatan" -> "Papuaselatan")."""
     by_key: dict[str, list[int]] = {}
-    by_letter: dict[str, list[int]] = {}
-    for rank, n in enumerate(ordered):
+    for rank, n in enumerate(_names()[0]):
         rest = "".join(c for c in n[1:] if not _separator(c)).lower()
-        by_key.setdefault(n[0] + rest[:_PREFIX], []).append(rank)
-        by_letter.setdefault(n[0], []).append(rank)
-    return by_key, by_letter
+        by_key.setdefault(n[0] + rest[:_KEY_LETTERS], []).append(rank)
+    return by_key
 
 
 _NAME_PATTERNS: dict[int, re.Pattern] = {}
@@ -173,33 +180,47 @@ def _name_end(text: str, p: int, rank: int) -> int:
     return pos
 
 
-# A capital opening a word, and the next three characters that are no space or hyphen (looked at, not taken:
-# the next capital may be among them).
-_CAPITAL_AND_NEXT = re.compile(r"(?<!\w)[A-Z](?=[\s\-]*([^\s\-])?[\s\-]*([^\s\-])?[\s\-]*([^\s\-])?)")
+_CAPITAL_AT_WORD_START = re.compile(r"(?<!\w)[A-Z]")
+# What the characters beyond ASCII that a name's letters match become in its key (see _FOLDS_TO_ASCII).
+_FOLD_KEY = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"})
+
+
+def _text_key(text: str, p: int) -> str:
+    """The key a name written at ``p`` would have there: the capital, then the next characters that are no
+    space or hyphen, folded as the names' patterns compare them, up to the first that no name's letter
+    matches."""
+    size, end = 2 * _KEY_LETTERS, len(text)
+    while True:
+        rest = "".join(text[p + 1:p + 1 + size].split()).replace("-", "")  # [\s\-] left out
+        if len(rest) >= _KEY_LETTERS or p + 1 + size >= end:
+            break
+        size *= 4  # a long run of spaces
+    rest = rest[:_KEY_LETTERS].translate(_FOLD_KEY)
+    if not rest.isascii():
+        rest = rest[:next(i for i, c in enumerate(rest) if not c.isascii())]
+    return text[p] + rest.lower()
 
 
 def _written(text: str):
     """(start, end) of each match of :func:`_matcher`'s pattern, as ``finditer`` gives them, without compiling
-    it: at each capital opening a word, the names whose key the text there can have are tried in order."""
-    by_key, by_letter = _buckets()
+    it: at each capital opening a word, the names whose key the text there begins with are tried in order."""
+    by_key, (long_openings, short_keys) = _buckets(), _openings()
     resume = 0
-    for cap in _CAPITAL_AND_NEXT.finditer(text):
+    for cap in _CAPITAL_AT_WORD_START.finditer(text):
         p = cap.start()
         if p < resume:
             continue
-        a, b, c = cap.groups()
-        after = (a or "") + (b or "") + (c or "")
-        if after.isascii():
-            key = text[p] + after.lower()
-            ranks = by_key.get(key, [])
-            for size in range(len(key) - 1, 0, -1):
-                shorter = by_key.get(key[:size])
-                if shorter:
-                    ranks = sorted(ranks + shorter)
-            if not ranks:
+        if _PLAIN_FOUR.match(text, p + 1):  # most words: four letters after the capital, as no name opens?
+            head = text[p] + text[p + 1:p + 5].lower()  # the first five characters of the key here
+            if head not in long_openings and head[:4] not in short_keys and head[:3] not in short_keys \
+                    and head[:2] not in short_keys:
                 continue
-        else:
-            ranks = by_letter.get(text[p], [])  # a letter a case-insensitive pattern may match otherwise
+        key = _text_key(text, p)
+        ranks: list[int] = []
+        for size in range(2, len(key) + 1):
+            found = by_key.get(key[:size])
+            if found:
+                ranks = sorted(ranks + found) if ranks else found
         for rank in ranks:
             end = _name_end(text, p, rank)
             if end >= 0:
