@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import janji
-from janji.lang.gate import WORD, Gated, fold, required_literals, word_list
+from janji.lang.gate import LONG, WORD, Gated, fold, opening_literals, required_literals, word_list
 
 
 def test_the_literals_every_match_holds():
@@ -74,7 +74,8 @@ ODD = ["İ", "ı", "ſ", "\u212a", "“", "”", "\n", " ", "-", ".", ",", "2", 
 
 def _texts(gated: Gated, rng: random.Random) -> list[str]:
     """Texts around the pattern's own literals, in any case, with the characters case folding treats oddly."""
-    words = list(gated.literals or ()) + ["dan", "program", "Budi", "akan", "calon", "2024"]
+    words = list(gated.literals or ()) + list(gated.openings[0] if gated.openings else ()) \
+        + ["dan", "program", "Budi", "akan", "calon", "2024"]
     out = []
     for _ in range(40):
         parts = []
@@ -93,10 +94,14 @@ def test_the_analyser_gates_patterns():
     assert len(GATED) >= 50
 
 
+FILLER = "Warga desa berkumpul di balai. " * 9  # long texts are searched from the places their openings stand
+
+
 @pytest.mark.parametrize("name, gated", GATED, ids=[n for n, _ in GATED])
 def test_a_gated_pattern_of_the_analyser_answers_as_its_pattern(name, gated):
     rng = random.Random(name)
-    for text in _texts(gated, rng):
+    texts = _texts(gated, rng)
+    for text in texts + [FILLER + a + FILLER[:rng.randint(0, 99)] + b + c for a, b, c in zip(texts, texts[1:], texts[2:])]:
         a, b = gated.search(text), gated.regex.search(text)
         assert (a and a.span()) == (b and b.span()), text
         assert [m.span() for m in gated.finditer(text)] == [m.span() for m in gated.regex.finditer(text)], text
@@ -134,3 +139,28 @@ def test_a_long_text_folded_once_answers_as_folded_anew():
     pattern = Gated(re.compile(r"\b(?:akan|istana)\b", re.I))
     assert [bool(pattern.search(t)) for t in texts] == [True] * 6
     assert pattern.search("Tidak ada " * 40) is None
+
+
+def test_the_literals_every_match_opens_with():
+    assert opening_literals(re.compile(r"\b(?:sudah|Telah)\s+selesai\b", re.I)) == (("sudah", "telah"), True)
+    assert opening_literals(re.compile(r"(?<![\w.])Rp\.?\s?\d")) == (("Rp",), False)  # as written: case-sensitive
+    assert opening_literals(re.compile(r"\b(?:\d+|seratus)\s+hari")) is None  # a branch opening with a class
+    assert opening_literals(re.compile(r"(?i:calon)\s+\w+")) is None  # the case rule changes
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["kami", "KAMI", "kita", "ki", "ta", "saya", "ſaya", "\u212aami", " ", ".", "\n", "akan",
+                                 "xkami", "Kami-kami", "kamis", "KIAT", "kiata", "kamis", "KAMISta", "membangun", "İ", "ı", "2"]), max_size=120).map("".join),
+       st.integers(0, 50), st.integers(0, 600))
+def test_a_long_text_is_searched_from_its_openings_as_the_pattern_scans_it(text, pos, endpos):
+    text = FILLER + text
+    assert len(text) >= LONG
+    for pattern in (re.compile(r"\b(?:kami|kita)\s*(?P<verb>akan)?\b", re.I), re.compile(r"(?<!\w)(?:kami|saya)(\W)"),
+                    re.compile(r"\b(?:kamis|kami)(ta)?(\s)|\bkiat", re.I)):
+        gated = Gated(pattern)
+        assert gated.openings is not None
+        assert [m.span() for m in gated.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+        assert gated.findall(text) == pattern.findall(text)
+        assert [m.span() for m in gated.finditer(text, pos, endpos)] == [m.span() for m in pattern.finditer(text, pos, endpos)]
+        a, b = gated.search(text, pos), pattern.search(text, pos)
+        assert (a and a.span()) == (b and b.span())

@@ -77,6 +77,71 @@ def required_literals(regex: re.Pattern) -> tuple[str, ...] | None:
     return tuple(sorted(found)) if found else None
 
 
+def opening_literals(regex: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
+    """Strings one of which every match of ``regex`` opens with, and whether they are folded (the pattern is
+    case-insensitive: look for them in the folded text) or as written; None when the pattern has no such set.
+
+    Zero-width assertions at the start (``\\b``, look-arounds) are passed over; each branch of an alternation
+    must open with literal text. A case-insensitive pattern's literals count only in ASCII (see :func:`fold`).
+
+        >>> opening_literals(re.compile(r"\\b(?:kembali\\s+maju|masa\\s+jabatan)\\b", re.I))
+        (('kembali', 'masa'), True)
+        >>> opening_literals(re.compile(r"\\b(?:[Cc]alon|paslon)")) is None
+        True
+    """
+    if not isinstance(regex.pattern, str) or regex.flags & re.ASCII:
+        return None
+    try:
+        parsed = _sre_parser.parse(regex.pattern, regex.flags)
+    except Exception:
+        return None
+    ignore_case = bool(regex.flags & re.IGNORECASE)
+    found = _opening(parsed.data, ignore_case)
+    return (tuple(sorted(found)), ignore_case) if found else None
+
+
+def _opening(items, ignore_case: bool) -> set[str] | None:
+    c = _sre_constants
+    i = 0
+    while i < len(items) and (items[i][0] is c.ASSERT or items[i][0] is c.ASSERT_NOT
+                              or (items[i][0] is c.AT and items[i][1] in (c.AT_BOUNDARY, c.AT_NON_BOUNDARY))):
+        i += 1  # zero width: what follows opens the match
+    run = []
+    while i < len(items) and items[i][0] is c.LITERAL:
+        run.append(chr(items[i][1]))
+        i += 1
+    head = "".join(run)
+    if ignore_case:
+        if not head.isascii():
+            return None
+        head = head.lower()
+    # a group or an alternation next (the parser takes a prefix the branches share out of them:
+    # "kami|kita" is "k" then "ami|ita")
+    more = _opening_item(items[i], ignore_case) if i < len(items) else None
+    if more:
+        return {head + m for m in more}
+    return {head} if head else None
+
+
+def _opening_item(item, ignore_case: bool) -> set[str] | None:
+    c = _sre_constants
+    op, av = item
+    if op is c.SUBPATTERN:
+        _, add, remove, sub = av
+        if add or remove:  # (?i:…), (?-i:…): the case rule changes
+            return None
+        return _opening(sub.data, ignore_case)
+    if op is c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            found = _opening(branch.data, ignore_case)
+            if not found:
+                return None
+            out |= found
+        return out
+    return None
+
+
 WORD = re.compile(r"\w+")
 _PLAIN_WORD = re.compile(r"[A-Za-z]+")
 
@@ -187,6 +252,9 @@ def _item(op, av, flags: int) -> frozenset[str] | None:
     return None  # classes, any character, assertions, anchors, back references: no literal text
 
 
+LONG = 256  # a stretch of text this long is searched from the places its openings stand (shorter: scanned)
+
+
 class Gated:
     """A compiled pattern that first looks for its :func:`required_literals` in the text.
 
@@ -195,12 +263,15 @@ class Gated:
     attributes are the pattern's own, so a Gated pattern stands wherever the plain one stood.
     """
 
-    __slots__ = ("regex", "literals", "words", "rest", "pattern", "flags", "groups", "groupindex",
+    __slots__ = ("regex", "literals", "openings", "words", "rest", "pattern", "flags", "groups", "groupindex",
                  "match", "fullmatch", "sub", "subn", "split")
 
     def __init__(self, regex: re.Pattern):
         self.regex = regex
         self.literals = required_literals(regex)
+        openings = opening_literals(regex)
+        # (a match opening with "di" or "p" has so many places to be tried that the engine's scan is as quick)
+        self.openings = openings if openings and min(map(len, openings[0])) >= 3 else None
         listed = word_list(regex)
         self.words = listed[0] if listed else None
         self.rest = Gated(listed[1]) if listed and listed[1] is not None else None
@@ -235,17 +306,48 @@ class Gated:
                 folded = fold(string[pos:endpos]) if pos or endpos != sys.maxsize else folded_whole(string)
             if not any(map(folded.__contains__, literals)):
                 return None
+        if self.openings is not None and min(endpos, len(string)) - pos >= LONG:
+            return next(self._anchored(string, pos, endpos), None)
         return self.regex.search(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
         if not self.possible(string, pos, None if endpos == sys.maxsize else endpos):
             return iter(())
+        if self.openings is not None and min(endpos, len(string)) - pos >= LONG:
+            return self._anchored(string, pos, endpos)
         return self.regex.finditer(string, pos, endpos)
 
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list:
         if not self.possible(string, pos, None if endpos == sys.maxsize else endpos):
             return []
+        if self.openings is not None and min(endpos, len(string)) - pos >= LONG:
+            groups = self.regex.groups
+            return [m.group() if not groups else m.group(1) or "" if groups == 1 else m.groups("")
+                    for m in self._anchored(string, pos, endpos)]
         return self.regex.findall(string, pos, endpos)
+
+    def _anchored(self, string: str, pos: int, endpos: int):
+        """``self.regex.finditer(string, pos, endpos)``, tried only where an opening literal stands: every match
+        opens with one, so the leftmost match from a place is the first that :meth:`match` finds at those
+        places after it (the regex engine itself would try the pattern at every position)."""
+        openings, folded_text = self.openings
+        haystack = folded_whole(string) if folded_text else string  # fold keeps every character's place
+        end = min(endpos, len(string))
+        starts: set[int] = set()
+        for literal in openings:
+            at = haystack.find(literal, pos, end)
+            while at >= 0:
+                starts.add(at)
+                at = haystack.find(literal, at + 1, end)
+        resume = pos
+        match = self.regex.match
+        for at in sorted(starts):
+            if at < resume:
+                continue
+            m = match(string, at, endpos)
+            if m is not None:
+                yield m
+                resume = m.end()
 
 
 def word_start_alternation(words) -> str:
