@@ -761,7 +761,7 @@ def _program_paragraph(b: Builder, s: Span) -> bool:
         name = program.text.lower()
         if len(name.split()) > 4 or program.children:
             continue
-        m = re.search(r"(?:^|\s)" + re.escape(name) + r"\b", head)
+        m = re.search(r"(?:^|\s)" + re.escape(name) + r"\b", head) if name in head else None  # (no pattern compiled)
         if not m:
             continue
         pos = s.text.lower().find(name, m.start())
