@@ -117,6 +117,14 @@ class LinearModel:
         return found
 
     @lru_cache(maxsize=1)
+    def _class_postings(self) -> dict[int, dict[int, list[int]]]:
+        """Every feature's postings read at once (:meth:`Classifier.warm`: a server pays it at start-up, not in
+        its first request; a one-file run reads only the features its items have)."""
+        for f in range(len(self.post_ptr) - 1):
+            self._feature_postings(f)
+        return self._postings
+
+    @lru_cache(maxsize=1)
     def _idf_list(self) -> list[float]:
         return self.idf.tolist()  # each the float(self.idf[f]) it stands for
 
