@@ -235,10 +235,11 @@ class Source:
     url: str | None = None
     publisher: str | None = None  # the site or body that published it ("Kabar Contoh", "KPU Kota X")
     published: str | None = None  # ISO 8601: a day ("2024-09-23") or an instant in UTC ("2024-09-23T03:15:00Z")
+    ocr_pages: list[int] | None = None  # PDF pages (numbered from 1) read with OCR: scans without a text layer
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"name": self.name}
-        for key in ("sha256", "format", "title", "url", "publisher", "published"):
+        for key in ("sha256", "format", "title", "url", "publisher", "published", "ocr_pages"):
             value = getattr(self, key)
             if value is not None:
                 out[key] = value
@@ -260,6 +261,7 @@ class Document:
     text: str = ""
     kind: str | None = None
     kind_forced: bool = False  # set by `--kind`: detection must not override it
+    ocr: str = "auto"  # set by `--ocr`: read PDF pages with OCR never / where no text layer is usable / always
     region: Region | None = None
     period: tuple[int, int] | None = None
     candidates: list[Candidate] = field(default_factory=list)
@@ -332,6 +334,7 @@ class Document:
                 url=src.get("url"),
                 publisher=src.get("publisher"),
                 published=src.get("published"),
+                ocr_pages=list(src["ocr_pages"]) if src.get("ocr_pages") else None,
             ),
             kind=data.get("kind"),
             region=Region(region["name"], region.get("code"), region.get("level")) if region else None,

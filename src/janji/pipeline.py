@@ -97,10 +97,11 @@ class Pipeline:
         return doc
 
     def analyze_bytes(self, raw: bytes, name: str, *, kind: str | None = None, url: str | None = None,
-                      time_limit: float | None = TIME_LIMIT) -> Document:
+                      ocr: str = "auto", time_limit: float | None = TIME_LIMIT) -> Document:
         if len(raw) > MAX_BYTES:
             raise too_large(name, len(raw))
         doc = Document.from_bytes(raw, name, url=url)
+        doc.ocr = ocr
         if kind:
             doc.kind = kind
             doc.kind_forced = True
@@ -168,8 +169,9 @@ def default_pipeline() -> Pipeline:
 
 
 def analyze(source, *, name: str | None = None, kind: str | None = None, url: str | None = None,
-            pipeline: Pipeline | None = None, time_limit: float | None = TIME_LIMIT) -> Document:
-    """Analyse a path, ``bytes`` or ``str`` into a :class:`Document`.
+            pipeline: Pipeline | None = None, ocr: str = "auto", time_limit: float | None = TIME_LIMIT) -> Document:
+    """Analyse a path, ``bytes`` or ``str`` into a :class:`Document` (``ocr``: never / auto / always, for PDF pages
+    without a usable text layer).
 
     >>> doc = analyze("Visi: Kota Yang Tangguh\\nMisi:\\n1. Membangun jalan 10 km", name="contoh.txt")
     >>> [(item.kind, item.text) for item in doc.items]
@@ -178,11 +180,12 @@ def analyze(source, *, name: str | None = None, kind: str | None = None, url: st
     (10, 'km')
     """
     pipe = pipeline or default_pipeline()
+    options = {"kind": kind, "url": url, "ocr": ocr, "time_limit": time_limit}
     if isinstance(source, (bytes, bytearray)):
-        return pipe.analyze_bytes(bytes(source), name or "input", kind=kind, url=url, time_limit=time_limit)
+        return pipe.analyze_bytes(bytes(source), name or "input", **options)
     if isinstance(source, str) and (name is not None or "\n" in source or not _existing_path(source)):
-        return pipe.analyze_bytes(source.encode("utf-8"), name or "input.txt", kind=kind, url=url, time_limit=time_limit)
-    return pipe.analyze_path(source, kind=kind, url=url, time_limit=time_limit)
+        return pipe.analyze_bytes(source.encode("utf-8"), name or "input.txt", **options)
+    return pipe.analyze_path(source, **options)
 
 
 def timed(pipe: Pipeline, doc: Document) -> dict[str, float]:

@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.tree import Tree
 
-from janji.cli.common import console, err_console, error_line, print_json, warning_line
+from janji.cli.common import console, err_console, error_line, ocr_option, page_progress, print_json, warning_line
 from janji.document import DOCUMENT_KINDS, Document, Item
 from janji.files import iter_files
 
@@ -120,22 +120,27 @@ def show_stages(ctx: click.Context, _param, value: bool) -> None:
               help="Analyse in parallel with Dask: 'processes' (worker processes on this machine) or the address "
                    "of a dask scheduler (tcp://host:8786). Needs --out.")
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes for --dask processes (default: cores).")
+@ocr_option
 @follow_links_option
 @click.option("--stages", is_flag=True, is_eager=True, expose_value=False, callback=show_stages,
               help="List the analyser's stages in order, with what each needs and sets, and exit.")
 def analyze(paths: tuple[str, ...], out_dir: Path | None, as_json: bool, kind: str | None, explain: bool,
-            dask_scheduler: str | None = None, workers: int | None = None, follow_links: bool = False) -> None:
+            dask_scheduler: str | None = None, workers: int | None = None, follow_links: bool = False,
+            ocr: str = "auto") -> None:
     """Analyse source documents (text, Markdown, HTML, PDF, DOCX) into promise trees.
 
     Directories are walked (symbolic links out of them are not followed
     without --follow-links; FIFOs, devices and sockets are skipped). With
     --out, writes DIR/<name>.json for every input; with --json, prints the
     JSON; otherwise prints a readable tree. Exits 1 if any input could not be
-    read (the others are still analysed).
+    read (the others are still analysed). A scanned PDF page (no text
+    layer) is read with OCR, offline; --ocr never skips such pages.
 
     Example:
 
         janji analyze visi-misi.pdf berita.html --out hasil/
+
+        janji analyze rpjmd-pindaian.pdf --ocr always --json
 
         janji analyze korpus/ --out json/ --dask tcp://10.0.0.5:8786
     """
@@ -157,7 +162,7 @@ def analyze(paths: tuple[str, ...], out_dir: Path | None, as_json: bool, kind: s
     if workers is not None and scheduler not in ("sync", "processes"):
         raise click.UsageError("--workers hanya untuk --dask processes; di kluster, jumlah pekerja diatur oleh "
                                "'dask worker --nworkers N' di tiap mesin")
-    jobs, _ = plan(files, out_dir)
+    jobs, _ = plan(files, out_dir, ocr=ocr)
     client = None
     try:
         if scheduler not in ("sync", "processes"):
@@ -187,7 +192,8 @@ def _run(jobs, scheduler: str, workers: int | None, kind: str | None, client, *,
     show_progress = len(jobs) > PROGRESS_THRESHOLD and (to_files or as_json)
     progress = Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TimeRemainingColumn(), console=err_console, transient=False, disable=not show_progress)
-    with progress:
+    # Pages read with OCR count on a bar of their own (only where the documents are read in this process).
+    with progress, page_progress(progress if show_progress else None):
         task = progress.add_task("Menganalisis", total=len(jobs))
         for result in iter_analyze(jobs, scheduler, num_workers=workers, kind=kind, client=client,
                                    keep_documents=not to_files):

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 from rich.console import Console
 
@@ -26,3 +27,52 @@ def error_line(message: str) -> None:
 
 def warning_line(message: str) -> None:
     err_console.print(f"[yellow]peringatan:[/] {scrub(message)}", highlight=False, soft_wrap=True)
+
+
+OCR_MODES = ("never", "auto", "always")  # janji.read.ocr.MODES, not imported here to keep `janji --help` light
+
+
+def ocr_option(func):
+    import click
+
+    return click.option(
+        "--ocr", type=click.Choice(OCR_MODES), default="auto", show_default=True,
+        help="Read PDF pages with OCR: 'auto' where a page has no usable text layer (a scan), 'always' every "
+             "page (a wrong text layer), 'never' none (a scanned page is then skipped with a warning).")(func)
+
+
+@contextmanager
+def page_progress(progress=None) -> Iterator[None]:
+    """A bar of the pages read with OCR while one document is analysed: a task on ``progress`` (a files bar
+    being shown) or, without one, a bar of its own that disappears when the document is done."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from janji.read.ocr import page_progress as hook
+
+    own: list = []
+    task: list = []
+
+    def report(done: int, total: int) -> None:
+        bar = progress
+        if bar is None:
+            if not own:
+                own.append(Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
+                                    MofNCompleteColumn(), TimeRemainingColumn(), console=err_console, transient=True))
+                own[0].start()
+            bar = own[0]
+        if not task:
+            task.append(bar.add_task("OCR halaman", total=total))
+        bar.update(task[0], completed=done, total=total)
+        if own and done >= total:  # the document's pages are read: leave the terminal to what is printed next
+            own.pop().stop()
+            task.clear()
+
+    token = hook.set(report)
+    try:
+        yield
+    finally:
+        hook.reset(token)
+        if own:
+            own[0].stop()
+        elif task and progress is not None:
+            progress.remove_task(task[0])

@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from janji.cli.analyze import follow_links_option
-from janji.cli.common import console, err_console, error_line, print_json, warning_line
+from janji.cli.common import console, err_console, error_line, ocr_option, page_progress, print_json, warning_line
 from janji.document import DOCUMENT_KINDS, ITEM_KINDS
 
 KIND_ID = {"vision": "visi", "mission": "misi", "goal": "sasaran", "program": "program", "activity": "kegiatan",
@@ -82,10 +82,12 @@ def _summary(summary, as_json: bool, verb: str) -> None:
 @click.option("--title", help="Its title as published (one file only).")
 @click.option("--publisher", help="Who published it: the news site or body (one file only).")
 @click.option("--published", metavar="DATE", help="When: 2024-09-23 or 2024-09-23T10:15+07:00 (one file only).")
+@ocr_option
 @follow_links_option
 @json_option
 def ingest(paths: tuple[str, ...], db_url: str | None, kind: str | None, url: str | None, title: str | None,
-           publisher: str | None, published: str | None, as_json: bool, follow_links: bool = False) -> None:
+           publisher: str | None, published: str | None, as_json: bool, follow_links: bool = False,
+           ocr: str = "auto") -> None:
     """Analyse documents and store them (folders are walked; janji/1 JSON files are stored as they are).
 
     In a folder, symbolic links that point outside it are skipped with a
@@ -132,7 +134,8 @@ def ingest(paths: tuple[str, ...], db_url: str | None, kind: str | None, url: st
         task = progress.add_task("Menyimpan", total=len(files))
         for path in files:
             progress.update(task, description=f"Menyimpan {path.name[:40]}")
-            result = store.ingest_path(path, kind=kind, source=source or None)
+            with page_progress(progress if len(files) >= 2 else None):
+                result = store.ingest_path(path, kind=kind, source=source or None, ocr=ocr)
             summary.results.append(result)
             if result.status == "failed":
                 error_line(f"{result.name}: {result.reason}")

@@ -29,7 +29,7 @@ _FORMAT_NAMES = {"text": "teks", "markdown": "Markdown", "html": "HTML", "pdf": 
 
 
 @stage(requires=["raw"], assigns=["text", "tables", "source.format", "source.title", "source.publisher", "source.published",
-                                   "source.url"])
+                                   "source.url", "source.ocr_pages"])
 def read(doc: Document) -> None:
     name = doc.source.name
     raw = doc.raw
@@ -38,7 +38,7 @@ def read(doc: Document) -> None:
     fmt = detect(raw, name)
     try:
         tables: list[Table] = []
-        text, meta = _read_format(fmt, raw, name, tables)
+        text, meta = _read_format(fmt, raw, name, tables, ocr=doc.ocr)
     except InputError:
         raise
     except RecursionError:
@@ -53,20 +53,24 @@ def read(doc: Document) -> None:
     doc.tables = tables
     doc.source.format = fmt
     doc.source.title = meta.get("title")
+    doc.source.ocr_pages = meta.get("ocr_pages") or None
+    if meta.get("skipped_pages"):
+        pages = ", ".join(str(n) for n in meta["skipped_pages"])
+        doc.warnings.append(f"halaman {pages} tanpa lapisan teks tidak dibaca (OCR dimatikan: --ocr never)")
     # what the caller said about the source (``janji ingest --url``) wins over what the page says of itself
     for key in ("url", "publisher", "published"):
         if meta.get(key) and not getattr(doc.source, key):
             setattr(doc.source, key, meta[key])
 
 
-def _read_format(fmt: str, raw: bytes, name: str, tables: list[Table]) -> tuple[str, dict]:
-    """The text and what the document says about itself (``title``; for HTML also publisher, url, published);
-    the document's tables go to ``tables``."""
+def _read_format(fmt: str, raw: bytes, name: str, tables: list[Table], ocr: str = "auto") -> tuple[str, dict]:
+    """The text and what the document says about itself (``title``; for HTML also publisher, url, published;
+    for PDF the pages read with OCR); the document's tables go to ``tables``."""
     if fmt == "pdf":
-        from janji.read.pdf import read_pdf
+        from janji.read.pdf import read_pdf_pages
 
-        text, title = read_pdf(raw, name, tables=tables)
-        return text, {"title": title}
+        pdf = read_pdf_pages(raw, name, tables, ocr)
+        return pdf.text, {"title": pdf.title, "ocr_pages": pdf.ocr_pages, "skipped_pages": pdf.skipped_pages}
     if fmt == "docx":
         from janji.read.docx import read_docx
 

@@ -71,8 +71,25 @@ class Line:
     column: tuple | None = None  # on a page in columns: the column's and the page's left and right (columns.py)
 
 
-def read_pdf(raw: bytes, name: str, tables: list[Table] | None = None) -> tuple[str, str | None]:
+@dataclass
+class PdfText:
+    text: str
+    title: str | None
+    ocr_pages: list[int]  # 1-based numbers of the pages read with OCR
+    skipped_pages: list[int]  # 1-based numbers of scanned pages left unread (``ocr="never"``)
+
+
+def read_pdf(raw: bytes, name: str, tables: list[Table] | None = None, ocr: str = "auto") -> tuple[str, str | None]:
     """The text and title of a PDF; its ruled tables (cells with spans into the text) go to ``tables`` if given."""
+    result = read_pdf_pages(raw, name, tables, ocr)
+    return result.text, result.title
+
+
+def read_pdf_pages(raw: bytes, name: str, tables: list[Table] | None = None, ocr: str = "auto") -> PdfText:
+    """The text of a PDF, each page from its text layer or, where it has none that is usable, from OCR
+    (``ocr``: "auto"; "always" reads every page with OCR, "never" none; see :mod:`janji.read.ocr`)."""
+    from janji.read.ocr import ocr_pages, scanned_pages
+
     try:
         pdf = pdfium.PdfDocument(raw)
     except pdfium.PdfiumError as exc:
@@ -83,8 +100,16 @@ def read_pdf(raw: bytes, name: str, tables: list[Table] | None = None) -> tuple[
     try:
         title = _title(pdf)
         pages = [_page_lines(pdf, i) for i in range(min(len(pdf), MAX_PAGES))]
+        scanned = scanned_pages(pdf, pages, ocr)
+        if ocr != "never":
+            for index, lines in ocr_pages(pdf, scanned, name).items():
+                pages[index] = lines
         if not any(pages):
-            raise InputError(name, "PDF tanpa lapisan teks (hasil pindaian?); jalankan OCR terlebih dahulu")
+            if ocr == "never":
+                raise InputError(name, "PDF tanpa lapisan teks (hasil pindaian?); baca dengan OCR: --ocr auto")
+            if scanned:
+                raise InputError(name, "PDF hasil pindaian tanpa tulisan yang terbaca (OCR tidak menemukan teks)")
+            raise InputError(name, "PDF tanpa teks: tidak ada lapisan teks maupun gambar halaman untuk dibaca dengan OCR")
         pages = _drop_running_lines(pages)
         pages, found = find_tables(pdf, pages)
     finally:
@@ -93,7 +118,9 @@ def read_pdf(raw: bytes, name: str, tables: list[Table] | None = None) -> tuple[
     text = layout([line for page in pages for line in page])
     if tables is not None:
         tables.extend(found)
-    return text, title
+    numbers = [i + 1 for i in scanned]
+    return PdfText(text, title, ocr_pages=numbers if ocr != "never" else [],
+                   skipped_pages=numbers if ocr == "never" else [])
 
 
 def _title(pdf) -> str | None:

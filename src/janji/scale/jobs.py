@@ -22,6 +22,7 @@ class Job:
     index: int
     source: str
     output: str | None
+    ocr: str = "auto"  # janji analyze --ocr: when PDF pages are read with OCR
 
     @property
     def name(self) -> str:
@@ -72,7 +73,8 @@ class Collision:
     dropped: str
 
 
-def plan(paths: Iterable[str | Path], out_dir: str | Path | None) -> tuple[list[Job], list[Collision]]:
+def plan(paths: Iterable[str | Path], out_dir: str | Path | None, ocr: str = "auto"
+         ) -> tuple[list[Job], list[Collision]]:
     """Jobs for ``paths`` in order, each with its output path (none without ``out_dir``), and the stem
     collisions found.
 
@@ -83,7 +85,7 @@ def plan(paths: Iterable[str | Path], out_dir: str | Path | None) -> tuple[list[
     """
     paths = [Path(p) for p in paths]
     if out_dir is None:
-        return [Job(i, str(path), None) for i, path in enumerate(paths)], []
+        return [Job(i, str(path), None, ocr) for i, path in enumerate(paths)], []
     out = Path(out_dir)
     last: dict[str, int] = {}
     for i, path in enumerate(paths):
@@ -93,7 +95,7 @@ def plan(paths: Iterable[str | Path], out_dir: str | Path | None) -> tuple[list[
         owner = last[path.stem]
         if owner != i and paths[owner] != path:
             collisions.append(Collision(path.stem, str(paths[owner]), str(path)))
-        jobs.append(Job(i, str(path), str(out / f"{path.stem}.json")))
+        jobs.append(Job(i, str(path), str(out / f"{path.stem}.json"), ocr))
     return jobs, collisions
 
 

@@ -63,7 +63,8 @@ def analyze_one(job: Job, kind: str | None = None, raw: bytes | None = None
     t0 = time.perf_counter()
     try:
         pipe = pipeline()
-        doc = pipe.analyze_path(job.source, kind=kind) if raw is None else pipe.analyze_bytes(raw, job.name, kind=kind)
+        doc = pipe.analyze_path(job.source, kind=kind, ocr=job.ocr) if raw is None \
+            else pipe.analyze_bytes(raw, job.name, kind=kind, ocr=job.ocr)
         text = doc.dumps() if job.output is not None else None
     except Exception as exc:  # a defect in one document's analysis must not stop a batch of 150,000 files
         result.ok, result.error = False, failure_line(job.name, exc)

@@ -233,7 +233,7 @@ class Store:
     # --- ingest -------------------------------------------------------------------------------------------------
 
     def ingest_path(self, path: str | Path, *, kind: str | None = None, pipeline=None,
-                    source: dict[str, str | None] | None = None) -> IngestResult:
+                    source: dict[str, str | None] | None = None, ocr: str = "auto") -> IngestResult:
         """Analyse one file and store it; never raises for a bad file (returns status "failed").
 
         A janji/1 JSON file (``"schema": "janji/1"``) is stored as it is, without
@@ -258,11 +258,11 @@ class Store:
                     data = {**data, "source": {**(data.get("source") or {}), **_janji_source(given)}}
                 result = self.ingest_document(data, origin=origin, sha256=sha, name=path.name)
                 return self._describe_existing(result, given)
-        return self.ingest_bytes(raw, path.name, origin=origin, kind=kind, pipeline=pipeline, source=source)
+        return self.ingest_bytes(raw, path.name, origin=origin, kind=kind, pipeline=pipeline, source=source, ocr=ocr)
 
     def ingest_bytes(self, raw: bytes, name: str, *, origin: str | None = None, kind: str | None = None,
-                     url: str | None = None, pipeline=None, source: dict[str, str | None] | None = None
-                     ) -> IngestResult:
+                     url: str | None = None, pipeline=None, source: dict[str, str | None] | None = None,
+                     ocr: str = "auto") -> IngestResult:
         """Analyse source bytes and store the result (see :meth:`ingest_path`)."""
         sha = hashlib.sha256(raw).hexdigest()
         given = source_fields({"url": url} | {k: v for k, v in (source or {}).items() if v})
@@ -273,7 +273,7 @@ class Store:
         try:
             from janji.pipeline import analyze
 
-            doc = analyze(bytes(raw), name=name, kind=kind, url=given.get("url"), pipeline=pipeline)
+            doc = analyze(bytes(raw), name=name, kind=kind, url=given.get("url"), pipeline=pipeline, ocr=ocr)
         except Exception as exc:  # unreadable, or a defect in one stage: it must not stop a batch
             return IngestResult(name, "failed", sha256=sha, reason=failure_reason(exc))
         for key, value in _janji_source(given).items():
