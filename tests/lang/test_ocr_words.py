@@ -27,6 +27,12 @@ from janji.lang.ocr_words import is_word, repair_line
     ("calon (paslon)BudiSantoso-Ani", "calon (paslon) Budi Santoso-Ani"),
     ("Budimenyampaikan visinya", "Budi menyampaikan visinya"),
     ("hanya37.141suara", "hanya 37.141 suara"),
+    ("dari SDhingga SMA", "dari SD hingga SMA"),
+    ("bagi pelakuUMKM", "bagi pelaku UMKM"),
+    ("Pasangan HBudi", "Pasangan H Budi"),
+    ("Komisi Pemilihan Umum.(KPU)Kota", "Komisi Pemilihan Umum. (KPU) Kota"),
+    ("H Ahmad dan H.Budi Contoh, S.T.", "H Ahmad dan H. Budi Contoh, S.T."),
+    ("3. Meningkatkan.infrastruktur desa", "3. Meningkatkan infrastruktur desa"),
     # letters confused: capital I read as small l, accents on plain letters
     ("la mengatakan", "Ia mengatakan"),
     ("pembalakan llegal", "pembalakan Ilegal"),

@@ -30,6 +30,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from janji.lang.names import PREFIX_TITLES
 from janji.lang.stem import STEM_OVERRIDES, stem_word
 
 # Words the stemmer's dictionary of roots leaves out or that are built from a root, frequent enough that an
@@ -106,7 +107,7 @@ _COMMA = re.compile(r"(?<=[^\W\d_])([,;])(?=[^\W_])|(?<=\d)([,;])(?=[^\W\d_]{2})
 # then a capitalised word; "Kompas.com", "S.Sos." and "H.M." do not have that shape.
 _PERIOD = re.compile(r"(?<=[a-z]{3})([.!?])(?=[A-Z][a-z])")
 # An opening bracket glued to the word before it ("Rabu(25/6)"); a closing quote glued to the next word.
-_BRACKET = re.compile(r"(?<=[^\W_])\((?=[^\W_])")
+_BRACKET = re.compile(r"(?<=[^\W_.,;:])\((?=[^\W_])|(?<=[.,;:])\((?=[^\W_])")
 _CLOSING_QUOTE = re.compile(r"(?<=[.,!?])([\"”’])(?=[^\W\d_])")
 _CLOSING_BRACKET = re.compile(r"(?<=[^\W_]{2})\)(?=[^\W\d_]{2})")
 
@@ -127,13 +128,25 @@ def _space_after_punctuation(text: str) -> str:
 _EDGE = re.compile(r"^([^\w]*)(.*?)([^\w]*)$", re.S)
 _JOINERS = re.compile(r"([-/–])")
 _RUNS = re.compile(r"[^\W\d_]+|\d(?:[\d.,]*\d)?")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[A-Z])(?=[A-Z][a-z]{2,})")
+# lower case then a capital ("danPartai", "pelakuUMKM"); an acronym then a word ("PDIPerjuangan", "SDhingga")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_ACRONYM_WORD = re.compile(r"^([A-Z]{2,})([a-z]{2,})$")
+
+
+_TITLE_GLUED = re.compile(r"^([A-Za-z]{1,4})\.([A-Z][a-z]{2,}.*)$")
+_STRAY_PERIOD = re.compile(r"^([^\W\d_]{2,})\.([a-z]{4,})$")
 
 
 def _repair_token(token: str) -> str:
     lead, core, trail = _EDGE.match(token).groups()
     if not core:
         return token
+    m = _TITLE_GLUED.match(core)
+    if m and m.group(1).lower() in PREFIX_TITLES:  # "H.Budi", "Dr.Ani"; degrees ("S.Sos", "M.Si") stay
+        return f"{lead}{m.group(1)}. {_repair_token(m.group(2) + trail)}"
+    m = _STRAY_PERIOD.match(core)
+    if m and is_word(m.group(1)) and is_word(m.group(2)):  # "Meningkatkan.infrastruktur"; "Kompas.com" stays
+        return f"{lead}{m.group(1)} {_repair_token(m.group(2) + trail)}"
     # each side of a hyphen or slash on its own ("BudiSantoso-Ani", "kerjadan/atau")
     parts = _JOINERS.split(core)
     return lead + "".join(part if i % 2 else " ".join(_split_glued(_fix_letters(part))) if part else part
@@ -181,21 +194,25 @@ def _split_glued(core: str) -> list[str]:
 
 
 def _split_letters(core: str) -> list[str]:
+    if core in MIXED_CASE:
+        return [core]
     parts = _CAMEL.split(core)
-    if len(parts) > 1 and core not in MIXED_CASE:
-        # "danPartai", "PDIPerjuangan", "HBudi", "BudiSantoso": a case change after a known word, an acronym, an
-        # initial or a name; words written in mixed case ("NasDem", "WhatsApp") stay.
+    if len(parts) > 1:
+        # "danPartai", "pelakuUMKM", "BudiSantoso": a capital after a known word or a name; words written in
+        # mixed case ("NasDem", "WhatsApp") stay.
         out = [parts[0]]
         for part in parts[1:]:
             prev = out[-1]
-            if (prev.isupper() and len(prev) >= 2 and is_word(part)) or (len(prev) == 1 and prev.isupper()) \
-                    or (len(prev) >= 4 and is_word(prev)) or prev.lower() in FUNCTION_WORDS \
+            if (len(prev) >= 4 and is_word(prev)) or prev.lower() in FUNCTION_WORDS \
                     or (len(prev) >= 3 and prev[0].isupper() and prev[1:].islower() and len(part) >= 3):
                 out.append(part)
             else:
                 out[-1] = prev + part
         if len(out) > 1:
-            return out
+            return [piece for part in out for piece in _split_acronym(part)]
+    pieces = _split_acronym(core)
+    if len(pieces) > 1:
+        return pieces
     if 6 <= len(core) <= _MAX_SPLIT and not is_word(core):
         if core.islower():
             pieces = _known_pieces(core)
@@ -208,6 +225,20 @@ def _split_letters(core: str) -> list[str]:
                 rest = core[cut:]
                 if _DERIVED.match(rest) and is_word(rest):
                     return [core[:cut], rest]
+    return [core]
+
+
+def _split_acronym(core: str) -> list[str]:
+    """Capitals glued to a word: "PDIPerjuangan" (the last capital starts the word), "SDhingga" (it ends the
+    acronym), "HBudi" (an initial)."""
+    m = _ACRONYM_WORD.match(core)
+    if not m:
+        return [core]
+    caps, rest = m.groups()
+    if len(rest) >= 3 and is_word(rest) and not is_word(caps[-1] + rest):
+        return [caps, rest]
+    if is_word(caps[-1] + rest) or len(caps) == 2:
+        return [caps[:-1], caps[-1] + rest]
     return [core]
 
 
