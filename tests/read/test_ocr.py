@@ -47,12 +47,13 @@ def fonts() -> dict[str, str]:
 
 
 # (font index, dpi, size pt, angle, speckle, JPEG quality): resolutions from a fax-like 150 dpi to 300 dpi,
-# pages turned both ways, serif and sans faces.
+# pages turned both ways by up to 2 degrees, small print, heavy speckle and JPEG, serif, sans and narrow faces.
 STYLES = [
     (0, 150, 11.0, 1.2, 0.002, 60),
     (1, 200, 10.0, -0.8, 0.003, 70),
-    (0, 300, 10.0, 0.5, 0.001, 80),
-    (1, 200, 12.0, 1.5, 0.004, 55),
+    (2, 300, 10.0, 0.5, 0.001, 80),
+    (3, 150, 9.0, -1.8, 0.006, 45),
+    (4, 300, 8.5, 2.0, 0.003, 60),
 ]
 
 
