@@ -14,7 +14,8 @@ with a text layer, read by the same reader. With ``--scans``: the PDFs of that
 folder, and with ``--truth`` the plain text of each (same stem, ``.txt``) to
 measure accuracy.
 
-Printed figures: the engine's start (loading the models, once per process);
+Printed figures: the engine's start (importing onnxruntime and RapidOCR, once per process; the models
+load with the first page, which the per-page figures include);
 per resolution seconds per page (wall and CPU) and pages per second; the
 ratio to the text-layer anchor; character and word accuracy (1 - edit
 distance / length of the truth, white space runs as one space; words compared
@@ -215,7 +216,7 @@ def main() -> None:
     if args.json:
         print(json.dumps({"notes": notes, "rows": rows}, indent=2))
         return
-    print(f"{notes['cores']} cores; engine start (models loaded once per process): {notes['engine_start_seconds']} s; "
+    print(f"{notes['cores']} cores; engine import and set-up: {notes['engine_start_seconds']} s; "
           f"pages rendered at {ocr.DPI} dpi")
     for row in rows:
         print(f"\n{row['what']}: {row['pages']} pages, load average {row['load_avg_1m']}")
