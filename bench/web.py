@@ -3,7 +3,7 @@
     .venv/bin/python bench/web.py                      # 100,000 items, 50 clients, 15 s per scenario
     .venv/bin/python bench/web.py --items 20000 --seconds 5
 
-Builds (once, cached in out/bench-web/) a store of synthetic promises — real
+Builds (once, cached in $TMPDIR/janji-bench-web/, or $JANJI_BENCH_DIR) a store of synthetic promises — real
 region names, two pairs per election, 200 items per pair with sectors, SDGs and
 targets — through the store's own import, and its SQLite export for Datasette.
 Then serves the store with `janji serve` and the export with `datasette serve`
@@ -33,12 +33,14 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "out" / "bench-web"
+# the generated store is kept between runs, in the system's temporary folder (never in the repository)
+OUT = Path(os.environ.get("JANJI_BENCH_DIR") or Path(tempfile.gettempdir()) / "janji-bench-web")
 VENV_BIN = Path(sys.executable).parent
 MAX_SECONDS = 60  # hard cap per scenario whatever the arguments say
 MAX_REQUESTS = 100_000

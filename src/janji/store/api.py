@@ -28,7 +28,7 @@ from typing import Any, Iterable, Iterator
 from sqlalchemy import Float, Integer, func, insert, literal_column, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, defer, selectinload, sessionmaker
 
 from janji.document import Document as JDocument
 from janji.document import Item as JItem
@@ -416,6 +416,11 @@ class Store:
         session.flush()
         if previous is not None:
             previous.superseded_by_id = row.id
+            if self.dialect == "sqlite":
+                # the full-text index holds what a search can find: the items of current documents (so a
+                # search without filters counts and ranks in the index alone)
+                session.execute(sql_text("DELETE FROM item_fts WHERE rowid IN (SELECT id FROM items "
+                                         "WHERE document_id = :d)"), {"d": previous.id})
         # candidate pairs: one row per pair per election, however many documents name it
         pair_of: dict[int, m.Candidate] = {}
         linked: set[int] = set()
@@ -676,7 +681,7 @@ class Store:
             out = _pair_dict(*row)
             docs = session.scalars(select(m.Document).join(m.DocumentCandidate)
                                    .where(m.DocumentCandidate.candidate_id == candidate_id)
-                                   .order_by(m.Document.id)).all()
+                                   .options(*SUMMARY_LOAD).order_by(m.Document.id)).all()
             out["sources"] = [_doc_summary(d) for d in docs]
             items = self._item_rows(session, [m.Item.candidate_id == candidate_id,
                                               m.Document.superseded_by_id.is_(None)], limit=None)
@@ -701,7 +706,7 @@ class Store:
                 q = q.where(m.Document.kind == kind)
             if not include_superseded:
                 q = q.where(m.Document.superseded_by_id.is_(None))
-            q = q.order_by(m.Document.id.desc()).offset(offset)
+            q = q.options(*SUMMARY_LOAD).order_by(m.Document.id.desc()).offset(offset)
             if limit is not None:
                 q = q.limit(limit)
             docs = session.scalars(q).all()
@@ -767,7 +772,9 @@ class Store:
 
     def _item_rows(self, session: Session, where: list, *, limit: int | None = 100, offset: int = 0,
                    order=None) -> list[dict[str, Any]]:
-        q = (select(m.Item, m.Document.name, m.Document.sha256, m.Region.id, m.Region.name, m.Region.code,
+        # the columns an item dict shows, not ORM objects: pages list hundreds of items, and an entity
+        # would also decode the scores and evidence JSON no listing returns
+        q = (select(*ITEM_COLUMNS, m.Document.name, m.Document.sha256, m.Region.id, m.Region.name, m.Region.code,
                     m.Election.year, m.Candidate.head, m.Candidate.deputy, m.Candidate.number)
              .join(m.Document, m.Document.id == m.Item.document_id)
              .outerjoin(m.Region, m.Region.id == m.Document.region_id)
@@ -779,7 +786,7 @@ class Store:
             q = q.offset(offset)
         if limit is not None:
             q = q.limit(limit)
-        return [_item_dict(*row) for row in session.execute(q)]
+        return [_item_dict(row) for row in session.execute(q)]
 
     def items(self, region: int | str | None = None, candidate: int | None = None, kind: str | None = None,
               sector: str | None = None, sdg: int | None = None, measurable: bool | None = None,
@@ -841,6 +848,17 @@ class Store:
             return {"query": query, "stems": [], "total": 0, "results": []}
         with self._session() as session:
             where = self._filters(session, region, candidate, kind, sector, sdg, measurable, year)
+            if self.dialect == "sqlite" and len(where) == 1:
+                # no filter but "current documents", which is what item_fts holds: count and rank in the
+                # index alone, then read the page's rows (the same order as below: bm25, then id)
+                match = jtext.fts5_query(stems)
+                total = session.scalar(sql_text("SELECT count(*) FROM item_fts WHERE item_fts MATCH :q"),
+                                       {"q": match}) or 0
+                ranked = session.execute(sql_text(
+                    "SELECT rowid, -bm25(item_fts) AS score FROM item_fts WHERE item_fts MATCH :q "
+                    "ORDER BY bm25(item_fts), rowid LIMIT :limit OFFSET :offset"),
+                    {"q": match, "limit": limit, "offset": offset}).all()
+                return self._search_results(session, query, stems, total, ranked)
             if self.dialect == "sqlite":
                 match = jtext.fts5_query(stems)
                 fts = sql_text("SELECT rowid AS id, bm25(item_fts) AS rank FROM item_fts WHERE item_fts MATCH :q") \
@@ -857,16 +875,19 @@ class Store:
             base = base.join(m.Document, m.Document.id == m.Item.document_id).where(*where)
             total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
             ranked = session.execute(base.order_by(score.desc(), m.Item.id).offset(offset).limit(limit)).all()
-            scores = {rid: float(s) for rid, s in ranked}
-            rows = {r["id"]: r for r in self._item_rows(session, [m.Item.id.in_(list(scores))], limit=None)} \
-                if scores else {}
-            results = []
-            for rid, _ in ranked:
-                r = rows[rid]
-                r["score"] = round(scores[rid], 4)
-                r["snippet"] = jtext.highlight(r["text"], stems)
-                results.append(r)
-            return {"query": query, "stems": stems, "total": total, "results": results}
+            return self._search_results(session, query, stems, total, ranked)
+
+    def _search_results(self, session: Session, query: str, stems: list[str], total: int, ranked) -> dict[str, Any]:
+        scores = {rid: float(s) for rid, s in ranked}
+        rows = {r["id"]: r for r in self._item_rows(session, [m.Item.id.in_(list(scores))], limit=None)} \
+            if scores else {}
+        results = []
+        for rid, _ in ranked:
+            r = rows[rid]
+            r["score"] = round(scores[rid], 4)
+            r["snippet"] = jtext.highlight(r["text"], stems)
+            results.append(r)
+        return {"query": query, "stems": stems, "total": total, "results": results}
 
     # --- compare ------------------------------------------------------------------------------------------------
 
@@ -1270,15 +1291,29 @@ def _doc_summary(d: m.Document) -> dict[str, Any]:
                             "name": _pair_name(link.candidate.head, link.candidate.deputy)} for link in d.links]}
 
 
-def _item_dict(it: m.Item, doc_name, sha, region_id, region_name, region_code, year, head, deputy, number):
+# a document's summary (:func:`_doc_summary`) in two queries however many documents are listed, without
+# their texts
+SUMMARY_LOAD = (defer(m.Document.text), selectinload(m.Document.links).joinedload(m.DocumentCandidate.candidate))
+
+ITEM_COLUMNS = (m.Item.id, m.Item.document_id, m.Item.parent_id, m.Item.candidate_id, m.Item.position, m.Item.depth,
+                m.Item.kind, m.Item.label, m.Item.text, m.Item.speaker, m.Item.span_start, m.Item.span_end,
+                m.Item.quantities, m.Item.sectors, m.Item.sdgs, m.Item.measurability, m.Item.measurable)
+
+
+def _item_dict(row) -> dict[str, Any]:
+    """An item dict from a row of :data:`ITEM_COLUMNS` followed by its document's name and sha256, region
+    (id, name, code), election year and pair (head, deputy, number)."""
+    (item_id, document_id, parent_id, candidate_id, position, depth, kind, label, text, speaker, span_start,
+     span_end, quantities, sectors, sdgs, measurability, measurable,
+     doc_name, sha, region_id, region_name, region_code, year, head, deputy, number) = row
     return {
-        "id": it.id, "document_id": it.document_id, "document": doc_name, "sha256": sha, "parent_id": it.parent_id,
-        "candidate_id": it.candidate_id, "candidate": _pair_name(head, deputy) if head else None,
-        "candidate_number": number, "position": it.position, "depth": it.depth, "kind": it.kind, "label": it.label,
-        "text": it.text, "speaker": it.speaker,
-        "span": [it.span_start, it.span_end] if it.span_start is not None else None,
-        "quantities": list(it.quantities or []), "sectors": list(it.sectors or []), "sdgs": list(it.sdgs or []),
-        "measurability": it.measurability, "measurable": bool(it.measurable),
+        "id": item_id, "document_id": document_id, "document": doc_name, "sha256": sha, "parent_id": parent_id,
+        "candidate_id": candidate_id, "candidate": _pair_name(head, deputy) if head else None,
+        "candidate_number": number, "position": position, "depth": depth, "kind": kind, "label": label,
+        "text": text, "speaker": speaker,
+        "span": [span_start, span_end] if span_start is not None else None,
+        "quantities": list(quantities or []), "sectors": list(sectors or []), "sdgs": list(sdgs or []),
+        "measurability": measurability, "measurable": bool(measurable),
         "region": {"id": region_id, "name": region_name, "code": region_code} if region_id else None, "year": year,
     }
 
