@@ -1,6 +1,7 @@
 """`janji serve` and `janji demo`: the web portal and JSON API over a store."""
 from __future__ import annotations
 
+import os
 import socket
 from pathlib import Path
 
@@ -23,15 +24,36 @@ def _check_port(host: str, port: int) -> None:
             raise SystemExit(1) from None
 
 
+def default_workers(url: str) -> int:
+    """Worker processes a server runs by default: one per core (at most 4) where every process can open the
+    store by its URL (a SQLite file or a server), one for a store that lives in this process's memory."""
+    from sqlalchemy.engine import make_url
+
+    from janji.store.db import normalise_url, sqlite_path
+
+    if make_url(normalise_url(url)).get_backend_name() == "sqlite" and sqlite_path(url) is None:
+        return 1
+    return max(1, min(4, os.cpu_count() or 1))
+
+
 def _run(store, host: str, port: int, writable: bool, settings, certfile: Path | None = None,
-         keyfile: Path | None = None) -> None:
+         keyfile: Path | None = None, workers: int | None = None) -> None:
     import uvicorn
 
     from janji.redact import install_log_filter
     from janji.web import create_app
     from janji.web.security import is_local
 
-    app = create_app(store, writable=writable, settings=settings)
+    workers = default_workers(store.url) if workers is None else workers
+    if workers > 1:
+        # every worker process builds the same app from the environment (janji.web.app.worker_app)
+        os.environ["JANJI_DATABASE_URL"] = store.url
+        os.environ["JANJI_WEB_WRITABLE"] = "1" if writable else ""
+        os.environ["JANJI_TRUSTED_PROXIES"] = " ".join(str(n) for n in settings.trusted_proxies)
+        store.close()
+        app = "janji.web.app:worker_app"
+    else:
+        app = create_app(store, writable=writable, settings=settings)
     scheme = "https" if certfile else "http"
     shown = f"[{host}]" if ":" in host else host
     console.print(f"Portal Janji berjalan di [bold]{scheme}://{shown}:{port}/[/] — API: {scheme}://{shown}:{port}/api/docs "
@@ -40,9 +62,13 @@ def _run(store, host: str, port: int, writable: bool, settings, certfile: Path |
         warning_line(f"portal melayani {host} lewat http biasa: kata sandi dan cookie sesi lewat jaringan tanpa "
                      "enkripsi (cookie tidak ditandai Secure agar tetap bisa masuk). Pasang di belakang proxy HTTPS "
                      "(--trusted-proxy ALAMAT_PROXY) atau pakai --ssl-certfile dan --ssl-keyfile.")
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", proxy_headers=False,
-                            server_header=False, ssl_certfile=str(certfile) if certfile else None,
-                            ssl_keyfile=str(keyfile) if keyfile else None)
+    options = dict(host=host, port=port, log_level="warning", proxy_headers=False, server_header=False,
+                   ssl_certfile=str(certfile) if certfile else None, ssl_keyfile=str(keyfile) if keyfile else None)
+    if workers > 1:
+        install_log_filter()  # this process's records; each worker installs its own (worker_app)
+        uvicorn.run(app, factory=True, workers=workers, **options)
+        return
+    config = uvicorn.Config(app, **options)
     install_log_filter()  # after uvicorn configured its logging: no database password in a log line
     uvicorn.Server(config).run()
 
@@ -59,6 +85,12 @@ def _https_options(fn):
                            "cookies are then Secure and HSTS is sent; login throttling and proposal limits count "
                            "the visitor's address; from anyone else these headers are ignored.")(fn)
     return fn
+
+
+def _workers_option(fn):
+    return click.option("--workers", type=click.IntRange(1, 64), envvar="JANJI_WEB_WORKERS", show_envvar=True,
+                        help="Server processes (default: one per core, at most 4; 1 for an in-memory store). "
+                             "They share the store, its sessions and its limits.")(fn)
 
 
 def _settings(proxies):
@@ -114,9 +146,10 @@ def _open(db: str | None, create: bool = False):
               show_envvar=True, help="Port.")
 @click.option("--db", "db", help="Store URL or SQLite path (default: JANJI_DATABASE_URL, else the user's store).")
 @click.option("--writable", is_flag=True, help="Let visitors save uploads into the store (off: uploads are only analysed).")
+@_workers_option
 @_https_options
-def serve(host: str, port: int, db: str | None, writable: bool, proxies: tuple[str, ...], ssl_certfile: Path | None,
-          ssl_keyfile: Path | None) -> None:
+def serve(host: str, port: int, db: str | None, writable: bool, workers: int | None, proxies: tuple[str, ...],
+          ssl_certfile: Path | None, ssl_keyfile: Path | None) -> None:
     """Serve the web portal and the JSON API (/api/v1, docs at /api/docs) over a store.
 
     On an address other than this machine's, serve it over HTTPS: behind a
@@ -132,7 +165,7 @@ def serve(host: str, port: int, db: str | None, writable: bool, proxies: tuple[s
     """
     settings = _check_tls(ssl_certfile, ssl_keyfile, proxies)
     _check_port(host, port)
-    _run(_open(db), host, port, writable, settings, ssl_certfile, ssl_keyfile)
+    _run(_open(db), host, port, writable, settings, ssl_certfile, ssl_keyfile, workers)
 
 
 @click.command()
@@ -142,9 +175,10 @@ def serve(host: str, port: int, db: str | None, writable: bool, proxies: tuple[s
 @click.option("--db", "db", help="Store to fill (default: a demo SQLite file in the user's data directory).")
 @click.option("--seeds", "seeds", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of documents to ingest first (default: the project's examples/seeds).")
+@_workers_option
 @_https_options
-def demo(host: str, port: int, db: str | None, seeds: Path | None, proxies: tuple[str, ...] = (),
-         ssl_certfile: Path | None = None, ssl_keyfile: Path | None = None) -> None:
+def demo(host: str, port: int, db: str | None, seeds: Path | None, workers: int | None = None,
+         proxies: tuple[str, ...] = (), ssl_certfile: Path | None = None, ssl_keyfile: Path | None = None) -> None:
     """Ingest the seed documents into the embedded store and start the portal.
 
     Example:
@@ -171,4 +205,4 @@ def demo(host: str, port: int, db: str | None, seeds: Path | None, proxies: tupl
             warning_line(f"{result.name}: {result.reason}")
     console.print(f"{summary.count('added')} dokumen baru, {summary.count('unchanged')} sudah ada, "
                   f"{summary.count('failed')} gagal — basis data: {store.name}", highlight=False)
-    _run(store, host, port, True, settings, ssl_certfile, ssl_keyfile)
+    _run(store, host, port, True, settings, ssl_certfile, ssl_keyfile, workers)

@@ -139,7 +139,9 @@ def api_search(request: Request, q: SearchQ = "", region: RegionId = None, secto
                kind: Kind = None, measurable: Measurable = None, year: Year = None, page: Page = 1,
                per_page: PerPage = 50):
     filters = Filters(region, sector, sdg, kind_value(kind), measurable, year)
-    return queries.search(_store(request), clean_q(q), filters, page=page, per_page=per_page)
+    # plain JSON types already: straight to the response, past FastAPI's per-value jsonable_encoder walk
+    # (a sixth of a search's time, for 50 items with their snippets)
+    return JSONResponse(queries.search(_store(request), clean_q(q), filters, page=page, per_page=per_page))
 
 
 @router.get("/compare", responses={**INVALID, **NOT_FOUND}, summary="Bandingkan pasangan calon satu pemilihan")

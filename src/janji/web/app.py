@@ -35,6 +35,17 @@ pencarian dan perbandingan. Setiap halaman portal punya kembaran JSON di sini. D
 (`page`, `per_page`); parameter yang tidak sah dijawab 422 dengan pesan."""
 
 
+def worker_app() -> FastAPI:
+    """The app of one worker process of ``janji serve --workers N``: the store at ``$JANJI_DATABASE_URL``,
+    writable if ``$JANJI_WEB_WRITABLE`` is set, the tracking settings from the environment."""
+    import os
+
+    from janji.redact import install_log_filter
+
+    install_log_filter()  # this process's log records too
+    return create_app(db_url=os.environ["JANJI_DATABASE_URL"], writable=bool(os.environ.get("JANJI_WEB_WRITABLE")))
+
+
 def create_app(store=None, *, db_url: str | None = None, writable: bool = False,
                trusted_proxies: Iterable[str] | str | None = None, settings=None) -> FastAPI:
     """Build the portal over ``store`` (a :class:`janji.store.Store`) or the store at ``db_url``.
@@ -51,7 +62,11 @@ def create_app(store=None, *, db_url: str | None = None, writable: bool = False,
     environment now, so a value that cannot be read fails here, once).
     """
     import dataclasses
+    import os
 
+    # many requests at once, each on one thread: numpy's BLAS (the comparison's similarity products) on
+    # one thread each, not a pool per call that spins against the others (read when numpy loads)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     settings = settings if settings is not None else track_settings.load()
     if trusted_proxies is not None:
         settings = dataclasses.replace(settings, trusted_proxies=track_settings.parse_networks(
