@@ -7,12 +7,18 @@
 2. ``scorecard``: a generated province (~50,000 promises, most with a history of 1–4 entries); p50/p95 of
    the scorecard page over HTTP.
 
-The server runs in a subprocess (one uvicorn worker); the load generator is one asyncio process with httpx.
-On PostgreSQL each run uses its own schema in the ``test`` database (127.0.0.1:5432) and drops it after.
+The server is ``janji serve`` in a subprocess (its default worker processes: one per core); the load
+generator is one asyncio process with httpx. On PostgreSQL each run uses its own schema in the ``test``
+database (127.0.0.1:5432) and drops it after. Everything is written to a temporary folder.
+
+``--against DIR`` runs the same load, alternately, against another checkout's sources (its own store,
+seeded by its own code) and prints each figure of this checkout as a ratio to that one's: on a machine
+other jobs share, the ratio within one run is the figure to trust.
 
 Usage:
     .venv/bin/python bench/track.py load --backend sqlite --duration 60
     .venv/bin/python bench/track.py load --backend postgresql --duration 60
+    .venv/bin/python bench/track.py load --duration 30 --against /tmp/janji-main --rounds 2
     .venv/bin/python bench/track.py scorecard --backend sqlite --items 50000
 """
 from __future__ import annotations
@@ -22,6 +28,7 @@ import asyncio
 import json
 import os
 import random
+import signal
 import socket
 import subprocess
 import sys
@@ -154,26 +161,55 @@ def seed_province(url: str, items: int, with_history: bool = True) -> dict:
     return info
 
 
-def start_server(url: str, port: int) -> subprocess.Popen:
-    code = ("import sys, uvicorn; from janji.web import create_app; "
-            f"uvicorn.run(create_app(db_url={url!r}), host='127.0.0.1', port={port}, log_level='warning', "
-            "access_log=False, timeout_keep_alive=120)")
-    proc = subprocess.Popen([sys.executable, "-c", code], cwd=str(ROOT))
-    deadline = time.monotonic() + 60
+def start_server(url: str, port: int, workers: int | None = None) -> subprocess.Popen:
+    """``janji serve`` as a site runs it (its default number of worker processes unless ``workers``)."""
+    cmd = [str(Path(sys.executable).parent / "janji"), "serve", "--db", url, "--port", str(port)]
+    if workers:
+        cmd += ["--workers", str(workers)]
+    proc = subprocess.Popen(cmd, cwd=str(ROOT), stdout=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                time.sleep(1.0)  # let every worker start accepting
                 return proc
         except OSError:
             time.sleep(0.2)
-    proc.kill()
+    stop_server(proc)
     raise SystemExit("server did not start")
 
 
+def stop_server(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
 def cpu_seconds(pid: int) -> float:
-    """User+system CPU time of a process (Linux /proc): the server's cost per request, whatever else runs."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User+system CPU time of a process and its children (Linux /proc: the worker processes): the server's
+    cost per request, whatever else runs on the machine."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        todo.extend(children.get(p, []))
+    return total
 
 
 def pct(values, p):
@@ -261,7 +297,7 @@ def cmd_load(args) -> dict:
                      + [f"/pantau/butir/{i}" for i in items[:200]] + [f"/api/v1/items/{i}/history" for i in hot])
             before = {i: t.state(i)["version"] for i in hot}
             port = free_port()
-            proc = start_server(url, port)
+            proc = start_server(url, port, args.workers)
             try:
                 cpu0 = cpu_seconds(proc.pid)
                 t0 = time.perf_counter()
@@ -271,8 +307,7 @@ def cmd_load(args) -> dict:
                 server_cpu = cpu_seconds(proc.pid) - cpu0
                 load_avg = os.getloadavg()[0]
             finally:
-                proc.terminate()
-                proc.wait(20)
+                stop_server(proc)
             # lost writes: an accepted entry missing from its history, or a version that does not count them
             lost = 0
             by_item: dict[int, list[int]] = {}
@@ -288,6 +323,7 @@ def cmd_load(args) -> dict:
         finally:
             drop()
     return {"backend": args.backend, "duration_s": round(wall, 1), "editors": args.editors, "readers": args.readers,
+            "workers": args.workers or "default", "cores": os.cpu_count(),
             "hot_promises": len(hot), "store": info, "accepted_writes": len(accepted),
             "refused_conflicts": stats["conflicts"], "errors": stats["errors"],
             "error_samples": stats["error_samples"][:5], "lost_writes": lost,
@@ -310,7 +346,7 @@ def cmd_scorecard(args) -> dict:
         try:
             info = seed_province(url, args.items, with_history=True)
             port = free_port()
-            proc = start_server(url, port)
+            proc = start_server(url, port, 1)
             try:
                 lat = []
                 with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as c:
@@ -330,14 +366,49 @@ def cmd_scorecard(args) -> dict:
                         c.get(f"/api/v1/track/regions/{info['region']}")
                         api.append(time.perf_counter() - t0)
             finally:
-                proc.terminate()
-                proc.wait(20)
+                stop_server(proc)
         finally:
             drop()
     return {"backend": args.backend, "store": info, "requests": len(lat),
             "first_request_recount_ms": round(first * 1000, 1),
             "scorecard_page_ms": {"p50": pct(lat, 0.5), "p95": pct(lat, 0.95), "max": pct(lat, 1.0)},
             "scorecard_api_ms": {"p50": pct(api, 0.5), "p95": pct(api, 0.95)}}
+
+
+FIGURES = (("reads_per_s", "reads/s"), ("writes_per_s", "writes/s"), ("server_cpu_ms_per_request", "server CPU ms per request"))
+
+
+def cmd_against(args) -> dict:
+    """The load, alternately with this checkout's and with ``args.against``'s sources (each its own process,
+    store and server); the runs, and this checkout's medians as ratios to the other's."""
+    other = Path(args.against).resolve()
+    if not (other / "src" / "janji").is_dir():
+        raise SystemExit(f"track.py: {other}: not a janji checkout (no src/janji)")
+    argv = ["load", "--backend", args.backend, "--duration", str(args.duration), "--editors", str(args.editors),
+            "--readers", str(args.readers), "--items", str(args.items), "--hot", str(args.hot)]
+    if args.workers:
+        argv += ["--workers", str(args.workers)]
+    runs: dict[str, list[dict]] = {"this": [], "against": []}
+    for _ in range(max(1, args.rounds)):
+        for label, src in (("against", other / "src"), ("this", ROOT / "src")):
+            env = {**os.environ, "PYTHONPATH": str(src)}
+            done = subprocess.run([sys.executable, str(Path(__file__).resolve()), *argv], env=env,
+                                  capture_output=True, text=True, timeout=args.duration * 6 + 600)
+            if done.returncode not in (0, 1) or not done.stdout.strip():
+                raise SystemExit(f"track.py: the {label} run failed: {done.stderr[-2000:]}")
+            runs[label].append(json.loads(done.stdout))
+            print(f"{label}: {json.dumps({k: runs[label][-1][k] for k in ('reads_per_s', 'writes_per_s', 'read_ms', 'write_ms', 'errors', 'lost_writes')})}",
+                  file=sys.stderr)
+
+    def median(label, key, sub=None):
+        values = sorted((r[key][sub] if sub else r[key]) for r in runs[label])
+        return values[len(values) // 2]
+
+    ratios = {name: round(median("this", key) / median("against", key), 2) for key, name in FIGURES}
+    for key in ("read_ms", "write_ms"):
+        for q in ("p50", "p95", "p99"):
+            ratios[f"{key[:-3]} {q} latency"] = round(median("this", key, q) / median("against", key, q), 3)
+    return {"against": str(other), "runs": runs, "this_over_against": ratios}
 
 
 def main() -> None:
@@ -350,11 +421,19 @@ def main() -> None:
     load.add_argument("--readers", type=int, default=200)
     load.add_argument("--items", type=int, default=2500, help="promises in the store under load")
     load.add_argument("--hot", type=int, default=40, help="promises the editors fight over")
+    load.add_argument("--against", default=None, help="another janji checkout to run the same load against")
+    load.add_argument("--rounds", type=int, default=1, help="--against: alternate runs of each checkout")
+    load.add_argument("--workers", type=int, default=None,
+                      help="server worker processes (default: janji serve's own, one per core)")
     sc = sub.add_parser("scorecard")
     sc.add_argument("--backend", choices=["sqlite", "postgresql"], default="sqlite")
     sc.add_argument("--items", type=int, default=50000)
     sc.add_argument("--requests", type=int, default=100)
     args = ap.parse_args()
+    if args.cmd == "load" and args.against:
+        out = cmd_against(args)
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return
     out = cmd_load(args) if args.cmd == "load" else cmd_scorecard(args)
     print(json.dumps(out, ensure_ascii=False, indent=2))
     if args.cmd == "load" and (out["errors"] or out["lost_writes"]):

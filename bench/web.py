@@ -6,9 +6,12 @@
 Builds (once, cached in $TMPDIR/janji-bench-web/, or $JANJI_BENCH_DIR) a store of synthetic promises — real
 region names, two pairs per election, 200 items per pair with sectors, SDGs and
 targets — through the store's own import, and its SQLite export for Datasette.
-Then serves the store with `janji serve` and the export with `datasette serve`
-(one process each, loopback only) and drives each with the same load: 50
-concurrent keep-alive HTTP/1.1 clients for a bounded time and request count.
+Then serves the store with `janji serve` (its default worker processes) and the
+export with `datasette serve` (loopback only) and drives each with the same load:
+50 concurrent keep-alive HTTP/1.1 clients for a bounded time and request count.
+Each figure is also given as a ratio to Datasette's in the same run, with the
+server's own CPU time per request (its processes, from /proc). `--against DIR`
+serves another checkout too (uncached, its own store built by its own code).
 
 Scenarios (same regions and words for both servers):
 - region page: Janji `/wilayah/{id}` (pairs side by side, sector chart, shared promises);
@@ -109,10 +112,11 @@ def pair_document(rng: random.Random, region: dict, number: int, per_pair: int) 
             "items": items}
 
 
-def build(items: int, per_pair: int = 200) -> tuple[Path, Path]:
-    """The store and its Datasette export for ``items`` items (cached)."""
-    OUT.mkdir(parents=True, exist_ok=True)
-    db, export = OUT / f"store-{items}.db", OUT / f"export-{items}.db"
+def build(items: int, per_pair: int = 200, out: Path | None = None) -> tuple[Path, Path]:
+    """The store and its Datasette export for ``items`` items (cached in ``out``, default :data:`OUT`)."""
+    out = out or OUT
+    out.mkdir(parents=True, exist_ok=True)
+    db, export = out / f"store-{items}.db", out / f"export-{items}.db"
     if db.exists() and export.exists():
         return db, export
     for path in (db, export):
@@ -137,6 +141,7 @@ def build(items: int, per_pair: int = 200) -> tuple[Path, Path]:
         if i % 50 == 0:
             print(f"  building store: {made:,} items ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
     print(f"  store: {made:,} items in {time.perf_counter() - t0:.0f} s; exporting for Datasette …", file=sys.stderr)
+    store.optimize()  # as `janji ingest` does after adding documents
     store.export("sqlite", export)
     store.close()
     return db, export
@@ -240,9 +245,35 @@ def sweep(port: int, paths: list[str]) -> None:
             response.read()
 
 
-def load(port: int, paths: list[str], clients: int, seconds: float, max_requests: int) -> dict:
+def cpu_seconds(pid: int) -> float:
+    """User+system CPU time of a process and its children (Linux /proc: a server's worker processes)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        todo.extend(children.get(p, []))
+    return total
+
+
+def load(port: int, paths: list[str], clients: int, seconds: float, max_requests: int, pid: int) -> dict:
     asyncio.run(_load(port, paths[:5], min(clients, 5), 2.0, 200))  # warm caches and lazy imports
-    return asyncio.run(_load(port, paths, clients, seconds, max_requests))
+    cpu0 = cpu_seconds(pid)
+    out = asyncio.run(_load(port, paths, clients, seconds, max_requests))
+    # the server's own CPU per answered request: what carries over from a machine other jobs share
+    out["cpu_ms_per_request"] = round(1000 * (cpu_seconds(pid) - cpu0) / max(1, out["requests"]), 1)
+    return out
 
 
 # --- main -------------------------------------------------------------------------------------------------------
@@ -253,8 +284,14 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=15.0)
     ap.add_argument("--max-requests", type=int, default=20_000)
+    ap.add_argument("--against", default=None,
+                    help="another janji checkout served too, uncached, from its own store built by its own code")
+    ap.add_argument("--build-only", default=None, help=argparse.SUPPRESS)  # --against: build in this folder
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args()
+    if args.build_only:
+        build(args.items, out=Path(args.build_only))
+        return
     seconds = min(args.seconds, MAX_SECONDS)
     max_requests = min(args.max_requests, MAX_REQUESTS)
 
@@ -287,33 +324,59 @@ def main() -> None:
         ("datasette", "", [datasette, "serve", str(export), "--host", "127.0.0.1", "--setting", "suggest_facets", "off",
                            "--port"], {}),
     ]
+    if args.against:
+        other = Path(args.against).resolve()
+        if not (other / "src" / "janji").is_dir():
+            raise SystemExit(f"web.py: {other}: not a janji checkout (no src/janji; --against)")
+        other_env = {"PYTHONPATH": str(other / "src")}
+        other_dir = OUT / f"against-{other.name}"
+        subprocess.run([sys.executable, __file__, "--items", str(args.items), "--build-only", str(other_dir)],
+                       env={**os.environ, **other_env}, check=True)
+        servers.insert(1, ("against", "first views",
+                           [str(VENV_BIN / "janji"), "serve", "--db", f"sqlite:///{other_dir / f'store-{args.items}.db'}",
+                            "--port"], {**other_env, "JANJI_WEB_CACHE_SIZE": "0"}))
     results = {"items": n_items, "clients": args.clients, "seconds": seconds, "max_requests": max_requests,
-               "cores": os.cpu_count(), "runs": []}
+               "cores": os.cpu_count(), "load_average_1min_before": round(os.getloadavg()[0], 1),
+               "against": args.against, "runs": []}
     for name, variant, cmd, env in servers:
         port = free_port()
         proc = start(cmd + [str(port)], port, env)
+        time.sleep(1.0)  # let every worker process start accepting
         try:
             for scenario, (janji_paths, ds_paths) in scenarios.items():
-                paths = janji_paths if name == "janji" else ds_paths
+                paths = ds_paths if name == "datasette" else janji_paths
                 if variant == "repeat views":
                     sweep(port, paths)
                 label = f"{scenario}, {variant}" if variant else scenario
-                r = load(port, paths, args.clients, seconds, max_requests)
-                results["runs"].append({"server": name, "scenario": label, **r})
+                r = load(port, paths, args.clients, seconds, max_requests, proc.pid)
+                results["runs"].append({"server": name, "scenario": label, "kind": scenario, **r})
                 print(f"{name:10} {label:26} {r['rps']:8.1f} req/s  p50 {r['p50_ms']:7.1f} ms  "
-                      f"p99 {r['p99_ms']:7.1f} ms  ({r['requests']} requests, {r['errors']} errors)", file=sys.stderr)
+                      f"p99 {r['p99_ms']:7.1f} ms  CPU {r['cpu_ms_per_request']:6.1f} ms/request  "
+                      f"({r['requests']} requests, {r['errors']} errors)", file=sys.stderr)
         finally:
             stop(proc)
+    anchors = {r["kind"]: r for r in results["runs"] if r["server"] == "datasette"}
+    for r in results["runs"]:
+        anchor = anchors.get(r["kind"])
+        if anchor and r["server"] != "datasette":
+            # throughput and the server's CPU per request, both against Datasette measured in this run
+            r["rps_vs_datasette"] = round(r["rps"] / anchor["rps"], 2) if anchor["rps"] else None
+            r["cpu_vs_datasette"] = round(anchor["cpu_ms_per_request"] / r["cpu_ms_per_request"], 2) \
+                if r["cpu_ms_per_request"] else None
+    results["load_average_1min_after"] = round(os.getloadavg()[0], 1)
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     if args.json:
         print(json.dumps(results, indent=2))
     else:
         print(f"\n{n_items:,} items, {args.clients} concurrent clients, {seconds:g} s per run, loopback, "
-              f"{os.cpu_count()} cores shared by client and server\n")
-        print("| server | scenario | requests/s | p50 ms | p99 ms | requests | errors |")
-        print("|---|---|---:|---:|---:|---:|---:|")
+              f"{os.cpu_count()} cores shared by client and server (load average {results['load_average_1min_before']}"
+              f" before, {results['load_average_1min_after']} after)\n")
+        print("| server | scenario | requests/s | × Datasette | p50 ms | p99 ms | server CPU ms/request "
+              "| Datasette's CPU / this | requests | errors |")
+        print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         for r in results["runs"]:
-            print(f"| {r['server']} | {r['scenario']} | {r['rps']} | {r['p50_ms']} | {r['p99_ms']} | {r['requests']} "
+            print(f"| {r['server']} | {r['scenario']} | {r['rps']} | {r.get('rps_vs_datasette', '')} | {r['p50_ms']} "
+                  f"| {r['p99_ms']} | {r['cpu_ms_per_request']} | {r.get('cpu_vs_datasette', '')} | {r['requests']} "
                   f"| {r['errors']} |")
 
 

@@ -21,6 +21,7 @@ from janji.track import statuses as st
 from janji.track import suggestions as sg
 from janji.track.core import Actor, Core, now
 from janji.track.errors import Conflict, Forbidden, Invalid, NotFound, TooLarge
+from janji.track.freshness import PublicTracking
 from janji.track.records import (conflict_message, file_meta, milestone_dict, pair_name, quantity_target,
                                  state_dict, update_dict)
 from janji.track.tallies import Scorecards
@@ -33,6 +34,7 @@ class Updates:
     def __init__(self, core: Core, scorecards: Scorecards):
         self.core = core
         self.scorecards = scorecards
+        self.public = PublicTracking(core.engine)
 
     def state(self, item_id: int) -> dict[str, Any]:
         """The current status of a promise: ``status``, ``version`` (0 = never rated), progress, ``updated_at``."""
@@ -41,7 +43,13 @@ class Updates:
 
     def item_tracking(self, item_id: int, *, include_pending: bool = False) -> dict[str, Any]:
         """Everything a promise's page shows: the item (with its region and pair), its state, default target,
-        milestones and history — in one session (this is the most read page)."""
+        milestones and history — in one session (this is the most read page). The public view (without
+        pending entries) is kept while the promise is unchanged (:mod:`janji.track.freshness`)."""
+        if not include_pending:
+            return self.public.get(int(item_id), lambda: self._item_tracking(item_id, False))
+        return self._item_tracking(item_id, include_pending)
+
+    def _item_tracking(self, item_id: int, include_pending: bool) -> dict[str, Any]:
         with self.core.session() as s:
             item, region_id = self.core.item(s, item_id)
             state = state_dict(s.get(tm.State, item.id))

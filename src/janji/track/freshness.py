@@ -1,0 +1,61 @@
+"""Public tracking kept per process while nothing it shows has changed.
+
+A promise's public tracking (state, milestones, published history: what its page, its history and its
+JSON show) is the most read thing in tracking, and rebuilding it takes half a dozen queries. The database
+keeps a version per promise (``track_versions``, moved by triggers on every change of the promise's
+history, state or milestones, whoever makes it: migration 0010); the documents table says whether the
+store's documents changed (a new document or version is a new row). One indexed query reads those
+numbers; while they are the ones an entry was built under, the entry is what a rebuild would give. Every
+worker process reads the same numbers, so a write shows at once in all of them.
+
+The numbers are read before the entry is built: a write that lands in between leaves an entry older than
+its numbers say, which the next read rebuilds, never one newer data would be mistaken for.
+"""
+from __future__ import annotations
+
+import copy
+import os
+import threading
+from collections import OrderedDict
+from typing import Any, Callable
+
+from sqlalchemy import text
+
+STAMP = text("SELECT (SELECT version FROM track_versions WHERE scope = 'item' AND key = :item), "
+             "(SELECT version FROM track_versions WHERE scope = 'settings' AND key = 0), "
+             "(SELECT max(id) FROM documents), (SELECT count(id) FROM documents)")
+
+
+class PublicTracking:
+    """``get(item_id, build)``: ``build()`` (a promise's public tracking), or a copy of the one built under
+    the same versions. ``JANJI_TRACK_CACHE_SIZE=0`` turns it off (every read rebuilds)."""
+
+    def __init__(self, engine, size: int | None = None):
+        self.engine = engine
+        self.size = int(os.environ.get("JANJI_TRACK_CACHE_SIZE", "4096") or 0) if size is None else size
+        self.entries: OrderedDict[int, tuple[tuple, dict[str, Any]]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def stamp(self, item_id: int) -> tuple:
+        with self.engine.connect() as conn:
+            return tuple(conn.execute(STAMP, {"item": int(item_id)}).one())
+
+    def get(self, item_id: int, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        if self.size <= 0:
+            return build()
+        stamp = self.stamp(item_id)
+        with self.lock:
+            hit = self.entries.get(item_id)
+            if hit is not None and hit[0] == stamp:
+                self.entries.move_to_end(item_id)
+                value = hit[1]
+            else:
+                value = None
+        if value is None:
+            value = build()
+            with self.lock:
+                self.entries[item_id] = (stamp, value)
+                self.entries.move_to_end(item_id)
+                while len(self.entries) > self.size:
+                    self.entries.popitem(last=False)
+        return copy.deepcopy(value)  # callers may change what they get; the entry stays as built
