@@ -208,7 +208,7 @@ class Store:
             self.engine.dispose()
         else:
             self.engine.dispose()
-            for suffix in ("", "-wal", "-shm", "-journal"):
+            for suffix in ("", "-wal", "-shm", "-journal", db.LOCK_SUFFIX):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
             for folder in reversed(self._new_dirs):
                 try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import case, func, insert, select
@@ -60,13 +61,9 @@ class Scorecards:
               dt: float = 0.0) -> None:
         if region_id is None or (dn == 0 and dt == 0.0):
             return
-        if self.core.dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as upsert
-        else:
-            from sqlalchemy.dialects.sqlite import insert as upsert
-        stmt = upsert(tm.Tally).values(region_id=region_id, scope=scope, key=key, status=status, n=dn, total=dt)
-        s.execute(stmt.on_conflict_do_update(index_elements=["region_id", "scope", "key", "status"],
-                                             set_={"n": tm.Tally.n + dn, "total": tm.Tally.total + dt}))
+        s.connection().execute(_tally_upsert(self.core.dialect), {"region_id": region_id, "scope": scope,
+                                                                  "key": key, "status": status, "n": dn,
+                                                                  "total": dt})
 
     def publish(self, s: Session, row: tm.Update, old: tuple | None, new: tuple, month: str) -> None:
         """Move one promise from its old (status, value, target) to the new one in the running tallies."""
@@ -287,3 +284,18 @@ class Scorecards:
                              .where(tm.Update.region_id == int(region_id), tm.Update.state == "published")
                              .order_by(tm.Update.published_at.desc()).limit(limit)).all()
             return [update_dict(u, {}) | {"item_text": text} for u, text in rows]
+
+
+@lru_cache(maxsize=2)
+def _tally_upsert(dialect: str):
+    """Add ``n`` and ``total`` to a tally row, creating it (one statement built once per dialect: a
+    publication moves half a dozen tallies inside the write transaction, and building each upsert anew
+    cost more than running it)."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert
+    table = tm.Tally.__table__
+    stmt = upsert(table)
+    return stmt.on_conflict_do_update(index_elements=["region_id", "scope", "key", "status"],
+                                      set_={"n": table.c.n + stmt.excluded.n, "total": table.c.total + stmt.excluded.total})
