@@ -12,7 +12,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import case, func, insert, select
+from sqlalchemy import case, func, insert, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -23,6 +23,9 @@ from janji.track import statuses as st
 from janji.track.core import PROMISE_KINDS, Core
 from janji.track.records import pair_name, state_values, update_dict, zero_counts
 from janji.track.validation import RATIO_CAP, capped_ratio
+
+
+TALLY_LOCK = 4242005  # PostgreSQL advisory lock (key, region id): a region's recount vs its publications
 
 
 class Scorecards:
@@ -66,32 +69,48 @@ class Scorecards:
                                                                   "total": dt})
 
     def publish(self, s: Session, row: tm.Update, old: tuple | None, new: tuple, month: str) -> None:
-        """Move one promise from its old (status, value, target) to the new one in the running tallies."""
+        """Move one promise from its old (status, value, target) to the new one in the running tallies.
+
+        The tally rows are changed in one order (scope, key, status) whatever the statuses: two editors
+        publishing at once on PostgreSQL lock the rows they share in the same order, instead of each
+        holding one the other waits for (a deadlock, broken after a second by aborting one of them)."""
         item = s.get(sm.Item, row.item_id)
         doc = s.get(sm.Document, item.document_id)
         region = row.region_id
+        if self.core.dialect == "postgresql" and region is not None:
+            # many publications at once, but not during a recount of the region (see _rebuild_tally)
+            s.execute(text("SELECT pg_advisory_xact_lock_shared(:k, :r)"), {"k": TALLY_LOCK, "r": int(region)})
         old_status = old[0] if old else st.UNRATED
-        self._bump(s, region, "month", month, old_status, -1)
-        self._bump(s, region, "month", month, new[0], 1)
-        if doc.superseded_by_id is not None:
-            return  # history only: a superseded document's promises are not on the scorecard
-        pair = "-" if item.candidate_id is None else str(item.candidate_id)
-        if old:
-            self._bump(s, region, "pair", pair, old[0], -1)
-            for code in item.sectors or []:
-                self._bump(s, region, "sector", code, old[0], -1)
-        self._bump(s, region, "pair", pair, new[0], 1)
-        for code in item.sectors or []:
-            self._bump(s, region, "sector", code, new[0], 1)
-        was = old is not None and old[1] is not None and bool(old[2])
-        now_ = new[1] is not None and bool(new[2])
-        if was or now_:
-            self._bump(s, region, "progress", "-", "measured", int(now_) - int(was),
-                       (capped_ratio(new[1], new[2]) if now_ else 0.0) - (capped_ratio(old[1], old[2]) if was else 0.0))
+        bumps = [("month", month, old_status, -1, 0.0), ("month", month, new[0], 1, 0.0)]
+        if doc.superseded_by_id is None:  # a superseded document's promises are not on the scorecard
+            pair = "-" if item.candidate_id is None else str(item.candidate_id)
+            if old:
+                bumps.append(("pair", pair, old[0], -1, 0.0))
+                bumps.extend(("sector", code, old[0], -1, 0.0) for code in item.sectors or [])
+            bumps.append(("pair", pair, new[0], 1, 0.0))
+            bumps.extend(("sector", code, new[0], 1, 0.0) for code in item.sectors or [])
+            was = old is not None and old[1] is not None and bool(old[2])
+            now_ = new[1] is not None and bool(new[2])
+            if was or now_:
+                bumps.append(("progress", "-", "measured", int(now_) - int(was),
+                              (capped_ratio(new[1], new[2]) if now_ else 0.0)
+                              - (capped_ratio(old[1], old[2]) if was else 0.0)))
+        for scope, key, status, dn, dt in sorted(bumps, key=lambda b: b[:3]):
+            self._bump(s, region, scope, key, status, dn, dt)
 
     def _rebuild_tally(self, region_id: int, fp: str) -> None:
-        """Recount a region's tallies from the current states and the published history."""
+        """Recount a region's tallies from the current states and the published history.
+
+        On PostgreSQL one recount per region at a time, and none while a publication is moving the
+        region's tallies (:data:`TALLY_LOCK`): readers that found the tallies stale at once wait for the
+        first one's recount and find them fresh, instead of each deleting and recounting against the
+        others and against the editors' publications (deadlocks, each broken after a second)."""
         with self.core.session.begin() as s:
+            if self.core.dialect == "postgresql":
+                s.execute(text("SELECT pg_advisory_xact_lock(:k, :r)"), {"k": TALLY_LOCK, "r": int(region_id)})
+                stamp = s.get(tm.Setting, f"tally:{region_id}")
+                if stamp is not None and stamp.value == fp:
+                    return  # recounted while this one waited
             s.query(tm.Tally).filter(tm.Tally.region_id == region_id).delete(synchronize_session=False)
             cur = (select(tm.State.item_id).join(sm.Item, sm.Item.id == tm.State.item_id)
                    .join(sm.Document, sm.Document.id == sm.Item.document_id)
