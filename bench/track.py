@@ -296,7 +296,8 @@ async def run_load(port: int, tokens: list[str], hot: list[int], pages: list[str
             item = rnd.choice(hot)
             t0 = time.perf_counter()
             try:
-                status, payload = await client.request("GET", f"/api/v1/items/{item}/tracking")
+                # an API client sends its token with every call, reads included
+                status, payload = await client.request("GET", f"/api/v1/items/{item}/tracking", headers=headers)
                 version = json.loads(payload)["state"]["version"]
                 body = {"status": rnd.choice(["dalam proses", "sebagian", "ditepati", "terhenti"]),
                         "expected_version": version, "evidence_url": f"https://bukti.example.org/{n}/{item}",

@@ -26,7 +26,7 @@ from janji.track import Tracker
 from janji.track import settings as track_settings
 from janji.web import api, auth, pages, track_api, track_pages, upload
 from janji.web.render import make_templates, render_error
-from janji.web.security import DropEmptyParams, HeadAsGet, SecurityMiddleware, TrustedProxy
+from janji.web.security import DropEmptyParams, HeadAsGet, PublicShare, SecurityMiddleware, TrustedProxy
 
 HERE = Path(__file__).resolve().parent
 
@@ -91,6 +91,9 @@ def create_app(store=None, *, db_url: str | None = None, writable: bool = False,
                        too_large_message=f"Berkas terlalu besar; batas {upload.limit_label()}.",
                        limit_for=lambda path: track_pages.body_limit(app, path))
     app.add_middleware(DropEmptyParams)
+    # the public's reads share a few of the worker threads; editors and writes never queue behind them
+    app.add_middleware(PublicShare, limit=int(os.environ.get("JANJI_WEB_PUBLIC_THREADS", "8") or 0),
+                       session_cookie=auth.SESSION_COOKIE)
     app.add_middleware(HeadAsGet)
     # outermost: everything after sees the visitor's scheme and address (one setting: the tracker's)
     app.add_middleware(TrustedProxy, settings=lambda: auth.tracker_of(app).settings)

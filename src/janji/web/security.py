@@ -258,3 +258,40 @@ def cross_site(request) -> bool:
     if origin:
         return origin.lower() != f"{request.url.scheme}://{request.url.netloc}".lower()
     return False
+
+
+class PublicShare:
+    """At most ``limit`` anonymous reads inside the app at once (per worker process); the others wait here,
+    in order of arrival.
+
+    The app runs its pages on a pool of 40 threads. Under a flood of public reads every thread is busy with
+    one, and an editor's save — or the read that precedes it — waits behind the whole queue, then crawls
+    while 40 threads share one interpreter lock, holding SQLite's single write lock meanwhile. Reads without
+    an API token or a session cookie (the public's) get ``limit`` threads, enough to keep the cores busy;
+    signed-in people, API tokens and every other method (writes) pass straight through.
+    """
+
+    def __init__(self, app, limit: int = 8, session_cookie: str = "janji_sesi"):
+        self.app = app
+        self.limit = limit
+        self.cookie = session_cookie.encode() + b"="
+        self.gate = None
+
+    def _public(self, scope) -> bool:
+        if scope["method"] not in ("GET", "HEAD"):
+            return False
+        for name, value in scope["headers"]:
+            if name == b"authorization" or (name == b"cookie" and self.cookie in value):
+                return False
+        return True
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or self.limit <= 0 or not self._public(scope):
+            await self.app(scope, receive, send)
+            return
+        if self.gate is None:
+            import asyncio
+
+            self.gate = asyncio.Semaphore(self.limit)
+        async with self.gate:
+            await self.app(scope, receive, send)
