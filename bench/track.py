@@ -39,6 +39,9 @@ import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from proc import cpu_seconds  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 PG_BASE = os.environ.get("JANJI_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 PROMISE_KINDS = ("mission", "program", "activity")
@@ -188,29 +191,6 @@ def stop_server(proc: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
-
-
-def cpu_seconds(pid: int) -> float:
-    """User+system CPU time of a process and its children (Linux /proc: the worker processes): the server's
-    cost per request, whatever else runs on the machine."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(parent, []).append(int(entry.name))
-    total, todo = 0.0, [pid]
-    while todo:
-        p = todo.pop()
-        try:
-            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        todo.extend(children.get(p, []))
-    return total
 
 
 def pct(values, p):

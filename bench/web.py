@@ -41,6 +41,9 @@ import time
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from proc import cpu_seconds  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 # the generated store is kept between runs, in the system's temporary folder (never in the repository)
 OUT = Path(os.environ.get("JANJI_BENCH_DIR") or Path(tempfile.gettempdir()) / "janji-bench-web")
@@ -243,28 +246,6 @@ def sweep(port: int, paths: list[str]) -> None:
     for path in paths:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60) as response:
             response.read()
-
-
-def cpu_seconds(pid: int) -> float:
-    """User+system CPU time of a process and its children (Linux /proc: a server's worker processes)."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(parent, []).append(int(entry.name))
-    total, todo = 0.0, [pid]
-    while todo:
-        p = todo.pop()
-        try:
-            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        todo.extend(children.get(p, []))
-    return total
 
 
 def load(port: int, paths: list[str], clients: int, seconds: float, max_requests: int, pid: int) -> dict:
