@@ -135,8 +135,9 @@ def _regions_ref() -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def sector_names() -> dict[str, str]:
-    """Bidang urusan code -> name (title case), from the packaged taxonomy."""
-    return {code: row.name.title().replace(" Dan ", " dan ") for code, row in reference.sectors().items()}
+    """Bidang urusan code -> name, spelt as the portal spells it ("Ketenteraman dan Ketertiban Umum serta
+    Perlindungan Masyarakat", not "… Serta …"): one spelling in pages, exports, the CLI and JSON."""
+    return dict(labels.sectors())
 
 
 def reference_region(value: str) -> dict[str, str]:
