@@ -226,6 +226,28 @@ def seeds_alone(pipe_factory) -> tuple[float, float]:
     return times[0], times[1]
 
 
+def timed_analysis(pipe: Pipeline, named_bytes, clock=time.perf_counter) -> tuple[dict[str, float], int, int]:
+    """Analyse (name, bytes) pairs stage by stage and write each janji/1 text: (seconds per stage and "json"
+    by ``clock``, items found, documents that failed)."""
+    per_stage: dict[str, float] = defaultdict(float)
+    items = failed = 0
+    for name, raw in named_bytes:
+        doc = Document.from_bytes(raw, name)
+        try:
+            for stage_name, stage in pipe.stages:
+                s0 = clock()
+                stage(doc)
+                per_stage[stage_name] += clock() - s0
+            s0 = clock()
+            doc.dumps()
+            per_stage["json"] += clock() - s0
+        except JanjiError:
+            failed += 1
+            continue
+        items += sum(1 for _ in doc.walk())
+    return dict(per_stage), items, failed
+
+
 def devset_worker(folder: str) -> None:
     """One checkout's side of ``--devset``: analyse the folder once per "pass" line read from stdin.
 
@@ -236,25 +258,10 @@ def devset_worker(folder: str) -> None:
     pipe = Pipeline()
 
     def one_pass() -> dict:
-        per_stage: dict[str, float] = defaultdict(float)
-        items = failed = 0
         c0, w0 = time.process_time(), time.perf_counter()
-        for name, raw in files:
-            doc = Document.from_bytes(raw, name)
-            try:
-                for stage_name, stage in pipe.stages:
-                    s0 = time.perf_counter()
-                    stage(doc)
-                    per_stage[stage_name] += time.perf_counter() - s0
-                s0 = time.perf_counter()
-                doc.dumps()
-                per_stage["json"] += time.perf_counter() - s0
-            except JanjiError:
-                failed += 1
-                continue
-            items += sum(1 for _ in doc.walk())
+        per_stage, items, failed = timed_analysis(pipe, files)
         return {"wall": time.perf_counter() - w0, "cpu": time.process_time() - c0, "documents": len(files),
-                "items": items, "failed": failed, "per_stage": dict(per_stage)}
+                "items": items, "failed": failed, "per_stage": per_stage}
 
     load = time.perf_counter()
     cold = one_pass()  # loads every stage's data and models
@@ -338,13 +345,11 @@ def devset(args) -> None:
 
 def distinct_worker(folders: list[str]) -> None:
     """One run of ``--distinct`` in a fresh process (janji imported from the checkout on the command line)."""
-    from janji.scale.jobs import render
-
     files = [p for folder in folders for p in sorted(Path(folder).iterdir()) if p.is_file()]
     t0 = time.perf_counter()
     pipe = Pipeline()
     for path in sorted(SEEDS.glob("*.txt")):  # warm-up: every stage's data and models loaded, on other texts
-        render(pipe.analyze_path(path))
+        pipe.analyze_path(path).dumps()
     warm_up = time.perf_counter() - t0
     model = {"wall": 0.0, "cpu": 0.0, "calls": 0, "texts": 0}
     try:
@@ -370,27 +375,12 @@ def distinct_worker(folders: list[str]) -> None:
         pass
     floor_cpu = min(floor_seconds(files, time.process_time) for _ in range(5))
     floor_wall = min(floor_seconds(files) for _ in range(5))
-    per_stage: dict[str, float] = defaultdict(float)
-    failed = items = 0
     c0, w0 = time.process_time(), time.perf_counter()
-    for path in files:
-        doc = Document.from_bytes(path.read_bytes(), path.name)
-        try:
-            for stage_name, stage in pipe.stages:
-                s0 = time.process_time()
-                stage(doc)
-                per_stage[stage_name] += time.process_time() - s0
-            s0 = time.process_time()
-            render(doc)
-            per_stage["json"] += time.process_time() - s0
-        except JanjiError:
-            failed += 1
-            continue
-        items += sum(1 for _ in doc.walk())
+    per_stage, items, failed = timed_analysis(pipe, ((p.name, p.read_bytes()) for p in files), time.process_time)
     cpu, wall = time.process_time() - c0, time.perf_counter() - w0
     print(json.dumps({"documents": len(files), "bytes": sum(p.stat().st_size for p in files), "items": items,
                       "failed": failed, "cpu": cpu, "wall": wall, "floor_cpu": floor_cpu, "floor_wall": floor_wall,
-                      "model": model, "per_stage_cpu": dict(per_stage), "warm_up": warm_up,
+                      "model": model, "per_stage_cpu": per_stage, "warm_up": warm_up,
                       "janji": str(Path(sys.modules["janji"].__file__).parent)}), flush=True)
 
 
