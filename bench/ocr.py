@@ -28,6 +28,7 @@ figures on a shared machine are pessimistic.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib.util
 import io
 import json
@@ -64,6 +65,7 @@ PAGES = [
 ]
 
 
+@functools.lru_cache(maxsize=1)
 def load_scans_module():
     spec = importlib.util.spec_from_file_location("janji_test_scans", ROOT / "tests" / "read" / "scans.py")
     module = importlib.util.module_from_spec(spec)
@@ -92,17 +94,8 @@ def text_pdf(pages: list[list[str]]) -> bytes:
     return buf.getvalue()
 
 
-def edit_distance(a, b) -> int:
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, y in enumerate(b, 1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
-        previous = current
-    return previous[-1]
-
-
 def accuracy(read: str, truth: str) -> tuple[float, float]:
+    edit_distance = load_scans_module().edit_distance
     a, b = " ".join(read.split()), " ".join(truth.split())
     chars = 1 - edit_distance(a, b) / max(len(b), 1)
     words = 1 - edit_distance(a.split(), b.split()) / max(len(b.split()), 1)

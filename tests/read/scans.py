@@ -123,13 +123,18 @@ def mixed_pdf(text_page: list[str], scanned_page: list[str], style: ScanStyle) -
     return buffer.getvalue()
 
 
+def edit_distance(a, b) -> int:
+    """Levenshtein distance of two sequences (characters of strings, or lists of words)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, y in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
+        previous = current
+    return previous[-1]
+
+
 def character_accuracy(read: str, truth: str) -> float:
     """1 - (edit distance / length of the truth), both with runs of white space as one space."""
     a, b = " ".join(read.split()), " ".join(truth.split())
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-        previous = current
-    return 1 - previous[-1] / max(len(b), 1)
+    return 1 - edit_distance(a, b) / max(len(b), 1)
