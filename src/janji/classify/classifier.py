@@ -119,7 +119,7 @@ class Classifier:
         """Load now what the first classification would load on the way: the embedding model, the
         description vectors and the index of nomenclature phrases that explanations quote (a server or
         a benchmark pays this at start-up, not inside its first request)."""
-        self.linear._class_postings()
+        self.linear.read_all_postings()
         if self.embedder is not None:
             self.embedder.embed(["pemanasan"])
             self._descriptions()

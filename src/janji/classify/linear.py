@@ -14,7 +14,7 @@ Baru").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property
 
 import numpy as np
 
@@ -79,7 +79,7 @@ class LinearModel:
             return []
         w = self.weights[idx, cls]
         order = np.argsort(-w)[:top]
-        inv = self._inverse_vocab()
+        inv = self._inverse_vocab
         return [(inv[int(idx[i])], float(w[i])) for i in order if w[i] > 0.5]
 
     def nearest_phrase(self, idx: np.ndarray, cls: int) -> tuple[str, float] | None:
@@ -87,7 +87,7 @@ class LinearModel:
         if len(idx) == 0:
             return None
         score: dict[int, float] = {}
-        idf = self._idf_list()
+        idf = self._idf_list
         for f in idx.tolist():
             phrases = self._feature_postings(f).get(cls)
             if phrases is None:
@@ -116,19 +116,19 @@ class LinearModel:
             self._postings[f] = found
         return found
 
-    @lru_cache(maxsize=1)
-    def _class_postings(self) -> dict[int, dict[int, list[int]]]:
+    def read_all_postings(self) -> None:
         """Every feature's postings read at once (:meth:`Classifier.warm`: a server pays it at start-up, not in
         its first request; a one-file run reads only the features its items have)."""
         for f in range(len(self.post_ptr) - 1):
             self._feature_postings(f)
-        return self._postings
 
-    @lru_cache(maxsize=1)
+    # Per model, not functools.lru_cache(maxsize=1) on the method: that cache is shared by every instance, so
+    # two models used in turn (the aligner has two classifiers) would rebuild these lists on every call.
+    @cached_property
     def _idf_list(self) -> list[float]:
         return self.idf.tolist()  # each the float(self.idf[f]) it stands for
 
-    @lru_cache(maxsize=1)
+    @cached_property
     def _inverse_vocab(self) -> list[str]:
         inv = [""] * len(self.vocab)
         for word, i in self.vocab.items():
