@@ -119,4 +119,8 @@ def test_output_matches_the_snapshot(analysed):
     snapshot = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(snapshot)
     diffs = snapshot.differences(snapshot.load(), analysed)
-    assert not diffs, f"{len(diffs)} documents differ from the snapshot:\n" + "\n".join(diffs[:20])
+    taken, here = snapshot.recorded_environment(), snapshot.environment()
+    elsewhere = "" if taken == here else (
+        f"\nThe snapshot was taken in another environment ({taken}; here: {here}): if the code is the "
+        "snapshot's own, re-take it here in a commit of its own (see tests/snapshots/update.py).")
+    assert not diffs, f"{len(diffs)} documents differ from the snapshot:\n" + "\n".join(diffs[:20]) + elsewhere

