@@ -56,7 +56,9 @@ the analyser (stems, classified texts, regexes) has seen them: a fresh worker
 process per run loads the pipeline, warms up on the five seeds, measures the
 *floor* over the same files (read + UTF-8 decode + NFC + ``re.findall(r"\w+")``,
 best of five), then analyses every document of the development set and the
-corpus once (``--dir`` may be given several times), pipeline and janji/1 text.
+corpus once (``--dir`` may be given several times), as ``janji analyze FOLDER
+--out DIR`` does (the batch engine, files written to a temporary folder), then
+once more stage by stage for the CPU seconds per stage.
 Printed: the marginal analyse time as a multiple of the floor (CPU and wall),
 the same without the time spent inside the embedding model, the seconds per
 stage, and with ``--against DIR`` the same for another checkout, the runs
@@ -352,9 +354,9 @@ def distinct_worker(folders: list[str]) -> None:
         pipe.analyze_path(path).dumps()
     warm_up = time.perf_counter() - t0
     model = {"wall": 0.0, "cpu": 0.0, "calls": 0, "texts": 0}
-    try:
-        from janji.classify import get_classifier
+    from janji.classify import get_classifier
 
+    try:
         classifier = get_classifier()
         embedder = classifier.embedder
         if embedder is not None:
@@ -375,9 +377,21 @@ def distinct_worker(folders: list[str]) -> None:
         pass
     floor_cpu = min(floor_seconds(files, time.process_time) for _ in range(5))
     floor_wall = min(floor_seconds(files) for _ in range(5))
-    c0, w0 = time.process_time(), time.perf_counter()
-    per_stage, items, failed = timed_analysis(pipe, ((p.name, p.read_bytes()) for p in files), time.process_time)
-    cpu, wall = time.process_time() - c0, time.perf_counter() - w0
+    # as `janji analyze FOLDER --out DIR` runs them: the batch engine, files written (to a temporary folder)
+    from janji.scale import iter_analyze, plan
+
+    with tempfile.TemporaryDirectory(prefix="janji-bench-") as out:
+        jobs, _ = plan(files, out)
+        c0, w0 = time.process_time(), time.perf_counter()
+        results = list(iter_analyze(jobs))
+        cpu, wall = time.process_time() - c0, time.perf_counter() - w0
+    items, failed = sum(r.items for r in results if r.ok), sum(1 for r in results if not r.ok)
+    # then the same documents stage by stage, for the CPU per stage, with the classifier's cache emptied
+    # (its model's time is counted again: the breakdown is its own measurement)
+    get_classifier().cache.clear()
+    model_batch = dict(model)
+    per_stage, _, _ = timed_analysis(pipe, ((p.name, p.read_bytes()) for p in files), time.process_time)
+    model.update(model_batch)
     print(json.dumps({"documents": len(files), "bytes": sum(p.stat().st_size for p in files), "items": items,
                       "failed": failed, "cpu": cpu, "wall": wall, "floor_cpu": floor_cpu, "floor_wall": floor_wall,
                       "model": model, "per_stage_cpu": per_stage, "warm_up": warm_up,

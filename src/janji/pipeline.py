@@ -32,7 +32,7 @@ import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from janji.classify import classify
 from janji.clean import clean
@@ -96,21 +96,69 @@ class Pipeline:
             stage(doc)
         return doc
 
+    def pipe(self, docs: Sequence[Document], time_limit: float | None = TIME_LIMIT) -> list[Document | Exception]:
+        """Run the stages on several documents, returning each one (changed in place) or the exception its
+        analysis raised, in order: one failing document never stops the others.
+
+        A stage with a batch form (``stage.pipe``) runs once over all the documents still going, the
+        others on each document in turn within its own ``time_limit``. The documents come out exactly as
+        from ``self(doc)`` on each; only the work is shared (the classifier embeds the unsure texts of
+        all of them in one batch). If a batch step fails, it is run on each document alone, so the
+        failure stays with the document that caused it.
+        """
+        out: list[Document | Exception] = list(docs)
+        segment: list[Stage] = []
+
+        def run_each(stages: list[Stage]) -> None:
+            for k, doc in enumerate(out):
+                if isinstance(doc, Document) and stages:
+                    try:
+                        with deadline(time_limit, doc.source.name):
+                            for one in stages:
+                                one(doc)
+                    except Exception as exc:  # this document only
+                        out[k] = exc
+
+        for _, one in self.stages:
+            if one.pipe is None:
+                segment.append(one)
+                continue
+            run_each(segment)
+            segment = []
+            going = [doc for doc in out if isinstance(doc, Document)]
+            try:
+                if len(going) > 1:
+                    with deadline(time_limit and time_limit * len(going), "+".join(d.source.name for d in going[:3])):
+                        one.pipe(going)
+                else:
+                    run_each([one])
+            except Exception:  # find the document that caused it: each alone
+                run_each([one])
+        run_each(segment)
+        return out
+
     def analyze_bytes(self, raw: bytes, name: str, *, kind: str | None = None, url: str | None = None,
                       ocr: str = "auto", time_limit: float | None = TIME_LIMIT) -> Document:
-        if len(raw) > MAX_BYTES:
-            raise too_large(name, len(raw))
-        doc = Document.from_bytes(raw, name, url=url)
-        doc.ocr = ocr
-        if kind:
-            doc.kind = kind
-            doc.kind_forced = True
+        doc = new_document(raw, name, kind=kind, url=url, ocr=ocr)
         with deadline(time_limit, name):
             return self(doc)
 
     def analyze_path(self, path: str | os.PathLike, **options) -> Document:
         path = Path(path)
         return self.analyze_bytes(read_source(path), path.name, **options)
+
+
+def new_document(raw: bytes, name: str, *, kind: str | None = None, url: str | None = None,
+                 ocr: str = "auto") -> Document:
+    """A document to analyse from one source's bytes (``kind`` forced if given); too large a source is refused."""
+    if len(raw) > MAX_BYTES:
+        raise too_large(name, len(raw))
+    doc = Document.from_bytes(raw, name, url=url)
+    doc.ocr = ocr
+    if kind:
+        doc.kind = kind
+        doc.kind_forced = True
+    return doc
 
 
 def read_source(path: str | os.PathLike) -> bytes:

@@ -19,7 +19,7 @@ Example:
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Iterable, Protocol, cast
+from typing import TYPE_CHECKING, Callable, Iterable, Protocol, Sequence, cast
 
 if TYPE_CHECKING:
     from janji.document import Document
@@ -35,17 +35,21 @@ class Stage(Protocol):
     __name__: str
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
+    pipe: Callable[[Sequence[Document]], None] | None
 
     def __call__(self, doc: Document, /) -> None: ...
 
 
-def stage(requires: Iterable[str] = (), assigns: Iterable[str] = ()) -> Callable[[Callable[[Document], None]], Stage]:
-    """Declare the document fields a stage reads (``requires``) and sets (``assigns``).
+def stage(requires: Iterable[str] = (), assigns: Iterable[str] = (),
+          pipe: Callable[[Sequence[Document]], None] | None = None) -> Callable[[Callable[[Document], None]], Stage]:
+    """Declare the document fields a stage reads (``requires``) and sets (``assigns``), and its batch form
+    (``pipe(docs)``, if it has one).
 
     Names are document attributes ("text", "candidates") or item attributes ("items.sectors").
     """
     def mark(func: Callable[[Document], None]) -> Stage:
         func.requires = tuple(requires)  # type: ignore[attr-defined]
         func.assigns = tuple(assigns)  # type: ignore[attr-defined]
+        func.pipe = pipe  # type: ignore[attr-defined]
         return cast(Stage, func)
     return mark

@@ -1,6 +1,7 @@
 """The distributed engine: sync, a process pool and a real dask.distributed cluster give the same files."""
 from __future__ import annotations
 
+import copy
 import json
 import pickle
 import socket
@@ -13,7 +14,9 @@ from click.testing import CliRunner
 
 from janji.cli import cli
 from janji.scale import SchedulerError, analyze_many, check_scheduler, plan, tasks
-from janji.scale.runners import connect
+from janji.document import Document
+from janji.pipeline import Pipeline
+from janji.scale.runners import batches, connect
 
 DOCS = {
     "kota.txt": "VISI\nKota Maju dan Sejahtera\n\nMISI\n1. Membangun jalan desa 10 km\n2. Menata pasar tradisional\n",
@@ -85,20 +88,61 @@ def test_processes_spread_work_over_the_pool_and_load_the_pipeline_per_process(c
     assert len(pickle.dumps(tasks.analyze_files)) < 100 and len(pickle.dumps(tasks.analyze_raw)) < 100
 
 
-def test_a_defect_in_one_document_is_reported_and_the_batch_goes_on(corpus, tmp_path, monkeypatch):
-    real = tasks.pipeline()
+def crashing(pipe: Pipeline, stage_name: str, document: str) -> Pipeline:
+    """A copy of ``pipe`` whose stage ``stage_name`` crashes on the document called ``document`` (in its batch
+    form too: a batch that holds that document crashes)."""
+    broken = copy.copy(pipe)
+    real = dict(pipe.stages)[stage_name]
 
-    class Broken:
-        def analyze_path(self, path, **options):
-            if Path(path).name == "berita.txt":
-                raise RuntimeError("stage crashed")
-            return real.analyze_path(path, **options)
+    def check(docs):
+        if any(doc.source.name == document for doc in docs):
+            raise RuntimeError("stage crashed")
 
-    monkeypatch.setattr(tasks, "pipeline", lambda: Broken())
+    def one(doc):
+        check([doc])
+        real(doc)
+
+    def many(docs):
+        check(docs)
+        real.pipe(docs)
+
+    one.__name__, one.requires, one.assigns = real.__name__, real.requires, real.assigns
+    one.pipe = many if real.pipe is not None else None
+    broken.stages = [(n, one if n == stage_name else s) for n, s in pipe.stages]
+    return broken
+
+
+@pytest.mark.parametrize("stage_name", ["structure", "classify"])  # a stage run per document, and a batched one
+def test_a_defect_in_one_document_is_reported_and_the_batch_goes_on(corpus, tmp_path, monkeypatch, stage_name):
+    broken = crashing(tasks.pipeline(), stage_name, "berita.txt")
+    monkeypatch.setattr(tasks, "pipeline", lambda: broken)
     results = analyze_many(corpus, tmp_path)
-    broken = [r for r in results if r.name == "berita.txt"][0]
-    assert broken.error == "berita.txt: gagal dianalisis (RuntimeError: stage crashed)"
+    failed = {r.name: r.error for r in results if not r.ok}
+    assert failed["berita.txt"] == "berita.txt: gagal dianalisis (RuntimeError: stage crashed)"
+    assert set(failed) == {"berita.txt", "kosong.txt"}
     assert (tmp_path / "kota.json").exists() and not (tmp_path / "berita.json").exists()
+    # the documents analysed in the same batch as the broken one are what they are alone
+    for name in ("kota", "kabupaten", "cuaca"):
+        alone = tasks.pipeline().analyze_path(next(p for p in corpus if p.stem == name))
+        assert (tmp_path / f"{name}.json").read_text(encoding="utf-8") == alone.dumps()
+
+
+def test_documents_analysed_together_are_what_they_are_alone(corpus):
+    pipe = tasks.pipeline()
+    sources = [p for p in corpus if p.name != "kosong.txt"]
+    together = pipe.pipe([Document.from_bytes(p.read_bytes(), p.name) for p in sources])
+    assert [doc.dumps() for doc in together] == [pipe.analyze_path(p).dumps() for p in sources]
+    assert any(it.sectors for doc in together for it in doc.walk())  # the batched stage did run
+
+
+def test_the_sequential_run_goes_in_batches_bounded_by_count_and_bytes(tmp_path):
+    paths = []
+    for k, size in enumerate([10, 10, 10, 500, 10]):
+        paths.append(tmp_path / f"{k}.txt")
+        paths[-1].write_text("x" * size, encoding="utf-8")
+    jobs, _ = plan(paths, tmp_path / "out")
+    assert [[j.index for j in b] for b in batches(jobs, size=2, max_bytes=10_000)] == [[0, 1], [2, 3], [4]]
+    assert [[j.index for j in b] for b in batches(jobs, size=10, max_bytes=100)] == [[0, 1, 2], [3], [4]]
 
 
 def test_same_stem_in_two_folders_keeps_the_later_input_as_a_sequential_run_would(tmp_path):

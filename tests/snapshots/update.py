@@ -28,13 +28,24 @@ SETS = (("seeds", ("seeds",)), ("devset", ("devset", "docs")), ("corpus", ("corp
 
 
 def analyse_all(shared: Path) -> dict[str, dict[str, dict]]:
-    from janji.pipeline import Pipeline
+    """Every document of each set, analysed as ``janji analyze FOLDER --out`` does (in batches: see
+    :meth:`janji.pipeline.Pipeline.pipe`); the score tests analyse them one by one."""
+    from janji.document import Document
+    from janji.pipeline import Pipeline, read_source
+    from janji.scale.runners import BATCH_DOCUMENTS
 
     pipe = Pipeline()
     out: dict[str, dict[str, dict]] = {}
     for name, parts in SETS:
-        folder = shared.joinpath(*parts)
-        out[name] = {p.stem: json.loads(pipe.analyze_path(p).dumps()) for p in sorted(folder.iterdir())}
+        paths = sorted(shared.joinpath(*parts).iterdir())
+        out[name] = {}
+        for k in range(0, len(paths), BATCH_DOCUMENTS):
+            batch = paths[k:k + BATCH_DOCUMENTS]
+            docs = pipe.pipe([Document.from_bytes(read_source(p), p.name) for p in batch])
+            for p, doc in zip(batch, docs):
+                if isinstance(doc, Exception):
+                    raise doc
+                out[name][p.stem] = json.loads(doc.dumps())
     return out
 
 

@@ -22,7 +22,7 @@ Example:
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from janji.document import Document, Item
 from janji.stage import stage
@@ -73,11 +73,19 @@ CONTEXT_REACH = 500
 WEAK = 0.35  # below this probability a prose item's own words do not decide its bidang
 
 
-@stage(requires=["items"], assigns=["items.sectors", "items.sdgs", "items.measurability"])
+def classify_documents(docs: Sequence[Document]) -> None:
+    """The stage over several documents at once: their items in one batch, so the texts the lexical pass is
+    unsure of go to the embedding model together. Each document ends exactly as :func:`classify` leaves it:
+    an item's classification depends on its own text only."""
+    classify_items(item for doc in docs for item in doc.walk())
+    for doc in docs:
+        _context(doc)
+
+
+@stage(requires=["items"], assigns=["items.sectors", "items.sdgs", "items.measurability"], pipe=classify_documents)
 def classify(doc: Document) -> None:
     """The pipeline stage: classify every promise item of ``doc`` in place."""
-    classify_items(doc.walk())
-    _context(doc)
+    classify_documents([doc])
 
 
 def _context(doc: Document) -> None:

@@ -1,6 +1,6 @@
-"""The work of one document, wherever it runs (importable by reference: never defined in ``__main__``).
+"""The work of documents, wherever it runs (importable by reference: never defined in ``__main__``).
 
-:func:`analyze_one` is the one place where a document that cannot be analysed
+:func:`analyze_batch` is the one place where a document that cannot be analysed
 — unreadable, refused by a reader, or hitting a defect in a stage — becomes a
 failed :class:`~janji.scale.jobs.FileResult` with its one-line reason, so that
 it never stops a batch; :func:`write_output` is the one place a result's
@@ -54,26 +54,48 @@ def janji_version() -> str:
     return __version__
 
 
-def analyze_one(job: Job, kind: str | None = None, raw: bytes | None = None
-                ) -> tuple[FileResult, Document | None, str | None]:
-    """Analyse one job — the file at ``job.source``, or its ``raw`` bytes sent by a client — into its result,
-    its document and, if it has an output, its janji/1 text. Never raises: a failure is ``result.ok`` false
-    with a one-line ``result.error`` naming the file, and no document."""
-    result = FileResult(job.index, job.source, worker=worker_id())
+def analyze_batch(jobs: Sequence[Job], kind: str | None = None, raws: Sequence[bytes] | None = None
+                  ) -> list[tuple[FileResult, Document | None, str | None]]:
+    """Analyse jobs — the files at ``job.source``, or their ``raws`` bytes sent by a client — into, for each in
+    order, its result, its document and, if it has an output, its janji/1 text. The documents go through
+    :meth:`Pipeline.pipe <janji.pipeline.Pipeline.pipe>` together (the classifier's model sees the unsure texts
+    of all of them in one batch); each comes out as it would alone. Never raises: a failure is ``result.ok``
+    false with a one-line ``result.error`` naming the file, and no document."""
+    from janji.pipeline import new_document, read_source
+
     t0 = time.perf_counter()
+    results = [FileResult(job.index, job.source, worker=worker_id()) for job in jobs]
+    docs: list[Document | Exception] = []
+    for k, job in enumerate(jobs):
+        try:
+            data = read_source(job.source) if raws is None else raws[k]
+            docs.append(new_document(data, job.name, kind=kind, ocr=job.ocr))
+        except Exception as exc:  # unreadable, too large: this file fails alone
+            docs.append(exc)
     try:
-        pipe = pipeline()
-        doc = pipe.analyze_path(job.source, kind=kind, ocr=job.ocr) if raw is None \
-            else pipe.analyze_bytes(raw, job.name, kind=kind, ocr=job.ocr)
-        text = doc.dumps() if job.output is not None else None
-    except Exception as exc:  # a defect in one document's analysis must not stop a batch of 150,000 files
-        result.ok, result.error = False, failure_line(job.name, exc)
-        doc = text = None
-    else:
-        result.warnings = list(doc.warnings)
-        result.items = len(doc.items)
-    result.seconds = time.perf_counter() - t0
-    return result, doc, text
+        ready = [doc for doc in docs if isinstance(doc, Document)]
+        done = iter(pipeline().pipe(ready))
+        docs = [next(done) if isinstance(doc, Document) else doc for doc in docs]
+    except Exception as exc:  # the pipeline could not even load: every document fails with it
+        docs = [exc] * len(jobs)
+    out = []
+    for job, result, doc in zip(jobs, results, docs):
+        text = None
+        if isinstance(doc, Document):
+            try:
+                text = doc.dumps() if job.output is not None else None
+            except Exception as exc:
+                doc = exc
+        if isinstance(doc, Exception):  # a defect in one document's analysis must not stop a batch of 150,000 files
+            result.ok, result.error = False, failure_line(job.name, doc)
+            doc = None
+        else:
+            result.warnings = list(doc.warnings)
+            result.items = len(doc.items)
+        # the documents were analysed together: each is charged an equal share of the batch's time
+        result.seconds = (time.perf_counter() - t0) / len(jobs)
+        out.append((result, doc, text))
+    return out
 
 
 def write_output(result: FileResult, job: Job, text: str, written: dict[str, str]) -> None:
@@ -94,25 +116,28 @@ def write_output(result: FileResult, job: Job, text: str, written: dict[str, str
     written[job.output] = job.source
 
 
-def analyze_to_disk(job: Job, kind: str | None = None, written: dict[str, str] | None = None,
-                    keep: bool = False) -> FileResult:
-    """Analyse the file at ``job.source`` and write its JSON to ``job.output`` on this machine (where the
-    worker sees the client's disk: the sequential run and the ``processes`` scheduler). ``keep`` leaves
-    the document on the result, for a caller in this process. Never raises."""
-    t0 = time.perf_counter()
-    result, doc, text = analyze_one(job, kind)
-    if text is not None:
-        write_output(result, job, text, {} if written is None else written)
-    if keep:
-        result.document = doc
-    result.seconds = time.perf_counter() - t0
-    return result
+def analyze_to_disk(jobs: Sequence[Job], kind: str | None = None, written: dict[str, str] | None = None,
+                    keep: bool = False) -> list[FileResult]:
+    """Analyse the files at ``job.source`` together (:func:`analyze_batch`) and write each one's JSON to
+    ``job.output`` on this machine (where the worker sees the client's disk: the sequential run and the
+    ``processes`` scheduler), in order. ``keep`` leaves each document on its result, for a caller in this
+    process. Never raises."""
+    written = {} if written is None else written
+    out = []
+    for job, (result, doc, text) in zip(jobs, analyze_batch(jobs, kind)):
+        if text is not None:
+            t0 = time.perf_counter()
+            write_output(result, job, text, written)
+            result.seconds += time.perf_counter() - t0
+        if keep:
+            result.document = doc
+        out.append(result)
+    return out
 
 
 def analyze_files(jobs: Sequence[Job], kind: str | None = None) -> list[FileResult]:
     """One unit of work (see :func:`~janji.scale.jobs.units`) on a worker that sees the disk, in order."""
-    written: dict[str, str] = {}
-    return [analyze_to_disk(job, kind, written) for job in jobs]
+    return analyze_to_disk(jobs, kind)
 
 
 def analyze_raw(raws: Sequence[bytes], jobs: Sequence[Job], kind: str | None = None
@@ -120,8 +145,4 @@ def analyze_raw(raws: Sequence[bytes], jobs: Sequence[Job], kind: str | None = N
     """One unit of work on a cluster: each file's bytes as sent by the client, analysed in order; returns each
     result with its janji/1 text (``None`` if it failed) for the client to write. A worker on another
     machine need not see the client's disk. Never raises."""
-    out = []
-    for raw, job in zip(raws, jobs):
-        result, _, text = analyze_one(job, kind, raw)
-        out.append((result, text))
-    return out
+    return [(result, text) for result, _, text in analyze_batch(jobs, kind, raws)]
