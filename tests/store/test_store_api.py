@@ -201,6 +201,45 @@ def test_ingest_path_analyses_a_source_file(store, tmp_path):
     assert changed.status == "added" and changed.version == 2
 
 
+def test_ingest_paths_analyses_in_batches_with_the_results_of_one_by_one(db_url, db_url2, tmp_path):
+    import json
+
+    from janji.store import open_store
+
+    texts = {
+        "a.txt": "Visi:\nKota Contoh yang sehat\n\nMisi:\n1. Membangun puskesmas di setiap kecamatan\n",
+        "b.txt": "Misi:\n1. Memberikan beasiswa kepada 1.000 mahasiswa\n2. Memperbaiki jalan desa 40 km\n",
+        "b-salinan.txt": "Misi:\n1. Memberikan beasiswa kepada 1.000 mahasiswa\n2. Memperbaiki jalan desa 40 km\n",
+        "kosong.txt": "",
+        "c.txt": "Pasangan calon berjanji menambah 200 guru honorer dan membangun 3 pasar rakyat.\n",
+    }
+    paths = []
+    for name, text in texts.items():
+        paths.append(tmp_path / name)
+        paths[-1].write_text(text, encoding="utf-8")
+    paths.insert(2, tmp_path / "tidak-ada.txt")
+    given = tmp_path / "dokumen.json"
+    given.write_text(json.dumps(campaign_a()), encoding="utf-8")
+    paths.append(given)
+
+    batched, single = open_store(db_url), open_store(db_url2)
+    try:
+        together = list(batched.ingest_paths(paths, batch=4))  # two batches: the duplicate in the first
+        alone = [single.ingest_path(p) for p in paths]
+        assert [(r.name, r.status, r.items, r.version, r.reason) for r in together] == \
+               [(r.name, r.status, r.items, r.version, r.reason) for r in alone]
+        assert [r.status for r in together] == ["added", "added", "failed", "unchanged", "failed", "added", "added"]
+        for a, b in zip(together, alone):
+            if a.status == "added":
+                x, y = batched.document(a.document_id), single.document(b.document_id)
+                assert [i["sectors"] for i in x["items"]] == [i["sectors"] for i in y["items"]]
+                assert [i["text"] for i in x["items"]] == [i["text"] for i in y["items"]]
+        assert [r.status for r in batched.ingest_paths(paths)][:2] == ["unchanged", "unchanged"]
+    finally:
+        batched.close()
+        single.close()
+
+
 def test_regions_resolve_by_code_name_and_part(store):
     from janji.store import NotFound
 

@@ -132,16 +132,16 @@ def ingest(paths: tuple[str, ...], db_url: str | None, kind: str | None, url: st
     summary = IngestSummary()
     with progress:
         task = progress.add_task("Menyimpan", total=len(files))
-        for path in files:
-            progress.update(task, description=f"Menyimpan {path.name[:40]}")
-            with page_progress(progress if len(files) >= 2 else None):
-                result = store.ingest_path(path, kind=kind, source=source or None, ocr=ocr)
-            summary.results.append(result)
-            if result.status == "failed":
-                error_line(f"{result.name}: {result.reason}")
-            elif result.source_updated and not as_json:
-                err_console.print(f"keterangan sumber {escape(result.name)} diperbarui", highlight=False)
-            progress.advance(task)
+        with page_progress(progress if len(files) >= 2 else None):
+            results = store.ingest_paths(files, kind=kind, source=source or None, ocr=ocr)
+            for path, result in zip(files, results):
+                progress.update(task, description=f"Menyimpan {path.name[:40]}")
+                summary.results.append(result)
+                if result.status == "failed":
+                    error_line(f"{result.name}: {result.reason}")
+                elif result.source_updated and not as_json:
+                    err_console.print(f"keterangan sumber {escape(result.name)} diperbarui", highlight=False)
+                progress.advance(task)
     if summary.count("added"):
         store.optimize()
     _close(store)

@@ -46,6 +46,10 @@ KIND_ORDER = ("vision", "mission", "goal", "program", "activity", "quick_win", "
               "other")
 MEASURABLE_LABELS = {"terukur", "measurable"}
 RETRIES = 5  # attempts per document when a concurrent ingest wins a race for the same new rows
+# Files analysed together by ingest_paths (as `janji analyze` does: see janji.pipeline.Pipeline.pipe), at most
+# this many documents and, but for one large file, this many bytes of input at a time
+INGEST_BATCH = 16
+INGEST_BATCH_BYTES = 8_000_000
 SHARED_THRESHOLD = 0.5  # similarity from which two promises of different pairs count as the same promise
 
 # Simultaneous regional elections and the first year of the terms they filled:
@@ -276,10 +280,76 @@ class Store:
 
             doc = analyze(bytes(raw), name=name, kind=kind, url=given.get("url"), pipeline=pipeline, ocr=ocr)
         except Exception as exc:  # unreadable, or a defect in one stage: it must not stop a batch
-            return IngestResult(name, "failed", sha256=sha, reason=failure_reason(exc))
+            doc = exc
+        return self._store_analysed(doc, given, origin=origin or given.get("url") or name, sha256=sha, name=name)
+
+    def _store_analysed(self, doc: JDocument | Exception, given: dict[str, str], *, origin: str, sha256: str,
+                        name: str) -> IngestResult:
+        """Store a freshly analysed document with the source description the caller gave; an analysis that
+        failed (its exception) becomes a failed result."""
+        if isinstance(doc, Exception):
+            return IngestResult(name, "failed", sha256=sha256, reason=failure_reason(doc))
         for key, value in _janji_source(given).items():
             setattr(doc.source, key, value)
-        return self.ingest_document(doc, origin=origin or given.get("url") or name, sha256=sha, name=name)
+        return self.ingest_document(doc, origin=origin, sha256=sha256, name=name)
+
+    def ingest_paths(self, paths: Iterable[str | Path], *, kind: str | None = None, pipeline=None,
+                     source: dict[str, str | None] | None = None, ocr: str = "auto",
+                     batch: int = INGEST_BATCH) -> Iterator[IngestResult]:
+        """:meth:`ingest_path` for each of ``paths``, yielding each result in order; the new documents are
+        analysed ``batch`` at a time (:meth:`janji.pipeline.Pipeline.pipe`: the classifier's model is called
+        once for all of them). Each document is stored in its own transaction, as by :meth:`ingest_path`,
+        with the same result."""
+        group: list[Path] = []
+        size = 0
+        for path in map(Path, paths):
+            try:
+                grows = path.stat().st_size
+            except OSError:
+                grows = 0  # ingest_path says why it cannot be read
+            if group and (len(group) >= batch or size + grows > INGEST_BATCH_BYTES):
+                yield from self._ingest_batch(group, kind, pipeline, source, ocr)
+                group, size = [], 0
+            group.append(path)
+            size += grows
+        if group:
+            yield from self._ingest_batch(group, kind, pipeline, source, ocr)
+
+    def _ingest_batch(self, paths: list[Path], kind, pipeline, source, ocr) -> Iterator[IngestResult]:
+        from janji.pipeline import default_pipeline, new_document
+
+        given = source_fields({k: v for k, v in (source or {}).items() if v})
+        # which files need analysing: not a janji/1 file, readable, bytes not stored yet (nor met earlier in
+        # this batch); every other one goes through ingest_path as it is, in its turn
+        fresh: dict[int, tuple[str, JDocument | Exception]] = {}
+        seen: set[str] = set()
+        for k, path in enumerate(paths):
+            if path.suffix.lower() == ".json":
+                continue
+            try:
+                raw = read_regular(path)
+            except OSError:
+                continue
+            sha = hashlib.sha256(raw).hexdigest()
+            if sha in seen or self._by_sha(sha) is not None:
+                continue
+            seen.add(sha)
+            try:
+                fresh[k] = (sha, new_document(raw, path.name, kind=kind, url=given.get("url"), ocr=ocr))
+            except Exception as exc:  # too large: fails alone
+                fresh[k] = (sha, exc)
+        ready = [k for k, (_, doc) in fresh.items() if not isinstance(doc, Exception)]
+        if ready:
+            analysed = (pipeline or default_pipeline()).pipe([fresh[k][1] for k in ready])
+            for k, doc in zip(ready, analysed):
+                fresh[k] = (fresh[k][0], doc)
+        for k, path in enumerate(paths):
+            if k not in fresh:
+                yield self.ingest_path(path, kind=kind, pipeline=pipeline, source=source, ocr=ocr)
+                continue
+            sha, doc = fresh[k]
+            origin = str(path.resolve())
+            yield self._store_analysed(doc, given, origin=origin, sha256=sha, name=path.name)
 
     def _describe_existing(self, result: IngestResult, given: dict[str, str]) -> IngestResult:
         """An unchanged document the caller described anew: store the description it gave."""
@@ -351,10 +421,9 @@ class Store:
             return IngestResult(name, "failed", sha256=sha, reason=f"gagal disimpan ({type(exc).__name__}: {exc})")
 
     def ingest_many(self, paths: Iterable[str | Path], *, kind: str | None = None, progress=None) -> IngestSummary:
-        """:meth:`ingest_path` over many files; ``progress(result)`` is called after each."""
+        """:meth:`ingest_paths` into a summary; ``progress(result)`` is called after each."""
         summary = IngestSummary()
-        for path in paths:
-            result = self.ingest_path(path, kind=kind)
+        for result in self.ingest_paths(paths, kind=kind):
             summary.results.append(result)
             if progress:
                 progress(result)
