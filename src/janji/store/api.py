@@ -38,6 +38,7 @@ from janji.errors import InputError, JanjiError, failure_reason
 from janji.files import iter_files, read_regular
 from janji.store import db
 from janji.store import models as m
+from janji.store import rank as jrank
 from janji.store import text as jtext
 
 EXPORT_SCHEMA = "janji-store/1"
@@ -438,6 +439,7 @@ class Store:
                     conn.execute(sql_text(f"ANALYZE {table}"))
             elif self.dialect == "sqlite":
                 conn.execute(sql_text("INSERT INTO item_fts(item_fts) VALUES ('optimize')"))
+                conn.execute(sql_text("INSERT INTO item_rank(item_rank) VALUES ('optimize')"))
                 conn.execute(sql_text("PRAGMA optimize"))
 
     def _by_sha(self, sha: str) -> tuple[int, int] | None:
@@ -491,6 +493,8 @@ class Store:
                 # search without filters counts and ranks in the index alone)
                 session.execute(sql_text("DELETE FROM item_fts WHERE rowid IN (SELECT id FROM items "
                                          "WHERE document_id = :d)"), {"d": previous.id})
+                jrank.delete(session, [dict(r._mapping) for r in session.execute(
+                    select(m.Item.id, m.Item.stemmed).where(m.Item.document_id == previous.id))])
         # candidate pairs: one row per pair per election, however many documents name it
         pair_of: dict[int, m.Candidate] = {}
         linked: set[int] = set()
@@ -561,6 +565,7 @@ class Store:
             session.execute(insert(m.ItemSdg), sdg_rows)
         if fts_rows and self.dialect == "sqlite":
             session.execute(sql_text("INSERT INTO item_fts(rowid, stemmed) VALUES (:rowid, :stemmed)"), fts_rows)
+            jrank.insert(session, [{"id": r["rowid"], "stemmed": r["stemmed"]} for r in fts_rows])
         counter = len(flat)
         row._n_items = counter
         return row
@@ -919,8 +924,13 @@ class Store:
         with self._session() as session:
             where = self._filters(session, region, candidate, kind, sector, sdg, measurable, year)
             if self.dialect == "sqlite" and len(where) == 1:
-                # no filter but "current documents", which is what item_fts holds: count and rank in the
-                # index alone, then read the page's rows (the same order as below: bm25, then id)
+                # no filter but "current documents", which is what item_fts and item_rank hold: count and rank
+                # in the index alone, then read the page's rows (the same order as below: bm25, then id;
+                # item_rank finds the page without scoring every match, janji.store.rank)
+                fast = jrank.top(session, stems, offset + limit)
+                if fast is not None:
+                    total, best = fast
+                    return self._search_results(session, query, stems, total, best[offset:])
                 match = jtext.fts5_query(stems)
                 total = session.scalar(sql_text("SELECT count(*) FROM item_fts WHERE item_fts MATCH :q"),
                                        {"q": match}) or 0

@@ -23,14 +23,24 @@ def upgrade() -> None:
 
     bind = op.get_bind()
     sqlite = bind.dialect.name == "sqlite"
-    rows = bind.execute(sa.text("SELECT id, text, stemmed FROM items")).fetchall()
-    for item_id, text, old in rows:
+    # item_rank (0011) comes later on any real upgrade; a store that has it gets it re-stemmed too, for the
+    # items it holds (those of current documents)
+    rank = sqlite and bind.execute(sa.text("SELECT 1 FROM sqlite_master WHERE name = 'item_rank'")).first()
+    rows = bind.execute(sa.text(
+        "SELECT items.id, items.text, items.stemmed, documents.superseded_by_id IS NULL FROM items "
+        "JOIN documents ON documents.id = items.document_id")).fetchall()
+    for item_id, text, old, current in rows:
         new = stem_text(text or "")
         if new == old:
             continue
         bind.execute(sa.text("UPDATE items SET stemmed = :s WHERE id = :i"), {"s": new, "i": item_id})
         if sqlite:
             bind.execute(sa.text("UPDATE item_fts SET stemmed = :s WHERE rowid = :i"), {"s": new, "i": item_id})
+        if rank and current:
+            from janji.store import rank as item_rank
+
+            item_rank.delete(bind, [{"id": item_id, "stemmed": old}])
+            item_rank.insert(bind, [{"id": item_id, "stemmed": new}])
 
 
 def downgrade() -> None:

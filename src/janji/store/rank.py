@@ -1,0 +1,143 @@
+"""SQLite: the first page of a search ranked without scoring every match.
+
+FTS5's bm25 scores every item that matches before ``ORDER BY … LIMIT`` (6,000
+to 15,000 of 100,000 items for one common word), which was most of a search's
+time. ``item_rank`` is a second, small FTS5 index over the same items (those
+of current documents) whose rowid puts the ordering in the index:
+
+- rowid = item length in stems << 40 | item id, so matches come out shortest
+  first (and by id among equal lengths), and ``ORDER BY rowid LIMIT n`` reads
+  only the first ``n``;
+- the terms are the item's distinct stems, plus ``stem~2`` for a stem that
+  occurs exactly twice and ``stem~3`` for three times or more (contentless,
+  ``detail=none``: no positions, no text).
+
+bm25 with one value per term frequency is a decreasing function of the length
+alone, so among the items whose query stems all occur once (or all share any
+one pattern of once/twice), the best are the first in rowid order. The exact
+best ``n`` items by bm25 are therefore among: the first ``n`` of each pattern
+of once/twice over the query stems (one indexed query each, ``LIMIT n``) and
+every item with a query stem three times or more (rare; their frequencies are
+read from their text). Those few candidates are scored here with FTS5's own
+formula and statistics (row count and average length from ``item_fts``,
+document frequencies counted), so the page is what
+``ORDER BY bm25(item_fts), rowid`` gives, at a fraction of the cost.
+
+Queries of more than :data:`MAX_TERMS` stems (2^n patterns) or with stems
+that are not one plain token (``detail=none`` has no phrases) return None:
+the caller ranks them with bm25 as before.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from sqlalchemy import text as sql_text
+
+K1, B = 1.2, 0.75  # FTS5's bm25 constants
+LENGTH_SHIFT = 40
+ID_MASK = (1 << LENGTH_SHIFT) - 1
+MAX_LENGTH = (1 << 22) - 1  # keeps the rowid below 2^62
+MAX_TERMS = 3
+PLAIN = re.compile(r"[a-z0-9]+\Z")  # one unicode61 token whatever the options, and never a marker
+
+CREATE = ("CREATE VIRTUAL TABLE item_rank USING fts5(terms, content='', detail=none, columnsize=0, "
+          "tokenize=\"unicode61 remove_diacritics 2 tokenchars '~'\")")
+
+
+def rank_row(item_id: int, stemmed: str) -> dict:
+    """The ``item_rank`` row of an item (the same for its insertion and, contentless, its deletion).
+
+    Any change to this function needs a migration that rebuilds ``item_rank``: a
+    contentless FTS5 row is deleted by giving the values it was inserted with.
+    """
+    if item_id > ID_MASK:
+        raise ValueError(f"item id {item_id} too large for item_rank")
+    counts = Counter(stemmed.split())
+    words = list(counts)
+    for stem, n in counts.items():
+        if n > 1 and PLAIN.match(stem):
+            words.append(f"{stem}~{min(n, 3)}")
+    length = min(sum(counts.values()), MAX_LENGTH)
+    return {"rowid": (length << LENGTH_SHIFT) | item_id, "terms": " ".join(words)}
+
+
+def insert(session, rows: list[dict]) -> None:
+    """Index ``[{"id", "stemmed"}]``."""
+    if rows:
+        session.execute(sql_text("INSERT INTO item_rank(rowid, terms) VALUES (:rowid, :terms)"),
+                        [rank_row(r["id"], r["stemmed"]) for r in rows])
+
+
+def delete(session, rows: list[dict]) -> None:
+    """Take ``[{"id", "stemmed"}]`` (as indexed) out of the index."""
+    if rows:
+        session.execute(sql_text("INSERT INTO item_rank(item_rank, rowid, terms) VALUES ('delete', :rowid, :terms)"),
+                        [rank_row(r["id"], r["stemmed"]) for r in rows])
+
+
+def _quote(term: str) -> str:
+    return '"' + term + '"'
+
+
+def _averages(session) -> tuple[int, float]:
+    """Row count and average length in tokens, from ``item_fts``'s averages record (what bm25 reads)."""
+    blob = session.execute(sql_text("SELECT block FROM item_fts_data WHERE id = 1")).scalar()
+    values, v = [], 0
+    for byte in blob or b"":
+        v = (v << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            values.append(v)
+            v = 0
+    if len(values) < 2 or not values[0]:
+        return 0, 1.0
+    return values[0], values[1] / values[0]
+
+
+def _count(session, expr: str) -> int:
+    return session.execute(sql_text("SELECT count(*) FROM item_rank WHERE item_rank MATCH :q"), {"q": expr}).scalar() or 0
+
+
+def top(session, stems: list[str], n: int) -> tuple[int, list] | None:
+    """``(total, [(item_id, score), …])``: every match counted and the best ``n`` by bm25 (score = -bm25,
+    higher is better; ties by item id), or None if the query needs bm25 over every match."""
+    if not stems or len(stems) > MAX_TERMS or not all(PLAIN.match(s) for s in stems):
+        return None
+    rows, avgdl = _averages(session)
+    if not rows:
+        return 0, []
+    match = " AND ".join(_quote(s) for s in stems)
+    # counted on every search (a few tenths of a millisecond each without positions), never kept: the
+    # index may change under any cache key but its own content
+    dfs = [_count(session, _quote(s)) for s in stems]
+    total = dfs[0] if len(stems) == 1 else _count(session, match)
+    if not total or n <= 0:
+        return total, []
+    idf = []
+    for df in dfs:
+        value = math.log((rows - df + 0.5) / (df + 0.5))
+        idf.append(value if value > 0 else 1e-6)  # as FTS5 does for words in most rows
+
+    def score(length: int, freqs) -> float:
+        norm = K1 * (1 - B + B * length / avgdl)
+        return sum(w * f * (K1 + 1) / (f + norm) for w, f in zip(idf, freqs))
+
+    found: dict[int, float] = {}
+    many = " OR ".join(_quote(s + "~3") for s in stems)
+    for pattern in range(1 << len(stems)):
+        freqs = [2 if pattern >> i & 1 else 1 for i in range(len(stems))]
+        twice = [_quote(s + "~2") for s, f in zip(stems, freqs) if f == 2]
+        excluded = [_quote(s + "~2") for s, f in zip(stems, freqs) if f == 1]
+        expr = "(" + " AND ".join([match] + twice) + ") NOT (" + " OR ".join(excluded + [many]) + ")"
+        for (rowid,) in session.execute(sql_text("SELECT rowid FROM item_rank WHERE item_rank MATCH :q "
+                                                 "ORDER BY rowid LIMIT :n"), {"q": expr, "n": n}):
+            found[rowid & ID_MASK] = score(rowid >> LENGTH_SHIFT, freqs)
+    # a stem three times or more: rare, so read those items' stems for the frequencies
+    for rowid, stemmed in session.execute(sql_text(
+            "SELECT item_rank.rowid, items.stemmed FROM item_rank JOIN items ON items.id = item_rank.rowid & :mask "
+            "WHERE item_rank MATCH :q"), {"q": f"({match}) AND ({many})", "mask": ID_MASK}):
+        counts = Counter(stemmed.split())
+        found[rowid & ID_MASK] = score(rowid >> LENGTH_SHIFT, [max(1, counts[s]) for s in stems])
+    best = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+    return total, best
