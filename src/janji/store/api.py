@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import Float, Integer, func, insert, literal_column, or_, select
+from sqlalchemy import Float, Integer, bindparam, func, insert, literal_column, or_, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, defer, selectinload, sessionmaker
@@ -849,13 +849,7 @@ class Store:
                    order=None) -> list[dict[str, Any]]:
         # the columns an item dict shows, not ORM objects: pages list hundreds of items, and an entity
         # would also decode the scores and evidence JSON no listing returns
-        q = (select(*ITEM_COLUMNS, m.Document.name, m.Document.sha256, m.Region.id, m.Region.name, m.Region.code,
-                    m.Election.year, m.Candidate.head, m.Candidate.deputy, m.Candidate.number)
-             .join(m.Document, m.Document.id == m.Item.document_id)
-             .outerjoin(m.Region, m.Region.id == m.Document.region_id)
-             .outerjoin(m.Election, m.Election.id == m.Document.election_id)
-             .outerjoin(m.Candidate, m.Candidate.id == m.Item.candidate_id)
-             .where(*where))
+        q = _item_select().where(*where)
         q = q.order_by(*(order if order is not None else (m.Item.document_id, m.Item.position)))
         if offset:
             q = q.offset(offset)
@@ -959,8 +953,10 @@ class Store:
 
     def _search_results(self, session: Session, query: str, stems: list[str], total: int, ranked) -> dict[str, Any]:
         scores = {rid: float(s) for rid, s in ranked}
-        rows = {r["id"]: r for r in self._item_rows(session, [m.Item.id.in_(list(scores))], limit=None)} \
-            if scores else {}
+        # one statement built once and run on the connection, past the ORM: per search, building and
+        # compiling the select cost about as much as reading the page's rows
+        found = session.connection().execute(_rows_by_id(), {"ids": list(scores)}) if scores else ()
+        rows = {r["id"]: r for r in map(_item_dict, found)}
         results = []
         for rid, _ in ranked:
             r = rows[rid]
@@ -1378,6 +1374,22 @@ SUMMARY_LOAD = (defer(m.Document.text), selectinload(m.Document.links).joinedloa
 ITEM_COLUMNS = (m.Item.id, m.Item.document_id, m.Item.parent_id, m.Item.candidate_id, m.Item.position, m.Item.depth,
                 m.Item.kind, m.Item.label, m.Item.text, m.Item.speaker, m.Item.span_start, m.Item.span_end,
                 m.Item.quantities, m.Item.sectors, m.Item.sdgs, m.Item.measurability, m.Item.measurable)
+
+
+def _item_select():
+    """The rows :func:`_item_dict` reads (add the ``where``)."""
+    return (select(*ITEM_COLUMNS, m.Document.name, m.Document.sha256, m.Region.id, m.Region.name, m.Region.code,
+                   m.Election.year, m.Candidate.head, m.Candidate.deputy, m.Candidate.number)
+            .join(m.Document, m.Document.id == m.Item.document_id)
+            .outerjoin(m.Region, m.Region.id == m.Document.region_id)
+            .outerjoin(m.Election, m.Election.id == m.Document.election_id)
+            .outerjoin(m.Candidate, m.Candidate.id == m.Item.candidate_id))
+
+
+@lru_cache(maxsize=1)
+def _rows_by_id():
+    """:func:`_item_select` for a list of item ids (``ids``, expanding), built once."""
+    return _item_select().where(m.Item.id.in_(bindparam("ids", expanding=True)))
 
 
 def _item_dict(row) -> dict[str, Any]:

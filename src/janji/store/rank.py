@@ -81,9 +81,9 @@ def _quote(term: str) -> str:
     return '"' + term + '"'
 
 
-def _averages(session) -> tuple[int, float]:
+def _averages(conn) -> tuple[int, float]:
     """Row count and average length in tokens, from ``item_fts``'s averages record (what bm25 reads)."""
-    blob = session.execute(sql_text("SELECT block FROM item_fts_data WHERE id = 1")).scalar()
+    blob = conn.exec_driver_sql("SELECT block FROM item_fts_data WHERE id = 1").scalar()
     values, v = [], 0
     for byte in blob or b"":
         v = (v << 7) | (byte & 0x7F)
@@ -95,8 +95,8 @@ def _averages(session) -> tuple[int, float]:
     return values[0], values[1] / values[0]
 
 
-def _count(session, expr: str) -> int:
-    return session.execute(sql_text("SELECT count(*) FROM item_rank WHERE item_rank MATCH :q"), {"q": expr}).scalar() or 0
+def _count(conn, expr: str) -> int:
+    return conn.exec_driver_sql("SELECT count(*) FROM item_rank WHERE item_rank MATCH ?", (expr,)).scalar() or 0
 
 
 def top(session, stems: list[str], n: int) -> tuple[int, list] | None:
@@ -104,14 +104,17 @@ def top(session, stems: list[str], n: int) -> tuple[int, list] | None:
     higher is better; ties by item id), or None if the query needs bm25 over every match."""
     if not stems or len(stems) > MAX_TERMS or not all(PLAIN.match(s) for s in stems):
         return None
-    rows, avgdl = _averages(session)
+    # straight to the driver: these few statements are SQLite's alone, and the ORM's and SQLAlchemy's
+    # per-statement work was a good part of the ranking's cost
+    conn = session.connection()
+    rows, avgdl = _averages(conn)
     if not rows:
         return 0, []
     match = " AND ".join(_quote(s) for s in stems)
     # counted on every search (a few tenths of a millisecond each without positions), never kept: the
     # index may change under any cache key but its own content
-    dfs = [_count(session, _quote(s)) for s in stems]
-    total = dfs[0] if len(stems) == 1 else _count(session, match)
+    dfs = [_count(conn, _quote(s)) for s in stems]
+    total = dfs[0] if len(stems) == 1 else _count(conn, match)
     if not total or n <= 0:
         return total, []
     idf = []
@@ -130,13 +133,13 @@ def top(session, stems: list[str], n: int) -> tuple[int, list] | None:
         twice = [_quote(s + "~2") for s, f in zip(stems, freqs) if f == 2]
         excluded = [_quote(s + "~2") for s, f in zip(stems, freqs) if f == 1]
         expr = "(" + " AND ".join([match] + twice) + ") NOT (" + " OR ".join(excluded + [many]) + ")"
-        for (rowid,) in session.execute(sql_text("SELECT rowid FROM item_rank WHERE item_rank MATCH :q "
-                                                 "ORDER BY rowid LIMIT :n"), {"q": expr, "n": n}):
+        for (rowid,) in conn.exec_driver_sql("SELECT rowid FROM item_rank WHERE item_rank MATCH ? "
+                                             "ORDER BY rowid LIMIT ?", (expr, n)):
             found[rowid & ID_MASK] = score(rowid >> LENGTH_SHIFT, freqs)
     # a stem three times or more: rare, so read those items' stems for the frequencies
-    for rowid, stemmed in session.execute(sql_text(
-            "SELECT item_rank.rowid, items.stemmed FROM item_rank JOIN items ON items.id = item_rank.rowid & :mask "
-            "WHERE item_rank MATCH :q"), {"q": f"({match}) AND ({many})", "mask": ID_MASK}):
+    for rowid, stemmed in conn.exec_driver_sql(
+            "SELECT item_rank.rowid, items.stemmed FROM item_rank JOIN items ON items.id = item_rank.rowid & ? "
+            "WHERE item_rank MATCH ?", (ID_MASK, f"({match}) AND ({many})")):
         counts = Counter(stemmed.split())
         found[rowid & ID_MASK] = score(rowid >> LENGTH_SHIFT, [max(1, counts[s]) for s in stems])
     best = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
