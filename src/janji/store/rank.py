@@ -5,12 +5,13 @@ to 15,000 of 100,000 items for one common word), which was most of a search's
 time. ``item_rank`` is a second, small FTS5 index over the same items (those
 of current documents) whose rowid puts the ordering in the index:
 
-- rowid = item length in stems << 40 | item id, so matches come out shortest
+- rowid = item length in tokens << 40 | item id, so matches come out shortest
   first (and by id among equal lengths), and ``ORDER BY rowid LIMIT n`` reads
   only the first ``n``;
-- the terms are the item's distinct stems, plus ``stem~2`` for a stem that
+- the terms are the item's distinct tokens, plus ``stem~2`` for a stem that
   occurs exactly twice and ``stem~3`` for three times or more (contentless,
-  ``detail=none``: no positions, no text).
+  ``detail=none``: no positions, no text); tokens, lengths and counts are
+  ``item_fts``'s (:func:`tokens`), since they are what bm25 reads.
 
 bm25 with one value per term frequency is a decreasing function of the length
 alone, so among the items whose query stems all occur once (or all share any
@@ -31,6 +32,8 @@ from __future__ import annotations
 
 import math
 import re
+import sqlite3
+import threading
 from collections import Counter
 
 from sqlalchemy import text as sql_text
@@ -41,9 +44,44 @@ ID_MASK = (1 << LENGTH_SHIFT) - 1
 MAX_LENGTH = (1 << 22) - 1  # keeps the rowid below 2^62
 MAX_TERMS = 3
 PLAIN = re.compile(r"[a-z0-9]+\Z")  # one unicode61 token whatever the options, and never a marker
+ALL_PLAIN = re.compile(r"[a-z0-9 ]*\Z")  # stems joined by spaces, every one PLAIN
+
+ITEM_FTS_TOKENIZER = "unicode61 remove_diacritics 2"  # item_fts's (migration 0001): its lengths are bm25's
 
 CREATE = ("CREATE VIRTUAL TABLE item_rank USING fts5(terms, content='', detail=none, columnsize=0, "
           "tokenize=\"unicode61 remove_diacritics 2 tokenchars '~'\")")
+
+
+def tokens(stemmed: str) -> list[str]:
+    """The tokens FTS5 makes of an item's stems in ``item_fts``: those bm25 counts (length, frequencies).
+
+    Stems of plain ``[a-z0-9]`` are one token each, unchanged. Any other (from a PDF's or a web page's
+    text: a form's blank "____", a word joined by "_", a letter with a combining mark) may be no token
+    at all, several, or fold into a plain one (an "i" with a combining dot above is "i"): those items
+    are tokenized by FTS5 itself, with ``item_fts``'s tokenizer on a scratch table.
+    """
+    if ALL_PLAIN.match(stemmed):  # one match for the whole string: a match per stem doubled rank_row's time
+        return stemmed.split()
+    return _fts5_tokens(stemmed)
+
+
+_scratch: sqlite3.Connection | None = None
+_scratch_lock = threading.Lock()
+
+
+def _fts5_tokens(text: str) -> list[str]:
+    global _scratch
+    with _scratch_lock:  # one scratch table for the process, so threads take turns
+        if _scratch is None:
+            conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+            conn.execute(f"CREATE VIRTUAL TABLE scratch USING fts5(stemmed, tokenize='{ITEM_FTS_TOKENIZER}')")
+            conn.execute("CREATE VIRTUAL TABLE temp.scratch_tokens USING fts5vocab(main, scratch, instance)")
+            _scratch = conn
+        _scratch.execute("INSERT INTO scratch(rowid, stemmed) VALUES (1, ?)", (text,))
+        try:
+            return [t for (t,) in _scratch.execute("SELECT term FROM scratch_tokens ORDER BY offset")]
+        finally:
+            _scratch.execute("DELETE FROM scratch")
 
 
 def rank_row(item_id: int, stemmed: str) -> dict:
@@ -54,7 +92,9 @@ def rank_row(item_id: int, stemmed: str) -> dict:
     """
     if item_id > ID_MASK:
         raise ValueError(f"item id {item_id} too large for item_rank")
-    counts = Counter(stemmed.split())
+    # counted as item_fts counts them, not by splitting the stems: the length and the frequencies must be
+    # the ones bm25 reads, or the order and the scores differ from bm25's for items with an odd stem
+    counts = Counter(tokens(stemmed))
     words = list(counts)
     for stem, n in counts.items():
         if n > 1 and PLAIN.match(stem):
@@ -140,7 +180,7 @@ def top(session, stems: list[str], n: int) -> tuple[int, list] | None:
     for rowid, stemmed in conn.exec_driver_sql(
             "SELECT item_rank.rowid, items.stemmed FROM item_rank JOIN items ON items.id = item_rank.rowid & ? "
             "WHERE item_rank MATCH ?", (ID_MASK, f"({match}) AND ({many})")):
-        counts = Counter(stemmed.split())
+        counts = Counter(tokens(stemmed))
         found[rowid & ID_MASK] = score(rowid >> LENGTH_SHIFT, [max(1, counts[s]) for s in stems])
     best = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
     return total, best
