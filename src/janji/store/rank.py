@@ -163,8 +163,12 @@ def top(session, stems: list[str], n: int) -> tuple[int, list] | None:
         idf.append(value if value > 0 else 1e-6)  # as FTS5 does for words in most rows
 
     def score(length: int, freqs) -> float:
-        norm = K1 * (1 - B + B * length / avgdl)
-        return sum(w * f * (K1 + 1) / (f + norm) for w, f in zip(idf, freqs))
+        # FTS5's expression, operation for operation (fts5_aux.c, fts5Bm25Function): the same doubles, so
+        # that two items bm25 ties stay tied here and no two it orders swap by a rounding
+        total = 0.0
+        for w, f in zip(idf, freqs):
+            total += w * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + B * length / avgdl)))
+        return total
 
     found: dict[int, float] = {}
     many = " OR ".join(_quote(s + "~3") for s in stems)
