@@ -28,34 +28,55 @@ STAMP = text("SELECT (SELECT version FROM track_versions WHERE scope = 'item' AN
 
 class PublicTracking:
     """``get(item_id, build)``: ``build()`` (a promise's public tracking), or a copy of the one built under
-    the same versions. ``JANJI_TRACK_CACHE_SIZE=0`` turns it off (every read rebuilds)."""
+    the same versions. ``derive(item_id, build, name, make)``: ``make(tracking)`` (something made of it once,
+    e.g. its JSON or its rendered page, which must not change what it is given), kept with the entry under
+    the same versions, so that a read of an unchanged promise neither rebuilds nor copies nor renders.
+    ``JANJI_TRACK_CACHE_SIZE=0`` turns it off (every read rebuilds)."""
+
+    DERIVED_MAX = 8  # products kept per promise (pages per date and path, JSON): a bound, not a working set
 
     def __init__(self, engine, size: int | None = None):
         self.engine = engine
         self.size = int(os.environ.get("JANJI_TRACK_CACHE_SIZE", "4096") or 0) if size is None else size
-        self.entries: OrderedDict[int, tuple[tuple, dict[str, Any]]] = OrderedDict()
+        # item id -> (stamp, tracking, {name: product})
+        self.entries: OrderedDict[int, tuple[tuple, dict[str, Any], dict[Any, Any]]] = OrderedDict()
         self.lock = threading.Lock()
 
     def stamp(self, item_id: int) -> tuple:
         with self.engine.connect() as conn:
             return tuple(conn.execute(STAMP, {"item": int(item_id)}).one())
 
-    def get(self, item_id: int, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-        if self.size <= 0:
-            return build()
+    def _entry(self, item_id: int, build: Callable[[], dict[str, Any]]) -> tuple[tuple, dict[str, Any], dict]:
         stamp = self.stamp(item_id)
         with self.lock:
             hit = self.entries.get(item_id)
             if hit is not None and hit[0] == stamp:
                 self.entries.move_to_end(item_id)
-                value = hit[1]
-            else:
-                value = None
-        if value is None:
-            value = build()
-            with self.lock:
-                self.entries[item_id] = (stamp, value)
-                self.entries.move_to_end(item_id)
-                while len(self.entries) > self.size:
-                    self.entries.popitem(last=False)
-        return copy.deepcopy(value)  # callers may change what they get; the entry stays as built
+                return hit
+        entry = (stamp, build(), {})
+        with self.lock:
+            self.entries[item_id] = entry
+            self.entries.move_to_end(item_id)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+        return entry
+
+    def get(self, item_id: int, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        if self.size <= 0:
+            return build()
+        return copy.deepcopy(self._entry(item_id, build)[1])  # callers may change what they get; the entry stays
+
+    def derive(self, item_id: int, build: Callable[[], dict[str, Any]], name: Any,
+               make: Callable[[dict[str, Any]], Any]) -> Any:
+        if self.size <= 0:
+            return make(build())
+        _, value, products = self._entry(item_id, build)
+        with self.lock:
+            if name in products:
+                return products[name]
+        made = make(value)
+        with self.lock:
+            if len(products) >= self.DERIVED_MAX:
+                products.clear()
+            products[name] = made
+        return made

@@ -124,6 +124,7 @@ class Tracker:
     # a promise's state and history, the write path, evidence files, suggestions, milestones
     state = _to("updates", Updates.state)
     item_tracking = _to("updates", Updates.item_tracking)
+    public_view = _to("updates", Updates.public_view)
     history = _to("updates", Updates.history)
     update_status = _to("updates", Updates.update_status)
     check_file = _to("updates", Updates.check_file)

@@ -49,6 +49,13 @@ class Updates:
             return self.public.get(int(item_id), lambda: self._item_tracking(item_id, False))
         return self._item_tracking(item_id, include_pending)
 
+    def public_view(self, item_id: int, name: Any, make) -> Any:
+        """``make(tracking)`` over a promise's public tracking (:meth:`item_tracking`), made once and kept with
+        it while the promise is unchanged: its JSON, its public page. ``name`` tells the products of one
+        promise apart (and holds whatever else they depend on); ``make`` must not change what it is given.
+        Raises as :meth:`item_tracking` does."""
+        return self.public.derive(int(item_id), lambda: self._item_tracking(item_id, False), name, make)
+
     def _item_tracking(self, item_id: int, include_pending: bool) -> dict[str, Any]:
         with self.core.session() as s:
             item, region_id = self.core.item(s, item_id)

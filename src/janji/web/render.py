@@ -71,14 +71,18 @@ def _num(value: Any) -> str:
     return f"{int(value):,}".replace(",", ".")
 
 
-def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
-    """The page ``template`` over ``context`` (plus who is signed in) with the app's templates."""
+def render_html(request: Request, template: str, context: dict[str, Any]) -> str:
+    """The HTML of the page ``template`` over ``context`` (plus who is signed in) with the app's templates."""
     env: Environment = request.app.state.templates
     if "actor" not in context:
         # the top navigation says who is signed in (else it offers "Masuk") on every page, not only tracking's
         context = {**context, "actor": auth.current_actor(request)}
-    html = env.get_template(template).render(request=request, **context)
-    return HTMLResponse(html, status_code=status_code)
+    return env.get_template(template).render(request=request, **context)
+
+
+def render(request: Request, template: str, context: dict[str, Any], status_code: int = 200) -> HTMLResponse:
+    """The page ``template`` over ``context`` (plus who is signed in) with the app's templates."""
+    return HTMLResponse(render_html(request, template, context), status_code=status_code)
 
 
 def render_error(request: Request, status: int, title: str, message: str) -> HTMLResponse:

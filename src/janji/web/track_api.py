@@ -10,6 +10,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, HTTPException, Path, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, field_validator
 
@@ -155,20 +156,29 @@ def api_pair(request: Request, candidate_id: Id, status: StatusQ = None):
     return data
 
 
-@router.get("/items/{item_id}/tracking", responses=ERR, summary="Status, capaian, tahapan dan riwayat satu janji")
-def api_item_tracking(request: Request, item_id: Id):
+def _json_bytes(value: Any) -> bytes:
+    """What FastAPI would answer for ``value`` (its encoder, then its JSON response), as bytes to keep."""
+    return JSONResponse(jsonable_encoder(value)).body
+
+
+def _public_json(request: Request, item_id: int, name: str, make) -> Response:
+    """A promise's public tracking as JSON (``make`` picks what), encoded once per version of the promise."""
     try:
-        return _t(request).item_tracking(item_id)
+        body = _t(request).public_view(item_id, name, lambda data: _json_bytes(make(data)))
     except TrackError as exc:
         return _not_tracked(exc)
+    return Response(body, media_type="application/json")
+
+
+@router.get("/items/{item_id}/tracking", responses=ERR, summary="Status, capaian, tahapan dan riwayat satu janji")
+def api_item_tracking(request: Request, item_id: Id):
+    return _public_json(request, item_id, "json", lambda data: data)
 
 
 @router.get("/items/{item_id}/history", responses=ERR, summary="Riwayat status satu janji (terbaru dahulu)")
 def api_item_history(request: Request, item_id: Id):
-    try:
-        return {"item_id": item_id, "history": _t(request).item_tracking(item_id)["history"]}
-    except TrackError as exc:
-        return _not_tracked(exc)
+    return _public_json(request, item_id, "history.json",
+                        lambda data: {"item_id": data["item_id"], "history": data["history"]})
 
 
 @router.post("/items/{item_id}/updates", status_code=201, summary="Catat perubahan status dengan bukti (token editor)",

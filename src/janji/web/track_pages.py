@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import functools
 import re
+import secrets
 from datetime import date
 from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, File, Form, HTTPException, Path, Query, Request, UploadFile
-from fastapi.responses import FileResponse, RedirectResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
 from janji import sheets
@@ -23,7 +24,7 @@ from janji.track.service import (MIN_PASSWORD, Actor, Conflict, Forbidden, Inval
                                  read_table)
 from janji.web import auth, feeds
 from janji.web.params import StatusQ
-from janji.web.render import HERE, render, render_error
+from janji.web.render import HERE, render, render_error, render_html
 from janji.web.track_api import download
 
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -39,13 +40,21 @@ def _t(request: Request):
     return auth.tracker(request)
 
 
+def _context(request: Request, context: dict[str, Any], csrf: str) -> dict[str, Any]:
+    limits = _t(request).settings
+    return {"actor": auth.current_actor(request), "csrf": csrf, "definitions": st.definitions(),
+            "evidence_limit": f"{limits.evidence_max_mb} MB", "evidence_max_bytes": limits.evidence_max_bytes,
+            **context}
+
+
 def page(request: Request, template: str, context: dict[str, Any], status_code: int = 200):
     """A tracking page: ``template`` with who is signed in, the form's CSRF token and the evidence limits."""
-    actor = auth.current_actor(request)
-    limits = _t(request).settings
-    ctx = {"actor": actor, "csrf": auth.csrf_token(request), "definitions": st.definitions(),
-           "evidence_limit": f"{limits.evidence_max_mb} MB", "evidence_max_bytes": limits.evidence_max_bytes, **context}
+    ctx = _context(request, context, auth.csrf_token(request))
     return auth.finish(request, render(request, template, ctx, status_code))
+
+
+# stands for the visitor's CSRF token in a page rendered once for every visitor (random: no page text has it)
+CSRF_SLOT = "csrf-" + secrets.token_hex(20)
 
 
 def _login_redirect(request: Request) -> RedirectResponse:
@@ -190,6 +199,8 @@ def _item_page(request: Request, item_id: int, *, error: str | None = None, form
                status_code: int = 200):
     t = _t(request)
     actor = auth.current_actor(request)
+    if actor.id is None and not (error or form or proposal_error or proposal_form or notice) and status_code == 200:
+        return _public_item_page(request, item_id)
     try:
         data = t.item_tracking(item_id, include_pending=actor.id is not None)
     except TrackError as exc:
@@ -200,6 +211,25 @@ def _item_page(request: Request, item_id: int, *, error: str | None = None, form
         "suggestions": t.item_suggestions(item_id) if can_edit else [],
         "form": form or {}, "proposal_error": proposal_error, "proposal_form": proposal_form or {},
         "notice": notice, "api": f"/api/v1/items/{item_id}/tracking", "today": _today()}, status_code)
+
+
+def _public_item_page(request: Request, item_id: int):
+    """A promise's page as the public sees it (no message, no form sent back): rendered once per version of
+    the promise (and day, and path), kept with its public tracking (:meth:`Tracker.public_view`); each
+    visitor's CSRF token goes into its slot."""
+    today = _today()
+
+    def make(data: dict[str, Any]) -> str:
+        return render_html(request, "track/item.html", _context(request, {
+            "data": data, "can_edit": False, "error": None, "suggestions": [], "form": {}, "proposal_error": None,
+            "proposal_form": {}, "notice": None, "api": f"/api/v1/items/{item_id}/tracking", "today": today},
+            CSRF_SLOT))
+
+    try:
+        html = _t(request).public_view(item_id, ("page", request.url.path, today), make)
+    except TrackError as exc:
+        raise HTTPException(exc.status_code, exc.message) from None
+    return auth.finish(request, HTMLResponse(html.replace(CSRF_SLOT, auth.csrf_token(request))))
 
 
 def _today() -> str:
