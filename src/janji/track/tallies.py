@@ -262,7 +262,8 @@ class Scorecards:
             pair = {"id": c.id, "head": c.head, "deputy": c.deputy, "number": c.number, "parties": list(c.parties or []),
                     "region": {"id": reg.id, "name": reg.name} if reg else None,
                     "election": {"id": el.id, "year": el.year} if el else None}
-            rows = s.execute(
+            # plain rows on the session's connection: the ORM's row handling cost more than the query
+            rows = s.connection().execute(
                 select(sm.Item.id, sm.Item.parent_id, sm.Item.kind, sm.Item.label, sm.Item.text, sm.Item.depth,
                        tm.State.status, tm.State.version, tm.State.progress_value, tm.State.progress_target,
                        tm.State.progress_unit, tm.State.measured_on, tm.State.updated_at, tm.State.update_id)
