@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
@@ -19,13 +20,28 @@ from janji.track import models as tm
 from janji.track import settings as track_settings
 from janji.track import statuses as st
 from janji.track import suggestions as sg
-from janji.track.core import Actor, Core, now
-from janji.track.errors import Conflict, Forbidden, Invalid, NotFound, TooLarge
+from janji.track.core import PROMISE_KINDS, Actor, Core, now
+from janji.track.errors import Conflict, Forbidden, Invalid, NotFound, NotTracked, TooLarge
 from janji.track.freshness import PublicTracking
 from janji.track.records import (conflict_message, file_meta, milestone_dict, pair_name, quantity_target,
                                  state_dict, update_dict)
 from janji.track.tallies import Scorecards
 from janji.track.validation import any_date, http_url, parse_date, safe_filename, sniff, validate_update
+
+
+STATE_COLUMNS = ("status", "version", "progress_value", "progress_target", "progress_unit", "measured_on",
+                 "updated_at", "update_id")
+# a promise's page in one row: the promise, its region, its pair, its state (s_…) and its region's review setting
+TRACKING = (select(sm.Item.id, sm.Item.kind, sm.Item.text, sm.Item.candidate_id, sm.Item.document_id,
+                   sm.Item.quantities, sm.Document.region_id, sm.Region.id.label("r_id"), sm.Region.name.label("r_name"),
+                   sm.Candidate.head.label("c_head"), sm.Candidate.deputy.label("c_deputy"),
+                   *(getattr(tm.State, c).label(f"s_{c}") for c in STATE_COLUMNS), tm.RegionSetting.needs_review)
+            .join(sm.Document, sm.Document.id == sm.Item.document_id)
+            .outerjoin(sm.Region, sm.Region.id == sm.Document.region_id)
+            .outerjoin(sm.Candidate, sm.Candidate.id == sm.Item.candidate_id)
+            .outerjoin(tm.State, tm.State.item_id == sm.Item.id)
+            .outerjoin(tm.RegionSetting, tm.RegionSetting.region_id == sm.Document.region_id))
+STATE_AT = {c: 11 + i for i, c in enumerate(STATE_COLUMNS)}  # where TRACKING's row has each state column
 
 
 class Updates:
@@ -57,23 +73,29 @@ class Updates:
         return self.public.derive(int(item_id), lambda: self._item_tracking(item_id, False), name, make)
 
     def _item_tracking(self, item_id: int, include_pending: bool) -> dict[str, Any]:
+        # plain rows on the session's connection, the promise with its region, pair, state and review setting
+        # in one query: the ORM's object loading cost more than the queries, each query is a round trip
         with self.core.session() as s:
-            item, region_id = self.core.item(s, item_id)
-            state = state_dict(s.get(tm.State, item.id))
-            target = quantity_target(item.quantities)
-            milestones = [milestone_dict(ms) for ms in s.scalars(
-                select(tm.Milestone).where(tm.Milestone.item_id == item.id).order_by(tm.Milestone.position,
-                                                                                     tm.Milestone.id))]
-            region = s.execute(select(sm.Region.id, sm.Region.name).where(sm.Region.id == region_id)).first() \
-                if region_id is not None else None
-            pair = s.get(sm.Candidate, item.candidate_id) if item.candidate_id is not None else None
-            out = {"item_id": item.id, "region_id": region_id, "kind": item.kind, "text": item.text,
-                   "candidate_id": item.candidate_id, "document_id": item.document_id, "state": state,
-                   "region": {"id": region[0], "name": region[1]} if region else None,
-                   "candidate": pair_name(pair) if pair is not None else None,
-                   "default_target": target, "milestones": milestones,
-                   "needs_review": self.core.needs_review_in(s, region_id),
-                   "history": self._history(s, item.id, include_pending)}
+            conn = s.connection()
+            row = conn.execute(TRACKING.where(sm.Item.id == int(item_id))).first()
+            if row is None:
+                raise NotFound(f"butir janji {item_id} tidak ditemukan")
+            if row.kind not in PROMISE_KINDS:
+                raise NotTracked(f"butir {item_id} bukan janji (jenis {row.kind}); statusnya tidak dipantau")
+            state = state_dict(SimpleNamespace(**{k: row[i] for k, i in STATE_AT.items()})
+                               if row.s_version is not None else None)
+            milestones = [milestone_dict(ms) for ms in conn.execute(
+                select(tm.Milestone.__table__).where(tm.Milestone.item_id == row.id)
+                .order_by(tm.Milestone.position, tm.Milestone.id))]
+            region_id = row.region_id
+            out = {"item_id": row.id, "region_id": region_id, "kind": row.kind, "text": row.text,
+                   "candidate_id": row.candidate_id, "document_id": row.document_id, "state": state,
+                   "region": {"id": row.r_id, "name": row.r_name} if row.r_id is not None else None,
+                   "candidate": pair_name(SimpleNamespace(head=row.c_head, deputy=row.c_deputy))
+                   if row.c_head is not None else None,
+                   "default_target": quantity_target(row.quantities), "milestones": milestones,
+                   "needs_review": region_id is not None and bool(row.needs_review),
+                   "history": self._history(s, row.id, include_pending)}
         return out
 
     def history(self, item_id: int, *, include_pending: bool = False) -> list[dict[str, Any]]:
@@ -83,11 +105,11 @@ class Updates:
 
     @staticmethod
     def _history(s: Session, item_id: int, include_pending: bool) -> list[dict[str, Any]]:
-        q = select(tm.Update).where(tm.Update.item_id == item_id)
+        q = select(tm.Update.__table__).where(tm.Update.item_id == item_id)
         if not include_pending:
             q = q.where(tm.Update.state == "published")
-        rows = s.scalars(q.order_by(func.coalesce(tm.Update.published_at, tm.Update.created_at).desc(),
-                                    tm.Update.id.desc())).all()
+        rows = s.connection().execute(q.order_by(func.coalesce(tm.Update.published_at, tm.Update.created_at).desc(),
+                                                 tm.Update.id.desc())).all()  # plain rows: see _item_tracking
         files = file_meta(s, [r.evidence_file_id for r in rows if r.evidence_file_id])
         docs = sg.history_documents(s, rows)
         return [update_dict(r, files) | {"evidence_document": docs.get(r.id)} for r in rows]
