@@ -216,7 +216,10 @@ class Updates:
         self.scorecards.publish(s, row, old, (values["status"], values["progress_value"], values["progress_target"]),
                                 row.published_month)
         s.flush()
-        s.expire_all()
+        if current is not None:
+            # the state was changed past the session (above): read again when next used. Only it: expiring
+            # everything made the caller's next look at ``row`` one more query inside the write transaction
+            s.expire(current)
 
     def check_file(self, name: str, data: bytes, size: int | None = None) -> None:
         """An evidence file must have bytes and stay within ``JANJI_EVIDENCE_MAX_MB``: :class:`TooLarge` (413).
