@@ -24,9 +24,11 @@ HERE = Path(__file__).resolve().parent
 
 
 def make_templates() -> Environment:
+    # the templates ship with the package: compiled once per process, not checked for changes on disk at
+    # every render (and at every template a page imports), which cost a few stat() calls per page
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
                       autoescape=select_autoescape(["html", "xml", "svg"], default=True),
-                      trim_blocks=True, lstrip_blocks=True)
+                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.globals.update(kind_label=labels.kind_label, sector_name=labels.sector_name, sdg_name=labels.sdg_name,
                        KIND_LABELS=labels.KIND_LABELS, DOCUMENT_KIND_LABELS=labels.DOCUMENT_KIND_LABELS,
                        version=__version__, upload_limit=upload.limit_label(),
