@@ -43,8 +43,29 @@ class PublicTracking:
         self.lock = threading.Lock()
 
     def stamp(self, item_id: int) -> tuple:
-        with self.engine.connect() as conn:
-            return tuple(conn.execute(STAMP, {"item": int(item_id)}).one())
+        # asked at every read of a promise: on the driver's own cursor (a pooled connection all the same),
+        # without building a statement, a result and a row around four numbers
+        sql = self._driver_sql()
+        if sql is None:
+            with self.engine.connect() as conn:
+                return tuple(conn.execute(STAMP, {"item": int(item_id)}).one())
+        raw = self.engine.raw_connection()
+        try:
+            cur = raw.cursor()
+            try:
+                cur.execute(sql, (int(item_id),))
+                return tuple(cur.fetchone())
+            finally:
+                cur.close()
+        finally:
+            raw.close()  # back to the pool, reset there as any connection is
+
+    def _driver_sql(self) -> str | None:
+        """:data:`STAMP` in the driver's placeholder style (None for a style not known here)."""
+        if not hasattr(self, "_sql"):
+            mark = {"qmark": "?", "format": "%s", "pyformat": "%s"}.get(self.engine.dialect.paramstyle)
+            self._sql = STAMP.text.replace(":item", mark) if mark else None
+        return self._sql
 
     def _entry(self, item_id: int, build: Callable[[], dict[str, Any]]) -> tuple[tuple, dict[str, Any], dict]:
         stamp = self.stamp(item_id)
