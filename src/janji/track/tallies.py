@@ -75,14 +75,16 @@ class Scorecards:
         publishing at once on PostgreSQL lock the rows they share in the same order, instead of each
         holding one the other waits for (a deadlock, broken after a second by aborting one of them)."""
         item = s.get(sm.Item, row.item_id)
-        doc = s.get(sm.Document, item.document_id)
+        # only whether its document is superseded: the document object carries its whole text
+        superseded_by = s.connection().execute(select(sm.Document.superseded_by_id)
+                                               .where(sm.Document.id == item.document_id)).scalar()
         region = row.region_id
         if self.core.dialect == "postgresql" and region is not None:
             # many publications at once, but not during a recount of the region (see _rebuild_tally)
             s.execute(text("SELECT pg_advisory_xact_lock_shared(:k, :r)"), {"k": TALLY_LOCK, "r": int(region)})
         old_status = old[0] if old else st.UNRATED
         bumps = [("month", month, old_status, -1, 0.0), ("month", month, new[0], 1, 0.0)]
-        if doc.superseded_by_id is None:  # a superseded document's promises are not on the scorecard
+        if superseded_by is None:  # a superseded document's promises are not on the scorecard
             pair = "-" if item.candidate_id is None else str(item.candidate_id)
             if old:
                 bumps.append(("pair", pair, old[0], -1, 0.0))
