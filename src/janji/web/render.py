@@ -23,10 +23,25 @@ from janji.web import auth, charts, times, upload, views
 HERE = Path(__file__).resolve().parent
 
 
+class _Environment(Environment):
+    """Jinja2 with ``x.name`` on a plain dict read as ``x["name"]`` first. Every page is a template over the
+    API's dicts, and Jinja2 tries an attribute first: for a key that is no attribute, an AttributeError
+    raised and caught at every lookup (a tenth of a long list's rendering). A dict's own methods
+    (``counts.items()``) are still found when the dict has no key of that name."""
+
+    def getattr(self, obj, attribute):
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except (KeyError, TypeError):
+                pass
+        return super().getattr(obj, attribute)
+
+
 def make_templates() -> Environment:
     # the templates ship with the package: compiled once per process, not checked for changes on disk at
     # every render (and at every template a page imports), which cost a few stat() calls per page
-    env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
+    env = _Environment(loader=FileSystemLoader(str(HERE / "templates")),
                       autoescape=select_autoescape(["html", "xml", "svg"], default=True),
                       trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.globals.update(kind_label=labels.kind_label, sector_name=labels.sector_name, sdg_name=labels.sdg_name,
