@@ -6,6 +6,8 @@ builds the application out of them.
 """
 from __future__ import annotations
 
+from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -64,6 +66,18 @@ def _time_html(value: Any, zone: str = times.DEFAULT_ZONE, day: bool = False) ->
     """A stored time as people read it, in the zone given (see :mod:`janji.web.times`), inside
     ``<time datetime="ISO">`` so that machines still read the exact value."""
     zone = zone if isinstance(zone, str) and zone in times.OFFSETS else times.DEFAULT_ZONE  # also Undefined
+    if isinstance(value, (str, datetime, date)) or value is None:
+        return _time_html_of(value, zone, day)
+    return _time_html_made(value, zone, day)
+
+
+@lru_cache(maxsize=8192)
+def _time_html_of(value: Any, zone: str, day: bool) -> Markup | str:
+    """:func:`_time_html` of a value that can be a key: a history shows the same times at every rendering."""
+    return _time_html_made(value, zone, day)
+
+
+def _time_html_made(value: Any, zone: str, day: bool) -> Markup | str:
     text = times.tanggal(value, zone) if day else times.waktu(value, zone)
     iso = times.machine(value)
     if not text or not iso:
