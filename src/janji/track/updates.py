@@ -11,7 +11,7 @@ import time
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -42,6 +42,15 @@ TRACKING = (select(sm.Item.id, sm.Item.kind, sm.Item.text, sm.Item.candidate_id,
             .outerjoin(tm.State, tm.State.item_id == sm.Item.id)
             .outerjoin(tm.RegionSetting, tm.RegionSetting.region_id == sm.Document.region_id))
 STATE_AT = {c: 11 + i for i, c in enumerate(STATE_COLUMNS)}  # where TRACKING's row has each state column
+# the statements of a promise's page, built once (building and keying them cost as much as running them)
+TRACKING_OF = TRACKING.where(sm.Item.id == bindparam("item"))
+MILESTONES_OF = (select(tm.Milestone.__table__).where(tm.Milestone.item_id == bindparam("item"))
+                 .order_by(tm.Milestone.position, tm.Milestone.id))
+_NEWEST_FIRST = (func.coalesce(tm.Update.published_at, tm.Update.created_at).desc(), tm.Update.id.desc())
+HISTORY_OF = {  # include_pending -> a promise's timeline, newest first
+    True: select(tm.Update.__table__).where(tm.Update.item_id == bindparam("item")).order_by(*_NEWEST_FIRST),
+    False: select(tm.Update.__table__).where(tm.Update.item_id == bindparam("item"), tm.Update.state == "published")
+    .order_by(*_NEWEST_FIRST)}
 
 
 class Updates:
@@ -77,16 +86,14 @@ class Updates:
         # in one query: the ORM's object loading cost more than the queries, each query is a round trip
         with self.core.session() as s:
             conn = s.connection()
-            row = conn.execute(TRACKING.where(sm.Item.id == int(item_id))).first()
+            row = conn.execute(TRACKING_OF, {"item": int(item_id)}).first()
             if row is None:
                 raise NotFound(f"butir janji {item_id} tidak ditemukan")
             if row.kind not in PROMISE_KINDS:
                 raise NotTracked(f"butir {item_id} bukan janji (jenis {row.kind}); statusnya tidak dipantau")
             state = state_dict(SimpleNamespace(**{k: row[i] for k, i in STATE_AT.items()})
                                if row.s_version is not None else None)
-            milestones = [milestone_dict(ms) for ms in conn.execute(
-                select(tm.Milestone.__table__).where(tm.Milestone.item_id == row.id)
-                .order_by(tm.Milestone.position, tm.Milestone.id))]
+            milestones = [milestone_dict(ms) for ms in conn.execute(MILESTONES_OF, {"item": row.id})]
             region_id = row.region_id
             out = {"item_id": row.id, "region_id": region_id, "kind": row.kind, "text": row.text,
                    "candidate_id": row.candidate_id, "document_id": row.document_id, "state": state,
@@ -105,11 +112,8 @@ class Updates:
 
     @staticmethod
     def _history(s: Session, item_id: int, include_pending: bool) -> list[dict[str, Any]]:
-        q = select(tm.Update.__table__).where(tm.Update.item_id == item_id)
-        if not include_pending:
-            q = q.where(tm.Update.state == "published")
-        rows = s.connection().execute(q.order_by(func.coalesce(tm.Update.published_at, tm.Update.created_at).desc(),
-                                                 tm.Update.id.desc())).all()  # plain rows: see _item_tracking
+        rows = s.connection().execute(HISTORY_OF[bool(include_pending)],
+                                      {"item": int(item_id)}).all()  # plain rows: see _item_tracking
         files = file_meta(s, [r.evidence_file_id for r in rows if r.evidence_file_id])
         docs = sg.history_documents(s, rows)
         return [update_dict(r, files) | {"evidence_document": docs.get(r.id)} for r in rows]
