@@ -18,7 +18,7 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 from typing import Any, Iterable
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -432,13 +432,18 @@ class Accounts:
         # object), its regions in a second, on one connection
         with self.core.session() as s:
             conn = s.connection()
-            u = conn.execute(select(tm.User.id, tm.User.username, tm.User.name, tm.User.role, tm.User.disabled)
-                             .join(tm.Token, tm.Token.user_id == tm.User.id)
-                             .where(tm.Token.token_hash == _token_hash(token), tm.Token.revoked.is_(False))).first()
+            u = conn.execute(TOKEN_ACCOUNT, {"hash": _token_hash(token)}).first()
             if u is None or u.disabled:
                 return None
-            regions = conn.execute(select(tm.UserRegion.region_id).where(tm.UserRegion.user_id == u.id)).scalars()
+            regions = conn.execute(ACCOUNT_REGIONS, {"user": u.id}).scalars()
             return Actor(u.id, u.username, u.name, u.role, frozenset(regions), ip)
+
+
+# built once (a token is read at every API call): the account of a token that is not revoked, its regions
+TOKEN_ACCOUNT = (select(tm.User.id, tm.User.username, tm.User.name, tm.User.role, tm.User.disabled)
+                 .join(tm.Token, tm.Token.user_id == tm.User.id)
+                 .where(tm.Token.token_hash == bindparam("hash"), tm.Token.revoked.is_(False)))
+ACCOUNT_REGIONS = select(tm.UserRegion.region_id).where(tm.UserRegion.user_id == bindparam("user"))
 
 
 def _token_hash(token: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import DateTime, case, insert, literal, null, select
+from sqlalchemy import DateTime, bindparam, case, insert, literal, null, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -25,6 +25,7 @@ from janji.track.errors import NotFound, NotTracked
 from janji.track.records import jsonable
 
 AUDIT_INSERT = insert(tm.Audit.__table__)
+NEEDS_REVIEW = select(tm.RegionSetting.needs_review).where(tm.RegionSetting.region_id == bindparam("region"))
 PROMISE_KINDS = ("mission", "goal", "program", "activity", "quick_win", "strategy", "commitment")
 DAY = timedelta(hours=24)
 
@@ -95,8 +96,7 @@ class Core:
     def needs_review_in(s: Session, region_id: int | None) -> bool:
         if region_id is None:
             return False
-        return bool(s.connection().execute(select(tm.RegionSetting.needs_review)
-                                           .where(tm.RegionSetting.region_id == region_id)).scalar())
+        return bool(s.connection().execute(NEEDS_REVIEW, {"region": region_id}).scalar())
 
     def secret_key(self) -> str:
         """The cookie signing key: ``JANJI_SECRET_KEY``, else one generated once and kept in the database."""

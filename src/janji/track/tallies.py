@@ -12,7 +12,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import case, func, insert, select, text
+from sqlalchemy import bindparam, case, func, insert, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -26,6 +26,7 @@ from janji.track.validation import RATIO_CAP, capped_ratio
 
 
 TALLY_LOCK = 4242005  # PostgreSQL advisory lock (key, region id): a region's recount vs its publications
+SUPERSEDED_BY = select(sm.Document.superseded_by_id).where(sm.Document.id == bindparam("doc"))
 
 
 class Scorecards:
@@ -76,8 +77,7 @@ class Scorecards:
         holding one the other waits for (a deadlock, broken after a second by aborting one of them)."""
         item = s.get(sm.Item, row.item_id)
         # only whether its document is superseded: the document object carries its whole text
-        superseded_by = s.connection().execute(select(sm.Document.superseded_by_id)
-                                               .where(sm.Document.id == item.document_id)).scalar()
+        superseded_by = s.connection().execute(SUPERSEDED_BY, {"doc": item.document_id}).scalar()
         region = row.region_id
         if self.core.dialect == "postgresql" and region is not None:
             # many publications at once, but not during a recount of the region (see _rebuild_tally)
