@@ -68,6 +68,9 @@ def _run(store, host: str, port: int, writable: bool, settings, certfile: Path |
         install_log_filter()  # this process's records; each worker installs its own (worker_app)
         uvicorn.run(app, factory=True, workers=workers, **options)
         return
+    from janji.web.app import serving_process
+
+    serving_process()
     config = uvicorn.Config(app, **options)
     install_log_filter()  # after uvicorn configured its logging: no database password in a log line
     uvicorn.Server(config).run()
