@@ -117,6 +117,16 @@ def test_audit_log_is_append_only_in_the_database(world):
     assert len(t.audit(a["admin"])["entries"]) == len(log)
 
 
+def test_audit_entry_of_an_update_keeps_the_state_before_it(world):
+    t, a = world["tracker"], world["actors"]
+    t.update_status(a["editor"], world["road"], "dalam proses", expected_version=0, **EV)
+    t.update_status(a["editor"], world["road"], "ditepati", expected_version=1, **EV)
+    second = [e for e in t.audit(a["admin"])["entries"] if e["action"] == "update.publish"
+              and e["after"]["status"] == "ditepati"]
+    assert len(second) == 1
+    assert second[0]["before"]["status"] == "dalam proses" and second[0]["before"]["version"] == 1
+
+
 def test_scorecard_counts_rollups_and_series(world):
     t, a = world["tracker"], world["actors"]
     t.update_status(a["editor"], world["road"], "ditepati", expected_version=0, **EV)

@@ -158,6 +158,7 @@ class Updates:
             raise Forbidden("Anda tidak berhak mengubah janji di wilayah ini")
         current = s.get(tm.State, item_id)
         seen = current.version if current is not None else 0
+        before = state_dict(current)  # now: publishing changes this very row
         if data["expected_version"] != seen:
             raise Conflict(conflict_message(current), state_dict(current))
         if data["progress_value"] is not None and data["progress_target"] is None:
@@ -184,8 +185,7 @@ class Updates:
         if not review:
             self.publish(s, row, current_version=seen)
         after = update_dict(row, {})
-        self.core.log(s, actor, "update.submit" if review else "update.publish", "item", item_id,
-                      state_dict(current), after)
+        self.core.log(s, actor, "update.submit" if review else "update.publish", "item", item_id, before, after)
         return after
 
     def publish(self, s: Session, row: tm.Update, *, current_version: int) -> None:
