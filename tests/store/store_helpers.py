@@ -66,3 +66,17 @@ def news_both() -> dict[str, Any]:
              speaker="Budi-Siti", sectors=["3.30"]),
         item("commitment", "berjanji memperbaiki layanan puskesmas", candidate="Rahmat Hidayat", sectors=["1.02"]),
     ])
+
+
+def upgrade_to(engine, revision: str) -> None:
+    """Run the store's migrations up to ``revision`` on ``engine`` (a test re-runs one on a store at head)."""
+    from alembic import command
+    from alembic.config import Config
+
+    from janji.store import db
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(db.MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)

@@ -18,11 +18,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from janji.store import db, open_store, rank
+from janji.store import open_store, rank
 from janji.store import text as jtext
 
 sys.path.insert(0, str(Path(__file__).parent))
-from store_helpers import doc, item  # noqa: E402
+from store_helpers import doc, item, upgrade_to  # noqa: E402
 
 # In most items: FTS5 floors its idf at 1e-6 (a word in more than half the rows).
 COMMON = "program"
@@ -240,17 +240,6 @@ def test_odd_stems_are_counted_as_fts5_counts_them(tmp_path):
 
 # --- 2. upkeep: new versions, optimize, the re-stemming migration ------------------------------------------------
 
-def _upgrade_to(engine, revision: str) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(db.MIGRATIONS))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
-
-
 def test_index_kept_up_through_new_versions_optimize_and_restemming(tmp_path):
     store = build(tmp_path / "janji.db", seed=11, documents=8, superseded=2)
     try:
@@ -283,7 +272,7 @@ def test_index_kept_up_through_new_versions_optimize_and_restemming(tmp_path):
             conn.execute(text("INSERT INTO alembic_version (version_num) VALUES ('0005_track_tally')"))
         assert store.search("pelayanan")["total"] == 0 and store.search("ayan")["total"] > 0
         check_all(store)
-        _upgrade_to(store.engine, "0006_restem")
+        upgrade_to(store.engine, "0006_restem")
         assert store.search("ayan")["total"] == 0 and store.search("pelayanan")["total"] > 0
         check_all(store)
         check_page(store, "ayan", 0, 10)

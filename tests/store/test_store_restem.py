@@ -1,21 +1,16 @@
 """A store indexed with an older stemmer is re-stemmed by the migration, so search finds what it holds."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from sqlalchemy import text
 
-from janji.store import db, open_store
+from janji.store import open_store
 from janji.store import rank
 
-
-def _upgrade_to(engine, revision: str) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(db.MIGRATIONS))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+sys.path.insert(0, str(Path(__file__).parent))
+from store_helpers import upgrade_to  # noqa: E402
 
 DOCUMENT = {
     "schema": "janji/1", "source": {"name": "program.txt"}, "kind": "campaign",
@@ -43,7 +38,7 @@ def test_old_stems_are_recomputed_on_upgrade(db_url):
             conn.execute(text("DELETE FROM alembic_version"))
             conn.execute(text("INSERT INTO alembic_version (version_num) VALUES ('0005_track_tally')"))
         assert store.search("pengangguran")["total"] == 0
-        _upgrade_to(store.engine, "0006_restem")
+        upgrade_to(store.engine, "0006_restem")
         assert store.search("pengangguran")["total"] == 1
         assert store.search("menganggur")["total"] == 0  # the grape is gone from the index
     finally:
