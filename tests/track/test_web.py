@@ -273,6 +273,24 @@ def test_public_pages_show_status_definitions_and_feed(sworld, clients):
     assert xlsx.content[:2] == b"PK"
 
 
+def test_public_promise_page_is_shared_but_each_visitor_gets_own_token_and_fresh_state(sworld):
+    t, a, road = sworld["tracker"], sworld["actors"], sworld["road"]
+    first, second = client(sworld), client(sworld)
+    page_1, page_2 = first.get(f"/pantau/butir/{road}").text, second.get(f"/pantau/butir/{road}").text
+    token_1, token_2 = CSRF_RE.search(page_1).group(1), CSRF_RE.search(page_2).group(1)
+    assert token_1 != token_2  # the page is rendered once, the token is each visitor's own
+    assert CSRF_RE.sub("", page_1) == CSRF_RE.sub("", page_2)
+    assert "csrf-" not in page_1.replace(token_1, "")  # no placeholder left behind
+    t.update_status(a["editor"], road, "ditepati", expected_version=0, note="Jalan baru diresmikan", **EV)
+    after = first.get(f"/pantau/butir/{road}").text
+    assert "Jalan baru diresmikan" in after  # a write is seen at once, not the page kept from before
+    r = first.post(f"/pantau/butir/{road}/usul",
+                   data={"proposer": "Warga", "csrf": CSRF_RE.search(after).group(1), **EV})
+    assert r.status_code == 303 and "ok=usulan" in r.headers["location"]  # the token works in its form
+    assert second.post(f"/pantau/butir/{road}/usul",
+                       data={"proposer": "Warga", "csrf": token_1, **EV}).status_code == 403
+
+
 def test_import_page_round_trip(sworld, clients):
     ed = clients["editor"]
     exported = ed.get(f"/pantau/wilayah/{sworld['bandung']}/unduh?format=xlsx").content
