@@ -135,14 +135,17 @@ def test_documents_analysed_together_are_what_they_are_alone(corpus):
     assert any(it.sectors for doc in together for it in doc.walk())  # the batched stage did run
 
 
-def test_the_sequential_run_goes_in_batches_bounded_by_count_and_bytes(tmp_path):
+def test_batches_are_bounded_by_count_and_bytes_and_never_split_a_unit(tmp_path):
     paths = []
     for k, size in enumerate([10, 10, 10, 500, 10]):
         paths.append(tmp_path / f"{k}.txt")
         paths[-1].write_text("x" * size, encoding="utf-8")
     jobs, _ = plan(paths, tmp_path / "out")
-    assert [[j.index for j in b] for b in batches(jobs, size=2, max_bytes=10_000)] == [[0, 1], [2, 3], [4]]
-    assert [[j.index for j in b] for b in batches(jobs, size=10, max_bytes=100)] == [[0, 1, 2], [3], [4]]
+    one_by_one = [(job,) for job in jobs]
+    assert [[j.index for j in b] for b in batches(one_by_one, size=2, max_bytes=10_000)] == [[0, 1], [2, 3], [4]]
+    assert [[j.index for j in b] for b in batches(one_by_one, size=10, max_bytes=100)] == [[0, 1, 2], [3], [4]]
+    # the jobs that write one file form one unit: kept together even where the count bound falls inside it
+    assert [[j.index for j in b] for b in batches([jobs[:1], jobs[1:3], jobs[3:]], size=2)] == [[0], [1, 2], [3, 4]]
 
 
 def test_same_stem_in_two_folders_keeps_the_later_input_as_a_sequential_run_would(tmp_path):
