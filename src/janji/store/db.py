@@ -18,8 +18,11 @@ SQLITE_POOL = 32  # connections kept per process: about the web server's thread 
 SQLITE_MMAP = 256 * 1024 * 1024
 LOCK_SUFFIX = "-writer"  # beside a SQLite store: the file its writing processes queue on (WriteGate)
 # PostgreSQL: a new connection is a server process; keep enough for the threads of one worker without
-# letting a few workers take the server's 100 connections
-PG_POOL, PG_OVERFLOW = 10, 10
+# letting a few workers take the server's 100 connections. All of them kept open, none on overflow: an
+# overflow connection is closed as soon as it comes back to a full pool, so under load a worker opened and
+# closed several connections a second (a server process started, authenticated and warmed up for each)
+PG_POOL, PG_OVERFLOW = 20, 0
+PG_IDLE_PING = 10.0  # seconds a pooled PostgreSQL connection may rest before its checkout asks the server
 
 
 def default_url() -> str:
@@ -135,7 +138,63 @@ def make_engine(url: str) -> Engine:
 
         WriteGate(Path(parsed.database) if parsed.database not in (None, "", ":memory:") else None).install(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=PG_POOL, max_overflow=PG_OVERFLOW)
+    engine = create_engine(url, pool_size=PG_POOL, max_overflow=PG_OVERFLOW)
+    LivenessCheck(engine).install()
+    return engine
+
+
+class LivenessCheck:
+    """Hands out only live PostgreSQL connections, without a round trip at every checkout.
+
+    ``pool_pre_ping`` asks the server at every checkout, one round trip more per request. A connection the
+    server ended (a restart, ``pg_terminate_backend``, an idle timeout) is told so by the server (a FATAL
+    message, then the socket closed): its socket turns readable while it rests in the pool, and an idle
+    connection that is fine has nothing to read. So a checkout pings only a connection whose socket is
+    readable, that is marked closed or bad, or that has rested more than ``PG_IDLE_PING`` seconds (a
+    quiet portal, where a silent drop would not show on the socket); a failed ping raises
+    :class:`DisconnectionError`, on which the pool drops the connection and checks out another (a new one
+    if need be). A connection that dies during a request fails that request as before, and the pool then
+    drops every connection older than the failure."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    def install(self) -> None:
+        import select as _select
+
+        from sqlalchemy.exc import DisconnectionError
+
+        dialect = self.engine.dialect
+
+        @event.listens_for(self.engine.pool, "checkin")
+        def _rested(raw, record):  # noqa: ANN001
+            if record is not None:
+                record.info["janji_checkin"] = time.monotonic()
+
+        @event.listens_for(self.engine.pool, "checkout")
+        def _check(raw, record, proxy):  # noqa: ANN001
+            since = record.info.get("janji_checkin")
+            if since is None:  # just opened
+                return
+            suspect = time.monotonic() - since > PG_IDLE_PING
+            if not suspect:
+                try:
+                    if raw.closed or raw.pgconn.status != 0:  # psycopg: ConnStatus.OK
+                        suspect = True
+                    else:
+                        poller = _select.poll()
+                        poller.register(raw.pgconn.socket, _select.POLLIN | _select.POLLERR | _select.POLLHUP)
+                        suspect = bool(poller.poll(0))
+                except Exception:  # noqa: BLE001 - no socket to look at: ask the server
+                    suspect = True
+            if not suspect:
+                return
+            try:
+                alive = dialect.do_ping(raw)
+            except Exception as exc:  # noqa: BLE001
+                raise DisconnectionError(f"connection not alive: {exc}") from exc
+            if not alive:
+                raise DisconnectionError("connection not alive")
 
 
 WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
