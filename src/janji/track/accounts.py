@@ -430,7 +430,7 @@ class Accounts:
             return None
         # every API call with a token asks this: the account in one plain query (not a token, then a user
         # object), its regions in a second, on one connection
-        with self.core.session() as s:
+        with self.core.read_session() as s:
             conn = s.connection()
             u = conn.execute(TOKEN_ACCOUNT, {"hash": _token_hash(token)}).first()
             if u is None or u.disabled:

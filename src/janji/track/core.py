@@ -69,6 +69,13 @@ class Core:
         self.engine = store.engine
         self.dialect = self.engine.dialect.name
         self.session = sessionmaker(self.engine, expire_on_commit=False)
+        # reads that write nothing (a promise's page, its history, a pair's promises, a token's account): on
+        # PostgreSQL in autocommit. At its READ COMMITTED level every statement of a transaction sees its own
+        # snapshot anyway, so a read transaction only added BEGIN and ROLLBACK, two round trips; and psycopg
+        # forgets its prepared statements at every ROLLBACK (the pool's reset of each connection), so none
+        # was ever reused. Never for a read that may write (the scorecard's recount).
+        self.read_session = (sessionmaker(self.engine.execution_options(isolation_level="AUTOCOMMIT"),
+                                          expire_on_commit=False) if self.dialect == "postgresql" else self.session)
         self._secret: str | None = None
 
     @staticmethod

@@ -41,6 +41,7 @@ class PublicTracking:
         # item id -> (stamp, tracking, {name: product})
         self.entries: OrderedDict[int, tuple[tuple, dict[str, Any], dict[Any, Any]]] = OrderedDict()
         self.lock = threading.Lock()
+        self._autocommit = engine.dialect.name == "postgresql"
 
     def stamp(self, item_id: int) -> tuple:
         # asked at every read of a promise: on the driver's own cursor (a pooled connection all the same),
@@ -51,12 +52,21 @@ class PublicTracking:
                 return tuple(conn.execute(STAMP, {"item": int(item_id)}).one())
         raw = self.engine.raw_connection()
         try:
-            cur = raw.cursor()
+            # PostgreSQL: one statement in autocommit, one round trip (a transaction added BEGIN and the
+            # pool's ROLLBACK, and that ROLLBACK made psycopg forget the statement it had prepared)
+            autocommit = self._autocommit
+            if autocommit:
+                raw.driver_connection.autocommit = True
             try:
-                cur.execute(sql, (int(item_id),))
-                return tuple(cur.fetchone())
+                cur = raw.cursor()
+                try:
+                    cur.execute(sql, (int(item_id),))
+                    return tuple(cur.fetchone())
+                finally:
+                    cur.close()
             finally:
-                cur.close()
+                if autocommit and not raw.driver_connection.closed:
+                    raw.driver_connection.autocommit = False  # as the pool hands connections out
         finally:
             raw.close()  # back to the pool, reset there as any connection is
 

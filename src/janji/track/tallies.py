@@ -268,7 +268,7 @@ class Scorecards:
     def pair_tracking(self, candidate_id: int, status: str | None = None) -> dict[str, Any] | None:
         """A pair's promises with their current status, filterable by status, rolled up by misi (a mission
         counts its own status and its descendants'; promises outside any mission are grouped together)."""
-        with self.core.session() as s:
+        with self.core.read_session() as s:
             row = s.execute(select(sm.Candidate, sm.Election, sm.Region)
                             .outerjoin(sm.Election, sm.Election.id == sm.Candidate.election_id)
                             .outerjoin(sm.Region, sm.Region.id == sm.Election.region_id)

@@ -63,7 +63,7 @@ class Updates:
 
     def state(self, item_id: int) -> dict[str, Any]:
         """The current status of a promise: ``status``, ``version`` (0 = never rated), progress, ``updated_at``."""
-        with self.core.session() as s:
+        with self.core.read_session() as s:
             return state_dict(s.get(tm.State, int(item_id)))
 
     def item_tracking(self, item_id: int, *, include_pending: bool = False) -> dict[str, Any]:
@@ -84,7 +84,7 @@ class Updates:
     def _item_tracking(self, item_id: int, include_pending: bool) -> dict[str, Any]:
         # plain rows on the session's connection, the promise with its region, pair, state and review setting
         # in one query: the ORM's object loading cost more than the queries, each query is a round trip
-        with self.core.session() as s:
+        with self.core.read_session() as s:
             conn = s.connection()
             row = conn.execute(TRACKING_OF, {"item": int(item_id)}).first()
             if row is None:
@@ -107,7 +107,7 @@ class Updates:
 
     def history(self, item_id: int, *, include_pending: bool = False) -> list[dict[str, Any]]:
         """A promise's timeline, newest first (published entries; pending and rejected ones on request)."""
-        with self.core.session() as s:
+        with self.core.read_session() as s:
             return self._history(s, int(item_id), include_pending)
 
     @staticmethod
