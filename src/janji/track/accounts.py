@@ -428,22 +428,23 @@ class Accounts:
     def token_actor(self, token: str, ip: str | None = None) -> Actor | None:
         if not token or not token.startswith("jnj_") or len(token) > 100:
             return None
-        # every API call with a token asks this: the account in one plain query (not a token, then a user
-        # object), its regions in a second, on one connection
+        # every API call with a token asks this: the account and its regions in one plain query (a row per
+        # region; each query is a round trip to a database server)
         with self.core.read_session() as s:
-            conn = s.connection()
-            u = conn.execute(TOKEN_ACCOUNT, {"hash": _token_hash(token)}).first()
-            if u is None or u.disabled:
-                return None
-            regions = conn.execute(ACCOUNT_REGIONS, {"user": u.id}).scalars()
-            return Actor(u.id, u.username, u.name, u.role, frozenset(regions), ip)
+            rows = s.connection().execute(TOKEN_ACCOUNT, {"hash": _token_hash(token)}).all()
+        if not rows or rows[0].disabled:
+            return None
+        u = rows[0]
+        regions = frozenset(r.region_id for r in rows if r.id == u.id and r.region_id is not None)
+        return Actor(u.id, u.username, u.name, u.role, regions, ip)
 
 
-# built once (a token is read at every API call): the account of a token that is not revoked, its regions
-TOKEN_ACCOUNT = (select(tm.User.id, tm.User.username, tm.User.name, tm.User.role, tm.User.disabled)
+# built once (a token is read at every API call): the account of a token that is not revoked, with its regions
+TOKEN_ACCOUNT = (select(tm.User.id, tm.User.username, tm.User.name, tm.User.role, tm.User.disabled,
+                        tm.UserRegion.region_id)
                  .join(tm.Token, tm.Token.user_id == tm.User.id)
+                 .outerjoin(tm.UserRegion, tm.UserRegion.user_id == tm.User.id)
                  .where(tm.Token.token_hash == bindparam("hash"), tm.Token.revoked.is_(False)))
-ACCOUNT_REGIONS = select(tm.UserRegion.region_id).where(tm.UserRegion.user_id == bindparam("user"))
 
 
 def _token_hash(token: str) -> str:
