@@ -363,3 +363,25 @@ def test_api_updates_take_what_their_schema_allows(sworld):
     assert r.status_code == 422
     r = post(sworld["road"], status="ditepati", evidence_date="2026-02-30")
     assert r.status_code == 422 and "tanggal bukti" in r.json()["detail"]
+
+
+def test_api_tracking_json_is_what_fastapis_encoder_makes(sworld):
+    """The tracking JSON kept per version is written by the json module (FastAPI's encoder only for what it
+    cannot write): byte for byte what JSONResponse(jsonable_encoder(...)) gives, dates and decimals included."""
+    from datetime import date, datetime
+    from decimal import Decimal
+
+    from fastapi.encoders import jsonable_encoder
+    from fastapi.responses import JSONResponse
+
+    from janji.web.track_api import _json_bytes
+
+    t, road = sworld["tracker"], sworld["road"]
+    t.update_status(sworld["actors"]["editor"], road, "dalam proses", evidence_url="https://jdih.example.go.id/a",
+                    evidence_date="2026-03-01", note="Tahap satu «selesai» </script>", progress_value=12.5,
+                    progress_target=100, progress_unit="km", measured_on="2026-03-01", expected_version=0)
+    samples = [t.item_tracking(road), t.history(road),
+               {"t": datetime(2026, 1, 2, 3, 4, 5, 6), "d": date(2026, 1, 2), "x": Decimal("1.50"), "n": Decimal("10"),
+                "s": {3}, "u": (1, "é\u2028"), 7: None}]
+    for value in samples:
+        assert _json_bytes(value) == JSONResponse(jsonable_encoder(value)).body

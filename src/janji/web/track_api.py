@@ -6,6 +6,8 @@ and answers a refusal of the rules (:class:`janji.track.TrackError`) with its st
 """
 from __future__ import annotations
 
+import json
+
 import re
 from typing import Annotated, Any, Literal
 
@@ -157,8 +159,14 @@ def api_pair(request: Request, candidate_id: Id, status: StatusQ = None):
 
 
 def _json_bytes(value: Any) -> bytes:
-    """What FastAPI would answer for ``value`` (its encoder, then its JSON response), as bytes to keep."""
-    return JSONResponse(jsonable_encoder(value)).body
+    """What FastAPI would answer for ``value`` (its encoder, then its JSON response), as bytes to keep.
+
+    Made again after every change of a promise, in every worker: the JSON encoder walks plain dicts, lists,
+    strings and numbers itself (as JSONResponse does, with its settings) and hands FastAPI's encoder only
+    what it cannot write (dates and times, decimals…), which is what that encoder would have made of them:
+    the same bytes, without first copying the whole value through ``jsonable_encoder``."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":"),
+                      default=jsonable_encoder).encode("utf-8")
 
 
 def _public_json(request: Request, item_id: int, name: str, make) -> Response:
