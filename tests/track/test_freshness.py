@@ -45,3 +45,57 @@ def test_what_a_caller_changes_in_its_copy_stays_out_of_the_kept_one(world):
     first["state"]["status"] = "rusak"
     again = t.item_tracking(road)
     assert again["history"] == [] and again["state"]["status"] != "rusak"
+
+
+def test_readers_arriving_during_a_build_wait_for_it(sworld):
+    """After a change, the readers of a promise that come while one thread rebuilds it get that build (one
+    build per process and version), and a failed build leaves the others to build for themselves."""
+    import threading
+    import time
+
+    from janji.track.freshness import PublicTracking
+
+    public = PublicTracking(sworld["store"].engine)
+    road = sworld["road"]
+    builds = []
+
+    def build():
+        builds.append(1)
+        time.sleep(0.2)
+        return {"n": len(builds)}
+
+    got = []
+    threads = [threading.Thread(target=lambda: got.append(public.get(road, build))) for _ in range(6)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert len(builds) == 1 and got == [{"n": 1}] * 6
+
+    sworld["tracker"].update_status(sworld["actors"]["editor"], road, "dalam proses",
+                                     evidence_url="https://jdih.example.go.id/b", evidence_date="2026-03-01",
+                                     expected_version=0)
+    calls = []
+
+    def failing():
+        calls.append(1)
+        if len(calls) == 1:
+            time.sleep(0.2)
+            raise RuntimeError("gagal")
+        return {"ok": True}
+
+    errors, results = [], []
+
+    def read():
+        try:
+            results.append(public.get(road, failing))
+        except RuntimeError as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=read) for _ in range(3)]
+    for th in threads:
+        th.start()
+        time.sleep(0.02)
+    for th in threads:
+        th.join()
+    assert len(errors) == 1 and results == [{"ok": True}] * 2 and public.building == {}

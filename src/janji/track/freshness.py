@@ -33,6 +33,7 @@ class PublicTracking:
     the same versions, so that a read of an unchanged promise neither rebuilds nor copies nor renders.
     ``JANJI_TRACK_CACHE_SIZE=0`` turns it off (every read rebuilds)."""
 
+    BUILD_WAIT = 5.0  # seconds a reader waits for another thread's build of the same entry before building
     DERIVED_MAX = 8  # products kept per promise (pages per date and path, JSON): a bound, not a working set
 
     def __init__(self, engine, size: int | None = None):
@@ -41,6 +42,7 @@ class PublicTracking:
         # item id -> (stamp, tracking, {name: product})
         self.entries: OrderedDict[int, tuple[tuple, dict[str, Any], dict[Any, Any]]] = OrderedDict()
         self.lock = threading.Lock()
+        self.building: dict[tuple, threading.Event] = {}  # (item id, stamp) being built, set when done
         self._autocommit = engine.dialect.name == "postgresql"
 
     def stamp(self, item_id: int) -> tuple:
@@ -80,10 +82,38 @@ class PublicTracking:
     def _entry(self, item_id: int, build: Callable[[], dict[str, Any]]) -> tuple[tuple, dict[str, Any], dict]:
         stamp = self.stamp(item_id)
         with self.lock:
-            hit = self.entries.get(item_id)
-            if hit is not None and hit[0] == stamp:
-                self.entries.move_to_end(item_id)
+            hit = self._hit(item_id, stamp)
+            if hit is not None:
                 return hit
+            # one build per promise and stamp at a time in a process: after a write, the readers of the promise
+            # that come while it is being built wait for that build instead of each running the same queries
+            key = (item_id, stamp)
+            building = self.building.get(key)
+            if building is None:
+                self.building[key] = mine = threading.Event()
+        if building is not None:
+            building.wait(self.BUILD_WAIT)
+            with self.lock:
+                hit = self._hit(item_id, stamp)
+            if hit is not None:
+                return hit
+            return self._build(item_id, stamp, build)  # that build failed (or is slow): as if alone
+        try:
+            return self._build(item_id, stamp, build)
+        finally:
+            with self.lock:
+                self.building.pop(key, None)
+            mine.set()
+
+    def _hit(self, item_id: int, stamp: tuple):
+        """The entry of ``item_id`` if it was built under ``stamp`` (the caller holds the lock)."""
+        hit = self.entries.get(item_id)
+        if hit is not None and hit[0] == stamp:
+            self.entries.move_to_end(item_id)
+            return hit
+        return None
+
+    def _build(self, item_id: int, stamp: tuple, build: Callable[[], dict[str, Any]]):
         entry = (stamp, build(), {})
         with self.lock:
             self.entries[item_id] = entry
