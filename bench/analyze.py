@@ -279,12 +279,7 @@ def devset(args) -> None:
     folder = Path(args.dir).resolve()
     if not folder.is_dir():
         sys.exit(f"analyze.py: {folder}: no such folder (--dir)")
-    checkouts = {"this": ROOT}
-    if args.against:
-        other = Path(args.against).resolve()
-        if not (other / "src" / "janji").is_dir():
-            sys.exit(f"analyze.py: {other}: not a janji checkout (no src/janji; --against)")
-        checkouts["against"] = other
+    checkouts = _checkouts(args)
     workers = {}
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     for label, checkout in checkouts.items():

@@ -66,6 +66,7 @@ PAGES = [
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=None)
 def load_scans_module():
     spec = importlib.util.spec_from_file_location("janji_test_scans", ROOT / "tests" / "read" / "scans.py")
     module = importlib.util.module_from_spec(spec)
@@ -76,20 +77,13 @@ def load_scans_module():
 
 def text_pdf(pages: list[list[str]]) -> bytes:
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.utils import simpleSplit
     from reportlab.pdfgen import canvas
 
+    draw_text_page = load_scans_module().draw_text_page
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4)
     for paragraphs in pages:
-        y = 780.0
-        for paragraph in paragraphs:
-            for line in simpleSplit(paragraph, "Helvetica", 11, 450):
-                c.setFont("Helvetica", 11)
-                c.drawString(72, y, line)
-                y -= 15
-            y -= 8
-        c.showPage()
+        draw_text_page(c, paragraphs, width=450)
     c.save()
     return buf.getvalue()
 

@@ -100,22 +100,30 @@ def scan_pdf(pages: list[list[str]], style: ScanStyle) -> bytes:
     return buffer.getvalue()
 
 
-def mixed_pdf(text_page: list[str], scanned_page: list[str], style: ScanStyle) -> bytes:
-    """Two pages: the first with a text layer (reportlab), the second a scan of the other paragraphs."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.utils import ImageReader, simpleSplit
-    from reportlab.pdfgen import canvas
+def draw_text_page(c, paragraphs: list[str], width: float = 440) -> None:
+    """One A4 page of ``paragraphs`` with a text layer on the reportlab canvas ``c`` (11 pt Helvetica,
+    lines of ``width`` points), ended with ``showPage``."""
+    from reportlab.lib.utils import simpleSplit
 
-    buffer = io.BytesIO()
-    c = canvas.Canvas(buffer, pagesize=A4)
     y = 780.0
-    for paragraph in text_page:
-        for line in simpleSplit(paragraph, "Helvetica", 11, 440):
+    for paragraph in paragraphs:
+        for line in simpleSplit(paragraph, "Helvetica", 11, width):
             c.setFont("Helvetica", 11)
             c.drawString(72, y, line)
             y -= 15
         y -= 8
     c.showPage()
+
+
+def mixed_pdf(text_page: list[str], scanned_page: list[str], style: ScanStyle) -> bytes:
+    """Two pages: the first with a text layer (reportlab), the second a scan of the other paragraphs."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4)
+    draw_text_page(c, text_page)
     image = render_page(scanned_page, style)
     c.drawImage(ImageReader(image), 0, 0, width=A4[0], height=A4[1])
     c.showPage()
