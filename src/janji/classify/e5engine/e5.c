@@ -229,6 +229,7 @@ static packed_q4 *pack_q4(const block_q4_0 *W, int nout, int nin) {
     p->nout = nout; p->nin = nin; p->nb = nb;
     p->w = (uint8_t *)aligned_alloc(64, (size_t)np * nb * 64);
     p->d = (float *)aligned_alloc(64, ((size_t)np * nb * 2 * sizeof(float) + 63) / 64 * 64);
+#pragma omp parallel for schedule(static) if (!omp_in_parallel())
     for (int pp = 0; pp < np; pp++)
         for (int b = 0; b < nb; b++)
             for (int h = 0; h < 2; h++) {
