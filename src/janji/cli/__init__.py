@@ -28,7 +28,30 @@ COMMANDS = {
 }
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def command_name(attribute: str) -> str:
+    """The name a command is typed as: its function's name without the ``_`` that keeps it off a keyword."""
+    return attribute.rstrip("_").replace("_", "-")
+
+
+class LazyGroup(click.Group):
+    """The commands of :data:`COMMANDS`, each module imported when one of its commands is asked for: `janji
+    analyze` does not import the store, the portal or the tracking service (`janji --help` imports them all)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *(command_name(a) for names in COMMANDS.values() for a in names)})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            for module, attributes in COMMANDS.items():
+                for attribute in attributes:
+                    if command_name(attribute) == cmd_name:
+                        command = getattr(importlib.import_module(module), attribute)
+                        self.add_command(command)
+                        return command
+        return self.commands.get(cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="janji")
 def cli() -> None:
     """Janji: janji kampanye kepala daerah — dibaca, disusun, diklasifikasi, dibandingkan, dipantau.
@@ -37,12 +60,6 @@ def cli() -> None:
     source document into a structured tree (visi, misi, sasaran, program,
     kegiatan) with targets, sectors and SDGs.
     """
-
-
-for _module, _names in COMMANDS.items():
-    _mod = importlib.import_module(_module)
-    for _name in _names:
-        cli.add_command(getattr(_mod, _name))
 
 
 def main() -> None:

@@ -9,16 +9,21 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import click
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
-from rich.tree import Tree
 
-from janji.cli.common import console, err_console, error_line, ocr_option, page_progress, print_json, warning_line
+from janji.cli import common
+from janji.cli.common import error_line, ocr_option, page_progress, print_json, warning_line
 from janji.document import DOCUMENT_KINDS, Document, Item
 from janji.files import iter_files
 
 PROGRESS_THRESHOLD = 3  # show a progress bar for more than this many files
+
+
+def escape(text: str) -> str:
+    """Rich's markup escaped (Rich imported only when something is printed: `janji analyze FILE --out DIR` does
+    not print)."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 
 def iter_inputs(paths: Iterable[str], follow_links: bool = False) -> Iterator[Path]:
@@ -67,7 +72,10 @@ def item_line(item: Item, explain: bool = False) -> str:
     return line
 
 
-def render_tree(doc: Document, explain: bool = False) -> Tree:
+def render_tree(doc: Document, explain: bool = False):
+    """The document as a Rich tree: the pairs, then the items."""
+    from rich.tree import Tree
+
     head = f"[bold]{escape(doc.source.name)}[/] [dim]({doc.kind or '?'}"
     if doc.region:
         head += f", {escape(doc.region.name)}"
@@ -100,12 +108,14 @@ def show_stages(ctx: click.Context, _param, value: bool) -> None:
     """``--stages``: the analyser's stages in order, with what each needs and what it sets."""
     if not value or ctx.resilient_parsing:
         return
+    from rich.table import Table
+
     from janji.pipeline import Pipeline
 
     table = Table("tahap", "memerlukan", "mengisi", title="Tahap analisis, berurutan")
     for row in Pipeline().describe():
         table.add_row(row["stage"], ", ".join(row["requires"]), ", ".join(row["assigns"]))
-    console.print(table)
+    common.console.print(table)
     ctx.exit()
 
 
@@ -190,8 +200,13 @@ def _run(jobs, scheduler: str, workers: int | None, kind: str | None, client, *,
     failed = 0
     json_docs = []
     show_progress = len(jobs) > PROGRESS_THRESHOLD and (to_files or as_json)
-    progress = Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TimeRemainingColumn(), console=err_console, transient=False, disable=not show_progress)
+    if show_progress:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        progress = Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeRemainingColumn(), console=common.err_console, transient=False)
+    else:
+        progress = _NoProgress()
     # Pages read with OCR count on a bar of their own (only where the documents are read in this process).
     with progress, page_progress(progress if show_progress else None):
         task = progress.add_task("Menganalisis", total=len(jobs))
@@ -213,8 +228,27 @@ def _run(jobs, scheduler: str, workers: int | None, kind: str | None, client, *,
                     if as_json:
                         json_docs.append(result.document.to_json())
                     else:
-                        console.print(render_tree(result.document, explain))
+                        common.console.print(render_tree(result.document, explain))
             progress.advance(task)
     if as_json and not to_files:
         print_json(json_docs[0] if len(json_docs) == 1 and len(jobs) == 1 else json_docs)
     return failed
+
+
+class _NoProgress:
+    """What :func:`_run` asks of a progress bar, doing nothing (a few files: no bar, and Rich not imported)."""
+
+    def __enter__(self) -> "_NoProgress":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def add_task(self, *args, **kwargs) -> int:
+        return 0
+
+    def update(self, *args, **kwargs) -> None:
+        return None
+
+    def advance(self, *args, **kwargs) -> None:
+        return None

@@ -5,13 +5,26 @@ import sys
 from contextlib import contextmanager
 from typing import Any, Iterator
 
-from rich.console import Console
-
 from janji.document import json_text
 from janji.redact import scrub
 
-console = Console()
-err_console = Console(stderr=True)
+_CONSOLES: dict[str, Any] = {}
+
+
+def __getattr__(name: str) -> Any:
+    """``console`` and ``err_console`` (Rich), made when a command first needs one: `janji analyze FILE --out DIR`
+    prints nothing when all goes well, and importing Rich's console takes a noticeable part of its start-up."""
+    if name not in ("console", "err_console"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return _console(name)
+
+
+def _console(name: str) -> Any:
+    if name not in _CONSOLES:
+        from rich.console import Console
+
+        _CONSOLES[name] = Console(stderr=name == "err_console")
+    return _CONSOLES[name]
 
 
 def print_json(data: Any) -> None:
@@ -22,11 +35,11 @@ def print_json(data: Any) -> None:
 
 def error_line(message: str) -> None:
     """One line on stderr, prefixed so it is easy to grep in batch logs (database passwords masked)."""
-    err_console.print(f"[bold red]galat:[/] {scrub(message)}", highlight=False, markup=True, soft_wrap=True)
+    _console("err_console").print(f"[bold red]galat:[/] {scrub(message)}", highlight=False, markup=True, soft_wrap=True)
 
 
 def warning_line(message: str) -> None:
-    err_console.print(f"[yellow]peringatan:[/] {scrub(message)}", highlight=False, soft_wrap=True)
+    _console("err_console").print(f"[yellow]peringatan:[/] {scrub(message)}", highlight=False, soft_wrap=True)
 
 
 OCR_MODES = ("never", "auto", "always")  # janji.read.ocr.MODES, not imported here to keep `janji --help` light
@@ -45,8 +58,6 @@ def ocr_option(func):
 def page_progress(progress=None) -> Iterator[None]:
     """A bar of the pages read with OCR while one document is analysed: a task on ``progress`` (a files bar
     being shown) or, without one, a bar of its own that disappears when the document is done."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
     from janji.read.ocr import page_progress as hook
 
     own: list = []
@@ -56,8 +67,11 @@ def page_progress(progress=None) -> Iterator[None]:
         bar = progress
         if bar is None:
             if not own:
+                from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
                 own.append(Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
-                                    MofNCompleteColumn(), TimeRemainingColumn(), console=err_console, transient=True))
+                                    MofNCompleteColumn(), TimeRemainingColumn(), console=_console("err_console"),
+                                    transient=True))
                 own[0].start()
             bar = own[0]
         if not task:
