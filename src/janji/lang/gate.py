@@ -24,6 +24,8 @@ import sys
 from re import _constants as _sre_constants  # the parsed form of a pattern (stable since Python 3.11)
 from re import _parser as _sre_parser
 
+from janji.lang import lazy
+
 
 def fold(text: str) -> str:
     """The text in lower case as the gates compare it: every character a case-insensitive pattern matches
@@ -55,29 +57,43 @@ def folded_whole(text: str) -> str:
     return low
 
 
-def required_literals(regex: re.Pattern) -> tuple[str, ...] | None:
+def _parse(regex) -> tuple[object, int] | None:
+    """The parsed form of ``regex`` (a compiled pattern or a :mod:`janji.lang.lazy` one, left uncompiled) and
+    its flags as the compiled pattern has them (inline ones included); None for a bytes pattern or one this
+    reading does not know."""
+    if not isinstance(regex.pattern, str):
+        return None
+    flags = regex.source_flags if isinstance(regex, lazy.LazyPattern) else regex.flags
+    try:
+        parsed = _sre_parser.parse(regex.pattern, flags)
+    except Exception:  # a construct this reading does not know: no gate, the pattern always runs
+        return None
+    return parsed, flags | parsed.state.flags
+
+
+def required_literals(regex: re.Pattern, parsed: tuple[object, int] | None = None) -> tuple[str, ...] | None:
     """Strings (folded, see :func:`fold`) one of which every match of ``regex`` contains, or None when the
     pattern has no such set (a match may be made of classes and repeats only).
 
     Only ASCII characters count as literal text (their case folding is the simple one); of the sets a
     pattern offers, the one whose shortest string is longest is taken. A pattern anchored at the start
-    of the text gets none (the engine tries it at one place only).
+    of the text gets none (the engine tries it at one place only). ``parsed``: :func:`_parse` of ``regex``,
+    if the caller has it.
     """
-    if not isinstance(regex.pattern, str):
+    parsed = parsed or _parse(regex)
+    if parsed is None:
         return None
-    try:
-        parsed = _sre_parser.parse(regex.pattern, regex.flags)
-    except Exception:  # a construct this reading does not know: no gate, the pattern always runs
-        return None
-    data = parsed.data
-    if data and data[0] == (_sre_constants.AT, _sre_constants.AT_BEGINNING) and not regex.flags & re.MULTILINE \
+    tree, flags = parsed
+    data = tree.data
+    if data and data[0] == (_sre_constants.AT, _sre_constants.AT_BEGINNING) and not flags & re.MULTILINE \
             or data and data[0] == (_sre_constants.AT, _sre_constants.AT_BEGINNING_STRING):
         return None  # tried at the start only: the engine answers at once, a gate would only cost
-    found = _sequence(data, regex.flags)
+    found = _sequence(data, flags)
     return tuple(sorted(found)) if found else None
 
 
-def opening_literals(regex: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
+def opening_literals(regex: re.Pattern, parsed: tuple[object, int] | None = None) \
+        -> tuple[tuple[str, ...], bool] | None:
     """Strings one of which every match of ``regex`` opens with, and whether they are folded (the pattern is
     case-insensitive: look for them in the folded text) or as written; None when the pattern has no such set.
 
@@ -89,14 +105,14 @@ def opening_literals(regex: re.Pattern) -> tuple[tuple[str, ...], bool] | None:
         >>> opening_literals(re.compile(r"\\b(?:[Cc]alon|paslon)")) is None
         True
     """
-    if not isinstance(regex.pattern, str) or regex.flags & re.ASCII:
+    parsed = parsed or _parse(regex)
+    if parsed is None:
         return None
-    try:
-        parsed = _sre_parser.parse(regex.pattern, regex.flags)
-    except Exception:
+    tree, flags = parsed
+    if flags & re.ASCII:
         return None
-    ignore_case = bool(regex.flags & re.IGNORECASE)
-    found = _opening(parsed.data, ignore_case)
+    ignore_case = bool(flags & re.IGNORECASE)
+    found = _opening(tree.data, ignore_case)
     return (tuple(sorted(found)), ignore_case) if found else None
 
 
@@ -176,7 +192,7 @@ def _top_level_alternatives(body: str) -> list[str] | None:
     return out + [body[start:]]
 
 
-def word_list(regex: re.Pattern) -> tuple[frozenset[str], re.Pattern | None] | None:
+def word_list(regex: re.Pattern, flags: int | None = None) -> tuple[frozenset[str], re.Pattern | None] | None:
     """For a case-insensitive list of words and phrases, ``\\b(?:kami|kita|saya|ke\\s+depan)\\b``: its plain
     words (folded) and a pattern of the other branches (None if there are none); else None.
 
@@ -190,9 +206,17 @@ def word_list(regex: re.Pattern) -> tuple[frozenset[str], re.Pattern | None] | N
         (['kami', 'kita'], '\\\\b(?:ke\\\\s+depan)\\\\b')
         >>> word_list(re.compile(r"\\b(?:kami|kita)\\w*", re.I)) is None
         True
+
+    ``flags``: the compiled pattern's flags, if the caller knows them without compiling it; the pattern of
+    the other branches is then compiled at its first use (:mod:`janji.lang.lazy`).
     """
     pattern = regex.pattern
-    if not isinstance(pattern, str) or not regex.flags & re.IGNORECASE or regex.flags & re.ASCII:
+    if flags is None:
+        flags = regex.flags
+        make = re.compile
+    else:
+        make = lazy.compile
+    if not isinstance(pattern, str) or not flags & re.IGNORECASE or flags & re.ASCII:
         return None
     if not (pattern.startswith("\\b(?:") and pattern.endswith(")\\b")):
         return None
@@ -203,7 +227,7 @@ def word_list(regex: re.Pattern) -> tuple[frozenset[str], re.Pattern | None] | N
     if not words:
         return None
     rest = [b for b in branches if not _PLAIN_WORD.fullmatch(b)]
-    return words, (re.compile("\\b(?:" + "|".join(rest) + ")\\b", regex.flags) if rest else None)
+    return words, (make("\\b(?:" + "|".join(rest) + ")\\b", flags) if rest else None)
 
 
 def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
@@ -261,6 +285,9 @@ class Gated:
     ``search``, ``finditer`` and ``findall`` answer as the pattern does (without running it when the text
     holds none of the literals); ``match``, ``fullmatch``, ``sub``, ``subn``, ``split`` and the pattern's
     attributes are the pattern's own, so a Gated pattern stands wherever the plain one stood.
+
+    ``regex`` may be a :mod:`janji.lang.lazy` pattern: the literals are then read from it when the Gated
+    pattern is first used (and it is compiled only when a text holds one of them, or another method is asked).
     """
 
     __slots__ = ("regex", "literals", "openings", "words", "rest", "pattern", "flags", "groups", "groupindex",
@@ -268,14 +295,36 @@ class Gated:
 
     def __init__(self, regex: re.Pattern):
         self.regex = regex
-        self.literals = required_literals(regex)
-        openings = opening_literals(regex)
+        self.pattern = regex.pattern
+        if not isinstance(regex, lazy.LazyPattern):
+            self._read()
+            self._bind()
+
+    def __getattr__(self, name: str):
+        if name in ("literals", "openings", "words", "rest"):
+            self._read()
+        elif name in ("flags", "groups", "groupindex", "match", "fullmatch", "sub", "subn", "split"):
+            self._bind()
+        else:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        return getattr(self, name)
+
+    def _read(self) -> None:
+        """The literals of the pattern, read from its parsed form (once for all three readings)."""
+        regex = self.regex
+        parsed = _parse(regex)
+        self.literals = required_literals(regex, parsed) if parsed else None
+        openings = opening_literals(regex, parsed) if parsed else None
         # (a match opening with "di" or "p" has so many places to be tried that the engine's scan is as quick)
         self.openings = openings if openings and min(map(len, openings[0])) >= 3 else None
-        listed = word_list(regex)
+        listed = word_list(regex, parsed[1] if parsed and isinstance(regex, lazy.LazyPattern) else None) \
+            if parsed or not isinstance(regex, lazy.LazyPattern) else None
         self.words = listed[0] if listed else None
         self.rest = Gated(listed[1]) if listed and listed[1] is not None else None
-        self.pattern, self.flags, self.groups, self.groupindex = regex.pattern, regex.flags, regex.groups, regex.groupindex
+
+    def _bind(self) -> None:
+        regex = self.regex
+        self.flags, self.groups, self.groupindex = regex.flags, regex.groups, regex.groupindex
         self.match, self.fullmatch, self.sub, self.subn, self.split = (
             regex.match, regex.fullmatch, regex.sub, regex.subn, regex.split)
 
