@@ -24,6 +24,27 @@ MODEL_FILE = "classify_linear.npz"
 MAX_POSTINGS = 300
 
 
+def pack_strings(strings) -> np.ndarray:
+    """A list of strings as one array of UTF-8 bytes, each string ended by a newline: read back
+    (:func:`unpack_strings`) in a fraction of the time numpy takes to read and convert a fixed-width unicode
+    array of them (four bytes a character, padded to the longest: the 4,922 nomenclature phrases were 7.9 MB).
+
+        >>> unpack_strings(pack_strings(["jalan", "", "sekolah dasar"]))
+        ['jalan', '', 'sekolah dasar']
+    """
+    strings = list(strings)
+    if any("\n" in s for s in strings):
+        raise ValueError("a string holds a newline")
+    return np.frombuffer("".join(s + "\n" for s in strings).encode("utf-8"), dtype=np.uint8)
+
+
+def unpack_strings(array: np.ndarray) -> list[str]:
+    """The strings of :func:`pack_strings`' array (or of a numpy unicode array, as older model files hold them)."""
+    if array.dtype.kind == "U":
+        return array.tolist()
+    return array.tobytes().decode("utf-8").split("\n")[:-1]
+
+
 @dataclass
 class LinearModel:
     vocab: dict[str, int]
@@ -45,18 +66,18 @@ class LinearModel:
         src = path or data_path(MODEL_FILE)
         with (open(src, "rb") if path else src.open("rb")) as fh:
             z = np.load(fh, allow_pickle=False)
-            vocab_list = z["vocab"].tolist()  # Python strings (tolist: without a str() per entry)
+            vocab_list = unpack_strings(z["vocab"])
             return cls(
                 vocab={v: i for i, v in enumerate(vocab_list)},
-                classes=z["classes"].tolist(),
+                classes=unpack_strings(z["classes"]),
                 weights=z["weights"].astype(np.float32),
                 bias=z["bias"].astype(np.float32),
                 idf=z["idf"].astype(np.float32),
                 post_ptr=z["post_ptr"],
                 post_idx=z["post_idx"],
-                phrase_text=z["phrase_text"].tolist(),
+                phrase_text=unpack_strings(z["phrase_text"]),
                 phrase_class=z["phrase_class"],
-                stem_table=dict(zip(z["stem_words"].tolist(), z["stem_values"].tolist())),
+                stem_table=dict(zip(unpack_strings(z["stem_words"]), unpack_strings(z["stem_values"]))),
             )
 
     def indices(self, feats) -> np.ndarray:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from janji.classify.linear import MODEL_FILE
+from janji.classify.linear import MODEL_FILE, pack_strings, unpack_strings
 from janji.classify.taxonomy import Phrase, _parse, data_path, lexicon_data, nomenclature, programs, sectors
 from janji.classify.text import features
 from janji.lang.stem import stem_word, stems, tokens
@@ -145,16 +145,16 @@ def train(epochs: int = 400, l2: float = 2e-5, lr: float = 0.05, seed: int = SEE
     vocab_list = sorted(vocab, key=vocab.get)
     words = sorted({w for text, *_ in docs for w in tokens(text)} | {w for ph in nomenclature() for w in tokens(ph.name)})
     return {
-        "stem_words": np.array(words),
-        "stem_values": np.array([stem_word(w) for w in words]),
-        "vocab": np.array(vocab_list),
-        "classes": np.array(classes),
+        "stem_words": pack_strings(words),
+        "stem_values": pack_strings([stem_word(w) for w in words]),
+        "vocab": pack_strings(vocab_list),
+        "classes": pack_strings(classes),
         "weights": W.astype(np.float16),
         "bias": b,
         "idf": idf.astype(np.float16),
         "post_ptr": post_ptr,
         "post_idx": post_idx,
-        "phrase_text": np.array([docs[r][0] for r in nom]),
+        "phrase_text": pack_strings([docs[r][0] for r in nom]),
         "phrase_class": np.array([y[r] for r in nom], dtype=np.int16),
     }
 
@@ -178,7 +178,8 @@ def main(argv=None) -> None:
     folder = args.out or Path(str(data_path("")))
     arrays = train()
     np.savez_compressed(folder / MODEL_FILE, **arrays)
-    print(f"wrote {folder / MODEL_FILE}: {len(arrays['vocab'])} features x {len(arrays['classes'])} bidang")
+    features, classes = unpack_strings(arrays["vocab"]), unpack_strings(arrays["classes"])
+    print(f"wrote {folder / MODEL_FILE}: {len(features)} features x {len(classes)} bidang")
     if args.embed:
         from janji.classify.embed import DESCRIPTIONS_FILE
         embed_descriptions(folder / DESCRIPTIONS_FILE)
