@@ -26,33 +26,34 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from janji.lang import lazy
 from janji.lang.numbers import CARDINAL, MULTIPLIERS, SE_WORDS, alternation
 from janji.lang.gate import WORD, Gated, fold
 
 NUMBER_WORD = "(?:se|" + CARDINAL + "|" + alternation(SE_WORDS) + ")"
-YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+YEAR = lazy.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 # A digit group not glued to letters ("3D", "TPS-3R", "6A" are names, not targets) and not a year.
-DIGITS = re.compile(r"(?<![\w-])\d[\d.,]*(?:\s*%)?(?![\w-]*[a-zA-Z])")
-NUMBER_WORDS = Gated(re.compile(
+DIGITS = lazy.compile(r"(?<![\w-])\d[\d.,]*(?:\s*%)?(?![\w-]*[a-zA-Z])")
+NUMBER_WORDS = Gated(lazy.compile(
     rf"\b(?:{alternation(SE_WORDS)}|{NUMBER_WORD}\s+{alternation(MULTIPLIERS)})\b", re.I))
-UNIT_AFTER_WORD = Gated(re.compile(
+UNIT_AFTER_WORD = Gated(lazy.compile(
     rf"\b{NUMBER_WORD}\s+(?:unit|titik|orang|kali|paket|km|kilometer|sekolah|puskesmas|pasar|desa|ruas|lokasi|kawasan)\b", re.I))
 
 PLACE_UNIT = r"(?:kecamatan|kelurahan|desa|dusun|kampung|nagari|gampong|kabupaten|kota|provinsi|pulau|banjar|kawasan|pasar|jalan|jl\.?)"
 PLACE = [
-    re.compile(rf"\b{PLACE_UNIT}\s+[A-Z][\w'-]+"),  # Kecamatan Setu, Pasar Gintung
-    re.compile(r"\b(?:di|ke|wilayah|daerah)\s+(?![A-Z]{2,}\b)[A-Z][a-z][\w'-]*"),  # di Pamulang (not "di RSUD")
-    re.compile(r"\b(?:setiap|tiap|per|seluruh|semua|masing-masing)\s+(?:kecamatan|kelurahan|desa|dusun|kampung|RT|RW|banjar|nagari|gampong|pulau|wilayah)\b", re.I),
-    re.compile(r"\b\d[\d.,]*\s+(?:desa|kelurahan|kecamatan|ruas|lokasi|titik|kawasan)\b", re.I),
+    lazy.compile(rf"\b{PLACE_UNIT}\s+[A-Z][\w'-]+"),  # Kecamatan Setu, Pasar Gintung
+    lazy.compile(r"\b(?:di|ke|wilayah|daerah)\s+(?![A-Z]{2,}\b)[A-Z][a-z][\w'-]*"),  # di Pamulang (not "di RSUD")
+    lazy.compile(r"\b(?:setiap|tiap|per|seluruh|semua|masing-masing)\s+(?:kecamatan|kelurahan|desa|dusun|kampung|RT|RW|banjar|nagari|gampong|pulau|wilayah)\b", re.I),
+    lazy.compile(r"\b\d[\d.,]*\s+(?:desa|kelurahan|kecamatan|ruas|lokasi|titik|kawasan)\b", re.I),
 ]
 TIME = [
     YEAR,
-    re.compile(rf"\b(?:\d+|{NUMBER_WORD})\s+(?:tahun|bulan|minggu|pekan|hari)\b", re.I),
-    re.compile(r"\b(?:setiap|tiap|per|dalam)\s+(?:tahun|bulan|minggu|pekan|hari|semester|triwulan)\b", re.I),
-    re.compile(r"/\s*(?:tahun|thn|bulan|bln|hari|minggu)\b", re.I),
-    re.compile(r"\b(?:tahun|bulan) (?:pertama|kedua|ketiga|depan)\b|\bmasa jabatan\b|\bakhir periode\b|\bhari pertama\b", re.I),
+    lazy.compile(rf"\b(?:\d+|{NUMBER_WORD})\s+(?:tahun|bulan|minggu|pekan|hari)\b", re.I),
+    lazy.compile(r"\b(?:setiap|tiap|per|dalam)\s+(?:tahun|bulan|minggu|pekan|hari|semester|triwulan)\b", re.I),
+    lazy.compile(r"/\s*(?:tahun|thn|bulan|bln|hari|minggu)\b", re.I),
+    lazy.compile(r"\b(?:tahun|bulan) (?:pertama|kedua|ketiga|depan)\b|\bmasa jabatan\b|\bakhir periode\b|\bhari pertama\b", re.I),
 ]
-BENEFICIARY = Gated(re.compile(
+BENEFICIARY = Gated(lazy.compile(
     r"\b(?:anak|anak-anak|siswa|murid|pelajar|mahasiswa|santri|guru|dosen|lansia|lanjut usia|disabilitas|difabel|"
     r"perempuan|ibu hamil|ibu|balita|bayi|remaja|pemuda|petani|nelayan|peternak|pembudidaya|buruh|pekerja|"
     r"pencari kerja|keluarga|rumah tangga|warga miskin|masyarakat miskin|penduduk miskin|fakir|yatim|janda|"
@@ -62,10 +63,10 @@ BENEFICIARY = Gated(re.compile(
     re.I,
 ))
 BUDGET = [
-    re.compile(r"\brp\.?\s*\d", re.I),
-    re.compile(r"\d[\d.,]*\s*(?:ribu|juta|jt|miliar|milyar|triliun|m)?\s*rupiah\b", re.I),
-    re.compile(r"\b\d[\d.,]*\s*(?:juta|miliar|milyar|triliun)\b", re.I),
-    re.compile(r"\b(?:anggaran|apbd|dana|alokasi|insentif|hibah|subsidi)\b[^.;]*?\d", re.I),
+    lazy.compile(r"\brp\.?\s*\d", re.I),
+    lazy.compile(r"\d[\d.,]*\s*(?:ribu|juta|jt|miliar|milyar|triliun|m)?\s*rupiah\b", re.I),
+    lazy.compile(r"\b\d[\d.,]*\s*(?:juta|miliar|milyar|triliun)\b", re.I),
+    lazy.compile(r"\b(?:anggaran|apbd|dana|alokasi|insentif|hibah|subsidi)\b[^.;]*?\d", re.I),
 ]
 
 FLAGS = ("quantity", "place", "time", "beneficiary", "budget")
@@ -73,8 +74,8 @@ FLAGS = ("quantity", "place", "time", "beneficiary", "budget")
 
 def _union(patterns: list[re.Pattern]) -> Gated:
     """One regex for a list (one scan per flag instead of one per pattern), keeping each one's case rule."""
-    parts = [f"(?i:{p.pattern})" if p.flags & re.I else f"(?-i:{p.pattern})" for p in patterns]
-    return Gated(re.compile("|".join(parts)))
+    parts = [f"(?i:{p.pattern})" if lazy.ignores_case(p) else f"(?-i:{p.pattern})" for p in patterns]
+    return Gated(lazy.compile("|".join(parts)))
 
 
 PLACE_ANY, PLACE_LOWER = _union(PLACE), _union(PLACE[2:])

@@ -16,16 +16,16 @@ Example:
 """
 from __future__ import annotations
 
-import re
 
 from janji.clean.furniture import remove_furniture
 from janji.clean.tables import follow
 from janji.clean.whitespace import normalize
 from janji.document import Document
+from janji.lang import lazy
 from janji.lang.sentences import line_sentences
 from janji.stage import stage
 
-_BLANK_RUNS = re.compile(r"\n{3,}")
+_BLANK_RUNS = lazy.compile(r"\n{3,}")
 
 
 @stage(requires=["text", "tables"], assigns=["text", "sentences", "tables"])

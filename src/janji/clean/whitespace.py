@@ -10,16 +10,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from janji.lang import lazy
+
 # Spaces that look like a space but are not U+0020 (NBSP from HTML/Word, thin and ideographic spaces).
 # (Regular expressions, not str.translate: translate with a dict is ~20x slower on large texts.)
-_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u0085]")
+_SPACES = lazy.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u0085]")
 # Invisible characters: zero-width spaces/joiners, BOM, soft hyphen, bidi marks, word joiner.
-_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069\ufffe]")
+_INVISIBLE = lazy.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069\ufffe]")
 # Bullets in Word's Symbol/Wingdings fonts arrive as private-use characters when text is copied out.
-_SYMBOL_BULLETS = re.compile("[\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf06c\uf06e\uf0e8]")
+_SYMBOL_BULLETS = lazy.compile("[\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf0a8\uf06c\uf06e\uf0e8]")
 # C0/C1 controls other than tab and newline, plus the PDF/Word line and paragraph separators.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
-_LEADING_TABS = re.compile(r"^[ \t]+", re.M)
+_CONTROLS = lazy.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+_LEADING_TABS = lazy.compile(r"^[ \t]+", re.M)
 
 
 def normalize(text: str) -> str:

@@ -19,11 +19,12 @@ from functools import lru_cache
 
 from janji.data import reference
 from janji.document import Region
+from janji.lang import lazy
 
 LEVEL_PREFIX = {"kabupaten": ("Kabupaten Administrasi ", "Kabupaten "), "kota": ("Kota Administrasi ", "Kota ")}
 
 
-_KEY_DROPS = re.compile(r"[\s\-.]+")
+_KEY_DROPS = lazy.compile(r"[\s\-.]+")
 
 
 @lru_cache(maxsize=65536)  # every region name the text writes is looked up by it
@@ -97,9 +98,9 @@ def candidates(name: str) -> tuple[Region, ...]:
 
 
 LEVEL_WORDS = (
-    ("kabupaten", re.compile(r"^(?:kabupaten|kab\.?|bupati|pilbup|pemkab)\s*", re.I)),
-    ("kota", re.compile(r"^(?:kota|wali\s*kota|pilwali|pilwalkot|pilwakot|pilkot|pemkot)\s+", re.I)),
-    ("provinsi", re.compile(r"^(?:provinsi|prov\.|gubernur|pilgub|pemprov)\s*", re.I)),
+    ("kabupaten", lazy.compile(r"^(?:kabupaten|kab\.?|bupati|pilbup|pemkab)\s*", re.I)),
+    ("kota", lazy.compile(r"^(?:kota|wali\s*kota|pilwali|pilwalkot|pilwakot|pilkot|pemkot)\s+", re.I)),
+    ("provinsi", lazy.compile(r"^(?:provinsi|prov\.|gubernur|pilgub|pemprov)\s*", re.I)),
 )
 
 

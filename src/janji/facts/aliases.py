@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from janji.document import Candidate
+from janji.lang import lazy
 from janji.lang import names as names_
 from janji.lang.names import COMMON_PARTS
 from janji.facts import parties as parties_
@@ -36,7 +37,7 @@ def around(text: str, cand: Candidate, start: int, end: int, lower_seen: set[str
             add(cand, alias)
 
 
-NICKNAME = Gated(re.compile(
+NICKNAME = Gated(lazy.compile(
     rf"(?P<a>(?:{NAME_WORD}[ \t]+)?\b[A-Z]{{2,6}}\b|{NAME})[ \t]*,?[ \t]*(?:yang[ \t]+)?(?:sapaan(?:[ \t]+akrab)?|akrab[ \t]+disapa|biasa[ \t]+disapa|disapa|dikenal[ \t]+dengan[ \t]+sapaan)[ \t]+(?P<b>{NAME})"
 ))
 

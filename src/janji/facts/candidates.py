@@ -50,6 +50,7 @@ from janji.facts.patterns import (
     name_then_words, not_a_ballot_number, same_person, split_words, words_then_name, words_within,
 )
 from janji.facts.roles import incumbency
+from janji.lang import lazy
 from janji.lang.sentences import bounds as sentence_bounds
 from janji.lang.names import TITLE_WORDS
 from janji.lang.numbers import COLLECTIVE
@@ -139,7 +140,7 @@ def _number_before(text: str, start: int, floor: int) -> tuple[int, int] | None:
     return None
 
 
-NUMBER_LINE = Gated(re.compile(rf"(?im)^[ \t]*(?:(?:pasangan[ \t]+calon|paslon)[ \t]+)?(?:nomor|no\.)[ \t]*urut[ \t]*:?[ \t]*(?P<n>{NUM})[ \t]*:?[ \t]*\n"))
+NUMBER_LINE = Gated(lazy.compile(rf"(?im)^[ \t]*(?:(?:pasangan[ \t]+calon|paslon)[ \t]+)?(?:nomor|no\.)[ \t]*urut[ \t]*:?[ \t]*(?P<n>{NUM})[ \t]*:?[ \t]*\n"))
 
 
 def _number_line_before(text: str, start: int) -> tuple[int, int] | None:
@@ -190,15 +191,15 @@ def _split_chain(text: str, parts: list[str], span: tuple[int, int]) -> list[tup
     return [(a, " ".join(words[:best])), (" ".join(words[best:]), c)]
 
 
-PLURAL_CUE = Gated(re.compile(
+PLURAL_CUE = Gated(lazy.compile(
     rf"\b{COLLECTIVE}[ \t]+(?:(?:bakal[ \t]+)?(?:calon|kandidat|pasangan|paslon)|cabup|cawali|cawalkot|cagub)\b", re.I
 ))
-PLURAL = re.compile(rf"\b{COLLECTIVE}[ \t]+(?:\w+[ \t]+)?$", re.I)
+PLURAL = lazy.compile(rf"\b{COLLECTIVE}[ \t]+(?:\w+[ \t]+)?$", re.I)
 _CAPS_NAME = rf"(?:{TITLE_WORDS}\.[ \t]*)*[A-Z][A-Z'’]+(?:[ \t]+[A-Z][A-Z'’]+){{0,5}}(?:,[ \t]*(?:[A-Z][A-Za-z]{{0,3}}\.)+[A-Za-z]{{0,3}})*"
-CAPS_PAIR = re.compile(rf"(?<![\w.])(?P<a>{_CAPS_NAME})[ \t]*[-–—][ \t]*(?P<b>{_CAPS_NAME})(?![\w])")
-CAPS_ANCHOR = re.compile(rf"[A-Z.][ \t]*[-–—][ \t]*(?:{TITLE_WORDS}\.[ \t]*)*[A-Z][A-Z]")
-CAPS_AND = re.compile(rf"(?<![\w.])(?P<a>{_CAPS_NAME})[ \t]*,?[ \t]+(?:dan|DAN|&)[ \t]+(?P<b>{_CAPS_NAME})(?![\w])")
-CAPS_AND_ANCHOR = re.compile(rf"[A-Z.][ \t]*,?[ \t]+(?:dan|DAN|&)[ \t]+(?:{TITLE_WORDS}\.[ \t]*)*[A-Z][A-Z]")
+CAPS_PAIR = lazy.compile(rf"(?<![\w.])(?P<a>{_CAPS_NAME})[ \t]*[-–—][ \t]*(?P<b>{_CAPS_NAME})(?![\w])")
+CAPS_ANCHOR = lazy.compile(rf"[A-Z.][ \t]*[-–—][ \t]*(?:{TITLE_WORDS}\.[ \t]*)*[A-Z][A-Z]")
+CAPS_AND = lazy.compile(rf"(?<![\w.])(?P<a>{_CAPS_NAME})[ \t]*,?[ \t]+(?:dan|DAN|&)[ \t]+(?P<b>{_CAPS_NAME})(?![\w])")
+CAPS_AND_ANCHOR = lazy.compile(rf"[A-Z.][ \t]*,?[ \t]+(?:dan|DAN|&)[ \t]+(?:{TITLE_WORDS}\.[ \t]*)*[A-Z][A-Z]")
 
 
 def _number_after_caps(text: str, end: int) -> bool:
@@ -207,7 +208,7 @@ def _number_after_caps(text: str, end: int) -> bool:
 
 
 # KPU lists: "Calon Bupati : H. Ahmad, S.H.  Calon Wakil Bupati : Budi"
-FORM_PAIR = Gated(re.compile(
+FORM_PAIR = Gated(lazy.compile(
     rf"(?i:calon[ \t]+(?P<office>bupati|wali[ \t]*kota|gubernur))[ \t]*:[ \t]*(?P<a>{NAME})[^\n]{{0,5}}\n?[^\n:]{{0,60}}?"
     rf"(?i:calon[ \t]+wakil[ \t]+(?:bupati|wali[ \t]*kota|gubernur))[ \t]*:[ \t]*(?P<b>{NAME})"
 ))
@@ -219,7 +220,7 @@ FORM_PAIR = Gated(re.compile(
 # when "wakil" says so
 PARTNER_VERB = (rf"(?:berpasangan|berduet|bersanding|berpaket|menggandeng|digandeng|didampingi|bersama(?=[ \t]+(?:calon[ \t]+)?[Ww]akil)|"
                 rf"bersama(?=[ \t]+{NAME}[ \t]*,?[ \t]+(?:selaku|sebagai)[ \t]+(?:calon[ \t]+)?[Ww]akil))")
-PARTNER = re.compile(
+PARTNER = lazy.compile(
     rf"(?P<a>{NAME})[ \t]*,?(?:[ \t]+(?:kembali|resmi|akan|yang|kini|sekarang|telah|sudah|maju|lagi|pun|dilantik|mencalonkan[ \t]+diri|"
     rf"(?:sebagai|merupakan|selaku)[ \t]+(?:(?i:bakal)[ \t]+)?(?i:calon)(?:[ \t]+(?i:bupati|wali[ \t]*kota|gubernur))?"
     rf"(?:[ \t]+(?i:kabupaten|kota|provinsi))?(?:[ \t]+[A-Z][a-z]\w*){{0,3}}?|"
@@ -228,19 +229,19 @@ PARTNER = re.compile(
     rf"(?:[ \t]+(?:calon[ \t]+)?[Ww]akil(?:nya)?(?:[ \t]+(?i:bupati|wali[ \t]*kota|gubernur))?|[ \t]+(?i:cawabup|cawawali|cawalkot|cawagub)|[ \t]+sosok)?"
     rf"[ \t]*,?[ \t]*(?P<b>{NAME})"
 )
-PARTNER_ANCHOR = re.compile(r"\b(?:berpasangan|berduet|bersanding|berpaket|menggandeng|digandeng|didampingi|bersama)\b")
+PARTNER_ANCHOR = lazy.compile(r"\b(?:berpasangan|berduet|bersanding|berpaket|menggandeng|digandeng|didampingi|bersama)\b")
 # these also name partners of other kinds ("menggandeng investor", singers who "berduet"): the sentence must be about the election
 LOOSE_PARTNER = {"menggandeng", "digandeng", "didampingi", "berduet", "bersanding"}
-RUNNING = Gated(re.compile(r"\b(?:calon|pasangan|paslon|pilkada|pilbup|pilwali|pilwalkot|pilgub|pemilihan|dilantik|terpilih)\b", re.I))
-ELECTION = Gated(re.compile(r"\b(?:calon|wakil|maju|pilkada|pilbup|pilwali|pilwalkot|pilgub|pemilihan|pasangan|paslon|pendaftaran|KPU)\b", re.I))
+RUNNING = Gated(lazy.compile(r"\b(?:calon|pasangan|paslon|pilkada|pilbup|pilwali|pilwalkot|pilgub|pemilihan|dilantik|terpilih)\b", re.I))
+ELECTION = Gated(lazy.compile(r"\b(?:calon|wakil|maju|pilkada|pilbup|pilwali|pilwalkot|pilgub|pemilihan|pasangan|paslon|pendaftaran|KPU)\b", re.I))
 
 
-LINE_PAIR = re.compile(rf"(?m)^[ \t]*(?P<a>{NAME})[ \t]*\n[ \t]*(?:dan|&)[ \t]*\n[ \t]*(?P<b>{NAME})[ \t]*$")
+LINE_PAIR = lazy.compile(rf"(?m)^[ \t]*(?P<a>{NAME})[ \t]*\n[ \t]*(?:dan|&)[ \t]*\n[ \t]*(?P<b>{NAME})[ \t]*$")
 # A table of the pairs (docx and html tables are read as "No | Calon Bupati | Calon Wakil Bupati" and
 # "1. Hardi Kuswoyo | Danu Mahendra"): the head and deputy columns are named in the header row.
-_HEAD_COL = re.compile(r"\b(?:calon|cabup|cawali|cagub|nama\s+calon|kepala\s+daerah|bupati|wali\s*kota|walikota|gubernur)\b", re.I)
-_DEPUTY_COL = re.compile(r"\b(?:wakil|cawabup|cawawali|cawagub)\b", re.I)
-_NUMBER_COL = re.compile(r"(?:no\.?|nomor)(?:\s*urut)?", re.I)
+_HEAD_COL = lazy.compile(r"\b(?:calon|cabup|cawali|cagub|nama\s+calon|kepala\s+daerah|bupati|wali\s*kota|walikota|gubernur)\b", re.I)
+_DEPUTY_COL = lazy.compile(r"\b(?:wakil|cawabup|cawawali|cawagub)\b", re.I)
+_NUMBER_COL = lazy.compile(r"(?:no\.?|nomor)(?:\s*urut)?", re.I)
 
 
 def _row_cells(line: str) -> list[tuple[int, str]]:
@@ -349,8 +350,8 @@ def _cued_just_before(text: str, start: int, listing: bool = False) -> bool:
     return False
 
 
-AFTER_A_PAIR = re.compile(rf"{NAME_WORD}{DASH}{NAME}(?:[ \t]*\([^()\n]{{1,20}}\))?[ \t]*,?[ \t]*(?:dan|serta)[ \t]+$")
-LIST_LINE = re.compile(r"^[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+", re.M)
+AFTER_A_PAIR = lazy.compile(rf"{NAME_WORD}{DASH}{NAME}(?:[ \t]*\([^()\n]{{1,20}}\))?[ \t]*,?[ \t]*(?:dan|serta)[ \t]+$")
+LIST_LINE = lazy.compile(r"^[ \t]*(?:[-•*–]|\d{1,2}[.)])[ \t]+", re.M)
 
 
 def _listed_after_cue(text: str, start: int) -> bool:
@@ -372,7 +373,7 @@ def _listed_after_cue(text: str, start: int) -> bool:
 
 
 # "1. Budi Santoso, S.H. – Ani Lestari": the first entry of a numbered list of pairs
-FIRST_LISTED_PAIR = re.compile(rf"(?m)^[ \t]*1[.)][ \t]+{NAME}{DASH}{NAME}[ \t]*$")
+FIRST_LISTED_PAIR = lazy.compile(rf"(?m)^[ \t]*1[.)][ \t]+{NAME}{DASH}{NAME}[ \t]*$")
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -383,7 +384,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return any(before.count(q) % 2 == 1 for q in ("'", '"')) or before.count("“") > before.count("”") or before.count("‘") > before.count("’")
 
 
-NATIONAL = Gated(re.compile(r"\b(?:pilpres|capres|cawapres|(?:pemilihan|calon)\s+presiden|presiden\s+dan\s+wakil\s+presiden)\b", re.I))
+NATIONAL = Gated(lazy.compile(r"\b(?:pilpres|capres|cawapres|(?:pemilihan|calon)\s+presiden|presiden\s+dan\s+wakil\s+presiden)\b", re.I))
 
 
 def _national(text: str, start: int, end: int) -> bool:
@@ -575,18 +576,18 @@ def office_holders(text: str, region: Region | None) -> list[Candidate]:
 
 
 # The office a head runs for, said of one person: "calon bupati", "cabup", "kandidat gubernur".
-HEAD_OFFICE = Gated(re.compile(
+HEAD_OFFICE = Gated(lazy.compile(
     r"(?i:\b(?:bakal[ \t]+)?(?:calon|kandidat)[ \t]+(?:bupati|wali[ \t]*kota|walikota|gubernur)\b|\b(?:cabup|cawali|cawalkot|cagub)\b)"
 ))
 # "pasangan calon bupati …" names a pair; "calon bupati dan wakil bupati …" too
-PAIR_BEFORE = re.compile(r"(?i:\b(?:pasangan|paslon|wakil)[ \t]*$)")
-PAIR_AFTER = re.compile(r"(?i:[ \t]*(?:dan|&|/|-)[ \t]*(?:(?:bakal[ \t]+)?calon[ \t]+)?wakil\b)")
+PAIR_BEFORE = lazy.compile(r"(?i:\b(?:pasangan|paslon|wakil)[ \t]*$)")
+PAIR_AFTER = lazy.compile(r"(?i:[ \t]*(?:dan|&|/|-)[ \t]*(?:(?:bakal[ \t]+)?calon[ \t]+)?wakil\b)")
 # "dua calon gubernur", "kedua cagub", "antar cabup": the text speaks of several heads running against each other
-PLURAL_HEADS = Gated(re.compile(
+PLURAL_HEADS = Gated(lazy.compile(
     rf"(?i:\b{COLLECTIVE}[ \t]+(?:(?:bakal[ \t]+)?(?:calon|kandidat)[ \t]+(?:bupati|wali[ \t]*kota|walikota|gubernur)|cabup|cawali|cawalkot|cagub)\b)"
 ))
-RIVAL_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*,?[ \t]*(?:dan|&|vs\.?|versus)[ \t]+")
-MATE_AFTER = Gated(re.compile(
+RIVAL_AFTER = lazy.compile(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*,?[ \t]*(?:dan|&|vs\.?|versus)[ \t]+")
+MATE_AFTER = Gated(lazy.compile(
     r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*,?[ \t]*(?:dan|&|bersama)[ \t]+(?i:(?:bakal[ \t]+)?(?:calon[ \t]+)?wakil[ \t]+"
     r"(?:bupati|wali[ \t]*kota|walikota|gubernur)|cawabup|cawawali|cawagub)\b"
 ))
@@ -638,10 +639,10 @@ def _office_phrases(text: str, lower_seen: set[str]):
 
 
 # "Budi memaparkan visinya sebagai bakal calon Gubernur": the office named after the person
-AS_CANDIDATE = re.compile(
+AS_CANDIDATE = lazy.compile(
     rf"(?P<a>{NAME})(?:[ \t]+[a-z][\w-]*){{0,4}}[ \t]+sebagai[ \t]+(?:bakal[ \t]+)?calon[ \t]+(?i:bupati|wali[ \t]*kota|walikota|gubernur)\b"
 )
-AS_CANDIDATE_ANCHOR = re.compile(r"\bsebagai[ \t]+(?:bakal[ \t]+)?calon[ \t]+(?i:bupati|wali[ \t]*kota|walikota|gubernur)\b")
+AS_CANDIDATE_ANCHOR = lazy.compile(r"\bsebagai[ \t]+(?:bakal[ \t]+)?calon[ \t]+(?i:bupati|wali[ \t]*kota|walikota|gubernur)\b")
 
 
 def _sole_candidates(text: str, b: _Builder) -> None:
@@ -702,13 +703,13 @@ def _numbered_heads(text: str, b: _Builder) -> None:
 
 # "paslon bernomor urut 2 di Pilkada Banggai ini", "Pasangan nomor urut 3 ini": a ballot number said of a pair
 # without naming it, in a sentence of its own.
-LATER_NUMBER = Gated(re.compile(
+LATER_NUMBER = Gated(lazy.compile(
     rf"\b(?:pasangan|paslon|calon|kandidat|cabup|cawali|cagub)\b[^.\n]{{0,60}}?\b(?:ber)?(?:nomor|no\.)[ \t]*urut[ \t]*(?P<n>{NUM})\b",
     re.I,
 ))
 # "nomor urut 1 dan 2", "sementara paslon nomor urut 2 …": several pairs, or another pair than the one named
-OTHER_PAIR = Gated(re.compile(r"\b(?:sementara|sedangkan|adapun|lawan(?:nya)?|rival(?:nya)?|pesaing(?:nya)?|penantang(?:nya)?|lain(?:nya)?|kedua|ketiga|para|masing-masing)\b", re.I))
-ANAPHOR = re.compile(r"[^.\n]{0,60}?\b(?:ini|tersebut|itu)\b", re.I)
+OTHER_PAIR = Gated(lazy.compile(r"\b(?:sementara|sedangkan|adapun|lawan(?:nya)?|rival(?:nya)?|pesaing(?:nya)?|penantang(?:nya)?|lain(?:nya)?|kedua|ketiga|para|masing-masing)\b", re.I))
+ANAPHOR = lazy.compile(r"[^.\n]{0,60}?\b(?:ini|tersebut|itu)\b", re.I)
 
 
 def _numbers_said_later(text: str, b: _Builder) -> None:
@@ -747,7 +748,7 @@ def _numbers_said_later(text: str, b: _Builder) -> None:
             last.number = n
 
 
-TITLED_CUE = Gated(re.compile(
+TITLED_CUE = Gated(lazy.compile(
     r"\b(?:calon|cagub|cawagub|cabup|cawabup|cawali|cawawali|cawalkot|kandidat|petahana|bupati|wali[ \t]*kota|gubernur|wakil)\b",
     re.I,
 ))

@@ -18,43 +18,44 @@ from __future__ import annotations
 import re
 
 from janji.facts.text import unquoted
+from janji.lang import lazy
 from janji.lang.gate import Gated
 
-PLAN = Gated(re.compile(
+PLAN = Gated(lazy.compile(
     r"\b(?:RPJMD|RPJPD|RPJMN|RPJPN|Renstra|RKPD|Renja|rencana\s+pembangunan(?:\s+jangka\s+(?:menengah|panjang))?(?:\s+daerah)?|"
     r"rencana\s+strategis|kepala\s+daerah(?:\s+dan\s+wakil\s+kepala\s+daerah)?\s+terpilih|SKPD|OPD|perangkat\s+daerah|"
     r"periode\s+perencanaan|arah\s+kebijakan|indikator\s+kinerja|isu\s+strategis|visi\s+pembangunan|misi\s+pembangunan)\b",
     re.I,
 ))
-CHAPTER = re.compile(r"^[ \t]*(?:BAB\s+[IVX]+\b|\d+\.\d+(?:\.\d+)*\.?[ \t]+[A-Z])", re.M)
-CAMPAIGN = Gated(re.compile(
+CHAPTER = lazy.compile(r"^[ \t]*(?:BAB\s+[IVX]+\b|\d+\.\d+(?:\.\d+)*\.?[ \t]+[A-Z])", re.M)
+CAMPAIGN = Gated(lazy.compile(
     r"\b(?:pasangan\s+calon|paslon|calon|kandidat|kampanye|pilkada|pilbup|pilwali|pilwalkot|pilgub|cabup|cawali|cagub|"
     r"petahana|penantang|diusung|nomor\s+urut|pemilihan)\b",
     re.I,
 ))
 # A report on an elected head's own programme ("Program 100 Hari Kerja", "janji politik"); with no plan
 # document named (RPJMD, RKPD, a chapter) it is campaign, however often it says "perangkat daerah".
-PROGRAMME_REPORT = Gated(re.compile(r"\b(?:100|seratus)\s+hari(?:\s+kerja|\s+pertama)?\b|\bjanji\s+(?:politik|kampanye)\b", re.I))
-PLAN_DOCUMENT = Gated(re.compile(
+PROGRAMME_REPORT = Gated(lazy.compile(r"\b(?:100|seratus)\s+hari(?:\s+kerja|\s+pertama)?\b|\bjanji\s+(?:politik|kampanye)\b", re.I))
+PLAN_DOCUMENT = Gated(lazy.compile(
     r"\b(?:RPJMD|RPJPD|Renstra|RKPD|Renja|rencana\s+pembangunan|rencana\s+strategis|rencana\s+kerja|periode\s+perencanaan)\b", re.I
 ))
-DEBATE = Gated(re.compile(r"\b(?:debat|adu\s+gagasan|adu\s+program|panelis|moderator|sesi\s+tanya\s+jawab)\b", re.I))
-FIRST_PERSON = Gated(re.compile(r"\bsaya\b", re.I))
+DEBATE = Gated(lazy.compile(r"\b(?:debat|adu\s+gagasan|adu\s+program|panelis|moderator|sesi\s+tanya\s+jawab)\b", re.I))
+FIRST_PERSON = Gated(lazy.compile(r"\bsaya\b", re.I))
 # An interview: the word near the top, and questions on lines of their own.
-INTERVIEW = Gated(re.compile(r"\b(?:wawancara|mewawancarai|diwawancarai)\b", re.I))
-QUESTION_LINE = re.compile(r"\?[ \t”\"]*$", re.M)
+INTERVIEW = Gated(lazy.compile(r"\b(?:wawancara|mewawancarai|diwawancarai)\b", re.I))
+QUESTION_LINE = lazy.compile(r"\?[ \t”\"]*$", re.M)
 # An opening that says an official is speaking: a byline, an opinion column, a speech, a press release.
-STATEMENT_OPENING = Gated(re.compile(r"\b(?:oleh\s*:|opini\b|kolom\b|sambutan\b|siaran\s+pers\b|press\s+release\b)", re.I))
+STATEMENT_OPENING = Gated(lazy.compile(r"\b(?:oleh\s*:|opini\b|kolom\b|sambutan\b|siaran\s+pers\b|press\s+release\b)", re.I))
 # A byline naming an office, anywhere: "Oleh: Dr. H. Amir Mahmudi, M.Pd., Pj Bupati Tegal",
 # "*) Penulis adalah Penjabat Wali Kota …". An official writing in the first person is a statement
 # even when the column speaks of the coming election.
-OFFICIAL_BYLINE = Gated(re.compile(
+OFFICIAL_BYLINE = Gated(lazy.compile(
     r"(?:\boleh\s*:[^\n]{0,120}?|\bpenulis\s+(?:adalah|merupakan)\s+)\b(?:pj\.?|plt\.?|plh\.?|penjabat|pelaksana\s+tugas)?\s*"
     r"(?:bupati|wali\s*kota|walikota|gubernur|wakil\s+(?:bupati|wali\s*kota|gubernur)|sekretaris\s+daerah|sekda|kepala\s+(?:dinas|badan|bappeda))\b",
     re.I,
 ))
 # "kami" is the voice of an office ("kami memegang amanah"), counted only once a byline says who writes
-FIRST_PERSON_OFFICE = Gated(re.compile(r"\b(?:saya|kami|aku)\b", re.I))
+FIRST_PERSON_OFFICE = Gated(lazy.compile(r"\b(?:saya|kami|aku)\b", re.I))
 
 
 def scores(text: str) -> dict[str, int]:

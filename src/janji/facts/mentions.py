@@ -26,13 +26,14 @@ from janji.document import Candidate, Document, Mention
 from janji.facts import offices
 from janji.facts import parties as parties_
 from janji.facts.patterns import NUM, not_a_ballot_number, number_value
+from janji.lang import lazy
 from janji.lang.gate import word_start_alternation
 from janji.lang.names import COMMON_PARTS, GENERIC_HONORIFICS, HONORIFIC, HONORIFICS
 
 # "nomor urut 2", "Paslon 1", "paslon nomor 2", "kandidat nomor dua", "Cawali 1"; a bare "Nomor 2" is a regulation
 # ("Perda Nomor 2 Tahun 2020"), not a pair.
 _PAIR_WORD = r"(?:paslon|pasangan\s+calon|pasangan|kandidat|cawali|cawalkot|cawawali|cabup|cawabup|cagub|cawagub|calon)"
-BALLOT = re.compile(
+BALLOT = lazy.compile(
     rf"\b(?:(?:{_PAIR_WORD}\s+)*(?:nomor|nomer|no\.?)\s*(?:urut\s*)?|(?:{_PAIR_WORD}\s+)+)({NUM})\b"
     r"(?!\s*(?:tahun|persen|%))",
     re.IGNORECASE,
@@ -338,9 +339,9 @@ def _learn_aliases(text: str, cands: list[Candidate], mentions: list[Mention]) -
     return added
 
 
-_HONORIFIC_BEFORE = re.compile(r"\b" + HONORIFIC + r"\s+$")
+_HONORIFIC_BEFORE = lazy.compile(r"\b" + HONORIFIC + r"\s+$")
 # "Gus Zubed", "Pak Santoso": an honorific and a name (the honorifics grouped by first letter: a fast scan)
-HONORIFIC_NAME = re.compile("(" + word_start_alternation(HONORIFICS) + r")\s+([A-Z][a-z]{2,})\b")
+HONORIFIC_NAME = lazy.compile("(" + word_start_alternation(HONORIFICS) + r")\s+([A-Z][a-z]{2,})\b")
 # "yang akrab disapa X", "yang biasa dipanggil X", "dikenal dengan sapaan X"
-CALLED = re.compile(r"\byang\s+(?:akrab|biasa|kerap)\s+(?:disapa|dipanggil)\s+(?P<nick>(?:" + HONORIFIC
+CALLED = lazy.compile(r"\byang\s+(?:akrab|biasa|kerap)\s+(?:disapa|dipanggil)\s+(?P<nick>(?:" + HONORIFIC
                     + r"\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")

@@ -20,6 +20,7 @@ from collections import Counter
 
 from janji.facts import region as region_
 from janji.facts.patterns import NAME, NUM, clean_name, plausible_name, same_person, split_words
+from janji.lang import lazy
 from janji.lang import names as names_
 from janji.lang.sentences import bounds as sentence_bounds
 from janji.lang.gate import Gated
@@ -28,29 +29,29 @@ LEVEL_OF = {"bupati": "kabupaten", "wali kota": "kota", "walikota": "kota", "gub
 _OFFICE = r"(?:bupati|wali[ \t]*kota|walikota|gubernur)"
 # "Bupati", "Wali Kota", "Bupati dan Wakil Bupati (Wabup)", "Wakil Gubernur"; what stands before says whether the
 # office is held ("Pj Bupati", "mantan Bupati", "calon Bupati" are other people)
-OFFICE = Gated(re.compile(
+OFFICE = Gated(lazy.compile(
     rf"\b(?P<wakil>wakil[ \t]+)?(?P<office>{_OFFICE})\b"
     rf"(?P<both>[ \t]*(?:dan|&|/|-)[ \t]*wakil[ \t]+{_OFFICE}\b)?(?:[ \t]*\([A-Za-z. ]{{2,12}}\))?",
     re.I,
 ))
-NOT_HOLDER_BEFORE = re.compile(
+NOT_HOLDER_BEFORE = lazy.compile(
     r"\b(?:pj\.?|plt\.?|plh\.?|penjabat|pelaksana(?:[ \t]+tugas)?|mantan|eks|bekas|calon|bakal|cabup|cawali|cagub|"
     r"kandidat|paslon|pasangan|pemilihan|pilkada|kantor|rumah|dinas|ketua|sekretaris|staf|asisten)[ \t.]*$",
     re.I,
 )
-NOT_HOLDER_AFTER = re.compile(r"[ \t]+(?:terpilih|periode[ \t]+(?:lalu|sebelumnya)|sebelumnya|ke-?\d)\b", re.I)
-_TAIL = re.compile(
+NOT_HOLDER_AFTER = lazy.compile(r"[ \t]+(?:terpilih|periode[ \t]+(?:lalu|sebelumnya)|sebelumnya|ke-?\d)\b", re.I)
+_TAIL = lazy.compile(
     rf"[ \t]*(?:\([^()\n]{{1,30}}\))?[ \t]*,?[ \t]*(?:(?i:nomor|no\.)[ \t]*(?i:urut)?[ \t]*{NUM}[ \t]*,?[ \t]*)?(?P<a>{NAME})"
 )
 # "… Budi Santoso dan wakilnya, Ani Lestari", "… bersama Wakil Bupati Sleman Ani Lestari"
-DEPUTY_NEXT = re.compile(
+DEPUTY_NEXT = lazy.compile(
     rf"[ \t]*,?[ \t]*(?:dan|bersama|serta|didampingi(?:[ \t]+oleh)?)[ \t]+(?i:wakil(?:nya)?)(?:[ \t]+{_OFFICE})?", re.I
 )
-DEPUTY_LATER = Gated(re.compile(
+DEPUTY_LATER = Gated(lazy.compile(
     rf"\b(?i:bersama|serta|didampingi(?:[ \t]+oleh)?)[ \t]+(?i:wakil(?:nya)?)(?:[ \t]+(?i:{_OFFICE}))?(?=[ \t]*,?[ \t]*[A-Z])"
 ))
-AND_NEXT = re.compile(r"[ \t]*,?[ \t]*(?:dan|&)[ \t]+")
-AS_DEPUTY = Gated(re.compile(rf"(?P<a>{NAME})[ \t]+(?:sebagai|selaku)[ \t]+(?i:wakil[ \t]+{_OFFICE})"))
+AND_NEXT = lazy.compile(r"[ \t]*,?[ \t]*(?:dan|&)[ \t]+")
+AS_DEPUTY = Gated(lazy.compile(rf"(?P<a>{NAME})[ \t]+(?:sebagai|selaku)[ \t]+(?i:wakil[ \t]+{_OFFICE})"))
 
 
 def _region_after(text: str, pos: int):

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from janji.document import Candidate
+from janji.lang import lazy
 from janji.lang import names as names_
 from janji.lang.names import BARE_DEGREE, BARE_DEGREES, DEGREE, TITLE, TITLE_WORDS
 from janji.lang.numbers import CARDINALS, alternation, small_number
@@ -22,13 +23,13 @@ from janji.lang.gate import Gated
 BALLOT_WORDS = {w: n for w, n in CARDINALS.items() if n <= 19}
 NUM = r"(?:0?[1-9]|1[0-9]|" + alternation(BALLOT_WORDS) + ")"
 # "nomor urut 1", "nomor urut 01", "no. urut 2", "nomor dua", "paslon 2", "Paslon nomor 2"
-NUMBER_REF = re.compile(
+NUMBER_REF = lazy.compile(
     rf"(?:\b(?:nomor|nomer|no\.)[ \t]*(?:urut[ \t]*)?|\b(?:paslon|pasangan|cabup|cawali|cagub|kandidat)[ \t]+)(?P<n>{NUM})\b",
     re.I,
 )
 # "Perda Nomor 2 Tahun 2020", "Keputusan KPU Nomor 5/PL.02.3-Kpt/2024", "UU No. 10 Tahun 2016": a
 # regulation's number is never a ballot number.
-REGULATION_BEFORE = re.compile(
+REGULATION_BEFORE = lazy.compile(
     r"\b(?:perda|perbup|perwali|perwal|pergub|perkada|perdes|uu|undang-undang|permendagri|permen\w*|kepmen\w*|perpres|"
     r"perppu|perpu|pp|pkpu|keppres|kepres|inpres|qanun|sk|se|peraturan|keputusan|instruksi|surat\s+edaran|"
     r"(?:peraturan|keputusan|instruksi)(?:[ \t]+[\w.]+){1,5})[ \t]*$",
@@ -37,7 +38,7 @@ REGULATION_BEFORE = re.compile(
 
 
 # "TPS nomor 5", "prioritas nomor 1", "rumah nomor 12": numbers of other things
-OTHER_NUMBERED = re.compile(
+OTHER_NUMBERED = lazy.compile(
     r"\b(?:tps|prioritas|peringkat|ranking|rangking|juara|kelas|lantai|rumah|gedung|pintu|jalan|jl|rt|rw|blok|kamar|"
     r"ruang|meja|loket|pos|gerbang|kursi|halaman|pasal|ayat|butir|poin|angka|telepon|telp|hp|rekening|lampiran)\.?[ \t]*$",
     re.I,
@@ -57,7 +58,7 @@ def not_a_ballot_number(text: str, start: int, end: int) -> bool:
     return bool(m) and not re.search(r"\b(?:pasangan|paslon|calon|kandidat)\b", m.group(), re.I)
 
 
-CANDIDATE_CUE = Gated(re.compile(
+CANDIDATE_CUE = Gated(lazy.compile(
     r"\b(?:pasangan|paslon|kandidat|calon|bakal\s+calon|cabup|cawabup|cawali|cawawali|cagub|cawagub|kontestan|"
     r"nomor\s+urut|petahana|penantang|diusung|terpilih|pilkada|pilbup|pilwali|pilwalkot|pilwakot|pilkot|pilgub|kampanye|debat)\b",
     re.I,
@@ -66,16 +67,16 @@ CANDIDATE_CUE = Gated(re.compile(
 NAME_WORD = r"(?<![\w.])(?:(?:(?:Al|El|Ad|As|At|Ar|An|Abu|Ibnu)-)?[A-Z][a-z][A-Za-z'’]*|[A-Z]\.?(?=[ \t]+[A-Z]))"
 NAME = rf"{TITLE}*(?:{NAME_WORD})(?:[ \t]+(?:{NAME_WORD})){{0,6}}{BARE_DEGREE}*{DEGREE}"
 DASH = r"(?<!\bAl)(?<!\bEl)(?<!\bAbu)[ \t]*[-–—][ \t]*"
-DASH_CHAIN = re.compile(rf"(?P<a>{NAME}){DASH}(?P<b>{NAME})(?:{DASH}(?P<c>{NAME}))?(?:{DASH}(?P<d>{NAME}))?")
-AND_PAIR = re.compile(rf"(?P<a>{NAME})[ \t]*,?[ \t]*(?:\bdan|&)[ \t]+(?P<b>{NAME})")
-SINGLE_NUMBERED = Gated(re.compile(
+DASH_CHAIN = lazy.compile(rf"(?P<a>{NAME}){DASH}(?P<b>{NAME})(?:{DASH}(?P<c>{NAME}))?(?:{DASH}(?P<d>{NAME}))?")
+AND_PAIR = lazy.compile(rf"(?P<a>{NAME})[ \t]*,?[ \t]*(?:\bdan|&)[ \t]+(?P<b>{NAME})")
+SINGLE_NUMBERED = Gated(lazy.compile(
     rf"(?i:\b(?:calon|kandidat|cabup|cawali|cagub|paslon)\b[^.\n]{{0,60}}?\bnomor[ \t]+(?:urut[ \t]+)?(?P<n>{NUM}))[ \t]*,?[ \t]*(?P<a>{NAME})"
 ))
-DEPUTY_AFTER = Gated(re.compile(
+DEPUTY_AFTER = Gated(lazy.compile(
     rf"(?:\b(?:[Cc]alon[ \t]+)?wakil(?:nya)?|\bWakilnya|\b[Cc]alon[ \t]+Wakil|\b(?i:cawagub|cawabup|cawawali|cawalkot)|\bberpasangan[ \t]+dengan|\bdidampingi(?:[ \t]+oleh)?(?:[ \t]+calon)?(?:[ \t]+wakil(?:nya)?)?)"
     rf"[ \t]*,?[ \t]*(?:yakni|yaitu|adalah|ialah)?[ \t]*,?[ \t]*(?P<a>{NAME})"
 ))
-NUMBERED_NAME = re.compile(rf"(?i:{NUMBER_REF.pattern})[ \t]*,?[ \t]*(?P<a>{NAME}(?:{DASH}{NAME})?)")
+NUMBERED_NAME = lazy.compile(rf"(?i:{NUMBER_REF.pattern})[ \t]*,?[ \t]*(?P<a>{NAME}(?:{DASH}{NAME})?)")
 
 # Capitalised words that are not (parts of) person names.
 STOP = set(
@@ -233,9 +234,9 @@ def number_value(text: str) -> int | None:
 
 # a name ends in a small letter (or a degree: "S.E.", "MT") and the next one starts with a capital
 _NAME_END = r"(?:[a-z.'’]|(?<![\w.])(?:" + "|".join(sorted(BARE_DEGREES, key=len, reverse=True)) + r"))"
-DASH_ANCHOR = re.compile(rf"{_NAME_END}[ \t]*[-–—][ \t]*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
-AND_ANCHOR = re.compile(rf"(?:{_NAME_END}|,)[ \t]*(?:\bdan|&)[ \t]+(?:{TITLE_WORDS}\.?[ \t]*)*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
-NICKNAME_ANCHOR = Gated(re.compile(r"\b(?:sapaan|disapa)\b"))
+DASH_ANCHOR = lazy.compile(rf"{_NAME_END}[ \t]*[-–—][ \t]*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
+AND_ANCHOR = lazy.compile(rf"(?:{_NAME_END}|,)[ \t]*(?:\bdan|&)[ \t]+(?:{TITLE_WORDS}\.?[ \t]*)*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
+NICKNAME_ANCHOR = Gated(lazy.compile(r"\b(?:sapaan|disapa)\b"))
 
 
 def _in_lines_with(pattern: re.Pattern, text: str, keys: tuple[str, ...]):
@@ -324,7 +325,7 @@ def names_written(text: str, names: list[str]) -> list[tuple[int, int]] | None:
     return out
 
 
-_BRACKETED = re.compile(r"\(([A-Z][A-Za-z'’]{1,14})\)")
+_BRACKETED = lazy.compile(r"\(([A-Z][A-Za-z'’]{1,14})\)")
 
 
 def names_bracketed(text: str, names: list[str]) -> list[tuple[int, int, str, str]]:
@@ -353,9 +354,9 @@ def names_bracketed(text: str, names: list[str]) -> list[tuple[int, int, str, st
     return out
 
 
-_WORD_STEP = re.compile(rf"{NAME_WORD}[ \t]+")
-_WORDS_AFTER = re.compile(rf"(?:[ \t]+{NAME_WORD}){{1,3}}")
-_BOUNDARY = re.compile(r"\b")
+_WORD_STEP = lazy.compile(rf"{NAME_WORD}[ \t]+")
+_WORDS_AFTER = lazy.compile(rf"(?:[ \t]+{NAME_WORD}){{1,3}}")
+_BOUNDARY = lazy.compile(r"\b")
 _STEP_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’.- \t")  # all a word step holds
 
 

@@ -26,34 +26,35 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from janji.lang import lazy
 from janji.lang.gate import Gated
 
-RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|/|s\.?d\.?|sampai(?:\s+dengan)?|hingga)\s*((?:19|20)\d\d)(?!\d)", re.I)
-TERM_CUE = Gated(re.compile(r"(?:periode|tahun|rpjmd|renstra|rkpd|masa\s+jabatan|rencana\s+pembangunan[\w\s]{0,40}?|"
+RANGE = lazy.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|—|/|s\.?d\.?|sampai(?:\s+dengan)?|hingga)\s*((?:19|20)\d\d)(?!\d)", re.I)
+TERM_CUE = Gated(lazy.compile(r"(?:periode|tahun|rpjmd|renstra|rkpd|masa\s+jabatan|rencana\s+pembangunan[\w\s]{0,40}?|"
                       r"visi|misi|kepala\s+daerah|wali\s*kota|bupati|gubernur)[\s\w().,]{0,30}$", re.I))
 # A range said to be the leader's term or the plan's: "satu periode kepemimpinan yakni 2018-2023".
-STATED_TERM_CUE = Gated(re.compile(
+STATED_TERM_CUE = Gated(lazy.compile(
     r"(?:periode\s+(?:kepemimpinan|jabatan|pemerintahan)|masa\s+(?:jabatan|kepemimpinan|bakti)|rpjmd|renstra|"
     r"rencana\s+pembangunan\s+jangka\s+menengah|visi|misi|kepala\s+daerah|wali\s*kota|bupati|gubernur)[\s\w().,]{0,30}$",
     re.I,
 ))
 # Long-range plans and national plans frame a regional term but are not it.
-LONG_RANGE_CUE = Gated(re.compile(r"(?:rpjpd|rpjpn|rpjmn|jangka\s+panjang|nasional)[\s\w().,]{0,40}$", re.I))
-LONG_PLAN_CUE = Gated(re.compile(r"(?:rpjpd|jangka\s+panjang(?:\s+daerah)?)[\s\w().,]{0,40}$", re.I))
-PAST_CUE = Gated(re.compile(
+LONG_RANGE_CUE = Gated(lazy.compile(r"(?:rpjpd|rpjpn|rpjmn|jangka\s+panjang|nasional)[\s\w().,]{0,40}$", re.I))
+LONG_PLAN_CUE = Gated(lazy.compile(r"(?:rpjpd|jangka\s+panjang(?:\s+daerah)?)[\s\w().,]{0,40}$", re.I))
+PAST_CUE = Gated(lazy.compile(
     r"(?:sebelumnya|telah\s+dilaksanakan|telah\s+dijalankan|pada\s+masa\s+jabatan|sisa\s+masa\s+jabatan|periode\s+(?:lalu|pertama)|"
     r"jilid\s+(?:pertama|i))"
     r"[\s\w().,]{0,25}$",
     re.I,
 ))
-ELECTION_YEAR = Gated(re.compile(
+ELECTION_YEAR = Gated(lazy.compile(
     r"\b(?:pilkada|pilbup|pilwali|pilwalkot|pilwakot|pilwako|pilkot|pilgub|pemilihan\s+(?:kepala\s+daerah|bupati|wali\s*kota|gubernur|umum\s+kepala\s+daerah))"
     r"(?:[ \t]+(?:serentak|(?:dan[ \t]+)?wakil|bupati|wali[ \t]*kota|gubernur|kepala|daerah|kota|kabupaten|provinsi|tahun|pada|tanggal|\d{1,2}|[A-Z][\w.]*|\(\w+\))){0,12}?"
     r"[ \t,]+((?:19|20)\d\d)\b",
     re.I,
 ))
 # A year shortly after an election word: "Pilkada serentak yang digelar 27 November 2024".
-ELECTION_NEAR_YEAR = Gated(re.compile(
+ELECTION_NEAR_YEAR = Gated(lazy.compile(
     r"\b(?:pilkada|pilbup|pilwali|pilwalkot|pilwakot|pilwako|pilkot|pilgub|pemilihan\s+kepala\s+daerah|pemungutan\s+suara)\b"
     r"[^.\n\d]{0,50}?(?:\d{1,2}\s+\w+\s+)?((?:19|20)\d\d)\b(?!\s*[-–—/]\s*\d)",
     re.I,
@@ -61,12 +62,12 @@ ELECTION_NEAR_YEAR = Gated(re.compile(
 MONTHS = (r"(?:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Ags|Sep|Okt|Nov|Nop|Des)\.?")
 # The date of a report: "(25/10/2024)", "Rabu 30-10-2024", "Sabtu, 2 November 2024".
-DATED = re.compile(
+DATED = lazy.compile(
     rf"\(\s*\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*((?:19|20)\d\d)\s*\)|(?<![\d/.-])\d{{1,2}}-\d{{1,2}}-((?:19|20)\d\d)(?![\d-])|"
     rf"\b\d{{1,2}}\s+{MONTHS}\s+((?:19|20)\d\d)\b",
     re.I,
 )
-CALON_YEAR = Gated(re.compile(r"\b(?:calon|paslon|pasangan\s+calon)\b[^.\n]{0,60}?\b((?:19|20)\d\d)\b", re.I))
+CALON_YEAR = Gated(lazy.compile(r"\b(?:calon|paslon|pasangan\s+calon)\b[^.\n]{0,60}?\b((?:19|20)\d\d)\b", re.I))
 # The simultaneous regional elections and the year their winners took office.
 TERM_START = {2015: 2016, 2017: 2017, 2018: 2018, 2020: 2021, 2024: 2025}
 FIRST_WAVE = 2015  # before it, regions elected their heads in any year

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from janji.document import Region
 from janji.data import regions
+from janji.lang import lazy
 from janji.lang.gate import Gated
 
 # Bare names that are also ordinary words or common in other names ("Batu Tulis",
@@ -37,28 +38,28 @@ CUES = {
 }
 # The cue directly before the name, possibly "Bupati dan Wakil Bupati <name>".
 CUE_BEFORE = {
-    level: Gated(re.compile(
+    level: Gated(lazy.compile(
         rf"(?:\b(?:{words}))(?:\s*(?:dan|-|–|/)\s*(?:calon\s+)?wakil\s+(?:{words}))?[\s.]*$", re.I
     ))
     for level, words in CUES.items()
 }
 # Words that say which office the election is for (not just where something is).
 ELECTION_LEVEL = {
-    "kabupaten": Gated(re.compile(r"\b(?:pilbup|cabup|cawabup|(?:calon|pemilihan|paslon)\s+(?:\w+\s+)?bupati|bupati\s*(?:dan|-|–)\s*wakil\s+bupati)\b", re.I)),
-    "kota": Gated(re.compile(r"\b(?:pilwali|pilwalkot|pilwakot|pilkot|cawali|cawawali|(?:calon|pemilihan|paslon)\s+(?:\w+\s+)?wali\s*kota|wali\s*kota\s*(?:dan|-|–)\s*wakil\s+wali\s*kota)\b", re.I)),
-    "provinsi": Gated(re.compile(r"\b(?:pilgub|cagub|cawagub|(?:calon|pemilihan|paslon)\s+(?:\w+\s+)?gubernur|gubernur\s*(?:dan|-|–)\s*wakil\s+gubernur)\b", re.I)),
+    "kabupaten": Gated(lazy.compile(r"\b(?:pilbup|cabup|cawabup|(?:calon|pemilihan|paslon)\s+(?:\w+\s+)?bupati|bupati\s*(?:dan|-|–)\s*wakil\s+bupati)\b", re.I)),
+    "kota": Gated(lazy.compile(r"\b(?:pilwali|pilwalkot|pilwakot|pilkot|cawali|cawawali|(?:calon|pemilihan|paslon)\s+(?:\w+\s+)?wali\s*kota|wali\s*kota\s*(?:dan|-|–)\s*wakil\s+wali\s*kota)\b", re.I)),
+    "provinsi": Gated(lazy.compile(r"\b(?:pilgub|cagub|cawagub|(?:calon|pemilihan|paslon)\s+(?:\w+\s+)?gubernur|gubernur\s*(?:dan|-|–)\s*wakil\s+gubernur)\b", re.I)),
 }
-ELECTION_NEAR = Gated(re.compile(
+ELECTION_NEAR = Gated(lazy.compile(
     r"\b(?:pilkada|pilbup|pilwali|pilwalkot|pilwakot|pilkot|pilgub|pemilihan|calon|paslon|pasangan|kandidat|kpu|kpud|"
     r"debat|kampanye|visi|misi|rpjmd|renstra|rkpd)\b",
     re.I,
 ))
-LONG_RANGE_AFTER = re.compile(r"\s*(?:tahun\s+)?((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)", re.I)
+LONG_RANGE_AFTER = lazy.compile(r"\s*(?:tahun\s+)?((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)", re.I)
 # A dateline opens a line: "MAKASSAR, RAKYATSULSEL -", "Manado, (Antara News) -",
 # "Kota Mojokerto, Kabarterdepan.com –". DATELINE_BEFORE is what may stand before the place
 # on its line, DATELINE_AFTER what follows it.
-DATELINE_BEFORE = re.compile(r"^[ \t]*(?:[A-Z][\w.]*[ \t]+){0,3}$")
-DATELINE_AFTER = re.compile(r"\s*,\s*\(?[\w .]{2,40}\)?\s*[-–—]")
+DATELINE_BEFORE = lazy.compile(r"^[ \t]*(?:[A-Z][\w.]*[ \t]+){0,3}$")
+DATELINE_AFTER = lazy.compile(r"\s*,\s*\(?[\w .]{2,40}\)?\s*[-–—]")
 
 
 def _pattern(name: str) -> str:
@@ -112,7 +113,7 @@ def _openings() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(k[:5] for k in keys if len(k) >= 5), frozenset(k for k in keys if len(k) < 5)
 
 
-_PLAIN_FOUR = re.compile(r"[A-Za-z]{4}")
+_PLAIN_FOUR = lazy.compile(r"[A-Za-z]{4}")
 
 
 @lru_cache(maxsize=1)
@@ -180,7 +181,7 @@ def _name_end(text: str, p: int, rank: int) -> int:
     return pos
 
 
-_CAPITAL_AT_WORD_START = re.compile(r"(?<!\w)[A-Z]")
+_CAPITAL_AT_WORD_START = lazy.compile(r"(?<!\w)[A-Z]")
 # What the characters beyond ASCII that a name's letters match become in its key (see _FOLDS_TO_ASCII).
 _FOLD_KEY = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"})
 
@@ -256,8 +257,8 @@ def election_level(text: str) -> str | None:
 
 
 # A site's menu above the article: capitalised words and nothing else ("News Ekbis Sosok Olahraga Daerah").
-MENU_LINE = re.compile(r"[ \t]*[A-Z][\w&]*(?:[ \t]+[A-Z][\w&]*)*[ \t]*")
-LINE = re.compile(r"[^\n]+")
+MENU_LINE = lazy.compile(r"[ \t]*[A-Z][\w&]*(?:[ \t]+[A-Z][\w&]*)*[ \t]*")
+LINE = lazy.compile(r"[^\n]+")
 
 
 def headline(text: str) -> tuple[int, int]:

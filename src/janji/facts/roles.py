@@ -8,13 +8,14 @@ import re
 from janji.document import Candidate, Mention
 from janji.facts import parties as parties_
 from janji.facts.patterns import names_written
+from janji.lang import lazy
 from janji.lang.sentences import bounds as sentence_bounds
 from janji.lang.gate import Gated
 
 # "petahana", "penantang" stand next to the pair they describe; the other phrases describe the
 # pair the sentence (or the one before) is about.
-APPOSITIVE = Gated(re.compile(r"\b(?:petahana|incumbent|(?P<no>penantang(?:nya)?))\b", re.I))
-INCUMBENT_PHRASE = Gated(re.compile(
+APPOSITIVE = Gated(lazy.compile(r"\b(?:petahana|incumbent|(?P<no>penantang(?:nya)?))\b", re.I))
+INCUMBENT_PHRASE = Gated(lazy.compile(
     r"\b(?:kembali\s+(?:memimpin|maju|mencalonkan(?:\s+diri)?|menjadi\s+(?:kontestan|calon)|bertarung)|masa\s+jabatan(?:nya)?\s+(?:yang\s+)?(?:sebelumnya|pertama)|jilid\s+(?:yang\s+)?pertama|"
     r"periode\s+(?:yang\s+)?(?:sebelumnya|pertama)|melanjutkan\s+kepemimpinan(?:nya)?)\b",
     re.I,
@@ -50,7 +51,7 @@ def _norm_name(name: str) -> str:
     return " ".join(w for w in re.split(r"[\s\-–—]+", name) if w).lower()
 
 
-_DASH_AFTER = re.compile(r"[ \t]*[-–—][ \t]*")
+_DASH_AFTER = lazy.compile(r"[ \t]*[-–—][ \t]*")
 
 
 def _name_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, Candidate]]:
@@ -90,13 +91,13 @@ def _name_spans(text: str, cands: list[Candidate]) -> list[tuple[int, int, Candi
     return spans
 
 
-SUPPORT = Gated(re.compile(
+SUPPORT = Gated(lazy.compile(
     r"\b(?:(?:di[ \t]?usung|diusulkan|didukung|pendukung|pengusung|usungan|dukungan|disokong)(?:nya)?|mendukung|koalisi|"
     r"rekomendasi|mengusung(?=[ \t]+(?:mereka|pasangan|paslon|calon|keduanya|dia|beliau)\b)|tiket[ \t]+dari)\b",
     re.I,
 ))
 # support sought, not had: "mencari dukungan PKS", "berharap didukung Golkar"
-SOUGHT = Gated(re.compile(r"\b(?:mencari|meminta|memburu|mengincar|berharap|menunggu|menanti|melobi|membidik|belum)[ \t]+$", re.I))
+SOUGHT = Gated(lazy.compile(r"\b(?:mencari|meminta|memburu|mengincar|berharap|menunggu|menanti|melobi|membidik|belum)[ \t]+$", re.I))
 
 
 def assign_parties(text: str, cands: list[Candidate], mentions: list[Mention]) -> None:

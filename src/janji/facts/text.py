@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
+from janji.lang import lazy
 from janji.lang.furniture import RELATED
 
-QUOTED = re.compile(r"[\"“”][^\"“”\n]{0,2000}[\"“”]")
+QUOTED = lazy.compile(r"[\"“”][^\"“”\n]{0,2000}[\"“”]")
 
 
 def blank(text: str, start: int, end: int) -> str:

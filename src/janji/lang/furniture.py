@@ -21,21 +21,22 @@ from __future__ import annotations
 
 import re
 
+from janji.lang import lazy
 from janji.lang.calendar import DAYS, MONTHS
 from janji.lang.markers import MARKER
 from janji.lang.gate import Gated
 
 # Each rule: (name, pattern matched against the stripped line, maximum number of words).
 RULES: list[tuple[str, re.Pattern, int]] = [
-    ("read_more", re.compile(
+    ("read_more", lazy.compile(
         r"(?:[\[(]\s*)?(?:baca|simak|lihat|cek|tonton|saksikan|klik)\s*(?:juga|pula|selengkapnya|lainnya|berita|"
         r"artikel|video|informasi|di\s*sini)\b|baca\s*:|(?:artikel|berita|video)\s+(?:terkait|lainnya|pilihan|"
         r"rekomendasi)\s*:|pilihan\s+editor\s*:|\[gambas:", re.I), 40),
-    ("caption", re.compile(
+    ("caption", lazy.compile(
         r"(?:foto|photo|sumber\s+foto|keterangan\s+foto|caption|kredit\s+foto|tangkapan\s+layar|screenshot|"
         r"infografis|grafis|dok(?:umentasi)?|video)\s*(?::|/|\.\s|\s-\s|\s–\s)", re.I), 35),
-    ("caption", re.compile(r"ilustrasi\b", re.I), 30),
-    ("comments", re.compile(
+    ("caption", lazy.compile(r"ilustrasi\b", re.I), 30),
+    ("comments", lazy.compile(
         r"\d+\s+(?:komentar|tanggapan|comments?)$|(?:tinggalkan|tulis|kirim|beri(?:kan)?|lihat(?:\s+semua)?|"
         r"tampilkan|muat)\s+(?:komentar|balasan|tanggapan)|silah?kan\s+(?:masukkan|login|masuk|tulis|isi|"
         r"berikan)\b.*\b(?:komentar|nama|e-?mail|berkomentar)|belum\s+ada\s+komentar|komentar(?:\s+anda)?\s*:?$|"
@@ -43,12 +44,12 @@ RULES: list[tuple[str, re.Pattern, int]] = [
         r"simpan\s+nama,?\s+e-?mail|alamat\s+e-?mail\s+anda\s+tidak\s+akan|ruas\s+yang\s+wajib|"
         r"(?:login|masuk)\s+untuk\s+(?:berkomentar|memberi)|leave\s+a\s+(?:reply|comment)|post\s+comment", re.I),
      20),
-    ("author", re.compile(
+    ("author", lazy.compile(
         r"(?:penulis|reporter|wartawan|editor|penyunting|redaktur|pewarta|kontributor|fotografer|videografer|"
         r"author|writer|editing|layout|desain|grafis)\s*:\s*\S|laporan\s+(?:wartawan|reporter|koresponden|"
         r"jurnalis)\b|(?:copyright|hak\s+cipta)\b|©", re.I), 16),
-    ("source_note", re.compile(r"sumber\s*:", re.I), 8),
-    ("advert", re.compile(
+    ("source_note", lazy.compile(r"sumber\s*:", re.I), 8),
+    ("advert", lazy.compile(
         r"(?:advertisement|iklan|ads|sponsored|konten\s+(?:bersponsor|berbayar)|scroll\s+to\s+(?:continue|resume)"
         r"(?:\s+with\s+content)?|gulir\s+(?:ke\s+bawah\s+)?untuk\s+(?:melanjutkan|lanjut)|lanjutkan\s+membaca|"
         r"continue\s+reading|loading|memuat)\W*$|artikel\s+ini\s+(?:telah\s+)?(?:tayang|terbit|dimuat)\s+di\b|"
@@ -60,40 +61,40 @@ RULES: list[tuple[str, re.Pattern, int]] = [
         r"youtube|channel)\b|jangan\s+lewatkan\b|"
         r"dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memperbanyak)\b", re.I), 50),
     # Image alt text of an advertising banner ("banner hari pahlawan 2024 …").
-    ("advert", re.compile(r"(?:banner|spanduk\s+iklan|iklan)\b[^.!?,]*$", re.I), 8),
-    ("pagination", re.compile(
+    ("advert", lazy.compile(r"(?:banner|spanduk\s+iklan|iklan)\b[^.!?,]*$", re.I), 8),
+    ("pagination", lazy.compile(
         r"(?:halaman|hal\.?|page)\s*\d+(?:\s*(?:dari|/|of)\s*\d+)?$|(?:\d+\s+){1,}\d+\s*(?:selanjutnya|"
         r"berikutnya|next|»|>)?$|(?:halaman\s+)?(?:selanjutnya|berikutnya|sebelumnya)\s*[»>]$|next\s+page$",
         re.I), 12),
-    ("editor_initials", re.compile(r"\(\s*[a-z*]{1,6}(?:\s*/\s*[a-z*]{1,6})*\s*\)$"), 1),
-    ("reading_time", re.compile(r"(?:waktu\s+baca|baca\s+dalam|lama\s+baca)\s*:?\s*\d+\s*(?:menit|min)\b|\d+\s*min(?:ute)?s?\s+read$",
+    ("editor_initials", lazy.compile(r"\(\s*[a-z*]{1,6}(?:\s*/\s*[a-z*]{1,6})*\s*\)$"), 1),
+    ("reading_time", lazy.compile(r"(?:waktu\s+baca|baca\s+dalam|lama\s+baca)\s*:?\s*\d+\s*(?:menit|min)\b|\d+\s*min(?:ute)?s?\s+read$",
                                 re.I), 6),
 ]
 # A date or time line of a page: "Jumat, 16 Okt 2020 11:12 WIB", "- Minggu, 6 Juni 2021 | 12:28 WIB",
 # "Rabu 30-10-2024,18:14 WIB", "Kompas.com - 30/11/2020, 21:16 WIB" (an outlet's name may lead it).
 _DATE = (r"(?:\d{1,2}\s+(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
          r"|\d{1,2}:\d{2}(?:\s*(?:WIB|WITA|WIT))?)")
-DATELINE = re.compile(r"^[-–|•\s]*(?:[\w.]+\s*[-–|]\s*)?(?:(?:" + "|".join(sorted(DAYS, key=len, reverse=True))
+DATELINE = lazy.compile(r"^[-–|•\s]*(?:[\w.]+\s*[-–|]\s*)?(?:(?:" + "|".join(sorted(DAYS, key=len, reverse=True))
                       + r")\b[\s,]*)?(?:" + _DATE + r"[\s,|–-]*)+(?:WIB|WITA|WIT)?\W*"
                       # view and comment counters, then the writer's name, as some sites print them after the date
                       r"(?:\d{1,6}\s+){0,3}(?:[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})?\s*$", re.I)
 # A dateline set on a line of its own, apart from the paragraph it opens: "Sukamaju -", "KOTA BARU, Warta.com –",
 # "Kota Baru, (Kabar Kita) —". One to four capitalised words, an outlet after a comma, the dash.
-DATELINE_ALONE = re.compile(r"[A-Z][\w.'’]*(?:[ \t]+[A-Z][\w.'’]*){0,3}(?:[ \t]*,[ \t]*\(?[\w .]{2,40}?\)?)?[ \t]*[-–—]")
+DATELINE_ALONE = lazy.compile(r"[A-Z][\w.'’]*(?:[ \t]+[A-Z][\w.'’]*){0,3}(?:[ \t]*,[ \t]*\(?[\w .]{2,40}?\)?)?[ \t]*[-–—]")
 # Editors' initials closing the last paragraph: "… ke pelosok desa. (rdo/jpnn)", "(ant/bus)".
-TRAILING_INITIALS = re.compile(r"\s*\(\s*[a-z*]{1,6}(?:\s*/\s*[a-z*]{1,6})+\s*\)\s*$")
+TRAILING_INITIALS = lazy.compile(r"\s*\(\s*[a-z*]{1,6}(?:\s*/\s*[a-z*]{1,6})+\s*\)\s*$")
 # A byline: "Budi Santoso - detikNews", "Rina | Kompas.com", "Oleh Ahmad Fauzi - Antara".
-BYLINE = re.compile(r"^(?:oleh\s*:?\s*)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,4}\s*[-–|]\s*(?P<outlet>[\w.]+(?:\s+[\w.]+)?)\s*$")
+BYLINE = lazy.compile(r"^(?:oleh\s*:?\s*)?[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,4}\s*[-–|]\s*(?P<outlet>[\w.]+(?:\s+[\w.]+)?)\s*$")
 
 # Trailer headings: what follows them near the end of a page is other news, not the article.
-TRAILER = Gated(re.compile(
+TRAILER = Gated(lazy.compile(
     r"(?:berita|artikel|video)\s+(?:terkini\s+)?(?:lainnya|terkait|terpopuler|populer|pilihan|rekomendasi|"
     r"terbaru)(?:\s+.{0,30})?|terpopuler|terkini|pilihan\s+redaksi|editor'?s?\s+picks?|baca\s+(?:berita|artikel)"
     r"\s+lainnya|most\s+popular|recommended(?:\s+articles)?|lainnya\s+dari\s+.{1,40}", re.I))
 TAG_WORDS = {"topik", "tag", "tags", "kata", "keyword", "keywords", "label", "hashtag"}
 TRAILER_WORDS = {"berita", "artikel", "video", "terpopuler", "terkini", "pilihan", "editor", "editors", "baca",
                   "most", "recommended", "lainnya"}
-TAGS = Gated(re.compile(r"(?:topik|tags?|kata\s+kunci|keywords?|label|hashtag)\s*(?::|$)", re.I))
+TAGS = Gated(lazy.compile(r"(?:topik|tags?|kata\s+kunci|keywords?|label|hashtag)\s*(?::|$)", re.I))
 SHARE_WORDS = {"facebook", "twitter", "whatsapp", "telegram", "line", "linkedin", "email", "e-mail", "copy",
                 "link", "salin", "tautan", "share", "bagikan", "tweet", "pinterest", "print", "cetak", "wa", "fb",
                 "x", "this", "artikel", "ini", "on", "via", "ke", "tiktok", "instagram", "messenger", "reddit",
@@ -101,9 +102,9 @@ SHARE_WORDS = {"facebook", "twitter", "whatsapp", "telegram", "line", "linkedin"
 SHARE_TRIGGER = {"facebook", "twitter", "whatsapp", "telegram", "share", "bagikan", "linkedin", "tweet"}
 # A photo credit at the end of a caption: "(IDN Times/Mardya Shakti)", "ANTARA FOTO/Fulan", "KOMPAS.com/NAMA".
 # Matched in two halves around the last "/" (one regex over the whole line backtracks badly).
-_CREDIT_PERSON = re.compile(r"\s*[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|bin|binti|de|van|al-\w+)){0,4}\s*\)?\s*\.?$")
-_CREDIT_OUTLET = re.compile(r"(\(\s*)?([A-Za-z][\w.&'-]*(?:\s+[A-Za-z][\w.&'-]*){0,3})\s*$")
-_OUTLET_WORDS = re.compile(
+_CREDIT_PERSON = lazy.compile(r"\s*[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|bin|binti|de|van|al-\w+)){0,4}\s*\)?\s*\.?$")
+_CREDIT_OUTLET = lazy.compile(r"(\(\s*)?([A-Za-z][\w.&'-]*(?:\s+[A-Za-z][\w.&'-]*){0,3})\s*$")
+_OUTLET_WORDS = lazy.compile(
     r"antara|kompas|tribun|detik|tempo|republika|liputan6|okezone|sindo|kumparan|suara|jpnn|merdeka|viva|"
     r"jawapos|jawa\s+pos|cnn|idn|times|news|beritasatu|inews|pikiran\s+rakyat|bisnis|kontan|katadata|metro|"
     r"tvone|rri|radar|disway|post|solopos|harian|serambi|warta|tirto|mojok|narasi|kabar|media|online|portal|"
@@ -119,14 +120,14 @@ wartawan editor penyunting redaktur pewarta kontributor fotografer videografer a
 laporan copyright hak advertisement iklan ads sponsored konten scroll gulir lanjutkan continue loading memuat
 dapatkan ikuti download unduh dengarkan banner spanduk halaman hal page selanjutnya berikutnya sebelumnya next
 gambas follow jangan dilarang waktu lama""".split()) | SHARE_WORDS
-_FIRST_WORD = re.compile(r"[\[(]?\s*([A-Za-z]+)")
-INLINE_ADS = re.compile(r"(?:\s*\b(?:ADVERTISEMENT|SCROLL TO (?:CONTINUE|RESUME) WITH CONTENT|SCROLL TO CONTINUE)\b)+\s*")
-INLINE_READ_MORE = re.compile(r"(?<=[.!?\"”’])\s+(?:Baca|BACA)\s+(?:[Jj]uga|JUGA)\s*:.*$")
-SENTENCE_END = re.compile(r"[.!?]$")
+_FIRST_WORD = lazy.compile(r"[\[(]?\s*([A-Za-z]+)")
+INLINE_ADS = lazy.compile(r"(?:\s*\b(?:ADVERTISEMENT|SCROLL TO (?:CONTINUE|RESUME) WITH CONTENT|SCROLL TO CONTINUE)\b)+\s*")
+INLINE_READ_MORE = lazy.compile(r"(?<=[.!?\"”’])\s+(?:Baca|BACA)\s+(?:[Jj]uga|JUGA)\s*:.*$")
+SENTENCE_END = lazy.compile(r"[.!?]$")
 
 
 # "BLUSUKAN: Fulan (kedua kanan) menyapa …": a photo caption, a capitalised label and where the person stands
-POSED_CAPTION = re.compile(r"[A-Z]{2,}(?:\s+[A-Z]{2,}){0,3}\s*:\s+(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*\s*"
+POSED_CAPTION = lazy.compile(r"[A-Z]{2,}(?:\s+[A-Z]{2,}){0,3}\s*:\s+(?:[A-Z][\w.'-]*\s+){0,4}[A-Z][\w.'-]*\s*"
                            r"\((?:(?:kedua|ketiga|keempat|kelima|dua|tiga|empat|lima|paling|baris)\s+)?(?:dari\s+)?"
                            r"(?:kiri|kanan|tengah)\)")
 
@@ -194,7 +195,7 @@ def _is_share_line(line: str) -> bool:
 
 # "Baca Juga: Kampanye Dimulai, … Budi-Ani" links to another story: its names, regions and years are not
 # this document's facts, even where the link stayed in the text.
-RELATED = Gated(re.compile(
+RELATED = Gated(lazy.compile(
     r"^[ \t]*(?:baca|simak|lihat|tonton)\s+(?:juga|pula)\b.*$|^[ \t]*(?:berita|artikel)\s+(?:terkait|lainnya|terkini)\b.*$"
     r"|(?<=[.!?])[ \t]+(?:baca|simak|lihat)\s+(?:juga|pula)\s*:.*$",  # run into a paragraph by the reader
     re.I | re.M,

@@ -26,32 +26,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from janji.lang import lazy
 from janji.lang.numbers import CARDINAL, ORDINAL, ordinal_value, small_number
 
 BULLET_CHARS = "•●▪◦‣∙·*–—➢➤►■□○✓✔\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
 # A list marker at the start of a line, in the notation readers write: digits, letters, roman numerals, bullets.
-MARKER = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|[-•●▪◦‣∙·*–—➢➤►■□○✓✔])\s")
+MARKER = lazy.compile(r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|\(?[ivxlcIVXLC]{1,6}[.)]|[-•●▪◦‣∙·*–—➢➤►■□○✓✔])\s")
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
          "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16, "xvii": 17, "xviii": 18, "xix": 19, "xx": 20}
 
 # "1." "1)" "12." — but not "1.000" (a number) or "3.2.2" (a section number, see SECTION_NUMBER).
-_NUM = re.compile(r"(\d{1,3})\s?[.)](?!\d)\s*(?=\S)")
-_PAREN_NUM = re.compile(r"\((\d{1,3})\)\s*(?=\S)")
-_LETTER = re.compile(r"\(?([a-zA-Z])[.)]\s+(?=\S)")
-_ROMAN = re.compile(r"\(?((?:x{0,1})(?:ix|iv|v?i{0,3})|(?:X{0,1})(?:IX|IV|V?I{0,3}))[.)]\s+(?=\S)")
-_BULLET = re.compile(r"([-–—•·▪●○◦■□➢►✓✔*])\s*(?=\S)")
+_NUM = lazy.compile(r"(\d{1,3})\s?[.)](?!\d)\s*(?=\S)")
+_PAREN_NUM = lazy.compile(r"\((\d{1,3})\)\s*(?=\S)")
+_LETTER = lazy.compile(r"\(?([a-zA-Z])[.)]\s+(?=\S)")
+_ROMAN = lazy.compile(r"\(?((?:x{0,1})(?:ix|iv|v?i{0,3})|(?:X{0,1})(?:IX|IV|V?I{0,3}))[.)]\s+(?=\S)")
+_BULLET = lazy.compile(r"([-–—•·▪●○◦■□➢►✓✔*])\s*(?=\S)")
 # "Pertama,", "Kedua:", "Satu.", "Ke-8,", "Dan kesembilan,", "Yang ketiga," "Terakhir,": an entry named by
 # its position. The position word is the label; the "dan"/"yang" before it is not.
 LAST = r"(?:terakhir|yang\s+terakhir)"
-_ORDINAL = re.compile(
+_ORDINAL = lazy.compile(
     r"(?:(?:dan|serta|lalu|kemudian|selanjutnya|sedangkan|adapun)\s+)?(?:(?:pada|di|untuk)\s+)?"
     r"(?:(?:poin|butir|point|nomor|hal)\s+|yang\s+)?(?P<w>" + ORDINAL + "|" + CARDINAL + "|" + LAST + r")"
     r"(?:\s*[:,.]|\s+(?:ialah|adalah|yaitu|yakni|yakni:|berupa)\b[\s:,]*)\s*(?=\S)", re.IGNORECASE)
 # "Kemudian pada program utama pasangan ini yang kedua ialah …": an entry named by its position mid-sentence.
-_ORDINAL_LATE = re.compile(r"(?:[\w'’-]+[ \t]+){1,8}?yang\s+(?P<w>" + ORDINAL + r")\s+(?:ialah|adalah|yaitu|yakni)\b[\s:,]*(?=\S)",
+_ORDINAL_LATE = lazy.compile(r"(?:[\w'’-]+[ \t]+){1,8}?yang\s+(?P<w>" + ORDINAL + r")\s+(?:ialah|adalah|yaitu|yakni)\b[\s:,]*(?=\S)",
                            re.IGNORECASE)
-SECTION_NUMBER = re.compile(r"(?:BAB\s+[IVXLC]+\.?\s+)?\d+(?:\.\d+)+\.?\s+(?=\S)")
+SECTION_NUMBER = lazy.compile(r"(?:BAB\s+[IVXLC]+\.?\s+)?\d+(?:\.\d+)+\.?\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -113,9 +114,9 @@ class Entry:
 
 
 # "(1) …", "1. …", "1) …" inside running text, before a word.
-INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;:,.]))\(?(\d{1,2})[.)]\s*(?=[A-Za-z])")
+INLINE_NUMBER = lazy.compile(r"(?:^|(?<=[\s;:,.]))\(?(\d{1,2})[.)]\s*(?=[A-Za-z])")
 # Ordinals inside running text: "pertama …, kedua …, dan terakhir …"; "yang kedua ialah …".
-INLINE_ORDINAL = re.compile(r"(?:(?<=^)|(?<=[\s,;.:]))(?P<ord>" + ORDINAL + "|" + LAST + r")\b[\s,:]*", re.IGNORECASE)
+INLINE_ORDINAL = lazy.compile(r"(?:(?<=^)|(?<=[\s,;.:]))(?P<ord>" + ORDINAL + "|" + LAST + r")\b[\s,:]*", re.IGNORECASE)
 
 
 def inline_entries(text: str, start: int = 0, end: int | None = None) -> list[Entry]:

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import re
 
+from janji.lang import lazy
+
 # meN- verbs: me-, mem-, men-, meng-, meny- and a stem of three letters or more
-VERB_START = re.compile(r"(?:me|mem|men|meng|meny)[a-z]{3,}\b", re.IGNORECASE)
+VERB_START = lazy.compile(r"(?:me|mem|men|meng|meny)[a-z]{3,}\b", re.IGNORECASE)
 # peN-…-an, per-…-an and ke-…-an nouns, and the plain nouns that head programmes
-NOMINAL_START = re.compile(r"(?:(?:pe|pem|pen|peng|peny|per|ke)[a-z]{2,}an|bantuan|layanan|program|gerakan|kartu|"
+NOMINAL_START = lazy.compile(r"(?:(?:pe|pem|pen|peng|peny|per|ke)[a-z]{2,}an|bantuan|layanan|program|gerakan|kartu|"
                            r"beasiswa|subsidi|insentif|santunan)\b", re.IGNORECASE)
 # ter-/meN-/ber- … -nya: an outcome, as sasaran are stated
-OUTCOME_START = re.compile(r"(?:ter|me|mem|men|meng|meny|ber)[a-z]{3,}nya\b", re.IGNORECASE)
+OUTCOME_START = lazy.compile(r"(?:ter|me|mem|men|meng|meny|ber)[a-z]{3,}nya\b", re.IGNORECASE)

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from janji.lang import lazy
+
 # Academic, religious, military and professional titles written before a name (lower case, without dots).
 PREFIX_TITLES = frozenset({
     "h", "hj", "hm", "dr", "drs", "dra", "drg", "ir", "prof", "kh", "k.h", "tgk", "tgh", "ust",
@@ -67,7 +69,7 @@ COMMON_PARTS = frozenset(
     haji raden tengku teuku cut dan bin binti al el de van""".split()
 )
 
-_DEGREE_PART = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}\.)+(?:\s?[A-Za-z]{1,4}\.?)?$")
+_DEGREE_PART = lazy.compile(r"^(?:[A-Z][A-Za-z]{0,3}\.)+(?:\s?[A-Za-z]{1,4}\.?)?$")
 
 
 def is_degree(part: str) -> bool:

@@ -22,13 +22,15 @@ from __future__ import annotations
 
 import re
 
+from janji.lang import lazy
+
 # "10.000", "1.234,5": dots only between groups of three digits.
-_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_THOUSANDS = lazy.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 # "166,2", "5,77", "10": comma before the decimals.
-_DECIMAL = re.compile(r"\d+(?:,\d+)?")
+_DECIMAL = lazy.compile(r"\d+(?:,\d+)?")
 # "1,234,567": English thousands, seen in copied tables; needs two groups so
 # that an Indonesian "1,500" (1.5) stays a decimal.
-_ENGLISH_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")
+_ENGLISH_THOUSANDS = lazy.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")
 
 # Scale words after a number, lower case. "M"/"T" are handled by the parser:
 # they mean miliar/triliun only after "Rp".

@@ -30,6 +30,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from janji.lang import lazy
 from janji.lang.names import PREFIX_TITLES
 from janji.lang.stem import STEM_OVERRIDES, stem_word
 
@@ -44,14 +45,14 @@ FUNCTION_WORDS = frozenset({
 # recogniser loses are those beside short words, while splitting any unknown word into two known ones would
 # cut up compounds written as one ("ditindaklanjuti") and words the dictionary lacks ("kontestasi").
 _MIN_DERIVED = 7
-_DERIVED = re.compile(r"(?:me|di|ber|ter)[a-z]{5,}$")  # the verb after a subject: menawarkan, dijalankan
+_DERIVED = lazy.compile(r"(?:me|di|ber|ter)[a-z]{5,}$")  # the verb after a subject: menawarkan, dijalankan
 _MAX_SPLIT = 30  # longer tokens are URLs, codes or runs no split can save
 # Words written with a capital inside them: a recogniser's lost space never looks like these.
 MIXED_CASE = frozenset({"NasDem", "YouTube", "WhatsApp", "TikTok", "LinkedIn", "PayPal", "GoJek", "GoPay", "GoFood",
                         "GrabFood", "ShopeeFood", "BukaLapak", "TokoPedia", "InsyaAllah", "MasyaAllah"})
-_ACCENTED = re.compile(r"[àáâäèéêëìíîïòóôöùúûü]", re.I)
-_TOKEN = re.compile(r"\S+")
-_WORD = re.compile(r"[^\W\d_]+")
+_ACCENTED = lazy.compile(r"[àáâäèéêëìíîïòóôöùúûü]", re.I)
+_TOKEN = lazy.compile(r"\S+")
+_WORD = lazy.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
@@ -102,18 +103,18 @@ def _unaccent(text: str) -> str:
 
 
 # A comma or semicolon glued to the next word ("Perjuangan,PKB", "Kamis,14"); never between two digits (1,5).
-_COMMA = re.compile(r"(?<=[^\W\d_])([,;])(?=[^\W_])|(?<=\d)([,;])(?=[^\W\d_]{2})")
+_COMMA = lazy.compile(r"(?<=[^\W\d_])([,;])(?=[^\W_])|(?<=\d)([,;])(?=[^\W\d_]{2})")
 # A sentence end glued to the next sentence ("kerjanya.Selasa"): a word of three lower-case letters or more,
 # then a capitalised word; "Kompas.com", "S.Sos." and "H.M." do not have that shape.
-_PERIOD = re.compile(r"(?<=[a-z]{3})([.!?])(?=[A-Z][a-z])")
+_PERIOD = lazy.compile(r"(?<=[a-z]{3})([.!?])(?=[A-Z][a-z])")
 # An opening bracket glued to the word before it ("Rabu(25/6)"); a closing quote glued to the next word.
-_BRACKET = re.compile(r"(?<=[^\W_.,;:])\((?=[^\W_])|(?<=[.,;:])\((?=[^\W_])")
-_CLOSING_QUOTE = re.compile(r"(?<=[.,!?])([\"”’])(?=[^\W\d_])")
-_CLOSING_BRACKET = re.compile(r"(?<=[^\W_]{2})\)(?=[^\W\d_]{2})")
+_BRACKET = lazy.compile(r"(?<=[^\W_.,;:])\((?=[^\W_])|(?<=[.,;:])\((?=[^\W_])")
+_CLOSING_QUOTE = lazy.compile(r"(?<=[.,!?])([\"”’])(?=[^\W\d_])")
+_CLOSING_BRACKET = lazy.compile(r"(?<=[^\W_]{2})\)(?=[^\W\d_]{2})")
 
 
 # A list marker glued to its entry at the start of a line ("2.Meningkatkan", "b)Membangun"); "H.M." and "2.5" stay.
-_MARKER = re.compile(r"^(\s*(?:\d{1,3}|[a-z])[.)])(?=[^\W\d_]{2})")
+_MARKER = lazy.compile(r"^(\s*(?:\d{1,3}|[a-z])[.)])(?=[^\W\d_]{2})")
 
 
 def _space_after_punctuation(text: str) -> str:
@@ -125,16 +126,16 @@ def _space_after_punctuation(text: str) -> str:
     return _CLOSING_QUOTE.sub(r"\1 ", text)
 
 
-_EDGE = re.compile(r"^([^\w]*)(.*?)([^\w]*)$", re.S)
-_JOINERS = re.compile(r"([-/–])")
-_RUNS = re.compile(r"[^\W\d_]+|\d(?:[\d.,]*\d)?")
+_EDGE = lazy.compile(r"^([^\w]*)(.*?)([^\w]*)$", re.S)
+_JOINERS = lazy.compile(r"([-/–])")
+_RUNS = lazy.compile(r"[^\W\d_]+|\d(?:[\d.,]*\d)?")
 # lower case then a capital ("danPartai", "pelakuUMKM"); an acronym then a word ("PDIPerjuangan", "SDhingga")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_ACRONYM_WORD = re.compile(r"^([A-Z]{2,})([a-z]{2,})$")
+_CAMEL = lazy.compile(r"(?<=[a-z])(?=[A-Z])")
+_ACRONYM_WORD = lazy.compile(r"^([A-Z]{2,})([a-z]{2,})$")
 
 
-_TITLE_GLUED = re.compile(r"^([A-Za-z]{1,4})\.([A-Z][a-z]{2,}.*)$")
-_STRAY_PERIOD = re.compile(r"^([^\W\d_]{2,})\.([a-z]{4,})$")
+_TITLE_GLUED = lazy.compile(r"^([A-Za-z]{1,4})\.([A-Z][a-z]{2,}.*)$")
+_STRAY_PERIOD = lazy.compile(r"^([^\W\d_]{2,})\.([a-z]{4,})$")
 
 
 def _repair_token(token: str) -> str:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
+from janji.lang import lazy
 from janji.lang.names import PREFIX_TITLES
 
 OPEN_QUOTES = "“\"‘'«„"
@@ -43,11 +44,11 @@ _STOP_REST = (
     r"|[.!?]*[”\"’')\]]*\s*$"  # the end of the text
     r"|(?<=[A-Za-z]{2}\.)[”\"’]?(?=[A-Z][a-z])"  # "warga.Kami", "UMKM.Tata", "sejahtera.”Kami": glued sentences
 )
-_END = re.compile(r"[.!?](?:" + _STOP_REST + ")")
-_END_OR_LINE = re.compile(r"[.!?\n](?:(?<=\n)|(?<=[.!?])(?:" + _STOP_REST + "))")  # ... or a line break
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.[”\"’')\]]*$")
-_LIST_NUMBER = re.compile(r"(?:^|[\s:;,(])\d{1,2}\.$")
-_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
+_END = lazy.compile(r"[.!?](?:" + _STOP_REST + ")")
+_END_OR_LINE = lazy.compile(r"[.!?\n](?:(?<=\n)|(?<=[.!?])(?:" + _STOP_REST + "))")  # ... or a line break
+_WORD_BEFORE = lazy.compile(r"([A-Za-z][A-Za-z.]*)\.[”\"’')\]]*$")
+_LIST_NUMBER = lazy.compile(r"(?:^|[\s:;,(])\d{1,2}\.$")
+_INITIALS = lazy.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def _is_end(text: str, lo: int, m: re.Match) -> bool:

@@ -20,7 +20,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-TOKEN = re.compile(r"[a-z0-9]+")
+from janji.lang import lazy
+
+TOKEN = lazy.compile(r"[a-z0-9]+")
 
 # Sastrawi over-stems a few words into other words that matter to the
 # classifier ("pengangguran" -> "anggur", the grape); keep their own stem.
@@ -130,7 +132,7 @@ def _gate(visitor) -> None:
     visitor.visit = visit_if_it_may_apply
 
 
-_PLAIN = re.compile(r"[a-z0-9-]*")  # a pattern of these characters only matches itself
+_PLAIN = lazy.compile(r"[a-z0-9-]*")  # a pattern of these characters only matches itself
 
 
 class _SastrawiRegexes:
@@ -183,7 +185,7 @@ def stem_word(word: str) -> str:
     return stemmer.stem(word) or word
 
 
-_LOWER_ASCII = re.compile(r"[a-z]+")
+_LOWER_ASCII = lazy.compile(r"[a-z]+")
 
 
 def tokens(text: str) -> list[str]:

@@ -27,8 +27,9 @@ Example:
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from janji.lang import lazy
 
 ITEM_ROLES = ("mission", "goal", "program", "activity")
 MEASURE_ROLES = ("baseline", "target", "budget")
@@ -52,9 +53,9 @@ _WORDS: dict[str, str | None] = {
                     "tingkat ke per".split(), None),
 }
 _SCALES = {"juta": "juta", "miliar": "miliar", "milyar": "miliar", "ribu": "ribu"}
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_TOKEN = re.compile(r"[^\W\d_]+|\d+")
-_COLUMN_NUMBER = re.compile(r"\(?\d{1,2}\)?(?:\s*=\s*[\d\s()+x×-]+)?")
+_YEAR = lazy.compile(r"\b(?:19|20)\d{2}\b")
+_TOKEN = lazy.compile(r"[^\W\d_]+|\d+")
+_COLUMN_NUMBER = lazy.compile(r"\(?\d{1,2}\)?(?:\s*=\s*[\d\s()+x×-]+)?")
 
 
 @dataclass(frozen=True)

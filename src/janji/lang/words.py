@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 
-_WORD_END = re.compile(r"(\w+)-$")
-_WORD_START = re.compile(r"^(\w+)")
+from janji.lang import lazy
+
+_WORD_END = lazy.compile(r"(\w+)-$")
+_WORD_START = lazy.compile(r"^(\w+)")
 
 
 def _related(a: str, b: str) -> bool:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from janji.document import PROSE_KINDS, Document, Item, Mention
+from janji.lang import lazy
 from janji.learn.linear import ModelSlot
 from janji.prose import cues
 from janji.prose import features as prose_features
@@ -49,13 +50,13 @@ __all__ = ["prose", "find_prose", "clauses", "clause_features", "Clause", "set_m
 OTHER = -1  # someone who is not a candidate is speaking
 MIN_WORDS = 4  # shorter clauses are fragments ("Ini harga mati"), not promises
 # A speech verb right after the speaker's name: "Gus Harun menjawab (bahwa) …".
-SPEECH_VERBS = Gated(re.compile(
+SPEECH_VERBS = Gated(lazy.compile(
     r"^\W*(?:juga\s+|pun\s+|kembali\s+)*(?:menjawab|mengatakan|menjelaskan|melanjutkan|menyampaikan|memaparkan|"
     r"menuturkan|menegaskan|mengungkapkan|menambahkan|menyebut(?:kan)?|menerangkan|meyakini|mengaku|menyatakan|"
     r"membeberkan|berharap|mengklaim|memastikan|menyebutkan|menuturkan|mengutarakan)\b\s*(?:,\s*)?(?:bahwa\b|jika\b|kalau\b)?[\s,:]*",
     re.IGNORECASE,
 ))
-CLAUSE_SPLIT = re.compile(
+CLAUSE_SPLIT = lazy.compile(
     # "…, dan pihaknya akan …", "… mencapai 39 ribu dan tahun 2024 kita target 40 ribu": a new subject (after a
     # time that moves the sentence on) starts a clause of its own
     r"(?:,\s*|\s+)(?:dan|serta|namun|tetapi|sedangkan|sementara)\s+"
@@ -66,39 +67,39 @@ CLAUSE_SPLIT = re.compile(
     re.IGNORECASE,
 )
 # "Sang petahana" alone (not "calon petahana Sulastri", which names her).
-INCUMBENT_REF = Gated(re.compile(r"\b(?i:sang|calon|paslon|pasangan|kandidat)\s+(?i:petahana)\b(?!\s+[A-Z])"))
+INCUMBENT_REF = Gated(lazy.compile(r"\b(?i:sang|calon|paslon|pasangan|kandidat)\s+(?i:petahana)\b(?!\s+[A-Z])"))
 # Words that put an achievement report in the incumbent's mouth ("capaian kinerja bupati").
-INCUMBENCY = Gated(re.compile(
+INCUMBENCY = Gated(lazy.compile(
     r"\b(?:capaian|kinerja|petahana|selama\s+(?:memimpin|menjabat)|masa\s+jabatan|periode\s+(?:pertama|sebelumnya)|"
     r"di\s+bawah\s+kepemimpinan)",
     re.IGNORECASE,
 ))
-STRONG_CLAIM = Gated(re.compile(r"\b(?:capaian|berhasil|meraih|mencapai|predikat|penghargaan)\b", re.IGNORECASE))
+STRONG_CLAIM = Gated(lazy.compile(r"\b(?:capaian|berhasil|meraih|mencapai|predikat|penghargaan)\b", re.IGNORECASE))
 # An active verb: with "kami"/"saya", a speaker saying what they do.
-ACTION = re.compile(r"\b(?:me|mem|men|meng|meny)[a-z]{3,}\b", re.IGNORECASE)
+ACTION = lazy.compile(r"\b(?:me|mem|men|meng|meny)[a-z]{3,}\b", re.IGNORECASE)
 # A reporting frame with a pronoun or epithet subject: "Mantan Kapolda itu menambahkan, …".
-FRAME = Gated(re.compile(
+FRAME = Gated(lazy.compile(
     r"^[^,.;]{0,70}?\b(?:mengatakan|menjelaskan|menambahkan|menuturkan|menegaskan|mengungkapkan|menyampaikan|"
     r"menerangkan|menyebut(?:kan)?|menyatakan|mengklaim|memaparkan|menjawab|melanjutkan)\b\s*(?:,\s*|:\s*)?"
     r"(?:bahwa\b|jika\b|kalau\b)?\s*",
     re.IGNORECASE,
 ))
 # "…, lanjut Darmawan, …", "Namun, kata Darmawan, …": a speaker named in passing inside the sentence.
-SAID_BY = Gated(re.compile(r"(?:^|,)\s*(?:kata|ujar|lanjut|tambah|jelas|ungkap|tutur|papar|imbuh|sebut|terang)(?:nya)?\s+"
+SAID_BY = Gated(lazy.compile(r"(?:^|,)\s*(?:kata|ujar|lanjut|tambah|jelas|ungkap|tutur|papar|imbuh|sebut|terang)(?:nya)?\s+"
                      r"(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*,"))
 # "Hal tersebut diungkapkan (oleh) …": the speaker follows a passive speech verb.
-PASSIVE_SAID = Gated(re.compile(r"\b(?:diungkapkan|disampaikan|dijelaskan|dikatakan|diutarakan|ditegaskan|dipaparkan|"
+PASSIVE_SAID = Gated(lazy.compile(r"\b(?:diungkapkan|disampaikan|dijelaskan|dikatakan|diutarakan|ditegaskan|dipaparkan|"
                           r"diterangkan)\s+(?:oleh\s+)?(?=[A-Z])"))
-PRONOUN_SUBJECT = re.compile(r"^\W*(?:ia|dia|beliau|pihaknya|mereka|dirinya)\b", re.IGNORECASE)
+PRONOUN_SUBJECT = lazy.compile(r"^\W*(?:ia|dia|beliau|pihaknya|mereka|dirinya)\b", re.IGNORECASE)
 # A pronoun subject with a speech verb opening a sentence: "Ia mengatakan, …", "Dia menjelaskan bahwa …".
-PRONOUN_FRAME = Gated(re.compile(
+PRONOUN_FRAME = Gated(lazy.compile(
     r"^\W*(?:ia|dia|beliau|pihaknya|mereka)\s+(?:juga\s+|pun\s+|kembali\s+)*(?:mengatakan|menjelaskan|menambahkan|"
     r"menuturkan|menegaskan|mengungkapkan|menyampaikan|menerangkan|menyebut(?:kan)?|menyatakan|memaparkan)\b",
     re.IGNORECASE))
-FIRST_PERSON_START = Gated(re.compile(r"^\W*(?:\w+\s+){0,2}?(?:kami|saya)\s+(?:\w+\s+)?(?:akan|siap|berjanji|berkomitmen|"
+FIRST_PERSON_START = Gated(lazy.compile(r"^\W*(?:\w+\s+){0,2}?(?:kami|saya)\s+(?:\w+\s+)?(?:akan|siap|berjanji|berkomitmen|"
                                 r"bertekad|ingin|telah|sudah|berhasil|mem|men|meng|me)", re.IGNORECASE))
-FIRST_PERSON_NARRATION = Gated(re.compile(r"(?:^|[.!?]\s+)[^“\"\n]{0,80}\b(?:kami|saya)\b", re.MULTILINE | re.IGNORECASE))
-PROGRAMME_INTRO = Gated(re.compile(r"\b(?:program|progam|gagasan|janji|rencana|langkah|strategi|terobosan)\w*", re.IGNORECASE))
+FIRST_PERSON_NARRATION = Gated(lazy.compile(r"(?:^|[.!?]\s+)[^“\"\n]{0,80}\b(?:kami|saya)\b", re.MULTILINE | re.IGNORECASE))
+PROGRAMME_INTRO = Gated(lazy.compile(r"\b(?:program|progam|gagasan|janji|rencana|langkah|strategi|terobosan)\w*", re.IGNORECASE))
 
 
 @dataclass

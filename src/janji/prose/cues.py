@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
+from janji.lang import lazy
 from janji.lang.gate import WORD, Gated, fold
 
 # Someone commits to do something.
-COMMIT = Gated(re.compile(
+COMMIT = Gated(lazy.compile(
     r"\b(?:akan|bakal|berencana|merencanakan|rencananya|siap|harus|wajib|berjanji|menjanjikan|janjinya|"
     r"berkomitmen|komitmennya|bertekad|menargetkan|ditargetkan|targetnya|mencoba|berupaya|berusaha|ingin|"
     r"(?:ber)?fokus\s+pada|menjadi\s+fokus|fokus\s+utama|memfokuskan|menekankan\s+pada|menjadi\s+prioritas|diprioritaskan|memprioritaskan|"
@@ -26,27 +27,27 @@ COMMIT = Gated(re.compile(
     re.IGNORECASE,
 ))
 # "program prioritas mengembangkan …", "program unggulannya yaitu pembangunan …": a programme being stated.
-PROGRAM_STATED = Gated(re.compile(
+PROGRAM_STATED = Gated(lazy.compile(
     r"\bprogram\s+(?:prioritas|unggulan|andalan|strategis)(?:nya)?\s+(?:adalah\s+|yaitu\s+|yakni\s+|berupa\s+)?"
     r"(?:me|mem|men|meng|meny|pe|pem|pen|peng|peny|per)[a-z]+",
     re.IGNORECASE,
 ))
 # "program … untuk …": a programme with its purpose.
-PROGRAM_FOR = Gated(re.compile(r"\bprogram\b[^.;]{0,80}?\buntuk\b", re.IGNORECASE))
+PROGRAM_FOR = Gated(lazy.compile(r"\bprogram\b[^.;]{0,80}?\buntuk\b", re.IGNORECASE))
 # A quantified target: "menekan angka kemiskinan 5,77%".
-TARGET = Gated(re.compile(
+TARGET = Gated(lazy.compile(
     r"\b(?:menekan|menurunkan|mengurangi|meningkatkan|menaikkan|menambah|menuntaskan|mengentaskan)\b[^.;]{0,60}\d",
     re.IGNORECASE,
 ))
 # Something already achieved.
-CLAIM = Gated(re.compile(
+CLAIM = Gated(lazy.compile(
     r"\b(?:sudah|telah|berhasil|capaian|mencapai|meraih|raihan|prestasi|penghargaan|predikat|membanggakan|"
     r"senantiasa|terbukti|sukses)\b",
     re.IGNORECASE,
 ))
-FIRST_PERSON_AGENT = re.compile(r"^\s*(?:\w+\s+)?(?:kami|kita|saya)\b", re.IGNORECASE)
+FIRST_PERSON_AGENT = lazy.compile(r"^\s*(?:\w+\s+)?(?:kami|kita|saya)\b", re.IGNORECASE)
 # The election itself is not a promise: "pertarungan baru akan dimulai", "siap mengikuti tahapan".
-ELECTORAL = Gated(re.compile(
+ELECTORAL = Gated(lazy.compile(
     r"\b(?:tahapan|penetapan|pendaftaran|pencalonan|pertarungan|bertarung|memenangkan|kemenangan|pilkada|pilwali|"
     r"pilbup|pilgub|pilwakot|kampanye|debat|coblos|mencoblos|elektabilitas|survei|diusung|mengusung|koalisi|"
     r"berlaga|jumawa|tagline|pleno|visi|misi|visinya|misinya|pengundian|pemungutan\s+suara|menang|suara\s+terbanyak|"
@@ -55,41 +56,41 @@ ELECTORAL = Gated(re.compile(
     re.IGNORECASE,
 ))
 # News of a programme being launched or presented: the programme's entries are the promises.
-PRESENTING = Gated(re.compile(
+PRESENTING = Gated(lazy.compile(
     r"\b(?:meluncurkan|memaparkan|menyampaikan|membeberkan|menawarkan|menyuguhkan|mengenalkan|memperkenalkan|"
     r"menjabarkan|merumuskan|menyusun|menyiapkan|membacakan|memuat|menampilkan)\s+(?:\S+\s+){0,2}?"
     r"(?:program|progam|visi|misi|gagasan|capaian)",
     re.IGNORECASE,
 ))
-QUESTION = Gated(re.compile(r"\b(?:pertanyaan|bertanya|ditanya|menanyakan|panelis|moderator)\b|\?\s*$", re.IGNORECASE))
+QUESTION = Gated(lazy.compile(r"\b(?:pertanyaan|bertanya|ditanya|menanyakan|panelis|moderator)\b|\?\s*$", re.IGNORECASE))
 # Sentences that only point back or reason, with no promise of their own.
-NON_PROMISE_START = re.compile(
+NON_PROMISE_START = lazy.compile(
     r"^\s*(?:(?:ini|itu)\b(?!\s+(?:adalah\s+)?program)|artinya\b|(?:se)?makin\b[^.]*\bmaka\b|"
     r"diketahui\b|sebelumnya\b,)",
     re.IGNORECASE,
 )
 # Connectives that open a sentence and are not part of the promise.
-LEADING_CONNECTIVE = re.compile(
+LEADING_CONNECTIVE = lazy.compile(
     r"^\s*(?:(?:selanjutnya|kemudian|lalu|berikutnya|selain\s+itu|di\s+samping\s+itu|tak\s+hanya\s+itu|"
     r"di\s+antaranya|diantaranya|antara\s+lain|termasuk|mulai\s+dari|yakni|yaitu|adapun|sementara\s+itu|"
     r"sedangkan|apalagi|namun|dan|serta|menurut(?:nya|\s+dia|\s+beliau|\s+mereka))\b[\s,:]*)+",
     re.IGNORECASE,
 )
 # A scene-setting phrase before the comma: "Dalam debat itu, …", "Menjawab pertanyaan panelis, …".
-LEADING_ADVERBIAL = re.compile(
+LEADING_ADVERBIAL = lazy.compile(
     r"^\s*(?:dalam|pada|di(?!\s+antaranya)|saat|ketika|usai|seusai|selepas|menanggapi|menjawab|menurut|sementara\s+itu|"
     r"sedangkan|adapun)\b[^,.;]{0,80},\s*",
     re.IGNORECASE,
 )
-CONTINUATION = re.compile(
+CONTINUATION = lazy.compile(
     r"^\s*(?:selanjutnya|kemudian|lalu|berikutnya|di\s+antaranya|diantaranya|antara\s+lain|termasuk|mulai\s+dari|"
     r"serta|selain\s+itu|dan)\b",
     re.IGNORECASE,
 )
 # A nominalised or active programme phrase: "peningkatan …", "pembangunan …", "menuntaskan …".
-PROGRAMME_WORD = re.compile(r"^\s*(?:pe[a-z]{3,}an|ke[a-z]{3,}an|per[a-z]{3,}an|me[a-z]{4,})\b", re.IGNORECASE)
-ELABORATION = re.compile(r"^\s*(?:mulai|seperti|misalnya|contohnya|antara\s+lain)\b", re.IGNORECASE)
-MEANS = re.compile(r"^\W*(?:dengan|melalui|lewat)\s+(?:me[a-z]+|pe[a-z]+an)\b", re.IGNORECASE)
+PROGRAMME_WORD = lazy.compile(r"^\s*(?:pe[a-z]{3,}an|ke[a-z]{3,}an|per[a-z]{3,}an|me[a-z]{4,})\b", re.IGNORECASE)
+ELABORATION = lazy.compile(r"^\s*(?:mulai|seperti|misalnya|contohnya|antara\s+lain)\b", re.IGNORECASE)
+MEANS = lazy.compile(r"^\W*(?:dengan|melalui|lewat)\s+(?:me[a-z]+|pe[a-z]+an)\b", re.IGNORECASE)
 
 
 def _live(matches, text: str) -> list[re.Match]:
@@ -109,7 +110,7 @@ def _live(matches, text: str) -> list[re.Match]:
 
 
 # "sudah hadir", "telah tiba", "akan menghadiri": events of the day, not achievements or promises.
-EVENT_AFTER = re.compile(
+EVENT_AFTER = lazy.compile(
     r"\s+(?:(?:juga|pun|lama|sejak)\s+)?(?:hadir|tiba|datang|menunggu|berada|selesai|mendaftar|terdaftar|"
     r"menyampaikan|memaparkan|menjawab|mengikuti|menggelar|berlangsung|dimulai|berakhir|dibuka|ditutup|kenal|"
     r"mengenal|bertemu|berkumpul|memadati|meninggalkan|pulang|berangkat|disiapkan|ditetapkan|diundi|menghadiri|"

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import re
 
+from janji.lang import lazy
 from janji.lang.gate import WORD, Gated, fold
 from janji.lang.stem import stems
 from janji.prose import cues
 
 # Flags fixed in advance (their names are model columns: a change here means retraining).
 PATTERNS: dict[str, re.Pattern | Gated] = {
-    "akan": re.compile(r"\b(?:akan|bakal|hendak)\b", re.I),
+    "akan": lazy.compile(r"\b(?:akan|bakal|hendak)\b", re.I),
     "commit": cues.COMMIT,
     "claim_word": cues.CLAIM,
     "program_stated": cues.PROGRAM_STATED,
@@ -38,25 +39,25 @@ PATTERNS: dict[str, re.Pattern | Gated] = {
     "programme_word": cues.PROGRAMME_WORD,
     "elaboration": cues.ELABORATION,
     "means": cues.MEANS,
-    "first_person": re.compile(r"\b(?:kami|kita|saya|aku)\b", re.I),
-    "pronoun": re.compile(r"\b(?:ia|dia|beliau|pihaknya|mereka|dirinya)\b", re.I),
-    "number": re.compile(r"\d"),
-    "money": re.compile(r"\bRp\.?\s?\d|\b(?:ribu|juta|miliar|milyar|triliun)\b", re.I),
-    "percent": re.compile(r"%|\bpersen\b", re.I),
-    "benefit": re.compile(r"\b(?:gratis|bantuan|beasiswa|insentif|subsidi|santunan|tunjangan|hibah|modal)\b", re.I),
-    "active_verb": re.compile(r"\b(?:me|mem|men|meng|meny)[a-z]{3,}\b", re.I),
-    "passive_verb": re.compile(r"\bdi[a-z]{3,}(?:kan|i)\b", re.I),
-    "negation": re.compile(r"\b(?:tidak|tak|belum|bukan)\b", re.I),
-    "if_elected": re.compile(r"\b(?:jika|kalau|apabila|bila|seandainya)\b[^.;]{0,40}\b(?:terpilih|dipercaya|menang|"
+    "first_person": lazy.compile(r"\b(?:kami|kita|saya|aku)\b", re.I),
+    "pronoun": lazy.compile(r"\b(?:ia|dia|beliau|pihaknya|mereka|dirinya)\b", re.I),
+    "number": lazy.compile(r"\d"),
+    "money": lazy.compile(r"\bRp\.?\s?\d|\b(?:ribu|juta|miliar|milyar|triliun)\b", re.I),
+    "percent": lazy.compile(r"%|\bpersen\b", re.I),
+    "benefit": lazy.compile(r"\b(?:gratis|bantuan|beasiswa|insentif|subsidi|santunan|tunjangan|hibah|modal)\b", re.I),
+    "active_verb": lazy.compile(r"\b(?:me|mem|men|meng|meny)[a-z]{3,}\b", re.I),
+    "passive_verb": lazy.compile(r"\bdi[a-z]{3,}(?:kan|i)\b", re.I),
+    "negation": lazy.compile(r"\b(?:tidak|tak|belum|bukan)\b", re.I),
+    "if_elected": lazy.compile(r"\b(?:jika|kalau|apabila|bila|seandainya)\b[^.;]{0,40}\b(?:terpilih|dipercaya|menang|"
                              r"memimpin|dilantik)\b", re.I),
-    "government": re.compile(r"\b(?:pemkab|pemkot|pemprov|pemerintah|pemda|dinas|opd|bupati|wali\s*kota|walikota|"
+    "government": lazy.compile(r"\b(?:pemkab|pemkot|pemprov|pemerintah|pemda|dinas|opd|bupati|wali\s*kota|walikota|"
                              r"gubernur)\b", re.I),
-    "vision_words": re.compile(r"\b(?:visi|misi)\w*\b", re.I),
-    "relative_start": re.compile(r"^\W*(?:yang|bahwa|karena|sehingga|agar|supaya)\b", re.I),
-    "speech_verb": re.compile(r"\b(?:mengatakan|menjelaskan|menyampaikan|menegaskan|mengungkapkan|menambahkan|"
+    "vision_words": lazy.compile(r"\b(?:visi|misi)\w*\b", re.I),
+    "relative_start": lazy.compile(r"^\W*(?:yang|bahwa|karena|sehingga|agar|supaya)\b", re.I),
+    "speech_verb": lazy.compile(r"\b(?:mengatakan|menjelaskan|menyampaikan|menegaskan|mengungkapkan|menambahkan|"
                               r"menuturkan|kata|ujar\w*|tutur\w*)\b", re.I),
-    "time_ahead": re.compile(r"\b(?:ke\s+depan|mendatang|tahun\s+depan|nanti(?:nya)?|segera|lima\s+tahun)\b", re.I),
-    "time_past": re.compile(r"\b(?:tahun\s+lalu|selama\s+ini|sebelumnya|kemarin|sejak)\b", re.I),
+    "time_ahead": lazy.compile(r"\b(?:ke\s+depan|mendatang|tahun\s+depan|nanti(?:nya)?|segera|lima\s+tahun)\b", re.I),
+    "time_past": lazy.compile(r"\b(?:tahun\s+lalu|selama\s+ini|sebelumnya|kemarin|sejak)\b", re.I),
 }
 # Each flag's pattern behind the literals every match of it holds: most clauses hold none of most lists of words.
 _GATED = {name: p if isinstance(p, Gated) else Gated(p) for name, p in PATTERNS.items()}

@@ -17,22 +17,23 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from janji.lang import lazy
 from janji.lang.furniture import furniture_rule
 from janji.lang.markers import MARKER
 from janji.lang.sentences import ends, running_prose
 
 OPEN_QUOTES = "“\""
-OPEN_QUOTE_RE = re.compile("[“\"]")
+OPEN_QUOTE_RE = lazy.compile("[“\"]")
 CLOSE_FOR = {"“": "”", "\"": "\""}
-SPEECH_TAG = re.compile(
+SPEECH_TAG = lazy.compile(
     r"^\s*,?\s*(?:kata|ujar|ungkap|tutur|jelas|imbuh|tambah|papar|lanjut|tegas|sebut|terang|pungkas|tukas|"
     r"sambung|urai|bilang|cetus|seloroh)(?:nya)?\b",
     re.IGNORECASE,
 )
-ATTRIBUTION_AFTER = re.compile(r"^[\s,.;:–—-]*(?P<attr>[^“\"]*?)[\s.]*$")
+ATTRIBUTION_AFTER = lazy.compile(r"^[\s,.;:–—-]*(?P<attr>[^“\"]*?)[\s.]*$")
 # '…," ujarnya, menjawab sanggahan calon nomor urut 3, Nama': a circumstance after the speech tag; whoever
 # it names (the one who asked, the audience) did not say the quote
-CIRCUMSTANCE = re.compile(r"(?:,\s*|\s+)(?:menanggapi|menjawab|merespons|merespon|membalas|saat|ketika|usai|seusai|"
+CIRCUMSTANCE = lazy.compile(r"(?:,\s*|\s+)(?:menanggapi|menjawab|merespons|merespon|membalas|saat|ketika|usai|seusai|"
                           r"selepas|setelah)\b|,\s*(?:dalam|di\s+hadapan|dihadapan|kepada|di\s+depan)\b", re.IGNORECASE)
 
 

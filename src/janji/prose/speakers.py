@@ -18,25 +18,26 @@ import re
 
 from janji.data import regions
 from janji.document import Document, Mention
+from janji.lang import lazy
 from janji.lang.calendar import DAYS, MONTHS
 from janji.lang.names import strip_titles
 from janji.lang.numbers import COLLECTIVE
 from janji.lang.gate import Gated
 
 # Several pairs at once: nobody in particular is speaking.
-PLURAL = Gated(re.compile(
+PLURAL = Gated(lazy.compile(
     r"\b" + COLLECTIVE + r"\s+(?:pasangan|paslon|kandidat|calon|cawali|cabup|cagub)",
     re.IGNORECASE,
 ))
 # Words that stand for the current speaker.
-PRONOUN = re.compile(
+PRONOUN = lazy.compile(
     r"\b(?:pihaknya|ia|dia|beliau|mereka|dirinya|(?:paslon|pasangan|kandidat|calon)\s+(?:ini|tersebut)|"
     r"keduanya|menurut(?:nya|\s+dia|\s+beliau|\s+mereka)|katanya|baginya)\b",
     re.IGNORECASE,
 )
-FIRST_PERSON = re.compile(r"\b(?:kami|kita|saya|aku)\b", re.IGNORECASE)
+FIRST_PERSON = lazy.compile(r"\b(?:kami|kita|saya|aku)\b", re.IGNORECASE)
 # People who are not candidates: officials, the moderator, the panel, analysts.
-OTHER_TITLE = Gated(re.compile(
+OTHER_TITLE = Gated(lazy.compile(
     r"\b(?:Ketua|Kepala|Komisioner|Anggota|Sekretaris|Direktur|Menteri|Camat|Lurah|Kapolres|Kapolda|Kapolresta|"
     r"Pengamat|Panelis|Moderator|Akademisi|Koordinator|Jubir|Juru\s+[Bb]icara|Dosen|Warga|Kabag|Kadis|Plt|"
     r"KPU|Bawaslu|Presiden|Wakil\s+Presiden|Ketum|Sekjen|Tim\s+(?:[Pp]emenangan|[Kk]ampanye|[Ss]ukses)|Timses|"
@@ -46,18 +47,18 @@ SPEECH_VERB = (r"(?:mengatakan|menjelaskan|menuturkan|menyampaikan|menegaskan|me
                r"berharap|meminta|menilai|mengaku|mengimbau|menyatakan|memaparkan|menjawab|melanjutkan|menerangkan|"
                r"berpendapat|mengingatkan|menekankan|menganggap|memandang|meyakini|mengapresiasi|memuji)")
 # The same roles written in lower case mid-sentence ("Menurut pengamat dari Unsoed, …", "tanya panelis").
-OTHER_ROLE = Gated(re.compile(
+OTHER_ROLE = Gated(lazy.compile(
     r"\b(?:pengamat|panelis|moderator|akademisi|analis|peneliti|dosen|wartawan|warga|ketua|kepala|komisioner)\b",
     re.IGNORECASE,
 ))
-OTHER_SUBJECT = Gated(re.compile(r"^(?:[A-Z][\w.'-]*\s+){1,4}(?:(?:juga|pun|pula|turut)\s+)?" + SPEECH_VERB + r"\b"))
+OTHER_SUBJECT = Gated(lazy.compile(r"^(?:[A-Z][\w.'-]*\s+){1,4}(?:(?:juga|pun|pula|turut)\s+)?" + SPEECH_VERB + r"\b"))
 # An epithet pointing back at the person just named ("Mantan Ketua DPRD tersebut").
-ANAPHORIC_EPITHET = re.compile(r"^\W*(?:[A-Z]\w*\s+){1,6}(?:tersebut|itu)\b")
-OFFICIAL = Gated(re.compile(
+ANAPHORIC_EPITHET = lazy.compile(r"^\W*(?:[A-Z]\w*\s+){1,6}(?:tersebut|itu)\b")
+OFFICIAL = Gated(lazy.compile(
     r"(?:(?:Pj\.?|Penjabat|Plt\.?|Plh\.?)\s+)?(?:Wakil\s+)?(?:Wali\s*[Kk]ota|Walikota|Bupati|Gubernur)"
     r"(?:\s+(?:[A-Z]\w*))(?:\s+[A-Z]\w*)?"
 ))
-BYLINE = Gated(re.compile(r"^\s*(?:Oleh)\s*:?\s+(?P<name>[A-Z][\w.,' -]{2,90}?)\s*$", re.MULTILINE))
+BYLINE = Gated(lazy.compile(r"^\s*(?:Oleh)\s*:?\s+(?P<name>[A-Z][\w.,' -]{2,90}?)\s*$", re.MULTILINE))
 
 
 def speaker_name(doc: Document, mention: Mention) -> str:
@@ -95,7 +96,7 @@ def find_author(doc: Document) -> str | None:
     return None
 
 
-PETAHANA = Gated(re.compile(r"\bpetahana\b", re.IGNORECASE))
+PETAHANA = Gated(lazy.compile(r"\bpetahana\b", re.IGNORECASE))
 
 
 def incumbent(doc: Document, mentions: list[Mention]) -> int | None:
@@ -123,8 +124,8 @@ kpu kpud bawaslu presiden ketum sekjen partai fraksi divisi bidang teknis umum s
 """.split())
 # Offices named by their territory: the word after them is a place ("Pemprov Jatim"), not a person.
 TERRITORY_WORDS = frozenset("pemprov pemkab pemkot pemda provinsi kabupaten kota kecamatan kelurahan desa dprd".split())
-_PERSON_RUN = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+){0,12}[A-Z][\w'’-]*")
-_SPOKEN = Gated(re.compile(r"\b(?:kata|ujar|ungkap|tutur|jelas|imbuh|tambah|papar|tegas|sebut|terang|menurut)(?:nya)?\s+$", re.I))
+_PERSON_RUN = lazy.compile(r"(?:[A-Z][\w'’.-]*[ \t]+){0,12}[A-Z][\w'’-]*")
+_SPOKEN = Gated(lazy.compile(r"\b(?:kata|ujar|ungkap|tutur|jelas|imbuh|tambah|papar|tegas|sebut|terang|menurut)(?:nya)?\s+$", re.I))
 
 
 def person_named(text: str, places: frozenset[str] = frozenset(), spoken: bool = False) -> str | None:

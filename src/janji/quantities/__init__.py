@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from janji.document import Document, Indicator, Quantity
+from janji.lang import lazy
 from janji.lang.numbers import parse_digits
 from janji.lang.tables import empty_value
 from janji.quantities.parser import parse
@@ -43,7 +44,7 @@ def quantities(doc: Document) -> None:
             item.quantities.extend(target_quantities(indicator))
 
 
-_MONEY_UNIT = re.compile(r"^(?:rp\.?|idr)(?=\s|$)", re.I)
+_MONEY_UNIT = lazy.compile(r"^(?:rp\.?|idr)(?=\s|$)", re.I)
 
 
 def target_quantities(indicator: Indicator) -> list[Quantity]:

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from janji.document import Quantity
+from janji.lang import lazy
 from janji.lang.numbers import CARDINAL, NUMBER_WORDS, SCALES, format_number, parse_digits, words_value
 from janji.quantities.units import (
     ARTICLE_SE,
@@ -42,7 +43,7 @@ from janji.quantities.units import (
 )
 from janji.lang.gate import Gated
 
-_TOKEN = re.compile(r"(?P<n>\d+(?:[.,]\d+)*)|(?P<w>[^\W\d_]+(?:['’-][^\W\d_]+)*)|(?P<p>[^\s\w]|_)")
+_TOKEN = lazy.compile(r"(?P<n>\d+(?:[.,]\d+)*)|(?P<w>[^\W\d_]+(?:['’-][^\W\d_]+)*)|(?P<p>[^\s\w]|_)")
 
 _MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
 _NOT_IN_NUMBER = r"(?<![\d.,])"
@@ -50,7 +51,7 @@ _MONTH_WORDS = tuple(MONTHS)
 # (substrings one of which the lower-cased text must hold, pattern). The cheap
 # substring test skips most patterns on most texts: parse runs on every item
 # of a national corpus.
-_MASKS = tuple((trigger, re.compile(p, re.IGNORECASE)) for trigger, p in [
+_MASKS = tuple((trigger, lazy.compile(p, re.IGNORECASE)) for trigger, p in [
     # dates and fractions: (25/10/2024), (8/9), 2024/2025, UU 23/2014; 25-10-2024
     (("/",), _NOT_IN_NUMBER + r"\d{1,4}\s*/\s*\d{1,4}(?:\s*/\s*\d{2,4})?(?![\d])"),
     (("-", "."), _NOT_IN_NUMBER + r"\d{1,2}[-.]\d{1,2}[-.]\d{2,4}(?!\d)"),
@@ -81,12 +82,12 @@ _MASKS = tuple((trigger, re.compile(p, re.IGNORECASE)) for trigger, p in [
 _GLUED_UNITS = frozenset("km kg ha m m2 cm mm ton mw kw kwh gb mbps liter l x th thn jt rb ribu juta".split())
 # Words between "dari X" and "menjadi Y" (a change: only Y counts).
 _YEAR_NOTE = r"(?:\s*\(\s*\d{4}\s*\)|\s+(?:pada|di)?\s*(?:akhir\s+|awal\s+)?(?:tahun\s+)?\d{4})?"
-_CHANGE = re.compile(r"^" + _YEAR_NOTE + r"\s*(?:,\s*)?(?:menjadi|jadi|ke|hingga|sampai|sampai\s+dengan)\s+(?:sebesar\s+|sebanyak\s+)?(?:Rp\.?\s*)?$", re.I)
-_FROM = re.compile(r"\b(?:dari|dr\.?)\s+(?:semula\s+|sebelumnya\s+|sebesar\s+|sebanyak\s+)?(?:Rp\.?\s*)?$", re.I)
-_RANGE = re.compile(r"^\s*(?:[-–—]|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga)\s*(?:Rp\.?\s*)?$", re.I)
+_CHANGE = lazy.compile(r"^" + _YEAR_NOTE + r"\s*(?:,\s*)?(?:menjadi|jadi|ke|hingga|sampai|sampai\s+dengan)\s+(?:sebesar\s+|sebanyak\s+)?(?:Rp\.?\s*)?$", re.I)
+_FROM = lazy.compile(r"\b(?:dari|dr\.?)\s+(?:semula\s+|sebelumnya\s+|sebesar\s+|sebanyak\s+)?(?:Rp\.?\s*)?$", re.I)
+_RANGE = lazy.compile(r"^\s*(?:[-–—]|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga)\s*(?:Rp\.?\s*)?$", re.I)
 # A count that introduces a list is description, not a target:
 # "sinergi tiga domain, yaitu masyarakat, swasta, dan pemerintah".
-_ENUMERATION = re.compile(
+_ENUMERATION = lazy.compile(
     r"(?:\s+[^\W\d_]+){0,3}\s*(?::\s|:$|,\s*(?:pertama|kesatu)\b|,?\s*(?:yaitu|yakni|antara\s+lain|meliputi"
     r"|terdiri|di\s*antaranya)\b)",
     re.I,
@@ -95,14 +96,14 @@ _ENUMERATION = re.compile(
 # "kunjungan wisatawan mencapai 2,4 juta").
 _LINK_WORDS = frozenset("dari naik turun meningkat menurun sebanyak sebesar sejumlah mencapai capai menjadi sekitar adalah ialah tercatat".split())
 # Verbs by their affixes ("meningkatkan", "membangun", "ditargetkan"): never the noun a number counts.
-_VERB = re.compile(r"^(?:(?:meng|meny|mem|men)[a-z]{3,}|me[lrw][a-z]{3,}|(?:ber|ter|di|per)[a-z]{3,}(?:kan|i))$")
+_VERB = lazy.compile(r"^(?:(?:meng|meny|mem|men)[a-z]{3,}|me[lrw][a-z]{3,}|(?:ber|ter|di|per)[a-z]{3,}(?:kan|i))$")
 # Words that say "how many" rather than what: dropped from a unit taken from before.
 _MEASURE_WORDS = frozenset("jumlah total target capaian banyak sebanyak".split())
 _CURRENCY_PREFIX = {"rp": "rupiah", "idr": "rupiah", "usd": "usd"}
 _MONEY_LETTER_SCALES = {"m": 1_000_000_000, "t": 1_000_000_000_000, "k": 1_000}
 _SPELLED = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # "satu keluarga satu sarjana", "1 Desa 1 Produk": one of the second per one of the first.
-_DISTRIBUTIVE = re.compile(
+_DISTRIBUTIVE = lazy.compile(
     rf"(?<![\w.,])(?:satu|1)\s+([^\W\d_]+)\s+((?:\d+(?:[.,]\d+)*(?:\s+(?:ribu|juta|miliar|milyar|triliun))?"
     rf"|(?:{_SPELLED})(?:\s+(?:{_SPELLED}))*))(?:\s+([^\W\d_]+))?\b",
     re.IGNORECASE,
@@ -171,8 +172,8 @@ def parse(text: str) -> list[Quantity]:
     return _Parser(text).run()
 
 
-_DIGIT = re.compile(r"\d")
-_ANY_NUMBER_WORD = Gated(re.compile(rf"\b(?:{_SPELLED})\b", re.IGNORECASE))
+_DIGIT = lazy.compile(r"\d")
+_ANY_NUMBER_WORD = Gated(lazy.compile(rf"\b(?:{_SPELLED})\b", re.IGNORECASE))
 
 
 def _has_number(text: str) -> bool:

@@ -15,6 +15,7 @@ import re
 import zipfile
 
 from janji.errors import InputError
+from janji.lang import lazy
 
 FORMATS = ("text", "markdown", "html", "pdf", "docx")
 MAX_UNPACKED_BYTES = 300_000_000  # a real DOCX, even with pictures, unpacks to far less
@@ -37,11 +38,11 @@ _BINARY_MAGIC: list[tuple[bytes, str]] = [
     (b"{\\rtf", "dokumen RTF belum didukung; simpan sebagai .docx atau .pdf"),
 ]
 
-_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|p|div|ol|ul|h[1-6]|table|article|section|main)\b",
+_HTML_START = lazy.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|p|div|ol|ul|h[1-6]|table|article|section|main)\b",
                          re.I | re.S)
-_TAG = re.compile(rb"</?(?:p|div|span|br|a|li|ul|ol|h[1-6]|table|tr|td|article|section|script|style|img)\b[^>]*>", re.I)
-_MD_HEADING = re.compile(r"^#{1,6}\s+\S", re.M)
-_MD_MARKUP = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*|^\s*```", re.M)
+_TAG = lazy.compile(rb"</?(?:p|div|span|br|a|li|ul|ol|h[1-6]|table|tr|td|article|section|script|style|img)\b[^>]*>", re.I)
+_MD_HEADING = lazy.compile(r"^#{1,6}\s+\S", re.M)
+_MD_MARKUP = lazy.compile(r"\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*|^\s*```", re.M)
 
 
 def detect(raw: bytes, name: str = "") -> str:

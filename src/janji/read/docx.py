@@ -34,13 +34,14 @@ from dataclasses import dataclass, field
 
 from janji.document import Table
 from janji.errors import InputError
+from janji.lang import lazy
 from janji.lang.markers import counter as format_counter, starts_with_marker
 from janji.read.tables import RowWriter, grid, place, worth_keeping
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_COLUMNS = 63  # Word's own limit: a wider gridSpan is a broken or hostile file
-_STYLE_LIST = re.compile(r"^list\s*(number|bullet|paragraph|continue)?\s*(\d)?$", re.I)
-_HEADING_STYLE = re.compile(r"^(heading|judul)\s*\d|^title$|^subtitle$", re.I)
+_STYLE_LIST = lazy.compile(r"^list\s*(number|bullet|paragraph|continue)?\s*(\d)?$", re.I)
+_HEADING_STYLE = lazy.compile(r"^(heading|judul)\s*\d|^title$|^subtitle$", re.I)
 
 
 @dataclass

@@ -23,6 +23,7 @@ import lxml.html
 
 from janji.document import Table
 from janji.errors import InputError
+from janji.lang import lazy
 from janji.lang.markers import counter as format_counter, starts_with_marker
 from janji.read.tables import RowWriter, grid, place, worth_keeping
 from janji.read.text import decode
@@ -33,8 +34,8 @@ _FURNITURE_TAGS = ("nav", "header", "footer", "aside")
 MAX_DEPTH = 120  # deeper than any real article; beyond it text is taken flat (no recursion blow-up)
 _BR = "\ue000"  # stands for <br> while whitespace inside a block is collapsed
 _PARA = "\ue001"  # stands for the paragraph break of "<br><br>"
-_WS = re.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+_WS = lazy.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_META_CHARSET = lazy.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
 _DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "button",
          "select", "textarea", "input", "head", "link", "meta", "audio", "video", "map", "math"}

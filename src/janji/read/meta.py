@@ -24,7 +24,9 @@ import re
 from datetime import datetime, timezone
 from typing import Any
 
-_WS = re.compile(r"\s+")
+from janji.lang import lazy
+
+_WS = lazy.compile(r"\s+")
 TITLE_KEYS = ("og:title", "twitter:title")
 PUBLISHER_KEYS = ("og:site_name", "publisher", "article:publisher", "dc.publisher", "dcterms.publisher",
                   "application-name")

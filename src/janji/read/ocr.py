@@ -26,7 +26,6 @@ Example:
 from __future__ import annotations
 
 import math
-import re
 import signal
 import threading
 from contextvars import ContextVar
@@ -35,6 +34,7 @@ from functools import lru_cache
 from typing import Callable
 
 from janji.errors import InputError
+from janji.lang import lazy
 from janji.lang.ocr_words import repair_line
 
 MODES = ("never", "auto", "always")
@@ -52,9 +52,9 @@ MIN_SCORE = 0.5  # recognised text the engine itself doubts less than this is no
 # Told (pages done, pages to read) as OCR goes on, for a progress bar; set by the CLI around one document.
 page_progress: ContextVar[Callable[[int, int], None] | None] = ContextVar("janji_ocr_page_progress", default=None)
 
-_GARBLED = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_LETTER = re.compile(r"[^\W\d_]")
-_ALNUM = re.compile(r"[^\W_]")
+_GARBLED = lazy.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_LETTER = lazy.compile(r"[^\W\d_]")
+_ALNUM = lazy.compile(r"[^\W_]")
 
 
 def needs_ocr_text(text: str, covered: float) -> bool:

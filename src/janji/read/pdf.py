@@ -42,6 +42,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from janji.document import Table
+from janji.lang import lazy
 from janji.lang.words import join_wrapped
 from janji.errors import InputError
 from janji.read.columns import column_of, gutters, in_columns, stretch
@@ -50,12 +51,12 @@ from janji.read.tables import place
 from janji.lang.markers import BULLET_CHARS, MARKER, continues_inline_run, only_marker
 
 MAX_PAGES = 2000
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:hal(?:aman|\.)?\s*)?\d{1,4}(?:\s*(?:dari|/|of)\s*\d{1,4})?(?:\s*[-–—])?\s*$"
+_PAGE_NUMBER = lazy.compile(r"^\s*(?:[-–—]\s*)?(?:hal(?:aman|\.)?\s*)?\d{1,4}(?:\s*(?:dari|/|of)\s*\d{1,4})?(?:\s*[-–—])?\s*$"
                           r"|^\s*[ivxlcIVXLC]{1,6}\s*$", re.I)
-_LINE_BREAK = re.compile("\r\n|[\r\n\ufffe]")  # pdfium's line ends; U+FFFE marks a hyphen it joined
-_LETTERS = re.compile(r"[^\W\d_]")
-_SENTENCE_STOP = re.compile(r"[.:;!?][\"”’)]?$")
-_BULLET_START = re.compile("^[" + re.escape(BULLET_CHARS) + r"]\s*")
+_LINE_BREAK = lazy.compile("\r\n|[\r\n\ufffe]")  # pdfium's line ends; U+FFFE marks a hyphen it joined
+_LETTERS = lazy.compile(r"[^\W\d_]")
+_SENTENCE_STOP = lazy.compile(r"[.:;!?][\"”’)]?$")
+_BULLET_START = lazy.compile("^[" + re.escape(BULLET_CHARS) + r"]\s*")
 
 
 @dataclass

@@ -36,13 +36,13 @@ Example (a one-page PDF written by hand: six rules and four words make a table o
 from __future__ import annotations
 
 import ctypes
-import re
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from janji.document import Cell, Table
+from janji.lang import lazy
 from janji.lang.words import join_wrapped
 from janji.read.tables import RowWriter, cell_text
 
@@ -50,7 +50,7 @@ MIN_RULES = 3  # rules across and down a page needs at least, to hold a table of
 MIN_RULE = 6.0  # points: shorter strokes are underlines of words, bullets, glyph parts
 MAX_PATHS = 20_000  # a page drawn with more paths than this is a drawing, not a table
 _NEAR = 3.0  # points: column boundaries this close are the same
-_LINE_BREAK = re.compile("\r\n|[\r\n]")
+_LINE_BREAK = lazy.compile("\r\n|[\r\n]")
 
 
 @dataclass

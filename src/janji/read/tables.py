@@ -18,13 +18,13 @@ Example:
 """
 from __future__ import annotations
 
-import re
 
 from janji.document import Cell, Table
+from janji.lang import lazy
 
 SEPARATOR = " | "
-_ROW_NUMBER = re.compile(r"\d{1,3}\.?|[a-zA-Z][.)]")
-_SPACES = re.compile(r"\s+")
+_ROW_NUMBER = lazy.compile(r"\d{1,3}\.?|[a-zA-Z][.)]")
+_SPACES = lazy.compile(r"\s+")
 
 
 def cell_text(text: str) -> str:

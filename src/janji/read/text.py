@@ -20,6 +20,7 @@ import re
 from charset_normalizer import from_bytes
 
 from janji.errors import InputError
+from janji.lang import lazy
 
 BINARY_REASON = "bukan dokumen teks (berkas biner)"
 _BOMS = [
@@ -30,8 +31,8 @@ _BOMS = [
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 _CONTROL_TABLE = bytes.maketrans(b"", b"")
 _SAMPLE = 1 << 16
-_STRAY = re.compile("[\udc80-\udcff]")
-_NON_ASCII = re.compile("[^\x00-\x7f]")
+_STRAY = lazy.compile("[\udc80-\udcff]")
+_NON_ASCII = lazy.compile("[^\x00-\x7f]")
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -108,16 +109,16 @@ def _check_text(text: str, name: str) -> str:
 
 # --- Markdown -----------------------------------------------------------------------------------
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
-_ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_MD_ITEM = re.compile(r"^(\s*)([-*+]|\d{1,3}[.)]|[a-zA-Z][.)])\s+(.*)$")
-_HR = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
-_EMPH = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])|(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])")
-_CODE = re.compile(r"`([^`]*)`")
-_HTML_TAG = re.compile(r"</?[a-zA-Z][^>\n]*>")
+_FENCE = lazy.compile(r"^\s*(```|~~~)")
+_ATX = lazy.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = lazy.compile(r"^\s{0,3}(=+|-+)\s*$")
+_MD_ITEM = lazy.compile(r"^(\s*)([-*+]|\d{1,3}[.)]|[a-zA-Z][.)])\s+(.*)$")
+_HR = lazy.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_IMAGE = lazy.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = lazy.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
+_EMPH = lazy.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])|(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])")
+_CODE = lazy.compile(r"`([^`]*)`")
+_HTML_TAG = lazy.compile(r"</?[a-zA-Z][^>\n]*>")
 
 
 def _inline(text: str) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from janji.document import Item
+from janji.lang import lazy
 from janji.structure.kinds import name_runs
 from janji.structure.inline import (SPEECH_END, Span, find_inline_list, find_visions, sentences, split_entries,
                                     split_top_level, tidy)
@@ -30,12 +31,12 @@ CHILD_KIND = {"vision": "mission", "mission": "goal", "goal": "program", "progra
 RANK = {"vision": 0, "mission": 1, "goal": 2, "program": 3, "quick_win": 3, "strategy": 3, "activity": 4}
 CONTINUING_WORDS = {"dan", "serta", "atau", "yang", "di", "ke", "dari", "untuk", "bagi", "dengan", "dalam", "pada",
                     "melalui", "oleh", "antara", "terhadap", "sebagai", "para", "akan", "–", "-", "&", "se"}
-DISCOURSE_START = re.compile(
+DISCOURSE_START = lazy.compile(
     r"^(?:sedangkan|sementara|selain|kemudian|namun|adapun|menurut|dalam|dengan|oleh|setelah|sebelum|"
     r"pasangan|paslon|calon|kandidat|ia|dia|mereka|kami|saya|pihaknya|hal\s+ini|ini|itu|berikut|"
     r"lanjut|lebih|sebagai|untuk|bahkan|tak|tidak|apalagi|karena)\b",
     re.IGNORECASE)
-STATEMENT_HEADING = Gated(re.compile(
+STATEMENT_HEADING = Gated(lazy.compile(
     r"^(?P<word>sasaran|tujuan|misi|visi|program(?:\s+(?:unggulan|prioritas|strategis))?|strategi|kebijakan|arah\s+kebijakan)"
     r"\s*(?P<num>(?:ke-?)?\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-z](?=\s*[:.)])|" + ORDINAL + r")?"
     r"\s*[:.)–—-]\s*(?P<body>\S.*)$",
@@ -44,34 +45,34 @@ STATEMENT_HEADING = Gated(re.compile(
 # A programme's name in capitals ("Beasiswa Kaltim Tuntas", "250 Ribu Penyerapan Tenaga Kerja", "Program Penyaluran
 # Rp 100 Miliar Modal Usaha"), followed by what a report says of it: a comma, or a predicate of progress.
 _NAME_WORD = r"(?:[A-Z0-9][\w'’.%/-]*|dan|&|di|untuk|bagi|ke)"
-PROGRAMME_NAME = re.compile(
+PROGRAMME_NAME = lazy.compile(
     r"(?P<name>[A-Z0-9][\w'’.%/-]*(?:\s+" + _NAME_WORD + r"){1,9}?(?:\s+[A-Z0-9][\w'’.%/-]*))"
     r"(?=\s*,\s+[a-z]|\s+(?:juga|telah|sudah|tercapai|mencapai|memiliki|merupakan|menjadi|berhasil|terealisasi|"
     r"terlaksana|dengan\s+(?:capaian|target|realisasi|anggaran))\b)")
 # A programme named in a report's narration: "Program kedua adalah …", "Program selanjutnya, …".
-NAMED_PROGRAMME = Gated(re.compile(r"^\W*program\s+(?:" + ORDINAL + r"|selanjutnya|berikutnya|lainnya|terakhir)\s*"
+NAMED_PROGRAMME = Gated(lazy.compile(r"^\W*program\s+(?:" + ORDINAL + r"|selanjutnya|berikutnya|lainnya|terakhir)\s*"
                              r"(?:,|:|adalah|yaitu|yakni|ialah)\s*", re.I))
 # An ordinal opening a line without punctuation ("Keempat perluasan …"), read only where a list counts up to it.
-BARE_ORDINAL = re.compile(r"(?:dan\s+)?(?P<w>" + ORDINAL + r")\s+(?=\S)", re.I)
+BARE_ORDINAL = lazy.compile(r"(?:dan\s+)?(?P<w>" + ORDINAL + r")\s+(?=\S)", re.I)
 # What opens the first entry of a list run on into a sentence: "Antaranya, …", "Di antaranya …", "Pertama, …".
-FIRST_ENTRY = Gated(re.compile(r"^\W*(?:(?:di\s?)?antaranya|yakni|yaitu|salah\s+satunya|"
+FIRST_ENTRY = Gated(lazy.compile(r"^\W*(?:(?:di\s?)?antaranya|yakni|yaitu|salah\s+satunya|"
                                # "Pertama, …", "Program pertama, …", "Visi pertama, …" (numbered visions are missions)
                                r"(?:(?P<kind>visi|misi|program|sasaran|tujuan|prioritas)(?:nya)?\s+)?(?:pertama|kesatu))\b[\s,:]*",
                                re.I))
 # "Daftarnya sebagai berikut:", "Adapun rinciannya yaitu:": an opener that names nothing of its own.
-BACK_OR_NAME = re.compile(r"\b(?:(?:daftar|rincian|isi)(?:nya)?|adapun|berikut|sebagai|ini|itu|yaitu|yakni|antara|lain|ada|pun)\b"
+BACK_OR_NAME = lazy.compile(r"\b(?:(?:daftar|rincian|isi)(?:nya)?|adapun|berikut|sebagai|ini|itu|yaitu|yakni|antara|lain|ada|pun)\b"
                           r"|\W", re.I)
 # "4 poin", "lima hal", "tiga pilar": a counted set whose noun names no kind of item ("… prioritas tersebut"
 # points back at one).
-COUNTED_SET = Gated(re.compile(r"\b" + COUNT + r"\s+(?:poin|point|hal|butir|pilar|bagian|aspek|fokus|prioritas|pokok)\b"
+COUNTED_SET = Gated(lazy.compile(r"\b" + COUNT + r"\s+(?:poin|point|hal|butir|pilar|bagian|aspek|fokus|prioritas|pokok)\b"
                          r"(?!\s+(?:tersebut|itu|ini|di\s+atas)\b)", re.I))
 # What leads the paragraph holding an announced list's entries ("Yakni, A, B dan C."), and the next one's.
-LEAD_CUE = Gated(re.compile(r"^\W*(?:yakni|yaitu|antara\s+lain|di\s?antaranya|meliputi|ialah)\b\s*[,:]?\s*", re.I))
-NEXT_CUE = Gated(re.compile(r"^\W*(?:kemudian|selanjutnya|lalu|berikutnya|ditambah|serta|juga|termasuk)\b\s*[,:]?\s*", re.I))
+LEAD_CUE = Gated(lazy.compile(r"^\W*(?:yakni|yaitu|antara\s+lain|di\s?antaranya|meliputi|ialah)\b\s*[,:]?\s*", re.I))
+NEXT_CUE = Gated(lazy.compile(r"^\W*(?:kemudian|selanjutnya|lalu|berikutnya|ditambah|serta|juga|termasuk)\b\s*[,:]?\s*", re.I))
 # A table's header or number cell left on a line of its own by a PDF: "No.", "TAHUN 2014", "2015", "(Rp. Juta)".
-TABLE_CELL = re.compile(r"[\W\d]*|(?:no|tahun|satuan|target|kondisi|realisasi|indikator|capaian|uraian)\b\W*(?:\d{4})?\W*",
+TABLE_CELL = lazy.compile(r"[\W\d]*|(?:no|tahun|satuan|target|kondisi|realisasi|indikator|capaian|uraian)\b\W*(?:\d{4})?\W*",
                         re.IGNORECASE)
-MISSION_REFERENCE = Gated(re.compile(r"\bmisi\s+(?:ke-?\s*)?(?P<n>\d{1,2}|" + ORDINAL + "|" + CARDINAL + r")\b", re.IGNORECASE))
+MISSION_REFERENCE = Gated(lazy.compile(r"\bmisi\s+(?:ke-?\s*)?(?P<n>\d{1,2}|" + ORDINAL + "|" + CARDINAL + r")\b", re.IGNORECASE))
 
 
 @dataclass
@@ -229,7 +230,7 @@ def structure_text(text: str, names: set[str] | frozenset = frozenset(), kind: s
 
 
 # "IMAN akan mewujudkan A melalui …" — the subject and "akan" a run's first sentence may carry before its verb
-RUN_SUBJECT = re.compile(r"^(?:\S+\s+){1,3}?(?:juga\s+)?akan\s+(?=\w)", re.IGNORECASE)
+RUN_SUBJECT = lazy.compile(r"^(?:\S+\s+){1,3}?(?:juga\s+)?akan\s+(?=\w)", re.IGNORECASE)
 
 
 def _verb_runs(b: Builder, text: str) -> None:
@@ -662,7 +663,7 @@ def _led_entries(b: Builder, para: Span, sents: list[Span]) -> bool:
     return True
 
 
-RUN_STOP_WORDS = Gated(re.compile(r"\b(?:pasangan|paslon|calon|kandidat|kami|kita|saya|mereka|beliau|pihaknya|tersebut|"
+RUN_STOP_WORDS = Gated(lazy.compile(r"\b(?:pasangan|paslon|calon|kandidat|kami|kita|saya|mereka|beliau|pihaknya|tersebut|"
                                   r"berikut|mengatakan|menyampaikan|menjelaskan|menurut|ujar\w*|kata(?:nya)?)\b",
                                   re.IGNORECASE))
 
@@ -685,7 +686,7 @@ def _entry_like(text: str, names: set[str]) -> bool:
 
 
 # A quote that is only a vision formula: "Terwujudnya …", "Mewujudkan …", "Menuju …", "Menjadikan …"
-QUOTED_VISION_FORMULA = re.compile(r"^[“\"](?P<body>(?:terwujudnya|mewujudkan|menuju|menjadikan)\s[^”\".!?]{3,150}?)[,.]?[”\"]",
+QUOTED_VISION_FORMULA = lazy.compile(r"^[“\"](?P<body>(?:terwujudnya|mewujudkan|menuju|menjadikan)\s[^”\".!?]{3,150}?)[,.]?[”\"]",
                                    re.IGNORECASE)
 
 
@@ -738,7 +739,7 @@ def _sentence(b: Builder, s: Span, following: list[Span]) -> tuple[int, bool]:
     return 0, False
 
 
-INLINE_RESTART = re.compile(r":\s*\(?1[.)]\s")
+INLINE_RESTART = lazy.compile(r":\s*\(?1[.)]\s")
 
 
 def _mission_by_number(b: Builder, word: str) -> Item | None:
@@ -785,7 +786,7 @@ def _program_paragraph(b: Builder, s: Span) -> bool:
 
 # "75 persen dari 20 program prioritas sudah berjalan", "tujuh dari sepuluh program telah terealisasi": a
 # counted set reported on (a share of it, or as done) is the subject of a report, not a list announced below
-REPORTED_COUNT = re.compile(r"(?:\bpersen|%|\d|\b" + CARDINAL + r")\s+dari\s+(?:\d+|" + CARDINAL + r")\s+\w+|\b(?:berhasil|telah|sudah)\s+(?:di|ter)\w+\W*$",
+REPORTED_COUNT = lazy.compile(r"(?:\bpersen|%|\d|\b" + CARDINAL + r")\s+dari\s+(?:\d+|" + CARDINAL + r")\s+\w+|\b(?:berhasil|telah|sudah)\s+(?:di|ter)\w+\W*$",
                             re.IGNORECASE)
 
 

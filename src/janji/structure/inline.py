@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from janji.lang import lazy
 from janji.lang.sentences import CLOSE_QUOTES, OPEN_QUOTES
 from janji.lang.sentences import split as split_sentences
 
@@ -193,7 +194,7 @@ def split_entries(text: str, offset: int, count: int | None = None) -> list[Span
 
 # "beras murah", "seragam gratis", "rumah layak huni": a short part that offers something is an entry of its own,
 # not an object coordinated into the entry before it ("bantuan bagi guru, perawat")
-OFFER = re.compile(r"\b(?:gratis|murah|layak|terjangkau|cuma-cuma|bersubsidi)\b", re.IGNORECASE)
+OFFER = lazy.compile(r"\b(?:gratis|murah|layak|terjangkau|cuma-cuma|bersubsidi)\b", re.IGNORECASE)
 
 
 def _nominal_list(parts: list[Span]) -> bool:
@@ -228,12 +229,12 @@ def repeated_head(text: str) -> str | None:
 
 # -- vision statements --------------------------------------------------------------------------
 
-QUOTED_AFTER_CUE = Gated(re.compile(
+QUOTED_AFTER_CUE = Gated(lazy.compile(
     r"\b(?P<cue>visi(?:nya)?|tagline(?:nya)?|slogan(?:nya)?|misi(?:nya)?)\b(?P<between>[^.“\"‘'”’]{0,120}?)"
     r"(?P<open>[“\"‘'])(?P<body>[^“”\"‘’]{3,220}?)(?P<close>[”\"’'])",
     re.IGNORECASE,
 ))
-UNQUOTED_VISION = Gated(re.compile(
+UNQUOTED_VISION = Gated(lazy.compile(
     r"\b(?:(?:membawa|mengusung|memaparkan|menyuguhkan|menawarkan|mengangkat|menyampaikan|mengemukakan|memiliki)"
     r"\s+visi(?:nya)?(?![-\w])|visi(?:nya)?\s+(?:(?!yang\b|dan\b|misi\b|tersebut\b|itu\b|ini\b|di\b)[\w.,\-–/ ]{0,120}?\s)?"
     r"(?:adalah|yaitu|yakni|ialah)|visi(?:\s+dan\s+misi)?\s+yang\s+intinya|visi(?:nya)?\s+(?:berbunyi|bertajuk|bertema)"
@@ -246,8 +247,8 @@ UNQUOTED_VISION = Gated(re.compile(
     r"(?=,?\s+dengan\s+misi\b|\s+dengan\s+(?:me|ber)\w+|\.\s|\.$|;|$)",
     re.IGNORECASE,
 ))
-OPEN_QUOTED_VISION = Gated(re.compile(r"\bvisi(?:nya)?\b[^.“”\"]{0,60}?[“\"](?P<body>[^“”\"]{3,220})$", re.IGNORECASE))
-WITH_MISSION = Gated(re.compile(r"\bdengan\s+misi(?:nya)?\s+(?P<body>(?!yang\b|dan\b|tersebut\b|itu\b|ini\b).+?)(?=\.\s|\.$|;|$)",
+OPEN_QUOTED_VISION = Gated(lazy.compile(r"\bvisi(?:nya)?\b[^.“”\"]{0,60}?[“\"](?P<body>[^“”\"]{3,220})$", re.IGNORECASE))
+WITH_MISSION = Gated(lazy.compile(r"\bdengan\s+misi(?:nya)?\s+(?P<body>(?!yang\b|dan\b|tersebut\b|itu\b|ini\b).+?)(?=\.\s|\.$|;|$)",
                           re.IGNORECASE))
 
 
@@ -296,18 +297,18 @@ def find_visions(sentence: Span) -> list[tuple[str, Span]]:
 
 # -- inline lists ------------------------------------------------------------------------------
 
-LIST_CUE = Gated(re.compile(
+LIST_CUE = Gated(lazy.compile(
     r"(?:\b(?:yaitu|yakni|antara\s+lain|di\s?antaranya|meliputi)\b\s*[:,]?|\badalah\s*(?:sebagai\s+berikut\s*)?:|:"
     # "… berbagai manfaat bagi warga, seperti A, B dan C": examples of what a programme gives
     r"|\s*\bseperti\b|\bmulai\s+dari\b)\s*",
     re.IGNORECASE,
 ))
 # "seperti" gives examples; they are promises only where the sentence promises or gives something
-EXAMPLE_PROMISED = Gated(re.compile(r"\b(?:akan|janji\w*|menjanjikan|memberi(?:kan)?|menawarkan|menyiapkan|menyediakan)\b",
+EXAMPLE_PROMISED = Gated(lazy.compile(r"\b(?:akan|janji\w*|menjanjikan|memberi(?:kan)?|menawarkan|menyiapkan|menyediakan)\b",
                               re.IGNORECASE))
 
 # "Program ini menjanjikan …, seperti …": a programme referred back to, and what it gives
-PROGRAMME_GIVES = re.compile(r"\s*(?:ini|itu|tersebut)\s+(?:\w+\s+){0,2}?(?:menjanjikan|memberikan|menawarkan|menyediakan)\b",
+PROGRAMME_GIVES = lazy.compile(r"\s*(?:ini|itu|tersebut)\s+(?:\w+\s+){0,2}?(?:menjanjikan|memberikan|menawarkan|menyediakan)\b",
                              re.IGNORECASE)
 
 
@@ -323,15 +324,15 @@ def _cue_holds(before: str, cue: re.Match) -> bool:
 
 
 # A kind word and then its count: "misinya ada lima, yakni …", "program enam berkah", "misi sebanyak 5".
-KIND_THEN_COUNT = Gated(re.compile(
+KIND_THEN_COUNT = Gated(lazy.compile(
     r"\b(?:" + "|".join(w for w, _ in WORDS) + r")(?:nya)?(?:\s+[A-Za-z]+)?\s+(?:ada\s+|sebanyak\s+|berjumlah\s+)?"
     r"(?P<count>\d{1,2}|" + CARDINAL + r")\b(?!\s*(?:tahun|persen|%|juta|ribu|miliar))", re.IGNORECASE))
 # "misi pertama yaitu …", "misi ke-5": a reference to one numbered item, not a list announcement
-ITEM_REFERENCE = re.compile(r"\s*(?:tersebut|itu|ini|di\s+atas|ke-?\s*\d+|\d+\b|" + ORDINAL + "|" + CARDINAL + r")\b",
+ITEM_REFERENCE = lazy.compile(r"\s*(?:tersebut|itu|ini|di\s+atas|ke-?\s*\d+|\d+\b|" + ORDINAL + "|" + CARDINAL + r")\b",
                             re.IGNORECASE)
-FOCUS = Gated(re.compile(r"\bmisi(?:nya)?\b[^.]{0,40}?\b(?:difokuskan|diarahkan|berfokus|fokus|menitikberatkan)\s+"
+FOCUS = Gated(lazy.compile(r"\bmisi(?:nya)?\b[^.]{0,40}?\b(?:difokuskan|diarahkan|berfokus|fokus|menitikberatkan)\s+"
                    r"(?:pada|ke|kepada|untuk)\s+(?P<body>[^.;]+)", re.IGNORECASE))
-SPEECH_END = re.compile(r"[”\"]\s*(?:,|\.|$)|[”\"]\s+\w+nya\b")
+SPEECH_END = lazy.compile(r"[”\"]\s*(?:,|\.|$)|[”\"]\s+\w+nya\b")
 
 
 @dataclass
@@ -463,7 +464,7 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
 
 # "Tak ketinggalan, misi untuk menjaga hutan adat.", "Selain itu, ada program bedah rumah.": one more entry of a counted
 # list, in a sentence of its own that names the kind again
-ADDED_ENTRY = re.compile(r"(?:tak\s+ketinggalan|tidak\s+ketinggalan|selain\s+itu|kemudian|lalu|berikutnya|"
+ADDED_ENTRY = lazy.compile(r"(?:tak\s+ketinggalan|tidak\s+ketinggalan|selain\s+itu|kemudian|lalu|berikutnya|"
                          r"selanjutnya|terakhir|dan\s+terakhir)\s*,?\s*(?:ada\s+(?:juga\s+)?|juga\s+)?"
                          r"(?P<kind>" + KIND_PATTERN.pattern + r")(?:\s+(?:untuk|yaitu|yakni|adalah|ialah))?\s*,?\s+",
                          re.IGNORECASE)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from janji.document import Item
+from janji.lang import lazy
 from janji.learn.linear import ModelSlot
 from janji.lang.morphology import NOMINAL_START, OUTCOME_START, VERB_START
 from janji.lang.stem import stems
@@ -33,21 +34,21 @@ PATTERNS: dict[str, re.Pattern] = {
     "verb_start": VERB_START,
     "nominal_start": NOMINAL_START,
     "outcome_start": OUTCOME_START,
-    "ber_start": re.compile(r"ber[a-z]{3,}\b", re.I),
-    "di_start": re.compile(r"di[a-z]{3,}(?:kan|i)\b", re.I),
+    "ber_start": lazy.compile(r"ber[a-z]{3,}\b", re.I),
+    "di_start": lazy.compile(r"di[a-z]{3,}(?:kan|i)\b", re.I),
 }
 SEARCHES: dict[str, re.Pattern] = {
-    "number": re.compile(r"\d"),
-    "percent": re.compile(r"%|\bpersen\b", re.I),
-    "money": re.compile(r"\bRp\.?\s?\d|\b(?:ribu|juta|miliar|milyar|triliun)\b", re.I),
-    "question": re.compile(r"\?"),
-    "colon": re.compile(r":"),
-    "year": re.compile(r"\b(?:19|20)\d\d\b"),
-    "free": re.compile(r"\b(?:gratis|bantuan|beasiswa|insentif|subsidi|santunan)\b", re.I),
-    "problem": re.compile(r"\b(?:belum|kurang|rendah|terbatas|masih|tidak|lemah|minim)\b", re.I),
-    "yang": re.compile(r"\byang\b", re.I),
-    "melalui": re.compile(r"\b(?:melalui|dengan)\b", re.I),
-    "region_word": re.compile(r"\b(?:kabupaten|kota|provinsi|desa|daerah)\b", re.I),
+    "number": lazy.compile(r"\d"),
+    "percent": lazy.compile(r"%|\bpersen\b", re.I),
+    "money": lazy.compile(r"\bRp\.?\s?\d|\b(?:ribu|juta|miliar|milyar|triliun)\b", re.I),
+    "question": lazy.compile(r"\?"),
+    "colon": lazy.compile(r":"),
+    "year": lazy.compile(r"\b(?:19|20)\d\d\b"),
+    "free": lazy.compile(r"\b(?:gratis|bantuan|beasiswa|insentif|subsidi|santunan)\b", re.I),
+    "problem": lazy.compile(r"\b(?:belum|kurang|rendah|terbatas|masih|tidak|lemah|minim)\b", re.I),
+    "yang": lazy.compile(r"\byang\b", re.I),
+    "melalui": lazy.compile(r"\b(?:melalui|dengan)\b", re.I),
+    "region_word": lazy.compile(r"\b(?:kabupaten|kota|provinsi|desa|daerah)\b", re.I),
 }
 KINDS = ("campaign", "debate", "plan", "statement")
 FLAGS = ([f"flag:{n}" for n in PATTERNS] + [f"flag:{n}" for n in SEARCHES] + [f"flag:kind_{k}" for k in KINDS]

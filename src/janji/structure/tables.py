@@ -26,11 +26,12 @@ import re
 from dataclasses import dataclass, field
 
 from janji.document import Cell, Indicator, Item, Table
+from janji.lang import lazy
 from janji.lang.tables import ITEM_ROLES, Column, column_number, column_role, empty_value
 
 MAX_HEADER_ROWS = 4
 # "1.", "1.2", "a)", "Misi 2:", "Tujuan 1.1 –": the label a planner writes before an item in its cell
-CELL_LABEL = re.compile(r"^(?:(?:misi|tujuan|sasaran|program)\s+(?:ke-?\s*)?(?=[\dIVX]))?"
+CELL_LABEL = lazy.compile(r"^(?:(?:misi|tujuan|sasaran|program)\s+(?:ke-?\s*)?(?=[\dIVX]))?"
                         r"(?P<label>\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}(?=[.):])|[a-zA-Z](?=[.)])|[IVX]{1,4}(?=[.)]))"
                         r"[.)]?\s*[:.)–-]?\s+(?=\S)", re.IGNORECASE)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from janji.lang import lazy
 from janji.lang.numbers import CARDINAL, VAGUE_COUNTS, alternation, small_number
 from janji.lang.gate import Gated
 
@@ -41,7 +42,7 @@ WORDS: list[tuple[str, str]] = [
     (r"prioritas", "program"),
     (r"janji", "program"),
 ]
-KIND_PATTERN = Gated(re.compile(
+KIND_PATTERN = Gated(lazy.compile(
     r"\b(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(PHRASES)) + "|"
     + "|".join(f"(?P<w{i}>{w})(?:nya|ku|mu)?" for i, (w, _) in enumerate(WORDS)) + r")\b",
     re.IGNORECASE,
@@ -49,19 +50,19 @@ KIND_PATTERN = Gated(re.compile(
 
 # A count before a kind word: "5 misi", "12 (dua belas) program", "lima sasaran", "beberapa program".
 COUNT = r"(?:\d{1,3}(?:\s*\([a-z ]+\))?|" + CARDINAL + "|" + alternation(VAGUE_COUNTS) + r")"
-COUNTED_KIND = Gated(re.compile(
+COUNTED_KIND = Gated(lazy.compile(
     r"\b(?P<count>" + COUNT + r")\s+(?:(?:poin|butir|buah|pokok|point)\s+)?(?P<kind>"
     + "|".join(p for p, _ in PHRASES) + "|" + "|".join(w for w, _ in WORDS) + r")(?:nya)?\b",
     re.IGNORECASE,
 ))
 
 # Words that open a list: "… sebagai berikut:", "yaitu", "antara lain", "Adapun sejumlah Misinya yaitu;".
-LIST_OPENER = Gated(re.compile(
+LIST_OPENER = Gated(lazy.compile(
     r"(?:\bberikut(?:\s+ini)?|\byaitu|\byakni|\bantara\s+lain|\bdi\s?antaranya|\bmeliputi|\bialah|\badalah)"
     r"\s*[:;,.]?\s*$|:\s*$",
     re.IGNORECASE,
 ))
-BACK_REFERENCE = re.compile(r"^\s*(?:tersebut|itu|ini|di\s+atas)\b", re.IGNORECASE)
+BACK_REFERENCE = lazy.compile(r"^\s*(?:tersebut|itu|ini|di\s+atas)\b", re.IGNORECASE)
 
 # The kind words and counted kinds of each sentence, read once while one document is structured (the
 # builder and the inline lists ask of the same sentence several times); emptied for every document.
@@ -148,7 +149,7 @@ def announced_kind(text: str) -> tuple[str | None, int | None]:
     return None, None
 
 
-HEADING_LEAD = re.compile(
+HEADING_LEAD = lazy.compile(
     r"^(?:(?:BAB\s+[IVXLC]+\.?\s*)?\d+(?:\.\d+)*\.?\s+|[A-H]\.\s+|[IVX]+\.\s+|selanjutnya\s*:\s*)?"
     # "Fokus Program 100 Hari Kerja", "Daftar Program Unggulan", "Rincian Misi": a word that names the section
     # as a list of what follows
