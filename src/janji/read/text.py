@@ -17,8 +17,6 @@ from __future__ import annotations
 import codecs
 import re
 
-from charset_normalizer import from_bytes
-
 from janji.errors import InputError
 from janji.lang import lazy
 
@@ -56,6 +54,8 @@ def decode(raw: bytes, name: str) -> str:
     mixed = _utf8_with_legacy_bytes(raw)
     if mixed is not None:
         return mixed
+    from charset_normalizer import from_bytes  # only for bytes that are not UTF-8 (importing it takes a while)
+
     matches = from_bytes(raw[: 1 << 20])
     best = matches.best()
     if best is None or best.encoding is None:
