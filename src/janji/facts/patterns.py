@@ -14,7 +14,7 @@ from janji.document import Candidate
 from janji.lang import lazy
 from janji.lang import names as names_
 from janji.lang.names import BARE_DEGREE, BARE_DEGREES, DEGREE, TITLE, TITLE_WORDS
-from janji.lang.numbers import CARDINALS, alternation, small_number
+from janji.lang.numbers import CARDINALS, alternation, longest_first, small_number
 from janji.facts import parties as parties_
 from janji.data import regions
 from janji.lang.gate import Gated
@@ -233,7 +233,7 @@ def number_value(text: str) -> int | None:
 
 
 # a name ends in a small letter (or a degree: "S.E.", "MT") and the next one starts with a capital
-_NAME_END = r"(?:[a-z.'’]|(?<![\w.])(?:" + "|".join(sorted(BARE_DEGREES, key=len, reverse=True)) + r"))"
+_NAME_END = r"(?:[a-z.'’]|(?<![\w.])(?:" + "|".join(longest_first(BARE_DEGREES)) + r"))"
 DASH_ANCHOR = lazy.compile(rf"{_NAME_END}[ \t]*[-–—][ \t]*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
 AND_ANCHOR = lazy.compile(rf"(?:{_NAME_END}|,)[ \t]*(?:\bdan|&)[ \t]+(?:{TITLE_WORDS}\.?[ \t]*)*(?:[A-Z][a-z]|[A-Z]\.?[ \t]+[A-Z])")
 NICKNAME_ANCHOR = Gated(lazy.compile(r"\b(?:sapaan|disapa)\b"))

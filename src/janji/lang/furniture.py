@@ -24,6 +24,7 @@ import re
 from janji.lang import lazy
 from janji.lang.calendar import DAYS, MONTHS
 from janji.lang.markers import MARKER
+from janji.lang.numbers import longest_first
 from janji.lang.gate import Gated
 
 # Each rule: (name, pattern matched against the stripped line, maximum number of words).
@@ -72,9 +73,9 @@ RULES: list[tuple[str, re.Pattern, int]] = [
 ]
 # A date or time line of a page: "Jumat, 16 Okt 2020 11:12 WIB", "- Minggu, 6 Juni 2021 | 12:28 WIB",
 # "Rabu 30-10-2024,18:14 WIB", "Kompas.com - 30/11/2020, 21:16 WIB" (an outlet's name may lead it).
-_DATE = (r"(?:\d{1,2}\s+(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
+_DATE = (r"(?:\d{1,2}\s+(?:" + "|".join(longest_first(MONTHS)) + r")\.?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"
          r"|\d{1,2}:\d{2}(?:\s*(?:WIB|WITA|WIT))?)")
-DATELINE = lazy.compile(r"^[-–|•\s]*(?:[\w.]+\s*[-–|]\s*)?(?:(?:" + "|".join(sorted(DAYS, key=len, reverse=True))
+DATELINE = lazy.compile(r"^[-–|•\s]*(?:[\w.]+\s*[-–|]\s*)?(?:(?:" + "|".join(longest_first(DAYS))
                       + r")\b[\s,]*)?(?:" + _DATE + r"[\s,|–-]*)+(?:WIB|WITA|WIT)?\W*"
                       # view and comment counters, then the writer's name, as some sites print them after the date
                       r"(?:\d{1,6}\s+){0,3}(?:[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,3})?\s*$", re.I)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from janji.lang import lazy
+from janji.lang.numbers import longest_first
 
 # Academic, religious, military and professional titles written before a name (lower case, without dots).
 PREFIX_TITLES = frozenset({
@@ -60,7 +61,7 @@ BARE_DEGREES = frozenset({
     "SH", "SE", "MM", "MH", "MSi", "MPd", "SPd", "ST", "SIP", "SAg", "MAg", "SKM", "MKes", "MT", "MBA", "SSos",
     "MAP", "MKn", "SKom", "SP", "SIKom", "MHum", "SHI", "MHI",
 })
-BARE_DEGREE = r"(?:[ \t]+(?:" + "|".join(sorted(BARE_DEGREES, key=len, reverse=True)) + r")(?![\w.'’-]))"
+BARE_DEGREE = r"(?:[ \t]+(?:" + "|".join(longest_first(BARE_DEGREES)) + r")(?![\w.'’-]))"
 # Parts of names so many people share (Balinese birth-order names, Arabic-derived first names, particles)
 # that alone they name nobody in particular.
 COMMON_PARTS = frozenset(

@@ -255,10 +255,17 @@ ORDINALS: dict[str, int] = {"pertama": 1, "kesatu": 1, **{"ke" + to_words(n): n 
 VAGUE_COUNTS = frozenset({"beberapa", "sejumlah", "berbagai", "sederet", "serangkaian"})
 
 
+def longest_first(words) -> list[str]:
+    """``words`` longest first, words of one length in alphabetical order: a regex alternation made of them
+    is the same text in every process (a set's order changes with the hash seed; a pattern's text is the key
+    of its compiled form kept between processes, :mod:`janji.lang.lazy`)."""
+    return sorted(words, key=lambda w: (-len(w), w))
+
+
 def alternation(words) -> str:
     """A regex alternation of ``words``, longest first (so "kesatu" is tried before "satu"), spaces
     matching any run of white space."""
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in longest_first(words)) + ")"
 
 
 # "ke-8", "ke 8", "ke- 12": an ordinal written with digits.

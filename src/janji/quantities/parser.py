@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from janji.document import Quantity
 from janji.lang import lazy
-from janji.lang.numbers import CARDINAL, NUMBER_WORDS, SCALES, format_number, parse_digits, words_value
+from janji.lang.numbers import CARDINAL, NUMBER_WORDS, SCALES, format_number, longest_first, parse_digits, words_value
 from janji.quantities.units import (
     ARTICLE_SE,
     COUNTING_UNITS,
@@ -45,7 +45,7 @@ from janji.lang.gate import Gated
 
 _TOKEN = lazy.compile(r"(?P<n>\d+(?:[.,]\d+)*)|(?P<w>[^\W\d_]+(?:['’-][^\W\d_]+)*)|(?P<p>[^\s\w]|_)")
 
-_MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTHS = "|".join(longest_first(MONTHS))
 _NOT_IN_NUMBER = r"(?<![\d.,])"
 _MONTH_WORDS = tuple(MONTHS)
 # (substrings one of which the lower-cased text must hold, pattern). The cheap
@@ -101,7 +101,7 @@ _VERB = lazy.compile(r"^(?:(?:meng|meny|mem|men)[a-z]{3,}|me[lrw][a-z]{3,}|(?:be
 _MEASURE_WORDS = frozenset("jumlah total target capaian banyak sebanyak".split())
 _CURRENCY_PREFIX = {"rp": "rupiah", "idr": "rupiah", "usd": "usd"}
 _MONEY_LETTER_SCALES = {"m": 1_000_000_000, "t": 1_000_000_000_000, "k": 1_000}
-_SPELLED = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_SPELLED = "|".join(longest_first(NUMBER_WORDS))
 # "satu keluarga satu sarjana", "1 Desa 1 Produk": one of the second per one of the first.
 _DISTRIBUTIVE = lazy.compile(
     rf"(?<![\w.,])(?:satu|1)\s+([^\W\d_]+)\s+((?:\d+(?:[.,]\d+)*(?:\s+(?:ribu|juta|miliar|milyar|triliun))?"
