@@ -1,6 +1,10 @@
 """janji.lang.lazy: patterns compiled at first use, read as compiled ones."""
+import marshal
+import os
 import pickle
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -59,3 +63,51 @@ def test_ignores_case_as_the_compiled_pattern_says(pattern, flags):
     except re.error:
         return
     assert lazy.ignores_case(lazy.compile(pattern, flags)) == bool(compiled.flags & re.I)
+
+
+def test_every_analyser_pattern_made_from_its_kept_parts_is_the_pattern_re_compiles():
+    import _sre
+
+    import janji.pipeline  # noqa: F401
+
+    for made in list(lazy._MADE):
+        if not isinstance(made.pattern, str):
+            continue
+        plain = re.compile(made.pattern, made.source_flags)
+        kept = marshal.loads(marshal.dumps(lazy.parts(made.pattern, made.source_flags)))
+        again = _sre.compile(made.pattern, *kept)
+        assert again == plain and again.groupindex == plain.groupindex, made.pattern  # == compares the code
+
+
+def test_the_compiled_forms_are_kept_between_processes(tmp_path):
+    script = ("import sys; from janji.lang import lazy; p = lazy.compile(r'(?P<n>\\d+)\\s*km', 2);"
+              "print(p.search('25 KM').group('n'), len(lazy._KEPT), len(lazy._NEW))")
+    env = {**os.environ, "JANJI_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": os.pathsep.join(sys.path)}
+    first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert first.stdout.split() == ["25", "0", "1"]
+    files = list((tmp_path / "cache").iterdir())
+    assert len(files) == 1 and files[0].name.startswith("regex-")
+    second = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert second.stdout.split() == ["25", "1", "0"]
+    files[0].write_bytes(b"not a table")  # a damaged file: compiled as usual, and written anew
+    third = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert third.stdout.split() == ["25", "0", "1"]
+    off = subprocess.run([sys.executable, "-c", script], env={**env, "JANJI_CACHE_DIR": ""}, capture_output=True,
+                         text=True, check=True)
+    assert off.stdout.split() == ["25", "0", "1"] and lazy.cache_file.__doc__
+
+
+def test_a_second_analysis_compiles_nothing_new_whatever_the_hash_seed(tmp_path):
+    source = tmp_path / "contoh.txt"
+    source.write_text("Visi: Kota yang Maju\nMisi:\n1. Membangun jalan desa 25 km setiap tahun\n", encoding="utf-8")
+    script = "import sys; from janji.cli import main; sys.argv = ['janji', 'analyze', *sys.argv[1:]]; main()"
+    env = {**os.environ, "JANJI_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": os.pathsep.join(sys.path)}
+    kept = []
+    for seed in ("1", "2"):
+        run = subprocess.run([sys.executable, "-c", script, str(source), "--out", str(tmp_path / "out")],
+                             env={**env, "PYTHONHASHSEED": seed}, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        (cache,) = (tmp_path / "cache").iterdir()
+        kept.append(cache.read_bytes())
+    assert len(marshal.loads(kept[0])) > 50
+    assert kept[1] == kept[0]  # nothing new to write: every pattern's text is the same in both processes

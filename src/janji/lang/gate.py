@@ -19,8 +19,10 @@ Example:
 """
 from __future__ import annotations
 
+import functools
 import re
 import sys
+import zlib
 from re import _constants as _sre_constants  # the parsed form of a pattern (stable since Python 3.11)
 from re import _parser as _sre_parser
 
@@ -310,17 +312,19 @@ class Gated:
         return getattr(self, name)
 
     def _read(self) -> None:
-        """The literals of the pattern, read from its parsed form (once for all three readings)."""
+        """The literals of the pattern (:func:`_reading`), kept between processes (:func:`lazy.remembered`)."""
         regex = self.regex
-        parsed = _parse(regex)
-        self.literals = required_literals(regex, parsed) if parsed else None
-        openings = opening_literals(regex, parsed) if parsed else None
-        # (a match opening with "di" or "p" has so many places to be tried that the engine's scan is as quick)
-        self.openings = openings if openings and min(map(len, openings[0])) >= 3 else None
-        listed = word_list(regex, parsed[1] if parsed and isinstance(regex, lazy.LazyPattern) else None) \
-            if parsed or not isinstance(regex, lazy.LazyPattern) else None
-        self.words = listed[0] if listed else None
-        self.rest = Gated(listed[1]) if listed and listed[1] is not None else None
+        tag = _source_tag()
+        if isinstance(regex.pattern, str) and tag is not None:
+            flags = regex.source_flags if isinstance(regex, lazy.LazyPattern) else regex.flags
+            reading = lazy.remembered(("gate", tag, regex.pattern, flags), lambda: _reading(regex))
+            if not (isinstance(reading, tuple) and len(reading) == 4):  # not what this module keeps
+                reading = _reading(regex)
+        else:
+            reading = _reading(regex)
+        self.literals, self.openings, self.words, rest = reading
+        make = lazy.compile if isinstance(regex, lazy.LazyPattern) else re.compile
+        self.rest = Gated(make(*rest)) if rest is not None else None
 
     def _bind(self) -> None:
         regex = self.regex
@@ -397,6 +401,35 @@ class Gated:
             if m is not None:
                 yield m
                 resume = m.end()
+
+
+@functools.lru_cache(maxsize=1)
+def _source_tag() -> int | None:
+    """A checksum of this module's source: readings kept by another version of it are not used."""
+    try:
+        with open(__file__, "rb") as fh:
+            return zlib.crc32(fh.read())
+    except OSError:
+        return None
+
+
+def _reading(regex) -> tuple:
+    """(literals, openings, words, rest) of a pattern for :class:`Gated`, read from its parsed form (one parse
+    for all three readings); ``rest``: the other branches' (pattern, flags) of a :func:`word_list`, or None."""
+    parsed = _parse(regex)
+    literals = required_literals(regex, parsed) if parsed else None
+    openings = opening_literals(regex, parsed) if parsed else None
+    # (a match opening with "di" or "p" has so many places to be tried that the engine's scan is as quick)
+    openings = openings if openings and min(map(len, openings[0])) >= 3 else None
+    if parsed:
+        listed = word_list(regex, parsed[1])  # the other branches' pattern left uncompiled
+    else:
+        listed = word_list(regex) if not isinstance(regex, lazy.LazyPattern) else None
+    words = listed[0] if listed else None
+    rest = listed[1] if listed else None
+    if rest is not None:
+        rest = (rest.pattern, rest.source_flags if isinstance(rest, lazy.LazyPattern) else rest.flags)
+    return literals, openings, words, rest
 
 
 def word_start_alternation(words) -> str:

@@ -18,10 +18,29 @@ pattern's own (no wrapper in between).
 A stand-in is not a :class:`re.Pattern`: give ``re.search`` and the like its ``.pattern`` (or the
 stand-in's own method). An invalid pattern raises when first used; :func:`check_all` compiles every
 stand-in made so far (the tests call it).
+
+Compiled once per machine: what compiling a pattern produces (the regex engine's code, a list of
+integers, and its groups) is kept in a file of the user's cache folder
+(``$JANJI_CACHE_DIR``, else ``$XDG_CACHE_HOME/janji``, else ``~/.cache/janji``; ``JANJI_CACHE_DIR=``
+empty: no file), one per Python version and regex engine, written when a process that compiled new
+patterns ends. A pattern found there is made from it directly (``_sre.compile``, what
+:func:`re.compile` ends with), skipping the parse and code generation that are nearly all of its cost;
+the result is the same compiled pattern (``==`` compares their code; the tests check every pattern of
+the analyser). A missing, unreadable or foreign file only means compiling as usual.
 """
 from __future__ import annotations
 
+import atexit
+import marshal
+import os
 import re
+import sys
+import tempfile
+from pathlib import Path
+from re import _compiler as _sre_compiler  # parse + code generation, as re.compile does them (Python >= 3.11)
+from re import _parser as _sre_parser
+
+import _sre
 
 _MADE: list["LazyPattern"] = []
 
@@ -43,7 +62,7 @@ class LazyPattern:
     def __getattr__(self, name: str):
         if name not in _COMPILED:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        regex = re.compile(self.pattern, self.source_flags)
+        regex = _compile(self.pattern, self.source_flags)
         self.regex = regex
         self.flags, self.groups, self.groupindex = regex.flags, regex.groups, regex.groupindex
         self.search, self.match, self.fullmatch, self.finditer, self.findall = (
@@ -72,6 +91,126 @@ def compile(pattern: str | bytes, flags: int = 0) -> LazyPattern:  # noqa: A001 
     return LazyPattern(pattern, flags)
 
 
+# -- the compiled forms kept between processes ------------------------------------------------------------------
+
+_Parts = tuple  # (flags, code, groups - 1, groupindex, indexgroup): the arguments of _sre.compile after the pattern
+_KEPT: dict[tuple[str, int], _Parts] | None = None  # read from the cache file at the first compilation
+_NEW: dict[tuple[str, int], _Parts] = {}  # compiled by this process, not in the file yet
+_USED: set[tuple] = set()  # entries of the file this process used
+MAX_KEPT = 5000  # entries of the file (the analyser makes ~600); past it, the file keeps what one process used
+
+
+def cache_file() -> Path | None:
+    """The file of compiled forms for this Python and regex engine; None when ``JANJI_CACHE_DIR`` is empty."""
+    folder = os.environ.get("JANJI_CACHE_DIR")
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "janji")
+    if not folder:
+        return None
+    version = "-".join(map(str, sys.version_info[:3]))
+    return Path(folder) / f"regex-{sys.implementation.name}-{version}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+
+
+def _read(path: Path | None) -> dict:
+    try:
+        with open(path, "rb") as fh:  # type: ignore[arg-type]
+            table = marshal.load(fh)
+        return table if isinstance(table, dict) else {}
+    except Exception:  # no file yet, no cache folder, a truncated or foreign file: compile as usual
+        return {}
+
+
+def parts(pattern: str, flags: int) -> _Parts:
+    """What :func:`re.compile` hands to ``_sre.compile`` for ``pattern``: parse, code, groups (its own steps)."""
+    parsed = _sre_parser.parse(pattern, flags)
+    code = _sre_compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return int(flags | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1, groupindex, \
+        tuple(indexgroup)
+
+
+def _kept() -> dict:
+    global _KEPT
+    if _KEPT is None:
+        _KEPT = _read(cache_file())
+    return _KEPT
+
+
+def remembered(key: tuple, make):
+    """``make()``, kept in the same file between processes under ``key`` (its value must be made of what
+    :mod:`marshal` writes: numbers, strings, tuples, lists, sets, dicts, None); :mod:`janji.lang.gate` keeps
+    the literals it reads from each pattern so."""
+    found = _kept().get(key)
+    if found is not None:
+        _USED.add(key)
+    else:
+        found = make()
+        _keep(key, found)
+        _kept()[key] = found
+    return found
+
+
+def _keep(key: tuple, value) -> None:
+    if not _NEW:
+        atexit.register(save)
+    _NEW[key] = value
+
+
+def _compile(pattern: str | bytes, flags: int) -> re.Pattern:
+    """``re.compile(pattern, flags)``, from the kept compiled form when there is one."""
+    if not isinstance(pattern, str) or flags & (re.DEBUG | re.LOCALE):
+        return re.compile(pattern, flags)
+    key = (pattern, flags)
+    found = _kept().get(key)
+    if found is not None:
+        try:
+            regex = _sre.compile(pattern, *found)
+            _USED.add(key)
+            return regex
+        except Exception:  # a damaged entry: compile it anew
+            pass
+    try:
+        found = parts(pattern, flags)
+        regex = _sre.compile(pattern, *found)
+    except re.error:
+        raise
+    except Exception:  # an engine this reading does not know: re.compile as it is
+        return re.compile(pattern, flags)
+    _keep(key, found)
+    return regex
+
+
+def save() -> None:
+    """Add the compiled forms this process made to the cache file (merged with what is there, written whole
+    and renamed into place, so that processes ending together never leave half a file)."""
+    path = cache_file()
+    if path is None or not _NEW:
+        return
+    table = _read(path)
+    table.update(_NEW)
+    if len(table) > MAX_KEPT:  # patterns made from changing data: start again from this process's
+        table = {key: table[key] for key in (*_USED, *_NEW) if key in table}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")
+    except OSError:  # no place to write: the next process compiles again
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump(table, fh)
+        os.replace(tmp, path)
+        _NEW.clear()
+    except OSError:  # a full disk
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
 _LEADING_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))+")
 
 
@@ -85,6 +224,12 @@ def ignores_case(regex) -> bool:
     text = regex.pattern if isinstance(regex.pattern, str) else regex.pattern.decode("latin-1")
     leading = _LEADING_FLAGS.match(text)
     return bool(leading) and "i" in leading.group()
+
+
+def compile_now(pattern: str | bytes, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)`` at once, from the compiled form kept between processes when there is one
+    (for patterns made inside a function, from a fixed set: Sastrawi's rules)."""
+    return _compile(pattern, int(flags))
 
 
 def check_all() -> int:

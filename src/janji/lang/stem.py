@@ -123,7 +123,7 @@ def _gate(visitor) -> None:
     openings = [_rule_opening(d) for d in getattr(visitor, "disambiguators", ())]
     if not openings or None in openings:
         return
-    may_apply, visit = re.compile("|".join(dict.fromkeys(openings))).match, visitor.visit
+    may_apply, visit = lazy.compile_now("|".join(dict.fromkeys(openings))).match, visitor.visit
 
     def visit_if_it_may_apply(context):
         if may_apply(context.current_word):
@@ -148,7 +148,7 @@ class _SastrawiRegexes:
         key = (pattern, int(flags))
         found = self._compiled.get(key)
         if found is None:
-            found = self._compiled[key] = re.compile(pattern, flags)
+            found = self._compiled[key] = lazy.compile_now(pattern, flags)
         return found
 
     def match(self, pattern: str, string: str, flags: int = 0):
