@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import tomllib
 from pathlib import Path
 from typing import Callable
@@ -14,6 +15,10 @@ from hypothesis import settings
 # call can take 400 ms (imports, regex compilation) and Hypothesis's default 200 ms deadline would fail it.
 settings.register_profile("janji", deadline=None)
 settings.load_profile("janji")
+
+# The compiled patterns the tests make (and the odd ones they try) stay out of the user's cache folder
+# (janji.lang.lazy): one folder for the whole run, the processes the tests start included.
+os.environ.setdefault("JANJI_CACHE_DIR", str(Path(tempfile.gettempdir()) / f"janji-tests-cache-{os.getuid()}"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -36,6 +36,7 @@ import os
 import re
 import sys
 import tempfile
+from array import array
 from pathlib import Path
 from re import _compiler as _sre_compiler  # parse + code generation, as re.compile does them (Python >= 3.11)
 from re import _parser as _sre_parser
@@ -94,10 +95,13 @@ def compile(pattern: str | bytes, flags: int = 0) -> LazyPattern:  # noqa: A001 
 # -- the compiled forms kept between processes ------------------------------------------------------------------
 
 _Parts = tuple  # (flags, code, groups - 1, groupindex, indexgroup): the arguments of _sre.compile after the pattern
+# the code is kept as the bytes of an array of unsigned ints of the engine's size: read back in one piece
+# (a marshalled list of ints is an object per int: the ~600 patterns' code took longer to load than to compile)
+_CODE_TYPE = next((t for t in "IL" if array(t).itemsize == _sre.CODESIZE), None)
 _KEPT: dict[tuple[str, int], _Parts] | None = None  # read from the cache file at the first compilation
 _NEW: dict[tuple[str, int], _Parts] = {}  # compiled by this process, not in the file yet
 _USED: set[tuple] = set()  # entries of the file this process used
-MAX_KEPT = 5000  # entries of the file (the analyser makes ~600); past it, the file keeps what one process used
+MAX_KEPT = 3000  # entries of the file (the analyser makes ~1,000); past it, the file keeps what one process used
 
 
 def cache_file() -> Path | None:
@@ -133,6 +137,16 @@ def parts(pattern: str, flags: int) -> _Parts:
         tuple(indexgroup)
 
 
+def _packed(found: _Parts) -> tuple:
+    flags, code, groups, groupindex, indexgroup = found
+    return flags, array(_CODE_TYPE, code).tobytes(), groups, groupindex, indexgroup
+
+
+def _unpacked(kept: tuple) -> _Parts:
+    flags, code, groups, groupindex, indexgroup = kept
+    return flags, array(_CODE_TYPE, code).tolist(), groups, groupindex, indexgroup
+
+
 def _kept() -> dict:
     global _KEPT
     if _KEPT is None:
@@ -162,13 +176,13 @@ def _keep(key: tuple, value) -> None:
 
 def _compile(pattern: str | bytes, flags: int) -> re.Pattern:
     """``re.compile(pattern, flags)``, from the kept compiled form when there is one."""
-    if not isinstance(pattern, str) or flags & (re.DEBUG | re.LOCALE):
+    if not isinstance(pattern, str) or flags & (re.DEBUG | re.LOCALE) or _CODE_TYPE is None:
         return re.compile(pattern, flags)
     key = (pattern, flags)
     found = _kept().get(key)
     if found is not None:
         try:
-            regex = _sre.compile(pattern, *found)
+            regex = _sre.compile(pattern, *_unpacked(found))
             _USED.add(key)
             return regex
         except Exception:  # a damaged entry: compile it anew
@@ -180,7 +194,7 @@ def _compile(pattern: str | bytes, flags: int) -> re.Pattern:
         raise
     except Exception:  # an engine this reading does not know: re.compile as it is
         return re.compile(pattern, flags)
-    _keep(key, found)
+    _keep(key, _packed(found))
     return regex
 
 
