@@ -112,28 +112,30 @@ static inline __m256i load_w(const block_q4_0 *RESTRICT w) {
 }
 #endif
 
+/* One block of 32 activations to int8 (scale max|x| / 127, rounded to nearest even); returns their sum. */
+static inline int32_t quantize_block(const float *RESTRICT x, int8_t *RESTRICT qq, float *RESTRICT d) {
+    float amax = 0.f;
+    for (int j = 0; j < QK; j++) { float a = fabsf(x[j]); if (a > amax) amax = a; }
+    float dd = amax / 127.f, id = dd > 0.f ? 1.f / dd : 0.f;
+    int32_t sum = 0;
+    for (int j = 0; j < QK; j++) {
+        int v = (int)lrintf(x[j] * id);
+        if (v > 127) v = 127; else if (v < -128) v = -128;
+        qq[j] = (int8_t)v; sum += v;
+    }
+    *d = dd;
+    return sum;
+}
+
 /* Quantize activations X[L,nin] to per-block int8 (Q8_0). */
 static void quantize_acts(const float *RESTRICT X, int L, int nin,
                           int8_t *RESTRICT q, float *RESTRICT d, int32_t *RESTRICT s) {
     int nb = nin / QK;
 #pragma omp parallel for schedule(static) if (!omp_in_parallel())
-    for (int t = 0; t < L; t++) {
-        for (int b = 0; b < nb; b++) {
-            const float *x = X + (size_t)t * nin + b * QK;
-            float amax = 0.f;
-            for (int j = 0; j < QK; j++) { float a = fabsf(x[j]); if (a > amax) amax = a; }
-            float dd = amax / 127.f, id = dd > 0.f ? 1.f / dd : 0.f;
-            int8_t *qq = q + ((size_t)t * nb + b) * QK;
-            int32_t sum = 0;
-            for (int j = 0; j < QK; j++) {
-                int v = (int)lrintf(x[j] * id);
-                if (v > 127) v = 127; else if (v < -128) v = -128;
-                qq[j] = (int8_t)v; sum += v;
-            }
-            d[(size_t)t * nb + b] = dd;
-            s[(size_t)t * nb + b] = sum;
-        }
-    }
+    for (int t = 0; t < L; t++)
+        for (int b = 0; b < nb; b++)
+            s[(size_t)t * nb + b] = quantize_block(X + (size_t)t * nin + b * QK, q + ((size_t)t * nb + b) * QK,
+                                                   d + (size_t)t * nb + b);
 }
 
 /* Y[L,nout] = X * W^T + bias,  W is Q4_0 [nout,nin]; X already quantized.
@@ -514,17 +516,7 @@ static void quantize_rows(const float *RESTRICT X, int L, int nin,
             d[(size_t)t * nb + b] = dd;
             nas[(size_t)t * nb + b] = -_mm_cvtsi128_si32(s4);
 #else
-            float amax = 0.f;
-            for (int j = 0; j < QK; j++) { float a = fabsf(x[j]); if (a > amax) amax = a; }
-            float dd = amax / 127.f, id = dd > 0.f ? 1.f / dd : 0.f;
-            int32_t sum = 0;
-            for (int j = 0; j < QK; j++) {
-                int v = (int)lrintf(x[j] * id);
-                if (v > 127) v = 127; else if (v < -128) v = -128;
-                qq[j] = (int8_t)v; sum += v;
-            }
-            d[(size_t)t * nb + b] = dd;
-            nas[(size_t)t * nb + b] = -sum;
+            nas[(size_t)t * nb + b] = -quantize_block(x, qq, d + (size_t)t * nb + b);
 #endif
         }
     }
