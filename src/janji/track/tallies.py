@@ -82,15 +82,21 @@ class Scorecards:
         if self.core.dialect == "postgresql" and region is not None:
             # many publications at once, but not during a recount of the region (see _rebuild_tally)
             s.execute(text("SELECT pg_advisory_xact_lock_shared(:k, :r)"), {"k": TALLY_LOCK, "r": int(region)})
+        self.move(s, region, item.candidate_id, item.sectors, superseded_by is not None, old, new, month)
+
+    def move(self, s: Session, region: int | None, candidate_id: int | None, sectors: list[str] | None,
+             superseded: bool, old: tuple | None, new: tuple, month: str) -> None:
+        """:meth:`publish` once the promise's pair, bidang and document are known (and, on PostgreSQL, the
+        region's shared :data:`TALLY_LOCK` is held): the tally rows moved, in one statement."""
         old_status = old[0] if old else st.UNRATED
         bumps = [("month", month, old_status, -1, 0.0), ("month", month, new[0], 1, 0.0)]
-        if superseded_by is None:  # a superseded document's promises are not on the scorecard
-            pair = "-" if item.candidate_id is None else str(item.candidate_id)
+        if not superseded:  # a superseded document's promises are not on the scorecard
+            pair = "-" if candidate_id is None else str(candidate_id)
             if old:
                 bumps.append(("pair", pair, old[0], -1, 0.0))
-                bumps.extend(("sector", code, old[0], -1, 0.0) for code in item.sectors or [])
+                bumps.extend(("sector", code, old[0], -1, 0.0) for code in sectors or [])
             bumps.append(("pair", pair, new[0], 1, 0.0))
-            bumps.extend(("sector", code, new[0], 1, 0.0) for code in item.sectors or [])
+            bumps.extend(("sector", code, new[0], 1, 0.0) for code in sectors or [])
             was = old is not None and old[1] is not None and bool(old[2])
             now_ = new[1] is not None and bool(new[2])
             if was or now_:

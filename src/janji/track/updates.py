@@ -25,7 +25,7 @@ from janji.track.errors import Conflict, Forbidden, Invalid, NotFound, NotTracke
 from janji.track.freshness import PublicTracking
 from janji.track.records import (conflict_message, file_meta, milestone_dict, pair_name, quantity_target,
                                  state_dict, update_dict)
-from janji.track.tallies import Scorecards
+from janji.track.tallies import TALLY_LOCK, Scorecards
 from janji.track.validation import any_date, http_url, parse_date, safe_filename, sniff, validate_update
 
 
@@ -47,6 +47,25 @@ TRACKING_OF = TRACKING.where(sm.Item.id == bindparam("item"))
 MILESTONES_OF = (select(tm.Milestone.__table__).where(tm.Milestone.item_id == bindparam("item"))
                  .order_by(tm.Milestone.position, tm.Milestone.id))
 _NEWEST_FIRST = (func.coalesce(tm.Update.published_at, tm.Update.created_at).desc(), tm.Update.id.desc())
+# what a write needs of a promise, in one row: its kind, target, pair, bidang, region, document and review
+# setting, and its state (s_…)
+_WRITE = (select(sm.Item.kind, sm.Item.quantities, sm.Item.candidate_id, sm.Item.sectors, sm.Document.region_id,
+                 sm.Document.superseded_by_id, tm.RegionSetting.needs_review,
+                 *(getattr(tm.State, c).label(f"s_{c}") for c in STATE_COLUMNS))
+          .join(sm.Document, sm.Document.id == sm.Item.document_id)
+          .outerjoin(tm.State, tm.State.item_id == sm.Item.id)
+          .outerjoin(tm.RegionSetting, tm.RegionSetting.region_id == sm.Document.region_id)
+          .where(sm.Item.id == bindparam("item")))
+WRITE_STATE_AT = {c: 7 + i for i, c in enumerate(STATE_COLUMNS)}
+WRITE_OF = _WRITE
+# PostgreSQL: the region's shared tally lock (janji.track.tallies.TALLY_LOCK) in the same round trip; a
+# promise without a region takes none (the function is strict)
+WRITE_OF_PG = _WRITE.add_columns(func.pg_advisory_xact_lock_shared(TALLY_LOCK, sm.Document.region_id))
+UPDATE_INSERT = insert(tm.Update.__table__).returning(tm.Update.__table__.c.id)
+STATE_INSERT = insert(tm.State.__table__)
+_state = tm.State.__table__
+STATE_UPDATE = (update(_state).where(_state.c.item_id == bindparam("item"), _state.c.version == bindparam("seen"))
+                .values(version=_state.c.version + 1))
 HISTORY_OF = {  # include_pending -> a promise's timeline, newest first
     True: select(tm.Update.__table__).where(tm.Update.item_id == bindparam("item")).order_by(*_NEWEST_FIRST),
     False: select(tm.Update.__table__).where(tm.Update.item_id == bindparam("item"), tm.Update.state == "published")
@@ -152,41 +171,88 @@ class Updates:
               evidence_file: tuple[str, bytes] | None, origin: str) -> dict[str, Any]:
         """Write one update already checked by :func:`validate_update` in the caller's transaction ``s`` (a
         form's own, or a whole import's): rights, the version seen, the default target, the file; published
-        at once unless the region needs review."""
-        item, region_id = self.core.item(s, item_id)
+        at once unless the region needs review.
+
+        Plain statements on the session's connection, as few as the rules allow (each is a round trip while
+        the promise's state row and the region's tallies are locked): the promise with its region, pair,
+        bidang, document, review setting and state in one query (on PostgreSQL it also takes the region's
+        shared tally lock, :meth:`Scorecards.publish`), the entry inserted already published, the state
+        moved only from the version seen, the tallies in one statement, the audit entry."""
+        conn = s.connection()
+        row = conn.execute(self._write_of(), {"item": int(item_id)}).first()
+        if row is None:
+            raise NotFound(f"butir janji {item_id} tidak ditemukan")
+        if row.kind not in PROMISE_KINDS:
+            raise NotTracked(f"butir {item_id} bukan janji (jenis {row.kind}); statusnya tidak dipantau")
+        region_id = row.region_id
         if not actor.can_edit(region_id):
             raise Forbidden("Anda tidak berhak mengubah janji di wilayah ini")
-        current = s.get(tm.State, item_id)
+        current = (SimpleNamespace(**{c: row[i] for c, i in WRITE_STATE_AT.items()})
+                   if row.s_version is not None else None)
         seen = current.version if current is not None else 0
-        before = state_dict(current)  # now: publishing changes this very row
+        before = state_dict(current)
         if data["expected_version"] != seen:
-            raise Conflict(conflict_message(current), state_dict(current))
+            raise Conflict(conflict_message(current), before)
         if data["progress_value"] is not None and data["progress_target"] is None:
             data["progress_target"] = (current.progress_target if current is not None and current.progress_target
-                                       else (quantity_target(item.quantities) or {}).get("value"))
+                                       else (quantity_target(row.quantities) or {}).get("value"))
             if data["progress_unit"] is None:
                 data["progress_unit"] = (current.progress_unit if current is not None and current.progress_unit
-                                         else (quantity_target(item.quantities) or {}).get("unit"))
+                                         else (quantity_target(row.quantities) or {}).get("unit"))
             if data["progress_target"] is None:  # a well-formed request the promise's state cannot take: 409
-                raise Conflict("target wajib diisi untuk nilai capaian (janji ini tidak punya target angka)",
-                               state_dict(current))
+                raise Conflict("target wajib diisi untuk nilai capaian (janji ini tidak punya target angka)", before)
         file_id = self.store_file(s, *evidence_file) if evidence_file is not None else None
-        review = actor.role != "admin" and self.core.needs_review_in(s, region_id)
+        review = actor.role != "admin" and region_id is not None and bool(row.needs_review)
         t = now()
-        row = tm.Update(item_id=item_id, region_id=region_id, status=data["status"],
-                        progress_value=data["progress_value"], progress_target=data["progress_target"],
-                        progress_unit=data["progress_unit"], measured_on=data["measured_on"],
-                        evidence_url=data["evidence_url"], evidence_file_id=file_id,
-                        evidence_date=data["evidence_date"], note=data["note"], author_id=actor.id,
-                        author_name=actor.label, origin=origin, base_version=seen, created_at=t,
-                        state="pending" if review else "published")
-        s.add(row)
-        s.flush()
+        entry = dict(item_id=int(item_id), region_id=region_id, status=data["status"], prev_status=None,
+                     progress_value=data["progress_value"], progress_target=data["progress_target"],
+                     progress_unit=data["progress_unit"], measured_on=data["measured_on"],
+                     evidence_url=data["evidence_url"], evidence_file_id=file_id, evidence_document_id=None,
+                     evidence_date=data["evidence_date"], note=data["note"], author_id=actor.id,
+                     author_name=actor.label, origin=origin, base_version=seen, created_at=t,
+                     state="pending" if review else "published", published_at=None, published_month=None,
+                     reviewer_id=None, reviewed_at=None, review_note=None)
         if not review:
-            self.publish(s, row, current_version=seen)
-        after = update_dict(row, {})
+            entry.update(state="published", published_at=t, published_month=t.strftime("%Y-%m"),
+                         prev_status=current.status if current is not None else st.UNRATED)
+        entry["id"] = conn.execute(UPDATE_INSERT, entry).scalar_one()
+        out = SimpleNamespace(**entry)
+        if not review:
+            values = dict(status=out.status, update_id=out.id, progress_value=out.progress_value,
+                          progress_target=out.progress_target, progress_unit=out.progress_unit,
+                          measured_on=out.measured_on, updated_at=t, region_id=region_id)
+            if out.progress_value is None and current is not None:
+                # a status change without a new measurement keeps the last measured progress
+                values.update(progress_value=current.progress_value, progress_target=current.progress_target,
+                              progress_unit=current.progress_unit, measured_on=current.measured_on)
+            self._move_state(s, out.item_id, seen, values)
+            if region_id is not None:
+                old = (current.status, current.progress_value, current.progress_target) if current else None
+                self.scorecards.move(s, region_id, row.candidate_id, row.sectors, row.superseded_by_id is not None,
+                                     old, (values["status"], values["progress_value"], values["progress_target"]),
+                                     out.published_month)
+        after = update_dict(out, {})
         self.core.log(s, actor, "update.submit" if review else "update.publish", "item", item_id, before, after)
         return after
+
+    def _write_of(self):
+        """:data:`WRITE_OF`, on PostgreSQL with the region's shared tally lock taken by the same statement."""
+        return WRITE_OF_PG if self.core.dialect == "postgresql" else WRITE_OF
+
+    @staticmethod
+    def _move_state(s: Session, item_id: int, seen: int, values: dict[str, Any]) -> None:
+        """The promise's state from version ``seen`` to the next with ``values`` (:class:`Conflict` if it moved)."""
+        if seen == 0:
+            try:
+                with s.begin_nested():
+                    s.connection().execute(STATE_INSERT, dict(values, item_id=item_id, version=1))
+            except IntegrityError:
+                raise Conflict(conflict_message(None)) from None
+            return
+        res = s.connection().execute(STATE_UPDATE, dict(values, item=item_id, seen=seen))
+        if res.rowcount != 1:
+            s.expire_all()
+            raise Conflict(conflict_message(s.get(tm.State, item_id)))
 
     def publish(self, s: Session, row: tm.Update, *, current_version: int) -> None:
         """Make ``row`` the promise's current state if the state is still at ``current_version`` (else Conflict)."""
