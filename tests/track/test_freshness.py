@@ -99,3 +99,73 @@ def test_readers_arriving_during_a_build_wait_for_it(sworld):
     for th in threads:
         th.join()
     assert len(errors) == 1 and results == [{"ok": True}] * 2 and public.building == {}
+
+
+def test_a_pair_page_changes_as_soon_as_another_worker_writes(world, other):
+    """A pair's promises are kept per process under the pair's version (migration 0012): a change of a
+    promise's state made elsewhere — published, approved, or a new document — shows at the next read."""
+    t, road = world["tracker"], world["road"]
+    pair_id = t.scorecard(world["bandung"])["pairs"][0]["id"]
+    first = t.pair_tracking(pair_id)
+    assert first is t.pair_tracking(pair_id)  # kept: the same object, nothing read again
+    assert t.pair_tracking(pair_id, "ditepati")["items"] == []
+    editor = other.actor(world["users"]["editor"]["id"])
+    other.update_status(editor, road, "ditepati", expected_version=0, **EV)
+    after = t.pair_tracking(pair_id, "ditepati")
+    assert [i["id"] for i in after["items"]] == [road] and after["counts"]["ditepati"] == 1
+    assert t.pair_tracking(pair_id)["counts"]["ditepati"] == 1
+    # a pending entry changes nothing public; its approval does, at once
+    other.set_needs_review(other.actor(world["users"]["admin"]["id"]), world["bandung"], True)
+    pending = other.update_status(editor, road, "sebagian", expected_version=1, **EV)
+    assert t.pair_tracking(pair_id, "sebagian")["items"] == []
+    other.review(other.actor(world["users"]["reviewer"]["id"]), pending["id"], True)
+    assert [i["id"] for i in t.pair_tracking(pair_id, "sebagian")["items"]] == [road]
+    assert t.pair_tracking(pair_id)["counts"]["ditepati"] == 0
+    # and an unknown pair stays unknown
+    assert t.pair_tracking(10**6) is None
+
+
+def test_a_pair_page_follows_a_new_version_of_its_document(world):
+    t = world["tracker"]
+    pair_id = t.scorecard(world["bandung"])["pairs"][0]["id"]
+    before = t.pair_tracking(pair_id)
+    import store_helpers as h
+
+    doc = h.campaign_a()
+    doc["items"] = doc["items"][:1]  # a new version of the campaign with fewer promises
+    world["store"].ingest_document(doc)
+    after = t.pair_tracking(pair_id)
+    assert after is not before
+
+
+def test_migration_0012_down_and_up(world):
+    """The pair versions' triggers go and come back with their migration; the promise versions stay."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from janji.store.db import MIGRATIONS, upgrade
+
+    t, road = world["tracker"], world["road"]
+    editor = world["actors"]["editor"]
+    engine = world["store"].engine
+    pair_id = t.scorecard(world["bandung"])["pairs"][0]["id"]
+
+    def version(scope, key):
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT version FROM track_versions WHERE scope = :s AND key = :k"),
+                                {"s": scope, "k": key}).scalar()
+
+    t.update_status(editor, road, "dalam proses", expected_version=0, **EV)
+    assert version("pair", pair_id) == 1 and version("item", road) == 2
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0011_fts_rank")
+    t.update_status(editor, road, "sebagian", expected_version=1, **EV)
+    assert version("pair", pair_id) is None and version("item", road) == 4
+    upgrade(engine)
+    t.update_status(editor, road, "ditepati", expected_version=2, **EV)
+    assert version("pair", pair_id) == 1
+    assert [i["id"] for i in t.pair_tracking(pair_id, "ditepati")["items"]] == [road]

@@ -385,3 +385,26 @@ def test_api_tracking_json_is_what_fastapis_encoder_makes(sworld):
                 "s": {3}, "u": (1, "é\u2028"), 7: None}]
     for value in samples:
         assert _json_bytes(value) == JSONResponse(jsonable_encoder(value)).body
+
+
+def test_a_public_pair_page_shows_a_write_at_once(sworld, clients):
+    """The public's pair page and its JSON are rendered once per version of the pair, and a write shows at
+    the very next read; a signed-in editor's page is their own."""
+    t, a = sworld["tracker"], sworld["actors"]
+    anon = clients["anonymous"]
+    pair_id = t.scorecard(sworld["bandung"])["pairs"][0]["id"]
+    assert "Pembangunan jalan desa" not in anon.get(f"/pantau/pasangan/{pair_id}?status=ditepati").text
+    api = anon.get(f"/api/v1/track/candidates/{pair_id}?status=ditepati").json()
+    assert api["items"] == [] and api["status"] == "ditepati"
+    t.update_status(a["editor"], sworld["road"], "ditepati", expected_version=0, **EV)
+    page = anon.get(f"/pantau/pasangan/{pair_id}?status=ditepati")
+    assert page.status_code == 200 and "Pembangunan jalan desa" in page.text
+    api = anon.get(f"/api/v1/track/candidates/{pair_id}?status=ditepati").json()
+    assert [i["id"] for i in api["items"]] == [sworld["road"]]
+    assert anon.get(f"/api/v1/track/candidates/{pair_id}").json()["counts"]["ditepati"] == 1
+    from janji.web.track_pages import CSRF_SLOT
+
+    assert CSRF_SLOT not in page.text  # the kept page gets each visitor's token
+    assert "Pembangunan jalan desa" in clients["editor"].get(f"/pantau/pasangan/{pair_id}?status=ditepati").text
+    assert anon.get("/pantau/pasangan/999999").status_code == 404
+    assert anon.get("/api/v1/track/candidates/999999").status_code == 404

@@ -21,9 +21,14 @@ from typing import Any, Callable
 
 from sqlalchemy import text
 
-STAMP = text("SELECT (SELECT version FROM track_versions WHERE scope = 'item' AND key = :item), "
+STAMP = text("SELECT (SELECT version FROM track_versions WHERE scope = 'item' AND key = :key), "
              "(SELECT version FROM track_versions WHERE scope = 'settings' AND key = 0), "
              "(SELECT max(id) FROM documents), (SELECT count(id) FROM documents)")
+# a pair's promises with their states: its version (moved by every change of one of its promises' states,
+# migration 0012) and the documents (a new document or version, a superseded or deleted one)
+PAIR_STAMP = text("SELECT (SELECT version FROM track_versions WHERE scope = 'pair' AND key = :key), "
+                  "(SELECT max(id) FROM documents), (SELECT count(superseded_by_id) FROM documents), "
+                  "(SELECT count(id) FROM documents)")
 
 
 class PublicTracking:
@@ -36,9 +41,12 @@ class PublicTracking:
     BUILD_WAIT = 5.0  # seconds a reader waits for another thread's build of the same entry before building
     DERIVED_MAX = 8  # products kept per promise (pages per date and path, JSON): a bound, not a working set
 
-    def __init__(self, engine, size: int | None = None):
+    def __init__(self, engine, size: int | None = None, stamp=STAMP, derived_max: int | None = None):
         self.engine = engine
         self.size = int(os.environ.get("JANJI_TRACK_CACHE_SIZE", "4096") or 0) if size is None else size
+        self.stamp_sql = stamp  # the versions an entry is kept under, for one key (:key)
+        if derived_max is not None:
+            self.DERIVED_MAX = derived_max
         # item id -> (stamp, tracking, {name: product})
         self.entries: OrderedDict[int, tuple[tuple, dict[str, Any], dict[Any, Any]]] = OrderedDict()
         self.lock = threading.Lock()
@@ -51,7 +59,7 @@ class PublicTracking:
         sql = self._driver_sql()
         if sql is None:
             with self.engine.connect() as conn:
-                return tuple(conn.execute(STAMP, {"item": int(item_id)}).one())
+                return tuple(conn.execute(self.stamp_sql, {"key": int(item_id)}).one())
         raw = self.engine.raw_connection()
         try:
             # PostgreSQL: one statement in autocommit, one round trip (a transaction added BEGIN and the
@@ -73,10 +81,10 @@ class PublicTracking:
             raw.close()  # back to the pool, reset there as any connection is
 
     def _driver_sql(self) -> str | None:
-        """:data:`STAMP` in the driver's placeholder style (None for a style not known here)."""
+        """The stamp query in the driver's placeholder style (None for a style not known here)."""
         if not hasattr(self, "_sql"):
             mark = {"qmark": "?", "format": "%s", "pyformat": "%s"}.get(self.engine.dialect.paramstyle)
-            self._sql = STAMP.text.replace(":item", mark) if mark else None
+            self._sql = self.stamp_sql.text.replace(":key", mark) if mark else None
         return self._sql
 
     def _entry(self, item_id: int, build: Callable[[], dict[str, Any]]) -> tuple[tuple, dict[str, Any], dict]:

@@ -40,7 +40,7 @@ from janji.track.core import CLI, PROMISE_KINDS, PUBLIC, Actor, Core, now
 from janji.track.errors import Conflict, Forbidden, Invalid, NotFound, NotTracked, Throttled, TooLarge, TrackError
 from janji.track.exchange import EXPORT_COLUMNS, Exchange, read_table
 from janji.track.review import Review
-from janji.track.tallies import Scorecards
+from janji.track.tallies import Scorecards, pair_filtered
 from janji.track.updates import Updates
 from janji.track.validation import (MAX_NOTE, MAX_URL, RATIO_CAP, capped_ratio, date_pattern, http_url, parse_date,
                                     parse_number, percent, safe_filename, sniff, validate_update, wait_label)
@@ -151,6 +151,7 @@ class Tracker:
     scorecard = _to("scorecards", Scorecards.scorecard)
     regions_rollup = _to("scorecards", Scorecards.regions_rollup)
     pair_tracking = _to("scorecards", Scorecards.pair_tracking)
+    pair_view = _to("scorecards", Scorecards.pair_view)
     feed_entries = _to("scorecards", Scorecards.feed_entries)
 
     # import and export

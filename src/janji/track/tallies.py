@@ -7,6 +7,7 @@ for ten promises or fifty thousand; after documents are added or superseded, the
 """
 from __future__ import annotations
 
+import os
 import time
 from collections import defaultdict
 from functools import lru_cache
@@ -21,6 +22,7 @@ from janji.store import models as sm
 from janji.track import models as tm
 from janji.track import statuses as st
 from janji.track.core import PROMISE_KINDS, Core
+from janji.track.freshness import PAIR_STAMP, PublicTracking
 from janji.track.records import pair_name, state_values, update_dict, zero_counts
 from janji.track.validation import RATIO_CAP, capped_ratio
 
@@ -35,6 +37,10 @@ class Scorecards:
     def __init__(self, core: Core):
         self.core = core
         self._index_cache: dict[int, tuple[str, dict[str, Any]]] = {}
+        # a pair's promises with their states, kept per process while the pair's version and the documents
+        # are unchanged (janji.track.freshness; the version is moved by triggers, migration 0012)
+        size = int(os.environ.get("JANJI_TRACK_CACHE_SIZE", "4096") or 0)
+        self.pairs = PublicTracking(core.engine, size=min(64, size), stamp=PAIR_STAMP, derived_max=32)
 
     @staticmethod
     def _documents_fingerprint(s: Session) -> str:
@@ -273,7 +279,21 @@ class Scorecards:
 
     def pair_tracking(self, candidate_id: int, status: str | None = None) -> dict[str, Any] | None:
         """A pair's promises with their current status, filterable by status, rolled up by misi (a mission
-        counts its own status and its descendants'; promises outside any mission are grouped together)."""
+        counts its own status and its descendants'; promises outside any mission are grouped together).
+
+        Kept per process while the pair's version and the documents are unchanged: what it returns is shared
+        by every caller of the same pair and status, and must not be changed."""
+        canonical = st.normalise(status) if status else None
+        return self.pair_view(candidate_id, ("data", canonical), lambda full: pair_filtered(full, canonical))
+
+    def pair_view(self, candidate_id: int, name: Any, make) -> Any:
+        """``make(tracking)`` over a pair's whole tracking (:meth:`pair_tracking` without a filter; None for an
+        unknown pair), made once and kept with it while the pair and the documents are unchanged (its
+        filtered views, its public page, its JSON). ``name`` tells the products apart and holds whatever else
+        they depend on; ``make`` must not change what it is given."""
+        return self.pairs.derive(int(candidate_id), lambda: self._pair_tracking(int(candidate_id)), name, make)
+
+    def _pair_tracking(self, candidate_id: int) -> dict[str, Any] | None:
         with self.core.read_session() as s:
             row = s.execute(select(sm.Candidate, sm.Election, sm.Region)
                             .outerjoin(sm.Election, sm.Election.id == sm.Candidate.election_id)
@@ -294,7 +314,6 @@ class Scorecards:
                 .outerjoin(tm.State, tm.State.item_id == sm.Item.id)
                 .where(sm.Item.candidate_id == int(candidate_id), sm.Document.superseded_by_id.is_(None))
                 .order_by(sm.Item.document_id, sm.Item.position)).all()
-        canonical = st.normalise(status) if status else None
         mission_of: dict[int, Any] = {}
         text_of = {r[0]: r[4] for r in rows}
         counts = zero_counts()
@@ -311,12 +330,11 @@ class Scorecards:
                 missions[mission] = {"id": mission, "text": text_of.get(mission, "(di luar misi)") if mission
                                      else "(di luar misi)", "counts": zero_counts()}
             missions[mission]["counts"][status_now] += 1
-            if canonical is None or status_now == canonical:
-                out.append({"id": item_id, "kind": kind, "label": label, "text": text, "depth": depth,
-                            "state": state_values(*state)})
+            out.append({"id": item_id, "kind": kind, "label": label, "text": text, "depth": depth,
+                        "state": state_values(*state)})
         return {"candidate": {k: pair.get(k) for k in ("id", "head", "deputy", "number", "parties", "region",
                                                          "election")},
-                "status": canonical, "counts": counts, "total": sum(counts.values()),
+                "status": None, "counts": counts, "total": sum(counts.values()),
                 "missions": [dict(v, total=sum(v["counts"].values())) for v in missions.values()],
                 "items": out, "definitions": st.definitions()}
 
@@ -327,6 +345,13 @@ class Scorecards:
                              .where(tm.Update.region_id == int(region_id), tm.Update.state == "published")
                              .order_by(tm.Update.published_at.desc()).limit(limit)).all()
             return [update_dict(u, {}) | {"item_text": text} for u, text in rows]
+
+
+def pair_filtered(full: dict[str, Any] | None, status: str | None) -> dict[str, Any] | None:
+    """A pair's tracking with only the promises of ``status`` listed (the counts stay whole)."""
+    if full is None or status is None:
+        return full
+    return dict(full, status=status, items=[it for it in full["items"] if it["state"]["status"] == status])
 
 
 @lru_cache(maxsize=2)

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from janji import sheets
 from janji.track import statuses as st
-from janji.track.service import EXPORT_COLUMNS, Conflict, NotTracked, TrackError, date_pattern
+from janji.track.service import EXPORT_COLUMNS, Conflict, NotTracked, TrackError, date_pattern, pair_filtered
 from janji.web import auth
 from janji.web.params import StatusQ
 
@@ -152,10 +152,12 @@ def api_region_export(request: Request, region_id: Id, format: Literal["csv", "x
 @router.get("/track/candidates/{candidate_id}", responses=ERR, summary="Janji satu pasangan dengan statusnya, rekap per misi")
 def api_pair(request: Request, candidate_id: Id, status: StatusQ = None):
     status = status.value if status is not None else None
-    data = _t(request).pair_tracking(candidate_id, status)
-    if data is None:
+    # encoded once per version of the pair (and documents, and status)
+    body = _t(request).pair_view(candidate_id, ("json", status),
+                                 lambda full: None if full is None else _json_bytes(pair_filtered(full, status)))
+    if body is None:
         raise HTTPException(404, "pasangan calon tidak ditemukan")
-    return data
+    return Response(body, media_type="application/json")
 
 
 def _json_bytes(value: Any) -> bytes:

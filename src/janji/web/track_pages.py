@@ -21,7 +21,7 @@ from janji import sheets
 from janji.errors import InputError
 from janji.track import statuses as st
 from janji.track.service import (MIN_PASSWORD, Actor, Conflict, Forbidden, Invalid, Throttled, TooLarge, TrackError,
-                                 read_table)
+                                 pair_filtered, read_table)
 from janji.web import auth, feeds
 from janji.web.params import StatusQ
 from janji.web.render import HERE, render, render_error, render_html
@@ -187,11 +187,31 @@ def region_feed(request: Request, region_id: Id):
 @router.get("/pantau/pasangan/{candidate_id}")
 def pair(request: Request, candidate_id: Id, status: StatusQ = None):
     status = status.value if status is not None else None
+    api = f"/api/v1/track/candidates/{candidate_id}" + (f"?status={quote(status)}" if status else "")
+    if auth.current_actor(request).id is None:
+        return _public_pair_page(request, candidate_id, status, api)
     data = _t(request).pair_tracking(candidate_id, status)
     if data is None:
         raise HTTPException(404, "pasangan calon tidak ditemukan")
-    return page(request, "track/pair.html", {"data": data, "api": f"/api/v1/track/candidates/{candidate_id}"
-                                             + (f"?status={quote(status)}" if status else "")})
+    return page(request, "track/pair.html", {"data": data, "api": api})
+
+
+def _public_pair_page(request: Request, candidate_id: int, status: str | None, api: str):
+    """A pair's page as the public sees it: rendered once per version of the pair (and documents, status,
+    path and day), kept with its tracking (:meth:`Tracker.pair_view`); each visitor's CSRF token goes into
+    its slot."""
+    today = _today()
+
+    def make(full: dict[str, Any] | None) -> str | None:
+        if full is None:
+            return None
+        return render_html(request, "track/pair.html", _context(request, {
+            "data": pair_filtered(full, status), "api": api}, CSRF_SLOT))
+
+    html = _t(request).pair_view(candidate_id, ("page", status, request.url.path, today), make)
+    if html is None:
+        raise HTTPException(404, "pasangan calon tidak ditemukan")
+    return auth.finish(request, HTMLResponse(html.replace(CSRF_SLOT, auth.csrf_token(request))))
 
 
 def _item_page(request: Request, item_id: int, *, error: str | None = None, form: dict | None = None,
