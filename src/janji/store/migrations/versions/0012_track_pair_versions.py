@@ -46,8 +46,11 @@ def upgrade() -> None:
             END IF;
             RETURN NULL;
         END $$ LANGUAGE plpgsql""")
-    op.execute("CREATE TRIGGER track_state_pair_version AFTER INSERT OR UPDATE OR DELETE ON track_state "
-               "FOR EACH ROW EXECUTE FUNCTION janji_track_pair_version()")
+    # at the commit (a deferred constraint trigger): the pair's row is one that every publication of the pair
+    # moves, so it is locked only from the commit on, not from the state's change through the tallies and the
+    # audit entry as an immediate trigger would (every editor of the pair queued behind that lock)
+    op.execute("CREATE CONSTRAINT TRIGGER track_state_pair_version AFTER INSERT OR UPDATE OR DELETE ON track_state "
+               "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION janji_track_pair_version()")
 
 
 def downgrade() -> None:
