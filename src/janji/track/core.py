@@ -76,7 +76,15 @@ class Core:
         # was ever reused. Never for a read that may write (the scorecard's recount).
         self.read_session = (sessionmaker(self.engine.execution_options(isolation_level="AUTOCOMMIT"),
                                           expire_on_commit=False) if self.dialect == "postgresql" else self.session)
+        # the same, as a plain connection: a promise's page is built from a handful of statements, and the
+        # ORM session around them (its transaction bookkeeping, opened and closed at each build) cost more
+        self._read_engine = (self.engine.execution_options(isolation_level="AUTOCOMMIT")
+                             if self.dialect == "postgresql" else self.engine)
         self._secret: str | None = None
+
+    def read_connection(self):
+        """A connection for reads that write nothing (see ``read_session``); use it as a context manager."""
+        return self._read_engine.connect()
 
     @staticmethod
     def log(session: Session, actor: Actor, action: str, target: str, target_id: Any, before=None,

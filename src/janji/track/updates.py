@@ -7,7 +7,9 @@ Publishing moves the running tallies of :class:`janji.track.tallies.Scorecards` 
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
+from collections import OrderedDict
 from types import SimpleNamespace
 from typing import Any
 
@@ -72,6 +74,25 @@ HISTORY_OF = {  # include_pending -> a promise's timeline, newest first
     .order_by(*_NEWEST_FIRST)}
 
 
+class RowDicts:
+    """A bounded map of database rows (hashable, compared by every value) to what was made of them."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.entries: OrderedDict = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, row):
+        return self.entries.get(row)
+
+    def put(self, row, value):
+        with self.lock:
+            self.entries[row] = value
+            if len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+        return value
+
+
 class Updates:
     """A promise's state, history and milestones, and every change made to them."""
 
@@ -79,6 +100,10 @@ class Updates:
         self.core = core
         self.scorecards = scorecards
         self.public = PublicTracking(core.engine)
+        # a history entry as a dict, per row: the row holds every column the dict is made of, so an entry
+        # changed in any way is another key. A promise changed by a write is rebuilt with its whole history;
+        # its older entries are found here instead of being made again
+        self._entries = RowDicts(5_000)
 
     def state(self, item_id: int) -> dict[str, Any]:
         """The current status of a promise: ``status``, ``version`` (0 = never rated), progress, ``updated_at``."""
@@ -103,8 +128,7 @@ class Updates:
     def _item_tracking(self, item_id: int, include_pending: bool) -> dict[str, Any]:
         # plain rows on the session's connection, the promise with its region, pair, state and review setting
         # in one query: the ORM's object loading cost more than the queries, each query is a round trip
-        with self.core.read_session() as s:
-            conn = s.connection()
+        with self.core.read_connection() as conn:
             row = conn.execute(TRACKING_OF, {"item": int(item_id)}).first()
             if row is None:
                 raise NotFound(f"butir janji {item_id} tidak ditemukan")
@@ -121,21 +145,32 @@ class Updates:
                    if row.c_head is not None else None,
                    "default_target": quantity_target(row.quantities), "milestones": milestones,
                    "needs_review": region_id is not None and bool(row.needs_review),
-                   "history": self._history(s, row.id, include_pending)}
+                   "history": self._history(conn, row.id, include_pending)}
         return out
 
     def history(self, item_id: int, *, include_pending: bool = False) -> list[dict[str, Any]]:
         """A promise's timeline, newest first (published entries; pending and rejected ones on request)."""
-        with self.core.read_session() as s:
-            return self._history(s, int(item_id), include_pending)
+        with self.core.read_connection() as conn:
+            return self._history(conn, int(item_id), include_pending)
 
-    @staticmethod
-    def _history(s: Session, item_id: int, include_pending: bool) -> list[dict[str, Any]]:
-        rows = s.connection().execute(HISTORY_OF[bool(include_pending)],
-                                      {"item": int(item_id)}).all()  # plain rows: see _item_tracking
-        files = file_meta(s, [r.evidence_file_id for r in rows if r.evidence_file_id])
-        docs = sg.history_documents(s, rows)
-        return [update_dict(r, files) | {"evidence_document": docs.get(r.id)} for r in rows]
+    def _history(self, conn, item_id: int, include_pending: bool) -> list[dict[str, Any]]:
+        rows = conn.execute(HISTORY_OF[bool(include_pending)], {"item": int(item_id)}).all()  # plain rows
+        files = file_meta(conn, [r.evidence_file_id for r in rows if r.evidence_file_id])
+        docs = {}
+        if any(r.evidence_document_id for r in rows):
+            with Session(bind=conn) as s:
+                docs = sg.history_documents(s, rows)
+        out = []
+        for r in rows:
+            entry = self._entries.get(r)
+            if entry is None:
+                entry = self._entries.put(r, update_dict(r, {}))
+            # what may hold nested dicts is made anew: nothing a caller gets is shared with the kept entry
+            more = {"evidence_document": docs.get(r.id)}
+            if r.evidence_file_id:
+                more["evidence_file"] = files.get(r.evidence_file_id) or {"id": r.evidence_file_id}
+            out.append(entry | more)
+        return out
 
     # --- the write path -------------------------------------------------------------------------------------------
 
