@@ -23,12 +23,17 @@ from janji.track import models as tm
 from janji.track import statuses as st
 from janji.track.core import PROMISE_KINDS, Core
 from janji.track.freshness import PAIR_STAMP, PublicTracking
-from janji.track.records import pair_name, state_values, update_dict, zero_counts
+from janji.track.records import pair_name, state_dict, state_values, update_dict, zero_counts
 from janji.track.validation import RATIO_CAP, capped_ratio
 
 
 TALLY_LOCK = 4242005  # PostgreSQL advisory lock (key, region id): a region's recount vs its publications
 SUPERSEDED_BY = select(sm.Document.superseded_by_id).where(sm.Document.id == bindparam("doc"))
+# a pair's promises' states (state_values' columns after the item id)
+PAIR_STATES = (select(tm.State.item_id, tm.State.status, tm.State.version, tm.State.progress_value,
+                      tm.State.progress_target, tm.State.progress_unit, tm.State.measured_on, tm.State.updated_at,
+                      tm.State.update_id)
+               .join(sm.Item, sm.Item.id == tm.State.item_id).where(sm.Item.candidate_id == bindparam("c")))
 
 
 class Scorecards:
@@ -41,6 +46,7 @@ class Scorecards:
         # are unchanged (janji.track.freshness; the version is moved by triggers, migration 0012)
         size = int(os.environ.get("JANJI_TRACK_CACHE_SIZE", "4096") or 0)
         self.pairs = PublicTracking(core.engine, size=min(64, size), stamp=PAIR_STAMP, derived_max=32)
+        self._pair_static: dict[int, tuple[str, dict[str, Any] | None]] = {}
 
     @staticmethod
     def _documents_fingerprint(s: Session) -> str:
@@ -295,48 +301,72 @@ class Scorecards:
 
     def _pair_tracking(self, candidate_id: int) -> dict[str, Any] | None:
         with self.core.read_session() as s:
-            row = s.execute(select(sm.Candidate, sm.Election, sm.Region)
-                            .outerjoin(sm.Election, sm.Election.id == sm.Candidate.election_id)
-                            .outerjoin(sm.Region, sm.Region.id == sm.Election.region_id)
-                            .where(sm.Candidate.id == int(candidate_id))).first()
-            if row is None:
+            fp = self._documents_fingerprint(s)
+            static = self._pair_static.get(candidate_id)
+            if static is None or static[0] != fp:
+                static = (fp, self._pair_promises(s, candidate_id))
+                if len(self._pair_static) > 256:
+                    self._pair_static.clear()
+                self._pair_static[candidate_id] = static
+            base = static[1]
+            if base is None:
                 return None
-            c, el, reg = row
-            pair = {"id": c.id, "head": c.head, "deputy": c.deputy, "number": c.number, "parties": list(c.parties or []),
-                    "region": {"id": reg.id, "name": reg.name} if reg else None,
-                    "election": {"id": el.id, "year": el.year} if el else None}
-            # plain rows on the session's connection: the ORM's row handling cost more than the query
-            rows = s.connection().execute(
-                select(sm.Item.id, sm.Item.parent_id, sm.Item.kind, sm.Item.label, sm.Item.text, sm.Item.depth,
-                       tm.State.status, tm.State.version, tm.State.progress_value, tm.State.progress_target,
-                       tm.State.progress_unit, tm.State.measured_on, tm.State.updated_at, tm.State.update_id)
-                .join(sm.Document, sm.Document.id == sm.Item.document_id)
-                .outerjoin(tm.State, tm.State.item_id == sm.Item.id)
-                .where(sm.Item.candidate_id == int(candidate_id), sm.Document.superseded_by_id.is_(None))
-                .order_by(sm.Item.document_id, sm.Item.position)).all()
-        mission_of: dict[int, Any] = {}
-        text_of = {r[0]: r[4] for r in rows}
+            # only the states change between two versions of the pair: plain rows, no promise text
+            states = {r[0]: tuple(r[1:]) for r in s.connection().execute(PAIR_STATES, {"c": int(candidate_id)})}
+        made = base["made"]
         counts = zero_counts()
         missions: dict[Any, dict[str, Any]] = {}
         out = []
-        for item_id, parent_id, kind, label, text, depth, *state in rows:
-            mission = item_id if kind == "mission" else mission_of.get(parent_id)
-            mission_of[item_id] = mission
-            if kind not in PROMISE_KINDS:
-                continue
-            status_now = state[0] or st.UNRATED
+        for item_id, kind, label, text, depth, mission, mission_text in base["promises"]:
+            state = states.get(item_id)
+            kept = made.get(item_id)
+            if kept is not None and kept[0] == state:
+                entry = kept[1]
+            else:  # a promise's entry is made again only when its state changed
+                entry = {"id": item_id, "kind": kind, "label": label, "text": text, "depth": depth,
+                         "state": state_values(*state) if state is not None else state_dict(None)}
+                made[item_id] = (state, entry)
+            status_now = state[0] if state is not None else st.UNRATED
             counts[status_now] += 1
-            if mission not in missions:
-                missions[mission] = {"id": mission, "text": text_of.get(mission, "(di luar misi)") if mission
-                                     else "(di luar misi)", "counts": zero_counts()}
-            missions[mission]["counts"][status_now] += 1
-            out.append({"id": item_id, "kind": kind, "label": label, "text": text, "depth": depth,
-                        "state": state_values(*state)})
-        return {"candidate": {k: pair.get(k) for k in ("id", "head", "deputy", "number", "parties", "region",
-                                                         "election")},
-                "status": None, "counts": counts, "total": sum(counts.values()),
+            m = missions.get(mission)
+            if m is None:
+                m = missions[mission] = {"id": mission, "text": mission_text, "counts": zero_counts()}
+            m["counts"][status_now] += 1
+            out.append(entry)
+        return {"candidate": base["candidate"], "status": None, "counts": counts, "total": sum(counts.values()),
                 "missions": [dict(v, total=sum(v["counts"].values())) for v in missions.values()],
                 "items": out, "definitions": st.definitions()}
+
+    @staticmethod
+    def _pair_promises(s: Session, candidate_id: int) -> dict[str, Any] | None:
+        """What a pair's page shows that only the documents change: the pair, and its promises in order, each
+        with its misi (None for an unknown pair). Kept per process until the documents change."""
+        row = s.execute(select(sm.Candidate, sm.Election, sm.Region)
+                        .outerjoin(sm.Election, sm.Election.id == sm.Candidate.election_id)
+                        .outerjoin(sm.Region, sm.Region.id == sm.Election.region_id)
+                        .where(sm.Candidate.id == int(candidate_id))).first()
+        if row is None:
+            return None
+        c, el, reg = row
+        pair = {"id": c.id, "head": c.head, "deputy": c.deputy, "number": c.number, "parties": list(c.parties or []),
+                "region": {"id": reg.id, "name": reg.name} if reg else None,
+                "election": {"id": el.id, "year": el.year} if el else None}
+        rows = s.connection().execute(
+            select(sm.Item.id, sm.Item.parent_id, sm.Item.kind, sm.Item.label, sm.Item.text, sm.Item.depth)
+            .join(sm.Document, sm.Document.id == sm.Item.document_id)
+            .where(sm.Item.candidate_id == int(candidate_id), sm.Document.superseded_by_id.is_(None))
+            .order_by(sm.Item.document_id, sm.Item.position)).all()
+        mission_of: dict[int, Any] = {}
+        text_of = {r[0]: r[4] for r in rows}
+        promises = []
+        for item_id, parent_id, kind, label, text, depth in rows:
+            mission = item_id if kind == "mission" else mission_of.get(parent_id)
+            mission_of[item_id] = mission
+            if kind in PROMISE_KINDS:
+                promises.append((item_id, kind, label, text, depth, mission,
+                                 text_of.get(mission, "(di luar misi)") if mission else "(di luar misi)"))
+        # made: item id -> (state row, its entry), filled as the pair's versions are built
+        return {"candidate": pair, "promises": promises, "made": {}}
 
     def feed_entries(self, region_id: int, limit: int = 50) -> list[dict[str, Any]]:
         """A region's latest published changes, newest first, with their promise's text (its Atom feed)."""
