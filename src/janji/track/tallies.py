@@ -378,7 +378,8 @@ class Scorecards:
 
 
 def pair_filtered(full: dict[str, Any] | None, status: str | None) -> dict[str, Any] | None:
-    """A pair's tracking with only the promises of ``status`` listed (the counts stay whole)."""
+    """A pair's tracking with only the promises of ``status`` (any of its names) listed (the counts stay whole)."""
+    status = st.normalise(status) if status else None
     if full is None or status is None:
         return full
     return dict(full, status=status, items=[it for it in full["items"] if it["state"]["status"] == status])
