@@ -31,17 +31,16 @@ the analyser). A missing, unreadable or foreign file only means compiling as usu
 from __future__ import annotations
 
 import atexit
-import marshal
-import os
 import re
 import sys
-import tempfile
 from array import array
 from pathlib import Path
 from re import _compiler as _sre_compiler  # parse + code generation, as re.compile does them (Python >= 3.11)
 from re import _parser as _sre_parser
 
 import _sre
+
+from janji import cache
 
 _MADE: list["LazyPattern"] = []
 
@@ -106,23 +105,16 @@ MAX_KEPT = 3000  # entries of the file (the analyser makes ~1,000); past it, the
 
 def cache_file() -> Path | None:
     """The file of compiled forms for this Python and regex engine; None when ``JANJI_CACHE_DIR`` is empty."""
-    folder = os.environ.get("JANJI_CACHE_DIR")
+    folder = cache.folder()
     if folder is None:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        folder = os.path.join(base, "janji")
-    if not folder:
         return None
     version = "-".join(map(str, sys.version_info[:3]))
-    return Path(folder) / f"regex-{sys.implementation.name}-{version}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    return folder / f"regex-{sys.implementation.name}-{version}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
 
 
 def _read(path: Path | None) -> dict:
-    try:
-        with open(path, "rb") as fh:  # type: ignore[arg-type]
-            table = marshal.load(fh)
-        return table if isinstance(table, dict) else {}
-    except Exception:  # no file yet, no cache folder, a truncated or foreign file: compile as usual
-        return {}
+    table = cache.read(path)
+    return table if isinstance(table, dict) else {}  # no file yet, or a foreign one: compile as usual
 
 
 def parts(pattern: str, flags: int) -> _Parts:
@@ -208,21 +200,8 @@ def save() -> None:
     table.update(_NEW)
     if len(table) > MAX_KEPT:  # patterns made from changing data: start again from this process's
         table = {key: table[key] for key in (*_USED, *_NEW) if key in table}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")
-    except OSError:  # no place to write: the next process compiles again
-        return
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            marshal.dump(table, fh)
-        os.replace(tmp, path)
+    if cache.write(path, table):
         _NEW.clear()
-    except OSError:  # a full disk
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
 
 
 _LEADING_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))+")
