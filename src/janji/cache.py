@@ -22,9 +22,10 @@ import marshal
 import mmap
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Callable, Iterable
+
+from janji.files import unused_name
 
 _HEAD = 16  # bytes before the marshalled value: its length and where the block of arrays starts (8 each)
 _ALIGN = 64  # the block and every array in it start at a multiple of this
@@ -60,7 +61,8 @@ def write(path: Path, value: Any, replaces: Iterable[Path] = (), block: bytes | 
     written (no place, a full disk): the next process makes the value again."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")
+        tmp = unused_name(path.parent, path.name + ".")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
     except OSError:
         return False
     try:

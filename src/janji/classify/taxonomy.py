@@ -15,8 +15,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from janji import data
 from janji.data import reference
 from janji.lang.stem import stems
 
@@ -50,7 +50,7 @@ class Phrase:
 
 
 def data_path(name: str):
-    return resources.files("janji.data").joinpath(name)
+    return data.path(name)
 
 
 @lru_cache(maxsize=1)
