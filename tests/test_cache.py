@@ -105,3 +105,36 @@ def test_stems_met_before_need_no_sastrawi(tmp_path):
     (kept,) = (tmp_path / "kept").glob("stems-*")
     kept.write_bytes(b"rusak")
     assert run(text) == first  # a damaged file: stemmed as usual
+
+
+
+def test_the_region_tables_read_back_are_the_ones_built(folder):
+    """The region tables and names kept in the cache folder are what the CSV files give, in the same order."""
+    from janji.data import regions
+    from janji.facts import region
+
+    kept = (regions._tables, regions.kept_key, regions.all_regions, regions._by_full_name, regions.by_bare_name,
+            regions.aliases, regions.candidates, region._kept, region._names, region._buckets)
+
+    def forget():
+        for f in kept:
+            f.cache_clear()
+
+    def in_order(parts):
+        return [list(p.items()) if isinstance(p, dict) else p for p in parts]
+
+    def as_positions():
+        everything, full, bare, alias = regions._tables()
+        at = {id(r): i for i, r in enumerate(everything)}
+        return ([(r.name, r.code, r.level) for r in everything], {k: at[id(r)] for k, r in full.items()},
+                {k: [at[id(r)] for r in v] for k, v in bare.items()}, {k: [at[id(r)] for r in v] for k, v in alias.items()})
+
+    try:
+        forget()
+        built = in_order(regions._built_tables()), in_order(region._built_names())
+        for _ in range(2):  # made and kept, then read back
+            forget()
+            assert (in_order(as_positions()), in_order(region._kept())) == built
+        assert sorted(p.name.split("-v")[0] for p in folder.iterdir()) == ["region-names", "regions"]
+    finally:
+        forget()
