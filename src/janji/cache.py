@@ -94,7 +94,8 @@ def derived(raw: bytes, name: str, make: Callable[[], Any], version: int = 1) ->
     """``make()`` — a value :mod:`marshal` writes (numbers, strings, bytes, tuples, lists, sets, dicts, None)
     derived from the data file whose bytes are ``raw`` — read back from the cache folder when a process of
     this Python made it before from the same bytes. ``name`` says what it is (one file per name is kept: a new
-    data file's form replaces the old one's); raise ``version`` when ``make`` changes what it derives."""
+    data file's form replaces the old one's, for this Python); raise ``version`` when ``make`` changes what it
+    derives."""
     return derived_with_block(raw, name, lambda: (make(), b""), version)[0]
 
 
@@ -108,12 +109,13 @@ def derived_with_block(raw: bytes, name: str, make: Callable[[], tuple[Any, byte
         value, block = make()
         return value, memoryview(bytearray(block))
     digest = hashlib.sha256(raw).hexdigest()[:32]
-    path = base / f"{name}-v{version}-{digest}-py{sys.version_info[0]}{sys.version_info[1]}.cache"
+    python = f"py{sys.version_info[0]}{sys.version_info[1]}"
+    path = base / f"{name}-v{version}-{digest}-{python}.cache"
     found = _mapped(path)
     if found is not None:
         return found
     value, block = make()
-    write(path, value, replaces=base.glob(f"{name}-v*.cache"), block=block)
+    write(path, value, replaces=base.glob(f"{name}-v*-{python}.cache"), block=block)  # another Python's stays
     return value, memoryview(bytearray(block))
 
 

@@ -168,7 +168,7 @@ def _keep(key: tuple, value) -> None:
 
 def _compile(pattern: str | bytes, flags: int) -> re.Pattern:
     """``re.compile(pattern, flags)``, from the kept compiled form when there is one."""
-    if not isinstance(pattern, str) or flags & (re.DEBUG | re.LOCALE) or _CODE_TYPE is None:
+    if not isinstance(pattern, (str, bytes)) or flags & (re.DEBUG | re.LOCALE) or _CODE_TYPE is None:
         return re.compile(pattern, flags)
     key = (pattern, flags)
     found = _kept().get(key)
