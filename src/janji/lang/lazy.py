@@ -33,7 +33,6 @@ from __future__ import annotations
 import atexit
 import re
 import sys
-from array import array
 from pathlib import Path
 from re import _compiler as _sre_compiler  # parse + code generation, as re.compile does them (Python >= 3.11)
 from re import _parser as _sre_parser
@@ -95,8 +94,9 @@ def compile(pattern: str | bytes, flags: int = 0) -> LazyPattern:  # noqa: A001 
 
 _Parts = tuple  # (flags, code, groups - 1, groupindex, indexgroup): the arguments of _sre.compile after the pattern
 # the code is kept as the bytes of an array of unsigned ints of the engine's size: read back in one piece
-# (a marshalled list of ints is an object per int: the ~600 patterns' code took longer to load than to compile)
-_CODE_TYPE = next((t for t in "IL" if array(t).itemsize == _sre.CODESIZE), None)
+# (a marshalled list of ints is an object per int: the ~600 patterns' code took longer to load than to compile),
+# through a memoryview (the array module's import was ~1 ms of a one-file run)
+_CODE_TYPE = next((t for t in "IL" if memoryview(bytes(8)).cast(t).itemsize == _sre.CODESIZE), None)
 _KEPT: dict[tuple[str, int], _Parts] | None = None  # read from the cache file at the first compilation
 _NEW: dict[tuple[str, int], _Parts] = {}  # compiled by this process, not in the file yet
 _USED: set[tuple] = set()  # entries of the file this process used
@@ -131,12 +131,15 @@ def parts(pattern: str, flags: int) -> _Parts:
 
 def _packed(found: _Parts) -> tuple:
     flags, code, groups, groupindex, indexgroup = found
-    return flags, array(_CODE_TYPE, code).tobytes(), groups, groupindex, indexgroup
+    packed = memoryview(bytearray(len(code) * _sre.CODESIZE)).cast(_CODE_TYPE)
+    for i, c in enumerate(code):
+        packed[i] = c
+    return flags, packed.tobytes(), groups, groupindex, indexgroup
 
 
 def _unpacked(kept: tuple) -> _Parts:
     flags, code, groups, groupindex, indexgroup = kept
-    return flags, array(_CODE_TYPE, code).tolist(), groups, groupindex, indexgroup
+    return flags, memoryview(code).cast(_CODE_TYPE).tolist(), groups, groupindex, indexgroup
 
 
 def _kept() -> dict:
