@@ -138,3 +138,25 @@ def test_the_region_tables_read_back_are_the_ones_built(folder):
         assert sorted(p.name.split("-v")[0] for p in folder.iterdir()) == ["region-names", "regions"]
     finally:
         forget()
+
+
+def test_the_lexicons_read_back_are_the_ones_built(folder):
+    from janji.classify import taxonomy
+
+    def forget():
+        for f in (taxonomy._lexicons, taxonomy.sector_lexicon, taxonomy.sdg_lexicon):
+            f.cache_clear()
+
+    def in_order(lexicons):
+        return [(list(lex.phrases.items()), list(lex.surface.items()), lex.longest, list(lex.first.items()))
+                for lex in lexicons]
+
+    try:
+        built = in_order(taxonomy.Lexicon(*parts) for parts in taxonomy._built_lexicons())
+        for _ in range(2):  # made and kept, then read back
+            forget()
+            assert in_order([taxonomy.sector_lexicon(), taxonomy.sdg_lexicon()]) == built
+        assert [p.name.split("-v")[0] for p in folder.glob("lexicons-*")] == ["lexicons"]
+        assert taxonomy.sector_lexicon().match(["bangun", "sekolah"])  # a lexicon that finds keywords
+    finally:
+        forget()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import marshal
 import os
 import re
 import unicodedata
@@ -216,12 +217,10 @@ _MET: dict[str, str] | None = None  # read at the first word the tables above do
 _MET_NEW: dict[str, str] = {}  # stemmed by this process, not in the file yet
 
 
-def met_file() -> Path | None:
-    """The file of Sastrawi's stems kept between processes; None when ``JANJI_CACHE_DIR`` is empty (or Sastrawi's
-    files cannot be read)."""
-    folder = cache.folder()
-    if folder is None:
-        return None
+@lru_cache(maxsize=1)
+def _stemmer_digest() -> str | None:
+    """SHA-256 of what Sastrawi's stems depend on: its dictionary, its stemmer and this module (None when they
+    cannot be read)."""
     try:
         import Sastrawi  # the package alone: its modules are imported only to stem
 
@@ -233,7 +232,26 @@ def met_file() -> Path | None:
                 digest.update(fh.read())
     except (ImportError, OSError, TypeError):
         return None
-    return folder / f"stems-{digest.hexdigest()[:32]}.marshal"
+    return digest.hexdigest()
+
+
+def met_file() -> Path | None:
+    """The file of Sastrawi's stems kept between processes; None when ``JANJI_CACHE_DIR`` is empty (or Sastrawi's
+    files cannot be read)."""
+    folder, digest = cache.folder(), _stemmer_digest()
+    if folder is None or digest is None:
+        return None
+    return folder / f"stems-{digest[:32]}.marshal"
+
+
+def fingerprint() -> bytes | None:
+    """What a word's stem depends on in this process: Sastrawi's files, this module and the table given to
+    :func:`seed_stems` so far; None when they cannot be read. A form derived from stems (the classifier's
+    lexicons) is kept in the cache folder under it."""
+    digest = _stemmer_digest()
+    if digest is None:
+        return None
+    return digest.encode() + hashlib.sha256(marshal.dumps(list(_KNOWN.items()))).digest()
 
 
 def _met() -> dict[str, str]:
