@@ -111,7 +111,7 @@ def test_no_source_or_test_line_names_a_seed_development_or_corpus_document_or_i
 # layer (the cycle test keeps those apart) and of lower layers, never of a higher one. Tracking is a domain
 # service over the store; the web presents it (its pages are janji.web.track_pages and janji.web.track_api).
 LAYERS: list[tuple[str, set[str]]] = [
-    ("foundation", {"errors", "files", "redact", "sheets"}),
+    ("foundation", {"cache", "errors", "files", "redact", "sheets"}),
     ("language and reference data", {"document", "lang", "data", "learn"}),
     ("the stage protocol", {"stage"}),
     ("stages", {"read", "clean", "facts", "structure", "prose", "quantities", "classify", "align"}),

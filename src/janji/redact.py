@@ -20,7 +20,6 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from urllib.parse import unquote
 
 MASK = "***"
 _SECRET_PARAMS = re.compile(r"(?i)([?&](?:password|pass|pwd|passwd|sslpassword)=)([^&#]*)")
@@ -69,6 +68,8 @@ def secrets_of(url: str | None) -> set[str]:
         if colon and password:
             found.add(password)
     found.update(m.group(2) for m in _SECRET_PARAMS.finditer(str(url)) if m.group(2))
+    from urllib.parse import unquote  # here: `janji analyze` opens no database and need not import it
+
     return found | {unquote(s) for s in found}
 
 

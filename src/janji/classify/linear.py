@@ -13,11 +13,13 @@ Baru").
 """
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
 
+from janji import cache
 from janji.classify.taxonomy import data_path
 
 MODEL_FILE = "classify_linear.npz"
@@ -63,22 +65,18 @@ class LinearModel:
 
     @classmethod
     def load(cls, path=None) -> "LinearModel":
-        src = path or data_path(MODEL_FILE)
-        with (open(src, "rb") if path else src.open("rb")) as fh:
-            z = np.load(fh, allow_pickle=False)
-            vocab_list = unpack_strings(z["vocab"])
-            return cls(
-                vocab={v: i for i, v in enumerate(vocab_list)},
-                classes=unpack_strings(z["classes"]),
-                weights=z["weights"].astype(np.float32),
-                bias=z["bias"].astype(np.float32),
-                idf=z["idf"].astype(np.float32),
-                post_ptr=z["post_ptr"],
-                post_idx=z["post_idx"],
-                phrase_text=unpack_strings(z["phrase_text"]),
-                phrase_class=z["phrase_class"],
-                stem_table=dict(zip(unpack_strings(z["stem_words"]), unpack_strings(z["stem_values"]))),
-            )
+        """The model of ``path`` (default: the packaged one). What reading the packaged file yields — arrays,
+        string lists, the vocabulary and stem dictionaries — is kept in the user's cache folder
+        (:mod:`janji.cache`, keyed by the file's SHA-256): read back, it takes a fraction of decompressing and
+        parsing the file (a model being trained, given by ``path``, is read as it is)."""
+        if path:
+            with open(path, "rb") as fh:
+                value, block = _read_parts(fh.read())
+        else:
+            raw = data_path(MODEL_FILE).read_bytes()
+            value, block = cache.derived_with_block(raw, "classify-linear", lambda: _read_parts(raw), version=1)
+        return cls(vocab=value["vocab"], classes=value["classes"], phrase_text=value["phrase_text"],
+                   stem_table=value["stem_table"], **cache.unpack_arrays(value["arrays"], block))
 
     def indices(self, feats) -> np.ndarray:
         return np.fromiter((self.vocab[f] for f in feats if f in self.vocab), dtype=np.int64)
@@ -157,3 +155,21 @@ class LinearModel:
         return inv
 
     __hash__ = object.__hash__
+
+
+def _read_parts(raw: bytes) -> tuple[dict, bytes]:
+    """The model file's contents: its strings and dictionaries, and its arrays packed in a block
+    (:func:`janji.cache.pack_arrays`)."""
+    with np.load(io.BytesIO(raw), allow_pickle=False) as z:
+        vocab_list = unpack_strings(z["vocab"])
+        index, block = cache.pack_arrays({
+            "weights": z["weights"].astype(np.float32), "bias": z["bias"].astype(np.float32),
+            "idf": z["idf"].astype(np.float32), "post_ptr": z["post_ptr"], "post_idx": z["post_idx"],
+            "phrase_class": z["phrase_class"]})
+        return {
+            "vocab": {v: i for i, v in enumerate(vocab_list)},
+            "classes": unpack_strings(z["classes"]),
+            "phrase_text": unpack_strings(z["phrase_text"]),
+            "stem_table": dict(zip(unpack_strings(z["stem_words"]), unpack_strings(z["stem_values"]))),
+            "arrays": index,
+        }, block

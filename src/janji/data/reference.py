@@ -21,8 +21,9 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterator
+
+from janji import data
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ class RegionAlias:
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:
-    with resources.files("janji.data").joinpath(name).open(encoding="utf-8", newline="") as fh:
+    with data.path(name).open(encoding="utf-8", newline="") as fh:
         yield from csv.DictReader(fh)
 
 

@@ -71,6 +71,12 @@ def _fuzzy_owner(name: str, cands: list[Candidate]) -> Candidate | None:
     return owners[0] if len(owners) == 1 else None
 
 
+# a nickname with an honorific ("Gus Zubed"); a run of capitalised words, a name perhaps ("Jaya Kusuma")
+_HONORIFIC_NAME = lazy.compile(rf"\b(?:{'|'.join(names_.HONORIFICS)})[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?")
+_WORD = r"(?:[A-Z][a-z][A-Za-z'’]*|[A-Z]\b)"
+_CAPITALISED_RUN = lazy.compile(rf"{_WORD}(?:(?:[ \t]+|[ \t]*[-–—][ \t]*){_WORD})*")
+
+
 def numbered(text: str, b: _Builder) -> None:
     """"Cawali nomor urut 1, Gus Zubed", "Paslon 1 Sukarma Adi", "Paslon nomor 2 Jaya-Santika"."""
     for m in NUMBERED_NAME.finditer(text):
@@ -90,7 +96,7 @@ def numbered(text: str, b: _Builder) -> None:
         if not any(same_person(alias, n) for n in [owner.head, owner.deputy]):
             add(owner, alias)
     # nicknames with an honorific used without a number: "Gus Zubed menjawab …"
-    for m in re.finditer(rf"\b(?:{'|'.join(names_.HONORIFICS)})[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?", text):
+    for m in _HONORIFIC_NAME.finditer(text):
         nick = m.group()
         if any(nick in c.aliases for c in b.cands):
             continue
@@ -102,8 +108,7 @@ def numbered(text: str, b: _Builder) -> None:
 def short_names(text: str, b: _Builder) -> None:
     """Part of a name used alone later: "kata Anang", "ujar Jaya Kusuma", "Sukarma menekankan"."""
     runs = set()
-    word = r"(?:[A-Z][a-z][A-Za-z'’]*|[A-Z]\b)"
-    for m in re.finditer(rf"{word}(?:(?:[ \t]+|[ \t]*[-–—][ \t]*){word})*", text):
+    for m in _CAPITALISED_RUN.finditer(text):
         words = split_words(m.group())
         while words and (words[0].lower() in STOP or words[0].lower() in b.lower_seen):
             words.pop(0)

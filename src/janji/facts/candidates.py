@@ -153,23 +153,30 @@ def _number_line_before(text: str, start: int) -> tuple[int, int] | None:
     return (number_value(m.group("n")), m.start("n")) if m else None
 
 
+_LIST_NUMBER = lazy.compile(rf"[ \t]*(\d{{1,2}})[.)][ \t]+(?:{TITLE_WORDS}\.?[ \t]*)*", re.I)
+_BALLOT_HEADING = lazy.compile(r"nomor\s+urut(?!\s*\d)", re.I)
+
+
 def _number_list_marker(text: str, start: int) -> tuple[int, int] | None:
     """"1. HARDI KUSWOYO - DANU MAHENDRA" under "Penetapan Nomor Urut …": the list number is the ballot number."""
     line_start = text.rfind("\n", 0, start) + 1
-    m = re.match(rf"[ \t]*(\d{{1,2}})[.)][ \t]+(?:{TITLE_WORDS}\.?[ \t]*)*", text[line_start:start], re.I)
-    if m and line_start + m.end() == start and re.search(r"nomor\s+urut(?!\s*\d)", text[max(0, line_start - 400):line_start], re.I):
+    m = _LIST_NUMBER.match(text[line_start:start])
+    if m and line_start + m.end() == start and _BALLOT_HEADING.search(text[max(0, line_start - 400):line_start]):
         return int(m.group(1)), line_start + m.start(1)
     return None
+
+
+_NUMBER_AFTER = lazy.compile(
+    rf"[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t,]*\(?[ \t]*(?:(?:selaku|sebagai)[ \t]+(?:calon[ \t]+)?wakil(?:nya)?[ \t,]+)?"
+    rf"(?:(?:dengan|mendapat(?:kan)?|memperoleh|meraih|menempati)[ \t]+|"
+    rf"yang[ \t]+(?:(?:adalah|merupakan|ialah)[ \t]+)?(?:pasangan(?:[ \t]+calon)?|paslon)(?:[ \t]+(?:petahana|penantang))?[ \t]+)?"
+    rf"((?:(?:ber)?nomor|no\.)[ \t]*urut[ \t]*({NUM}))\b", re.I)
 
 
 def _number_after(text: str, end: int) -> tuple[int, int] | None:
     """"Mukhlis Arsyad-Aliyah Mustika Ilyas (MULIA) nomor urut 2", "… (nomor urut 1)", "… yang adalah
     pasangan petahana nomor urut 3"."""
-    m = re.match(rf"[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t,]*\(?[ \t]*(?:(?:selaku|sebagai)[ \t]+(?:calon[ \t]+)?wakil(?:nya)?[ \t,]+)?"
-                 rf"(?:(?:dengan|mendapat(?:kan)?|memperoleh|meraih|menempati)[ \t]+|"
-                 rf"yang[ \t]+(?:(?:adalah|merupakan|ialah)[ \t]+)?(?:pasangan(?:[ \t]+calon)?|paslon)(?:[ \t]+(?:petahana|penantang))?[ \t]+)?"
-                 rf"((?:(?:ber)?nomor|no\.)[ \t]*urut[ \t]*({NUM}))\b",
-                 text[end:end + 90], re.I)
+    m = _NUMBER_AFTER.match(text[end:end + 90])
     return (number_value(m.group(2)), end + m.start(1)) if m else None
 
 
@@ -384,6 +391,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return any(before.count(q) % 2 == 1 for q in ("'", '"')) or before.count("“") > before.count("”") or before.count("‘") > before.count("’")
 
 
+_DASH_BEFORE = lazy.compile(r"[-–—][ \t]*$")
 NATIONAL = Gated(lazy.compile(r"\b(?:pilpres|capres|cawapres|(?:pemilihan|calon)\s+presiden|presiden\s+dan\s+wakil\s+presiden)\b", re.I))
 
 
@@ -424,7 +432,7 @@ def _raw_pairs(text: str, lower_seen: set[str], rows: list | None = None):
         head, deputy = clean_name(m.group("a"), lower_seen), clean_name(m.group("b"), lower_seen, lead=False)
         if not head or not deputy:
             continue
-        if re.search(r"[-–—][ \t]*$", text[max(0, m.start() - 3):m.start()]):
+        if _DASH_BEFORE.search(text[max(0, m.start() - 3):m.start()]):
             continue  # "Sarmidi Latang-Wonsu dan Ardianto-Mahyudin": two dashed pairs, not one
         start = m.start() + m.group(0).find(head.split()[0])
         # "Andri dan Fauzan Adu Program Pendidikan": a title-case headline names rivals as often as a pair

@@ -13,7 +13,8 @@ from __future__ import annotations
 import csv
 import re
 from functools import lru_cache
-from importlib import resources
+
+from janji import data
 
 
 def _key(name: str) -> str:
@@ -24,7 +25,7 @@ def _key(name: str) -> str:
 def table() -> dict[str, str]:
     """Every name and alias (lower case) -> canonical short name."""
     out: dict[str, str] = {}
-    with resources.files("janji.data").joinpath("parties.csv").open(encoding="utf-8") as f:
+    with data.path("parties.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             for name in [row["party"], *row["aliases"].split(";")]:
                 if name.strip():
@@ -43,7 +44,7 @@ def canonical(name: str) -> str | None:
 def _written() -> list[str]:
     """Every name and alias as the table writes it (case kept: "PAN" is not "Pan")."""
     out = []
-    with resources.files("janji.data").joinpath("parties.csv").open(encoding="utf-8") as f:
+    with data.path("parties.csv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             out += [n.strip() for n in [row["party"], *row["aliases"].split(";")] if n.strip()]
     return out

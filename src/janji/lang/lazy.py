@@ -31,17 +31,15 @@ the analyser). A missing, unreadable or foreign file only means compiling as usu
 from __future__ import annotations
 
 import atexit
-import marshal
-import os
 import re
 import sys
-import tempfile
-from array import array
 from pathlib import Path
 from re import _compiler as _sre_compiler  # parse + code generation, as re.compile does them (Python >= 3.11)
 from re import _parser as _sre_parser
 
 import _sre
+
+from janji import cache
 
 _MADE: list["LazyPattern"] = []
 
@@ -96,8 +94,9 @@ def compile(pattern: str | bytes, flags: int = 0) -> LazyPattern:  # noqa: A001 
 
 _Parts = tuple  # (flags, code, groups - 1, groupindex, indexgroup): the arguments of _sre.compile after the pattern
 # the code is kept as the bytes of an array of unsigned ints of the engine's size: read back in one piece
-# (a marshalled list of ints is an object per int: the ~600 patterns' code took longer to load than to compile)
-_CODE_TYPE = next((t for t in "IL" if array(t).itemsize == _sre.CODESIZE), None)
+# (a marshalled list of ints is an object per int: the ~600 patterns' code took longer to load than to compile),
+# through a memoryview (the array module's import was ~1 ms of a one-file run)
+_CODE_TYPE = next((t for t in "IL" if memoryview(bytes(8)).cast(t).itemsize == _sre.CODESIZE), None)
 _KEPT: dict[tuple[str, int], _Parts] | None = None  # read from the cache file at the first compilation
 _NEW: dict[tuple[str, int], _Parts] = {}  # compiled by this process, not in the file yet
 _USED: set[tuple] = set()  # entries of the file this process used
@@ -106,23 +105,16 @@ MAX_KEPT = 3000  # entries of the file (the analyser makes ~1,000); past it, the
 
 def cache_file() -> Path | None:
     """The file of compiled forms for this Python and regex engine; None when ``JANJI_CACHE_DIR`` is empty."""
-    folder = os.environ.get("JANJI_CACHE_DIR")
+    folder = cache.folder()
     if folder is None:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        folder = os.path.join(base, "janji")
-    if not folder:
         return None
     version = "-".join(map(str, sys.version_info[:3]))
-    return Path(folder) / f"regex-{sys.implementation.name}-{version}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    return folder / f"regex-{sys.implementation.name}-{version}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
 
 
 def _read(path: Path | None) -> dict:
-    try:
-        with open(path, "rb") as fh:  # type: ignore[arg-type]
-            table = marshal.load(fh)
-        return table if isinstance(table, dict) else {}
-    except Exception:  # no file yet, no cache folder, a truncated or foreign file: compile as usual
-        return {}
+    table = cache.read(path)
+    return table if isinstance(table, dict) else {}  # no file yet, or a foreign one: compile as usual
 
 
 def parts(pattern: str, flags: int) -> _Parts:
@@ -139,12 +131,15 @@ def parts(pattern: str, flags: int) -> _Parts:
 
 def _packed(found: _Parts) -> tuple:
     flags, code, groups, groupindex, indexgroup = found
-    return flags, array(_CODE_TYPE, code).tobytes(), groups, groupindex, indexgroup
+    packed = memoryview(bytearray(len(code) * _sre.CODESIZE)).cast(_CODE_TYPE)
+    for i, c in enumerate(code):
+        packed[i] = c
+    return flags, packed.tobytes(), groups, groupindex, indexgroup
 
 
 def _unpacked(kept: tuple) -> _Parts:
     flags, code, groups, groupindex, indexgroup = kept
-    return flags, array(_CODE_TYPE, code).tolist(), groups, groupindex, indexgroup
+    return flags, memoryview(code).cast(_CODE_TYPE).tolist(), groups, groupindex, indexgroup
 
 
 def _kept() -> dict:
@@ -176,7 +171,7 @@ def _keep(key: tuple, value) -> None:
 
 def _compile(pattern: str | bytes, flags: int) -> re.Pattern:
     """``re.compile(pattern, flags)``, from the kept compiled form when there is one."""
-    if not isinstance(pattern, str) or flags & (re.DEBUG | re.LOCALE) or _CODE_TYPE is None:
+    if not isinstance(pattern, (str, bytes)) or flags & (re.DEBUG | re.LOCALE) or _CODE_TYPE is None:
         return re.compile(pattern, flags)
     key = (pattern, flags)
     found = _kept().get(key)
@@ -208,21 +203,8 @@ def save() -> None:
     table.update(_NEW)
     if len(table) > MAX_KEPT:  # patterns made from changing data: start again from this process's
         table = {key: table[key] for key in (*_USED, *_NEW) if key in table}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")
-    except OSError:  # no place to write: the next process compiles again
-        return
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            marshal.dump(table, fh)
-        os.replace(tmp, path)
+    if cache.write(path, table):
         _NEW.clear()
-    except OSError:  # a full disk
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
 
 
 _LEADING_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))+")

@@ -28,7 +28,6 @@ import csv
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
 from janji.lang import lazy
 from janji.lang.names import PREFIX_TITLES
@@ -58,6 +57,8 @@ _WORD = lazy.compile(r"[^\W\d_]+")
 @lru_cache(maxsize=1)
 def vocabulary() -> frozenset[str]:
     """Lower-case Indonesian words: the stemmer's roots, the nomenclature's words and the function words."""
+    from importlib import resources  # here: a run without OCR need not import it
+
     words: set[str] = set(FUNCTION_WORDS)
     try:
         roots = resources.files("Sastrawi.Stemmer").joinpath("data", "kata-dasar.txt").read_text(encoding="utf-8")

@@ -16,10 +16,16 @@ Example:
 """
 from __future__ import annotations
 
+import atexit
+import hashlib
+import marshal
+import os
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
+from janji import cache
 from janji.lang import lazy
 
 TOKEN = lazy.compile(r"[a-z0-9]+")
@@ -187,10 +193,87 @@ def stem_word(word: str) -> str:
         return known
     if len(word) <= 3 or not word.isalpha():
         return word
+    met = _met().get(word)
+    if met is not None:
+        return met
     stemmer = _stemmer()
     if _LOWER_ASCII.fullmatch(word):  # what Sastrawi would normalise it to already: its word stemmer directly
-        return getattr(stemmer, "delegatedStemmer", stemmer).stem_word(word) or word
-    return stemmer.stem(word) or word
+        stem = getattr(stemmer, "delegatedStemmer", stemmer).stem_word(word) or word
+    else:
+        stem = stemmer.stem(word) or word
+    if not _MET_NEW:
+        atexit.register(save_met)
+    _MET_NEW[word] = stem
+    return stem
+
+
+# -- Sastrawi's stems kept between processes --------------------------------------------------------------------
+# Words beyond the tables above (some of the lexicon's, most of a document's) go to Sastrawi, whose 70 modules and
+# 30,000-word dictionary take ~15 ms to load. What it said is kept in the cache folder (janji.cache), so a run whose
+# words were all met before on this machine does not load it. The file is named after the dictionary, Sastrawi's
+# stemmer and this module (a change to any of them starts a new file); the stems are Sastrawi's own.
+MAX_MET = 20_000  # words in the file (~0.4 MB, ~2 ms to read); past it, the most recently stemmed are kept
+_MET: dict[str, str] | None = None  # read at the first word the tables above do not hold
+_MET_NEW: dict[str, str] = {}  # stemmed by this process, not in the file yet
+
+
+@lru_cache(maxsize=1)
+def _stemmer_digest() -> str | None:
+    """SHA-256 of what Sastrawi's stems depend on: its dictionary, its stemmer and this module (None when they
+    cannot be read)."""
+    try:
+        import Sastrawi  # the package alone: its modules are imported only to stem
+
+        here = os.path.dirname(Sastrawi.__file__)
+        digest = hashlib.sha256()
+        for path in (os.path.join(here, "Stemmer", "data", "kata-dasar.txt"), os.path.join(here, "Stemmer", "Stemmer.py"),
+                     __file__):
+            with open(path, "rb") as fh:
+                digest.update(fh.read())
+    except (ImportError, OSError, TypeError):
+        return None
+    return digest.hexdigest()
+
+
+def met_file() -> Path | None:
+    """The file of Sastrawi's stems kept between processes; None when ``JANJI_CACHE_DIR`` is empty (or Sastrawi's
+    files cannot be read)."""
+    folder, digest = cache.folder(), _stemmer_digest()
+    if folder is None or digest is None:
+        return None
+    return folder / f"stems-{digest[:32]}.marshal"
+
+
+def fingerprint() -> bytes | None:
+    """What a word's stem depends on in this process: Sastrawi's files, this module and the table given to
+    :func:`seed_stems` so far; None when they cannot be read. A form derived from stems (the classifier's
+    lexicons) is kept in the cache folder under it."""
+    digest = _stemmer_digest()
+    if digest is None:
+        return None
+    return digest.encode() + hashlib.sha256(marshal.dumps(list(_KNOWN.items()))).digest()
+
+
+def _met() -> dict[str, str]:
+    global _MET
+    if _MET is None:
+        found = cache.read(met_file())
+        _MET = found if isinstance(found, dict) else {}
+    return _MET
+
+
+def save_met() -> None:
+    """Add the stems this process asked Sastrawi for to the file (merged with what is there)."""
+    path = met_file()
+    if path is None or not _MET_NEW:
+        return
+    found = cache.read(path)
+    table = found if isinstance(found, dict) else {}
+    table.update(_MET_NEW)
+    if len(table) > MAX_MET:
+        table = dict(list(table.items())[-MAX_MET:])
+    if cache.write(path, table, replaces=path.parent.glob("stems-*.marshal")):
+        _MET_NEW.clear()
 
 
 _LOWER_ASCII = lazy.compile(r"[a-z]+")

@@ -528,9 +528,12 @@ def _joint_subject(doc: Document, inside: list[Mention]) -> bool:
     return False
 
 
+_FIRST_VERB = lazy.compile(r"\b(?:me\w+|ber\w+|akan|telah|sudah|di\w+kan)\b")
+
+
 def _subject(body: str) -> str:
     """The words before a sentence's first verb: where its subject is named."""
-    return re.split(r"\b(?:me\w+|ber\w+|akan|telah|sudah|di\w+kan)\b", body[:80], maxsplit=1)[0]
+    return _FIRST_VERB.split(body[:80], maxsplit=1)[0]
 
 
 def _other_speaker(body: str) -> bool:

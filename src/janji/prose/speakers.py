@@ -59,6 +59,7 @@ OFFICIAL = Gated(lazy.compile(
     r"(?:\s+(?:[A-Z]\w*))(?:\s+[A-Z]\w*)?"
 ))
 BYLINE = Gated(lazy.compile(r"^\s*(?:Oleh)\s*:?\s+(?P<name>[A-Z][\w.,' -]{2,90}?)\s*$", re.MULTILINE))
+OFFICIAL_SPEAKING = lazy.compile(OFFICIAL.pattern + r"[\s,]+(?:[A-Z][\w.'-]*[\s,]+){0,4}" + SPEECH_VERB)
 
 
 def speaker_name(doc: Document, mention: Mention) -> str:
@@ -90,7 +91,7 @@ def find_author(doc: Document) -> str | None:
             if m:
                 return m.group(0).strip()
     # A press release: "Bupati Sleman Suryanto mengatakan, …" — the official who speaks first.
-    m = re.search(OFFICIAL.pattern + r"[\s,]+(?:[A-Z][\w.'-]*[\s,]+){0,4}" + SPEECH_VERB, doc.text[:3000])
+    m = OFFICIAL_SPEAKING.search(doc.text[:3000])
     if m:
         return OFFICIAL.match(m.group(0)).group(0).strip()
     return None

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 
 from janji.errors import InputError
 from janji.lang import lazy
@@ -68,6 +67,8 @@ def detect(raw: bytes, name: str = "") -> str:
 
 
 def _zip_kind(raw: bytes, name: str) -> str:
+    import zipfile  # only for ZIP bytes (DOCX)
+
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as zf:
             infos = zf.infolist()

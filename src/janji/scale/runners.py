@@ -10,7 +10,6 @@ report the same failures.
 from __future__ import annotations
 
 import os
-import queue
 import threading
 import uuid
 from typing import Iterable, Iterator, Sequence
@@ -78,6 +77,8 @@ def run_processes(jobs: Sequence[Job], kind: str | None = None, num_workers: int
 
     if not jobs:
         return
+    import queue
+
     results: queue.Queue = queue.Queue()
     done = object()
 

@@ -13,7 +13,7 @@ document takes to analyse), so it is never pickled and shipped with a task.
 from __future__ import annotations
 
 import os
-import socket
+import platform
 import threading
 import time
 from pathlib import Path
@@ -45,7 +45,8 @@ def warm() -> None:
 
 
 def worker_id() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}"
+    # platform.node() is socket.gethostname() (numpy imports platform; socket would cost a one-file run ~2 ms)
+    return f"{platform.node()}:{os.getpid()}"
 
 
 def janji_version() -> str:

@@ -37,15 +37,22 @@ def sentences(text: str, offset: int = 0) -> list[Span]:
     return [Span(text[a:b], offset + a, offset + b) for a, b in split_sentences(text)]
 
 
+_LEADING_CONNECTIVE = lazy.compile(
+    r"(?:dan|serta|atau|kemudian|lalu|selanjutnya|dan\s+terakhir|terakhir|ada\s+juga|terkait(?:\s+dengan)?|"
+    r"dan\s+ada\s+juga|juga|yaitu|yakni|adalah|antara\s+lain|di\s?antaranya|mulai\s+dari|hingga|sampai)\b[\s,:]*",
+    re.IGNORECASE)
+_TRAILING_CONJUNCTION = lazy.compile(r"(?:\s+(?:dan|serta|atau))+$", re.IGNORECASE)
+_AND_SO_ON = lazy.compile(r"(?<=\w)[\s,]+(?:dan\s+)?(?:lain[\s-]+lain(?:nya)?|lain\s+sebagainya|sebagainya|dll|dsb)\.?$",
+                          re.IGNORECASE)
+
+
 def tidy(span: Span) -> Span:
     """Strip quotes, trailing punctuation and leading connectives from an entry, keeping offsets right."""
     text, start = span.text, span.start
     changed = True
     while changed and text:
         changed = False
-        m = re.match(r"(?:dan|serta|atau|kemudian|lalu|selanjutnya|dan\s+terakhir|terakhir|ada\s+juga|terkait(?:\s+dengan)?|"
-                     r"dan\s+ada\s+juga|juga|yaitu|yakni|adalah|antara\s+lain|di\s?antaranya|mulai\s+dari|hingga|sampai)\b[\s,:]*",
-                     text, re.IGNORECASE)
+        m = _LEADING_CONNECTIVE.match(text)
         if m and m.end() < len(text):
             text, start = text[m.end():], start + m.end()
             changed = True
@@ -54,10 +61,9 @@ def tidy(span: Span) -> Span:
             start += len(text) - len(stripped)
             text = stripped
             changed = True
-        trimmed = re.sub(r"(?:\s+(?:dan|serta|atau))+$", "", text, flags=re.IGNORECASE).rstrip(" .,;:–—-")
+        trimmed = _TRAILING_CONJUNCTION.sub("", text).rstrip(" .,;:–—-")
         # "… dan lain sebagainya", "…, dll.": the list goes on unnamed
-        trimmed = re.sub(r"(?<=\w)[\s,]+(?:dan\s+)?(?:lain[\s-]+lain(?:nya)?|lain\s+sebagainya|sebagainya|dll|dsb)\.?$", "",
-                         trimmed, flags=re.IGNORECASE)
+        trimmed = _AND_SO_ON.sub("", trimmed)
         if trimmed.lower() in ("dan", "serta", "atau"):
             trimmed = ""  # "dan lain-lain" was the whole entry
         if trimmed and trimmed[-1] in QUOTES_CLOSE and not any(q in trimmed[:-1] for q in "“\"‘«"):

@@ -156,6 +156,13 @@ HEADING_LEAD = lazy.compile(
     r"(?:(?:fokus|daftar|rincian|isi|pokok|poin|butir|rangkuman|ringkasan|inilah|ini)\s+(?=\w))?", re.IGNORECASE)
 
 
+# a word that makes a line a sentence, not a heading; the phrases that name a quick-win heading anywhere in it
+_SENTENCE_WORD = lazy.compile(r"\b(?:ini|itu|yang|bahwa|adalah|merupakan|bermakna|yaitu|yakni|akan|tersebut|ialah)\b",
+                              re.IGNORECASE)
+_QUICK_WIN_PHRASES = [lazy.compile(pattern, re.IGNORECASE) for pattern, kind in PHRASES if kind == "quick_win"]
+_VISION_AND_MISSION = lazy.compile(r"visi\s*(?:,|dan|&|-|/)?\s*misi", re.IGNORECASE)
+
+
 def heading_kind(text: str) -> str | None:
     """The kind a heading line introduces, or None if the line is no heading.
 
@@ -172,8 +179,7 @@ def heading_kind(text: str) -> str | None:
     if re.search(r"[.!?]\s", body) or body.endswith((".", "!", "?", ",")):
         return None
     # a sentence that happens to start with "Misi …" ("Misi ini bermakna bahwa …") is no heading
-    if re.search(r"\b(?:ini|itu|yang|bahwa|adalah|merupakan|bermakna|yaitu|yakni|akan|tersebut|ialah)\b", body,
-                 re.IGNORECASE):
+    if _SENTENCE_WORD.search(body):
         return None
     m = KIND_PATTERN.match(body)
     if not m:
@@ -182,9 +188,8 @@ def heading_kind(text: str) -> str | None:
     # a heading named by a phrase anywhere ("PROGRAM HASIL TERBAIK CEPAT (QUICK WIN)") beats its first word,
     # unless its head noun is strategi ("Strategi Pelaksanaan Program 100 Hari").
     if kind != "strategy":
-        for pattern, phrase_kind in PHRASES:
-            if phrase_kind == "quick_win" and re.search(pattern, body, re.IGNORECASE):
-                return "quick_win"
-    if kind == "vision" and re.match(r"visi\s*(?:,|dan|&|-|/)?\s*misi", body, re.IGNORECASE):
+        if any(pattern.search(body) for pattern in _QUICK_WIN_PHRASES):
+            return "quick_win"
+    if kind == "vision" and _VISION_AND_MISSION.match(body):
         return "mission_vision"  # "Visi Misi dan Program …": a title, not a list heading
     return kind
