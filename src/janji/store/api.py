@@ -38,6 +38,7 @@ from janji.errors import InputError, JanjiError, failure_reason
 from janji.files import iter_files, read_regular
 from janji.store import db
 from janji.store import models as m
+from janji.store import pgrank
 from janji.store import rank as jrank
 from janji.store import text as jtext
 
@@ -933,23 +934,35 @@ class Store:
                     "ORDER BY bm25(item_fts), rowid LIMIT :limit OFFSET :offset"),
                     {"q": match, "limit": limit, "offset": offset}).all()
                 return self._search_results(session, query, stems, total, ranked)
-            if self.dialect == "sqlite":
-                match = jtext.fts5_query(stems)
-                fts = sql_text("SELECT rowid AS id, bm25(item_fts) AS rank FROM item_fts WHERE item_fts MATCH :q") \
-                    .bindparams(q=match).columns(id=Integer, rank=Float).subquery("fts")
-                score = -fts.c.rank  # bm25: lower is better
-                base = select(m.Item.id, score.label("score")).join(fts, fts.c.id == m.Item.id)
-            else:
-                # items.search_vector: to_tsvector('simple', stemmed), stored and GIN-indexed (migration 0002)
-                simple = literal_column("'simple'::regconfig")
-                tsq = func.to_tsquery(simple, " & ".join(_pg_lexeme(s) for s in stems))
-                vector = literal_column("items.search_vector")
-                score = func.ts_rank_cd(vector, tsq, 1)  # 1: divide by 1 + log(length), like bm25 favours short items
-                base = select(m.Item.id, score.label("score")).where(vector.op("@@")(tsq))
-            base = base.join(m.Document, m.Document.id == m.Item.document_id).where(*where)
-            total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
-            ranked = session.execute(base.order_by(score.desc(), m.Item.id).offset(offset).limit(limit)).all()
+            if self.dialect == "postgresql" and len(where) == 1:
+                # no filter but "current documents", which is what item_search holds: the same page, count and
+                # scores as _ranked below without ts_rank_cd over every match (janji.store.pgrank)
+                fast = pgrank.top(session, stems, offset + limit)
+                if fast is not None:
+                    total, best = fast
+                    return self._search_results(session, query, stems, total, best[offset:])
+            total, ranked = self._ranked(session, stems, where, limit, offset)
             return self._search_results(session, query, stems, total, ranked)
+
+    def _ranked(self, session: Session, stems: list[str], where: list, limit: int, offset: int) -> tuple[int, list]:
+        """``(total, [(item_id, score), …])`` of a search, every match scored: the reference of the fast paths."""
+        if self.dialect == "sqlite":
+            match = jtext.fts5_query(stems)
+            fts = sql_text("SELECT rowid AS id, bm25(item_fts) AS rank FROM item_fts WHERE item_fts MATCH :q") \
+                .bindparams(q=match).columns(id=Integer, rank=Float).subquery("fts")
+            score = -fts.c.rank  # bm25: lower is better
+            base = select(m.Item.id, score.label("score")).join(fts, fts.c.id == m.Item.id)
+        else:
+            # items.search_vector: to_tsvector('simple', stemmed), stored and GIN-indexed (migration 0002)
+            simple = literal_column("'simple'::regconfig")
+            tsq = func.to_tsquery(simple, " & ".join(_pg_lexeme(s) for s in stems))
+            vector = literal_column("items.search_vector")
+            score = func.ts_rank_cd(vector, tsq, 1)  # 1: divide by 1 + log(length), like bm25 favours short items
+            base = select(m.Item.id, score.label("score")).where(vector.op("@@")(tsq))
+        base = base.join(m.Document, m.Document.id == m.Item.document_id).where(*where)
+        total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+        ranked = session.execute(base.order_by(score.desc(), m.Item.id).offset(offset).limit(limit)).all()
+        return total, ranked
 
     def _search_results(self, session: Session, query: str, stems: list[str], total: int, ranked) -> dict[str, Any]:
         scores = {rid: float(s) for rid, s in ranked}

@@ -1,0 +1,109 @@
+"""PostgreSQL: ``item_search``, a narrow copy of the search vectors of current items, ordered by length.
+
+A search's first page no longer ranks every match with ``ts_rank_cd``: see :mod:`janji.store.pgrank`.
+The table holds, for each item of a current document, its ``search_vector`` (migration 0002), that
+vector's length as ``ts_rank_cd`` counts it (``length``, btree ``(length, id)``: matches walked shortest
+first) and ``repeats``, a small tsvector of ``stem~2`` / ``stem~3`` for stems that occur exactly twice
+or three times and more (GIN). Triggers keep it, so every writer does: inserting items (of a current
+document), changing an item's stems (re-stemming) or its document, superseding a document (its items
+leave; un-superseding brings them back), deleting items or documents (cascade). SQLite is unchanged
+(``item_rank``, migration 0011, does the same there).
+
+Revision ID: 0013_pg_item_search
+Revises: 0012_track_pair_versions
+Create Date: 2026-12-09
+"""
+from alembic import op
+
+revision = "0013_pg_item_search"
+down_revision = "0012_track_pair_versions"
+branch_labels = None
+depends_on = None
+
+# cnt_length() of PostgreSQL's tsrank.c: a lexeme counts its positions, or 1 without any. ts_rank_cd with
+# normalisation 1 divides by log(1 + this), so it must be counted exactly as there.
+LENGTH_FUNCTION = """
+CREATE FUNCTION janji_tsvector_length(tsvector) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT coalesce(sum(greatest(cardinality(positions), 1)), 0)::integer FROM unnest($1) $$
+"""
+# the occurrence class of every repeated lexeme (positions as stored: what ts_rank_cd counts covers of)
+REPEATS_FUNCTION = """
+CREATE FUNCTION janji_tsvector_repeats(tsvector) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT array_to_tsvector(coalesce(array_agg(lexeme || '~' || least(cardinality(positions), 3)),
+                                        '{}'::text[]))
+      FROM unnest($1) WHERE cardinality(positions) > 1 $$
+"""
+ROW = "janji_tsvector_length({v}), {v}, janji_tsvector_repeats({v})"
+
+TRIGGER_FUNCTIONS = f"""
+CREATE FUNCTION janji_item_search_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO item_search (id, length, vector, repeats)
+    SELECT n.id, {ROW.format(v="n.search_vector")}
+    FROM janji_new_items n JOIN documents d ON d.id = n.document_id
+    WHERE d.superseded_by_id IS NULL;
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION janji_item_search_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM item_search WHERE id = OLD.id;
+    INSERT INTO item_search (id, length, vector, repeats)
+    SELECT NEW.id, {ROW.format(v="NEW.search_vector")}
+    FROM documents d WHERE d.id = NEW.document_id AND d.superseded_by_id IS NULL;
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION janji_item_search_document() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.superseded_by_id IS NULL THEN
+        INSERT INTO item_search (id, length, vector, repeats)
+        SELECT i.id, {ROW.format(v="i.search_vector")} FROM items i WHERE i.document_id = NEW.id
+        ON CONFLICT (id) DO NOTHING;
+    ELSE
+        DELETE FROM item_search s USING items i WHERE i.document_id = NEW.id AND s.id = i.id;
+    END IF;
+    RETURN NULL;
+END $$;
+"""
+
+TRIGGERS = """
+CREATE TRIGGER items_search_insert AFTER INSERT ON items REFERENCING NEW TABLE AS janji_new_items
+    FOR EACH STATEMENT EXECUTE FUNCTION janji_item_search_insert();
+CREATE TRIGGER items_search_update AFTER UPDATE OF stemmed, document_id ON items FOR EACH ROW
+    WHEN (OLD.stemmed IS DISTINCT FROM NEW.stemmed OR OLD.document_id IS DISTINCT FROM NEW.document_id)
+    EXECUTE FUNCTION janji_item_search_update();
+CREATE TRIGGER documents_search_current AFTER UPDATE OF superseded_by_id ON documents FOR EACH ROW
+    WHEN ((OLD.superseded_by_id IS NULL) IS DISTINCT FROM (NEW.superseded_by_id IS NULL))
+    EXECUTE FUNCTION janji_item_search_document();
+"""
+
+
+def upgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    op.execute(LENGTH_FUNCTION)
+    op.execute(REPEATS_FUNCTION)
+    op.execute("CREATE TABLE item_search (id integer PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE, "
+               "length integer NOT NULL, vector tsvector NOT NULL, repeats tsvector NOT NULL)")
+    op.execute(f"INSERT INTO item_search (id, length, vector, repeats) SELECT i.id, "
+               f"{ROW.format(v='i.search_vector')} FROM items i JOIN documents d ON d.id = i.document_id "
+               "WHERE d.superseded_by_id IS NULL")
+    op.execute("CREATE INDEX ix_item_search_vector ON item_search USING gin (vector)")
+    op.execute("CREATE INDEX ix_item_search_repeats ON item_search USING gin (repeats)")
+    op.execute("CREATE INDEX ix_item_search_length ON item_search (length, id)")
+    op.execute(TRIGGER_FUNCTIONS)
+    op.execute(TRIGGERS)
+    op.execute("ANALYZE item_search")
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    op.execute("DROP TRIGGER IF EXISTS documents_search_current ON documents")
+    op.execute("DROP TRIGGER IF EXISTS items_search_update ON items")
+    op.execute("DROP TRIGGER IF EXISTS items_search_insert ON items")
+    op.execute("DROP TABLE IF EXISTS item_search")
+    for name in ("janji_item_search_document()", "janji_item_search_update()", "janji_item_search_insert()",
+                 "janji_tsvector_repeats(tsvector)", "janji_tsvector_length(tsvector)"):
+        op.execute(f"DROP FUNCTION IF EXISTS {name}")
