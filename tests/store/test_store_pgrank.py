@@ -151,13 +151,53 @@ def test_pages_equal_the_full_scan_on_random_corpora(pg_store, monkeypatch, seed
     for _ in range(rng.randint(1, 3)):
         name = f"dokumen-{rng.randint(0, 5)}.txt"
         _ingest(pg_store, rng, name, rng.randint(0, 10**6), rng.randint(3, 30))
+    if rng.random() < 0.7:
+        pg_store.optimize()  # item_search's row count known: the bounded walk of the length index is tried
     monkeypatch.setattr(pgrank, "SMALL", 0)
-    monkeypatch.setattr(pgrank, "BATCH_PER_ROW", 0)
     for query, offset, limit in queries:
         monkeypatch.setattr(pgrank, "MAX_WALK", rng.choice([1, 10, 4000]))
-        monkeypatch.setattr(pgrank, "FIRST_BATCH", rng.choice([1, 2, 5, 50]))
+        monkeypatch.setattr(pgrank, "FIRST_CHUNK", rng.choice([1, 2, 5, 50]))
+        monkeypatch.setattr(pgrank, "WALK", rng.choice([1, 5, 20, 3000]))
         check_page(pg_store, query, offset, limit)
     check_table(pg_store)
+
+
+def test_every_query_of_a_vocabulary_on_one_corpus(pg_store, monkeypatch):
+    """Every word, pair and some triples of the common words on a corpus of 300 items: the walks stop early
+    (small first steps) and still give the scan's pages."""
+    rng = random.Random(23)
+    for d in range(6):
+        _ingest(pg_store, rng, f"korpus-{d}.txt", 1, 50)
+    pg_store.optimize()
+    monkeypatch.setattr(pgrank, "SMALL", 0)
+    common = WORDS[:9]
+    queries = WORDS + [f"{a} {b}" for i, a in enumerate(common) for b in common[i + 1:]] \
+        + [" ".join(rng.sample(common, 3)) for _ in range(15)]
+    for k, query in enumerate(queries):
+        monkeypatch.setattr(pgrank, "FIRST_CHUNK", (1, 3, 16)[k % 3])
+        monkeypatch.setattr(pgrank, "WALK", (1, 40, 3000)[k % 3])
+        check_page(pg_store, query, 0, 5)
+        check_page(pg_store, query, 7, 10)
+
+
+def test_one_stem_in_every_occurrence_class(pg_store, monkeypatch):
+    """A word once, twice or three times and more in items of every length, among items without it: each
+    class's best are found, through the bounded walk of the length index or the sort of every match."""
+    rng = random.Random(29)
+    filler = [f"isi{i}" for i in range(60)]
+    items = []
+    for _ in range(240):
+        k = rng.choice([0, 0, 1, 1, 1, 1, 2, 2, 3, 4])
+        words = rng.sample(filler, rng.randint(0, 40)) + ["pasar"] * k
+        rng.shuffle(words)
+        items.append(item("program", " ".join(words) or "isi0"))
+    assert pg_store.ingest_document(doc("kelas.txt", items=items)).status == "added"
+    pg_store.optimize()
+    monkeypatch.setattr(pgrank, "SMALL", 0)
+    for walk in (20, 60, 150, 3000):
+        monkeypatch.setattr(pgrank, "WALK", walk)
+        for offset, limit in ((0, 1), (0, 5), (3, 12), (10, 25)):
+            check_page(pg_store, "pasar", offset, limit)
 
 
 def test_ties_across_occurrence_classes(pg_store, monkeypatch):

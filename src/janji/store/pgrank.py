@@ -43,9 +43,10 @@ import struct
 
 MAX_TERMS = 3
 MAX_LENGTH = 100_000  # lengths for which k·c / log(1 + length) is checked strictly decreasing as a float4
-MAX_WALK = 4_000  # rows walked for two or three stems before ranking every match instead
-SMALL = 200  # this many matches or fewer: rank them all (one statement, as cheap as the walk)
-FIRST_BATCH, BATCH_PER_ROW = 50, 2  # the walk's first batch: max(BATCH_PER_ROW·n, FIRST_BATCH) rows, then doubled
+WALK = 3_000  # rows of the length index read for one stem's first page before sorting every match instead
+MAX_WALK = 6_000  # rows of the length index read for two or three stems before ranking every match instead
+FIRST_CHUNK = 250  # rows read by the first step of that walk, doubled at every next step
+SMALL = 1_000  # this many matches or fewer: rank them all (one statement, as cheap as the walk)
 PLAIN = re.compile(r"[a-z0-9]+\Z")  # one lexeme of the 'simple' configuration, unchanged, never a marker
 COVER = struct.unpack("f", struct.pack("f", 0.1))[0]  # a position's weight (D) as tsrank.c reads it: a float4 in a double
 MARGIN = 1e-6  # relative; float4 rounding is below 6e-8
@@ -66,6 +67,33 @@ def _rank_all(conn, query: str, n: int) -> list:
         "WHERE vector @@ q ORDER BY score DESC, id LIMIT %s", (query, n)).all()
 
 
+def _scored(conn, query: str, rows_sql: str, args: tuple) -> list:
+    """``[(id, length, score)]`` of the rows ``rows_sql`` selects (``id, length, vector``), in ``(length, id)``
+    order; scored outside it, so that only the rows it keeps are (a sort would score every row it reads)."""
+    return conn.exec_driver_sql(
+        "SELECT c.id, c.length, ts_rank_cd(c.vector, to_tsquery('simple', %s), 1) "
+        f"FROM ({rows_sql}) c ORDER BY c.length, c.id", (query, *args)).all()
+
+
+def _first(conn, query: str, n: int, where: str, args: tuple, count: int | None) -> list:
+    """The first ``n`` rows of ``item_search`` meeting ``where`` in ``(length, id)`` order, scored.
+
+    From a walk of the first :data:`WALK` rows of ``ix_item_search_length`` if those are likely to hold ``n``
+    of them (``count`` of all of them known: twice as many expected; unknown: tried), a walk bounded whatever
+    the planner estimates; else, or if the walk did not find ``n``, from a sort of all of them by the stored
+    length (no scoring)."""
+    items = conn.exec_driver_sql("SELECT reltuples FROM pg_class WHERE oid = 'item_search'::regclass").scalar() or 0
+    if items > 0 and (count is None or count * WALK >= 2 * n * items):
+        rows = _scored(conn, query, "SELECT id, length, vector FROM (SELECT id, length, vector, repeats FROM "
+                       f"item_search ORDER BY length, id LIMIT %s) p WHERE {where} ORDER BY length, id LIMIT %s",
+                       (WALK, *args, n))
+        if len(rows) == n:
+            return rows
+    # "length + 0": never a walk of the whole index for a rare word
+    return _scored(conn, query, f"SELECT id, length, vector FROM item_search WHERE {where} "
+                   "ORDER BY length + 0, id LIMIT %s", (*args, n))
+
+
 def top(session, stems: list[str], n: int) -> tuple[int, list] | None:
     """``(total, [(item_id, score), …])``: every current match counted and the best ``n`` by
     ``ts_rank_cd(search_vector, query, 1)`` (ties by item id), or None if the query is not covered."""
@@ -83,20 +111,13 @@ def top(session, stems: list[str], n: int) -> tuple[int, list] | None:
     found: dict[int, float] = {}
     if len(stems) == 1:
         stem = stems[0]
-        # scored outside the subquery: only the rows it keeps (a sort would score every row it reads)
-        scored = ("SELECT c.id, c.length, ts_rank_cd(c.vector, to_tsquery('simple', %s), 1) "
-                  "FROM ({}) c ORDER BY c.length, c.id")
-        for sql, args in (
-                # the first n matches, shortest first (a walk of ix_item_search_length, or a sort of few matches)
-                ("SELECT id, length, vector FROM item_search WHERE vector @@ to_tsquery('simple', %s) "
-                 "ORDER BY length, id LIMIT %s", (query, n)),
-                # the first n with the stem exactly twice (a walk, or a sort of the few in the repeats index)
-                ("SELECT id, length, vector FROM item_search WHERE repeats @@ %s::tsquery "
-                 "ORDER BY length, id LIMIT %s", (f"'{stem}~2'", n)),
-                # three times or more: all of them
-                ("SELECT id, length, vector FROM item_search WHERE repeats @@ %s::tsquery", (f"'{stem}~3'",))):
-            sql, args = scored.format(sql), (query, *args)
-            rows = conn.exec_driver_sql(sql, args).all()
+        classes = (
+            _first(conn, query, n, "vector @@ to_tsquery('simple', %s)", (query,), total),
+            # the first n with the stem exactly twice, then all with it three times or more: the repeats index
+            _first(conn, query, n, "repeats @@ %s::tsquery", (f"'{stem}~2'",), None),
+            _scored(conn, query, "SELECT id, length, vector FROM item_search WHERE repeats @@ %s::tsquery",
+                    (f"'{stem}~3'",)))
+        for rows in classes:
             if any(length >= MAX_LENGTH for _, length, _ in rows):
                 return total, _rank_all(conn, query, n)
             for item_id, _, score in rows:
@@ -108,23 +129,26 @@ def top(session, stems: list[str], n: int) -> tuple[int, list] | None:
             "SELECT id, ts_rank_cd(vector, q, 1) FROM item_search, to_tsquery('simple', %s) q "
             "WHERE vector @@ q AND repeats @@ %s::tsquery", (query, repeated)):
         found[item_id] = score
-    last, walked, batch = (0, 0), 0, max(BATCH_PER_ROW * n, FIRST_BATCH)
+    # the rows of ix_item_search_length in order, a chunk at a time, matches scored: after the last row read
+    # every item is at least as long
+    last, read, chunk = (0, 0), 0, FIRST_CHUNK
     while True:
         rows = conn.exec_driver_sql(
-            "SELECT c.id, c.length, ts_rank_cd(c.vector, to_tsquery('simple', %s), 1) FROM "
-            "(SELECT id, length, vector FROM item_search WHERE vector @@ to_tsquery('simple', %s) "
-            "AND (length, id) > (%s, %s) ORDER BY length, id LIMIT %s) c ORDER BY c.length, c.id",
-            (query, query, last[0], last[1], batch)).all()
+            "SELECT p.id, p.length, CASE WHEN p.vector @@ q THEN ts_rank_cd(p.vector, q, 1) END "
+            "FROM (SELECT id, length, vector FROM item_search WHERE (length, id) > (%s, %s) "
+            "ORDER BY length, id LIMIT %s) p, to_tsquery('simple', %s) q ORDER BY p.length, p.id",
+            (last[0], last[1], chunk, query)).all()
         for item_id, length, score in rows:
-            found[item_id] = score
-        walked += len(rows)
-        if len(rows) < batch:
-            break  # every match seen
+            if score is not None:
+                found[item_id] = score
+        read += len(rows)
+        if len(rows) < chunk:
+            break  # every item read
         last = (rows[-1][1], rows[-1][0])
         best = sorted(found.values(), reverse=True)
         if len(best) >= n and bound(last[0]) < best[n - 1]:
-            break  # nothing after the walk reaches the n-th score
-        if walked >= MAX_WALK:
+            break  # nothing after the last row read reaches the n-th score
+        if read >= MAX_WALK:
             return total, _rank_all(conn, query, n)
-        batch *= 2
+        chunk *= 2
     return total, sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
