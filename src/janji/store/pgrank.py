@@ -16,24 +16,30 @@ up to :data:`MAX_LENGTH`), and equal lengths score the same. ``item_search`` (mi
 the vectors of current items, their ``length``, btree ``(length, id)``, and ``repeats`` with
 ``stem~2`` / ``stem~3`` for stems twice / three times or more) gives the exact best ``n``:
 
-- the first ``n`` matches walked in ``(length, id)`` order: they hold the best ``n`` items that
-  have the stem once (an item after them with the stem once is beaten by every one of them:
-  shorter and once, or at least twice and not longer, which is at least twice the score);
+- the first ``n`` matches in ``(length, id)`` order: they hold the best ``n`` items that have the
+  stem once (an item after them with the stem once is beaten by every one of them: shorter and
+  once, or at least twice and not longer, which is at least twice the score);
 - the first ``n`` in ``(length, id)`` order of those with the stem exactly twice;
 - every item with the stem three times or more (rare);
 
-all scored by ``ts_rank_cd`` itself, so scores and ties are the server's.
+all scored by ``ts_rank_cd`` itself, so scores and ties are the server's. "The first ``n``" come
+from a walk of the first :data:`WALK` rows of the length index when the matches are frequent
+enough to fill the page there (a common word: a millisecond), else from a sort of the matches by
+their stored length (no scoring; a rarer word, or a class of the repeats index).
 
 Two or three stems: an item with every stem once has one cover, so it scores at most
-``c / log(1 + length)``; items with a stem repeated are scored all (with the match they are
-rare). Matches are walked in ``(length, id)`` order, scored, until that bound for the next
-length is below the ``n``-th best score found (with a margin far above float4 rounding): no
-item after it can reach the page, not even on a tie.
+``c / log(1 + length)``; the matches with a stem repeated are all scored. The length index is
+read in order, a chunk at a time, its matches scored, until that bound at the length reached is
+below the ``n``-th best score found (with a margin far above float4 rounding): no item after it
+can reach the page, not even on a tie. That works when the stems stand side by side (a phrase);
+when they stand apart the bound stays loose, and after :data:`WALK_PER_MATCH` rows per match the
+matches are all ranked with ``ts_rank_cd`` in ``item_search`` instead (the reference's formula on
+the same vectors, without its join), as are queries with at most :data:`SMALL` matches.
 
-The count is a GIN bitmap count on ``item_search`` (a third of ``items``' pages, and no join:
-it holds current items only). Queries of more than :data:`MAX_TERMS` stems, stems that are not
-one plain lexeme, and walks past :data:`MAX_WALK` rows return None or rank the matches in
-``item_search`` with ``ts_rank_cd`` (the reference's formula on the same vectors).
+The count is a GIN bitmap count on ``item_search``: about half of ``items``' pages, no join (it
+holds current items only), and pages all-visible after :meth:`Store.optimize`'s vacuum. Queries
+of more than :data:`MAX_TERMS` stems and stems that are not one plain lexeme return None: the
+caller ranks them as before.
 """
 from __future__ import annotations
 
@@ -45,7 +51,9 @@ MAX_TERMS = 3
 MAX_LENGTH = 100_000  # lengths for which k·c / log(1 + length) is checked strictly decreasing as a float4
 WALK = 3_000  # rows of the length index read for one stem's first page before sorting every match instead
 MAX_WALK = 6_000  # rows of the length index read for two or three stems before ranking every match instead
-FIRST_CHUNK = 250  # rows read by the first step of that walk, doubled at every next step
+FIRST_CHUNK, MAX_CHUNK = 250, 1_000  # rows read by the first step of that walk, doubled at every next step
+WALK_PER_MATCH = 0.5  # and at most this many per match (a row read costs about half a match scored): when the
+# stems are far apart in most items the bound stays loose, and that walk is then at most a quarter of the waste
 SMALL = 1_000  # this many matches or fewer: rank them all (one statement, as cheap as the walk)
 PLAIN = re.compile(r"[a-z0-9]+\Z")  # one lexeme of the 'simple' configuration, unchanged, never a marker
 COVER = struct.unpack("f", struct.pack("f", 0.1))[0]  # a position's weight (D) as tsrank.c reads it: a float4 in a double
@@ -75,15 +83,16 @@ def _scored(conn, query: str, rows_sql: str, args: tuple) -> list:
         f"FROM ({rows_sql}) c ORDER BY c.length, c.id", (query, *args)).all()
 
 
-def _first(conn, query: str, n: int, where: str, args: tuple, count: int | None) -> list:
+def _first(conn, query: str, n: int, where: str, args: tuple, count: int) -> list:
     """The first ``n`` rows of ``item_search`` meeting ``where`` in ``(length, id)`` order, scored.
 
     From a walk of the first :data:`WALK` rows of ``ix_item_search_length`` if those are likely to hold ``n``
-    of them (``count`` of all of them known: twice as many expected; unknown: tried), a walk bounded whatever
-    the planner estimates; else, or if the walk did not find ``n``, from a sort of all of them by the stored
-    length (no scoring)."""
-    items = conn.exec_driver_sql("SELECT reltuples FROM pg_class WHERE oid = 'item_search'::regclass").scalar() or 0
-    if items > 0 and (count is None or count * WALK >= 2 * n * items):
+    of them (twice as many expected from ``count``, how many there are in all, 0 if unknown), a walk bounded
+    whatever the planner estimates; else, or if the walk did not find ``n``, from a sort of all of them by the
+    stored length (no scoring)."""
+    items = count and conn.exec_driver_sql(
+        "SELECT reltuples FROM pg_class WHERE oid = 'item_search'::regclass").scalar() or 0
+    if items > 0 and count * WALK >= 2 * n * items:
         rows = _scored(conn, query, "SELECT id, length, vector FROM (SELECT id, length, vector, repeats FROM "
                        f"item_search ORDER BY length, id LIMIT %s) p WHERE {where} ORDER BY length, id LIMIT %s",
                        (WALK, *args, n))
@@ -114,7 +123,7 @@ def top(session, stems: list[str], n: int) -> tuple[int, list] | None:
         classes = (
             _first(conn, query, n, "vector @@ to_tsquery('simple', %s)", (query,), total),
             # the first n with the stem exactly twice, then all with it three times or more: the repeats index
-            _first(conn, query, n, "repeats @@ %s::tsquery", (f"'{stem}~2'",), None),
+            _first(conn, query, n, "repeats @@ %s::tsquery", (f"'{stem}~2'",), 0),
             _scored(conn, query, "SELECT id, length, vector FROM item_search WHERE repeats @@ %s::tsquery",
                     (f"'{stem}~3'",)))
         for rows in classes:
@@ -132,6 +141,7 @@ def top(session, stems: list[str], n: int) -> tuple[int, list] | None:
     # the rows of ix_item_search_length in order, a chunk at a time, matches scored: after the last row read
     # every item is at least as long
     last, read, chunk = (0, 0), 0, FIRST_CHUNK
+    budget = min(MAX_WALK, WALK_PER_MATCH * total)
     while True:
         rows = conn.exec_driver_sql(
             "SELECT p.id, p.length, CASE WHEN p.vector @@ q THEN ts_rank_cd(p.vector, q, 1) END "
@@ -148,7 +158,8 @@ def top(session, stems: list[str], n: int) -> tuple[int, list] | None:
         best = sorted(found.values(), reverse=True)
         if len(best) >= n and bound(last[0]) < best[n - 1]:
             break  # nothing after the last row read reaches the n-th score
-        if read >= MAX_WALK:
+        if read >= budget:
+            # the stems far apart in most items: the bound stays loose, and scoring every match is cheaper
             return total, _rank_all(conn, query, n)
-        chunk *= 2
+        chunk = max(1, min(2 * chunk, MAX_CHUNK, int(budget) - read))
     return total, sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
