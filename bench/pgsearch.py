@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 WORDS = ["daerah", "kota", "fasilitas", "bangun", "layan", "usaha", "didik", "kesehatan", "jalan", "air bersih"]
 
 
-def serve(src: Path, schema: str, items: int, rounds: int) -> None:
+def serve(src: Path, schema: str, items: int) -> None:
     """In the subprocess: build the store, then answer queries from stdin (one JSON line each)."""
     sys.path[:0] = [str(src), str(HERE)]
     from sqlalchemy import create_engine, text
@@ -34,10 +34,12 @@ def serve(src: Path, schema: str, items: int, rounds: int) -> None:
     with admin.connect() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     store = open_store(f"{PG_URL}?options=-csearch_path%3D{schema}")
-    for d in make_documents(items):
+    docs = make_documents(items)
+    t = time.perf_counter()
+    for d in docs:
         store.ingest_document(d)
     store.optimize()
-    print("ready", flush=True)
+    print(f"ready {time.perf_counter() - t:.1f}", flush=True)
     for line in sys.stdin:
         q = json.loads(line)
         t = time.perf_counter()
@@ -58,7 +60,7 @@ def main() -> None:
     ap.add_argument("--serve", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.serve:
-        serve(Path(args.serve[0]), args.serve[1], args.items, args.rounds)
+        serve(Path(args.serve[0]), args.serve[1], args.items)
         return
     if not args.against:
         ap.error("--against DIR is required")
@@ -69,10 +71,14 @@ def main() -> None:
     procs = {}
     for name, src in checkouts.items():
         procs[name] = subprocess.Popen(
-            [sys.executable, __file__, "--items", str(args.items), "--serve", str(src), f"bench_{uuid.uuid4().hex[:8]}"],
+            [sys.executable, __file__, "--items", str(args.items), "--serve", str(src),
+             f"bench_{uuid.uuid4().hex[:8]}"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(src)})
-    for p in procs.values():
-        assert p.stdout.readline().strip() == "ready"
+    built = {}
+    for name, p in procs.items():  # both build at once: the ingest times are only roughly comparable
+        word, seconds = p.stdout.readline().split()
+        assert word == "ready"
+        built[name] = float(seconds)
     queries = make_queries(300) + WORDS
     lat = {name: [] for name in procs}
     differ = 0
@@ -94,8 +100,9 @@ def main() -> None:
     print(f"{args.items:,} items, {len(queries)} queries x {args.rounds}, one client each, load average "
           f"{load:.1f} before, {os.getloadavg()[0]:.1f} after; pages that differ: {differ}")
     for name, v in lat.items():
-        print(f"{name:8} ({checkouts[name].parent}): search p50 {percentile(v, 50):.1f} ms, p99 {percentile(v, 99):.1f} ms, "
-              f"{1000 * len(v) / sum(v):.0f} searches/s")
+        print(f"{name:8} ({checkouts[name].parent}): search p50 {percentile(v, 50):.1f} ms, "
+              f"p99 {percentile(v, 99):.1f} ms, "
+              f"{1000 * len(v) / sum(v):.0f} searches/s; ingest and optimize {built[name]:.0f} s")
     common = [i for i, q in enumerate(queries * args.rounds) if q in WORDS]
     for name, v in lat.items():
         w = [v[i] for i in common]

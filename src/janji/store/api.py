@@ -573,6 +573,9 @@ class Store:
             session.execute(insert(m.ItemSector), sector_rows)
         if sdg_rows:
             session.execute(insert(m.ItemSdg), sdg_rows)
+        if item_rows and self.dialect == "postgresql":
+            # item_search (migration 0013): the new document's items, current, in one statement
+            session.execute(sql_text(pgrank.INSERT_ROWS), {"document": row.id})
         if fts_rows and self.dialect == "sqlite":
             session.execute(sql_text("INSERT INTO item_fts(rowid, stemmed) VALUES (:rowid, :stemmed)"), fts_rows)
             jrank.insert(session, [{"id": r["rowid"], "stemmed": r["stemmed"]} for r in fts_rows])

@@ -47,6 +47,11 @@ import math
 import re
 import struct
 
+# one statement adding a new document's items (the migration's, kept with the query side)
+INSERT_ROWS = ("INSERT INTO item_search (id, length, vector, repeats) SELECT i.id, "
+               "janji_tsvector_length(i.search_vector), i.search_vector, janji_tsvector_repeats(i.search_vector) "
+               "FROM items i WHERE i.document_id = :document")
+
 MAX_TERMS = 3
 MAX_LENGTH = 100_000  # lengths for which k·c / log(1 + length) is checked strictly decreasing as a float4
 WALK = 3_000  # rows of the length index read for one stem's first page before sorting every match instead
@@ -56,7 +61,8 @@ WALK_PER_MATCH = 0.5  # and at most this many per match (a row read costs about 
 # stems are far apart in most items the bound stays loose, and that walk is then at most a quarter of the waste
 SMALL = 1_000  # this many matches or fewer: rank them all (one statement, as cheap as the walk)
 PLAIN = re.compile(r"[a-z0-9]+\Z")  # one lexeme of the 'simple' configuration, unchanged, never a marker
-COVER = struct.unpack("f", struct.pack("f", 0.1))[0]  # a position's weight (D) as tsrank.c reads it: a float4 in a double
+# a position's weight (D) as tsrank.c reads it: a float4 in a double
+COVER = struct.unpack("f", struct.pack("f", 0.1))[0]
 MARGIN = 1e-6  # relative; float4 rounding is below 6e-8
 
 

@@ -4,10 +4,13 @@ A search's first page no longer ranks every match with ``ts_rank_cd``: see :mod:
 The table holds, for each item of a current document, its ``search_vector`` (migration 0002), that
 vector's length as ``ts_rank_cd`` counts it (``length``, btree ``(length, id)``: matches walked shortest
 first) and ``repeats``, a small tsvector of ``stem~2`` / ``stem~3`` for stems that occur exactly twice
-or three times and more (GIN). Triggers keep it, so every writer does: inserting items (of a current
-document), changing an item's stems (re-stemming) or its document, superseding a document (its items
-leave; un-superseding brings them back), deleting items or documents (cascade). SQLite is unchanged
-(``item_rank``, migration 0011, does the same there).
+or three times and more (GIN). The store adds a new document's items with one statement
+(``janji.store.pgrank.INSERT_ROWS``, in ``Store._write_document``): a trigger on inserts into
+``items`` fired once per item (the store sends them as one statement each) and cost about 150 µs
+an item. Triggers keep it on every other write: changing an item's stems (re-stemming) or its
+document, superseding a document (its items leave; un-superseding brings them back); deleting
+items or documents cascades. SQLite is unchanged (``item_rank``, migration 0011, does the same
+there).
 
 Revision ID: 0013_pg_item_search
 Revises: 0012_track_pair_versions
@@ -36,15 +39,6 @@ AS $$ SELECT array_to_tsvector(coalesce(array_agg(lexeme || '~' || least(cardina
 ROW = "janji_tsvector_length({v}), {v}, janji_tsvector_repeats({v})"
 
 TRIGGER_FUNCTIONS = f"""
-CREATE FUNCTION janji_item_search_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO item_search (id, length, vector, repeats)
-    SELECT n.id, {ROW.format(v="n.search_vector")}
-    FROM janji_new_items n JOIN documents d ON d.id = n.document_id
-    WHERE d.superseded_by_id IS NULL;
-    RETURN NULL;
-END $$;
-
 CREATE FUNCTION janji_item_search_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     DELETE FROM item_search WHERE id = OLD.id;
@@ -68,8 +62,6 @@ END $$;
 """
 
 TRIGGERS = """
-CREATE TRIGGER items_search_insert AFTER INSERT ON items REFERENCING NEW TABLE AS janji_new_items
-    FOR EACH STATEMENT EXECUTE FUNCTION janji_item_search_insert();
 CREATE TRIGGER items_search_update AFTER UPDATE OF stemmed, document_id ON items FOR EACH ROW
     WHEN (OLD.stemmed IS DISTINCT FROM NEW.stemmed OR OLD.document_id IS DISTINCT FROM NEW.document_id)
     EXECUTE FUNCTION janji_item_search_update();
@@ -102,8 +94,7 @@ def downgrade() -> None:
         return
     op.execute("DROP TRIGGER IF EXISTS documents_search_current ON documents")
     op.execute("DROP TRIGGER IF EXISTS items_search_update ON items")
-    op.execute("DROP TRIGGER IF EXISTS items_search_insert ON items")
     op.execute("DROP TABLE IF EXISTS item_search")
-    for name in ("janji_item_search_document()", "janji_item_search_update()", "janji_item_search_insert()",
+    for name in ("janji_item_search_document()", "janji_item_search_update()",
                  "janji_tsvector_repeats(tsvector)", "janji_tsvector_length(tsvector)"):
         op.execute(f"DROP FUNCTION IF EXISTS {name}")
