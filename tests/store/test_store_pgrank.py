@@ -83,14 +83,31 @@ def check_page(store, query: str, offset: int, limit: int) -> None:
 
 
 def check_table(store) -> None:
-    """item_search holds exactly the current items, with their search vector, its length and repeats."""
+    """item_search holds exactly the current items, with their search vector, its length as ts_rank_cd counts
+    it (every position) and the stems twice ("~2") or three times or more ("~3")."""
     with store.engine.connect() as conn:
-        want = conn.execute(text(
-            "SELECT i.id, i.search_vector::text, janji_tsvector_length(i.search_vector), "
-            "janji_tsvector_repeats(i.search_vector)::text FROM items i JOIN documents d ON d.id = i.document_id "
+        vectors = conn.execute(text(
+            "SELECT i.id, i.search_vector::text FROM items i JOIN documents d ON d.id = i.document_id "
             "WHERE d.superseded_by_id IS NULL ORDER BY i.id")).all()
-        got = conn.execute(text("SELECT id, vector::text, length, repeats::text FROM item_search ORDER BY id")).all()
-    assert got == want
+        positions: dict[int, list[int]] = {}
+        for item_id, n in conn.execute(text(
+                "SELECT i.id, cardinality(u.positions) FROM items i JOIN documents d ON d.id = i.document_id, "
+                "unnest(i.search_vector) u WHERE d.superseded_by_id IS NULL")):
+            positions.setdefault(item_id, []).append(n)
+        repeats = {item_id: sorted(lexemes) for item_id, lexemes in conn.execute(text(
+            "SELECT id, tsvector_to_array(repeats) FROM item_search"))}
+        got = conn.execute(text("SELECT id, vector::text, length FROM item_search ORDER BY id")).all()
+    assert [(i, v) for i, v, _ in got] == vectors
+    for item_id, _, length in got:
+        assert length == sum(positions.get(item_id, [])), item_id
+    with store.engine.connect() as conn:
+        lexemes = conn.execute(text(
+            "SELECT s.id, u.lexeme, cardinality(u.positions) FROM item_search s, unnest(s.vector) u")).all()
+    want: dict[int, list[str]] = {i: [] for i, _, _ in got}
+    for item_id, lexeme, n in lexemes:
+        if n > 1:
+            want[item_id].append(f"{lexeme}~{min(n, 3)}")
+    assert repeats == {i: sorted(v) for i, v in want.items()}
 
 
 # --- the formula the fast path relies on --------------------------------------------------------------------
@@ -107,8 +124,9 @@ def test_one_stem_score_is_occurrences_over_log_length(pg_store):
             words = others + ["jalan"] * k
             rng.shuffle(words)
             score, length = conn.execute(text(
-                "SELECT ts_rank_cd(v, to_tsquery('simple', 'jalan'), 1), janji_tsvector_length(v) "
-                "FROM to_tsvector('simple', :t) v"), {"t": " ".join(words)}).one()
+                "SELECT ts_rank_cd(v, to_tsquery('simple', 'jalan'), 1), "
+                "(SELECT sum(cardinality(positions)) FROM unnest(v)) FROM to_tsvector('simple', :t) v"),
+                {"t": " ".join(words)}).one()
             assert length == len(words)
             wdoc = 0.0
             for _ in range(k):
@@ -128,8 +146,9 @@ def test_several_stems_with_every_stem_once_stay_under_the_bound(pg_store):
             words = rng.sample(WORDS, rng.randint(3, 25))
             stems = rng.sample(words, rng.randint(2, 3))
             score, length = conn.execute(text(
-                "SELECT ts_rank_cd(v, to_tsquery('simple', :q), 1), janji_tsvector_length(v) "
-                "FROM to_tsvector('simple', :t) v"), {"t": " ".join(words), "q": " & ".join(stems)}).one()
+                "SELECT ts_rank_cd(v, to_tsquery('simple', :q), 1), "
+                "(SELECT sum(cardinality(positions)) FROM unnest(v)) FROM to_tsvector('simple', :t) v"),
+                {"t": " ".join(words), "q": " & ".join(stems)}).one()
             assert 0 < score < pgrank.bound(length)
             adjacent = abs(words.index(stems[0]) - words.index(stems[1])) == 1 and len(stems) == 2
             assert not adjacent or np.float32(score) == np.float32(pgrank.COVER / math.log(length + 1))

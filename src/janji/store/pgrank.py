@@ -47,10 +47,14 @@ import math
 import re
 import struct
 
-# one statement adding a new document's items (the migration's, kept with the query side)
-INSERT_ROWS = ("INSERT INTO item_search (id, length, vector, repeats) SELECT i.id, "
-               "janji_tsvector_length(i.search_vector), i.search_vector, janji_tsvector_repeats(i.search_vector) "
-               "FROM items i WHERE i.document_id = :document")
+# one statement adding a new document's items (rows as migration 0013 makes them: the length as ts_rank_cd's
+# cnt_length counts it, and stem~2 / stem~3 for the stems twice / three times or more)
+INSERT_ROWS = (
+    "INSERT INTO item_search (id, length, vector, repeats) SELECT i.id, r.length, i.search_vector, r.repeats "
+    "FROM items i CROSS JOIN LATERAL (SELECT coalesce(sum(greatest(cardinality(positions), 1)), 0)::integer "
+    "AS length, array_to_tsvector(coalesce(array_agg(lexeme || '~' || least(cardinality(positions), 3)) "
+    "FILTER (WHERE cardinality(positions) > 1), '{}'::text[])) AS repeats FROM unnest(i.search_vector)) r "
+    "WHERE i.document_id = :document")
 
 MAX_TERMS = 3
 MAX_LENGTH = 100_000  # lengths for which k·c / log(1 + length) is checked strictly decreasing as a float4
