@@ -432,8 +432,9 @@ class Store:
         return summary
 
     def optimize(self) -> None:
-        """Refresh the planner's statistics after a large ingest (ANALYZE on PostgreSQL, PRAGMA optimize and
-        an FTS5 merge on SQLite). Cheap; ``janji ingest`` and ``janji import`` call it when they added data."""
+        """Refresh the planner's statistics after a large ingest (ANALYZE, GIN pending lists merged and a VACUUM
+        of ``item_search`` on PostgreSQL; PRAGMA optimize and an FTS5 merge on SQLite). Cheap; ``janji ingest``
+        and ``janji import`` call it when they added data."""
         with self.engine.begin() as conn:
             if self.dialect == "postgresql":
                 for table in ("items", "documents", "item_sectors", "item_sdgs", "candidates"):
