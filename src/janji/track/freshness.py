@@ -135,22 +135,6 @@ class PublicTracking:
             return build()
         return copy.deepcopy(self._entry(item_id, build)[1])  # callers may change what they get; the entry stays
 
-    def kept(self, item_id: int, name: Any, missing: Any = None) -> Any:
-        """The product ``name`` of ``item_id`` if one was made under the current versions, else ``missing``: one
-        stamp query, nothing built, nothing made (a reader that can answer from it skips the whole request's
-        work; one that cannot goes the way of :meth:`derive`)."""
-        if self.size <= 0:
-            return missing
-        with self.lock:
-            if item_id not in self.entries:
-                return missing  # not even an entry: no need to ask the database
-        stamp = self.stamp(item_id)
-        with self.lock:
-            hit = self._hit(item_id, stamp)
-            if hit is None:
-                return missing
-            return hit[2].get(name, missing)
-
     def derive(self, item_id: int, build: Callable[[], dict[str, Any]], name: Any,
                make: Callable[[dict[str, Any]], Any]) -> Any:
         if self.size <= 0:

@@ -125,7 +125,6 @@ class Tracker:
     state = _to("updates", Updates.state)
     item_tracking = _to("updates", Updates.item_tracking)
     public_view = _to("updates", Updates.public_view)
-    public_kept = _to("updates", Updates.public_kept)
     history = _to("updates", Updates.history)
     update_status = _to("updates", Updates.update_status)
     check_file = _to("updates", Updates.check_file)
@@ -153,7 +152,6 @@ class Tracker:
     regions_rollup = _to("scorecards", Scorecards.regions_rollup)
     pair_tracking = _to("scorecards", Scorecards.pair_tracking)
     pair_view = _to("scorecards", Scorecards.pair_view)
-    pair_kept = _to("scorecards", Scorecards.pair_kept)
     feed_entries = _to("scorecards", Scorecards.feed_entries)
 
     # import and export

@@ -299,11 +299,6 @@ class Scorecards:
         they depend on; ``make`` must not change what it is given."""
         return self.pairs.derive(int(candidate_id), lambda: self._pair_tracking(int(candidate_id)), name, make)
 
-    def pair_kept(self, candidate_id: int, name: Any, missing: Any = None) -> Any:
-        """What :meth:`pair_view` made under ``name`` for the pair as it is now, or ``missing`` when it would have
-        to be built or made (one version query; nothing is built here)."""
-        return self.pairs.kept(int(candidate_id), name, missing)
-
     def _pair_tracking(self, candidate_id: int) -> dict[str, Any] | None:
         with self.core.read_session() as s:
             fp = self._documents_fingerprint(s)

@@ -125,11 +125,6 @@ class Updates:
         Raises as :meth:`item_tracking` does."""
         return self.public.derive(int(item_id), lambda: self._item_tracking(item_id, False), name, make)
 
-    def public_kept(self, item_id: int, name: Any, missing: Any = None) -> Any:
-        """What :meth:`public_view` made under ``name`` for the promise as it is now, or ``missing`` when it would
-        have to be built or made (one version query; nothing is built here)."""
-        return self.public.kept(int(item_id), name, missing)
-
     def _item_tracking(self, item_id: int, include_pending: bool) -> dict[str, Any]:
         # plain rows on the session's connection, the promise with its region, pair, state and review setting
         # in one query: the ORM's object loading cost more than the queries, each query is a round trip

@@ -25,7 +25,7 @@ from janji import __version__
 from janji.track import Tracker
 from janji.track import settings as track_settings
 from janji.web import api, auth, pages, track_api, track_pages, upload
-from janji.web.kept import KeptReads
+from janji.web.direct import DirectReads
 from janji.web.render import make_templates, render_error
 from janji.web.security import DropEmptyParams, HeadAsGet, PublicShare, SecurityMiddleware, TrustedProxy
 
@@ -100,12 +100,8 @@ def create_app(store=None, *, db_url: str | None = None, writable: bool = False,
     app.state.analysis_lock = threading.Semaphore(1)
     app.state.tracker = Tracker(store, settings)
 
-    # the public's reads share a few of the worker threads; editors and writes never queue behind them (the
-    # innermost layer: a read answered by KeptReads takes no thread at all)
-    app.add_middleware(PublicShare, limit=int(os.environ.get("JANJI_WEB_PUBLIC_THREADS", "8") or 0),
-                       session_cookie=auth.SESSION_COOKIE)
-    # public tracking pages and JSON kept under the current versions, sent without routing or a thread
-    app.add_middleware(KeptReads)
+    # the public tracking pages and JSON, the most read addresses, go straight to their endpoints
+    app.add_middleware(DirectReads)
     # public evidence proposals over their rate limits are refused before their body is read
     app.add_middleware(track_pages.ProposalGate)
     # evidence files have their own limit (JANJI_EVIDENCE_MAX_MB), documents uploaded for analysis this one
@@ -113,6 +109,9 @@ def create_app(store=None, *, db_url: str | None = None, writable: bool = False,
                        too_large_message=f"Berkas terlalu besar; batas {upload.limit_label()}.",
                        limit_for=lambda path: track_pages.body_limit(app, path))
     app.add_middleware(DropEmptyParams)
+    # the public's reads share a few of the worker threads; editors and writes never queue behind them
+    app.add_middleware(PublicShare, limit=int(os.environ.get("JANJI_WEB_PUBLIC_THREADS", "8") or 0),
+                       session_cookie=auth.SESSION_COOKIE)
     app.add_middleware(HeadAsGet)
     # outermost: everything after sees the visitor's scheme and address (one setting: the tracker's)
     app.add_middleware(TrustedProxy, settings=lambda: auth.tracker_of(app).settings)

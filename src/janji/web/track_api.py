@@ -153,23 +153,10 @@ def api_region_export(request: Request, region_id: Id, format: Literal["csv", "x
 def api_pair(request: Request, candidate_id: Id, status: StatusQ = None):
     status = status.value if status is not None else None
     # encoded once per version of the pair (and documents, and status)
-    body = _t(request).pair_view(candidate_id, pair_json_name(status),
+    body = _t(request).pair_view(candidate_id, ("json", status),
                                  lambda full: None if full is None else _json_bytes(pair_filtered(full, status)))
     if body is None:
         raise HTTPException(404, "pasangan calon tidak ditemukan")
-    return json_response(body)
-
-
-# what a promise's and a pair's JSON are kept under with their tracking (janji.web.kept asks for them too)
-ITEM_JSON = {"tracking": "json", "history": "history.json"}
-
-
-def pair_json_name(status: str | None) -> tuple:
-    return ("json", status)
-
-
-def json_response(body: bytes) -> Response:
-    """A kept JSON answer (the routes' and :mod:`janji.web.kept`'s one way of sending it)."""
     return Response(body, media_type="application/json")
 
 
@@ -190,17 +177,17 @@ def _public_json(request: Request, item_id: int, name: str, make) -> Response:
         body = _t(request).public_view(item_id, name, lambda data: _json_bytes(make(data)))
     except TrackError as exc:
         return _not_tracked(exc)
-    return json_response(body)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/items/{item_id}/tracking", responses=ERR, summary="Status, capaian, tahapan dan riwayat satu janji")
 def api_item_tracking(request: Request, item_id: Id):
-    return _public_json(request, item_id, ITEM_JSON["tracking"], lambda data: data)
+    return _public_json(request, item_id, "json", lambda data: data)
 
 
 @router.get("/items/{item_id}/history", responses=ERR, summary="Riwayat status satu janji (terbaru dahulu)")
 def api_item_history(request: Request, item_id: Id):
-    return _public_json(request, item_id, ITEM_JSON["history"],
+    return _public_json(request, item_id, "history.json",
                         lambda data: {"item_id": data["item_id"], "history": data["history"]})
 
 

@@ -200,7 +200,7 @@ def _public_pair_page(request: Request, candidate_id: int, status: str | None, a
     """A pair's page as the public sees it: rendered once per version of the pair (and documents, status,
     path and day), kept with its tracking (:meth:`Tracker.pair_view`); each visitor's CSRF token goes into
     its slot."""
-    today = page_day()
+    today = _today()
 
     def make(full: dict[str, Any] | None) -> str | None:
         if full is None:
@@ -208,25 +208,9 @@ def _public_pair_page(request: Request, candidate_id: int, status: str | None, a
         return render_html(request, "track/pair.html", _context(request, {
             "data": pair_filtered(full, status), "api": api}, CSRF_SLOT))
 
-    html = _t(request).pair_view(candidate_id, pair_page_name(status, request.url.path, today), make)
+    html = _t(request).pair_view(candidate_id, ("page", status, request.url.path, today), make)
     if html is None:
         raise HTTPException(404, "pasangan calon tidak ditemukan")
-    return public_page(request, html)
-
-
-def pair_page_name(status: str | None, path: str, today: str) -> tuple:
-    """What a pair's public page is kept under with the pair's tracking (:mod:`janji.web.kept` asks for it)."""
-    return ("page", status, path, today)
-
-
-def item_page_name(path: str, today: str) -> tuple:
-    """What a promise's public page is kept under with its tracking (:mod:`janji.web.kept` asks for it)."""
-    return ("page", path, today)
-
-
-def public_page(request: Request, html: str) -> HTMLResponse:
-    """A page rendered once for every visitor, with this visitor's CSRF token in its slot (and the CSRF cookie
-    if the token is new). The one way both the routes and :mod:`janji.web.kept` answer with a kept page."""
     return auth.finish(request, HTMLResponse(html.replace(CSRF_SLOT, auth.csrf_token(request))))
 
 
@@ -246,14 +230,14 @@ def _item_page(request: Request, item_id: int, *, error: str | None = None, form
         "data": data, "can_edit": can_edit, "error": error,
         "suggestions": t.item_suggestions(item_id) if can_edit else [],
         "form": form or {}, "proposal_error": proposal_error, "proposal_form": proposal_form or {},
-        "notice": notice, "api": f"/api/v1/items/{item_id}/tracking", "today": page_day()}, status_code)
+        "notice": notice, "api": f"/api/v1/items/{item_id}/tracking", "today": _today()}, status_code)
 
 
 def _public_item_page(request: Request, item_id: int):
     """A promise's page as the public sees it (no message, no form sent back): rendered once per version of
     the promise (and day, and path), kept with its public tracking (:meth:`Tracker.public_view`); each
     visitor's CSRF token goes into its slot."""
-    today = page_day()
+    today = _today()
 
     def make(data: dict[str, Any]) -> str:
         return render_html(request, "track/item.html", _context(request, {
@@ -262,14 +246,13 @@ def _public_item_page(request: Request, item_id: int):
             CSRF_SLOT))
 
     try:
-        html = _t(request).public_view(item_id, item_page_name(request.url.path, today), make)
+        html = _t(request).public_view(item_id, ("page", request.url.path, today), make)
     except TrackError as exc:
         raise HTTPException(exc.status_code, exc.message) from None
-    return public_page(request, html)
+    return auth.finish(request, HTMLResponse(html.replace(CSRF_SLOT, auth.csrf_token(request))))
 
 
-def page_day() -> str:
-    """The day a kept public page is for (its "hari ini" and the dates it shows are of that day)."""
+def _today() -> str:
     return date.today().isoformat()
 
 

@@ -1,6 +1,6 @@
-"""KeptReads (janji.web.kept) answers public tracking reads from what the routes made: the same bytes — status,
-every header and cookie, the body with the visitor's CSRF token — as the routes, and never an answer older
-than the database."""
+"""DirectReads (janji.web.direct) sends the public tracking reads straight to their endpoints: the same bytes
+— status, every header and cookie, the body with the visitor's CSRF token — as through the routes, and never
+an answer older than the database."""
 from __future__ import annotations
 
 import re
@@ -10,7 +10,7 @@ import pytest
 
 from janji.store import open_store
 from janji.track import Tracker
-from janji.web.kept import KeptReads
+from janji.web import direct
 
 PASSWORD = "kata-sandi-uji-123"  # as in conftest.py
 EV = {"evidence_url": "https://jdih.example.go.id/perda-9-2026", "evidence_date": "2026-03-01"}
@@ -28,16 +28,17 @@ def client(store):
 
 @pytest.fixture
 def layer(monkeypatch):
-    """Switches KeptReads off and on, and tells whether it answered the last request."""
-    real = KeptReads._kept
+    """Switches DirectReads off and on, and tells whether it answered the last request."""
+    real_call, real_answer = direct._call, direct.DirectReads._answer
     state = {"on": True, "answered": []}
 
-    def spy(self, scope):
-        response = real(self, scope) if state["on"] else None
+    def answer(*args):
+        response = real_answer(*args)
         state["answered"].append(response is not None)
         return response
 
-    monkeypatch.setattr(KeptReads, "_kept", spy)
+    monkeypatch.setattr(direct, "_call", lambda scope: real_call(scope) if state["on"] else None)
+    monkeypatch.setattr(direct.DirectReads, "_answer", staticmethod(answer))
     return state
 
 
@@ -45,7 +46,9 @@ def get(c, layer, path, on, method="GET", **kw):
     layer["on"] = on
     layer["answered"].clear()
     r = c.request(method, path, **kw)
-    return r, layer["answered"] == [True]
+    # "answered" by the layer, "refused" (tried, left to the app), "passed" (never tried)
+    way = {(): "passed", (True,): "answered", (False,): "refused"}[tuple(layer["answered"])]
+    return r, way
 
 
 def same(a, b):
@@ -80,25 +83,25 @@ def test_kept_answers_are_the_routes_byte_for_byte(world, layer):
     # a visitor with the CSRF cookie from an earlier page: the same token in the form on both ways
     c.cookies.set("janji_csrf", "cookie-acak-pengunjung-123", domain="testserver.local")
     for path in every["pages"] + every["json"]:
-        first, answered = get(c, layer, path, True)
-        assert first.status_code == 200 and not answered  # made by the route, then kept
-        full, answered = get(c, layer, path, False)
-        assert not answered
-        kept, answered = get(c, layer, path, True)
-        assert answered, path
+        first, way = get(c, layer, path, True)
+        assert first.status_code == 200 and way == "answered"  # made and kept
+        full, way = get(c, layer, path, False)
+        assert way == "passed"
+        kept, way = get(c, layer, path, True)
+        assert way == "answered", path
         same(full, kept)
         if path.startswith("/pantau/butir/"):
             assert "tahap pertama" in kept.text and 'name="csrf"' in kept.text
         full_head, _ = get(c, layer, path, False, method="HEAD")
-        kept_head, answered = get(c, layer, path, True, method="HEAD")
-        assert answered and kept_head.content == b""
+        kept_head, way = get(c, layer, path, True, method="HEAD")
+        assert way == "answered" and kept_head.content == b""
         same(full_head, kept_head)
     # an API token changes nothing in the JSON; its headers (no-store) are the security layer's, as before
     for path in every["json"]:
         head = {"Authorization": "Bearer jnj_bukan-token"}
         full, _ = get(c, layer, path, False, headers=head)
-        kept, answered = get(c, layer, path, True, headers=head)
-        assert answered
+        kept, way = get(c, layer, path, True, headers=head)
+        assert way == "answered"
         same(full, kept)
         assert kept.headers["cache-control"] == "no-store"
 
@@ -114,8 +117,8 @@ def test_a_first_visitor_gets_a_csrf_cookie_and_its_token_either_way(sworld, lay
         answers = []
         for on in (False, True):
             c = TestClient(app, base_url="https://testserver", follow_redirects=False)  # no cookie at all
-            r, answered = get(c, layer, path, on)
-            assert answered is on and r.status_code == 200
+            r, way = get(c, layer, path, on)
+            assert way == ("answered" if on else "passed") and r.status_code == 200
             value = c.cookies["janji_csrf"]
             assert r.headers["set-cookie"].startswith(f"janji_csrf={value};")
             token = CSRF_RE.search(r.text)
@@ -132,8 +135,8 @@ def test_a_first_visitor_gets_a_csrf_cookie_and_its_token_either_way(sworld, lay
 def test_a_signed_in_visitor_is_left_to_the_routes(sworld, layer):
     c = login(client(sworld["store"]))
     for path in paths(sworld)["pages"]:
-        full, answered = get(c, layer, path, True)
-        assert not answered and full.status_code == 200
+        full, way = get(c, layer, path, True)
+        assert way == "passed" and full.status_code == 200
         assert full.headers["cache-control"] == "no-store"
     item, _ = get(c, layer, f"/pantau/butir/{sworld['road']}", True)
     assert "Perbarui status" in item.text or 'name="status"' in item.text  # the editor's form, not the public page
@@ -146,12 +149,17 @@ def test_what_it_does_not_read_goes_to_the_routes(sworld, layer):
     for path in paths(sworld)["pages"] + paths(sworld)["json"]:
         c.get(path)
     for path, status in ((f"/pantau/butir/{road}?ok=usulan", 200), (f"/pantau/pasangan/{pair}?status=bukan", 422),
-                         (f"/api/v1/track/candidates/{pair}?status=", 422), ("/pantau/butir/999999", 404),
-                         ("/api/v1/items/999999/history", 404), ("/api/v1/track/candidates/999999", 404),
-                         (f"/api/v1/items/{sworld['vision']}/tracking", 404), ("/pantau/butir/0", 422),
-                         (f"/pantau/butir/{2**31}", 422), (f"/pantau/butir/0{road}", 200)):
-        r, answered = get(c, layer, path, True)
-        assert not answered and r.status_code == status, path
+                         (f"/api/v1/track/candidates/{pair}?status=", 422), (f"/pantau/butir/0{road}", 200),
+                         ("/pantau/butir/0", 422), (f"/pantau/butir/{2**31}", 422)):
+        r, way = get(c, layer, path, True)
+        assert way == "passed" and r.status_code == status, path
+    # unknown: the endpoint answers 404 itself (the API's JSON) or raises it (left to the app's error page)
+    for path in ("/pantau/butir/999999", "/api/v1/items/999999/history", "/api/v1/track/candidates/999999",
+                 f"/api/v1/items/{sworld['vision']}/tracking", "/pantau/pasangan/999999"):
+        full, _ = get(c, layer, path, False)
+        r, way = get(c, layer, path, True)
+        assert r.status_code == 404 and way != "passed", path
+        same(full, r)
     r, _ = get(c, layer, f"/pantau/butir/{road}?ok=usulan", True)
     assert "Usulan bukti Anda masuk antrean" in r.text
 
@@ -166,7 +174,7 @@ def test_a_write_by_another_worker_shows_at_the_next_read(world, db_url, layer):
              f"/pantau/pasangan/{pair}?status=ditepati": "Pembangunan jalan desa sepanjang 100 km"}
     for path in reads:
         c.get(path)
-        assert get(c, layer, path, True)[1], path  # kept from now on
+        assert get(c, layer, path, True)[1] == "answered", path
     for path, shown in reads.items():
         assert shown not in c.get(path).text, path
     store = open_store(db_url)  # another worker process: its own engine and Tracker over the same database
@@ -177,8 +185,8 @@ def test_a_write_by_another_worker_shows_at_the_next_read(world, db_url, layer):
     finally:
         store.close()
     for path, shown in reads.items():
-        r, answered = get(c, layer, path, True)
-        assert not answered and r.status_code == 200, path  # the versions moved: the route builds it again
-        assert shown in r.text, path
-        again, answered = get(c, layer, path, True)
-        assert answered and again.content == r.content, path  # and keeps the new one
+        r, way = get(c, layer, path, True)
+        assert way == "answered" and r.status_code == 200, path
+        assert shown in r.text, path  # the versions moved: built again
+        full, _ = get(c, layer, path, False)
+        assert full.content == r.content, path
