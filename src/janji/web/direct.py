@@ -1,21 +1,28 @@
-"""The hottest public reads sent straight to their endpoint functions, without the framework's routing.
+"""The hottest public reads answered by their endpoint functions on the event loop, without routing or a thread.
 
 A promise's public page and JSON and a pair's are most of what the portal serves; their endpoints answer
-from what :mod:`janji.track.freshness` keeps per version (a version query and a lookup). Routing through the
-app's eighty routes in order and FastAPI's parameter and dependency handling cost a worker about as much CPU
-again as that. :class:`DirectReads` sits in front of the routes (behind every security layer, so the headers
-are theirs): it recognises these addresses by their exact shape — an id the routes' ``Path(ge=1, le=2³¹-1)``
-takes, no query but a known ``status`` filter where the route reads one — and calls the same endpoint
-function, with the same parameters, on a worker thread as FastAPI would. A response it returns is what the
-route answers; an exception (a 404, a database error) leaves the request to the app, which runs it again and
-answers as it always has. Everything else goes to the app unchanged, a signed-in visitor's pages included.
+from what :mod:`janji.track.freshness` keeps per version (a version query and a lookup; a rebuild after a
+write). Routing through the app's eighty routes in order, FastAPI's parameter and dependency handling and
+the hop to a worker thread cost a worker more CPU than that, and under load the threads' contention for the
+interpreter lock more again. :class:`DirectReads` sits in front of the routes (behind every security layer,
+so the headers are theirs): it recognises these addresses by their exact shape — an id the routes'
+``Path(ge=1, le=2³¹-1)`` takes, no query but a known ``status`` filter where the route reads one — and calls
+the same endpoint function with the same parameters. A response it returns is what the route answers; an
+exception (a 404, a database error) leaves the request to the app, which runs it again and answers as it
+always has. Everything else goes to the app unchanged, a signed-in visitor's pages included.
+
+The call runs on the event loop itself: these reads are short (a hit is one indexed statement; a rebuild a
+few statements and a render of what changed), and run one after another in the order they came, while
+writes, signed-in pages and everything else keep their worker threads. In alternating runs of
+bench/track.py this took a worker from ~2–3 ms of CPU per request to ~1 ms; answering only the hits on the
+loop and the rebuilds on threads was worse than both, the rebuilds queueing behind a loop full of hits
+(docs/track.md, "The framework's share").
 """
 from __future__ import annotations
 
 import re
 from urllib.parse import unquote_plus
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from janji.track.statuses import STATUSES
@@ -76,7 +83,7 @@ def _call(scope) -> tuple | None:
 
 class DirectReads:
     """Calls the endpoint of a public promise or pair page (no session cookie) or of a promise's or pair's
-    tracking JSON (the API reads no cookie or token there) for a ``GET``, without routing."""
+    tracking JSON (the API reads no cookie or token there) for a ``GET``, on the event loop, without routing."""
 
     def __init__(self, app):
         self.app = app
@@ -85,7 +92,7 @@ class DirectReads:
         if scope["type"] == "http" and scope["method"] == "GET":
             call = _call(scope)
             if call is not None:
-                response = await run_in_threadpool(self._answer, scope, *call)
+                response = self._answer(scope, *call)
                 if response is not None:
                     await response(scope, receive, send)
                     return
