@@ -70,8 +70,8 @@ class EntriesHtml:
     ``template`` once per entry as it is, and kept.
 
     A promise's page shows its whole history and is rendered again after every change of the promise: of a
-    busy promise's dozens of entries only the new one was never rendered before (the entries' rendering was
-    most of a worker's CPU under bench/track.py's load). The key is everything the macro is given — every
+    busy promise's dozens of entries only the new one was never rendered before (the entries were 7 of the
+    ~7.5 ms a 146-entry history's page took to render). The key is everything the macro is given — every
     value of the entry, the zone, the label, the review flag — so a changed entry is another key."""
 
     SIZE = 20_000
