@@ -62,7 +62,9 @@ def _run(store, host: str, port: int, writable: bool, settings, certfile: Path |
         warning_line(f"portal melayani {host} lewat http biasa: kata sandi dan cookie sesi lewat jaringan tanpa "
                      "enkripsi (cookie tidak ditandai Secure agar tetap bisa masuk). Pasang di belakang proxy HTTPS "
                      "(--trusted-proxy ALAMAT_PROXY) atau pakai --ssl-certfile dan --ssl-keyfile.")
-    options = dict(host=host, port=port, log_level="warning", proxy_headers=False, server_header=False,
+    # no access log: at level warning it printed nothing, yet every response still formatted its line's parts
+    options = dict(host=host, port=port, log_level="warning", access_log=False, proxy_headers=False,
+                   server_header=False,
                    ssl_certfile=str(certfile) if certfile else None, ssl_keyfile=str(keyfile) if keyfile else None)
     if workers > 1:
         install_log_filter()  # this process's records; each worker installs its own (worker_app)

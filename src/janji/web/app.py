@@ -25,6 +25,7 @@ from janji import __version__
 from janji.track import Tracker
 from janji.track import settings as track_settings
 from janji.web import api, auth, pages, track_api, track_pages, upload
+from janji.web.direct import DirectReads
 from janji.web.render import make_templates, render_error
 from janji.web.security import DropEmptyParams, HeadAsGet, PublicShare, SecurityMiddleware, TrustedProxy
 
@@ -99,6 +100,8 @@ def create_app(store=None, *, db_url: str | None = None, writable: bool = False,
     app.state.analysis_lock = threading.Semaphore(1)
     app.state.tracker = Tracker(store, settings)
 
+    # the public tracking pages and JSON, the most read addresses, go straight to their endpoints
+    app.add_middleware(DirectReads)
     # public evidence proposals over their rate limits are refused before their body is read
     app.add_middleware(track_pages.ProposalGate)
     # evidence files have their own limit (JANJI_EVIDENCE_MAX_MB), documents uploaded for analysis this one

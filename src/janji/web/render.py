@@ -6,6 +6,8 @@ builds the application out of them.
 """
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -54,12 +56,66 @@ def make_templates() -> Environment:
     # the tracking pages' names (statuses, their definitions, the scorecard's chart)
     env.globals.update(status_label=statuses.label, STATUS_DEFINITIONS=statuses.definitions(),
                        STATUSES=statuses.STATUSES, status_chart=charts.status_bars)
+    env.globals["history_entries_html"] = EntriesHtml(env, "track/_track.html", "history_entry")
     env.filters["pct"] = lambda v: "–" if v is None else f"{v * 100:.0f}%"
     env.filters["waktu"] = _time_html  # "6 Desember 2026 19.30 WIB" in a <time datetime=…>
     env.filters["tanggal"] = lambda v, zone=times.DEFAULT_ZONE: _time_html(v, zone, day=True)
     env.filters["num"] = _num
     env.filters["http_url"] = _http_url
     return env
+
+
+class EntriesHtml:
+    """The HTML of a history's entries, one after another: each entry rendered by the macro ``name`` of
+    ``template`` once per entry as it is, and kept.
+
+    A promise's page shows its whole history and is rendered again after every change of the promise: of a
+    busy promise's dozens of entries only the new one was never rendered before (the entries were 7 of the
+    ~7.5 ms a 146-entry history's page took to render). The key is everything the macro is given — every
+    value of the entry, the zone, the label, the review flag — so a changed entry is another key."""
+
+    SIZE = 20_000
+
+    def __init__(self, env: Environment, template: str, name: str):
+        self.env, self.template, self.name = env, template, name
+        self.kept: OrderedDict = OrderedDict()
+        self.lock = threading.Lock()
+        self.macro = None
+
+    def __call__(self, entries: list[dict[str, Any]], *args: Any) -> Markup:
+        kept = self.kept
+        out = []
+        for entry in entries:
+            key = (_frozen(entry), *args)
+            html = kept.get(key)
+            if html is None:
+                html = self._render(key, entry, args)
+            out.append(html)
+        return Markup("".join(out))
+
+    def _render(self, key: tuple, entry: dict[str, Any], args: tuple) -> str:
+        if self.macro is None:
+            self.macro = getattr(self.env.get_template(self.template).module, self.name)
+        html = str(self.macro(entry, *args))
+        with self.lock:
+            self.kept[key] = html
+            if len(self.kept) > self.SIZE:
+                self.kept.popitem(last=False)
+        return html
+
+
+def _frozen(entry: dict[str, Any]) -> tuple:
+    """An entry (a dict whose values are plain values, or dicts or lists of them) as a hashable key of all it
+    holds: its names, then its values."""
+    return (tuple(entry), *(_frozen_value(v) if type(v) in (dict, list) else v for v in entry.values()))
+
+
+def _frozen_value(value: Any) -> Any:
+    if type(value) is dict:
+        return (tuple(value), *(_frozen_value(v) for v in value.values()))
+    if type(value) is list:
+        return ("[]", *(_frozen_value(v) for v in value))
+    return value
 
 
 def _time_html(value: Any, zone: str = times.DEFAULT_ZONE, day: bool = False) -> Markup | str:

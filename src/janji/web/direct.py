@@ -1,0 +1,108 @@
+"""The hottest public reads answered by their endpoint functions on the event loop, without routing or a thread.
+
+A promise's public page and JSON and a pair's are most of what the portal serves; their endpoints answer
+from what :mod:`janji.track.freshness` keeps per version (a version query and a lookup; a rebuild after a
+write). Routing through the app's eighty routes in order, FastAPI's parameter and dependency handling and
+the hop to a worker thread cost a worker more CPU than that, and under load the threads' contention for the
+interpreter lock more again. :class:`DirectReads` sits in front of the routes (behind every security layer,
+so the headers are theirs): it recognises these addresses by their exact shape — an id the routes'
+``Path(ge=1, le=2³¹-1)`` takes, no query but a known ``status`` filter where the route reads one — and calls
+the same endpoint function with the same parameters. A response it returns is what the route answers; an
+exception (a 404, a database error) leaves the request to the app, which runs it again and answers as it
+always has. Everything else goes to the app unchanged, a signed-in visitor's pages included.
+
+The call runs on the event loop itself: these reads are short (a hit is one indexed statement; a rebuild a
+few statements and a render of what changed), and run one after another in the order they came, while
+writes, signed-in pages and everything else keep their worker threads. In alternating runs of
+bench/track.py this took a worker from ~2–3 ms of CPU per request to ~1 ms; answering only the hits on the
+loop and the rebuilds on threads was worse than both, the rebuilds queueing behind a loop full of hits
+(docs/track.md, "The framework's share").
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote_plus
+
+from starlette.requests import Request
+
+from janji.track.statuses import STATUSES
+from janji.web import auth, track_api, track_pages
+from janji.web.params import StatusName
+
+ID = r"([1-9][0-9]{0,9})"
+MAX_ID = 2**31 - 1  # the routes' Path(le=…)
+SESSION = auth.SESSION_COOKIE.encode() + b"="
+NOT_READ = object()  # a query left to the route (its validation, its messages)
+
+# path -> (endpoint, whether it reads a status filter, whether it is a page a signed-in visitor sees otherwise)
+ROUTES = [
+    (re.compile(rf"/pantau/butir/{ID}"), lambda request, key, _: track_pages.item(request, key, None), False, True),
+    (re.compile(rf"/pantau/pasangan/{ID}"), track_pages.pair, True, True),
+    (re.compile(rf"/api/v1/items/{ID}/tracking"), lambda request, key, _: track_api.api_item_tracking(request, key),
+     False, False),
+    (re.compile(rf"/api/v1/items/{ID}/history"), lambda request, key, _: track_api.api_item_history(request, key),
+     False, False),
+    (re.compile(rf"/api/v1/track/candidates/{ID}"), track_api.api_pair, True, False),
+]
+
+
+def _status(query: bytes):
+    """A ``status`` query as the routes read it (:data:`janji.web.params.StatusQ`): None without one, the
+    status, or :data:`NOT_READ` for anything else (the route answers it, 422 included)."""
+    if not query:
+        return None
+    name, sep, value = query.partition(b"=")
+    if name != b"status" or not sep or b"&" in value:
+        return NOT_READ
+    status = unquote_plus(value.decode("latin-1"))
+    return StatusName(status) if status in STATUSES else NOT_READ
+
+
+def _signed_in(scope) -> bool:
+    # as PublicShare and SecurityMiddleware read it: a session cookie of any value goes to the route
+    return any(k == b"cookie" and SESSION in v for k, v in scope["headers"])
+
+
+def _call(scope) -> tuple | None:
+    """The endpoint and parameters of a read this layer answers, or None."""
+    path = scope["path"]
+    if not path.startswith(("/pantau/", "/api/v1/")):
+        return None
+    for pattern, endpoint, reads_status, page in ROUTES:
+        match = pattern.fullmatch(path)
+        if match is None:
+            continue
+        key = int(match.group(1))
+        query = scope.get("query_string", b"")
+        status = _status(query) if reads_status else (NOT_READ if query else None)
+        if key > MAX_ID or status is NOT_READ or (page and _signed_in(scope)):
+            return None
+        return endpoint, key, status
+    return None
+
+
+class DirectReads:
+    """Calls the endpoint of a public promise or pair page (no session cookie) or of a promise's or pair's
+    tracking JSON (the API reads no cookie or token there) for a ``GET``, on the event loop, without routing."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["method"] == "GET":
+            call = _call(scope)
+            if call is not None:
+                response = self._answer(scope, *call)
+                if response is not None:
+                    await response(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)
+
+    @staticmethod
+    def _answer(scope, endpoint, key, status):
+        # its own request state: what a failed call set (a new CSRF token) must not follow the request
+        request = Request({**scope, "state": dict(scope.get("state") or {})})
+        try:
+            return endpoint(request, key, status)
+        except Exception:  # noqa: BLE001 - the app meets the same and answers it as it always has
+            return None
