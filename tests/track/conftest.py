@@ -11,7 +11,9 @@ import pytest
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "store"))
+sys.path.insert(0, str(HERE))  # portal_client
 import store_helpers as h  # noqa: E402
+from portal_client import PASSWORD  # noqa: E402,F401
 
 _spec = importlib.util.spec_from_file_location("store_conftest_for_track", ROOT / "tests" / "store" / "conftest.py")
 store_conftest = importlib.util.module_from_spec(_spec)
@@ -21,7 +23,6 @@ _spec.loader.exec_module(store_conftest)
 from janji.track import service as _service  # noqa: E402
 
 _service.HASH_PARAMS.update(time_cost=1, memory_cost=1024, parallelism=1)
-PASSWORD = "kata-sandi-uji-123"
 
 
 def corpus_docs():

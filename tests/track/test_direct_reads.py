@@ -3,27 +3,15 @@
 an answer older than the database."""
 from __future__ import annotations
 
-import re
-import warnings
-
 import pytest
 
 from janji.store import open_store
 from janji.track import Tracker
 from janji.web import direct
 
-PASSWORD = "kata-sandi-uji-123"  # as in conftest.py
+from portal_client import CSRF_RE, PASSWORD, client
+
 EV = {"evidence_url": "https://jdih.example.go.id/perda-9-2026", "evidence_date": "2026-03-01"}
-CSRF_RE = re.compile(r'name="csrf" value="([^"]+)"')
-
-
-def client(store):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from fastapi.testclient import TestClient
-    from janji.web import create_app
-
-    return TestClient(create_app(store), base_url="https://testserver", follow_redirects=False)
 
 
 @pytest.fixture

@@ -3,8 +3,6 @@ trusted proxy too), limits and quotas on public evidence proposals, the evidence
 queue that survives a flood. Each test replays the probe that found the hole."""
 from __future__ import annotations
 
-import re
-import warnings
 from datetime import timedelta
 
 import pytest
@@ -14,19 +12,14 @@ from janji.track import models as tm
 from janji.track.service import Forbidden, Throttled, Tracker, now
 from janji.track.settings import Rate, Settings, SettingError, load, parse_rate
 
-PASSWORD = "kata-sandi-uji-123"  # as in conftest.py
+import portal_client
+from portal_client import CSRF_RE, PASSWORD
+
 EV = {"evidence_url": "https://jdih.example.go.id/perda", "evidence_date": "2026-03-01"}
-CSRF_RE = re.compile(r'name="csrf" value="([^"]+)"')
 
 
 def client(world, address="10.0.0.2"):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from fastapi.testclient import TestClient
-    from janji.web import create_app
-
-    return TestClient(create_app(world["store"]), base_url="https://testserver", follow_redirects=False,
-                      client=(address, 50000))
+    return portal_client.client(world["store"], client=(address, 50000))
 
 
 def csrf(c, path="/masuk", headers=None) -> str:

@@ -1,25 +1,16 @@
 """Pages and API of tracking: the permission matrix, CSRF, cookie flags, evidence links and files."""
 from __future__ import annotations
 
-import re
-import warnings
-
 import pytest
 
-PASSWORD = "kata-sandi-uji-123"  # as in conftest.py
+import portal_client
+from portal_client import CSRF_RE, PASSWORD
 
 EV = {"evidence_url": "https://jdih.example.go.id/perda", "evidence_date": "2026-03-01"}
-CSRF_RE = re.compile(r'name="csrf" value="([^"]+)"')
 
 
 def client(world):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from fastapi.testclient import TestClient
-    from janji.web import create_app
-
-    # https: the session cookie is Secure, so a client must speak https to get it back
-    return TestClient(create_app(world["store"]), base_url="https://testserver", follow_redirects=False)
+    return portal_client.client(world["store"])
 
 
 def csrf(c, path="/masuk") -> str:
