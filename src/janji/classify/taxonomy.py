@@ -170,17 +170,15 @@ def _lexicons() -> tuple[Lexicon, Lexicon]:
 
 
 def _built_lexicons() -> list[tuple]:
-    sector, sdg = Lexicon(), Lexicon()
-    for code, spec in lexicon_data()["sectors"].items():
-        for entry in spec.get("keywords", []):
-            phrase, weight = _parse(entry)
-            sector.add(phrase, code, weight)
-    for phrase in lexicon_data().get("neutral", []):
-        sector.add(phrase, None)
-    for goal, spec in lexicon_data()["sdgs"].items():
-        for entry in spec.get("keywords", []):
-            phrase, weight = _parse(entry)
-            sdg.add(phrase, goal, weight)
-    for phrase in lexicon_data().get("neutral", []):
-        sdg.add(phrase, None)
-    return [(lex.phrases, lex.surface, lex.longest, lex.first) for lex in (sector, sdg)]
+    data = lexicon_data()
+    out = []
+    for section in ("sectors", "sdgs"):  # the sector lexicon, then the SDG one, each with the neutral phrases
+        lex = Lexicon()
+        for label, spec in data[section].items():
+            for entry in spec.get("keywords", []):
+                phrase, weight = _parse(entry)
+                lex.add(phrase, label, weight)
+        for phrase in data.get("neutral", []):
+            lex.add(phrase, None)
+        out.append((lex.phrases, lex.surface, lex.longest, lex.first))
+    return out

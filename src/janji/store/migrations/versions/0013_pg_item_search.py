@@ -14,7 +14,7 @@ there).
 
 Revision ID: 0013_pg_item_search
 Revises: 0012_track_pair_versions
-Create Date: 2026-12-09
+Create Date: 2026-12-07
 """
 from alembic import op
 
