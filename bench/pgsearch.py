@@ -5,7 +5,7 @@ each on 127.0.0.1:5432/test) in a subprocess, then both answer the same searches
 word queries plus common single words), interleaved so that machine load falls on both alike. Prints
 p50/p99 and searches/s of one client per checkout and whether both gave the same pages.
 
-    .venv/bin/python bench/pgsearch.py --against /work/main
+    .venv/bin/python bench/pgsearch.py --against <checkout of main>
 """
 from __future__ import annotations
 
