@@ -17,14 +17,31 @@ writes, signed-in pages and everything else keep their worker threads. In altern
 bench/track.py this took a worker from ~2–3 ms of CPU per request to ~1 ms; answering only the hits on the
 loop and the rebuilds on threads was worse than both, the rebuilds queueing behind a loop full of hits
 (docs/track.md, "The framework's share").
+
+On PostgreSQL every read asked the database for its stamp (:mod:`janji.track.freshness`), one round trip
+during which the loop waited, and a worker's loop spent a third of its time so. Here the reads that reach the
+layer in one turn of the loop ask together: one statement for all their stamps, after which each is answered
+as before (:class:`Stamps`).
+
+An editor's API write (``POST /api/v1/items/{id}/updates`` with a JSON body) is answered here too: its body is
+read on the loop, then parsing, validation, the token's account, the write and the response are done on one of
+the layer's own threads in one go (:func:`janji.web.track_api.record_update`, the route's own function), so it
+waits for the loop once instead of three times (routing, the hop to a thread, the answer). A body the route's
+validation would refuse, or anything not plainly JSON, goes to the route with the body it sent.
 """
 from __future__ import annotations
 
+import asyncio
+import email.message
+import json
 import re
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import unquote_plus
 
+from pydantic import ValidationError
 from starlette.requests import Request
 
+from janji.track import freshness
 from janji.track.statuses import STATUSES
 from janji.web import auth, track_api, track_pages
 from janji.web.params import StatusName
@@ -34,16 +51,23 @@ MAX_ID = 2**31 - 1  # the routes' Path(le=…)
 SESSION = auth.SESSION_COOKIE.encode() + b"="
 NOT_READ = object()  # a query left to the route (its validation, its messages)
 
-# path -> (endpoint, whether it reads a status filter, whether it is a page a signed-in visitor sees otherwise)
+# path -> (endpoint, whether it reads a status filter, whether it is a page a signed-in visitor sees otherwise,
+# whose stamp it reads: a promise's or a pair's)
 ROUTES = [
-    (re.compile(rf"/pantau/butir/{ID}"), lambda request, key, _: track_pages.item(request, key, None), False, True),
-    (re.compile(rf"/pantau/pasangan/{ID}"), track_pages.pair, True, True),
+    (re.compile(rf"/pantau/butir/{ID}"), lambda request, key, _: track_pages.item(request, key, None), False, True,
+     "item"),
+    (re.compile(rf"/pantau/pasangan/{ID}"), track_pages.pair, True, True, "pair"),
     (re.compile(rf"/api/v1/items/{ID}/tracking"), lambda request, key, _: track_api.api_item_tracking(request, key),
-     False, False),
+     False, False, "item"),
     (re.compile(rf"/api/v1/items/{ID}/history"), lambda request, key, _: track_api.api_item_history(request, key),
-     False, False),
-    (re.compile(rf"/api/v1/track/candidates/{ID}"), track_api.api_pair, True, False),
+     False, False, "item"),
+    (re.compile(rf"/api/v1/track/candidates/{ID}"), track_api.api_pair, True, False, "pair"),
 ]
+KIND = {endpoint: kind for _, endpoint, _, _, kind in ROUTES}
+UPDATES = re.compile(rf"/api/v1/items/{ID}/updates")
+# the layer's threads per worker process (API writes, rebuilds after a change on PostgreSQL): writes of one region
+# queue for its tally rows anyway
+WORK_THREADS = 8
 
 
 def _status(query: bytes):
@@ -68,7 +92,7 @@ def _call(scope) -> tuple | None:
     path = scope["path"]
     if not path.startswith(("/pantau/", "/api/v1/")):
         return None
-    for pattern, endpoint, reads_status, page in ROUTES:
+    for pattern, endpoint, reads_status, page, _ in ROUTES:
         match = pattern.fullmatch(path)
         if match is None:
             continue
@@ -81,22 +105,135 @@ def _call(scope) -> tuple | None:
     return None
 
 
+def _update_key(scope) -> int | None:
+    """The promise of an API write this layer answers (``POST /api/v1/items/{id}/updates``, no query), or None."""
+    match = UPDATES.fullmatch(scope["path"])
+    if match is None or scope.get("query_string"):
+        return None
+    key = int(match.group(1))
+    return key if key <= MAX_ID else None
+
+
+def _json_body(request: Request, body: bytes):
+    """The body as the route reads it when it is JSON by its content type (FastAPI's own test), else NOT_READ:
+    no body, no content type, another type or JSON that does not parse all go to the route."""
+    value = request.headers.get("content-type")
+    if not body or not value:
+        return NOT_READ
+    message = email.message.Message()
+    message["content-type"] = value
+    subtype = message.get_content_subtype()
+    if message.get_content_maintype() != "application" or not (subtype == "json" or subtype.endswith("+json")):
+        return NOT_READ
+    try:
+        return json.loads(body)  # as Request.json()
+    except ValueError:
+        return NOT_READ
+
+
+def _record(scope, body: bytes, key: int):
+    """An API write, on a thread of the layer: the route's answer, or None to leave the request to the route."""
+    request = Request(scope)
+    data = _json_body(request, body)
+    if data is NOT_READ:
+        return None
+    try:
+        # as FastAPI validates the route's one body parameter (Annotated[UpdateIn, Body()])
+        update = track_api.UpdateIn.model_validate(data, from_attributes=True)
+    except ValidationError:
+        return None  # the route says what is wrong, in its words
+    return track_api.record_update(request, key, update)
+
+
+class Stamps:
+    """The stamps of the reads that reach :class:`DirectReads` in one turn of the loop, read in one statement
+    (:func:`janji.track.freshness.stamps`) when the loop gets to it: each read waits for it, then is answered
+    with its stamp given (:data:`janji.track.freshness.GIVEN`). A read that came first waits for those that came
+    with it: one round trip for them all instead of one each while every other request waited."""
+
+    def __init__(self, engine):
+        self.engine = engine
+        self.pending: dict[tuple[str, int], list[asyncio.Future]] | None = None
+
+    def get(self, kind: str, key: int) -> asyncio.Future:
+        loop = asyncio.get_running_loop()
+        if self.pending is None:
+            self.pending = {}
+            loop.call_soon(self._read)
+        future = loop.create_future()
+        self.pending.setdefault((kind, key), []).append(future)
+        return future
+
+    def _read(self) -> None:
+        pending, self.pending = self.pending, None
+        try:
+            items, pairs = freshness.stamps(self.engine, (k for kind, k in pending if kind == "item"),
+                                            (k for kind, k in pending if kind == "pair"))
+            found = {"item": items, "pair": pairs}
+        except Exception:  # noqa: BLE001 - each read goes to its route, which meets the same and answers it
+            found = {"item": {}, "pair": {}}
+        for (kind, key), futures in pending.items():
+            for future in futures:
+                if not future.done():
+                    future.set_result(found[kind].get(key))
+
+
 class DirectReads:
     """Calls the endpoint of a public promise or pair page (no session cookie) or of a promise's or pair's
-    tracking JSON (the API reads no cookie or token there) for a ``GET``, on the event loop, without routing."""
+    tracking JSON (the API reads no cookie or token there) for a ``GET``, on the event loop, without routing;
+    and answers an editor's API write on a thread of its own in one go.
+
+    ``batch_stamps``: read the stamps of the reads of one turn of the loop together (None: on PostgreSQL,
+    where each is a round trip; on SQLite a stamp is a call into the process)."""
+
+    batch_stamps: bool | None = None
 
     def __init__(self, app):
         self.app = app
+        self.stamps: Stamps | None = None
+        self.pool: ThreadPoolExecutor | None = None
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] == "http" and scope["method"] == "GET":
-            call = _call(scope)
-            if call is not None:
-                response = self._answer(scope, *call)
-                if response is not None:
-                    await response(scope, receive, send)
+        if scope["type"] == "http":
+            if scope["method"] == "GET":
+                call = _call(scope)
+                if call is not None:
+                    response = await self._read(scope, call)
+                    if response is not None:
+                        await response(scope, receive, send)
+                        return
+            elif scope["method"] == "POST":
+                key = _update_key(scope)
+                if key is not None:
+                    await self._write(scope, receive, send, key)
                     return
         await self.app(scope, receive, send)
+
+    async def _read(self, scope, call):
+        endpoint, key, status = call
+        tracker = auth.tracker_of(scope["app"])
+        batch = self.batch_stamps if self.batch_stamps is not None else tracker.dialect == "postgresql"
+        if not batch:
+            return self._answer(scope, endpoint, key, status)
+        if self.stamps is None:
+            self.stamps = Stamps(tracker.engine)
+        kind = KIND[endpoint]
+        stamp = await self.stamps.get(kind, key)
+        if stamp is None:
+            return None  # the stamps could not be read: the route reads its own
+        kept = tracker.updates.public if kind == "item" else tracker.scorecards.pairs
+        given = {(kept, key): stamp}
+        if kept.has(key, stamp):
+            return _given(given, self._answer, scope, endpoint, key, status)
+        # a rebuild is a few statements, each a round trip the loop would wait through: on a thread of the layer
+        # the loop answers the other reads meanwhile
+        return await asyncio.get_running_loop().run_in_executor(self._threads(), _given, given, self._answer, scope,
+                                                                endpoint, key, status)
+
+    def _threads(self) -> ThreadPoolExecutor:
+        if self.pool is None:
+            self.pool = ThreadPoolExecutor(WORK_THREADS, thread_name_prefix="janji-direct")
+        return self.pool
 
     @staticmethod
     def _answer(scope, endpoint, key, status):
@@ -106,3 +243,50 @@ class DirectReads:
             return endpoint(request, key, status)
         except Exception:  # noqa: BLE001 - the app meets the same and answers it as it always has
             return None
+
+    async def _write(self, scope, receive, send, key: int) -> None:
+        messages, body, failure = [], [], None
+        try:
+            while True:
+                message = await receive()
+                messages.append(message)
+                if message["type"] != "http.request":
+                    break
+                body.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    break
+        except Exception as exc:  # noqa: BLE001 - a body over its limit: the route meets it as it always has
+            failure = exc
+        replay = _replay(messages, receive, failure)
+        if failure is not None or messages[-1]["type"] != "http.request":
+            await self.app(scope, replay, send)
+            return
+        response = await asyncio.get_running_loop().run_in_executor(self._threads(), _record, scope, b"".join(body),
+                                                                    key)
+        if response is None:
+            await self.app(scope, replay, send)
+            return
+        await response(scope, replay, send)
+
+
+def _given(given: dict, function, *args):
+    """``function(*args)`` with the stamps ``given`` (:data:`janji.track.freshness.GIVEN`)."""
+    token = freshness.GIVEN.set(given)
+    try:
+        return function(*args)
+    finally:
+        freshness.GIVEN.reset(token)
+
+
+def _replay(messages: list, receive, failure: Exception | None):
+    """A ``receive`` that gives the messages read already, then raises what reading raised, then reads on."""
+    queue = list(messages)
+
+    async def replay():
+        if queue:
+            return queue.pop(0)
+        if failure is not None:
+            raise failure
+        return await receive()
+
+    return replay

@@ -199,6 +199,12 @@ def api_item_history(request: Request, item_id: Id):
                      409: {"description": "Janji berubah sejak versi yang Anda kirim; tidak ada yang disimpan."},
                      422: {"model": Problem, "description": "Data tidak sah (pesan menyebut yang mana)."}})
 def api_item_update(request: Request, item_id: Id, body: Annotated[UpdateIn, Body()]):
+    return record_update(request, item_id, body)
+
+
+def record_update(request: Request, item_id: int, body: UpdateIn) -> Response:
+    """What ``POST /api/v1/items/{item_id}/updates`` answers for a body that passed :class:`UpdateIn`: the route's
+    work, and :class:`janji.web.direct.DirectReads`' for the same request (one function, the same answer)."""
     actor = auth.token_actor(request)
     if actor is None:
         return JSONResponse({"detail": "perlu token API yang sah (Authorization: Bearer jnj_…)"}, status_code=401,
