@@ -252,6 +252,10 @@ class Updates:
                          prev_status=current.status if current is not None else st.UNRATED)
         entry["id"] = conn.execute(UPDATE_INSERT, entry).scalar_one()
         out = SimpleNamespace(**entry)
+        after = update_dict(out, {})
+        # the audit entry before the shared rows: the state row (the promise's), then the region's tallies and,
+        # at the commit, the pair's version stay locked for as few round trips as the write needs after them
+        self.core.log(s, actor, "update.submit" if review else "update.publish", "item", item_id, before, after)
         if not review:
             values = dict(status=out.status, update_id=out.id, progress_value=out.progress_value,
                           progress_target=out.progress_target, progress_unit=out.progress_unit,
@@ -266,8 +270,6 @@ class Updates:
                 self.scorecards.move(s, region_id, row.candidate_id, row.sectors, row.superseded_by_id is not None,
                                      old, (values["status"], values["progress_value"], values["progress_target"]),
                                      out.published_month)
-        after = update_dict(out, {})
-        self.core.log(s, actor, "update.submit" if review else "update.publish", "item", item_id, before, after)
         return after
 
     def _write_of(self):

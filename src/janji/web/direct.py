@@ -146,36 +146,47 @@ def _record(scope, body: bytes, key: int):
 
 
 class Stamps:
-    """The stamps of the reads that reach :class:`DirectReads` in one turn of the loop, read in one statement
-    (:func:`janji.track.freshness.stamps`) when the loop gets to it: each read waits for it, then is answered
-    with its stamp given (:data:`janji.track.freshness.GIVEN`). A read that came first waits for those that came
-    with it: one round trip for them all instead of one each while every other request waited."""
+    """The stamps of the reads that reach :class:`DirectReads`, read together (:func:`janji.track.freshness.stamps`)
+    on a thread of the layer while the loop goes on: the reads that come while one statement is under way wait
+    for the next, which asks for all of them. Each read is then answered with its stamp given
+    (:data:`janji.track.freshness.GIVEN`); one round trip for many reads, and none the loop waits through. A
+    statement starts after every read it answers came, so no stamp is older than its read."""
 
-    def __init__(self, engine):
+    def __init__(self, engine, pool):
         self.engine = engine
-        self.pending: dict[tuple[str, int], list[asyncio.Future]] | None = None
+        self.pool = pool
+        self.pending: dict[tuple[str, int], list[asyncio.Future]] = {}
+        self.busy = False
 
     def get(self, kind: str, key: int) -> asyncio.Future:
         loop = asyncio.get_running_loop()
-        if self.pending is None:
-            self.pending = {}
-            loop.call_soon(self._read)
         future = loop.create_future()
         self.pending.setdefault((kind, key), []).append(future)
+        if not self.busy:
+            self.busy = True
+            loop.call_soon(self._start, loop)  # after the other reads of this turn of the loop
         return future
 
-    def _read(self) -> None:
-        pending, self.pending = self.pending, None
+    def _start(self, loop) -> None:
+        asked, self.pending = self.pending, {}
+        job = loop.run_in_executor(self.pool, freshness.stamps, self.engine,
+                                   [k for kind, k in asked if kind == "item"], [k for kind, k in asked if kind == "pair"])
+        job.add_done_callback(lambda done: self._answer(loop, asked, done))
+
+    def _answer(self, loop, asked, done) -> None:
         try:
-            items, pairs = freshness.stamps(self.engine, (k for kind, k in pending if kind == "item"),
-                                            (k for kind, k in pending if kind == "pair"))
+            items, pairs = done.result()
             found = {"item": items, "pair": pairs}
         except Exception:  # noqa: BLE001 - each read goes to its route, which meets the same and answers it
             found = {"item": {}, "pair": {}}
-        for (kind, key), futures in pending.items():
+        for (kind, key), futures in asked.items():
             for future in futures:
                 if not future.done():
                     future.set_result(found[kind].get(key))
+        if self.pending:
+            self._start(loop)
+        else:
+            self.busy = False
 
 
 class DirectReads:
@@ -216,7 +227,7 @@ class DirectReads:
         if not batch:
             return self._answer(scope, endpoint, key, status)
         if self.stamps is None:
-            self.stamps = Stamps(tracker.engine)
+            self.stamps = Stamps(tracker.engine, self._threads())
         kind = KIND[endpoint]
         stamp = await self.stamps.get(kind, key)
         if stamp is None:
