@@ -184,8 +184,8 @@ def test_reads_that_come_together_share_one_stamp_query(world, db_url, monkeypat
     pair = t.scorecard(world["bandung"])["pairs"][0]["id"]
     items = [world["road"], world["water"], world["clinic"]]
     paths = ([f"/pantau/butir/{i}" for i in items] + [f"/api/v1/items/{i}/tracking" for i in items]
-             + [f"/api/v1/items/{i}/history" for i in items] + [f"/pantau/pasangan/{pair}",
-                                                                 f"/api/v1/track/candidates/{pair}?status=dalam+proses"])
+             + [f"/api/v1/items/{i}/history" for i in items]
+             + [f"/pantau/pasangan/{pair}", f"/api/v1/track/candidates/{pair}?status=dalam+proses"])
     calls = []
     real = freshness.stamps
     monkeypatch.setattr(freshness, "stamps", lambda *a: calls.append(a) or real(*a))

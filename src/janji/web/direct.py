@@ -65,9 +65,10 @@ ROUTES = [
 ]
 KIND = {endpoint: kind for _, endpoint, _, _, kind in ROUTES}
 UPDATES = re.compile(rf"/api/v1/items/{ID}/updates")
-# the layer's threads per worker process (API writes, rebuilds after a change on PostgreSQL): writes of one region
-# queue for its tally rows anyway
-WORK_THREADS = 8
+# the layer's threads per worker process: for the reads (their stamps and rebuilds, on PostgreSQL) and, apart, for
+# the API's writes, which never queue behind reads (those of one region queue for its tally rows anyway)
+READ_THREADS = 8
+WRITE_THREADS = 8
 
 
 def _status(query: bytes):
@@ -169,8 +170,9 @@ class Stamps:
 
     def _start(self, loop) -> None:
         asked, self.pending = self.pending, {}
-        job = loop.run_in_executor(self.pool, freshness.stamps, self.engine,
-                                   [k for kind, k in asked if kind == "item"], [k for kind, k in asked if kind == "pair"])
+        items = [k for kind, k in asked if kind == "item"]
+        job = loop.run_in_executor(self.pool, freshness.stamps, self.engine, items,
+                                   [k for kind, k in asked if kind == "pair"])
         job.add_done_callback(lambda done: self._answer(loop, asked, done))
 
     def _answer(self, loop, asked, done) -> None:
@@ -202,7 +204,7 @@ class DirectReads:
     def __init__(self, app):
         self.app = app
         self.stamps: Stamps | None = None
-        self.pool: ThreadPoolExecutor | None = None
+        self.pools: dict[str, ThreadPoolExecutor] = {}
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "http":
@@ -227,7 +229,7 @@ class DirectReads:
         if not batch:
             return self._answer(scope, endpoint, key, status)
         if self.stamps is None:
-            self.stamps = Stamps(tracker.engine, self._threads())
+            self.stamps = Stamps(tracker.engine, self._threads("read"))
         kind = KIND[endpoint]
         stamp = await self.stamps.get(kind, key)
         if stamp is None:
@@ -238,13 +240,15 @@ class DirectReads:
             return _given(given, self._answer, scope, endpoint, key, status)
         # a rebuild is a few statements, each a round trip the loop would wait through: on a thread of the layer
         # the loop answers the other reads meanwhile
-        return await asyncio.get_running_loop().run_in_executor(self._threads(), _given, given, self._answer, scope,
-                                                                endpoint, key, status)
+        return await asyncio.get_running_loop().run_in_executor(self._threads("read"), _given, given, self._answer,
+                                                                scope, endpoint, key, status)
 
-    def _threads(self) -> ThreadPoolExecutor:
-        if self.pool is None:
-            self.pool = ThreadPoolExecutor(WORK_THREADS, thread_name_prefix="janji-direct")
-        return self.pool
+    def _threads(self, kind: str) -> ThreadPoolExecutor:
+        pool = self.pools.get(kind)
+        if pool is None:
+            size = READ_THREADS if kind == "read" else WRITE_THREADS
+            pool = self.pools[kind] = ThreadPoolExecutor(size, thread_name_prefix=f"janji-{kind}")
+        return pool
 
     @staticmethod
     def _answer(scope, endpoint, key, status):
@@ -272,8 +276,8 @@ class DirectReads:
         if failure is not None or messages[-1]["type"] != "http.request":
             await self.app(scope, replay, send)
             return
-        response = await asyncio.get_running_loop().run_in_executor(self._threads(), _record, scope, b"".join(body),
-                                                                    key)
+        response = await asyncio.get_running_loop().run_in_executor(self._threads("write"), _record, scope,
+                                                                    b"".join(body), key)
         if response is None:
             await self.app(scope, replay, send)
             return
