@@ -19,9 +19,11 @@ loop and the rebuilds on threads was worse than both, the rebuilds queueing behi
 (docs/track.md, "The framework's share").
 
 On PostgreSQL every read asked the database for its stamp (:mod:`janji.track.freshness`), one round trip
-during which the loop waited, and a worker's loop spent a third of its time so. Here the reads that reach the
-layer in one turn of the loop ask together: one statement for all their stamps, after which each is answered
-as before (:class:`Stamps`).
+the loop waited through: a third of a worker loop's time under bench/track.py's load, and rebuilds after a
+write (three statements) most of the rest. There the stamps of the reads that come while one statement is under
+way are read together by the next, on a thread of the layer (:class:`Stamps`); a hit is then answered on the
+loop as before, a rebuild on a thread of the layer, so the loop never waits for the database. On SQLite (a
+stamp is a call into the process, no wait) reads stay as they were.
 
 An editor's API write (``POST /api/v1/items/{id}/updates`` with a JSON body) is answered here too: its body is
 read on the loop, then parsing, validation, the token's account, the write and the response are done on one of
@@ -196,10 +198,10 @@ class DirectReads:
     tracking JSON (the API reads no cookie or token there) for a ``GET``, on the event loop, without routing;
     and answers an editor's API write on a thread of its own in one go.
 
-    ``batch_stamps``: read the stamps of the reads of one turn of the loop together (None: on PostgreSQL,
-    where each is a round trip; on SQLite a stamp is a call into the process)."""
+    ``batch_stamps``: on PostgreSQL, read the reads' stamps together and rebuild on the layer's threads
+    (:class:`Stamps`); False answers every read on the loop, as on SQLite."""
 
-    batch_stamps: bool | None = None
+    batch_stamps = True
 
     def __init__(self, app):
         self.app = app
@@ -225,8 +227,7 @@ class DirectReads:
     async def _read(self, scope, call):
         endpoint, key, status = call
         tracker = auth.tracker_of(scope["app"])
-        batch = self.batch_stamps if self.batch_stamps is not None else tracker.dialect == "postgresql"
-        if not batch:
+        if not (self.batch_stamps and tracker.dialect == "postgresql"):
             return self._answer(scope, endpoint, key, status)
         if self.stamps is None:
             self.stamps = Stamps(tracker.engine, self._threads("read"))
