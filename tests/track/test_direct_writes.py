@@ -1,6 +1,7 @@
-"""DirectReads' other halves (janji.web.direct): the API's tracking update answered on the layer's thread, with
-the route's answer — status, every header, the body — and exactly one write per accepted request; and, on
-PostgreSQL, the stamps of many reads read in one statement, equal to each read's own."""
+"""DirectReads' other halves (janji.web.direct): the API's tracking update answered on the layer's thread (on
+PostgreSQL; here on SQLite too) with the route's answer — status, every header, the body — and exactly one write
+per accepted request; and, on PostgreSQL, the stamps of many reads read in one statement, equal to each read's
+own."""
 from __future__ import annotations
 
 import asyncio
@@ -25,6 +26,8 @@ def writes(monkeypatch):
     """Switches the layer's write path off and on, and tells whether it answered the last request."""
     real_key, real_record = direct._update_key, direct._record
     state = {"on": True, "answered": []}
+    # on PostgreSQL by default; the same way on SQLite here, so that both stores check its answers
+    monkeypatch.setattr(direct.DirectReads, "direct_writes", True)
 
     def record(*args):
         response = real_record(*args)

@@ -25,11 +25,11 @@ way are read together by the next, on a thread of the layer (:class:`Stamps`); a
 loop as before, a rebuild on a thread of the layer, so the loop never waits for the database. On SQLite (a
 stamp is a call into the process, no wait) reads stay as they were.
 
-An editor's API write (``POST /api/v1/items/{id}/updates`` with a JSON body) is answered here too: its body is
-read on the loop, then parsing, validation, the token's account, the write and the response are done on one of
-the layer's own threads in one go (:func:`janji.web.track_api.record_update`, the route's own function), so it
-waits for the loop once instead of three times (routing, the hop to a thread, the answer). A body the route's
-validation would refuse, or anything not plainly JSON, goes to the route with the body it sent.
+On PostgreSQL an editor's API write (``POST /api/v1/items/{id}/updates`` with a JSON body) is answered here
+too: its body is read on the loop, then parsing, validation, the token's account, the write and the response are
+done on one of the layer's own threads in one go (:func:`janji.web.track_api.record_update`, the route's own
+function), so it waits for the loop once instead of three times (routing, the hop to a thread, the answer). A
+body the route's validation would refuse, or anything not plainly JSON, goes to the route with the body it sent.
 """
 from __future__ import annotations
 
@@ -196,12 +196,15 @@ class Stamps:
 class DirectReads:
     """Calls the endpoint of a public promise or pair page (no session cookie) or of a promise's or pair's
     tracking JSON (the API reads no cookie or token there) for a ``GET``, on the event loop, without routing;
-    and answers an editor's API write on a thread of its own in one go.
+    and, on PostgreSQL, answers an editor's API write on a thread of its own in one go.
 
     ``batch_stamps``: on PostgreSQL, read the reads' stamps together and rebuild on the layer's threads
     (:class:`Stamps`); False answers every read on the loop, as on SQLite."""
 
     batch_stamps = True
+    # the API's writes on the layer's threads: None on PostgreSQL only (on SQLite, in alternating runs of
+    # bench/track.py, writes/s fell to 0.5–0.7× the route's; not understood, so left to the route there)
+    direct_writes: bool | None = None
 
     def __init__(self, app):
         self.app = app
@@ -217,12 +220,17 @@ class DirectReads:
                     if response is not None:
                         await response(scope, receive, send)
                         return
-            elif scope["method"] == "POST":
+            elif scope["method"] == "POST" and self._writes(scope):
                 key = _update_key(scope)
                 if key is not None:
                     await self._write(scope, receive, send, key)
                     return
         await self.app(scope, receive, send)
+
+    def _writes(self, scope) -> bool:
+        if self.direct_writes is not None:
+            return self.direct_writes
+        return auth.tracker_of(scope["app"]).dialect == "postgresql"
 
     async def _read(self, scope, call):
         endpoint, key, status = call
