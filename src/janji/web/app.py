@@ -103,9 +103,8 @@ def create_app(store=None, *, db_url: str | None = None, writable: bool = False,
     # the public's reads share a few of the worker threads; editors and writes never queue behind them
     share = dict(limit=int(os.environ.get("JANJI_WEB_PUBLIC_THREADS", "8") or 0), session_cookie=auth.SESSION_COOKIE)
     # on PostgreSQL behind DirectReads: a read it answers awaits its stamp, and held a share meanwhile while the
-    # others queued (reads/s 0.64x main's in an alternating run). On SQLite its reads never wait, and in front of
-    # it as before: behind it the public's reads, no longer queued behind the scorecards' threads, took the loop
-    # from the editors' writes (reads/s 1.3-1.65x, writes/s 0.5-0.7x main's in alternating runs)
+    # others queued (reads/s 0.64x main's in an alternating run). On SQLite its reads never wait: in front of it as
+    # before (no gain from the move could be measured there, docs/track.md)
     inner_share = store.dialect == "postgresql"
     if inner_share:
         app.add_middleware(PublicShare, **share)

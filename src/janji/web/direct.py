@@ -202,8 +202,8 @@ class DirectReads:
     (:class:`Stamps`); False answers every read on the loop, as on SQLite."""
 
     batch_stamps = True
-    # the API's writes on the layer's threads: None on PostgreSQL only (on SQLite, in alternating runs of
-    # bench/track.py, writes/s fell to 0.5–0.7× the route's; not understood, so left to the route there)
+    # the API's writes on the layer's threads: None on PostgreSQL only, where the loop was the writes' wait; on
+    # SQLite no gain could be measured (a run of main against itself swings 2x in writes/s), so the route's there
     direct_writes: bool | None = None
 
     def __init__(self, app):
