@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -224,7 +225,9 @@ def test_reads_that_come_together_share_one_stamp_query(world, db_url, monkeypat
         finally:
             direct._call = real_call
 
-    asyncio.run(scenario())
+    # a loop of its own on a thread of its own: another test of this process (a browser's) may hold this thread's
+    with ThreadPoolExecutor(1) as alone:
+        alone.submit(asyncio.run, scenario()).result()
 
 
 async def _get_all(app, paths):
