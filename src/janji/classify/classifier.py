@@ -167,7 +167,7 @@ class Classifier:
             st = [stem_word(t) for t in toks]
             secondary = secondary_mask(toks, text)
             matches = slex_match(st)
-            means = [all(x in MEANS for x in st[a:c]) for _, _, a, c in matches]
+            means = [MEANS.issuperset(st[a:c]) for _, _, a, c in matches]  # all of its words
             if not any(not secondary[a] and not m for (_, _, a, _), m in zip(matches, means)):
                 # "Bantaeng sebagai kabupaten dengan infrastruktur …", "mengalokasikan anggaran untuk beasiswa":
                 # nothing but the means before the marker, so what follows it is what the promise is about.

@@ -154,16 +154,16 @@ class LinearModel:
         part_base: list[int] = []
         items: list[tuple[int, int, int]] = []  # (item, base, size)
         base = 0
+        known, feature_local = self._local.get, self._feature_local
         for n, (ix, cls) in enumerate(zip(idx_lists, classes)):
-            found = False
+            found = len(parts)
             for f in ix:
-                local = self._feature_local(f).get(cls)
+                local = (known(f) or feature_local(f)).get(cls)
                 if local is not None:
                     parts.append(local)
                     part_w.append(idf[f])
                     part_base.append(base)
-                    found = True
-            if found:
+            if len(parts) > found:
                 size = len(self._class_phrases[cls])
                 items.append((n, base, size))
                 base += size
@@ -230,7 +230,7 @@ class LinearModel:
         """Every feature's postings read at once (:meth:`Classifier.warm`: a server pays it at start-up, not in
         its first request; a one-file run reads only the features its items have)."""
         for f in range(len(self.post_ptr) - 1):
-            self._feature_postings(f)
+            self._feature_local(f)
 
     # Per model, not functools.lru_cache(maxsize=1) on the method: that cache is shared by every instance, so
     # two models used in turn (the aligner has two classifiers) would rebuild these lists on every call.
