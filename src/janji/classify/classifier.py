@@ -90,6 +90,7 @@ class Classifier:
         self.sector_codes = list(self.linear.classes)
         self.sector_pos = {c: j for j, c in enumerate(self.sector_codes)}
         self.sector_info = sectors()
+        self._titles = {code: sector.name.title() for code, sector in self.sector_info.items()}
         self.gated = np.array([self.sector_info[c].gated for c in self.sector_codes])
         self.goals = list(sdgs())
         self.goal_pos = {str(g): k for k, g in enumerate(self.goals)}
@@ -189,10 +190,11 @@ class Classifier:
                 factor = SECONDARY if secondary[a] else FIRST if n == 0 else 1.0
                 if means[n] and len(matches) > 1:
                     factor *= MEANS_FACTOR  # the money that pays for a service is not its bidang
+                words = " ".join(toks[a:c])
                 for code, w in labels.items():
                     j = sector_pos[code]
                     kw[i, j] += w * factor  # a float32 sum, keyword by keyword
-                    hits.setdefault(j, []).append(" ".join(toks[a:c]))
+                    hits.setdefault(j, []).append(words)
             b.tokens.append(toks)
             b.stems.append(st)
             b.idx.append(idx)
@@ -334,10 +336,11 @@ class Classifier:
             hits: dict[int, list[str]] = {}
             toks = b.tokens[i]
             for _, labels, a, c in glex_match(b.stems[i]):
+                words = " ".join(toks[a:c])
                 for goal, w in labels.items():
                     k = goal_pos[goal]
                     kw[r, k] += w
-                    hits.setdefault(k, []).append(" ".join(toks[a:c]))
+                    hits.setdefault(k, []).append(words)
             ghits.append(hits)
         score = BETA * kw
         # The bidang's usual goals weigh in only for texts that got a bidang, the descriptions only for embedded
@@ -382,6 +385,7 @@ class Classifier:
         contrib = lin.contributions_many([b.idx[int(rows[r])] for r, _ in firsts], [j for _, j in firsts])
         near = lin.nearest_phrases([b.idx[int(rows[r])] for r, _ in firsts], [j for _, j in firsts])
         extra = {r: (c, nr) for (r, _), c, nr in zip(firsts, contrib, near)}
+        titles = self._titles
         out = []
         for r, i in enumerate(rows.tolist()):
             chosen = chosen_all[r]
@@ -391,7 +395,7 @@ class Classifier:
                 words = hits.get(j)
                 if words:
                     code = self.sector_codes[j]
-                    ev.append(f"{code} {self.sector_info[code].name.title()}: kata kunci " + ", ".join(dict.fromkeys(words)))
+                    ev.append(f"{code} {titles[code]}: kata kunci " + ", ".join(dict.fromkeys(words)))
             if chosen:
                 j = chosen[0]
                 code = self.sector_codes[j]
