@@ -62,7 +62,7 @@ class LinearModel:
     stem_table: dict[str, str]  # word -> stem for every word seen at build time
     # feature -> {class: phrases}, filled as items ask (most of the 14,000 features are never asked for)
     _postings: dict[int, dict[int, list[int]]] = field(default_factory=dict, repr=False, compare=False)
-    _local: dict[int, dict[int, np.ndarray]] = field(default_factory=dict, repr=False, compare=False)
+    _local: dict[int, dict[int, list[int]]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, path=None) -> "LinearModel":
@@ -149,29 +149,31 @@ class LinearModel:
         dictionary did), counted in one array for the whole batch (each item its class's phrases)."""
         out: list[tuple[str, float] | None] = [None] * len(idx_lists)
         idf = self._idf_list
-        parts: list[np.ndarray] = []
+        ids: list[int] = []  # every (feature, phrase) pair's phrase, as its place among its class's phrases
+        part_len: list[int] = []
         part_w: list[float] = []
         part_base: list[int] = []
         items: list[tuple[int, int, int]] = []  # (item, base, size)
         base = 0
         known, feature_local = self._local.get, self._feature_local
         for n, (ix, cls) in enumerate(zip(idx_lists, classes)):
-            found = len(parts)
+            found = len(part_len)
             for f in ix:
                 local = (known(f) or feature_local(f)).get(cls)
                 if local is not None:
-                    parts.append(local)
+                    ids.extend(local)
+                    part_len.append(len(local))
                     part_w.append(idf[f])
                     part_base.append(base)
-            if len(parts) > found:
+            if len(part_len) > found:
                 size = len(self._class_phrases[cls])
                 items.append((n, base, size))
                 base += size
         if not items:
             return out
-        lens = np.array([len(p) for p in parts], dtype=np.int64)
-        ids = np.concatenate(parts) + np.repeat(np.array(part_base, dtype=np.int64), lens)
-        sums = np.bincount(ids, weights=np.repeat(np.array(part_w, dtype=np.float64), lens), minlength=base)
+        lens = np.array(part_len, dtype=np.int64)
+        sums = np.bincount(np.array(ids, dtype=np.int64) + np.repeat(np.array(part_base, dtype=np.int64), lens),
+                           weights=np.repeat(np.array(part_w, dtype=np.float64), lens), minlength=base)
         bases = np.array([b for _, b, _ in items], dtype=np.int64)
         sizes = np.array([s for _, _, s in items], dtype=np.int64)
         top = np.maximum.reduceat(sums, bases)
@@ -185,13 +187,12 @@ class LinearModel:
             out[n] = self.phrase_text[int(self._class_phrases[classes[n]][at - b])], float(sums[at]) / total
         return out
 
-    def _feature_local(self, f: int) -> dict[int, np.ndarray]:
+    def _feature_local(self, f: int) -> dict[int, list[int]]:
         """:meth:`_feature_postings` of ``f`` with each phrase as its position among its class's phrases."""
         found = self._local.get(f)
         if found is None:
             local = self._phrase_local
-            found = self._local[f] = {c: np.array([local[p] for p in phrases], dtype=np.int64)
-                                      for c, phrases in self._feature_postings(f).items()}
+            found = self._local[f] = {c: [local[p] for p in phrases] for c, phrases in self._feature_postings(f).items()}
         return found
 
     @cached_property
