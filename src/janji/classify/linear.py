@@ -192,7 +192,9 @@ class LinearModel:
         found = self._local.get(f)
         if found is None:
             local = self._phrase_local
-            found = self._local[f] = {c: [local[p] for p in phrases] for c, phrases in self._feature_postings(f).items()}
+            # read from the file's arrays, not kept twice: the batched form needs only these
+            postings = self._postings.get(f) or self._read_postings(f)
+            found = self._local[f] = {c: [local[p] for p in phrases] for c, phrases in postings.items()}
         return found
 
     @cached_property
@@ -218,13 +220,16 @@ class LinearModel:
         ("pengelolaan") are left out: they say little. Read for a feature when an item first has it."""
         found = self._postings.get(f)
         if found is None:
-            found = {}
-            start, end = int(self.post_ptr[f]), int(self.post_ptr[f + 1])
-            if 0 < end - start <= MAX_POSTINGS:
-                phrases = self.post_idx[start:end]
-                for p, c in zip(phrases.tolist(), self.phrase_class[phrases].tolist()):
-                    found.setdefault(c, []).append(p)
-            self._postings[f] = found
+            found = self._postings[f] = self._read_postings(f)
+        return found
+
+    def _read_postings(self, f: int) -> dict[int, list[int]]:
+        found: dict[int, list[int]] = {}
+        start, end = int(self.post_ptr[f]), int(self.post_ptr[f + 1])
+        if 0 < end - start <= MAX_POSTINGS:
+            phrases = self.post_idx[start:end]
+            for p, c in zip(phrases.tolist(), self.phrase_class[phrases].tolist()):
+                found.setdefault(c, []).append(p)
         return found
 
     def read_all_postings(self) -> None:
