@@ -2,7 +2,7 @@
 
 For each text (normalised text is the cache key):
 
-1. **Lexical pass** (~0.3 ms): Sastrawi stems; janji's keyword lexicon
+1. **Lexical pass** (~0.2 ms of CPU a text, the texts of a call batched): Sastrawi stems; janji's keyword lexicon
    (longest phrase first, weights 1–2) and the linear model over stem
    n-grams give a log-score per bidang urusan::
 
