@@ -43,7 +43,7 @@ from janji.classify.embed import E5Embedder, Embedder, description_vectors
 from janji.classify.linear import LinearModel
 from janji.classify.taxonomy import sdg_lexicon, sdgs, sector_lexicon, sector_sdg_prior, sectors
 from janji.classify.text import normalise, secondary_mask, weighted_features
-from janji.lang.stem import seed_stems, stem_word, tokens
+from janji.lang.stem import seed_stems, stem_word
 
 BETA = 1.0  # log-score per unit of keyword weight
 FIRST = 1.3  # weight factor of the first keyword (the head of the phrase)
