@@ -21,13 +21,13 @@ loop and the rebuilds on threads was worse than both, the rebuilds queueing behi
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote_plus
+from urllib.parse import parse_qsl, unquote_plus
 
 from starlette.requests import Request
 
 from janji.track.statuses import STATUSES
-from janji.web import auth, track_api, track_pages
-from janji.web.params import StatusName
+from janji.web import api, auth, track_api, track_pages
+from janji.web.params import MAX_PAGE, MAX_PER_PAGE, MAX_Q, Filters, StatusName, clean_q
 
 ID = r"([1-9][0-9]{0,9})"
 MAX_ID = 2**31 - 1  # the routes' Path(le=…)
@@ -63,9 +63,45 @@ def _signed_in(scope) -> bool:
     return any(k == b"cookie" and SESSION in v for k, v in scope["headers"])
 
 
+SEARCH = "/api/v1/search"
+NUMBER = re.compile(r"[1-9][0-9]{0,5}")  # page and per_page as a person or a page's link writes them
+SEARCH_DEPTH = 1_000  # page × per_page answered here: deeper pages rank more matches, on a thread
+
+
+def _search_call(scope) -> tuple | None:
+    """``/api/v1/search`` with words (``q``) and nothing but ``page`` and ``per_page`` besides, each once and
+    within what the route takes, as the route's endpoint; None for anything else (a filter, an empty or a too
+    long ``q``, a number the route would refuse or read otherwise): the route validates and answers it."""
+    params = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)  # as Starlette
+    values = dict(params)
+    if len(values) != len(params) or "q" not in values or not values.keys() <= {"q", "page", "per_page"}:
+        return None
+    numbers = []
+    for name, default, top in (("page", 1, MAX_PAGE), ("per_page", 50, MAX_PER_PAGE)):
+        text = values.get(name)
+        if text is not None and not NUMBER.fullmatch(text):
+            return None
+        number = int(text) if text is not None else default
+        if number > top:
+            return None
+        numbers.append(number)
+    page, per_page = numbers
+    q = values["q"]
+    if len(q) > MAX_Q or not clean_q(q) or page * per_page > SEARCH_DEPTH:
+        return None
+    return _search, (q, page, per_page), None
+
+
+def _search(request, params, _):
+    q, page, per_page = params
+    return api.search_response(request.app.state.store, q, Filters(), page, per_page)
+
+
 def _call(scope) -> tuple | None:
     """The endpoint and parameters of a read this layer answers, or None."""
     path = scope["path"]
+    if path == SEARCH:
+        return _search_call(scope)
     if not path.startswith(("/pantau/", "/api/v1/")):
         return None
     for pattern, endpoint, reads_status, page in ROUTES:
