@@ -152,7 +152,7 @@ def check_statistics(store) -> None:
             "SELECT items.id, items.stemmed FROM items JOIN documents ON documents.id = items.document_id "
             "WHERE documents.superseded_by_id IS NULL").all())
         tokens = _fts5_token_counts(conn, stemmed)
-        rows, avgdl = rank._averages(conn)
+        rows, avgdl = rank._averages(conn.connection.driver_connection)  # sqlite3 connection
         assert rows == len(stemmed)
         assert avgdl == pytest.approx(sum(tokens.values()) / len(stemmed), rel=1e-12)
         sizes = {i: _varints(sz)[0] for i, sz in conn.exec_driver_sql("SELECT id, sz FROM item_fts_docsize")}
@@ -332,13 +332,13 @@ def test_averages_record_is_parsed_as_fts5_keeps_it(tmp_path):
     """Totals over 2^14 and 2^21 tokens: the averages record's varints take two, three and four bytes."""
     store = open_store(f"sqlite:///{tmp_path / 'janji.db'}")
     try:
-        assert rank._averages(store.engine.connect()) == (0, 1.0)
+        assert rank._averages(store.engine.raw_connection().driver_connection) == (0, 1.0)
         sizes = [3000, 14_000, 2_100_000]
         for n, words in enumerate(sizes):
             body = " ".join(itertools.islice(itertools.cycle(WORDS), words))
             store.ingest_document(doc(f"panjang-{n}.txt", items=[item("program", body)]))
             check_statistics(store)
         with store.engine.connect() as conn:
-            assert rank._averages(conn) == (len(sizes), sum(sizes) / len(sizes))
+            assert rank._averages(conn.connection.driver_connection) == (len(sizes), sum(sizes) / len(sizes))
     finally:
         store.close()
