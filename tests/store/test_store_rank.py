@@ -99,7 +99,7 @@ def check_page(store, query: str, offset: int, limit: int, current: set[int] | N
     with store._session() as session:
         conn = session.connection()
         want = _bm25(conn, stems)
-        got = rank.top(session, stems, offset + limit)
+        got = rank.top(conn.connection.driver_connection, stems, offset + limit)
         if current is None:
             current = _current_ids(conn)
     assert got is not None, f"{stems}: item_rank should rank this query"
@@ -307,7 +307,7 @@ def test_more_than_three_stems_or_a_stem_not_one_token_is_left_to_bm25(big):
                       "Nomor ________ program"):
             stems = jtext.query_stems(query)
             assert len(stems) > rank.MAX_TERMS or not all(rank.PLAIN.match(s) for s in stems), stems
-            assert rank.top(session, stems, 20) is None, query
+            assert rank.top(session.connection().connection.driver_connection, stems, 20) is None, query
     for query in ("program jalan desa air", "program jalan desa air sekolah", "kode_pos", "x²"):
         found = _search_is_bm25s(big, query)
         assert found["total"] > 0, query  # the generated store has matches for each: a real comparison
