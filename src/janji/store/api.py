@@ -1466,10 +1466,17 @@ def _sqlite_rows_by_id(conn, ids: list[int]) -> list[tuple]:
     did. The sector and SDG lists, a few dozen distinct texts, are decoded once each (as tuples: _item_dict
     copies them into lists)."""
     sql = _sqlite_rows_sql() + " WHERE items.id IN (" + ",".join("?" * len(ids)) + ")"
-    loads = json.loads
-    return [row[:12] + (None if row[12] is None else loads(row[12]), _json_list(row[13]), _json_list(row[14]),
-                        None if row[15] is None else loads(row[15])) + row[16:]
-            for row in conn.execute(sql, ids)]
+    return [row[:12] + (_json_value(row[12]), _json_list(row[13]), _json_list(row[14]), _json_value(row[15]))
+            + row[16:] for row in conn.execute(sql, ids)]
+
+
+def _json_value(value: str | None):
+    """``json.loads``, NULL as None, with the texts most items hold (no targets, no measurability) at once."""
+    if value is None or value == "null":
+        return None
+    if value == "[]":
+        return []
+    return json.loads(value)
 
 
 def _item_dict(row) -> dict[str, Any]:
