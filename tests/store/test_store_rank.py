@@ -342,3 +342,34 @@ def test_averages_record_is_parsed_as_fts5_keeps_it(tmp_path):
             assert rank._averages(conn.connection.driver_connection) == (len(sizes), sum(sizes) / len(sizes))
     finally:
         store.close()
+
+
+def test_a_search_pages_rows_read_on_the_driver_are_the_selects(tmp_path):
+    """Store.search reads its page's rows on sqlite3's connection and decodes their JSON itself: every item
+    dict is the one SQLAlchemy's select and JSON type give (targets, measurability, sectors, SDGs, NULLs)."""
+    from janji.store import api
+
+    store = open_store(f"sqlite:///{tmp_path / 'janji.db'}")
+    try:
+        store.ingest_document(doc("rinci.txt", candidates=[{"number": 1, "head": "Budi Contoh", "deputy": "Sari"}],
+                                  items=[item("mission", "Membangun jalan desa", label="1", sectors=["1.03", "2.11"],
+                                              sdgs=[9, 11], children=[
+                                                  item("program", "Jalan desa 50 km", sectors=["1.03"], sdgs=[9],
+                                                       quantities=[{"value": 50, "unit": "km", "text": "50 km"}],
+                                                       measurability={"label": "terukur", "score": 0.9}),
+                                                  item("activity", "Perbaikan jalan")])]))
+        store.ingest_document(doc("tanpa.txt", region=None, period=None, items=[item("program", "Jalan baru")]))
+        with store._session() as session:
+            ids = [i for (i,) in session.execute(text("SELECT id FROM items"))]
+            raw = session.connection().connection.driver_connection
+            direct = sorted(map(api._item_dict, api._sqlite_rows_by_id(raw, ids)), key=lambda r: r["id"])
+            selected = sorted(map(api._item_dict, session.connection().execute(api._rows_by_id(), {"ids": ids})),
+                              key=lambda r: r["id"])
+        assert len(direct) == 4 and direct == selected
+        assert {tuple(r["sectors"]) for r in direct} >= {("1.03", "2.11"), ("1.03",), ()}
+        assert any(r["quantities"] and r["measurability"] for r in direct) and any(r["region"] is None for r in direct)
+        hits = store.search("jalan", limit=10)["results"]
+        assert {r["id"] for r in hits} <= set(ids) and len(hits) == 4
+        assert all(type(r["sectors"]) is list and type(r["quantities"]) is list for r in hits)
+    finally:
+        store.close()
