@@ -1,5 +1,14 @@
 """The hottest public reads answered by their endpoint functions on the event loop, without routing or a thread.
 
+Searches too: ``/api/v1/search`` with words (``q``) and no parameter but ``page`` and ``per_page`` (each once,
+written as plain numbers, at most :data:`SEARCH_DEPTH` results deep) goes to the same function as the route
+(:func:`janji.web.api.search_response`) with the values the route would have read; a filter, an empty or a
+too long ``q``, a number the route refuses (422, its message) or reads its own way, goes to the route. Under
+50 clients that never pause, the route's work around a search (routing, FastAPI's parameter handling, the
+hop to a thread and the threads' contention for the interpreter lock) was about a third of the worker's CPU
+per search; on the loop, searches are also answered in the order they came, so no one waits behind the
+others' turns at the lock (docs/web.md, "Search under load").
+
 A promise's public page and JSON and a pair's are most of what the portal serves; their endpoints answer
 from what :mod:`janji.track.freshness` keeps per version (a version query and a lookup; a rebuild after a
 write). Routing through the app's eighty routes in order, FastAPI's parameter and dependency handling and
@@ -118,8 +127,9 @@ def _call(scope) -> tuple | None:
 
 
 class DirectReads:
-    """Calls the endpoint of a public promise or pair page (no session cookie) or of a promise's or pair's
-    tracking JSON (the API reads no cookie or token there) for a ``GET``, on the event loop, without routing."""
+    """Calls the endpoint of a public promise or pair page (no session cookie), of a promise's or pair's
+    tracking JSON or of a plain search (the API reads no cookie or token there) for a ``GET``, on the event
+    loop, without routing."""
 
     def __init__(self, app):
         self.app = app
