@@ -140,12 +140,6 @@ def _count(conn, expr: str) -> int:
     return conn.execute("SELECT count(*) FROM item_rank WHERE item_rank MATCH ?", (expr,)).fetchone()[0] or 0
 
 
-def ranks(stems: list[str]) -> bool:
-    """Whether :func:`top` ranks a query of these stems (distinct, as ``query_stems`` gives them) without
-    scoring every match; :mod:`janji.store.pgrank` takes the same queries."""
-    return 0 < len(stems) <= MAX_TERMS and all(PLAIN.match(s) for s in stems)
-
-
 def top(conn: sqlite3.Connection, stems: list[str], n: int) -> tuple[int, list] | None:
     """``(total, [(item_id, score), …])``: every match counted and the best ``n`` by bm25 (score = -bm25,
     higher is better; ties by item id), or None if the query needs bm25 over every match.
@@ -153,7 +147,7 @@ def top(conn: sqlite3.Connection, stems: list[str], n: int) -> tuple[int, list] 
     ``conn`` is the driver's connection (sqlite3's, under a pooled one): these few statements are SQLite's
     alone, and the ORM's and then SQLAlchemy's per-statement and per-row work (a session,
     ``exec_driver_sql``, its cursor result) were a good part of the ranking's cost."""
-    if not ranks(stems):
+    if not stems or len(stems) > MAX_TERMS or not all(PLAIN.match(s) for s in stems):
         return None
     rows, avgdl = _averages(conn)
     if not rows:

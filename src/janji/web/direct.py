@@ -1,8 +1,7 @@
 """The hottest public reads answered by their endpoint functions on the event loop, without routing or a thread.
 
-Searches too: ``/api/v1/search`` with words (``q``: at most three stems, which the stores rank without scoring
-every match) and no parameter but ``page`` and ``per_page`` (each once, written as plain numbers, at most
-:data:`SEARCH_DEPTH` results deep) goes to the same function as the route
+Searches too: ``/api/v1/search`` with words (``q``) and no parameter but ``page`` and ``per_page`` (each once,
+written as plain numbers, at most :data:`SEARCH_DEPTH` results deep) goes to the same function as the route
 (:func:`janji.web.api.search_response`) with the values the route would have read; a filter, an empty or a
 too long ``q``, a number the route refuses (422, its message) or reads its own way, goes to the route. Under
 50 clients that never pause, the route's work around a search (routing, FastAPI's parameter handling, the
@@ -35,8 +34,6 @@ from urllib.parse import parse_qsl, unquote_plus
 
 from starlette.requests import Request
 
-from janji.store import rank
-from janji.store.text import query_stems
 from janji.track.statuses import STATUSES
 from janji.web import api, auth, track_api, track_pages
 from janji.web.params import MAX_PAGE, MAX_PER_PAGE, MAX_Q, Filters, StatusName, clean_q
@@ -99,12 +96,7 @@ def _search_call(scope) -> tuple | None:
         numbers.append(number)
     page, per_page = numbers
     q = values["q"]
-    if len(q) > MAX_Q or page * per_page > SEARCH_DEPTH:
-        return None
-    words = clean_q(q)
-    # a few plain stems: ranked in the index without scoring every match (janji.store.rank); longer or
-    # odder queries score every match, tens of milliseconds that must not hold up the loop
-    if not words or not rank.ranks(query_stems(words)):
+    if len(q) > MAX_Q or not clean_q(q) or page * per_page > SEARCH_DEPTH:
         return None
     return _search, (q, page, per_page), None
 
