@@ -1,13 +1,14 @@
 """The hottest public reads answered by their endpoint functions on the event loop, without routing or a thread.
 
-Searches too: ``/api/v1/search`` with words (``q``) and no parameter but ``page`` and ``per_page`` (each once,
-written as plain numbers, at most :data:`SEARCH_DEPTH` results deep) goes to the same function as the route
-(:func:`janji.web.api.search_response`) with the values the route would have read; a filter, an empty or a
-too long ``q``, a number the route refuses (422, its message) or reads its own way, goes to the route. Under
-50 clients that never pause, the route's work around a search (routing, FastAPI's parameter handling, the
-hop to a thread and the threads' contention for the interpreter lock) was about a third of the worker's CPU
-per search; on the loop, searches are also answered in the order they came, so no one waits behind the
-others' turns at the lock (docs/web.md, "Search under load").
+Searches too, without routing but on a worker thread: ``/api/v1/search`` with words (``q``) and no parameter
+but ``page`` and ``per_page`` (each once, written as plain numbers, at most :data:`SEARCH_DEPTH` results deep)
+goes to the same function as the route (:func:`janji.web.api.search_response`) with the values the route
+would have read; a filter, an empty or a too long ``q``, a number the route refuses (422, its message) or
+reads its own way, goes to the route. Routing and FastAPI's parameter handling were about a fifth of a
+search's CPU. A search, unlike the tracking reads, keeps its thread: SQLite counts its matches with the
+interpreter lock released, so on a thread another search's Python and the loop's reading and writing of
+other connections go on meanwhile; in alternating runs under 50 clients on 2 shared cores, searches on
+the loop made 150–280 requests/s against 250–450 on threads at the same CPU per request (docs/web.md).
 
 A promise's public page and JSON and a pair's are most of what the portal serves; their endpoints answer
 from what :mod:`janji.track.freshness` keeps per version (a version query and a lookup; a rebuild after a
@@ -32,6 +33,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, unquote_plus
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from janji.track.statuses import STATUSES
@@ -74,7 +76,7 @@ def _signed_in(scope) -> bool:
 
 SEARCH = "/api/v1/search"
 NUMBER = re.compile(r"[1-9][0-9]{0,5}")  # page and per_page as a person or a page's link writes them
-SEARCH_DEPTH = 1_000  # page × per_page answered here: deeper pages rank more matches, on a thread
+SEARCH_DEPTH = 1_000  # page × per_page answered here: deeper pages, rare, are left to the route
 
 
 def _search_call(scope) -> tuple | None:
@@ -127,9 +129,9 @@ def _call(scope) -> tuple | None:
 
 
 class DirectReads:
-    """Calls the endpoint of a public promise or pair page (no session cookie), of a promise's or pair's
-    tracking JSON or of a plain search (the API reads no cookie or token there) for a ``GET``, on the event
-    loop, without routing."""
+    """Calls the endpoint of a public promise or pair page (no session cookie) or of a promise's or pair's
+    tracking JSON (the API reads no cookie or token there) for a ``GET``, on the event loop, and of a plain
+    search on a worker thread, without routing."""
 
     def __init__(self, app):
         self.app = app
@@ -138,7 +140,11 @@ class DirectReads:
         if scope["type"] == "http" and scope["method"] == "GET":
             call = _call(scope)
             if call is not None:
-                response = self._answer(scope, *call)
+                if call[0] is _search:
+                    # on a worker thread, as the route would: see the module's docstring
+                    response = await run_in_threadpool(self._answer, scope, *call)
+                else:
+                    response = self._answer(scope, *call)
                 if response is not None:
                     await response(scope, receive, send)
                     return
