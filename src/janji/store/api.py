@@ -1461,10 +1461,10 @@ def _json_list(value: str | None):
 
 def _sqlite_rows_by_id(conn, ids: list[int]) -> list[tuple]:
     """The rows of :func:`_rows_by_id` for SQLite, read on the driver's connection ``conn`` (sqlite3's; in
-    a session's transaction if it has one) and its JSON columns decoded here as SQLAlchemy's JSON type does (``json.loads``, NULL as
-    None): for a page of 50 search results, SQLAlchemy's per-row and per-value work cost about what SQLite
-    did. The sector and SDG lists, a few dozen distinct texts, are decoded once each (as tuples: _item_dict
-    copies them into lists)."""
+    a session's transaction if it has one), their JSON columns decoded here as SQLAlchemy's JSON type does
+    (``json.loads``, NULL as None): for a page of 50 search results, SQLAlchemy's per-row and per-value work
+    cost about what SQLite did. The sector and SDG lists, a few dozen distinct texts, are decoded once each
+    (as tuples: _item_dict copies them into lists)."""
     sql = _sqlite_rows_sql() + " WHERE items.id IN (" + ",".join("?" * len(ids)) + ")"
     return [row[:12] + (_json_value(row[12]), _json_list(row[13]), _json_list(row[14]), _json_value(row[15]))
             + row[16:] for row in conn.execute(sql, ids)]

@@ -1,4 +1,4 @@
-"""The hottest public reads answered by their endpoint functions on the event loop, without routing or a thread.
+"""The hottest public reads answered by their endpoint functions without routing (searches on a thread).
 
 Searches too, without routing but on a worker thread: ``/api/v1/search`` with words (``q``) and no parameter
 but ``page`` and ``per_page`` (each once, written as plain numbers, at most :data:`SEARCH_DEPTH` results deep)
