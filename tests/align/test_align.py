@@ -268,7 +268,7 @@ def test_warm_loads_what_the_first_alignment_would():
 
     aligner = Aligner().warm()
     linear = aligner.classifier.linear
-    assert len(linear._postings) == len(linear.post_ptr) - 1  # every feature's postings read
+    assert len(linear._local) == len(linear.post_ptr) - 1  # every feature's postings read (in the form the classifier reads)
     assert lx._document_frequency.cache_info().currsize == 1
     before = aligner.embedder.embedded
     camp = Document(Source("k.txt"), kind="campaign", items=[Item("program", "Sumur bor untuk desa kering")])

@@ -99,7 +99,7 @@ def check_page(store, query: str, offset: int, limit: int, current: set[int] | N
     with store._session() as session:
         conn = session.connection()
         want = _bm25(conn, stems)
-        got = rank.top(session, stems, offset + limit)
+        got = rank.top(conn.connection.driver_connection, stems, offset + limit)
         if current is None:
             current = _current_ids(conn)
     assert got is not None, f"{stems}: item_rank should rank this query"
@@ -152,7 +152,7 @@ def check_statistics(store) -> None:
             "SELECT items.id, items.stemmed FROM items JOIN documents ON documents.id = items.document_id "
             "WHERE documents.superseded_by_id IS NULL").all())
         tokens = _fts5_token_counts(conn, stemmed)
-        rows, avgdl = rank._averages(conn)
+        rows, avgdl = rank._averages(conn.connection.driver_connection)  # sqlite3 connection
         assert rows == len(stemmed)
         assert avgdl == pytest.approx(sum(tokens.values()) / len(stemmed), rel=1e-12)
         sizes = {i: _varints(sz)[0] for i, sz in conn.exec_driver_sql("SELECT id, sz FROM item_fts_docsize")}
@@ -307,7 +307,7 @@ def test_more_than_three_stems_or_a_stem_not_one_token_is_left_to_bm25(big):
                       "Nomor ________ program"):
             stems = jtext.query_stems(query)
             assert len(stems) > rank.MAX_TERMS or not all(rank.PLAIN.match(s) for s in stems), stems
-            assert rank.top(session, stems, 20) is None, query
+            assert rank.top(session.connection().connection.driver_connection, stems, 20) is None, query
     for query in ("program jalan desa air", "program jalan desa air sekolah", "kode_pos", "x²"):
         found = _search_is_bm25s(big, query)
         assert found["total"] > 0, query  # the generated store has matches for each: a real comparison
@@ -332,13 +332,44 @@ def test_averages_record_is_parsed_as_fts5_keeps_it(tmp_path):
     """Totals over 2^14 and 2^21 tokens: the averages record's varints take two, three and four bytes."""
     store = open_store(f"sqlite:///{tmp_path / 'janji.db'}")
     try:
-        assert rank._averages(store.engine.connect()) == (0, 1.0)
+        assert rank._averages(store.engine.raw_connection().driver_connection) == (0, 1.0)
         sizes = [3000, 14_000, 2_100_000]
         for n, words in enumerate(sizes):
             body = " ".join(itertools.islice(itertools.cycle(WORDS), words))
             store.ingest_document(doc(f"panjang-{n}.txt", items=[item("program", body)]))
             check_statistics(store)
         with store.engine.connect() as conn:
-            assert rank._averages(conn) == (len(sizes), sum(sizes) / len(sizes))
+            assert rank._averages(conn.connection.driver_connection) == (len(sizes), sum(sizes) / len(sizes))
+    finally:
+        store.close()
+
+
+def test_a_search_pages_rows_read_on_the_driver_are_the_selects(tmp_path):
+    """Store.search reads its page's rows on sqlite3's connection and decodes their JSON itself: every item
+    dict is the one SQLAlchemy's select and JSON type give (targets, measurability, sectors, SDGs, NULLs)."""
+    from janji.store import api
+
+    store = open_store(f"sqlite:///{tmp_path / 'janji.db'}")
+    try:
+        store.ingest_document(doc("rinci.txt", candidates=[{"number": 1, "head": "Budi Contoh", "deputy": "Sari"}],
+                                  items=[item("mission", "Membangun jalan desa", label="1", sectors=["1.03", "2.11"],
+                                              sdgs=[9, 11], children=[
+                                                  item("program", "Jalan desa 50 km", sectors=["1.03"], sdgs=[9],
+                                                       quantities=[{"value": 50, "unit": "km", "text": "50 km"}],
+                                                       measurability={"label": "terukur", "score": 0.9}),
+                                                  item("activity", "Perbaikan jalan")])]))
+        store.ingest_document(doc("tanpa.txt", region=None, period=None, items=[item("program", "Jalan baru")]))
+        with store._session() as session:
+            ids = [i for (i,) in session.execute(text("SELECT id FROM items"))]
+            raw = session.connection().connection.driver_connection
+            direct = sorted(map(api._item_dict, api._sqlite_rows_by_id(raw, ids)), key=lambda r: r["id"])
+            selected = sorted(map(api._item_dict, session.connection().execute(api._rows_by_id(), {"ids": ids})),
+                              key=lambda r: r["id"])
+        assert len(direct) == 4 and direct == selected
+        assert {tuple(r["sectors"]) for r in direct} >= {("1.03", "2.11"), ("1.03",), ()}
+        assert any(r["quantities"] and r["measurability"] for r in direct) and any(r["region"] is None for r in direct)
+        hits = store.search("jalan", limit=10)["results"]
+        assert {r["id"] for r in hits} <= set(ids) and len(hits) == 4
+        assert all(type(r["sectors"]) is list and type(r["quantities"]) is list for r in hits)
     finally:
         store.close()

@@ -2,7 +2,7 @@
 
 For each text (normalised text is the cache key):
 
-1. **Lexical pass** (~0.3 ms): Sastrawi stems; janji's keyword lexicon
+1. **Lexical pass** (~0.2 ms of CPU a text, the texts of a call batched): Sastrawi stems; janji's keyword lexicon
    (longest phrase first, weights 1–2) and the linear model over stem
    n-grams give a log-score per bidang urusan::
 
@@ -43,7 +43,7 @@ from janji.classify.embed import E5Embedder, Embedder, description_vectors
 from janji.classify.linear import LinearModel
 from janji.classify.taxonomy import sdg_lexicon, sdgs, sector_lexicon, sector_sdg_prior, sectors
 from janji.classify.text import normalise, secondary_mask, weighted_features
-from janji.lang.stem import seed_stems, stem_word, tokens
+from janji.lang.stem import seed_stems, stem_word
 
 BETA = 1.0  # log-score per unit of keyword weight
 FIRST = 1.3  # weight factor of the first keyword (the head of the phrase)
@@ -77,12 +77,6 @@ class Result:
     evidence: list[str] = field(default_factory=list)
 
 
-def _softmax(x: np.ndarray) -> np.ndarray:
-    x = x - x.max()
-    e = np.exp(x)
-    return e / e.sum()
-
-
 class Classifier:
     """Bidang urusan and SDGs for texts; ``embedder=None`` for the lexical pass only.
 
@@ -96,6 +90,7 @@ class Classifier:
         self.sector_codes = list(self.linear.classes)
         self.sector_pos = {c: j for j, c in enumerate(self.sector_codes)}
         self.sector_info = sectors()
+        self._titles = {code: sector.name.title() for code, sector in self.sector_info.items()}
         self.gated = np.array([self.sector_info[c].gated for c in self.sector_codes])
         self.goals = list(sdgs())
         self.goal_pos = {str(g): k for k, g in enumerate(self.goals)}
@@ -108,6 +103,7 @@ class Classifier:
                 self.sdg_prior[i, self.goals.index(goal)] = SDG_PRIOR[min(rank, len(SDG_PRIOR) - 1)]
         self.embedder: Embedder | None = E5Embedder() if embedder == "auto" else embedder  # type: ignore[assignment]
         self._desc: tuple[np.ndarray, np.ndarray] | None = None
+        self._sdg_prior64: np.ndarray | None = None
         self.embed_error: str | None = None
         self.cache: dict[str, Result] = {}
         self.cache_size = cache_size
@@ -132,19 +128,123 @@ class Classifier:
         """Results in input order; texts the lexical pass is unsure of are embedded in batches."""
         keys = [normalise(t) for t in texts]
         out: list[Result | None] = [None] * len(texts)
-        pending: dict[str, dict] = {}
+        pending: dict[str, int] = {}  # normalised text -> the first input with it
+        cache, stats = self.cache, self.stats
         for i, key in enumerate(keys):
-            self.stats["texts"] += 1
-            if key in self.cache:
-                self.stats["cached"] += 1
-                out[i] = self.cache[key]
+            stats["texts"] += 1
+            hit = cache.get(key)
+            if hit is not None:
+                stats["cached"] += 1
+                out[i] = hit
             elif key not in pending:
-                pending[key] = self._lexical(texts[i])
-        to_embed = [k for k, st in pending.items() if st["unsure"]] if self.embedder is not None else []
+                pending[key] = i
+        if pending:
+            batch = self._lexical([texts[i] for i in pending.values()], list(pending))
+            self._embed(batch, batch_size)
+            results = dict(zip(pending, self._decide(batch)))
+        else:
+            results = {}
+        if len(cache) + len(results) > self.cache_size:
+            cache.clear()  # a national batch is streamed: an old entry is rarely asked for again
+        cache.update(results)
+        return [out[i] or results[keys[i]] for i in range(len(texts))]
+
+    # -- passes ---------------------------------------------------------------------------------------
+    # Every pass works on the whole batch of new texts at once: the per-text parts (stems, keywords, features)
+    # in plain Python, the arithmetic over the ~50 bidang as one numpy operation on a (texts x bidang) matrix
+    # instead of a dozen calls on one text's small vectors. Each row gets the same floating-point operations,
+    # in the same order and dtype, as the one-text-at-a-time form it replaced
+    # (tests/classify/reference_classifier.py), so results are identical, not merely close.
+
+    def _lexical(self, texts: list[str], keys: list[str]) -> "_Batch":
+        n_sec = len(self.sector_codes)
+        b = _Batch(texts)
+        b.kw = kw = np.zeros((len(texts), n_sec), np.float32)
+        slex_match, sector_pos, vocab_get = self.slex.match, self.sector_pos, self.linear.vocab.get
+        flat_idx: list[int] = []
+        flat_val: list[float] = []
+        for i, (text, key) in enumerate(zip(texts, keys)):
+            toks = key.split()  # normalise() is " ".join(tokens(text))
+            st = [stem_word(t) for t in toks]
+            secondary = secondary_mask(toks, text)
+            matches = slex_match(st)
+            means = [MEANS.issuperset(st[a:c]) for _, _, a, c in matches]  # all of its words
+            if not any(not secondary[a] and not m for (_, _, a, _), m in zip(matches, means)):
+                # "Bantaeng sebagai kabupaten dengan infrastruktur …", "mengalokasikan anggaran untuk beasiswa":
+                # nothing but the means before the marker, so what follows it is what the promise is about.
+                secondary = [False] * len(toks)
+            others = any(not m for m in means)
+            feats = weighted_features(st, [SECONDARY_LINEAR if m or (others and w in MEANS) else 1.0
+                                           for m, w in zip(secondary, st)])
+            idx = []
+            for f, v in feats.items():
+                j = vocab_get(f)
+                if j is not None:
+                    idx.append(j)
+                    flat_val.append(v)
+            flat_idx.extend(idx)
+            hits: dict[int, list[str]] = {}
+            for n, (_, labels, a, c) in enumerate(matches):
+                # The head of an Indonesian phrase comes first: the first keyword counts a bit more,
+                # keywords naming where / for whom / by what means ("di sekolah", "(air minum)") less.
+                factor = SECONDARY if secondary[a] else FIRST if n == 0 else 1.0
+                if means[n] and len(matches) > 1:
+                    factor *= MEANS_FACTOR  # the money that pays for a service is not its bidang
+                words = " ".join(toks[a:c])
+                for code, w in labels.items():
+                    j = sector_pos[code]
+                    kw[i, j] += w * factor  # a float32 sum, keyword by keyword
+                    hits.setdefault(j, []).append(words)
+            b.tokens.append(toks)
+            b.stems.append(st)
+            b.idx.append(idx)
+            b.hits.append(hits)
+        b.p_lin, b.score = self._linear_scores(b, flat_idx, flat_val)
+        kw_max = kw.max(axis=1)
+        b.unsure = []
+        for group, rows in b.groups():
+            prob = _softmax_rows(b.score[group])
+            b.unsure.extend(zip(rows, ((kw_max[rows] < SURE_KEYWORDS) & (prob.max(axis=1) < SURE_PROBABILITY)).tolist()))
+        b.unsure = [u for _, u in sorted(b.unsure)]
+        self.stats["unsure"] += sum(b.unsure)
+        return b
+
+    def _linear_scores(self, b: "_Batch", flat_idx: list[int], flat_val: list[float]):
+        """p_linear and the lexical log-score of every text, by group (see :meth:`_Batch.groups`)."""
+        lin, n_sec = self.linear, len(self.sector_codes)
+        lens = np.array([len(ix) for ix in b.idx], dtype=np.int64)
+        b.featured = lens > 0
+        p_lin: dict[int, np.ndarray] = {}
+        score: dict[int, np.ndarray] = {}
+        # Texts with features: bias + sum of the rows of their features (scaled by their values), summed
+        # row after row as ndarray.sum(axis=0) does for one text; the zero rows that pad a shorter text
+        # change nothing. Texts with none take the bias, a float32 vector (so their softmax is float32).
+        rows = np.flatnonzero(b.featured)
+        if len(rows):
+            prod = lin.weights[np.array(flat_idx, dtype=np.int64)] * np.array(flat_val, dtype=np.float32)[:, None]
+            prod = np.concatenate([prod, np.zeros((1, n_sec), np.float32)])
+            width = int(lens.max())
+            steps = np.arange(width)
+            pad = (np.cumsum(lens) - lens)[rows, None] + steps
+            pad[steps >= lens[rows, None]] = len(flat_idx)  # the zero row
+            logits = lin.bias + prod[pad].sum(axis=1) / np.sqrt(lens[rows])[:, None]
+            p_lin[1] = _softmax_rows(logits)
+        if len(rows) < len(lens):
+            bare = int((~b.featured).sum())
+            p_lin[0] = _softmax_rows(np.repeat(lin.bias[None, :], bare, axis=0))
+        for group, grows in b.groups():
+            s = np.log(p_lin[group] + 1e-6) + BETA * b.kw[grows]
+            s[self.gated & (b.kw[grows] == 0)] = -np.inf
+            score[group] = s
+        return p_lin, score
+
+    def _embed(self, b: "_Batch", batch_size: int) -> None:
+        b.emb = [None] * len(b.texts)
+        to_embed = [i for i, u in enumerate(b.unsure) if u] if self.embedder is not None else []
         for start in range(0, len(to_embed), batch_size):
             chunk = to_embed[start:start + batch_size]
             try:
-                vecs = self.embedder.embed([pending[k]["text"] for k in chunk], kind="query")
+                vecs = self.embedder.embed([b.texts[i] for i in chunk], kind="query")
                 self._descriptions()
             except (ImportError, OSError, RuntimeError) as exc:
                 # A broken model install must not stop a batch: carry on with the lexical pass,
@@ -153,54 +253,11 @@ class Classifier:
                 logging.getLogger("janji.classify").warning("model embedding tidak tersedia (%s); hanya leksikal",
                                                             self.embed_error)
                 self.embedder = None
-                for k in to_embed:
-                    pending[k]["emb"] = None
+                b.emb = [None] * len(b.texts)
                 break
             self.stats["embedded"] += len(chunk)
-            for k, v in zip(chunk, vecs):
-                pending[k]["emb"] = v
-        results = {key: self._decide(st) for key, st in pending.items()}
-        if len(self.cache) + len(results) > self.cache_size:
-            self.cache.clear()  # a national batch is streamed: an old entry is rarely asked for again
-        self.cache.update(results)
-        return [out[i] or results[keys[i]] for i in range(len(texts))]
-
-    # -- passes ---------------------------------------------------------------------------------------
-
-    def _lexical(self, text: str) -> dict:
-        toks = tokens(text)
-        st = [stem_word(t) for t in toks]
-        secondary = secondary_mask(toks, text)
-        matches = self.slex.match(st)
-        means = [all(x in MEANS for x in st[a:b]) for _, _, a, b in matches]
-        if not any(not secondary[a] and not m for (_, _, a, _), m in zip(matches, means)):
-            # "Bantaeng sebagai kabupaten dengan infrastruktur …", "mengalokasikan anggaran untuk beasiswa":
-            # nothing but the means before the marker, so what follows it is what the promise is about.
-            secondary = [False] * len(toks)
-        others = any(not m for m in means)
-        feats = weighted_features(st, [SECONDARY_LINEAR if m or (others and w in MEANS) else 1.0
-                                       for m, w in zip(secondary, st)])
-        idx = self.linear.indices(feats)
-        p_lin = _softmax(self.linear.logits(idx, self.linear.values(feats)))
-        kw = np.zeros(len(self.sector_codes), np.float32)
-        hits: dict[int, list[str]] = {}
-        for n, (_, labels, a, b) in enumerate(matches):
-            # The head of an Indonesian phrase comes first: the first keyword counts a bit more,
-            # keywords naming where / for whom / by what means ("di sekolah", "(air minum)") less.
-            factor = SECONDARY if secondary[a] else FIRST if n == 0 else 1.0
-            if means[n] and len(matches) > 1:
-                factor *= MEANS_FACTOR  # the money that pays for a service is not its bidang
-            for code, w in labels.items():
-                j = self.sector_pos[code]
-                kw[j] += w * factor
-                hits.setdefault(j, []).append(" ".join(toks[a:b]))
-        score = np.log(p_lin + 1e-6) + BETA * kw
-        score[self.gated & (kw == 0)] = -np.inf
-        prob = _softmax(score)
-        unsure = kw.max() < SURE_KEYWORDS and prob.max() < SURE_PROBABILITY
-        self.stats["unsure"] += int(unsure)
-        return {"text": text, "tokens": toks, "stems": st, "idx": idx, "p_lin": p_lin, "kw": kw, "hits": hits,
-                "score": score, "unsure": unsure, "emb": None}
+            for i, v in zip(chunk, vecs):
+                b.emb[i] = v
 
     def _descriptions(self) -> tuple[np.ndarray, np.ndarray]:
         if self._desc is None:
@@ -212,91 +269,189 @@ class Classifier:
             assert len(order) == n
         return self._desc
 
-    def _decide(self, st: dict) -> Result:
-        score = st["score"].copy()
-        emb_z = sdg_z = None
-        if st["emb"] is not None:
-            svec, gvec = self._descriptions()
-            sims = svec @ st["emb"]
-            emb_z = (sims - sims.mean()) / (sims.std() + 1e-6)
-            score = score + GAMMA * emb_z
-            gsims = gvec @ st["emb"]
-            sdg_z = (gsims - gsims.mean()) / (gsims.std() + 1e-6)
-        score[self.gated & (st["kw"] == 0)] = -np.inf
-        prob = _softmax(score)
-        order = np.argsort(-prob, kind="stable")
-        best = int(order[0])
-        evidence_ok = (st["kw"][best] > 0 or st["p_lin"][best] >= LINEAR_ALONE
-                       or (emb_z is not None and emb_z[best] >= EMBED_MARGIN)
-                       # sure enough that the embedding was not asked: the lexical pass is its own evidence
-                       or (emb_z is None and prob[best] >= SURE_PROBABILITY))
-        chosen: list[int] = []
-        if st["kw"][best] >= KEYWORD_ALONE or (prob[best] >= MIN_CONFIDENCE and evidence_ok):
-            chosen = [best] + [int(j) for j in order[1:3]
-                               if prob[j] >= SECOND_SHARE * prob[best] and np.isfinite(score[j])]
-        sectors_out = [self.sector_codes[j] for j in chosen]
-        goals_out, gprob, ghits = self._sdgs(st, prob if chosen else None, sdg_z)
-        method = "leksikal+e5" if st["emb"] is not None else "leksikal"
-        scores = {
-            "sectors": {self.sector_codes[int(j)]: round(float(prob[j]), 3) for j in order[:5]},
-            "sdgs": {str(self.goals[int(k)]): round(float(gprob[k]), 3) for k in np.argsort(-gprob, kind="stable")[:3]},
-            "method": method,
-        }
-        return Result(sectors_out, goals_out, scores, self._evidence(st, chosen, emb_z, goals_out, ghits))
+    def _decide(self, b: "_Batch") -> list[Result]:
+        results: list[tuple[int, Result]] = []
+        sector_codes, goals = self.sector_codes, self.goals
+        for group, rows in b.groups():
+            score = b.score[group].copy()
+            p_lin = b.p_lin[group]
+            kw = b.kw[rows]
+            emb_rows = [r for r, i in enumerate(rows.tolist()) if b.emb[i] is not None]
+            emb_z: dict[int, np.ndarray] = {}
+            sdg_z: dict[int, np.ndarray] = {}
+            if emb_rows:
+                svec, gvec = self._descriptions()
+                for r in emb_rows:
+                    e = b.emb[int(rows[r])]
+                    sims = svec @ e
+                    emb_z[r] = (sims - sims.mean()) / (sims.std() + 1e-6)
+                    gsims = gvec @ e
+                    sdg_z[r] = (gsims - gsims.mean()) / (gsims.std() + 1e-6)
+                score[emb_rows] = score[emb_rows] + GAMMA * np.stack([emb_z[r] for r in emb_rows])
+            score[self.gated & (kw == 0)] = -np.inf
+            prob = _softmax_rows(score)
+            order = np.argsort(-prob, axis=1, kind="stable")
+            # float64 rows are read as Python floats (the same numbers); the float32 rows of texts without
+            # features keep numpy's scalars, whose arithmetic and comparisons are float32 ones
+            wide = prob.dtype == np.float64
+            prob_rows = prob.tolist() if wide else list(prob)
+            p_rows = p_lin.tolist() if wide else list(p_lin)
+            kw_rows = kw.tolist()
+            finite = np.isfinite(score).tolist()
+            order_rows = order[:, :5].tolist()
+            chosen_all: list[list[int]] = []
+            for r in range(len(rows)):
+                pr, o, k = prob_rows[r], order_rows[r], kw_rows[r]
+                best = o[0]
+                z = emb_z.get(r)
+                evidence_ok = (k[best] > 0 or p_rows[r][best] >= LINEAR_ALONE
+                               or (z is not None and z[best] >= EMBED_MARGIN)
+                               # sure enough that the embedding was not asked: the lexical pass is its own evidence
+                               or (z is None and pr[best] >= SURE_PROBABILITY))
+                chosen: list[int] = []
+                if k[best] >= KEYWORD_ALONE or (pr[best] >= MIN_CONFIDENCE and evidence_ok):
+                    chosen = [best] + [j for j in o[1:3] if pr[j] >= SECOND_SHARE * pr[best] and finite[r][j]]
+                chosen_all.append(chosen)
+            goals_all, gprob, gorder, ghits = self._sdgs(b, rows, prob, chosen_all, sdg_z)
+            gprob_rows, gorder_rows = gprob.tolist(), gorder[:, :3].tolist()
+            evidence = self._evidence(b, rows, chosen_all, p_lin, emb_z, goals_all, ghits)
+            for r, i in enumerate(rows.tolist()):
+                pr, chosen = prob_rows[r], chosen_all[r]
+                scores = {
+                    "sectors": {sector_codes[j]: round(float(pr[j]), 3) for j in order_rows[r]},
+                    "sdgs": {str(goals[k]): round(gprob_rows[r][k], 3) for k in gorder_rows[r]},
+                    "method": "leksikal+e5" if b.emb[i] is not None else "leksikal",
+                }
+                results.append((i, Result([sector_codes[j] for j in chosen], goals_all[r], scores, evidence[r])))
+        results.sort(key=lambda pair: pair[0])
+        return [res for _, res in results]
 
-    def _sdgs(self, st: dict, sector_prob: np.ndarray | None, sdg_z: np.ndarray | None):
-        kw = np.zeros(len(self.goals), np.float32)
-        hits: dict[int, list[str]] = {}
-        for _, labels, a, b in self.glex.match(st["stems"]):
-            for goal, w in labels.items():
-                k = self.goal_pos[goal]
-                kw[k] += w
-                hits.setdefault(k, []).append(" ".join(st["tokens"][a:b]))
+    def _sdgs(self, b: "_Batch", rows: np.ndarray, sector_prob: np.ndarray, chosen_all: list[list[int]],
+              sdg_z: dict[int, np.ndarray]):
+        """SDGs of one group's rows: (goals of each, probability matrix, its stable order, keyword hits of each)."""
+        n_goal, goal_pos, glex_match = len(self.goals), self.goal_pos, self.glex.match
+        kw = np.zeros((len(rows), n_goal), np.float32)
+        ghits: list[dict[int, list[str]]] = []
+        for r, i in enumerate(rows.tolist()):
+            hits: dict[int, list[str]] = {}
+            toks = b.tokens[i]
+            for _, labels, a, c in glex_match(b.stems[i]):
+                words = " ".join(toks[a:c])
+                for goal, w in labels.items():
+                    k = goal_pos[goal]
+                    kw[r, k] += w
+                    hits.setdefault(k, []).append(words)
+            ghits.append(hits)
         score = BETA * kw
-        if sector_prob is not None:
-            score = score + sector_prob @ self.sdg_prior
-        if sdg_z is not None:
-            score = score + GAMMA_SDG * sdg_z
-        prob = _softmax(score.astype(np.float64))
-        order = np.argsort(-prob, kind="stable")
-        if sector_prob is None and kw.max() < SURE_KEYWORDS:
-            return [], prob, hits
-        best = int(order[0])
-        chosen = [best] + [int(k) for k in order[1:3] if prob[k] >= SDG_SECOND_SHARE * prob[best]]
-        return [self.goals[k] for k in chosen], prob, hits
+        # The bidang's usual goals weigh in only for texts that got a bidang, the descriptions only for embedded
+        # ones; each row's score keeps the dtype it had one text at a time (float32 unless a float64 term is added).
+        rows_scores = []
+        prior = self._sdg_prior_for(sector_prob.dtype)
+        for r in range(len(rows)):
+            s = score[r]
+            if chosen_all[r]:
+                s = s + sector_prob[r].copy() @ prior
+            z = sdg_z.get(r)
+            if z is not None:
+                s = s + GAMMA_SDG * z
+            rows_scores.append(s.astype(np.float64))
+        prob = _softmax_rows(np.stack(rows_scores)) if rows_scores else np.zeros((0, n_goal))
+        order = np.argsort(-prob, axis=1, kind="stable")
+        kw_max = kw.max(axis=1).tolist()
+        prob_rows, order_rows = prob.tolist(), order[:, :3].tolist()
+        goals_all = []
+        for r in range(len(rows)):
+            if not chosen_all[r] and kw_max[r] < SURE_KEYWORDS:
+                goals_all.append([])
+                continue
+            pr, o = prob_rows[r], order_rows[r]
+            best = o[0]
+            goals_all.append([self.goals[k] for k in [best] + [k for k in o[1:3] if pr[k] >= SDG_SECOND_SHARE * pr[best]]])
+        return goals_all, prob, order, ghits
 
-    def _evidence(self, st: dict, chosen: list[int], emb_z, goals_out: list[int], ghits) -> list[str]:
-        ev: list[str] = []
-        for j in chosen:
-            code = self.sector_codes[j]
-            name = self.sector_info[code].name.title()
-            words = st["hits"].get(j)
-            if words:
-                ev.append(f"{code} {name}: kata kunci " + ", ".join(dict.fromkeys(words)))
-        if chosen:
-            j = chosen[0]
-            code = self.sector_codes[j]
-            contrib = self.linear.contributions(st["idx"], j)
-            if contrib:
-                # show the words as the item writes them, not their stems ("pendidikan", not "didik")
-                surface: dict[str, str] = {}
-                for tok, stem in zip(st["tokens"], st["stems"]):
-                    surface.setdefault(stem, tok)
-                words = [" ".join(surface.get(part, part) for part in w.split(" ")) for w, _ in contrib]
-                ev.append(f"{code}: model nomenklatur {st['p_lin'][j]:.2f} (" + ", ".join(dict.fromkeys(words)) + ")")
-            near = self.linear.nearest_phrase(st["idx"], j)
-            if near and near[1] >= 0.3:
-                ev.append(f"{code}: mirip nomenklatur \u201c{near[0]}\u201d")
-            if emb_z is not None:
-                ev.append(f"{code}: model e5, kemiripan dengan deskripsi bidang {emb_z[j]:+.1f} sd")
-        else:
-            ev.append("tidak ada bidang urusan yang cukup yakin")
-        goals = self.goals
-        for g in goals_out[:1]:
-            k = goals.index(g)
-            words = ghits.get(k)
-            if words:
-                ev.append(f"SDG {g}: kata kunci " + ", ".join(dict.fromkeys(words)))
-            elif chosen:
-                ev.append(f"SDG {g}: tujuan yang biasa dilayani bidang {self.sector_codes[chosen[0]]}")
-        return ev
+    def _sdg_prior_for(self, dtype) -> np.ndarray:
+        """The bidang -> SDG prior in the dtype a probability vector of ``dtype`` is multiplied with (numpy casts
+        the float32 matrix for a float64 vector; casting it once gives the same product)."""
+        if dtype == np.float64:
+            if self._sdg_prior64 is None:
+                self._sdg_prior64 = self.sdg_prior.astype(np.float64)
+            return self._sdg_prior64
+        return self.sdg_prior
+
+    def _evidence(self, b: "_Batch", rows: np.ndarray, chosen_all: list[list[int]], p_lin: np.ndarray,
+                  emb_z: dict[int, np.ndarray], goals_all: list[list[int]], ghits) -> list[list[str]]:
+        lin = self.linear
+        firsts = [(r, chosen[0]) for r, chosen in enumerate(chosen_all) if chosen]
+        contrib = lin.contributions_many([b.idx[int(rows[r])] for r, _ in firsts], [j for _, j in firsts])
+        near = lin.nearest_phrases([b.idx[int(rows[r])] for r, _ in firsts], [j for _, j in firsts])
+        extra = {r: (c, nr) for (r, _), c, nr in zip(firsts, contrib, near)}
+        titles = self._titles
+        out = []
+        for r, i in enumerate(rows.tolist()):
+            chosen = chosen_all[r]
+            ev: list[str] = []
+            hits = b.hits[i]
+            for j in chosen:
+                words = hits.get(j)
+                if words:
+                    code = self.sector_codes[j]
+                    ev.append(f"{code} {titles[code]}: kata kunci " + ", ".join(dict.fromkeys(words)))
+            if chosen:
+                j = chosen[0]
+                code = self.sector_codes[j]
+                contributions, nearest = extra[r]
+                if contributions:
+                    # show the words as the item writes them, not their stems ("pendidikan", not "didik")
+                    surface: dict[str, str] = {}
+                    for tok, stem in zip(b.tokens[i], b.stems[i]):
+                        surface.setdefault(stem, tok)
+                    words = [" ".join(surface.get(part, part) for part in w.split(" ")) for w, _ in contributions]
+                    ev.append(f"{code}: model nomenklatur {p_lin[r][j]:.2f} (" + ", ".join(dict.fromkeys(words)) + ")")
+                if nearest and nearest[1] >= 0.3:
+                    ev.append(f"{code}: mirip nomenklatur \u201c{nearest[0]}\u201d")
+                z = emb_z.get(r)
+                if z is not None:
+                    ev.append(f"{code}: model e5, kemiripan dengan deskripsi bidang {z[j]:+.1f} sd")
+            else:
+                ev.append("tidak ada bidang urusan yang cukup yakin")
+            for g in goals_all[r][:1]:
+                k = self.goal_pos[str(g)]
+                words = ghits[r].get(k)
+                if words:
+                    ev.append(f"SDG {g}: kata kunci " + ", ".join(dict.fromkeys(words)))
+                elif chosen:
+                    ev.append(f"SDG {g}: tujuan yang biasa dilayani bidang {self.sector_codes[chosen[0]]}")
+            out.append(ev)
+        return out
+
+
+class _Batch:
+    """What the passes know of a batch of new texts: per-text lists, and per-group matrices (rows = texts)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.tokens: list[list[str]] = []
+        self.stems: list[list[str]] = []
+        self.idx: list[list[int]] = []  # the linear model's feature indices, in feature order
+        self.hits: list[dict[int, list[str]]] = []  # bidang -> keywords as the text writes them
+        self.kw: np.ndarray  # (texts, bidang) keyword weight, float32
+        self.featured: np.ndarray  # texts with at least one feature the linear model knows
+        self.p_lin: dict[int, np.ndarray] = {}
+        self.score: dict[int, np.ndarray] = {}
+        self.unsure: list[bool] = []
+        self.emb: list[np.ndarray | None] = []
+
+    def groups(self):
+        """(group, rows): texts with features (group 1; float64 scores) and without (group 0; the linear
+        model's bias alone, a float32 vector, so float32 scores), each in text order."""
+        for group in (1, 0):
+            rows = np.flatnonzero(self.featured if group else ~self.featured)
+            if len(rows):
+                yield group, rows
+
+
+def _softmax_rows(x: np.ndarray) -> np.ndarray:
+    """The softmax of each row (the same numbers as a softmax of the row alone)."""
+    x = x - x.max(axis=1, keepdims=True)
+    e = np.exp(x)
+    return e / e.sum(axis=1, keepdims=True)

@@ -116,23 +116,24 @@ class Lexicon:
 
     def match(self, stem_list: list[str]) -> list[tuple[tuple[str, ...], dict[str, float], int, int]]:
         """Matched phrases in text order, each at most once: (stems, {label: weight}, start, end)."""
-        out, seen, i, n = [], set(), 0, len(stem_list)
-        while i < n:
-            longest = self.first.get(stem_list[i])
-            if longest is None:  # most words start no keyword: skip them cheaply
-                i += 1
+        first = self.first
+        # most words start no keyword: only the positions of those that do are looked at
+        starts = [i for i, s in enumerate(stem_list) if s in first]
+        if not starts:
+            return []
+        out, seen, n, phrases, after = [], set(), len(stem_list), self.phrases, 0
+        for i in starts:
+            if i < after:  # inside the phrase matched last
                 continue
-            for size in range(min(longest, n - i), 0, -1):
+            for size in range(min(first[stem_list[i]], n - i), 0, -1):
                 key = tuple(stem_list[i:i + size])
-                hit = self.phrases.get(key)
+                hit = phrases.get(key)
                 if hit is not None:
                     if hit and key not in seen:
                         seen.add(key)
                         out.append((key, hit, i, i + size))
-                    i += size
+                    after = i + size
                     break
-            else:
-                i += 1
         return out
 
 

@@ -30,11 +30,9 @@ SECONDARY_MARKERS = frozenset("di ke bagi untuk kepada hingga sampai melalui den
 
 def secondary_mask(token_list: list[str], text: str | None = None) -> list[bool]:
     """True for tokens after the first secondary marker (past the first two words) or inside parentheses."""
-    out, after = [], False
-    for i, tok in enumerate(token_list):
-        if i >= 2 and tok in SECONDARY_MARKERS:
-            after = True
-        out.append(after)
+    n = len(token_list)
+    first = next((i for i in range(2, n) if token_list[i] in SECONDARY_MARKERS), n)
+    out = [False] * first + [True] * (n - first)
     if text and "(" in text:
         # mark tokens that fall inside parentheses, by counting tokens before each bracket
         depth, pos, inside = 0, 0, []
@@ -65,12 +63,14 @@ def features(stem_list: list[str]) -> list[str]:
 
 def weighted_features(stem_list: list[str], weights: list[float] | None = None) -> dict[str, float]:
     """Features with a value each (the largest weight of the tokens they come from; 1 by default)."""
-    pairs = [(s, 1.0 if weights is None else weights[i]) for i, s in enumerate(stem_list)
-             if s not in STOPWORDS and not s.isdigit()]
+    if weights is None:
+        weights = [1.0] * len(stem_list)
+    pairs = [(s, w) for s, w in zip(stem_list, weights) if s not in STOPWORDS and not s.isdigit()]
     out: dict[str, float] = {}
+    get = out.get
     for s, w in pairs:
-        out[s] = max(out.get(s, 0.0), w)
+        out[s] = max(get(s, 0.0), w)
     for (a, wa), (b, wb) in zip(pairs, pairs[1:]):
-        key = f"{a} {b}"
-        out[key] = max(out.get(key, 0.0), min(wa, wb))
+        key = a + " " + b
+        out[key] = max(get(key, 0.0), wb if wb < wa else wa)  # min(wa, wb): the first of equals
     return out

@@ -58,7 +58,8 @@ def sector_name(code: str | None) -> str:
 def sdg_name(goal: int | None) -> str:
     if goal is None:
         return ""
-    return sdgs().get(int(goal), f"SDG {goal}")
+    name = sdgs().get(int(goal))
+    return name if name is not None else f"SDG {goal}"
 
 
 def kind_label(kind: str | None) -> str:

@@ -929,16 +929,23 @@ class Store:
         stems = jtext.query_stems(query or "")
         if not stems:
             return {"query": query, "stems": [], "total": 0, "results": []}
+        unfiltered = (region is None or region == "") and candidate is None and not kind and not sector \
+            and (sdg is None or sdg == "") and measurable is None and year is None  # _filters' "current" alone
+        if self.dialect == "sqlite" and unfiltered:
+            # no filter but "current documents", which is what item_fts and item_rank hold: count and rank in
+            # the index alone, then read the page's rows (the same order as below: bm25, then id; item_rank
+            # finds the page without scoring every match, janji.store.rank). On a pooled connection's sqlite3
+            # connection, without a session: these are a few statements of SQLite's alone, and the session's
+            # and SQLAlchemy's work around them cost as much as some of them
+            with self.engine.connect() as conn:
+                raw = conn.connection.driver_connection
+                fast = jrank.top(raw, stems, offset + limit)
+                if fast is not None:
+                    total, best = fast
+                    return self._search_results(None, query, stems, total, best[offset:], raw=raw)
         with self._session() as session:
             where = self._filters(session, region, candidate, kind, sector, sdg, measurable, year)
             if self.dialect == "sqlite" and len(where) == 1:
-                # no filter but "current documents", which is what item_fts and item_rank hold: count and rank
-                # in the index alone, then read the page's rows (the same order as below: bm25, then id;
-                # item_rank finds the page without scoring every match, janji.store.rank)
-                fast = jrank.top(session, stems, offset + limit)
-                if fast is not None:
-                    total, best = fast
-                    return self._search_results(session, query, stems, total, best[offset:])
                 match = jtext.fts5_query(stems)
                 total = session.scalar(sql_text("SELECT count(*) FROM item_fts WHERE item_fts MATCH :q"),
                                        {"q": match}) or 0
@@ -977,11 +984,19 @@ class Store:
         ranked = session.execute(base.order_by(score.desc(), m.Item.id).offset(offset).limit(limit)).all()
         return total, ranked
 
-    def _search_results(self, session: Session, query: str, stems: list[str], total: int, ranked) -> dict[str, Any]:
+    def _search_results(self, session: Session | None, query: str, stems: list[str], total: int, ranked,
+                        raw=None) -> dict[str, Any]:
+        """The page's items in ``ranked``'s order, read in ``session`` or on ``raw`` (SQLite's connection)."""
         scores = {rid: float(s) for rid, s in ranked}
-        # one statement built once and run on the connection, past the ORM: per search, building and
-        # compiling the select cost about as much as reading the page's rows
-        found = session.connection().execute(_rows_by_id(), {"ids": list(scores)}) if scores else ()
+        if not scores:
+            found = ()
+        elif self.dialect == "sqlite":
+            found = _sqlite_rows_by_id(raw if raw is not None else session.connection().connection.driver_connection,
+                                       list(scores))
+        else:
+            # one statement built once and run on the connection, past the ORM: per search, building and
+            # compiling the select cost about as much as reading the page's rows
+            found = session.connection().execute(_rows_by_id(), {"ids": list(scores)})
         rows = {r["id"]: r for r in map(_item_dict, found)}
         results = []
         for rid, _ in ranked:
@@ -1416,6 +1431,52 @@ def _item_select():
 def _rows_by_id():
     """:func:`_item_select` for a list of item ids (``ids``, expanding), built once."""
     return _item_select().where(m.Item.id.in_(bindparam("ids", expanding=True)))
+
+
+@lru_cache(maxsize=1)
+def _sqlite_rows_sql() -> str:
+    """:func:`_item_select` as SQLite's text (``?`` parameters; the ``WHERE`` added per call)."""
+    from sqlalchemy.dialects import sqlite
+
+    return str(_item_select().compile(dialect=sqlite.dialect()))
+
+
+# JSON text of an item's sector and SDG lists -> its tuple: a few dozen distinct values among all the items
+_JSON_LISTS: dict[str, tuple] = {}
+
+
+def _json_list(value: str | None):
+    if value is None:
+        return None
+    found = _JSON_LISTS.get(value)
+    if found is None:
+        found = json.loads(value)
+        if not isinstance(found, list) or not all(isinstance(x, (str, int)) for x in found):
+            return found
+        found = tuple(found)
+        if len(_JSON_LISTS) < 4096:
+            _JSON_LISTS[value] = found
+    return found
+
+
+def _sqlite_rows_by_id(conn, ids: list[int]) -> list[tuple]:
+    """The rows of :func:`_rows_by_id` for SQLite, read on the driver's connection ``conn`` (sqlite3's; in
+    a session's transaction if it has one), their JSON columns decoded here as SQLAlchemy's JSON type does
+    (``json.loads``, NULL as None): for a page of 50 search results, SQLAlchemy's per-row and per-value work
+    cost about what SQLite did. The sector and SDG lists, a few dozen distinct texts, are decoded once each
+    (as tuples: _item_dict copies them into lists)."""
+    sql = _sqlite_rows_sql() + " WHERE items.id IN (" + ",".join("?" * len(ids)) + ")"
+    return [row[:12] + (_json_value(row[12]), _json_list(row[13]), _json_list(row[14]), _json_value(row[15]))
+            + row[16:] for row in conn.execute(sql, ids)]
+
+
+def _json_value(value: str | None):
+    """``json.loads``, NULL as None, with the texts most items hold (no targets, no measurability) at once."""
+    if value is None or value == "null":
+        return None
+    if value == "[]":
+        return []
+    return json.loads(value)
 
 
 def _item_dict(row) -> dict[str, Any]:

@@ -123,7 +123,8 @@ def _quote(term: str) -> str:
 
 def _averages(conn) -> tuple[int, float]:
     """Row count and average length in tokens, from ``item_fts``'s averages record (what bm25 reads)."""
-    blob = conn.exec_driver_sql("SELECT block FROM item_fts_data WHERE id = 1").scalar()
+    row = conn.execute("SELECT block FROM item_fts_data WHERE id = 1").fetchone()
+    blob = row[0] if row else None
     values, v = [], 0
     for byte in blob or b"":
         v = (v << 7) | (byte & 0x7F)
@@ -136,17 +137,18 @@ def _averages(conn) -> tuple[int, float]:
 
 
 def _count(conn, expr: str) -> int:
-    return conn.exec_driver_sql("SELECT count(*) FROM item_rank WHERE item_rank MATCH ?", (expr,)).scalar() or 0
+    return conn.execute("SELECT count(*) FROM item_rank WHERE item_rank MATCH ?", (expr,)).fetchone()[0] or 0
 
 
-def top(session, stems: list[str], n: int) -> tuple[int, list] | None:
+def top(conn: sqlite3.Connection, stems: list[str], n: int) -> tuple[int, list] | None:
     """``(total, [(item_id, score), …])``: every match counted and the best ``n`` by bm25 (score = -bm25,
-    higher is better; ties by item id), or None if the query needs bm25 over every match."""
+    higher is better; ties by item id), or None if the query needs bm25 over every match.
+
+    ``conn`` is the driver's connection (sqlite3's, under a pooled one): these few statements are SQLite's
+    alone, and the ORM's and then SQLAlchemy's per-statement and per-row work (a session,
+    ``exec_driver_sql``, its cursor result) were a good part of the ranking's cost."""
     if not stems or len(stems) > MAX_TERMS or not all(PLAIN.match(s) for s in stems):
         return None
-    # straight to the driver: these few statements are SQLite's alone, and the ORM's and SQLAlchemy's
-    # per-statement work was a good part of the ranking's cost
-    conn = session.connection()
     rows, avgdl = _averages(conn)
     if not rows:
         return 0, []
@@ -177,11 +179,11 @@ def top(session, stems: list[str], n: int) -> tuple[int, list] | None:
         twice = [_quote(s + "~2") for s, f in zip(stems, freqs) if f == 2]
         excluded = [_quote(s + "~2") for s, f in zip(stems, freqs) if f == 1]
         expr = "(" + " AND ".join([match] + twice) + ") NOT (" + " OR ".join(excluded + [many]) + ")"
-        for (rowid,) in conn.exec_driver_sql("SELECT rowid FROM item_rank WHERE item_rank MATCH ? "
-                                             "ORDER BY rowid LIMIT ?", (expr, n)):
+        for (rowid,) in conn.execute("SELECT rowid FROM item_rank WHERE item_rank MATCH ? ORDER BY rowid LIMIT ?",
+                                     (expr, n)):
             found[rowid & ID_MASK] = score(rowid >> LENGTH_SHIFT, freqs)
     # a stem three times or more: rare, so read those items' stems for the frequencies
-    for rowid, stemmed in conn.exec_driver_sql(
+    for rowid, stemmed in conn.execute(
             "SELECT item_rank.rowid, items.stemmed FROM item_rank JOIN items ON items.id = item_rank.rowid & ? "
             "WHERE item_rank MATCH ?", (ID_MASK, f"({match}) AND ({many})")):
         counts = Counter(tokens(stemmed))

@@ -83,7 +83,7 @@ def highlight(text: str, stems: Iterable[str], width: int = 240) -> dict:
         '«Membangun» jalan desa'
     """
     wanted = set(stems)
-    spans = [(m.start(), m.end()) for m in TOKEN.finditer(text) if stem_word(m.group().lower()) in wanted]
+    spans = [m.span() for m in TOKEN.finditer(text) if stem_word(m[0].lower()) in wanted]
     start, end = 0, len(text)
     if len(text) > width:
         first = spans[0][0] if spans else 0
