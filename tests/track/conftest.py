@@ -12,6 +12,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "store"))
 sys.path.insert(0, str(HERE))  # portal_client
+sys.path.insert(0, str(ROOT / "tests" / "web"))  # direct_layer
 import store_helpers as h  # noqa: E402
 from portal_client import PASSWORD  # noqa: E402,F401
 

@@ -3,46 +3,13 @@
 an answer older than the database."""
 from __future__ import annotations
 
-import pytest
-
 from janji.store import open_store
 from janji.track import Tracker
-from janji.web import direct
 
+from direct_layer import get, layer, same  # noqa: F401 (layer: the fixture)
 from portal_client import CSRF_RE, PASSWORD, client
 
 EV = {"evidence_url": "https://jdih.example.go.id/perda-9-2026", "evidence_date": "2026-03-01"}
-
-
-@pytest.fixture
-def layer(monkeypatch):
-    """Switches DirectReads off and on, and tells whether it answered the last request."""
-    real_call, real_answer = direct._call, direct.DirectReads._answer
-    state = {"on": True, "answered": []}
-
-    def answer(*args):
-        response = real_answer(*args)
-        state["answered"].append(response is not None)
-        return response
-
-    monkeypatch.setattr(direct, "_call", lambda scope: real_call(scope) if state["on"] else None)
-    monkeypatch.setattr(direct.DirectReads, "_answer", staticmethod(answer))
-    return state
-
-
-def get(c, layer, path, on, method="GET", **kw):
-    layer["on"] = on
-    layer["answered"].clear()
-    r = c.request(method, path, **kw)
-    # "answered" by the layer, "refused" (tried, left to the app), "passed" (never tried)
-    way = {(): "passed", (True,): "answered", (False,): "refused"}[tuple(layer["answered"])]
-    return r, way
-
-
-def same(a, b):
-    assert a.status_code == b.status_code
-    assert a.headers.raw == b.headers.raw  # every header, its order and its bytes
-    assert a.content == b.content
 
 
 def login(c):

@@ -1,43 +1,11 @@
-"""DirectReads (janji.web.direct) answers `/api/v1/search` with words and paging only on the event loop: the same
+"""DirectReads (janji.web.direct) answers `/api/v1/search` with words and paging only, on a worker thread: the same
 bytes — status, every header, the body — as the route, every security layer still applied, and anything else
 (a filter, an empty or a too long ``q``, a number the route refuses or reads otherwise) left to the route."""
 from __future__ import annotations
 
-import pytest
+from janji.web import api
 
-from janji.web import api, direct
-
-
-@pytest.fixture
-def layer(monkeypatch):
-    """Switches the layer off and on, and tells whether it answered the last request."""
-    real_call, real_answer = direct._call, direct.DirectReads._answer
-    state = {"on": True, "answered": []}
-
-    def answer(*args):
-        response = real_answer(*args)
-        state["answered"].append(response is not None)
-        return response
-
-    monkeypatch.setattr(direct, "_call", lambda scope: real_call(scope) if state["on"] else None)
-    monkeypatch.setattr(direct.DirectReads, "_answer", staticmethod(answer))
-    return state
-
-
-def get(client, layer, path, on, method="GET", **kw):
-    layer["on"] = on
-    layer["answered"].clear()
-    r = client.request(method, path, **kw)
-    # "answered" by the layer, "refused" (tried, left to the app), "passed" (never tried)
-    way = {(): "passed", (True,): "answered", (False,): "refused"}[tuple(layer["answered"])]
-    return r, way
-
-
-def same(a, b):
-    assert a.status_code == b.status_code
-    assert a.headers.raw == b.headers.raw  # every header, its order and its bytes
-    assert a.content == b.content
-
+from direct_layer import get, layer, same  # noqa: F401 (layer: the fixture)
 
 ANSWERED = ["/api/v1/search?q=jalan", "/api/v1/search?q=air+bersih", "/api/v1/search?q=Pembangunan%20jalan%20desa",
             "/api/v1/search?q=jalan&per_page=1", "/api/v1/search?q=jalan&per_page=1&page=2",
