@@ -67,7 +67,7 @@ class ReferenceClassifier(Classifier):
         matches = self.slex.match(st)
         means = [all(x in MEANS for x in st[a:b]) for _, _, a, b in matches]
         if not any(not secondary[a] and not m for (_, _, a, _), m in zip(matches, means)):
-            # "Bantaeng sebagai kabupaten dengan infrastruktur …", "mengalokasikan anggaran untuk beasiswa":
+            # "Sukamaju sebagai kabupaten dengan infrastruktur …", "mengalokasikan anggaran untuk beasiswa":
             # nothing but the means before the marker, so what follows it is what the promise is about.
             secondary = [False] * len(toks)
         others = any(not m for m in means)

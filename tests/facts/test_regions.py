@@ -64,10 +64,10 @@ def test_detect(text, code):
 
 def test_dateline_names_where_the_story_was_written_not_its_region():
     text = (
-        "MAKASSAR, RAKYATSULSEL - KPU Kabupaten Bantaeng menggelar debat Calon Bupati Bantaeng "
-        "di Hotel Novotel Makassar. Ketua KPU Bantaeng membuka acara."
+        "KUPANG, HARIANTIMUR - KPU Kabupaten Rote Ndao menggelar debat Calon Bupati Rote Ndao "
+        "di sebuah hotel di Kupang. Ketua KPU Rote Ndao membuka acara."
     )
-    assert detect(text).name == "Kabupaten Bantaeng"
+    assert detect(text).name == "Kabupaten Rote Ndao"
 
 
 def test_longest_name_wins_and_reference_plans_of_the_parent_weigh_less():

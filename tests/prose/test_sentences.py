@@ -33,7 +33,7 @@ def test_furniture_and_list_lines_are_skipped_headings_marked():
 
 
 def test_a_long_title_in_quotes_at_the_end_of_a_line_is_not_speech():
-    text = 'Paslon 2 memaparkan visi "Mewujudkan Bantaeng Sejahtera Berdaya Saing dan Berkelanjutan"'
+    text = 'Paslon 2 memaparkan visi "Mewujudkan Sukamaju Sejahtera, Hijau, Berbudaya dan Bermartabat"'
     units = list(split_units(text))
     assert [u.quoted for u in units] == [False]
 

@@ -170,7 +170,7 @@ class Classifier:
             matches = slex_match(st)
             means = [MEANS.issuperset(st[a:c]) for _, _, a, c in matches]  # all of its words
             if not any(not secondary[a] and not m for (_, _, a, _), m in zip(matches, means)):
-                # "Bantaeng sebagai kabupaten dengan infrastruktur …", "mengalokasikan anggaran untuk beasiswa":
+                # "Sukamaju sebagai kabupaten dengan infrastruktur …", "mengalokasikan anggaran untuk beasiswa":
                 # nothing but the means before the marker, so what follows it is what the promise is about.
                 secondary = [False] * len(toks)
             others = any(not m for m in means)

@@ -614,7 +614,7 @@ def _paragraph(b: Builder, para: Span, opens_ordinals: bool = False) -> None:
     if b.run_kind and b.run_count:
         b.run_kind = None
     if b.last_inline and b.last_inline[1] and para.text.startswith(b.last_inline[1] + " "):
-        # "Bantaeng sebagai …, Bantaeng sebagai …" carried on into the next paragraph
+        # "Sukamaju sebagai …, Sukamaju sebagai …" carried on into the next paragraph
         kind, head, parent = b.last_inline
         for entry in split_entries(para.text, para.start):
             if entry.text and not b.restates(entry.text, kind):

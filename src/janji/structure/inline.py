@@ -110,7 +110,7 @@ def split_entries(text: str, offset: int, count: int | None = None) -> list[Span
     """Cut an inline list into its entries.
 
     Ordinals ("pertama …, kedua …, dan terakhir …") label their entries; a
-    repeated head ("Bantaeng sebagai …, Bantaeng sebagai …") marks each entry;
+    repeated head ("Sukamaju sebagai …, Sukamaju sebagai …") marks each entry;
     otherwise commas and the final "dan"/"serta", guided by the announced count.
     """
     ordinals = list(INLINE_ORDINAL.finditer(text))
@@ -210,7 +210,7 @@ def _nominal_list(parts: list[Span]) -> bool:
 
 
 def repeated_head(text: str) -> str | None:
-    """"Bantaeng sebagai A, Bantaeng sebagai B": the words every entry starts with."""
+    """"Sukamaju sebagai A, Sukamaju sebagai B": the words every entry starts with."""
     words = text.split()
     best, best_hits = None, 0
     for n in (2, 1):
