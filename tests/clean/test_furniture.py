@@ -24,7 +24,7 @@ from janji.document import Document
     ("Silakan masukkan komentar anda!", "comments"),
     ("Silahkan LOGIN untuk berkomentar.", "comments"),
     ("Tinggalkan Balasan", "comments"),
-    ("Penulis: Ardiana | Editor: Diah Anggraeni", "author"),
+    ("Penulis: Rina Hapsari | Editor: Dedi Kurniawan", "author"),
     ("Reporter: Fulan", "author"),
     ("Pewarta: Fulan", "author"),
     ("Laporan Wartawan Tribunnews.com, Fulan", "author"),

@@ -136,7 +136,7 @@ POSED_CAPTION = lazy.compile(r"[A-Z]{2,}(?:\s+[A-Z]{2,}){0,3}\s*:\s+(?:[A-Z][\w.
 def furniture_rule(line: str) -> str | None:
     """The name of the furniture rule a line matches, or None for content.
 
-    >>> furniture_rule("Penulis: Ardiana | Editor: Diah Anggraeni")
+    >>> furniture_rule("Penulis: Rina Hapsari | Editor: Dedi Kurniawan")
     'author'
     >>> furniture_rule("1. Pembangun 4 unit sekolah (Dinas/Pemkot)") is None
     True

@@ -62,7 +62,7 @@ CLAUSE_SPLIT = lazy.compile(
     r"(?:,\s*|\s+)(?:dan|serta|namun|tetapi|sedangkan|sementara)\s+"
     r"(?=(?:(?:pada\s+)?(?:tahun\s+\d{4}|tahun\s+depan|ke\s+depan(?:nya)?|nantinya|selanjutnya)\s*,?\s+)?"
     r"(?:pihaknya|ia|dia|beliau|mereka|kami|kita|saya)\b)|;\s*"
-    # "… mencapai 133,5 persen, Pemprov menargetkan …": a government as the new subject after a comma
+    # "… mencapai 104,2 persen, Pemkab menargetkan …": a government as the new subject after a comma
     r"|,\s+(?=(?:pemprov|pemkab|pemkot|pemda|pemerintah(?:\s+(?:provinsi|kabupaten|kota|daerah))?)\s+\w)",
     re.IGNORECASE,
 )

@@ -557,7 +557,7 @@ class _Parser:
             links.append(self.word(k))
             k -= 1
         if links and self.word(k) in ("ini", "itu", "tersebut"):
-            k -= 1  # "penerima beasiswa ini mencapai 39 ribu": the noun stands before its determiner
+            k -= 1  # "penerima bantuan ini mencapai 12 ribu": the noun stands before its determiner
         words: list[int] = []
         close, inner, open_ = self.tok(k), self.tok(k - 1), self.tok(k - 2)
         if (close is not None and close.text == ")" and inner is not None and inner.kind == "w"

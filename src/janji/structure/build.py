@@ -42,8 +42,8 @@ STATEMENT_HEADING = Gated(lazy.compile(
     r"\s*[:.)–—-]\s*(?P<body>\S.*)$",
     re.IGNORECASE,
 ))
-# A programme's name in capitals ("Beasiswa Kaltim Tuntas", "250 Ribu Penyerapan Tenaga Kerja", "Program Penyaluran
-# Rp 100 Miliar Modal Usaha"), followed by what a report says of it: a comma, or a predicate of progress.
+# A programme's name in capitals ("Beasiswa Sukamaju Cerdas", "500 Ribu Lapangan Kerja Baru", "Program Penyaluran
+# Rp 50 Miliar Kredit Usaha"), followed by what a report says of it: a comma, or a predicate of progress.
 _NAME_WORD = r"(?:[A-Z0-9][\w'’.%/-]*|dan|&|di|untuk|bagi|ke)"
 PROGRAMME_NAME = lazy.compile(
     r"(?P<name>[A-Z0-9][\w'’.%/-]*(?:\s+" + _NAME_WORD + r"){1,9}?(?:\s+[A-Z0-9][\w'’.%/-]*))"
@@ -331,7 +331,7 @@ def _list_entry(b: Builder, lines: list[Line], i: int) -> int:
 
 
 def _programme_name(span: Span) -> Span:
-    """"Program Penyaluran Rp 100 Miliar Modal Usaha, program ini juga memiliki capaian …": an entry that opens
+    """"Program Penyaluran Rp 50 Miliar Kredit Usaha, program ini sudah menjangkau …": an entry that opens
     with a programme's name in capitals, then reports on it, is that name (the report is prose)."""
     m = PROGRAMME_NAME.match(span.text)
     if not m:

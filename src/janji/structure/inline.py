@@ -520,7 +520,7 @@ def _inline_numbered(text: str, offset: int) -> list[Span] | None:
 
 
 def run_in_title(piece: Span) -> Span:
-    """"Mempercepat perwujudan masyarakat yang berkarakter Keberhasilan pembangunan dipengaruhi …":
+    """"Mewujudkan tata kelola yang bersih Keberhasilan reformasi birokrasi ditentukan …":
     a title run into its explanation is cut where the explanation's first sentence starts — a
     capitalised word after a lower-case content word, followed by a lower-case clause."""
     first = sentences(piece.text)[0].text if piece.text.strip() else piece.text
