@@ -144,9 +144,12 @@ def test_seeds_and_devset_lose_no_list_entries_or_long_lines(shared):
                 assert not MARKED.match(line), (path.name, line)
             assert len(line.split()) <= 40, (path.name, line)
         kept = {" ".join(line.split()) for line in doc.text.splitlines()}
+        # a tags block's bullets ("Topik:" then "• a journalist's name") go with the block
+        tags = {" ".join(line.split()) for rule, line in doc.user_data["clean.removed"] if rule == "tags"}
         for line in path.read_text(encoding="utf-8").splitlines():
-            if MARKED.match(line) and "Malau" not in line:
-                assert " ".join(line.split()) in kept, (path.name, line)
+            line = " ".join(line.split())
+            if MARKED.match(line) and line not in tags:
+                assert line in kept, (path.name, line)
 
 
 def test_no_gold_promise_is_taken_for_furniture(shared):
