@@ -328,7 +328,7 @@ def clauses(doc: Document) -> Iterator[Clause]:
 
     def other(text_: str, spoken: bool = False) -> _Speaker:
         name = person_named(text_, places, spoken)
-        if name is None:  # "Ujang menjelaskan …" after "Asisten …, Ujang Rachmad": a person named before
+        if name is None:  # "Darto menjelaskan …" after "Asisten …, Darto Wibisono": a person named before
             first = re.match(r"\W*(?:kata|ujar|lanjut|menurut)?\s*([A-Z][a-z]{2,})\b", text_)
             if first and any(first.group(1) in p.split() for p in people):
                 name = first.group(1)

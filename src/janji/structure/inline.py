@@ -390,7 +390,7 @@ def find_inline_list(sentence: Span, following: list[Span], names: set[str] = fr
         elif lead and m.start() <= 12:
             start = m.end() + lead.end()
         elif count and count >= 3:
-            # "dalam 12 program dijelaskan Atang, A, B, C": a counted list after a short attribution
+            # "dalam 10 program dijelaskan Darto, A, B, C": a counted list after a short attribution
             comma = re.match(r"[^,.;:]{0,40}?,\s*", after)
             # "… empat prioritas, dibagi menjadi 25 kegiatan": how the set breaks down, not its entries
             breakdown = comma and re.match(r"(?:yang\s+)?(?:terbagi|dibagi|terdiri|dijabarkan|diturunkan|dirinci)\b",
