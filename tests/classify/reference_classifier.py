@@ -22,6 +22,30 @@ def _softmax(x: np.ndarray) -> np.ndarray:
     return e / e.sum()
 
 
+# The linear model's one-item arithmetic as the classifier used it (LinearModel's methods then)
+def _indices(lin, feats) -> np.ndarray:
+    return np.fromiter((lin.vocab[f] for f in feats if f in lin.vocab), dtype=np.int64)
+
+
+def _values(lin, feats: dict[str, float]) -> np.ndarray:
+    return np.fromiter((v for f, v in feats.items() if f in lin.vocab), dtype=np.float32)
+
+
+def _logits(lin, idx: np.ndarray, values: np.ndarray) -> np.ndarray:
+    if len(idx) == 0:
+        return lin.bias.copy()
+    return lin.bias + (lin.weights[idx] * values[:, None]).sum(axis=0) / np.sqrt(len(idx))
+
+
+def _contributions(lin, idx: np.ndarray, cls: int, top: int = 4) -> list[tuple[str, float]]:
+    if len(idx) == 0:
+        return []
+    w = lin.weights[idx, cls]
+    order = np.argsort(-w)[:top]
+    inv = lin._inverse_vocab
+    return [(inv[int(idx[i])], float(w[i])) for i in order if w[i] > 0.5]
+
+
 class ReferenceClassifier(Classifier):
     def classify_texts(self, texts: Sequence[str], batch_size: int = 64) -> list[Result]:
         """Results in input order; texts the lexical pass is unsure of are embedded in batches."""
@@ -73,8 +97,8 @@ class ReferenceClassifier(Classifier):
         others = any(not m for m in means)
         feats = weighted_features(st, [SECONDARY_LINEAR if m or (others and w in MEANS) else 1.0
                                        for m, w in zip(secondary, st)])
-        idx = self.linear.indices(feats)
-        p_lin = _softmax(self.linear.logits(idx, self.linear.values(feats)))
+        idx = _indices(self.linear, feats)
+        p_lin = _softmax(_logits(self.linear, idx, _values(self.linear, feats)))
         kw = np.zeros(len(self.sector_codes), np.float32)
         hits: dict[int, list[str]] = {}
         for n, (_, labels, a, b) in enumerate(matches):
@@ -159,7 +183,7 @@ class ReferenceClassifier(Classifier):
         if chosen:
             j = chosen[0]
             code = self.sector_codes[j]
-            contrib = self.linear.contributions(st["idx"], j)
+            contrib = _contributions(self.linear, st["idx"], j)
             if contrib:
                 # show the words as the item writes them, not their stems ("pendidikan", not "didik")
                 surface: dict[str, str] = {}

@@ -79,29 +79,6 @@ class LinearModel:
         return cls(vocab=value["vocab"], classes=value["classes"], phrase_text=value["phrase_text"],
                    stem_table=value["stem_table"], **cache.unpack_arrays(value["arrays"], block))
 
-    def indices(self, feats) -> np.ndarray:
-        return np.fromiter((self.vocab[f] for f in feats if f in self.vocab), dtype=np.int64)
-
-    def values(self, feats: dict[str, float]) -> np.ndarray:
-        return np.fromiter((v for f, v in feats.items() if f in self.vocab), dtype=np.float32)
-
-    def logits(self, idx: np.ndarray, values: np.ndarray | None = None) -> np.ndarray:
-        """Bias plus the weights of the features present, scaled as in training (1/sqrt(n))."""
-        if len(idx) == 0:
-            return self.bias.copy()
-        if values is None:
-            return self.bias + self.weights[idx].sum(axis=0) / np.sqrt(len(idx))
-        return self.bias + (self.weights[idx] * values[:, None]).sum(axis=0) / np.sqrt(len(idx))
-
-    def contributions(self, idx: np.ndarray, cls: int, top: int = 4) -> list[tuple[str, float]]:
-        """The features that pushed most towards class ``cls`` (for the explanation)."""
-        if len(idx) == 0:
-            return []
-        w = self.weights[idx, cls]
-        order = np.argsort(-w)[:top]
-        inv = self._inverse_vocab
-        return [(inv[int(idx[i])], float(w[i])) for i in order if w[i] > 0.5]
-
     def nearest_phrase(self, idx: np.ndarray, cls: int) -> tuple[str, float] | None:
         """The training nomenclature phrase of class ``cls`` sharing most idf-weight with the item."""
         if len(idx) == 0:
@@ -123,7 +100,8 @@ class LinearModel:
         return self.phrase_text[best], score[best] / total
 
     def contributions_many(self, idx_lists: list[list[int]], classes: list[int], top: int = 4) -> list[list[tuple[str, float]]]:
-        """:meth:`contributions` of several items (each its feature indices and its class) at once: the same lists."""
+        """For each item (its feature indices and its class): the features that pushed most towards that class,
+        for the explanation — the weights above 0.5, largest first, at most ``top``."""
         sizes = [len(ix) for ix in idx_lists]
         flat = [f for ix in idx_lists for f in ix]
         if not flat:
