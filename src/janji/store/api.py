@@ -1441,6 +1441,9 @@ def _sqlite_rows_sql() -> str:
     return str(_item_select().compile(dialect=sqlite.dialect()))
 
 
+# where ITEM_COLUMNS' JSON columns stand: quantities, then sectors, sdgs and measurability
+_QUANTITIES_AT = [column.key for column in ITEM_COLUMNS].index("quantities")
+
 # JSON text of an item's sector and SDG lists -> its tuple: a few dozen distinct values among all the items
 _JSON_LISTS: dict[str, tuple] = {}
 
@@ -1466,8 +1469,9 @@ def _sqlite_rows_by_id(conn, ids: list[int]) -> list[tuple]:
     cost about what SQLite did. The sector and SDG lists, a few dozen distinct texts, are decoded once each
     (as tuples: _item_dict copies them into lists)."""
     sql = _sqlite_rows_sql() + " WHERE items.id IN (" + ",".join("?" * len(ids)) + ")"
-    return [row[:12] + (_json_value(row[12]), _json_list(row[13]), _json_list(row[14]), _json_value(row[15]))
-            + row[16:] for row in conn.execute(sql, ids)]
+    q = _QUANTITIES_AT
+    return [row[:q] + (_json_value(row[q]), _json_list(row[q + 1]), _json_list(row[q + 2]), _json_value(row[q + 3]))
+            + row[q + 4:] for row in conn.execute(sql, ids)]
 
 
 def _json_value(value: str | None):
