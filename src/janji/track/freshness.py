@@ -49,21 +49,7 @@ def stamps(engine, items: Iterable[int], pairs: Iterable[int]) -> tuple[dict[int
     the request could have seen)."""
     items, pairs = sorted({int(k) for k in items}), sorted({int(k) for k in pairs})
     sql = MANY_STAMPS.format(items="%s::integer[]", pairs="%s::integer[]")
-    raw = engine.raw_connection()
-    try:
-        raw.driver_connection.autocommit = True  # one statement, no transaction (see PublicTracking.stamp)
-        try:
-            cur = raw.cursor()
-            try:
-                cur.execute(sql, (items, pairs))
-                rows = cur.fetchall()
-            finally:
-                cur.close()
-        finally:
-            if not raw.driver_connection.closed:
-                raw.driver_connection.autocommit = False
-    finally:
-        raw.close()
+    rows = _driver_rows(engine, sql, (items, pairs), autocommit=True)
     versions: dict[tuple[str, int], int] = {}
     docs = (None, 0, 0)
     for scope, key, version, count in rows:
@@ -75,6 +61,27 @@ def stamps(engine, items: Iterable[int], pairs: Iterable[int]) -> tuple[dict[int
     return ({k: (versions.get(("item", k)), settings, docs[0], docs[2]) for k in items},
             {k: (versions.get(("pair", k)), docs[0], docs[1], docs[2]) for k in pairs})
 
+
+def _driver_rows(engine, sql: str, params, autocommit: bool) -> list[tuple]:
+    """The rows of one statement run on a pooled connection's driver cursor. With ``autocommit`` (PostgreSQL)
+    the statement runs outside a transaction, one round trip: a transaction added BEGIN and the pool's
+    ROLLBACK, and that ROLLBACK made psycopg forget the statement it had prepared."""
+    raw = engine.raw_connection()
+    try:
+        if autocommit:
+            raw.driver_connection.autocommit = True
+        try:
+            cur = raw.cursor()
+            try:
+                cur.execute(sql, params)
+                return cur.fetchall()
+            finally:
+                cur.close()
+        finally:
+            if autocommit and not raw.driver_connection.closed:
+                raw.driver_connection.autocommit = False  # as the pool hands connections out
+    finally:
+        raw.close()  # back to the pool, reset there as any connection is
 
 class PublicTracking:
     """``get(item_id, build)``: ``build()`` (a promise's public tracking), or a copy of the one built under
@@ -105,25 +112,7 @@ class PublicTracking:
         if sql is None:
             with self.engine.connect() as conn:
                 return tuple(conn.execute(self.stamp_sql, {"key": int(item_id)}).one())
-        raw = self.engine.raw_connection()
-        try:
-            # PostgreSQL: one statement in autocommit, one round trip (a transaction added BEGIN and the
-            # pool's ROLLBACK, and that ROLLBACK made psycopg forget the statement it had prepared)
-            autocommit = self._autocommit
-            if autocommit:
-                raw.driver_connection.autocommit = True
-            try:
-                cur = raw.cursor()
-                try:
-                    cur.execute(sql, (int(item_id),))
-                    return tuple(cur.fetchone())
-                finally:
-                    cur.close()
-            finally:
-                if autocommit and not raw.driver_connection.closed:
-                    raw.driver_connection.autocommit = False  # as the pool hands connections out
-        finally:
-            raw.close()  # back to the pool, reset there as any connection is
+        return tuple(_driver_rows(self.engine, sql, (int(item_id),), self._autocommit)[0])
 
     def _driver_sql(self) -> str | None:
         """The stamp query in the driver's placeholder style (None for a style not known here)."""
